@@ -1,0 +1,116 @@
+"""The stance classifier: a seeded, class-balanced, calibrated linear model."""
+
+from __future__ import annotations
+
+import numpy as np
+from sklearn.base import BaseEstimator, ClassifierMixin, clone
+from sklearn.calibration import CalibratedClassifierCV
+from sklearn.linear_model import LogisticRegression
+from sklearn.model_selection import StratifiedKFold
+from sklearn.utils.multiclass import check_classification_targets
+from sklearn.utils.class_weight import compute_sample_weight
+from sklearn.utils.validation import _check_sample_weight, check_is_fitted, validate_data
+
+__all__ = ["StanceClassifier"]
+
+
+class StanceClassifier(ClassifierMixin, BaseEstimator):
+    """Logistic regression with balanced class weights and calibrated probabilities.
+
+    Parameters
+    ----------
+    C : float, default 1.0
+        Inverse regularisation strength.
+    class_weight : "balanced", dict or None, default "balanced"
+        Weights against class imbalance (most statements are neutral).
+    calibration : {"sigmoid", "isotonic", None}, default "sigmoid"
+        Calibrate probabilities with cross-validation (:class:`~sklearn.calibration.CalibratedClassifierCV`).
+        Falls back to the uncalibrated model when a class has fewer than 2 examples.
+    cv : int, default 3
+        Folds for calibration.
+    max_iter : int, default 2000
+    random_state : int, default 0
+        Seeds the folds; with it, training is deterministic.
+
+    Attributes
+    ----------
+    classes_ : ndarray
+    n_features_in_ : int
+    estimator_ : fitted estimator
+    calibrated_ : bool
+        Whether the probabilities come from a calibrated model.
+    """
+
+    def __init__(
+        self,
+        C: float = 1.0,
+        class_weight: object = "balanced",
+        calibration: str | None = "sigmoid",
+        cv: int = 3,
+        max_iter: int = 2000,
+        random_state: int | None = 0,
+    ) -> None:
+        self.C = C
+        self.class_weight = class_weight
+        self.calibration = calibration
+        self.cv = cv
+        self.max_iter = max_iter
+        self.random_state = random_state
+
+    def fit(self, X: object, y: object, sample_weight: object = None) -> "StanceClassifier":
+        if self.calibration not in ("sigmoid", "isotonic", None):
+            raise ValueError(f"calibration {self.calibration!r} is not one of: 'sigmoid', 'isotonic', None")
+        if not (isinstance(self.C, (int, float)) and self.C > 0):
+            raise ValueError(f"C must be a positive number, got {self.C!r}")
+        if isinstance(self.cv, bool) or not ((isinstance(self.cv, int) and self.cv >= 2) or hasattr(self.cv, "__iter__")
+                                              or hasattr(self.cv, "split")):
+            raise ValueError(f"cv must be an int >= 2, a splitter or an iterable of splits, got {self.cv!r}")
+        X, y = validate_data(self, X, y, accept_sparse="csr", dtype=np.float64)
+        check_classification_targets(y)
+        self.classes_, counts = np.unique(y, return_counts=True)
+        # Class weights become sample weights, so that the calibration step sees them too:
+        # the probabilities are calibrated under the re-weighted (balanced) class prior.
+        weights = np.ones(len(y)) if self.class_weight is None else compute_sample_weight(self.class_weight, y)
+        if sample_weight is not None:
+            weights = weights * _check_sample_weight(sample_weight, X)
+        base = LogisticRegression(C=float(self.C), max_iter=self.max_iter, random_state=self.random_state)
+        if isinstance(self.cv, int):
+            folds = min(self.cv, int(counts.min()))
+            cv: object = StratifiedKFold(n_splits=folds, shuffle=True, random_state=self.random_state) if folds >= 2 else None
+        else:
+            cv = self.cv
+        if self.calibration is not None and len(self.classes_) > 1 and cv is not None:
+            self.estimator_ = CalibratedClassifierCV(clone(base), method=self.calibration, cv=cv)
+            self.calibrated_ = True
+        else:
+            self.estimator_ = clone(base)
+            self.calibrated_ = False
+        self.estimator_.fit(X, y, sample_weight=weights)
+        if self.calibrated_:
+            self.n_iter_ = np.array([max(int(np.max(c.estimator.n_iter_)) for c in self.estimator_.calibrated_classifiers_)])
+        else:
+            self.n_iter_ = np.array([int(np.max(self.estimator_.n_iter_))])
+        return self
+
+    def predict_proba(self, X: object) -> np.ndarray:
+        check_is_fitted(self, "estimator_")
+        X = validate_data(self, X, accept_sparse="csr", dtype=np.float64, reset=False)
+        proba = self.estimator_.predict_proba(X)
+        # Align columns with self.classes_ (the wrapped model orders them the same way).
+        return proba
+
+    def predict(self, X: object) -> np.ndarray:
+        proba = self.predict_proba(X)
+        return self.classes_[np.argmax(proba, axis=1)]
+
+    def decision_function(self, X: object) -> np.ndarray:
+        """Log-odds of the positive class (binary) or log-probabilities (multiclass)."""
+        proba = np.clip(self.predict_proba(X), 1e-12, 1.0)
+        if proba.shape[1] == 2:
+            return np.log(proba[:, 1]) - np.log(proba[:, 0])
+        return np.log(proba)
+
+    def __sklearn_tags__(self):  # noqa: D105
+        tags = super().__sklearn_tags__()
+        tags.input_tags.sparse = True
+        return tags

@@ -1,0 +1,162 @@
+"""Rule data (speech verbs, titles, countries, seats of power, ...) loaded from files.
+
+The shipped files live in ``stancekit/data/``. A user extends any of them,
+without editing code, by passing directories that hold files of the same
+names (``lexicon_dirs``); entries there are added to the shipped ones.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+from ._errors import DataError, location
+
+__all__ = ["Lexicon", "load_lexicon", "read_data_lines"]
+
+PathLike = str | Path
+
+
+def _shipped_text(name: str) -> str:
+    return resources.files("stancekit").joinpath("data").joinpath(name).read_text(encoding="utf-8")
+
+
+def read_data_lines(name: str, extra_dirs: Sequence[PathLike] = ()) -> list[tuple[str, int, str]]:
+    """Return ``(source, line number, line)`` for every non-comment line of a data file.
+
+    The shipped file comes first, then a file of the same name in each of
+    ``extra_dirs`` (missing files there are skipped).
+    """
+    out: list[tuple[str, int, str]] = []
+    texts = [(f"stancekit/data/{name}", _shipped_text(name))]
+    for d in extra_dirs:
+        p = Path(d) / name
+        if p.is_file():
+            texts.append((str(p), p.read_text(encoding="utf-8")))
+    for src, text in texts:
+        for i, raw in enumerate(text.splitlines(), 1):
+            line = raw.strip()
+            if line and not line.startswith("#"):
+                out.append((src, i, line))
+    return out
+
+
+def _inflect(base: str, irregular: dict[str, str]) -> set[str]:
+    forms = {base}
+    if base.endswith("ee"):
+        past, ing = base + "d", base + "ing"
+    elif base.endswith("e"):
+        past, ing = base + "d", base[:-1] + "ing"
+    elif base.endswith("y") and base[-2:-1] not in "aeiou":
+        past, ing = base[:-1] + "ied", base + "ing"
+    elif re.fullmatch(r"[^aeiou]*[aeiou][bdgmnprt]", base) and not base.endswith(("w", "x")):
+        past, ing = base + base[-1] + "ed", base + base[-1] + "ing"
+    else:
+        past, ing = base + "ed", base + "ing"
+    if base.endswith(("s", "sh", "ch", "x", "z", "o")):
+        third = base + "es"
+    elif base.endswith("y") and base[-2:-1] not in "aeiou":
+        third = base[:-1] + "ies"
+    else:
+        third = base + "s"
+    forms |= {irregular.get("past", past), irregular.get("pp", irregular.get("past", past)),
+              irregular.get("3sg", third), irregular.get("ing", ing)}
+    return forms
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """All rule data the segmenter and featurizers use, lowercased.
+
+    Build one with :func:`load_lexicon`; the fields are plain sets and dicts so
+    that a user can inspect them.
+    """
+
+    speech_verbs: frozenset[str]
+    titles: frozenset[str]
+    country_of: dict[str, str] = field(hash=False)  # "kazakh" -> "Kazakhstan", "moscow" -> "Kazakhstan"
+    seats: dict[str, str] = field(hash=False)  # "kremlin" -> "Russia"
+    groups: frozenset[str]
+    org_words: frozenset[str]
+    abbreviations: dict[str, str] = field(hash=False)  # "gen" -> "title"
+
+
+def _parse_tsv(name: str, extra: Sequence[PathLike]) -> list[tuple[str, list[str]]]:
+    rows = []
+    for src, n, line in read_data_lines(name, extra):
+        parts = line.split("\t")
+        if len(parts) != 2 or not parts[0].strip():
+            raise DataError(f"{location(src, n)}: expected two tab-separated columns, got {line!r}")
+        rows.append((parts[0].strip(), [p.strip() for p in parts[1].split(",") if p.strip()]))
+    return rows
+
+
+def _load(extra: tuple[str, ...]) -> Lexicon:
+    verbs: set[str] = set()
+    for src, n, line in read_data_lines("speech_verbs.txt", extra):
+        if line.startswith("="):
+            verbs |= {w.lower() for w in line[1:].split()}
+            continue
+        base, *rest = line.split()
+        irregular = {}
+        for item in rest:
+            key, sep, val = item.partition("=")
+            if not sep or key not in {"past", "pp", "3sg", "ing"}:
+                raise DataError(
+                    f"{location(src, n)}: bad verb form {item!r}; allowed keys: past, pp, 3sg, ing"
+                )
+            irregular[key] = val.lower()
+        verbs |= _inflect(base.lower(), irregular)
+    titles = frozenset(w.lower() for _, _, line in read_data_lines("titles.txt", extra) for w in line.split())
+    country_of: dict[str, str] = {}
+    for country, names in _parse_tsv("countries.tsv", extra):
+        for nm in [country, *names]:
+            country_of[nm.lower()] = country
+    seats = {seat.lower(): names[0] for seat, names in _parse_tsv("seats_of_power.tsv", extra)}
+    groups = frozenset(line.lower() for _, _, line in read_data_lines("groups.txt", extra))
+    org_words = frozenset(line.lower() for _, _, line in read_data_lines("org_words.txt", extra))
+    abbreviations: dict[str, str] = {}
+    for src, n, line in read_data_lines("abbreviations.txt", extra):
+        kind, _, words = line.partition("\t")
+        if kind not in {"title", "before_number", "initialism"}:
+            raise DataError(
+                f"{location(src, n)}: abbreviation kind {kind!r} is not one of: "
+                "'title', 'before_number', 'initialism'"
+            )
+        for w in words.split():
+            abbreviations.setdefault(w.lower(), kind)
+    return Lexicon(frozenset(verbs), titles, country_of, seats, groups, org_words, abbreviations)
+
+
+@lru_cache(maxsize=16)
+def _load_cached(extra: tuple[str, ...]) -> Lexicon:
+    return _load(extra)
+
+
+def load_lexicon(lexicon_dirs: Iterable[PathLike] = ()) -> Lexicon:
+    """Load the shipped rule data, extended by files in ``lexicon_dirs``.
+
+    Parameters
+    ----------
+    lexicon_dirs : iterable of path
+        Directories holding files named like the shipped ones
+        (``speech_verbs.txt``, ``titles.txt``, ``countries.tsv``,
+        ``seats_of_power.tsv``, ``groups.txt``, ``org_words.txt``,
+        ``abbreviations.txt``). Their entries are added to the shipped ones.
+
+    Returns
+    -------
+    Lexicon
+        Cached: loading the same directories twice returns the same object.
+    """
+    if isinstance(lexicon_dirs, (str, Path)):
+        lexicon_dirs = [lexicon_dirs]
+    dirs = tuple(str(Path(d)) for d in lexicon_dirs)
+    for d in dirs:
+        if not Path(d).is_dir():
+            raise DataError(f"{d}: lexicon directory does not exist")
+    return _load_cached(dirs)

@@ -1,0 +1,337 @@
+"""The stance model: one featurizer + classifier pipeline per target, its training and its files."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+import warnings
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import joblib
+import numpy as np
+import sklearn
+from sklearn.pipeline import Pipeline
+
+from ._classifier import StanceClassifier
+from ._data import CONTEXT_STATEMENTS, LabelledSet, data_digest
+from ._errors import DataError, ModelError, ModelIntegrityError, ModelVersionWarning, type_error
+from ._features import StanceFeaturizer, StatementInput, as_inputs
+from ._targets import LABELS, Target
+
+__all__ = ["Stance", "StanceModel", "fit_model", "load_model", "save_model", "DEFAULT_SETTINGS",
+           "default_model_path", "MIN_PER_CLASS", "sha256_file"]
+
+MODEL_FORMAT = 1
+MIN_PER_CLASS = 2
+DEFAULT_SETTINGS: dict[str, object] = {
+    "C": 1.0,
+    "word_ngram_range": (1, 2),
+    "char_ngram_range": None,
+    "min_df": 2,
+    "interaction_weight": 1.0,
+    "calibration": "sigmoid",
+}
+
+
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+    try:
+        return version("stancekit")
+    except PackageNotFoundError:  # running from a source tree
+        return "0+unknown"
+
+
+@dataclass(frozen=True)
+class Stance:
+    """A predicted stance: the label and the model's probability of it."""
+
+    label: str
+    confidence: float
+
+    def to_dict(self) -> dict[str, object]:
+        return {"label": self.label, "confidence": round(float(self.confidence), 4)}
+
+
+def build_pipeline(target: Target, settings: Mapping[str, object], random_state: int = 0) -> Pipeline:
+    """The featurizer + classifier pipeline for one target."""
+    s = {**DEFAULT_SETTINGS, **settings}
+    return Pipeline([
+        ("features", StanceFeaturizer(
+            phrases=target.phrases, anaphora=target.anaphora,
+            word_ngram_range=tuple(s["word_ngram_range"]) if s["word_ngram_range"] else None,
+            char_ngram_range=tuple(s["char_ngram_range"]) if s["char_ngram_range"] else None,
+            min_df=int(s["min_df"]), interaction_weight=float(s["interaction_weight"]),
+        )),
+        ("classifier", StanceClassifier(C=float(s["C"]), calibration=s["calibration"], random_state=random_state)),
+    ])
+
+
+class StanceModel:
+    """Trained stance pipelines, one per target.
+
+    Use :func:`stancekit.load_model` to get one and :meth:`predict` to label
+    statements. Built by :func:`fit_model` (or ``stancekit train``).
+    """
+
+    def __init__(self, targets: Sequence[Target], pipelines: Mapping[str, Pipeline],
+                 settings: Mapping[str, object], training_digest: str, metrics: Mapping[str, object] | None = None) -> None:
+        self.targets = list(targets)
+        self.pipelines = dict(pipelines)
+        self.settings = dict(settings)
+        self.training_digest = training_digest
+        self.metrics = dict(metrics or {})
+        self.labels = LABELS
+
+    @property
+    def target_ids(self) -> list[str]:
+        return [t.id for t in self.targets]
+
+    def _inputs(self, statements: object) -> list[StatementInput]:
+        """Statements to featurizer inputs, giving each the text of the statements before it as context."""
+        if isinstance(statements, (str, bytes)):
+            raise TypeError("statements must be an iterable of statements, got a bare "
+                            f"{type(statements).__name__}; wrap a single statement in a list")
+        items = list(statements)
+        base = as_inputs(items, "statements")
+        out = []
+        prev_doc = object()
+        window: list[str] = []
+        for item, inp in zip(items, base):
+            doc = getattr(item, "doc_id", None) if not isinstance(item, Mapping) else item.get("doc_id")
+            has_ctx = bool(inp.context) or (isinstance(item, Mapping) and "context" in item)
+            if doc is None or doc != prev_doc:
+                window = []
+            prev_doc = doc
+            if not has_ctx and doc is not None:
+                inp = StatementInput(inp.text, " ".join(window[-CONTEXT_STATEMENTS:]), inp.kind)
+            out.append(inp)
+            window.append(inp.text)
+        return out
+
+    def predict_proba(self, statements: object) -> dict[str, np.ndarray]:
+        """Per target, an array (n_statements, 3) of probabilities in :attr:`labels` order."""
+        inputs = self._inputs(statements)
+        out = {}
+        for t in self.targets:
+            pipe = self.pipelines[t.id]
+            proba = pipe.predict_proba(inputs) if inputs else np.zeros((0, len(pipe.classes_)))
+            full = np.zeros((len(inputs), len(LABELS)))
+            for j, c in enumerate(pipe.classes_):
+                full[:, LABELS.index(c)] = proba[:, j]
+            out[t.id] = full
+        return out
+
+    def predict(self, statements: object) -> list[dict[str, Stance]]:
+        """Label each statement toward every target.
+
+        Parameters
+        ----------
+        statements : iterable of Statement, mapping or str
+            Statements of one or more documents, in document order. Each
+            gets the text of up to two statements before it in the same
+            document (same ``doc_id``) as context, unless it brings its own
+            ``context``.
+
+        Returns
+        -------
+        list of dict
+            ``{target_id: Stance(label, confidence)}`` per statement.
+        """
+        probas = self.predict_proba(statements)
+        n = len(next(iter(probas.values()))) if probas else 0
+        out: list[dict[str, Stance]] = [{} for _ in range(n)]
+        for tid, p in probas.items():
+            idx = np.argmax(p, axis=1)
+            for i in range(n):
+                out[i][tid] = Stance(LABELS[idx[i]], float(p[i, idx[i]]))
+        return out
+
+    def __repr__(self) -> str:
+        return f"StanceModel(targets={self.target_ids!r}, settings={self.settings!r})"
+
+
+def _check_classes(data: LabelledSet, target: Target, min_per_class: int) -> tuple[list[StatementInput], list[str]]:
+    X, y = [], []
+    for s in data.statements:
+        lab = data.label_of(s, target.id)
+        if lab is None:
+            continue
+        X.append(StatementInput(s.text, s.context, s.kind))
+        y.append(lab)
+    counts = {lab: y.count(lab) for lab in LABELS}
+    present = [lab for lab in LABELS if counts[lab]]
+    problems = []
+    files = sorted({s.source.rsplit(":", 1)[0] for s in data.statements if target.id in s.labels or s.complete})
+    where = ", ".join(files[:3]) + (" ..." if len(files) > 3 else "") if files else "<data>"
+    if len(present) < 2:
+        problems.append(f"{where}: target {target.id!r} has examples of {len(present)} label(s) "
+                        f"({', '.join(present) or 'none'}); training needs at least two of: {', '.join(LABELS)}")
+    for lab in present:
+        if counts[lab] < min_per_class:
+            problems.append(f"{where}: target {target.id!r} has {counts[lab]} {lab!r} example(s); "
+                            f"at least {min_per_class} are needed to train and cross-validate")
+    if problems:
+        raise DataError(problems)
+    return X, y
+
+
+def fit_model(data: LabelledSet, targets: Sequence[Target], settings: Mapping[str, object] | None = None,
+              *, random_state: int = 0, min_per_class: int = MIN_PER_CLASS) -> StanceModel:
+    """Train one pipeline per target on ``data``; deterministic for a given ``random_state``."""
+    settings = {**DEFAULT_SETTINGS, **(settings or {})}
+    if not targets:
+        raise ValueError("targets is empty: name at least one target to train")
+    pipes = {}
+    for t in targets:
+        X, y = _check_classes(data, t, min_per_class)
+        pipes[t.id] = build_pipeline(t, settings, random_state).fit(X, y)
+    return StanceModel(targets, pipes, settings, data_digest(data))
+
+
+# -- files ------------------------------------------------------------------------------------------
+
+def sha256_file(path: str | Path) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as f:
+        for chunk in iter(lambda: f.read(1 << 20), b""):
+            h.update(chunk)
+    return h.hexdigest()
+
+
+def _manifest_path(path: Path) -> Path:
+    return path.with_name(path.name + ".manifest.json")
+
+
+def _atomic_write_bytes(path: Path, write) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as f:
+            write(f)
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+        raise
+
+
+def _jsonable(obj: object) -> object:
+    if isinstance(obj, tuple):
+        return list(obj)
+    if isinstance(obj, dict):
+        return {k: _jsonable(v) for k, v in obj.items()}
+    if isinstance(obj, (np.floating,)):
+        return float(obj)
+    if isinstance(obj, (np.integer,)):
+        return int(obj)
+    return obj
+
+
+def save_model(model: StanceModel, path: str | Path, *, training_data: Sequence[str] = ()) -> dict[str, object]:
+    """Write ``model`` to ``path`` and its manifest to ``path + '.manifest.json'``, atomically.
+
+    Returns the manifest.
+    """
+    path = Path(path)
+    _atomic_write_bytes(path, lambda f: joblib.dump(model, f, compress=3))
+    manifest = {
+        "format": MODEL_FORMAT,
+        "file": path.name,
+        "sha256": sha256_file(path),
+        "versions": {"stancekit": _version(), "scikit-learn": sklearn.__version__, "numpy": np.__version__},
+        "targets": [t.to_dict() for t in model.targets],
+        "labels": list(LABELS),
+        "settings": _jsonable(model.settings),
+        "training_data": list(training_data),
+        "training_digest": model.training_digest,
+        "metrics": _jsonable(model.metrics),
+    }
+    text = json.dumps(manifest, indent=2, ensure_ascii=False, sort_keys=False) + "\n"
+    _atomic_write_bytes(_manifest_path(path), lambda f: f.write(text.encode("utf-8")))
+    return manifest
+
+
+def default_model_path() -> Path:
+    """The shipped model: ``$STANCEKIT_MODEL``, else inside the installed package, else ``models/`` of a source tree."""
+    env = os.environ.get("STANCEKIT_MODEL")
+    if env:
+        return Path(env)
+    here = Path(__file__).resolve().parent
+    for cand in (here / "_shipped_models" / "stancekit-default.joblib",
+                 here.parent / "models" / "stancekit-default.joblib"):
+        if cand.is_file():
+            return cand
+    return here.parent / "models" / "stancekit-default.joblib"
+
+
+def read_manifest(path: str | Path) -> dict[str, object]:
+    path = Path(path)
+    mpath = _manifest_path(path)
+    try:
+        return json.loads(mpath.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise ModelError(f"{mpath}: manifest not found; a model is only loaded with its manifest "
+                         "(written by `stancekit train`)") from None
+    except json.JSONDecodeError as e:
+        raise ModelError(f"{mpath}:{e.lineno}: manifest is not valid JSON ({e.msg})") from None
+
+
+def load_model(path: str | Path | None = None, *, strict: bool = False) -> StanceModel:
+    """Load a model after checking it against its manifest.
+
+    Parameters
+    ----------
+    path : path, optional
+        A ``.joblib`` file written by ``stancekit train``; default: the shipped model.
+    strict : bool, default False
+        Turn a version mismatch (stancekit, scikit-learn, numpy) into an error.
+
+    Raises
+    ------
+    ModelError
+        The file or its manifest is missing or unreadable.
+    ModelIntegrityError
+        The file's sha256 differs from the manifest's: it is not unpickled.
+
+    Warns
+    -----
+    ModelVersionWarning
+        The model was trained with other library versions.
+
+    Notes
+    -----
+    A model file is a pickle, and unpickling runs code: load only model files
+    you trust. The sha256 check guards against corruption and accidental
+    swaps, not against a forged manifest.
+    """
+    if path is not None and not isinstance(path, (str, os.PathLike)):
+        raise type_error("path", path, "a path or None")
+    path = Path(path) if path is not None else default_model_path()
+    if not path.is_file():
+        raise ModelError(f"{path}: model file not found")
+    manifest = read_manifest(path)
+    digest = sha256_file(path)
+    if manifest.get("sha256") != digest:
+        raise ModelIntegrityError(
+            f"{path}: sha256 {digest} does not match the manifest's {manifest.get('sha256')}; "
+            "the file was changed or corrupted, and is refused unread"
+        )
+    want = manifest.get("versions", {})
+    have = {"stancekit": _version(), "scikit-learn": sklearn.__version__, "numpy": np.__version__}
+    diff = {k: (want.get(k), v) for k, v in have.items() if want.get(k) != v and not (k == "stancekit" and v == "0+unknown")}
+    if diff:
+        msg = f"{path}: trained with " + ", ".join(f"{k} {a}" for k, (a, _b) in diff.items()) + \
+              "; running " + ", ".join(f"{k} {b}" for k, (_a, b) in diff.items())
+        if strict:
+            raise ModelError(msg + " (strict=True)")
+        warnings.warn(msg + "; predictions may differ", ModelVersionWarning, stacklevel=2)
+    model = joblib.load(path)
+    if not isinstance(model, StanceModel):
+        raise ModelError(f"{path}: holds a {type(model).__name__}, not a StanceModel")
+    return model

@@ -1,0 +1,675 @@
+"""Statements attributed to actors: :func:`segment` and :class:`Statement`."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+from ._errors import type_error
+from ._lexicon import Lexicon, load_lexicon
+from ._text import QuoteIndex, Sentence, paragraphs, sentences
+
+__all__ = ["Statement", "segment", "DEFAULT_MAX_LENGTH", "KINDS"]
+
+DEFAULT_MAX_LENGTH = 10_000_000
+KINDS = ("direct", "indirect", "narrative")
+# Attribution looks at most this many characters at each end of a sentence, so that
+# a pathological sentence (megabytes with no punctuation) costs linear time.
+_WINDOW = 600
+
+
+@dataclass(frozen=True)
+class Statement:
+    """One statement of a document, attributed to an actor (SPEC section 5, without stances).
+
+    Attributes
+    ----------
+    doc_id : str or None
+        The document's id.
+    statement_id : str
+        ``"<doc_id>:<index>"`` (0-based, in document order); just the index when
+        ``doc_id`` is None.
+    actor : str or None
+        Canonical name of the source; None for the article's own voice.
+    actor_mention : str or None
+        The words in the text that name the source.
+    kind : str
+        ``"direct"``, ``"indirect"`` or ``"narrative"``.
+    start, end : int
+        Offsets into the document; ``document[start:end] == text``.
+    text : str
+        The statement's text.
+    """
+
+    doc_id: str | None
+    statement_id: str
+    actor: str | None
+    actor_mention: str | None
+    kind: str
+    start: int
+    end: int
+    text: str
+
+    def to_dict(self) -> dict[str, object]:
+        """The SPEC section 5 fields as a plain dict (no ``stances``)."""
+        return asdict(self)
+
+
+_TOKEN = re.compile(r"[A-Za-z0-9][\w’'.\-]*[\w]|[A-Za-z0-9]|[^\w\s]")
+_NAME_SEQ = re.compile(
+    r"(?:[A-Z][a-z]+(?:-[A-Za-z]+)*|[A-Z]\.|[A-Z]{2,6})"
+    r"(?:\s+(?:(?:de|van|von|der|al|bin|la|le|du|di)\s+)?(?:[A-Z][a-z]+(?:-[A-Za-z]+)*|[A-Z]\.))+"
+)
+_PRONOUNS = {"he": "person", "she": "person", "they": "group", "we": "self", "i": "self"}
+_POSSESSIVE_PRON = {"his": "person", "her": "person", "their": "group"}
+_DETERMINERS = frozenset(
+    "the a an some many several other most few two three four both all certain senior top leading "
+    "one its these those".split()
+)
+_SKIP = frozenset(
+    "has have had also further then later recently repeatedly again publicly openly firmly "
+    "confidently only just already was were is are would will could may might did does do not never "
+    "once still often even reportedly privately formally officially subsequently initially first "
+    "last yesterday today".split()
+)
+_CONNECT = frozenset("of to for at on in and".split())
+# Capitalised only because they open a sentence: never part of a name.
+_FUNCTION = frozenset(
+    "the a an he she it they we i you this that these those but and however in on at for as if when "
+    "while after before meanwhile yet still nonetheless nevertheless moreover indeed there his her its "
+    "their our such some many most both all no not during despite although though since because with "
+    "without from by of to asked speaking addressing highlighting given having being once then thus "
+    "earlier later last next".split()
+)
+_VERB_AFTER_SUBJECT = frozenset(
+    "was is were are has had have will would could can may might did does do also then appeared seemed "
+    "in remained remains went became".split()
+)
+_HEDGE = re.compile(r"\b(appeared|appears|seemed|seems)\s+to\b")
+_ACCORDING = re.compile(r"\b[Aa]ccording to\s+")
+_IN_VIEW = re.compile(r"\b[Ii]n\s+(?:the\s+(?:view|opinion|words)\s+of\s+)")
+_IN_POSS_VIEW = re.compile(r"\b[Ii]n\s+(his|her|their|[A-Z][\w.\- ]{0,60}?(?:’s|'s|’|'))\s+(?:view|opinion|words|assessment|estimation)\b")
+_PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are)\s+([a-z]+ed|said|told|voiced|made)\s+by\s+")
+_SPLIT = re.compile(r",\s+(?=(?:while|whereas)\s)|;\s+(?=[a-zA-Z])")
+
+
+@dataclass
+class _Entity:
+    name: str
+    kind: str  # person, org, group, country
+    descriptors: frozenset[str]
+    pos: int
+
+
+class _Doc:
+    """Per-document state: name index, entity registry, quotes."""
+
+    def __init__(self, text: str, lex: Lexicon, sents: list[Sentence]) -> None:
+        self.text = text
+        self.lex = lex
+        self.paras = paragraphs(text)
+        self.quotes = QuoteIndex(text, self.paras)
+        self.full_name: dict[str, str] = {}  # surname (lower) -> fullest name
+        self.mentions: list[_Entity] = []  # named persons in document order, with descriptors
+        for sent in sents:
+            if sent.body:
+                self._index_names(sent.start, sent.end)
+        self.last_person: _Entity | None = None
+        self.last_group: _Entity | None = None
+
+    # -- names ------------------------------------------------------------------
+    def _index_names(self, start: int, end: int) -> None:
+        lex = self.lex
+        for m in _NAME_SEQ.finditer(self.text, start, end):
+            words = m.group(0).split()
+            while words and words[0].lower() in _FUNCTION:
+                words.pop(0)
+            desc = set()
+            # Leading titles and nationality words describe the person that follows.
+            while words and (words[0].lower().rstrip(".") in lex.titles or words[0].lower() in lex.country_of):
+                w = words.pop(0).lower().rstrip(".")
+                desc.add(w)
+                if w in lex.country_of:
+                    desc.add(lex.country_of[w].lower())
+            before = self.text[max(0, m.start() - 40) : m.start()].lower().split()
+            for w in reversed(before[-4:]):
+                w = w.strip(",’'s")
+                if w in lex.titles or w in lex.country_of:
+                    desc.add(w)
+                    if w in lex.country_of:
+                        desc.add(lex.country_of[w].lower())
+                else:
+                    break
+            if len(words) < 2 or not self._personlike(words):
+                continue
+            name = " ".join(words)
+            self.mentions.append(_Entity(name, "person", frozenset(desc), m.start()))
+            key = words[-1].lower()
+            if len(name) > len(self.full_name.get(key, "")):
+                self.full_name[key] = name
+
+    def _personlike(self, words: list[str]) -> bool:
+        lex = self.lex
+        for w in words:
+            if w.lower() in _FUNCTION:
+                return False
+            lw = w.lower().rstrip(".")
+            if lw in lex.org_words or lw in lex.country_of or lw in lex.seats or lw in lex.titles:
+                return False
+            if w.isupper() and len(w) > 1:
+                return False
+        return True
+
+    def canonical_person(self, words: list[str]) -> str:
+        name = " ".join(words)
+        full = self.full_name.get(words[-1].lower())
+        if full and len(full) > len(name) and full.endswith(words[-1]):
+            return full
+        return name
+
+    # -- resolution -------------------------------------------------------------
+    def resolve_description(self, desc: set[str], pos: int) -> str | None:
+        best = None
+        for ent in self.mentions:
+            if ent.pos >= pos:
+                break
+            if desc <= ent.descriptors:
+                best = ent
+        if best is not None:
+            return self.canonical_person(best.name.split())
+        if self.last_person is not None and desc & {"president", "minister", "ambassador", "envoy",
+                                                   "spokesman", "spokeswoman", "official", "head",
+                                                   "chairman", "secretary", "diplomat", "leader"}:
+            return self.last_person.name
+        return None
+
+
+def _np_backward(tokens: list[tuple[str, int, int]], vi: int, lex: Lexicon) -> tuple[int, int] | None:
+    """Index range ``[i, vi_np)`` of the noun phrase that is the subject of the verb at ``vi``."""
+    j = vi - 1
+    while j >= 0 and (tokens[j][0].lower() in _SKIP or tokens[j][0].lower().endswith("ly")):
+        j -= 1
+    # A short parenthetical ", in fact," between subject and verb.
+    if j >= 0 and tokens[j][0] == ",":
+        k = j - 1
+        while k >= 0 and k > j - 5 and tokens[k][0] != "," and tokens[k][0][:1].islower():
+            k -= 1
+        if k >= 0 and tokens[k][0] == "," and k < j - 1:
+            j = k - 1
+    if j < 0:
+        return None
+    end = j + 1
+    first = tokens[j][0]
+    if first.lower() in _PRONOUNS:
+        return (j, end)
+    i = j
+    saw_head = False
+    while i >= 0:
+        tok = tokens[i][0]
+        low = tok.lower().rstrip(".")
+        base = re.sub(r"(’s|'s|’|')$", "", low)
+        if (tok[:1].isupper() and low not in _FUNCTION) or low in lex.titles or low in lex.groups \
+                or base in lex.org_words or low in lex.org_words:
+            saw_head = True
+            i -= 1
+            continue
+        if low in _DETERMINERS and saw_head:
+            # "the US mission to the OSCE": a determiner after a connector inside a name
+            if i >= 2 and tokens[i - 1][0].lower() in ("to", "of", "for", "at", "on") and (
+                tokens[i - 2][0].lower() in lex.org_words or tokens[i - 2][0].lower() in lex.titles
+            ):
+                i -= 2
+                continue
+            i -= 1
+            break
+        if low in _CONNECT and saw_head and i > 0 and (
+            tokens[i - 1][0][:1].isupper() or tokens[i - 1][0].lower() in lex.org_words
+            or tokens[i - 1][0].lower() in lex.titles
+        ) and low != "and":
+            i -= 1
+            continue
+        if (low.endswith(("’", "'")) or tok in ("’", "'")) and saw_head:
+            i -= 1
+            continue
+        break
+    start = i + 1
+    # Trim leading connectors
+    while start < end and tokens[start][0].lower() in _CONNECT:
+        start += 1
+    if start >= end or not saw_head:
+        return None
+    # The subject must not be a possessive ("Kazakhstan's support").
+    if re.search(r"(’s|'s)$", tokens[end - 1][0]):
+        return None
+    # Appositive: "Dmitry Danilov, the head of ... asserted"
+    if tokens[start][0].lower() in _DETERMINERS and start >= 2 and tokens[start - 1][0] == ",":
+        k = start - 2
+        names = []
+        while k >= 0 and tokens[k][0][:1].isupper() and tokens[k][0].lower() not in lex.titles:
+            names.append(k)
+            k -= 1
+        if len(names) >= 2:
+            return (names[-1], names[0] + 1)
+    return (start, end)
+
+
+class _Attributor:
+    def __init__(self, doc: _Doc) -> None:
+        self.doc = doc
+        self.lex = doc.lex
+
+    def classify(self, words: list[str], pos: int) -> tuple[str | None, str]:
+        """Canonical name and entity kind for the noun phrase ``words``."""
+        lex = self.lex
+        doc = self.doc
+        low = [w.lower().rstrip(".") for w in words]
+        bare = [re.sub(r"(’s|'s|’|')$", "", w) for w in low]
+        if len(low) == 1 and low[0] in _PRONOUNS:
+            kind = _PRONOUNS[low[0]]
+            if kind == "person":
+                return (doc.last_person.name if doc.last_person else None), "person"
+            if kind == "group":
+                return (doc.last_group.name if doc.last_group else None), "group"
+            return None, "self"
+        while low and low[0] in _DETERMINERS:
+            words, low, bare = words[1:], low[1:], bare[1:]
+        if not words:
+            return None, "none"
+        text = " ".join(words)
+        # Country, capital or seat of power, or a government / leadership of a country.
+        if len(words) == 1 and (low[0] in lex.seats or low[0] in lex.country_of and low[0][0:1].isalpha()
+                                and lex.country_of[low[0]].lower() == low[0]):
+            return lex.seats.get(low[0], lex.country_of.get(low[0])), "country"
+        if low[-1] in ("government", "leadership", "authorities", "administration", "side") and len(words) <= 3:
+            for b in bare[:-1]:
+                if b in lex.country_of:
+                    return lex.country_of[b], "country"
+        if len(words) == 2 and low[0] == "white" and low[1] == "house":
+            return lex.seats.get("white house"), "country"
+        # A named person: the last run of capitalised words that are not titles or countries.
+        run: list[str] = []
+        for w, lw, b in zip(reversed(words), reversed(low), reversed(bare)):
+            if w[:1].isupper() and lw not in lex.titles and b not in lex.country_of and b not in lex.org_words \
+                    and not (w.isupper() and len(w) > 2) and b not in lex.seats:
+                run.append(w)
+            else:
+                break
+        run.reverse()
+        has_org = any(b in lex.org_words for b in bare) or any(w.isupper() and len(w) > 1 for w in words)
+        if run and len(run) == len(words) and not has_org and len(run) >= 1:
+            if len(run) == 1 and run[0].lower() not in doc.full_name and len(words) == 1:
+                # a lone capitalised word that is no known surname: still take it as a name
+                pass
+            return doc.canonical_person(run), "person"
+        if run and not has_org and all(lw in lex.titles or b in lex.country_of for lw, b in zip(low[: len(low) - len(run)], bare)):
+            return doc.canonical_person(run), "person"
+        if any(b in lex.groups for b in bare) and not any(w[:1].isupper() and b not in lex.country_of for w, b in zip(words, bare) if b not in lex.groups and w.lower() not in lex.titles and not w.lower() in ("western", "eastern", "european", "european", "central", "asian")) or (low[-1] in lex.groups):
+            return text, "group"
+        if has_org:
+            return text, "org"
+        # A description: "Russian president", "minister", "the envoy"
+        desc = {b for b in bare if b in lex.titles or b in lex.country_of}
+        if desc and len(desc) == len(bare):
+            named = doc.resolve_description(set(bare), pos)
+            return (named or text), "person"
+        if run:
+            return doc.canonical_person(run), "person"
+        return None, "none"
+
+    def remember(self, name: str | None, kind: str, pos: int) -> None:
+        if not name:
+            return
+        ent = _Entity(name, kind, frozenset(), pos)
+        if kind == "person":
+            self.doc.last_person = ent
+        elif kind in ("group", "org", "country"):
+            self.doc.last_group = ent
+
+    def np_at(self, frame: str, offset: int, tokens: list[tuple[str, int, int]], i: int, j: int):
+        words = [t[0] for t in tokens[i:j]]
+        s, e = tokens[i][1], tokens[j - 1][2]
+        name, kind = self.classify(words, offset + s)
+        return name, kind, frame[s:e]
+
+    def frame_speaker(self, frame: str, offset: int, after_quote: bool = False, colon: bool = True):
+        """Find ``(actor, kind, mention)`` in a sentence frame (quoted text masked)."""
+        lex = self.lex
+        m = _ACCORDING.search(frame)
+        if m:
+            toks = [(t.group(0), t.start(), t.end()) for t in _TOKEN.finditer(frame, m.end(), min(len(frame), m.end() + 120))]
+            j = 0
+            while j < len(toks) and (toks[j][0][:1].isupper() or toks[j][0].lower() in _DETERMINERS
+                                     or toks[j][0].lower() in lex.titles or toks[j][0].lower() in lex.groups
+                                     or toks[j][0].lower() in lex.org_words
+                                     or (toks[j][0].lower() in _CONNECT and j + 1 < len(toks) and toks[j + 1][0][:1].isupper())):
+                j += 1
+            if j:
+                res = self.np_at(frame, offset, toks, 0, j)
+                if res[0]:
+                    return res
+        tokens = [(t.group(0), t.start(), t.end()) for t in _TOKEN.finditer(frame)]
+        verb_at = None
+        for vi, (tok, _s, _e) in enumerate(tokens):
+            low = tok.lower()
+            hedge = False
+            if low not in lex.speech_verbs:
+                if low in ("appeared", "appears", "seemed", "seems") and vi + 1 < len(tokens) and tokens[vi + 1][0] == "to":
+                    hedge = True
+                else:
+                    continue
+            if tok[:1].isupper() and vi > 0:
+                continue  # a capitalised form mid-sentence is a name ("Hope", "Sayed")
+            if vi + 1 < len(tokens) and tokens[vi + 1][0].lower() in ("by",) and not hedge:
+                continue
+            if verb_at is None and not (vi >= 1 and tokens[vi - 1][0].lower() == "to"):
+                verb_at = vi
+            span = _np_backward(tokens, vi, lex)
+            if span:
+                name, kind, mention = self.np_at(frame, offset, tokens, *span)
+                if name or kind == "self":
+                    if kind == "self":
+                        return None, "self", mention
+                    return name, kind, mention
+            # Inversion after a quotation: ", said Lavrov."
+            if after_quote and vi + 1 < len(tokens) and vi >= 1 and (
+                tokens[vi - 1][0].startswith("_") or (vi >= 2 and tokens[vi - 1][0] == "," and tokens[vi - 2][0].startswith("_"))
+            ):
+                j = vi + 1
+                k = j
+                while k < len(tokens) and (tokens[k][0][:1].isupper() or tokens[k][0].lower() in _DETERMINERS or tokens[k][0].lower() in lex.titles):
+                    k += 1
+                if k > j:
+                    name, kind, mention = self.np_at(frame, offset, tokens, j, k)
+                    if name:
+                        return name, kind, mention
+        if verb_at is not None:
+            # "Medvedev in this sense regards ...": the clause's opening subject, a few words before.
+            span = self.clause_subject(tokens)
+            if span and span[1] <= verb_at and verb_at - span[1] <= 5:
+                name, kind, mention = self.np_at(frame, offset, tokens, *span)
+                if name:
+                    return name, kind, mention
+        at = frame.find(":")
+        if colon and at > 0 and frame[at + 1 :].lstrip()[:1] == "_":
+            # Colon introduction: "Kyrgyz President Kurmanbek Bakiyev was more unequivocal: ..."
+            span = self.clause_subject([t for t in tokens if t[1] < at])
+            if span:
+                name, kind, mention = self.np_at(frame, offset, tokens, *span)
+                if name:
+                    return name, kind, mention
+        m = _IN_POSS_VIEW.search(frame)
+        if m:
+            who = re.sub(r"(’s|'s|’|')$", "", m.group(1))
+            if who.lower() in _POSSESSIVE_PRON:
+                kind = _POSSESSIVE_PRON[who.lower()]
+                ent = self.doc.last_person if kind == "person" else self.doc.last_group
+                if ent:
+                    return ent.name, kind, m.group(1)
+            else:
+                name, kind = self.classify(who.split(), offset + m.start(1))
+                if name:
+                    return name, kind, who
+        m = _IN_VIEW.search(frame)
+        if m:
+            toks = [(t.group(0), t.start(), t.end()) for t in _TOKEN.finditer(frame, m.end(), min(len(frame), m.end() + 100))]
+            j = 0
+            while j < len(toks) and (toks[j][0][:1].isupper() or toks[j][0].lower() in _DETERMINERS or toks[j][0].lower() in lex.titles or toks[j][0].lower() in lex.groups):
+                j += 1
+            if j:
+                res = self.np_at(frame, offset, toks, 0, j)
+                if res[0]:
+                    return res
+        m = _PASSIVE.search(frame)
+        if m and m.group(1) in lex.speech_verbs | {"raised", "voiced", "made", "expressed"}:
+            toks = [(t.group(0), t.start(), t.end()) for t in _TOKEN.finditer(frame, m.end(), min(len(frame), m.end() + 100))]
+            j = 0
+            while j < len(toks) and (toks[j][0][:1].isupper() or toks[j][0].lower() in _DETERMINERS or toks[j][0].lower() in lex.titles or toks[j][0].lower() in lex.groups or toks[j][0].lower() in lex.org_words):
+                j += 1
+            if j:
+                res = self.np_at(frame, offset, toks, 0, j)
+                if res[0]:
+                    return res
+        return None
+
+    def clause_subject(self, tokens: list[tuple[str, int, int]]) -> tuple[int, int] | None:
+        """The noun phrase that opens the clause, after an introductory phrase ending in a comma."""
+        lex = self.lex
+        i = 0
+        # Skip an opening adverbial ("On December 16,", "However,") up to its comma.
+        for k, t in enumerate(tokens[:12]):
+            if t[0] == ",":
+                head = tokens[0][0].lower()
+                if head in _FUNCTION or head in ("on", "in", "at", "during"):
+                    i = k + 1
+                break
+        j = i
+        while j < len(tokens) and (
+            (tokens[j][0][:1].isupper() and tokens[j][0].lower() not in _FUNCTION)
+            or tokens[j][0].lower() in lex.titles or tokens[j][0].lower() in lex.groups
+            or (tokens[j][0].lower() in _DETERMINERS and j == i)
+            or tokens[j][0].lower() in _PRONOUNS and j == i
+        ):
+            j += 1
+            if tokens[j - 1][0].lower() in _PRONOUNS:
+                break
+        if j > i and not (j == i + 1 and tokens[i][0].lower() in _DETERMINERS):
+            nxt = tokens[j][0].lower() if j < len(tokens) else ""
+            if nxt in _VERB_AFTER_SUBJECT or nxt in lex.speech_verbs or nxt.endswith("ly") or nxt in (",", ":"):
+                return (i, j)
+        return None
+
+
+def _mask(text: str, start: int, end: int, quotes: list[tuple[int, int]]) -> str:
+    """``text[start:end]`` with quoted stretches replaced by underscores (same length)."""
+    parts = []
+    pos = start
+    for qs, qe in quotes:
+        qs, qe = max(qs, start), min(qe, end)
+        if qs > pos:
+            parts.append(text[pos:qs])
+        if qe > qs:
+            parts.append("_" * (qe - qs))
+        pos = max(pos, qe)
+    parts.append(text[pos:end])
+    return "".join(parts)
+
+
+def _window(frame: str) -> str:
+    if len(frame) <= 2 * _WINDOW:
+        return frame
+    return frame[:_WINDOW] + " " * (len(frame) - 2 * _WINDOW) + frame[-_WINDOW:]
+
+
+def segment(
+    text: str,
+    doc_id: str | None = None,
+    *,
+    lexicon_dirs: Iterable[str | Path] = (),
+    max_length: int = DEFAULT_MAX_LENGTH,
+) -> list[Statement]:
+    """Cut an article into statements attributed to actors.
+
+    Parameters
+    ----------
+    text : str
+        The article, as read (offsets refer to this exact string).
+    doc_id : str, optional
+        Goes into every statement's ``doc_id`` and ``statement_id``.
+    lexicon_dirs : iterable of path, optional
+        Directories with extra rule data (see :func:`stancekit.load_lexicon`).
+    max_length : int, default 10_000_000
+        Longer texts raise ``ValueError``.
+
+    Returns
+    -------
+    list of Statement
+        In document order, not overlapping; ``text[s.start:s.end] == s.text``.
+
+    Raises
+    ------
+    TypeError
+        If ``text`` is not a ``str`` (bytes must be decoded first).
+    ValueError
+        If ``text`` is longer than ``max_length``.
+
+    Notes
+    -----
+    Rule-based and English only. Out of scope: coreference beyond the most
+    recent compatible actor (no gender, no world knowledge), speakers named
+    only in a photo caption, nested reported speech ("A said that B said ...":
+    the outer source wins), and quotations that close in a later paragraph
+    without the opening-mark convention.
+    """
+    if not isinstance(text, str):
+        raise type_error("text", text, "str (decode bytes first)")
+    if doc_id is not None and not isinstance(doc_id, str):
+        raise type_error("doc_id", doc_id, "str or None")
+    if len(text) > max_length:
+        raise ValueError(
+            f"text is {len(text):,} characters long, over max_length={max_length:,}; "
+            "split the document or raise max_length"
+        )
+    if not text.strip():
+        return []
+    lex = load_lexicon(lexicon_dirs)
+    all_sents = sentences(text, lex)
+    doc = _Doc(text, lex, all_sents)
+    att = _Attributor(doc)
+    sents = [s for s in all_sents if s.body]
+    # Speakers of quotation spans, found from the frame around them.
+    quote_speaker: dict[tuple[int, int], tuple[str | None, str, str | None]] = {}
+    results: list[tuple[int, int, str | None, str | None, str]] = []
+    label_speaker: tuple[str | None, str | None] | None = None
+    last_direct: tuple[str | None, str | None] | None = None
+    prev_colon: tuple[str | None, str | None] | None = None
+    for si, sent in enumerate(sents):
+        s, e = sent.start, sent.end
+        quotes = doc.quotes.within(s, e)
+        if sent.label is not None:
+            lab = text[sent.label[0] : sent.label[1]]
+            if lab.lower() in ("q", "question", "interviewer"):
+                label_speaker = ("Interviewer", lab)
+            elif lab.lower() in ("a", "answer"):
+                label_speaker = (doc.last_person.name if doc.last_person else None, lab)
+            else:
+                name, kind = att.classify(lab.split(), s)
+                if name is None:
+                    name = lab
+                label_speaker = (name, lab)
+                att.remember(name, "person" if kind in ("person", "none") else kind, s)
+        elif sent.paragraph != (sents[si - 1].paragraph if si else -1):
+            # A new paragraph without a label ends an interview turn... unless the
+            # previous paragraph was a labelled turn and this one has no attribution of its own.
+            if label_speaker is not None and not _turn_continues(text, sents, si):
+                label_speaker = None
+        parts = _split_sources(text, s, e, quotes, att)
+        for ps, pe in parts:
+            pquotes = [q for q in quotes if q[1] > ps and q[0] < pe]
+            covered = doc.quotes.covered(ps, pe)
+            nonspace = max(1, pe - ps)
+            actor = mention = None
+            kind = "narrative"
+            if label_speaker is not None:
+                actor, mention = label_speaker
+                kind = "direct" if covered else "indirect"
+            else:
+                frame = _window(_mask(text, ps, pe, pquotes))
+                found = None
+                mostly_quoted = covered >= 0.6 * nonspace
+                found = att.frame_speaker(frame, ps, after_quote=bool(pquotes), colon=False)
+                if found is None and pquotes:
+                    found = _quote_frame_speaker(text, sents, si, pquotes, att, doc)
+                if found is None and pquotes:
+                    found = att.frame_speaker(frame, ps, after_quote=True, colon=True)
+                if found is None and pquotes and mostly_quoted:
+                    # Continuation of a quotation whose speaker was named earlier.
+                    cont = last_direct if _continues_quote(text, sents, si, pquotes) else None
+                    if cont is None and prev_colon is not None:
+                        cont = prev_colon
+                    if cont is not None:
+                        found = (cont[0], "person", cont[1])
+                if found is not None and found[1] == "self":
+                    # "I", "we" outside quotes: the speaker of the surrounding quotation, if any
+                    found = (last_direct[0], "person", last_direct[1]) if last_direct and covered else None
+                if found is not None and found[0]:
+                    actor, ekind, mention = found
+                    att.remember(actor, ekind, ps)
+                    kind = "direct" if pquotes and covered >= 3 else "indirect"
+            if kind == "direct":
+                last_direct = (actor, mention)
+            elif not covered:
+                last_direct = None
+            results.append((ps, pe, actor, mention, kind))
+        stripped = text[s:e].rstrip()
+        prev_colon = (results[-1][2], results[-1][3]) if stripped.endswith(":") and results and results[-1][2] else None
+    out = []
+    for i, (ps, pe, actor, mention, kind) in enumerate(results):
+        sid = f"{doc_id}:{i}" if doc_id is not None else str(i)
+        if actor is None:
+            kind, mention = "narrative", None
+        out.append(Statement(doc_id, sid, actor, mention, kind, ps, pe, text[ps:pe]))
+    return out
+
+
+def _turn_continues(text: str, sents: list[Sentence], si: int) -> bool:
+    """True if an interview turn runs on into this new paragraph (no label, no new speaker)."""
+    return False
+
+
+def _continues_quote(text: str, sents: list[Sentence], si: int, quotes: list[tuple[int, int]]) -> bool:
+    if si == 0:
+        return False
+    prev = sents[si - 1]
+    s = sents[si].start
+    # The quotation began before this sentence, or the previous sentence was (part of) a quotation.
+    return quotes[0][0] < s or text[prev.start : prev.end].rstrip()[-1:] in "”\"»’'"
+
+
+def _quote_frame_speaker(text, sents, si, pquotes, att: _Attributor, doc: _Doc):
+    """The speaker of a quotation named in another sentence of the same quotation."""
+    for qs, qe in pquotes:
+        # Sentences covered by this quotation, and the frame after its close.
+        j = si
+        while j + 1 < len(sents) and sents[j].end < qe:
+            j += 1
+        if j != si:
+            s2, e2 = sents[j].start, sents[j].end
+            frame = _window(_mask(text, s2, e2, doc.quotes.within(s2, e2)))
+            found = att.frame_speaker(frame, s2, after_quote=True)
+            if found and found[0]:
+                return found
+        k = si
+        while k - 1 >= 0 and sents[k].start > qs:
+            k -= 1
+        if k != si:
+            s2, e2 = sents[k].start, sents[k].end
+            frame = _window(_mask(text, s2, e2, doc.quotes.within(s2, e2)))
+            found = att.frame_speaker(frame, s2, after_quote=True)
+            if found and found[0]:
+                return found
+    return None
+
+
+def _split_sources(text: str, s: int, e: int, quotes, att: _Attributor) -> list[tuple[int, int]]:
+    """Split "A said X, while B said Y" into one span per source; else one span."""
+    if e - s > 2 * _WINDOW:
+        return [(s, e)]
+    frame = _mask(text, s, e, quotes)
+    for m in _SPLIT.finditer(frame):
+        left = frame[: m.start() + 1].rstrip()
+        right_off = m.end()
+        right = frame[right_off:]
+        a = _peek(att, left, s)
+        b = _peek(att, right, s + right_off)
+        if a and b and a != b:
+            return [(s, s + len(left)), (s + right_off, e)]
+    return [(s, e)]
+
+
+def _peek(att: _Attributor, frame: str, offset: int) -> str | None:
+    saved = (att.doc.last_person, att.doc.last_group)
+    found = att.frame_speaker(frame, offset)
+    att.doc.last_person, att.doc.last_group = saved
+    return found[0] if found else None

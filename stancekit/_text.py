@@ -1,0 +1,315 @@
+"""Paragraphs, sentences and quotation spans, as offsets into the unaltered text.
+
+Every function here runs in time linear in the length of its input: the
+regular expressions have no nested quantifiers, and each scan visits every
+character a bounded number of times.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+
+from ._lexicon import Lexicon
+
+__all__ = ["paragraphs", "sentences", "quote_spans", "Sentence", "QuoteIndex"]
+
+_PARA_BREAK = re.compile(r"\n[ \t\r\f\v\u00a0]*\n\s*")
+# A candidate sentence end: terminal punctuation, optional closers, then whitespace.
+_CANDIDATE = re.compile(r"(\.{2,}|[.!?…]+)([\"'”’»)\]]*)(\s+)")
+_LAST_WORD = re.compile(r"([A-Za-z][A-Za-z.]*)$")
+_OPENERS = frozenset(
+    "the a an he she it they we i you this that these those but and however in on at for as if when "
+    "while after before meanwhile yet still nonetheless nevertheless moreover indeed there his her "
+    "its their our such some many most both all no not".split()
+)
+_META = re.compile(
+    r"(?:publication|source|sources|date|posted|published|updated|author|authors|byline|tags|category|"
+    r"keywords|photo|image|caption|credit|credits|volume|issue|filed under|copyright|contact|location|"
+    r"dateline|word count|length|section|topic|topics|url|link|read more|related|subject|from|to|cc|"
+    r"sent|title|headline|summary|note|editor's note|press release|for immediate release|media contact|ends)"
+    r"\s*:",
+    re.IGNORECASE,
+)
+_BYLINE = re.compile(r"(?:by|By|BY)\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,4}\s*(?:,.*)?$")
+_TERMINAL = re.compile(r"[.!?…][\"'”’»)\]]*\s*$")
+_ANY_TERMINAL = re.compile(r"[.!?…]")
+_SPEAKER_LABEL = re.compile(r"([A-Z][\w.’'-]*(?: [A-Z][\w.’'-]*){0,3}|Q|A)\s?:[ \t]+(?=\S)")
+
+
+def paragraphs(text: str) -> list[tuple[int, int]]:
+    """Spans of the paragraphs (blocks separated by blank lines), stripped of outer whitespace."""
+    spans = []
+    pos = 0
+    for m in _PARA_BREAK.finditer(text):
+        spans.append((pos, m.start()))
+        pos = m.end()
+    spans.append((pos, len(text)))
+    out = []
+    for s, e in spans:
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if s < e:
+            out.append((s, e))
+    return out
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence span; ``body`` is False for headlines, bylines, captions and metadata."""
+
+    start: int
+    end: int
+    body: bool
+    paragraph: int
+    label: tuple[int, int] | None = None  # span of an interview speaker label ("Saudabayev:")
+
+
+def _is_metadata_line(line: str) -> bool:
+    if _META.match(line):
+        return True
+    if _BYLINE.match(line) and len(line) < 80:
+        return True
+    s = line.strip()
+    return s.startswith(("©", "(c)", "Copyright", "Photo", "Image:", "Caption"))
+
+
+def _breaks(text: str, s: int, e: int, lex: Lexicon) -> list[int]:
+    """End offsets of the sentences in ``text[s:e]`` (the last one is ``e``)."""
+    ends = []
+    for m in _CANDIDATE.finditer(text, s, e):
+        end = m.end(2)
+        nxt = m.end(3)
+        if nxt >= e:
+            continue
+        j = nxt
+        while j < e and j < nxt + 3 and text[j] in "\"'“‘«([":
+            j += 1
+        c = text[j] if j < e else " "
+        if c.islower():
+            continue
+        term = m.group(1)
+        if term == "." and not m.group(2):
+            w = _LAST_WORD.search(text, max(s, m.start() - 24), m.start())
+            if w:
+                word = w.group(1)
+                low = word.lower().rstrip(".")
+                kind = lex.abbreviations.get(low)
+                if len(word) == 1 and word.isupper() and c.isupper():
+                    continue  # an initial: "Kurmanbek S. Bakiyev"
+                if kind == "title":
+                    continue
+                if kind == "before_number" and c.isdigit():
+                    continue
+                if kind == "initialism" or ("." in word and len(word) <= 8):
+                    nw = re.match(r"[A-Za-z]+", text[j : j + 20])
+                    if not nw or nw.group(0).lower() not in _OPENERS:
+                        continue
+        ends.append(end)
+    ends.append(e)
+    return ends
+
+
+def sentences(text: str, lex: Lexicon) -> list[Sentence]:
+    """Split ``text`` into sentences, marking non-body lines.
+
+    Out of scope: sentences that continue across a blank line (a blank line
+    always ends a sentence), and lists or tables (each line is read as prose).
+    """
+    out: list[Sentence] = []
+    for pi, (ps, pe) in enumerate(paragraphs(text)):
+        # Split a paragraph into lines where a line is metadata, a speaker label starts, or a
+        # short header line stands above the body; other newlines are hard wraps.
+        chunks: list[tuple[int, int, bool, tuple[int, int] | None]] = []
+        ls = ps
+        cur_s = ps
+        cur_label: tuple[int, int] | None = None
+        lines: list[tuple[int, int]] = []
+        while ls < pe:
+            le = text.find("\n", ls, pe)
+            if le < 0:
+                le = pe
+            lines.append((ls, le))
+            ls = le + 1
+        for li, (ls, le) in enumerate(lines):
+            line = text[ls:le].strip()
+            if not line:
+                continue
+            ls2 = ls + (len(text[ls:le]) - len(text[ls:le].lstrip()))
+            le2 = ls2 + len(line)
+            if _is_metadata_line(line) or (
+                li == 0 and len(lines) > 1 and not _ANY_TERMINAL.search(line) and len(line.split()) <= 20
+            ):
+                if cur_s < ls2 and text[cur_s:ls2].strip():
+                    chunks.append((cur_s, ls2, True, cur_label))
+                chunks.append((ls2, le2, False, None))
+                cur_s = le2
+                continue
+            lab = _SPEAKER_LABEL.match(text, ls2, le2)
+            if lab and not _META.match(line) and (
+                lab.group(1) in ("Q", "A") or len(lab.group(1)) <= 40
+            ) and _looks_like_label(lab.group(1), lex):
+                if cur_s < ls2 and text[cur_s:ls2].strip():
+                    chunks.append((cur_s, ls2, True, cur_label))
+                cur_s = ls2
+                cur_label = (ls2, ls2 + len(lab.group(1)))
+        if cur_s < pe and text[cur_s:pe].strip():
+            chunks.append((cur_s, pe, True, cur_label))
+        for cs, ce, body, label in chunks:
+            while cs < ce and text[cs].isspace():
+                cs += 1
+            while ce > cs and text[ce - 1].isspace():
+                ce -= 1
+            if cs >= ce:
+                continue
+            if body and not _ANY_TERMINAL.search(text, cs, ce) and len(text[cs:ce].split()) <= 25:
+                body = False  # a headline, caption or sub-heading
+            if not body:
+                out.append(Sentence(cs, ce, False, pi))
+                continue
+            s = cs
+            first = True
+            for end in _breaks(text, cs, ce, lex):
+                while s < end and text[s].isspace():
+                    s += 1
+                if s < end:
+                    out.append(Sentence(s, end, True, pi, label if first else None))
+                    first = False
+                s = end
+    return out
+
+
+def _looks_like_label(label: str, lex: Lexicon) -> bool:
+    low = label.lower()
+    if low in ("q", "a", "question", "answer", "interviewer"):
+        return True
+    words = label.split()
+    # Not a label: "Note", "Update", or a clause before a colon ("He was clear:") -- labels are names.
+    return all(w[:1].isupper() for w in words) and low not in lex.titles and low not in _OPENERS
+
+
+_QUOTE_MARK = re.compile(r"[\"“”«»‘’']")
+
+
+class QuoteIndex:
+    """Top-level quotation spans of a text, with fast lookup of the quoted share of a span.
+
+    Straight, curly and angle (guillemet) double quotes, and single quotes where no
+    double quote is open. Apostrophes inside words (``Kazakhstan’s``, ``didn't``)
+    are never quotes. A quotation left open at the end of a paragraph is closed
+    there, unless the next paragraph opens with a quotation mark (the
+    convention for quotations running over several paragraphs). Nested single
+    quotes stay inside their double-quoted span.
+    """
+
+    def __init__(self, text: str, paras: list[tuple[int, int]]) -> None:
+        self.spans: list[tuple[int, int]] = quote_spans(text, paras)
+        self._starts = [s for s, _ in self.spans]
+        cum = [0]
+        for s, e in self.spans:
+            cum.append(cum[-1] + (e - s))
+        self._cum = cum
+
+    def covered(self, start: int, end: int) -> int:
+        """Number of characters of ``[start, end)`` inside quotation spans."""
+        i = bisect_right(self._starts, start) - 1
+        total = 0
+        if i < 0:
+            i = 0
+        n = len(self.spans)
+        while i < n:
+            s, e = self.spans[i]
+            if s >= end:
+                break
+            lo, hi = max(s, start), min(e, end)
+            if hi > lo:
+                total += hi - lo
+            i += 1
+        return total
+
+    def within(self, start: int, end: int) -> list[tuple[int, int]]:
+        """Quotation spans overlapping ``[start, end)``."""
+        i = max(bisect_right(self._starts, start) - 1, 0)
+        out = []
+        while i < len(self.spans) and self.spans[i][0] < end:
+            s, e = self.spans[i]
+            if e > start:
+                out.append((s, e))
+            i += 1
+        return out
+
+
+def quote_spans(text: str, paras: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Top-level quotation spans ``(start, end)``, quote marks included. See :class:`QuoteIndex`."""
+    spans: list[tuple[int, int]] = []
+    para_ends = [e for _, e in paras]
+    para_starts = [s for s, _ in paras]
+    n = len(text)
+    d_open: int | None = None  # start of the open double quotation
+    d_para = -1
+    s_open: int | None = None  # start of an open single quotation
+    s_para = -1
+    for m in _QUOTE_MARK.finditer(text):
+        i = m.start()
+        ch = text[i]
+        pi = bisect_right(para_starts, i) - 1
+        if d_open is not None and pi != d_para:
+            # Crossed a paragraph break with a quotation open.
+            if ch in "“«\"" and i == para_starts[pi] and pi == d_para + 1:
+                d_para = pi  # multi-paragraph quotation continues
+                continue
+            spans.append((d_open, para_ends[d_para]))
+            d_open = None
+            s_open = None
+        if s_open is not None and pi != s_para:
+            if d_open is None:
+                pass  # an unclosed single mark was most likely an apostrophe
+            s_open = None
+        prev = text[i - 1] if i > 0 else " "
+        nxt = text[i + 1] if i + 1 < n else " "
+        if ch in "“«":
+            if d_open is not None:
+                spans.append((d_open, i))
+            d_open, d_para, s_open = i, pi, None
+        elif ch in "”»":
+            if d_open is not None:
+                spans.append((d_open, i + 1))
+                d_open, s_open = None, None
+        elif ch == '"':
+            if d_open is None:
+                if not nxt.isspace():
+                    d_open, d_para, s_open = i, pi, None
+            elif not prev.isspace():
+                spans.append((d_open, i + 1))
+                d_open, s_open = None, None
+            elif not nxt.isspace():
+                spans.append((d_open, i))
+                d_open, d_para, s_open = i, pi, None
+        else:  # single marks
+            if prev.isalnum() and nxt.isalnum():
+                continue  # apostrophe inside a word
+            if ch in "‘'" and not prev.isalnum() and (nxt.isalnum() or nxt in "“\""):
+                if s_open is None:
+                    s_open, s_para = i, pi
+                continue
+            if ch in "’'" and s_open is not None and not nxt.isalnum():
+                if d_open is None:
+                    spans.append((s_open, i + 1))
+                s_open = None
+    if d_open is not None:
+        pi = bisect_right(para_starts, d_open) - 1
+        spans.append((d_open, para_ends[pi] if pi >= 0 else n))
+    spans = [(s, e) for s, e in spans if e > s]
+    spans.sort()
+    # Guarantee no overlap (single spans can only nest inside none, but be safe).
+    out: list[tuple[int, int]] = []
+    for s, e in spans:
+        if out and s < out[-1][1]:
+            if e > out[-1][1]:
+                out[-1] = (out[-1][0], e)
+            continue
+        out.append((s, e))
+    return out
