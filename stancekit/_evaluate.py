@@ -114,7 +114,7 @@ def evaluate_model(model, data: LabelledSet, *, end_to_end: bool = True) -> list
     results = []
     # 1. On the annotated spans themselves (the classifier alone).
     sts = [s for s in data.statements if not s.ambiguous]
-    inputs = [{"text": s.text, "context": s.context, "kind": s.kind} for s in sts]
+    inputs = [{"text": s.text, "context": s.context, "kind": s.kind, "actor": s.actor} for s in sts]
     preds = model.predict(inputs) if inputs else []
     yt: dict[str, list[str]] = {t: [] for t in targets}
     yp: dict[str, list[str]] = {t: [] for t in targets}

@@ -48,6 +48,7 @@ class StatementInput:
     text: str
     context: str = ""
     kind: str = ""
+    actor: str = ""
 
 
 def as_inputs(X: object, name: str = "X") -> list[StatementInput]:
@@ -69,10 +70,11 @@ def as_inputs(X: object, name: str = "X") -> list[StatementInput]:
             text = item.get("text")
             if not isinstance(text, str):
                 raise TypeError(f"{name}[{i}] has no str 'text' (got {type(text).__name__})")
-            out.append(StatementInput(text, str(item.get("context") or ""), str(item.get("kind") or "")))
+            out.append(StatementInput(text, str(item.get("context") or ""), str(item.get("kind") or ""),
+                                      str(item.get("actor") or "")))
         elif hasattr(item, "text") and isinstance(getattr(item, "text"), str):
             out.append(StatementInput(item.text, str(getattr(item, "context", "") or ""),
-                                      str(getattr(item, "kind", "") or "")))
+                                      str(getattr(item, "kind", "") or ""), str(getattr(item, "actor", "") or "")))
         else:
             raise type_error(f"{name}[{i}]", item, "str, a mapping with 'text', or a Statement")
     return out
@@ -351,6 +353,12 @@ class StanceFeaturizer(TransformerMixin, BaseEstimator):
         Weight of cue polarity crossed with target presence, so that a
         linear model can learn that "welcomed" matters when the target is
         in focus. 0 turns the interactions off.
+    context_weight : float, default 0.0
+        Weight of the word unigrams of the context (the statements before);
+        0 turns them off.
+    actor_weight : float, default 0.0
+        Weight of the words of the actor's name (a source's known position
+        is evidence); 0 turns them off.
     lexicon_dirs : tuple of str, default ()
         Extra cue lexicons (see :class:`CueLexiconFeatures`).
     """
@@ -367,6 +375,8 @@ class StanceFeaturizer(TransformerMixin, BaseEstimator):
         use_target: bool = True,
         use_kind: bool = True,
         interaction_weight: float = 1.0,
+        context_weight: float = 0.0,
+        actor_weight: float = 0.0,
         lexicon_dirs: tuple[str, ...] = (),
     ) -> None:
         self.phrases = phrases
@@ -379,6 +389,8 @@ class StanceFeaturizer(TransformerMixin, BaseEstimator):
         self.use_target = use_target
         self.use_kind = use_kind
         self.interaction_weight = interaction_weight
+        self.context_weight = context_weight
+        self.actor_weight = actor_weight
         self.lexicon_dirs = lexicon_dirs
 
     def fit(self, X: object, y: object = None) -> "StanceFeaturizer":
@@ -407,6 +419,21 @@ class StanceFeaturizer(TransformerMixin, BaseEstimator):
                 self.char_.fit(texts)
             except ValueError:
                 self.char_ = None
+        self.context_ = None
+        if self.context_weight:
+            self.context_ = TfidfVectorizer(min_df=min_df, sublinear_tf=True, max_features=self.max_features,
+                                            dtype=np.float64)
+            try:
+                self.context_.fit([it.context for it in items])
+            except ValueError:
+                self.context_ = None
+        self.actor_ = None
+        if self.actor_weight:
+            self.actor_ = TfidfVectorizer(min_df=1, dtype=np.float64, token_pattern=r"(?u)\b\w[\w'’]+\b")
+            try:
+                self.actor_.fit([it.actor or "NOACTOR" for it in items])
+            except ValueError:
+                self.actor_ = None
         self.cues_ = CueLexiconFeatures(lexicon_dirs=self.lexicon_dirs).fit(items) if self.use_cues else None
         self.target_ = (TargetSignalFeatures(tuple(self.phrases), tuple(self.anaphora)).fit(items)
                         if self.use_target else None)
@@ -421,6 +448,10 @@ class StanceFeaturizer(TransformerMixin, BaseEstimator):
             names += [f"w:{n}" for n in self.word_.get_feature_names_out()]
         if self.char_ is not None:
             names += [f"c:{n}" for n in self.char_.get_feature_names_out()]
+        if self.context_ is not None:
+            names += [f"ctx:{n}" for n in self.context_.get_feature_names_out()]
+        if self.actor_ is not None:
+            names += [f"actor:{n}" for n in self.actor_.get_feature_names_out()]
         for part, pre in ((self.cues_, "cue:"), (self.target_, "target:"), (self.kind_, "")):
             if part is not None:
                 names += [pre + n for n in part.get_feature_names_out()]
@@ -437,6 +468,10 @@ class StanceFeaturizer(TransformerMixin, BaseEstimator):
             blocks.append(self.word_.transform(texts))
         if self.char_ is not None:
             blocks.append(self.char_.transform(texts))
+        if self.context_ is not None:
+            blocks.append(self.context_.transform([it.context for it in items]) * float(self.context_weight))
+        if self.actor_ is not None:
+            blocks.append(self.actor_.transform([it.actor or "NOACTOR" for it in items]) * float(self.actor_weight))
         cues = self.cues_.transform(items) if self.cues_ is not None else None
         tgt = self.target_.transform(items) if self.target_ is not None else None
         for b in (cues, tgt):

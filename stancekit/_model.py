@@ -33,6 +33,8 @@ DEFAULT_SETTINGS: dict[str, object] = {
     "char_ngram_range": None,
     "min_df": 2,
     "interaction_weight": 1.0,
+    "context_weight": 0.0,
+    "actor_weight": 0.0,
     "calibration": "sigmoid",
 }
 
@@ -65,6 +67,7 @@ def build_pipeline(target: Target, settings: Mapping[str, object], random_state:
             word_ngram_range=tuple(s["word_ngram_range"]) if s["word_ngram_range"] else None,
             char_ngram_range=tuple(s["char_ngram_range"]) if s["char_ngram_range"] else None,
             min_df=int(s["min_df"]), interaction_weight=float(s["interaction_weight"]),
+            context_weight=float(s["context_weight"]), actor_weight=float(s["actor_weight"]),
         )),
         ("classifier", StanceClassifier(C=float(s["C"]), calibration=s["calibration"], random_state=random_state)),
     ])
@@ -107,7 +110,7 @@ class StanceModel:
                 window = []
             prev_doc = doc
             if not has_ctx and doc is not None:
-                inp = StatementInput(inp.text, " ".join(window[-CONTEXT_STATEMENTS:]), inp.kind)
+                inp = StatementInput(inp.text, " ".join(window[-CONTEXT_STATEMENTS:]), inp.kind, inp.actor)
             out.append(inp)
             window.append(inp.text)
         return out
@@ -160,7 +163,7 @@ def _check_classes(data: LabelledSet, target: Target, min_per_class: int) -> tup
         lab = data.label_of(s, target.id)
         if lab is None:
             continue
-        X.append(StatementInput(s.text, s.context, s.kind))
+        X.append(StatementInput(s.text, s.context, s.kind, s.actor or ""))
         y.append(lab)
     counts = {lab: y.count(lab) for lab in LABELS}
     present = [lab for lab in LABELS if counts[lab]]

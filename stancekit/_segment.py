@@ -57,7 +57,7 @@ class Statement:
         return asdict(self)
 
 
-_TOKEN = re.compile(r"[A-Za-z0-9][\w’'.\-]*[\w]|[A-Za-z0-9]|[^\w\s]")
+_TOKEN = re.compile(r"_+|(?:Mr|Mrs|Ms|Dr|Gen|Col|Lt|Sen|Rep|Gov|Prof|St|Adm|Capt|Sgt|Amb|Sr|Jr)\.|[A-Z]\.(?=\s+[A-Z])|[A-Za-z0-9][\w’'.\-]*[A-Za-z0-9]|[A-Za-z0-9]|[^\w\s]")
 _NAME_SEQ = re.compile(
     r"(?:[A-Z][a-z]+(?:-[A-Za-z]+)*|[A-Z]\.|[A-Z]{2,6})"
     r"(?:\s+(?:(?:de|van|von|der|al|bin|la|le|du|di)\s+)?(?:[A-Z][a-z]+(?:-[A-Za-z]+)*|[A-Z]\.))+"
@@ -75,6 +75,8 @@ _SKIP = frozenset(
     "last yesterday today".split()
 )
 _CONNECT = frozenset("of to for at on in and".split())
+_APPOSITIVE_OPENERS = frozenset("a an the who which whose whom one now then himself herself itself its his her their".split())
+_PARTICLES = frozenset("de van von der den al bin la le du di da dos del".split())
 # Capitalised only because they open a sentence: never part of a name.
 _FUNCTION = frozenset(
     "the a an he she it they we i you this that these those but and however in on at for as if when "
@@ -87,10 +89,17 @@ _VERB_AFTER_SUBJECT = frozenset(
     "was is were are has had have will would could can may might did does do also then appeared seemed "
     "in remained remains went became".split()
 )
+_COPULA_WORDS = frozenset(
+    "was were is are has have had been remains remained remain seemed seems appeared appears more less far much "
+    "rather still even somewhat noticeably markedly distinctly openly deeply also again".split()
+)
 _HEDGE = re.compile(r"\b(appeared|appears|seemed|seems)\s+to\b")
 _ACCORDING = re.compile(r"\b[Aa]ccording to\s+")
 _IN_VIEW = re.compile(r"\b[Ii]n\s+(?:the\s+(?:view|opinion|words)\s+of\s+)")
-_IN_POSS_VIEW = re.compile(r"\b[Ii]n\s+(his|her|their|[A-Z][\w.\- ]{0,60}?(?:’s|'s|’|'))\s+(?:view|opinion|words|assessment|estimation)\b")
+_IN_POSS_VIEW = re.compile(
+    r"\b[Ii]n\s+(his|her|their|(?:the\s+)?[A-Za-z][\w.\-]*(?:\s[\w.\-]+){0,6}?(?:’s|'s|’|'))\s+"
+    r"(?:view|opinion|words|assessment|estimation|judgement|judgment)\b"
+)
 _PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are)\s+([a-z]+ed|said|told|voiced|made)\s+by\s+")
 _SPLIT = re.compile(r",\s+(?=(?:while|whereas)\s)|;\s+(?=[a-zA-Z])")
 
@@ -128,7 +137,8 @@ class _Doc:
                 words.pop(0)
             desc = set()
             # Leading titles and nationality words describe the person that follows.
-            while words and (words[0].lower().rstrip(".") in lex.titles or words[0].lower() in lex.country_of):
+            while words and (words[0].lower().rstrip(".") in lex.titles or words[0].lower() in lex.country_of
+                             or words[0].lower() in lex.org_words or (words[0].isupper() and len(words[0]) > 1)):
                 w = words.pop(0).lower().rstrip(".")
                 desc.add(w)
                 if w in lex.country_of:
@@ -145,7 +155,10 @@ class _Doc:
             if len(words) < 2 or not self._personlike(words):
                 continue
             name = " ".join(words)
-            self.mentions.append(_Entity(name, "person", frozenset(desc), m.start()))
+            lead = self.text[start : m.start()].lower().replace(",", " ").split()
+            subject = all(w in _DETERMINERS or w in lex.titles or w in lex.country_of or w.rstrip(".") in lex.titles
+                          for w in lead)
+            self.mentions.append(_Entity(name, "subject" if subject else "person", frozenset(desc), m.start()))
             key = words[-1].lower()
             if len(name) > len(self.full_name.get(key, "")):
                 self.full_name[key] = name
@@ -170,6 +183,18 @@ class _Doc:
         return name
 
     # -- resolution -------------------------------------------------------------
+    def resolve_pronoun(self, pos: int) -> str | None:
+        """"he"/"she": the most recent person who spoke or opened a sentence before ``pos``."""
+        best = self.last_person
+        for ent in reversed(self.mentions):
+            if ent.pos >= pos:
+                continue
+            if ent.kind == "subject" and (best is None or ent.pos > best.pos):
+                return self.canonical_person(ent.name.split())
+            if best is not None and ent.pos < best.pos:
+                break
+        return best.name if best else None
+
     def resolve_description(self, desc: set[str], pos: int) -> str | None:
         best = None
         for ent in self.mentions:
@@ -191,13 +216,25 @@ def _np_backward(tokens: list[tuple[str, int, int]], vi: int, lex: Lexicon) -> t
     j = vi - 1
     while j >= 0 and (tokens[j][0].lower() in _SKIP or tokens[j][0].lower().endswith("ly")):
         j -= 1
-    # A short parenthetical ", in fact," between subject and verb.
-    if j >= 0 and tokens[j][0] == ",":
-        k = j - 1
-        while k >= 0 and k > j - 5 and tokens[k][0] != "," and tokens[k][0][:1].islower():
-            k -= 1
-        if k >= 0 and tokens[k][0] == "," and k < j - 1:
-            j = k - 1
+    # Between subject and verb: ", in fact,", ", a specialist at X,", ", who ...,", "(United Kingdom, ALDE)".
+    for _ in range(2):
+        if j >= 0 and tokens[j][0] == ")":
+            k = j - 1
+            while k >= 0 and k > j - 15 and tokens[k][0] != "(":
+                k -= 1
+            if k >= 0 and tokens[k][0] == "(":
+                j = k - 1
+        if j >= 0 and tokens[j][0] == ",":
+            k = j - 1
+            while k >= 0 and k > j - 30 and tokens[k][0] != ",":
+                k -= 1
+            if k >= 1 and tokens[k][0] == "," and k < j - 1:
+                opener = tokens[k + 1][0].lower()
+                short_adverbial = j - k <= 4 and all(t[0][:1].islower() for t in tokens[k + 1 : j])
+                if short_adverbial or opener in _APPOSITIVE_OPENERS or opener in lex.titles:
+                    j = k - 1
+        while j >= 0 and (tokens[j][0].lower() in _SKIP or tokens[j][0].lower().endswith("ly")):
+            j -= 1
     if j < 0:
         return None
     end = j + 1
@@ -215,10 +252,14 @@ def _np_backward(tokens: list[tuple[str, int, int]], vi: int, lex: Lexicon) -> t
             saw_head = True
             i -= 1
             continue
+        if low in _PARTICLES and saw_head and i > 0 and tokens[i - 1][0][:1].isupper():
+            i -= 1
+            continue
         if low in _DETERMINERS and saw_head:
-            # "the US mission to the OSCE": a determiner after a connector inside a name
+            # "the US mission to the OSCE", "Yelena Stolyarova of the Institute": a determiner after a connector
             if i >= 2 and tokens[i - 1][0].lower() in ("to", "of", "for", "at", "on") and (
                 tokens[i - 2][0].lower() in lex.org_words or tokens[i - 2][0].lower() in lex.titles
+                or (tokens[i - 2][0][:1].isupper() and tokens[i - 2][0].lower() not in _FUNCTION)
             ):
                 i -= 2
                 continue
@@ -269,15 +310,22 @@ class _Attributor:
         if len(low) == 1 and low[0] in _PRONOUNS:
             kind = _PRONOUNS[low[0]]
             if kind == "person":
-                return (doc.last_person.name if doc.last_person else None), "person"
+                return doc.resolve_pronoun(pos), "person"
             if kind == "group":
                 return (doc.last_group.name if doc.last_group else None), "group"
             return None, "self"
+        indefinite = bool(low) and low[0] in ("a", "an", "one", "another")
+        definite = bool(low) and low[0] in ("the", "this", "that")
         while low and low[0] in _DETERMINERS:
             words, low, bare = words[1:], low[1:], bare[1:]
         if not words:
             return None, "none"
         text = " ".join(words)
+        joined = " ".join(bare)
+        if joined in lex.seats:
+            return lex.seats[joined], "country"
+        if joined in lex.country_of and lex.country_of[joined].lower() == joined:
+            return lex.country_of[joined], "country"
         # Country, capital or seat of power, or a government / leadership of a country.
         if len(words) == 1 and (low[0] in lex.seats or low[0] in lex.country_of and low[0][0:1].isalpha()
                                 and lex.country_of[low[0]].lower() == low[0]):
@@ -291,6 +339,9 @@ class _Attributor:
         # A named person: the last run of capitalised words that are not titles or countries.
         run: list[str] = []
         for w, lw, b in zip(reversed(words), reversed(low), reversed(bare)):
+            if lw in _PARTICLES and run:
+                run.append(w)
+                continue
             if w[:1].isupper() and lw not in lex.titles and b not in lex.country_of and b not in lex.org_words \
                     and not (w.isupper() and len(w) > 2) and b not in lex.seats:
                 run.append(w)
@@ -298,6 +349,15 @@ class _Attributor:
                 break
         run.reverse()
         has_org = any(b in lex.org_words for b in bare) or any(w.isupper() and len(w) > 1 for w in words)
+        if len(run) >= 2 and not any(b in lex.org_words for b in (x.lower() for x in run)):
+            return doc.canonical_person(run), "person"
+        for k, lw in enumerate(low):
+            if lw in ("of", "at", "from", "with") and k >= 2:
+                head = words[:k]
+                name, kind = self.classify(head, pos)
+                if kind == "person" and name:
+                    return name, kind
+                break
         if run and len(run) == len(words) and not has_org and len(run) >= 1:
             if len(run) == 1 and run[0].lower() not in doc.full_name and len(words) == 1:
                 # a lone capitalised word that is no known surname: still take it as a name
@@ -309,11 +369,18 @@ class _Attributor:
             return text, "group"
         if has_org:
             return text, "org"
-        # A description: "Russian president", "minister", "the envoy"
+        # A description: "a senior U.S. official" (a new actor), "the minister", "the Russian president"
         desc = {b for b in bare if b in lex.titles or b in lex.country_of}
         if desc and len(desc) == len(bare):
+            if indefinite:
+                doc.mentions.append(_Entity(text, "subject", frozenset(bare), pos))
+                return text, "person"
             named = doc.resolve_description(set(bare), pos)
             return (named or text), "person"
+        if definite and len(bare) == 1 and bare[0] in lex.org_words:
+            # "the department said": the most recent body with that word in its name
+            if doc.last_group is not None and bare[0] in doc.last_group.name.lower():
+                return doc.last_group.name, doc.last_group.kind
         if run:
             return doc.canonical_person(run), "person"
         return None, "none"
@@ -338,12 +405,9 @@ class _Attributor:
         lex = self.lex
         m = _ACCORDING.search(frame)
         if m:
-            toks = [(t.group(0), t.start(), t.end()) for t in _TOKEN.finditer(frame, m.end(), min(len(frame), m.end() + 120))]
+            toks = [(t.group(0), t.start(), t.end()) for t in _TOKEN.finditer(frame, m.end(), min(len(frame), m.end() + 160))]
             j = 0
-            while j < len(toks) and (toks[j][0][:1].isupper() or toks[j][0].lower() in _DETERMINERS
-                                     or toks[j][0].lower() in lex.titles or toks[j][0].lower() in lex.groups
-                                     or toks[j][0].lower() in lex.org_words
-                                     or (toks[j][0].lower() in _CONNECT and j + 1 < len(toks) and toks[j + 1][0][:1].isupper())):
+            while j < len(toks) and j < 14 and toks[j][0] not in (",", ".", ";", ":", "(", ")") and not toks[j][0].startswith("_"):
                 j += 1
             if j:
                 res = self.np_at(frame, offset, toks, 0, j)
@@ -386,8 +450,8 @@ class _Attributor:
                         return name, kind, mention
         if verb_at is not None:
             # "Medvedev in this sense regards ...": the clause's opening subject, a few words before.
-            span = self.clause_subject(tokens)
-            if span and span[1] <= verb_at and verb_at - span[1] <= 5:
+            span = self.clause_subject(tokens, strict=False)
+            if span and span[1] <= verb_at and verb_at - span[1] <= 5 and "," not in [t[0] for t in tokens[span[1]:verb_at]]:
                 name, kind, mention = self.np_at(frame, offset, tokens, *span)
                 if name:
                     return name, kind, mention
@@ -422,7 +486,7 @@ class _Attributor:
                 if res[0]:
                     return res
         m = _PASSIVE.search(frame)
-        if m and m.group(1) in lex.speech_verbs | {"raised", "voiced", "made", "expressed"}:
+        if m and (m.group(1) in lex.speech_verbs or m.group(1) in ("raised", "voiced", "made")):
             toks = [(t.group(0), t.start(), t.end()) for t in _TOKEN.finditer(frame, m.end(), min(len(frame), m.end() + 100))]
             j = 0
             while j < len(toks) and (toks[j][0][:1].isupper() or toks[j][0].lower() in _DETERMINERS or toks[j][0].lower() in lex.titles or toks[j][0].lower() in lex.groups or toks[j][0].lower() in lex.org_words):
@@ -433,7 +497,35 @@ class _Attributor:
                     return res
         return None
 
-    def clause_subject(self, tokens: list[tuple[str, int, int]]) -> tuple[int, int] | None:
+    def seat_subject(self, frame: str, offset: int):
+        """A capital or seat of power opening a clause speaks for its country ("Washington was blunter")."""
+        tokens = [(t.group(0), t.start(), t.end()) for t in _TOKEN.finditer(frame, 0, min(len(frame), 300))]
+        span = self.clause_subject(tokens)
+        if not span:
+            return None
+        words = [t[0] for t in tokens[span[0] : span[1]]]
+        low = [w.lower() for w in words if w.lower() not in _DETERMINERS]
+        key = " ".join(low)
+        mention = frame[tokens[span[0]][1] : tokens[span[1] - 1][2]]
+        if key in self.lex.seats:
+            return self.lex.seats[key], "country", mention
+        # "Opposition leaders were unimpressed", "Washington was blunter": copula + reaction adjective.
+        k = span[1]
+        rest = [t[0].lower() for t in tokens[k : k + 6]]
+        i = 0
+        while i < len(rest) and rest[i] in _COPULA_WORDS:
+            i += 1
+        if 0 < i < len(rest):
+            adj = rest[i]
+            stem = adj[:-2] if adj.endswith("er") else adj
+            if adj in self.lex.reaction_adjectives or stem in self.lex.reaction_adjectives or \
+                    stem + "e" in self.lex.reaction_adjectives or (stem[:-1] in self.lex.reaction_adjectives and stem[-1:] == stem[-2:-1]):
+                name, kind = self.classify(words, offset + tokens[span[0]][1])
+                if name:
+                    return name, kind, mention
+        return None
+
+    def clause_subject(self, tokens: list[tuple[str, int, int]], strict: bool = True) -> tuple[int, int] | None:
         """The noun phrase that opens the clause, after an introductory phrase ending in a comma."""
         lex = self.lex
         i = 0
@@ -456,7 +548,7 @@ class _Attributor:
                 break
         if j > i and not (j == i + 1 and tokens[i][0].lower() in _DETERMINERS):
             nxt = tokens[j][0].lower() if j < len(tokens) else ""
-            if nxt in _VERB_AFTER_SUBJECT or nxt in lex.speech_verbs or nxt.endswith("ly") or nxt in (",", ":"):
+            if not strict or nxt in _VERB_AFTER_SUBJECT or nxt in lex.speech_verbs or nxt.endswith("ly") or nxt in (",", ":"):
                 return (i, j)
         return None
 
@@ -538,8 +630,10 @@ def segment(
     doc = _Doc(text, lex, all_sents)
     att = _Attributor(doc)
     sents = [s for s in all_sents if s.body]
-    # Speakers of quotation spans, found from the frame around them.
-    quote_speaker: dict[tuple[int, int], tuple[str | None, str, str | None]] = {}
+    interviewer = _interviewer_name(text, all_sents)
+    n_labelled = sum(1 for s in sents if s.label is not None)
+    # Speakers of quotation spans, kept so that every sentence of a long quotation gets its speaker.
+    quote_speaker: dict[tuple[int, int], tuple[str, str | None]] = {}
     results: list[tuple[int, int, str | None, str | None, str]] = []
     label_speaker: tuple[str | None, str | None] | None = None
     last_direct: tuple[str | None, str | None] | None = None
@@ -547,10 +641,11 @@ def segment(
     for si, sent in enumerate(sents):
         s, e = sent.start, sent.end
         quotes = doc.quotes.within(s, e)
+        new_para = si == 0 or sent.paragraph != sents[si - 1].paragraph
         if sent.label is not None:
             lab = text[sent.label[0] : sent.label[1]]
             if lab.lower() in ("q", "question", "interviewer"):
-                label_speaker = ("Interviewer", lab)
+                label_speaker = (interviewer or "Interviewer", lab)
             elif lab.lower() in ("a", "answer"):
                 label_speaker = (doc.last_person.name if doc.last_person else None, lab)
             else:
@@ -558,17 +653,14 @@ def segment(
                 if name is None:
                     name = lab
                 label_speaker = (name, lab)
-                att.remember(name, "person" if kind in ("person", "none") else kind, s)
-        elif sent.paragraph != (sents[si - 1].paragraph if si else -1):
-            # A new paragraph without a label ends an interview turn... unless the
-            # previous paragraph was a labelled turn and this one has no attribution of its own.
-            if label_speaker is not None and not _turn_continues(text, sents, si):
-                label_speaker = None
+                if lab.lower() not in ("q", "question", "interviewer"):
+                    att.remember(name, "person" if kind in ("person", "none") else kind, s)
+        elif new_para and label_speaker is not None and n_labelled < 3:
+            label_speaker = None  # a transcript's turns run over paragraphs; elsewhere a label ends with its paragraph
         parts = _split_sources(text, s, e, quotes, att)
         for ps, pe in parts:
             pquotes = [q for q in quotes if q[1] > ps and q[0] < pe]
             covered = doc.quotes.covered(ps, pe)
-            nonspace = max(1, pe - ps)
             actor = mention = None
             kind = "narrative"
             if label_speaker is not None:
@@ -576,27 +668,31 @@ def segment(
                 kind = "direct" if covered else "indirect"
             else:
                 frame = _window(_mask(text, ps, pe, pquotes))
-                found = None
-                mostly_quoted = covered >= 0.6 * nonspace
                 found = att.frame_speaker(frame, ps, after_quote=bool(pquotes), colon=False)
+                if found is None and pquotes:
+                    known = next((quote_speaker[q] for q in pquotes if q in quote_speaker), None)
+                    if known is not None:
+                        found = (known[0], "person", known[1])
                 if found is None and pquotes:
                     found = _quote_frame_speaker(text, sents, si, pquotes, att, doc)
                 if found is None and pquotes:
                     found = att.frame_speaker(frame, ps, after_quote=True, colon=True)
-                if found is None and pquotes and mostly_quoted:
-                    # Continuation of a quotation whose speaker was named earlier.
-                    cont = last_direct if _continues_quote(text, sents, si, pquotes) else None
-                    if cont is None and prev_colon is not None:
-                        cont = prev_colon
-                    if cont is not None:
-                        found = (cont[0], "person", cont[1])
+                if found is None and pquotes and prev_colon is not None:
+                    found = (prev_colon[0], "person", prev_colon[1])
+                if found is None and pquotes and last_direct is not None and text[ps] in "“\"«‘'":
+                    # A new quotation right after the same speaker's words.
+                    found = (last_direct[0], "person", last_direct[1])
+                if found is None and not pquotes:
+                    found = att.seat_subject(frame, ps)
                 if found is not None and found[1] == "self":
-                    # "I", "we" outside quotes: the speaker of the surrounding quotation, if any
                     found = (last_direct[0], "person", last_direct[1]) if last_direct and covered else None
                 if found is not None and found[0]:
                     actor, ekind, mention = found
                     att.remember(actor, ekind, ps)
                     kind = "direct" if pquotes and covered >= 3 else "indirect"
+                    if kind == "direct":
+                        for q in pquotes:
+                            quote_speaker.setdefault(q, (actor, mention))
             if kind == "direct":
                 last_direct = (actor, mention)
             elif not covered:
@@ -613,9 +709,17 @@ def segment(
     return out
 
 
-def _turn_continues(text: str, sents: list[Sentence], si: int) -> bool:
-    """True if an interview turn runs on into this new paragraph (no label, no new speaker)."""
-    return False
+_INTERVIEWER = re.compile(
+    r"(?:[Ii]nterview(?:ed)?\s+by|[Ii]nterviewer:?|[Qq]uestions\s+(?:put\s+)?by|[Ss]poke\s+to|[Tt]alked\s+to)\s+"
+    r"((?:[A-Z][a-z]+(?:-[A-Z][a-z]+)*|[A-Z]\.)(?:[ \t]+(?:[A-Z][a-z]+(?:-[A-Z][a-z]+)*|[A-Z]\.)){1,3})"
+)
+
+
+def _interviewer_name(text: str, sents: list[Sentence]) -> str | None:
+    """The interviewer's name from a header or introduction ("Interview by Lena Hofbauer")."""
+    head = text[: min(len(text), 3000)]
+    m = _INTERVIEWER.search(head)
+    return m.group(1) if m else None
 
 
 def _continues_quote(text: str, sents: list[Sentence], si: int, quotes: list[tuple[int, int]]) -> bool:

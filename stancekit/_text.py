@@ -17,7 +17,10 @@ __all__ = ["paragraphs", "sentences", "quote_spans", "Sentence", "QuoteIndex"]
 
 _PARA_BREAK = re.compile(r"\n[ \t\r\f\v\u00a0]*\n\s*")
 # A candidate sentence end: terminal punctuation, optional closers, then whitespace.
-_CANDIDATE = re.compile(r"(\.{2,}|[.!?…]+)([\"'”’»)\]]*)(\s+)")
+# The lookbehind makes a run of punctuation match only from its start, so a long run of dots
+# costs linear time (without it every position of the run rescans the rest: quadratic).
+_CANDIDATE = re.compile(r"(?<![.!?…])([.!?…]++)([\"'”’»)\]]*+)(\s+)")
+_INITIALISM = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]\.?")
 _LAST_WORD = re.compile(r"([A-Za-z][A-Za-z.]*)$")
 _OPENERS = frozenset(
     "the a an he she it they we i you this that these those but and however in on at for as if when "
@@ -104,7 +107,7 @@ def _breaks(text: str, s: int, e: int, lex: Lexicon) -> list[int]:
                     continue
                 if kind == "before_number" and c.isdigit():
                     continue
-                if kind == "initialism" or ("." in word and len(word) <= 8):
+                if kind == "initialism" or _INITIALISM.fullmatch(word):
                     nw = re.match(r"[A-Za-z]+", text[j : j + 20])
                     if not nw or nw.group(0).lower() not in _OPENERS:
                         continue

@@ -1,0 +1,382 @@
+"""Batch scoring: documents in, SPEC section 5 records out, in input order, nothing lost.
+
+Every input yields its statements or exactly one error record
+(``{"doc_id", "error"}``); the run goes on. Records stream: memory does not
+grow with the number of documents.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import dataclass
+from itertools import islice
+from pathlib import Path
+
+from ._errors import type_error
+from ._segment import DEFAULT_MAX_LENGTH, segment
+
+__all__ = ["Document", "iter_documents", "score_documents", "records_for", "RecordWriter", "CSV_FIELDS"]
+
+_BATCH = 16
+
+
+@dataclass(frozen=True)
+class Document:
+    """A document to score, or the reason it cannot be read (``error``)."""
+
+    doc_id: str
+    text: str | None = None
+    error: str | None = None
+
+
+def _decode(raw: bytes, doc_id: str, where: str, max_length: int) -> Document:
+    if b"\x00" in raw[:8192]:
+        return Document(doc_id, error=f"{where}: binary file (NUL bytes), not UTF-8 text")
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as e:
+        line = raw[: e.start].count(b"\n") + 1
+        return Document(doc_id, error=f"{where}:{line}: invalid UTF-8 ({e.reason} at byte {e.start})")
+    if len(text) > max_length:
+        return Document(doc_id, error=f"{where}: {len(text):,} characters, over the limit of {max_length:,}")
+    return Document(doc_id, text=text)
+
+
+def _read_file(path: Path, max_length: int) -> Document:
+    doc_id = path.stem
+    try:
+        size = path.stat().st_size
+        if size > 4 * max_length + 4:
+            return Document(doc_id, error=f"{path}: {size:,} bytes, over the limit of {max_length:,} characters")
+        raw = path.read_bytes()
+    except OSError as e:
+        return Document(doc_id, error=f"{path}: cannot read ({e.strerror or e})")
+    return _decode(raw, doc_id, str(path), max_length)
+
+
+def _read_jsonl(lines: Iterable[bytes], where: str, max_length: int) -> Iterator[Document]:
+    for n, raw in enumerate(lines, 1):
+        if not raw.strip():
+            continue
+        loc = f"{where}:{n}"
+        try:
+            line = raw.decode("utf-8")
+        except UnicodeDecodeError as e:
+            yield Document(f"{where}:{n}", error=f"{loc}: invalid UTF-8 ({e.reason} at byte {e.start})")
+            continue
+        try:
+            rec = json.loads(line)
+        except json.JSONDecodeError as e:
+            yield Document(f"{where}:{n}", error=f"{loc}: malformed JSON ({e.msg} at column {e.colno})")
+            continue
+        if not isinstance(rec, dict):
+            yield Document(f"{where}:{n}", error=f"{loc}: expected an object with 'id' and 'text', got {type(rec).__name__}")
+            continue
+        doc_id = rec.get("id")
+        text = rec.get("text")
+        if doc_id is None or (not isinstance(doc_id, (str, int))):
+            yield Document(f"{where}:{n}", error=f"{loc}: missing 'id' (a string)")
+            continue
+        if not isinstance(text, str):
+            yield Document(str(doc_id), error=f"{loc}: missing 'text' (a string)")
+            continue
+        if len(text) > max_length:
+            yield Document(str(doc_id), error=f"{loc}: text of {len(text):,} characters, over the limit of {max_length:,}")
+            continue
+        yield Document(str(doc_id), text=text[1:] if text.startswith("\ufeff") else text)
+
+
+def iter_documents(paths: Iterable[str | Path], *, max_length: int = DEFAULT_MAX_LENGTH,
+                   stdin: io.BufferedReader | None = None, stdin_format: str = "text") -> Iterator[Document]:
+    """Documents from files, directories (recursive ``*.txt``), JSONL files and ``-`` (standard input).
+
+    A ``.jsonl`` file holds one ``{"id", "text"}`` object a line; any other
+    file is one document whose id is its name without extension. Reading is
+    lazy: one document at a time.
+    """
+    if isinstance(paths, (str, Path)):
+        paths = [paths]
+    for p in paths:
+        if str(p) == "-":
+            src = stdin if stdin is not None else sys.stdin.buffer
+            if stdin_format == "jsonl":
+                yield from _read_jsonl(src, "<stdin>", max_length)
+            else:
+                yield _decode(src.read(), "stdin", "<stdin>", max_length)
+            continue
+        path = Path(p)
+        if path.is_dir():
+            for f in sorted(path.rglob("*.txt")):
+                yield _read_file(f, max_length)
+            for f in sorted(path.rglob("*.jsonl")):
+                yield from _jsonl_file(f, max_length)
+        elif path.suffix.lower() == ".jsonl" and path.is_file():
+            yield from _jsonl_file(path, max_length)
+        elif path.exists() or path.suffix:
+            yield _read_file(path, max_length)
+        else:
+            yield Document(path.stem or str(path), error=f"{path}: no such file or directory")
+
+
+def _jsonl_file(path: Path, max_length: int) -> Iterator[Document]:
+    try:
+        f = open(path, "rb")
+    except OSError as e:
+        yield Document(path.stem, error=f"{path}: cannot read ({e.strerror or e})")
+        return
+    with f:
+        yield from _read_jsonl(f, str(path), max_length)
+
+
+def records_for(doc: Document, model, *, max_length: int = DEFAULT_MAX_LENGTH) -> list[dict[str, object]]:
+    """SPEC section 5 records for one document (or one error record)."""
+    if doc.error is not None:
+        return [{"doc_id": doc.doc_id, "error": doc.error}]
+    try:
+        statements = segment(doc.text or "", doc.doc_id, max_length=max_length)
+        stances = model.predict(statements) if statements else []
+    except Exception as e:  # noqa: BLE001 -- a batch run never loses a document
+        return [{"doc_id": doc.doc_id, "error": f"{type(e).__name__}: {e}"}]
+    out = []
+    for st, sc in zip(statements, stances):
+        rec = st.to_dict()
+        rec["stances"] = {t: s.to_dict() for t, s in sc.items()}
+        out.append(rec)
+    return out
+
+
+# -- workers --------------------------------------------------------------------------------------
+
+_WORKER_MODEL: dict[str, object] = {}
+
+
+def _worker_model(path: str | None):
+    from ._model import load_model
+    key = path or ""
+    if key not in _WORKER_MODEL:
+        import warnings
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            _WORKER_MODEL[key] = load_model(path)
+    return _WORKER_MODEL[key]
+
+
+def _score_batch(batch: list[Document], model_path: str | None, max_length: int) -> list[list[dict[str, object]]]:
+    model = _worker_model(model_path)
+    return [records_for(d, model, max_length=max_length) for d in batch]
+
+
+def _score_batch_with(batch: list[Document], model, max_length: int) -> list[list[dict[str, object]]]:
+    return [records_for(d, model, max_length=max_length) for d in batch]
+
+
+def _batches(docs: Iterable[Document], size: int) -> Iterator[list[Document]]:
+    it = iter(docs)
+    while True:
+        b = list(islice(it, size))
+        if not b:
+            return
+        yield b
+
+
+def _as_documents(docs: Iterable[object]) -> Iterator[Document]:
+    if isinstance(docs, (str, bytes)):
+        raise TypeError("docs must be an iterable of (id, text) pairs or dicts, got a bare "
+                        f"{type(docs).__name__}")
+    for i, d in enumerate(docs):
+        if isinstance(d, Document):
+            yield d
+        elif isinstance(d, Mapping):
+            doc_id, text = d.get("id", d.get("doc_id")), d.get("text")
+            if doc_id is None or not isinstance(text, str):
+                yield Document(str(doc_id if doc_id is not None else f"#{i}"),
+                               error=f"document #{i}: needs 'id' and a str 'text'")
+            else:
+                yield Document(str(doc_id), text=text)
+        elif isinstance(d, tuple) and len(d) == 2:
+            doc_id, text = d
+            if not isinstance(text, str):
+                yield Document(str(doc_id), error=f"document #{i}: text must be str, got {type(text).__name__}")
+            else:
+                yield Document(str(doc_id), text=text)
+        else:
+            raise type_error(f"docs[{i}]", d, "an (id, text) pair, a dict with 'id' and 'text', or a Document")
+
+
+def score_documents(
+    docs: Iterable[object],
+    jobs: int = 1,
+    *,
+    model: object | None = None,
+    model_path: str | Path | None = None,
+    scheduler: str | object | None = None,
+    batch_size: int = _BATCH,
+    max_length: int = DEFAULT_MAX_LENGTH,
+) -> Iterator[list[dict[str, object]]]:
+    """Score documents lazily; yield, per document and in input order, its list of records.
+
+    Parameters
+    ----------
+    docs : iterable
+        ``(id, text)`` pairs, dicts with ``id`` and ``text``, or :class:`Document`.
+    jobs : int, default 1
+        Worker processes (joblib); ``-1`` for all cores.
+    model : StanceModel, optional
+        A loaded model (serial and Dask runs). Default: load ``model_path``.
+    model_path : path, optional
+        The model file; default the shipped model. Parallel workers load it once each.
+    scheduler : str or distributed.Client, optional
+        A Dask scheduler address (or client): spread batches over the cluster.
+        Needs the optional extra ``stancekit[dask]``.
+    batch_size : int, default 16
+        Documents per task.
+    max_length : int
+        Longer documents become error records.
+
+    Yields
+    ------
+    list of dict
+        The SPEC section 5 records of one document, or ``[{"doc_id", "error"}]``.
+    """
+    if not isinstance(jobs, int) or jobs == 0 or jobs < -1:
+        raise ValueError(f"jobs must be a positive int or -1, got {jobs!r}")
+    documents = _as_documents(docs)
+    mp = str(model_path) if model_path is not None else None
+    if scheduler is not None:
+        yield from _score_dask(documents, scheduler, model, mp, batch_size, max_length)
+        return
+    if jobs == 1:
+        m = model if model is not None else _worker_model(mp)
+        for batch in _batches(documents, batch_size):
+            yield from _score_batch_with(batch, m, max_length)
+        return
+    from joblib import Parallel, delayed
+    if model is not None and mp is None:
+        raise ValueError("parallel scoring loads the model in each worker: pass model_path, not model")
+    par = Parallel(n_jobs=jobs, return_as="generator", pre_dispatch="2*n_jobs", batch_size=1)
+    for result in par(delayed(_score_batch)(b, mp, max_length) for b in _batches(documents, batch_size)):
+        yield from result
+
+
+def _score_dask(documents: Iterator[Document], scheduler, model, model_path, batch_size, max_length):
+    try:
+        from distributed import Client
+    except ImportError:
+        raise ImportError("scoring on a Dask cluster needs the optional extra: pip install 'stancekit[dask]'") from None
+    own = not isinstance(scheduler, Client)
+    client = Client(scheduler) if own else scheduler
+    try:
+        m = model if model is not None else _worker_model(model_path)
+        [model_future] = client.scatter([m], broadcast=True)
+        window = max(4, 2 * len(client.scheduler_info().get("workers", {})) or 4)
+        pending = []
+        for batch in _batches(documents, batch_size):
+            pending.append(client.submit(_score_batch_with, batch, model_future, max_length, pure=False))
+            if len(pending) >= window:
+                yield from pending.pop(0).result()
+        while pending:
+            yield from pending.pop(0).result()
+    finally:
+        if own:
+            client.close()
+
+
+# -- output ---------------------------------------------------------------------------------------
+
+CSV_FIELDS_BASE = ["doc_id", "statement_id", "actor", "actor_mention", "kind", "start", "end", "text"]
+
+
+def CSV_FIELDS(targets: Iterable[str]) -> list[str]:  # noqa: N802 -- a computed constant
+    """CSV columns: SPEC fields flattened, ``<target>_label`` and ``<target>_confidence``, then ``error``."""
+    cols = list(CSV_FIELDS_BASE)
+    for t in targets:
+        cols += [f"{t}_label", f"{t}_confidence"]
+    return cols + ["error"]
+
+
+def _csv_row(rec: Mapping[str, object], fields: list[str]) -> dict[str, object]:
+    row = {k: rec.get(k) for k in CSV_FIELDS_BASE}
+    for t, s in (rec.get("stances") or {}).items():
+        row[f"{t}_label"] = s["label"]
+        row[f"{t}_confidence"] = s["confidence"]
+    row["error"] = rec.get("error")
+    return {k: ("" if row.get(k) is None else row.get(k)) for k in fields}
+
+
+class RecordWriter:
+    """Write records as JSONL or CSV to a stream; one call per document."""
+
+    def __init__(self, stream, fmt: str, targets: Iterable[str], header: bool = True) -> None:
+        if fmt not in ("jsonl", "csv"):
+            raise ValueError(f"format {fmt!r} is not one of: 'jsonl', 'csv'")
+        self.stream = stream
+        self.fmt = fmt
+        self.fields = CSV_FIELDS(targets)
+        self._csv = csv.DictWriter(stream, fieldnames=self.fields, lineterminator="\n") if fmt == "csv" else None
+        if self._csv is not None and header:
+            self._csv.writeheader()
+
+    def write(self, records: list[dict[str, object]]) -> None:
+        if self._csv is not None:
+            for r in records:
+                self._csv.writerow(_csv_row(r, self.fields))
+        else:
+            for r in records:
+                self.stream.write(json.dumps(r, ensure_ascii=False) + "\n")
+
+
+class Progress:
+    """A one-line progress display on standard error: documents, statements, rate."""
+
+    def __init__(self, enabled: bool, stream=None) -> None:
+        self.enabled = enabled
+        self.stream = stream or sys.stderr
+        self.docs = self.statements = self.errors = 0
+        self.t0 = time.perf_counter()
+        self._last = 0.0
+
+    def update(self, records: list[dict[str, object]]) -> None:
+        self.docs += 1
+        if records and "error" in records[0]:
+            self.errors += 1
+        else:
+            self.statements += len(records)
+        now = time.perf_counter()
+        if self.enabled and now - self._last > 0.2:
+            self._last = now
+            self._show(now)
+
+    def _show(self, now: float) -> None:
+        rate = self.docs / max(now - self.t0, 1e-9)
+        self.stream.write(f"\r{self.docs} documents, {self.statements} statements, {self.errors} errors, "
+                          f"{rate:.1f} docs/s ")
+        self.stream.flush()
+
+    def close(self) -> None:
+        if self.enabled:
+            self._show(time.perf_counter())
+            self.stream.write("\n")
+            self.stream.flush()
+
+
+def atomic_output(path: Path) -> tuple[object, Callable[[], None]]:
+    """A text stream to a temporary file beside ``path`` and a function that moves it into place."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    f = os.fdopen(fd, "w", encoding="utf-8", newline="")
+
+    def commit() -> None:
+        f.flush()
+        os.fsync(f.fileno())
+        f.close()
+        os.replace(tmp, path)
+    return f, commit

@@ -1,0 +1,164 @@
+"""``stancekit report``: who backs and who doubts each target, with evidence."""
+
+from __future__ import annotations
+
+import csv
+import html
+import json
+import sys
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ._errors import DataError, location
+from ._targets import LABELS
+
+__all__ = ["ActorRow", "summarise", "render_text", "render_csv", "render_html", "report_command"]
+
+
+@dataclass
+class ActorRow:
+    """One (actor, target) line of the report."""
+
+    actor: str
+    target: str
+    counts: dict[str, int] = field(default_factory=lambda: {lab: 0 for lab in LABELS})
+    evidence: dict[str, object] | None = None  # the most confident non-neutral statement (else neutral)
+    documents: set[str] = field(default_factory=set)
+
+    @property
+    def total(self) -> int:
+        return sum(self.counts.values())
+
+
+def read_scored(path: str | Path) -> list[dict[str, object]]:
+    """Statement records of a ``stancekit score`` JSONL file (error records are skipped)."""
+    out = []
+    p = Path(path)
+    try:
+        f = open(p, encoding="utf-8")
+    except OSError as e:
+        raise DataError(f"{p}: cannot read ({e.strerror})") from None
+    with f:
+        for n, line in enumerate(f, 1):
+            if not line.strip():
+                continue
+            try:
+                rec = json.loads(line)
+            except json.JSONDecodeError as e:
+                raise DataError(f"{location(p, n)}: invalid JSON ({e.msg})") from None
+            if not isinstance(rec, dict):
+                raise DataError(f"{location(p, n)}: expected a JSON object")
+            if "error" in rec:
+                continue
+            if not isinstance(rec.get("stances"), dict):
+                raise DataError(f"{location(p, n)}: no 'stances': is this the output of `stancekit score`?")
+            out.append(rec)
+    return out
+
+
+def summarise(records: list[dict[str, object]], min_statements: int = 1) -> list[ActorRow]:
+    """Rows per (actor, target), most statements first. The article's own voice is "(author)"."""
+    rows: dict[tuple[str, str], ActorRow] = {}
+    for rec in records:
+        actor = rec.get("actor") or "(author)"
+        for t, s in rec["stances"].items():
+            row = rows.setdefault((actor, t), ActorRow(actor, t))
+            lab = s["label"]
+            row.counts[lab] = row.counts.get(lab, 0) + 1
+            row.documents.add(str(rec.get("doc_id")))
+            score = (lab != "neutral", float(s["confidence"]))
+            if row.evidence is None or score > row.evidence["_score"]:
+                row.evidence = {"_score": score, "label": lab, "confidence": float(s["confidence"]),
+                                "doc_id": rec.get("doc_id"), "statement_id": rec.get("statement_id"),
+                                "text": rec.get("text")}
+    out = [r for r in rows.values() if r.total >= min_statements]
+    out.sort(key=lambda r: (r.target, -(r.counts["supporting"] + r.counts["questioning"]), -r.total, r.actor))
+    return out
+
+
+def render_text(rows: list[ActorRow], width: int = 60) -> str:
+    lines = [f"{'target':<14}{'actor':<32}{'sup':>5}{'que':>5}{'neu':>5}  evidence"]
+    for r in rows:
+        ev = r.evidence or {}
+        text = str(ev.get("text") or "").replace("\n", " ")
+        if len(text) > width:
+            text = text[: width - 1] + "…"
+        lines.append(f"{r.target:<14}{r.actor[:31]:<32}{r.counts['supporting']:>5}{r.counts['questioning']:>5}"
+                     f"{r.counts['neutral']:>5}  [{ev.get('label', '')} {ev.get('confidence', 0):.2f}] {text}")
+    return "\n".join(lines) + "\n"
+
+
+def render_csv(rows: list[ActorRow], stream) -> None:
+    w = csv.writer(stream, lineterminator="\n")
+    w.writerow(["target", "actor", "supporting", "questioning", "neutral", "documents",
+                "evidence_label", "evidence_confidence", "evidence_statement_id", "evidence_text"])
+    for r in rows:
+        ev = r.evidence or {}
+        w.writerow([r.target, r.actor, r.counts["supporting"], r.counts["questioning"], r.counts["neutral"],
+                    len(r.documents), ev.get("label"), round(float(ev.get("confidence", 0)), 4),
+                    ev.get("statement_id"), ev.get("text")])
+
+
+_CSS = """
+body{font-family:system-ui,-apple-system,Segoe UI,Roboto,sans-serif;margin:2rem;color:#1d1d1f;background:#fff}
+h1{font-size:1.4rem} h2{font-size:1.1rem;margin-top:2rem}
+table{border-collapse:collapse;width:100%;font-size:.9rem}
+th,td{border-bottom:1px solid #ddd;padding:.4rem .5rem;text-align:left;vertical-align:top}
+th{background:#f4f4f6;position:sticky;top:0}
+td.n{text-align:right;font-variant-numeric:tabular-nums}
+.bar{display:flex;height:.7rem;width:9rem;border-radius:3px;overflow:hidden;background:#eee}
+.sup{background:#2e7d32}.que{background:#c62828}.neu{background:#9e9e9e}
+.lab-supporting{color:#2e7d32;font-weight:600}.lab-questioning{color:#c62828;font-weight:600}
+.lab-neutral{color:#666}
+blockquote{margin:0;color:#333}
+"""
+
+
+def render_html(rows: list[ActorRow], title: str = "stancekit report") -> str:
+    """One self-contained HTML page (inline CSS, no scripts, no network assets)."""
+    e = html.escape
+    parts = [f"<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>{e(title)}</title>",
+             f"<style>{_CSS}</style></head><body><h1>{e(title)}</h1>",
+             "<p>Per actor and target: how many statements support, question or are neutral toward the "
+             "target, and the most confident stance-taking statement as evidence. \"(author)\" is the "
+             "articles' own voice.</p>"]
+    targets = sorted({r.target for r in rows})
+    for t in targets:
+        parts.append(f"<h2>Target: {e(t)}</h2><table><thead><tr><th>Actor</th><th>Supporting</th>"
+                     "<th>Questioning</th><th>Neutral</th><th>Balance</th><th>Documents</th><th>Evidence</th></tr></thead><tbody>")
+        for r in (r for r in rows if r.target == t):
+            tot = max(r.total, 1)
+            bar = "".join(f"<span class=\"{c}\" style=\"width:{100 * r.counts[lab] / tot:.1f}%\"></span>"
+                          for c, lab in (("sup", "supporting"), ("que", "questioning"), ("neu", "neutral")))
+            ev = r.evidence or {}
+            parts.append(
+                f"<tr><td>{e(r.actor)}</td><td class=\"n\">{r.counts['supporting']}</td>"
+                f"<td class=\"n\">{r.counts['questioning']}</td><td class=\"n\">{r.counts['neutral']}</td>"
+                f"<td><div class=\"bar\">{bar}</div></td><td class=\"n\">{len(r.documents)}</td>"
+                f"<td><span class=\"lab-{e(str(ev.get('label', '')))}\">{e(str(ev.get('label', '')))}</span> "
+                f"({float(ev.get('confidence', 0)):.2f}, {e(str(ev.get('statement_id', '')))})"
+                f"<blockquote>{e(str(ev.get('text') or ''))}</blockquote></td></tr>")
+        parts.append("</tbody></table>")
+    parts.append("</body></html>\n")
+    return "".join(parts)
+
+
+def report_command(a) -> int:
+    from ._batch import atomic_output
+    records = read_scored(a.scored)
+    rows = summarise(records, a.min_statements)
+    if a.csv:
+        if a.csv == "-":
+            render_csv(rows, sys.stdout)
+        else:
+            f, commit = atomic_output(Path(a.csv))
+            render_csv(rows, f)
+            commit()
+    if a.html:
+        f, commit = atomic_output(Path(a.html))
+        f.write(render_html(rows, title=f"stancekit report: {Path(a.scored).name}"))
+        commit()
+    if not a.csv or a.csv != "-":
+        sys.stdout.write(render_text(rows))
+    return 0

@@ -1,0 +1,181 @@
+"""Training workflows behind ``stancekit train`` and ``stancekit evaluate --cv``."""
+
+from __future__ import annotations
+
+import json
+import sys
+import time
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+
+import numpy as np
+from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.linear_model import LogisticRegression
+from sklearn.pipeline import Pipeline
+
+from ._data import LabelledSet, LabelledStatement, data_digest, read_labelled
+from ._errors import DataError
+from ._evaluate import EvalResult, _summarise, evaluate_model, format_result
+from ._model import DEFAULT_SETTINGS, StanceModel, fit_model, save_model
+from ._targets import LABELS, Target, default_targets, load_targets, targets_from_ids
+
+__all__ = ["SELECTION_GRID", "select_settings", "cross_validate", "baseline_model", "train_command"]
+
+# Settings tried by ``stancekit train --select`` (chosen on the dev set only).
+SELECTION_GRID: list[dict[str, object]] = [
+    {"C": c, "char_ngram_range": ch, "calibration": cal, "context_weight": cw}
+    for c in (1.0, 3.0, 10.0)
+    for ch in (None, (2, 5))
+    for cal in (None, "sigmoid")
+    for cw in (0.0, 0.5)
+]
+
+
+def _merge(*sets: LabelledSet) -> LabelledSet:
+    out = LabelledSet([], {}, [])
+    for s in sets:
+        out.statements += s.statements
+        out.documents.update(s.documents)
+        out.files += s.files
+    return out
+
+
+def select_settings(train: LabelledSet, dev: LabelledSet, targets: Sequence[Target],
+                    grid: Sequence[Mapping[str, object]] = SELECTION_GRID, *, random_state: int = 0,
+                    log=None) -> tuple[dict[str, object], list[tuple[dict[str, object], float]]]:
+    """Fit on ``train`` with each setting of ``grid``; keep the best F_avg on ``dev`` (gold spans)."""
+    scores = []
+    for g in grid:
+        m = fit_model(train, targets, g, random_state=random_state)
+        f = evaluate_model(m, dev, end_to_end=False)[0].f_avg
+        scores.append((dict(g), f))
+        if log:
+            log(f"  {json.dumps(g)}  dev F_avg {f:.4f}")
+    best = max(scores, key=lambda x: x[1])  # first of the best on ties: deterministic
+    return {**DEFAULT_SETTINGS, **best[0]}, scores
+
+
+def baseline_model(train: LabelledSet, targets: Sequence[Target]) -> StanceModel:
+    """A plain TF-IDF (word 1-2 grams) + logistic regression per target, for comparison."""
+    pipes = {}
+    for t in targets:
+        X, y = [], []
+        for s in train.statements:
+            lab = train.label_of(s, t.id)
+            if lab is not None:
+                X.append(s.text)
+                y.append(lab)
+        pipe = Pipeline([("tfidf", TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True)),
+                         ("lr", LogisticRegression(max_iter=2000))])
+        pipes[t.id] = _TextOnly(pipe.fit(X, y))
+    return StanceModel(targets, pipes, {"baseline": "tfidf word 1-2 + logistic regression"}, data_digest(train))
+
+
+class _TextOnly:
+    """Adapts a text pipeline to the statement inputs :class:`StanceModel` passes."""
+
+    def __init__(self, pipe: Pipeline) -> None:
+        self.pipe = pipe
+        self.classes_ = pipe.classes_
+
+    def predict_proba(self, inputs):
+        return self.pipe.predict_proba([getattr(i, "text", i) for i in inputs])
+
+
+def cross_validate(data: LabelledSet, targets: Sequence[Target], settings: Mapping[str, object], k: int,
+                   *, random_state: int = 0) -> EvalResult:
+    """K-fold cross-validation grouped by document (statements of one article stay together)."""
+    if k < 2:
+        raise ValueError(f"--cv must be at least 2, got {k}")
+    keys = sorted({s.doc_id or s.source for s in data.statements})
+    if len(keys) < k:
+        raise DataError(f"{data.files[0] if data.files else '<data>'}: {len(keys)} document(s), fewer than --cv {k} folds")
+    rng = np.random.RandomState(random_state)
+    order = list(rng.permutation(len(keys)))
+    fold_of = {keys[i]: n % k for n, i in enumerate(order)}
+    yt: dict[str, list[str]] = {t.id: [] for t in targets}
+    yp: dict[str, list[str]] = {t.id: [] for t in targets}
+    for f in range(k):
+        tr = LabelledSet([s for s in data.statements if fold_of[s.doc_id or s.source] != f], {}, data.files)
+        te = [s for s in data.statements if fold_of[s.doc_id or s.source] == f and not s.ambiguous]
+        m = fit_model(tr, targets, settings, random_state=random_state, min_per_class=2)
+        preds = m.predict([{"text": s.text, "context": s.context, "kind": s.kind, "actor": s.actor} for s in te])
+        for s, p in zip(te, preds):
+            for t in targets:
+                lab = data.label_of(s, t.id)
+                if lab is not None:
+                    yt[t.id].append(lab)
+                    yp[t.id].append(p[t.id].label)
+    return _summarise(yt, yp, f"{k}-fold cross-validation by document")
+
+
+def _targets_for(a, data: LabelledSet) -> list[Target]:
+    if a.targets:
+        return load_targets(a.targets)
+    ids = data.target_ids()
+    return targets_from_ids(ids, default_targets())
+
+
+def train_command(a) -> int:
+    log = (lambda m: print(m, file=sys.stderr))
+    t0 = time.perf_counter()
+    known = [t.id for t in load_targets(a.targets)] if a.targets else None
+    train, _ = read_labelled(a.paths, known)
+    targets = _targets_for(a, train)
+    if not train.statements:
+        raise DataError(f"{', '.join(a.paths)}: no labelled statements")
+    settings: dict[str, object] = dict(DEFAULT_SETTINGS)
+    if a.settings:
+        try:
+            settings.update(json.loads(Path(a.settings).read_text(encoding="utf-8")))
+        except (OSError, json.JSONDecodeError) as e:
+            raise DataError(f"{a.settings}: cannot read settings ({e})") from None
+    from ._cli import _parse_settings
+    settings.update(_parse_settings(a.set))
+    metrics: dict[str, object] = {}
+    dev = None
+    if a.dev:
+        dev, _ = read_labelled(a.dev, [t.id for t in targets])
+        if a.select:
+            log(f"selecting settings on {', '.join(a.dev)} ({len(SELECTION_GRID)} candidates)")
+            settings, scores = select_settings(train, dev, targets, random_state=a.seed, log=log)
+            metrics["selection"] = [{"settings": s, "dev_f_avg": round(f, 4)} for s, f in scores]
+            log(f"chosen: {json.dumps(settings)}")
+        m_train = fit_model(train, targets, settings, random_state=a.seed)
+        res = evaluate_model(m_train, dev)
+        base = baseline_model(train, targets)
+        res_b = evaluate_model(base, dev)
+        metrics["dev"] = {"trained_on": list(a.paths), "model": [r.to_dict() for r in res],
+                          "baseline": [r.to_dict() for r in res_b]}
+        for r in res:
+            log(format_result(r))
+        log(f"baseline (TF-IDF + logistic regression) on dev: gold spans F_avg {res_b[0].f_avg:.4f}"
+            + (f", end to end {res_b[1].f_avg:.4f}" if len(res_b) > 1 else ""))
+        for path in a.eval:
+            ev, _ = read_labelled([path], [t.id for t in targets])
+            r2 = evaluate_model(m_train, ev)
+            b2 = evaluate_model(base, ev)
+            metrics.setdefault("eval", {})[path] = {"model": [r.to_dict() for r in r2],
+                                                  "baseline": [r.to_dict() for r in b2]}
+            log(f"on {path} (model trained on {', '.join(a.paths)}):")
+            for r in r2:
+                log(format_result(r))
+            log(f"baseline on {path}: gold spans F_avg {b2[0].f_avg:.4f}")
+        train = _merge(train, dev)
+    if a.settings_out:
+        Path(a.settings_out).write_text(json.dumps(_plain(settings), indent=2) + "\n", encoding="utf-8")
+    model = fit_model(train, targets, settings, random_state=a.seed)
+    model.metrics = metrics
+    sources = list(a.paths) + list(a.dev)
+    manifest = save_model(model, a.output, training_data=sources)
+    log(f"wrote {a.output} ({len(train.statements)} statements, targets {', '.join(model.target_ids)}, "
+        f"sha256 {manifest['sha256'][:12]}…) in {time.perf_counter() - t0:.1f} s")
+    return 0
+
+
+def _plain(obj):
+    if isinstance(obj, dict):
+        return {k: _plain(v) for k, v in obj.items()}
+    if isinstance(obj, tuple):
+        return list(obj)
+    return obj

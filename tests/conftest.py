@@ -1,0 +1,44 @@
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+SEED = SHARED / "seed" / "000_9c81a39b0ce1faa2.txt"
+SEED_ANNOTATIONS = ROOT / "fixtures" / "seed" / "annotations.jsonl"
+FIXTURES = ROOT / "fixtures"
+MODEL = ROOT / "models" / "stancekit-default.joblib"
+
+
+@pytest.fixture(scope="session")
+def seed_text() -> str:
+    if not SEED.is_file():
+        pytest.skip(f"the seed article is not ours to copy and lives outside the repo; not found at {SEED}")
+    from stancekit._data import read_document
+    return read_document(SEED)
+
+
+@pytest.fixture(scope="session")
+def seed_gold() -> list[dict]:
+    return [json.loads(line) for line in SEED_ANNOTATIONS.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+@pytest.fixture(scope="session")
+def shipped_model():
+    import stancekit
+    return stancekit.load_model(MODEL)
+
+
+def check_offsets(text: str, statements) -> None:
+    """The invariants every segmentation must hold."""
+    prev = -1
+    for s in statements:
+        assert text[s.start:s.end] == s.text
+        assert s.start >= prev, "statements out of order or overlapping"
+        assert s.start < s.end
+        prev = s.end
+        assert s.kind in ("direct", "indirect", "narrative")
+        assert (s.actor is None) == (s.kind == "narrative")
