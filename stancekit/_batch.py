@@ -97,7 +97,7 @@ def _read_jsonl(lines: Iterable[bytes], where: str, max_length: int) -> Iterator
 
 def iter_documents(paths: Iterable[str | Path], *, max_length: int = DEFAULT_MAX_LENGTH,
                    stdin: io.BufferedReader | None = None, stdin_format: str = "text") -> Iterator[Document]:
-    """Documents from files, directories (recursive ``*.txt``), JSONL files and ``-`` (standard input).
+    """Documents from files, directories (recursive ``*.txt`` only), JSONL files and ``-`` (standard input).
 
     A ``.jsonl`` file holds one ``{"id", "text"}`` object a line; any other
     file is one document whose id is its name without extension. Reading is
@@ -117,8 +117,6 @@ def iter_documents(paths: Iterable[str | Path], *, max_length: int = DEFAULT_MAX
         if path.is_dir():
             for f in sorted(path.rglob("*.txt")):
                 yield _read_file(f, max_length)
-            for f in sorted(path.rglob("*.jsonl")):
-                yield from _jsonl_file(f, max_length)
         elif path.suffix.lower() == ".jsonl" and path.is_file():
             yield from _jsonl_file(path, max_length)
         elif path.exists() or path.suffix:
@@ -372,6 +370,8 @@ def atomic_output(path: Path) -> tuple[object, Callable[[], None]]:
     """A text stream to a temporary file beside ``path`` and a function that moves it into place."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    from ._model import _umask
+    os.chmod(tmp, 0o666 & ~_umask())
     f = os.fdopen(fd, "w", encoding="utf-8", newline="")
 
     def commit() -> None:

@@ -6,12 +6,33 @@ import numpy as np
 from sklearn.base import BaseEstimator, ClassifierMixin, clone
 from sklearn.calibration import CalibratedClassifierCV
 from sklearn.linear_model import LogisticRegression
-from sklearn.model_selection import StratifiedKFold
+from scipy.optimize import minimize_scalar
+from sklearn.model_selection import StratifiedKFold, cross_val_predict
 from sklearn.utils.multiclass import check_classification_targets
 from sklearn.utils.class_weight import compute_sample_weight
 from sklearn.utils.validation import _check_sample_weight, check_is_fitted, validate_data
 
 __all__ = ["StanceClassifier"]
+
+
+def _as_logits(d: np.ndarray) -> np.ndarray:
+    """Binary decision values (n,) to two-column logits; multiclass values pass through."""
+    d = np.asarray(d, dtype=np.float64)
+    return np.column_stack([np.zeros_like(d), d]) if d.ndim == 1 else d
+
+
+def _softmax(z: np.ndarray) -> np.ndarray:
+    z = z - z.max(axis=1, keepdims=True)
+    e = np.exp(z)
+    return e / e.sum(axis=1, keepdims=True)
+
+
+def _fit_temperature(logits: np.ndarray, idx: np.ndarray) -> float:
+    """The temperature minimising the log loss of ``softmax(logits / T)`` on held-out predictions."""
+    def nll(t: float) -> float:
+        p = _softmax(logits / t)
+        return float(-np.mean(np.log(np.clip(p[np.arange(len(idx)), idx], 1e-12, 1.0))))
+    return float(minimize_scalar(nll, bounds=(0.05, 20.0), method="bounded").x)
 
 
 class StanceClassifier(ClassifierMixin, BaseEstimator):
@@ -23,9 +44,13 @@ class StanceClassifier(ClassifierMixin, BaseEstimator):
         Inverse regularisation strength.
     class_weight : "balanced", dict or None, default "balanced"
         Weights against class imbalance (most statements are neutral).
-    calibration : {"sigmoid", "isotonic", None}, default "sigmoid"
-        Calibrate probabilities with cross-validation (:class:`~sklearn.calibration.CalibratedClassifierCV`).
-        Falls back to the uncalibrated model when a class has fewer than 2 examples.
+    calibration : {"temperature", "sigmoid", "isotonic", None}, default "temperature"
+        How probabilities are calibrated, on cross-validated predictions.
+        ``"temperature"`` fits one temperature that divides the logits
+        (it leaves the predicted labels as they are); ``"sigmoid"`` and
+        ``"isotonic"`` use :class:`~sklearn.calibration.CalibratedClassifierCV`
+        (they may change labels). Falls back to the uncalibrated model when a
+        class has fewer than 2 examples.
     cv : int, default 3
         Folds for calibration.
     max_iter : int, default 2000
@@ -39,13 +64,15 @@ class StanceClassifier(ClassifierMixin, BaseEstimator):
     estimator_ : fitted estimator
     calibrated_ : bool
         Whether the probabilities come from a calibrated model.
+    temperature_ : float
+        The fitted temperature (1.0 unless ``calibration="temperature"``).
     """
 
     def __init__(
         self,
         C: float = 1.0,
         class_weight: object = "balanced",
-        calibration: str | None = "sigmoid",
+        calibration: str | None = "temperature",
         cv: int = 3,
         max_iter: int = 2000,
         random_state: int | None = 0,
@@ -58,8 +85,8 @@ class StanceClassifier(ClassifierMixin, BaseEstimator):
         self.random_state = random_state
 
     def fit(self, X: object, y: object, sample_weight: object = None) -> "StanceClassifier":
-        if self.calibration not in ("sigmoid", "isotonic", None):
-            raise ValueError(f"calibration {self.calibration!r} is not one of: 'sigmoid', 'isotonic', None")
+        if self.calibration not in ("temperature", "sigmoid", "isotonic", None):
+            raise ValueError(f"calibration {self.calibration!r} is not one of: 'temperature', 'sigmoid', 'isotonic', None")
         if not (isinstance(self.C, (int, float)) and self.C > 0):
             raise ValueError(f"C must be a positive number, got {self.C!r}")
         if isinstance(self.cv, bool) or not ((isinstance(self.cv, int) and self.cv >= 2) or hasattr(self.cv, "__iter__")
@@ -79,14 +106,21 @@ class StanceClassifier(ClassifierMixin, BaseEstimator):
             cv: object = StratifiedKFold(n_splits=folds, shuffle=True, random_state=self.random_state) if folds >= 2 else None
         else:
             cv = self.cv
-        if self.calibration is not None and len(self.classes_) > 1 and cv is not None:
+        self.temperature_ = 1.0
+        if self.calibration in ("sigmoid", "isotonic") and len(self.classes_) > 1 and cv is not None:
             self.estimator_ = CalibratedClassifierCV(clone(base), method=self.calibration, cv=cv)
             self.calibrated_ = True
         else:
             self.estimator_ = clone(base)
             self.calibrated_ = False
         self.estimator_.fit(X, y, sample_weight=weights)
-        if self.calibrated_:
+        if self.calibration == "temperature" and len(self.classes_) > 1 and cv is not None:
+            logits = _as_logits(cross_val_predict(clone(base), X, y, cv=cv, method="decision_function",
+                                                  params={"sample_weight": weights}))
+            idx = np.searchsorted(self.classes_, y)
+            self.temperature_ = _fit_temperature(logits, idx)
+            self.calibrated_ = True
+        if isinstance(self.estimator_, CalibratedClassifierCV):
             self.n_iter_ = np.array([max(int(np.max(c.estimator.n_iter_)) for c in self.estimator_.calibrated_classifiers_)])
         else:
             self.n_iter_ = np.array([int(np.max(self.estimator_.n_iter_))])
@@ -95,9 +129,11 @@ class StanceClassifier(ClassifierMixin, BaseEstimator):
     def predict_proba(self, X: object) -> np.ndarray:
         check_is_fitted(self, "estimator_")
         X = validate_data(self, X, accept_sparse="csr", dtype=np.float64, reset=False)
-        proba = self.estimator_.predict_proba(X)
-        # Align columns with self.classes_ (the wrapped model orders them the same way).
-        return proba
+        if isinstance(self.estimator_, CalibratedClassifierCV):
+            return self.estimator_.predict_proba(X)
+        if len(self.classes_) == 1:
+            return np.ones((X.shape[0], 1))
+        return _softmax(_as_logits(self.estimator_.decision_function(X)) / self.temperature_)
 
     def predict(self, X: object) -> np.ndarray:
         proba = self.predict_proba(X)

@@ -117,6 +117,7 @@ def _load(extra: tuple[str, ...]) -> Lexicon:
     for country, names in _parse_tsv("countries.tsv", extra):
         for nm in [country, *names]:
             country_of[nm.lower()] = country
+            country_of.setdefault(nm.lower().rstrip("."), country)
     seats = {seat.lower(): names[0] for seat, names in _parse_tsv("seats_of_power.tsv", extra)}
     groups = frozenset(line.lower() for _, _, line in read_data_lines("groups.txt", extra))
     org_words = frozenset(line.lower() for _, _, line in read_data_lines("org_words.txt", extra))

@@ -35,7 +35,7 @@ DEFAULT_SETTINGS: dict[str, object] = {
     "interaction_weight": 1.0,
     "context_weight": 0.0,
     "actor_weight": 0.0,
-    "calibration": "sigmoid",
+    "calibration": "temperature",
 }
 
 
@@ -213,6 +213,7 @@ def _atomic_write_bytes(path: Path, write) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
+        os.chmod(tmp, 0o666 & ~_umask())
         with os.fdopen(fd, "wb") as f:
             write(f)
             f.flush()
@@ -222,6 +223,12 @@ def _atomic_write_bytes(path: Path, write) -> None:
         if os.path.exists(tmp):
             os.unlink(tmp)
         raise
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
 
 
 def _jsonable(obj: object) -> object:

@@ -57,7 +57,7 @@ class Statement:
         return asdict(self)
 
 
-_TOKEN = re.compile(r"_+|(?:Mr|Mrs|Ms|Dr|Gen|Col|Lt|Sen|Rep|Gov|Prof|St|Adm|Capt|Sgt|Amb|Sr|Jr)\.|[A-Z]\.(?=\s+[A-Z])|[A-Za-z0-9][\w’'.\-]*[A-Za-z0-9]|[A-Za-z0-9]|[^\w\s]")
+_TOKEN = re.compile(r"_+|(?:[A-Z]\.){2,}|(?:Mr|Mrs|Ms|Dr|Gen|Col|Lt|Sen|Rep|Gov|Prof|St|Adm|Capt|Sgt|Amb|Sr|Jr)\.|[A-Z]\.(?=\s+[A-Z])|[A-Za-z0-9][\w’'.\-]*[A-Za-z0-9]|[A-Za-z0-9]|[^\w\s]")
 _NAME_SEQ = re.compile(
     r"(?:[A-Z][a-z]+(?:-[A-Za-z]+)*|[A-Z]\.|[A-Z]{2,6})"
     r"(?:\s+(?:(?:de|van|von|der|al|bin|la|le|du|di)\s+)?(?:[A-Z][a-z]+(?:-[A-Za-z]+)*|[A-Z]\.))+"
@@ -65,7 +65,7 @@ _NAME_SEQ = re.compile(
 _PRONOUNS = {"he": "person", "she": "person", "they": "group", "we": "self", "i": "self"}
 _POSSESSIVE_PRON = {"his": "person", "her": "person", "their": "group"}
 _DETERMINERS = frozenset(
-    "the a an some many several other most few two three four both all certain senior top leading "
+    "the a an some many several other most few two three four both all certain leading "
     "one its these those".split()
 )
 _SKIP = frozenset(
@@ -228,6 +228,10 @@ def _np_backward(tokens: list[tuple[str, int, int]], vi: int, lex: Lexicon) -> t
             k = j - 1
             while k >= 0 and k > j - 30 and tokens[k][0] != ",":
                 k -= 1
+            seg = tokens[k + 1 : j]
+            if k >= 1 and tokens[k][0] == "," and 2 <= len(seg) <= 4 and all(
+                    t[0][:1].isupper() and t[0].lower() not in _FUNCTION and t[0].lower() not in lex.titles for t in seg):
+                return (k + 1, j)  # the name in apposition is the subject
             if k >= 1 and tokens[k][0] == "," and k < j - 1:
                 opener = tokens[k + 1][0].lower()
                 short_adverbial = j - k <= 4 and all(t[0][:1].islower() for t in tokens[k + 1 : j])
@@ -281,6 +285,18 @@ def _np_backward(tokens: list[tuple[str, int, int]], vi: int, lex: Lexicon) -> t
         start += 1
     if start >= end or not saw_head:
         return None
+    # "Anna Keller of the Vienna-based monitoring group Civic Watch argued": reach back to the person.
+    for k in range(start - 1, max(-1, start - 8), -1):
+        if tokens[k][0] in (",", ".", ";", ":") or tokens[k][0].startswith("_"):
+            break
+        if tokens[k][0].lower() in ("of", "at", "from") and k >= 1 and tokens[k - 1][0][:1].isupper() \
+                and tokens[k - 1][0].lower() not in _FUNCTION and (k + 1 < len(tokens) and tokens[k + 1][0].lower() in ("the", "a", "an")):
+            n = k - 1
+            while n - 1 >= 0 and tokens[n - 1][0][:1].isupper() and tokens[n - 1][0].lower() not in _FUNCTION:
+                n -= 1
+            if k - n >= 2:
+                return (n, end)
+            break
     # The subject must not be a possessive ("Kazakhstan's support").
     if re.search(r"(’s|'s)$", tokens[end - 1][0]):
         return None
@@ -365,10 +381,6 @@ class _Attributor:
             return doc.canonical_person(run), "person"
         if run and not has_org and all(lw in lex.titles or b in lex.country_of for lw, b in zip(low[: len(low) - len(run)], bare)):
             return doc.canonical_person(run), "person"
-        if any(b in lex.groups for b in bare) and not any(w[:1].isupper() and b not in lex.country_of for w, b in zip(words, bare) if b not in lex.groups and w.lower() not in lex.titles and not w.lower() in ("western", "eastern", "european", "european", "central", "asian")) or (low[-1] in lex.groups):
-            return text, "group"
-        if has_org:
-            return text, "org"
         # A description: "a senior U.S. official" (a new actor), "the minister", "the Russian president"
         desc = {b for b in bare if b in lex.titles or b in lex.country_of}
         if desc and len(desc) == len(bare):
@@ -381,6 +393,10 @@ class _Attributor:
             # "the department said": the most recent body with that word in its name
             if doc.last_group is not None and bare[0] in doc.last_group.name.lower():
                 return doc.last_group.name, doc.last_group.kind
+        if any(b in lex.groups for b in bare) and not any(w[:1].isupper() and b not in lex.country_of for w, b in zip(words, bare) if b not in lex.groups and w.lower() not in lex.titles and not w.lower() in ("western", "eastern", "european", "european", "central", "asian")) or (low[-1] in lex.groups):
+            return text, "group"
+        if has_org:
+            return text, "org"
         if run:
             return doc.canonical_person(run), "person"
         return None, "none"
@@ -535,6 +551,16 @@ class _Attributor:
                 head = tokens[0][0].lower()
                 if head in _FUNCTION or head in ("on", "in", "at", "during"):
                     i = k + 1
+                break
+        # "Human rights groups were less forgiving": lowercase modifiers up to a group noun
+        for g in range(i, min(len(tokens), i + 5)):
+            w = tokens[g][0].lower()
+            if not w.isalpha():
+                break
+            if w in lex.groups and g > i:
+                nxt = tokens[g + 1][0].lower() if g + 1 < len(tokens) else ""
+                if not strict or nxt in _VERB_AFTER_SUBJECT or nxt in lex.speech_verbs or nxt in (",", ":"):
+                    return (i, g + 1)
                 break
         j = i
         while j < len(tokens) and (

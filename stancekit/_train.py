@@ -26,7 +26,7 @@ SELECTION_GRID: list[dict[str, object]] = [
     {"C": c, "char_ngram_range": ch, "calibration": cal, "context_weight": cw}
     for c in (1.0, 3.0, 10.0)
     for ch in (None, (2, 5))
-    for cal in (None, "sigmoid")
+    for cal in ("temperature", "sigmoid")
     for cw in (0.0, 0.5)
 ]
 

@@ -1,0 +1,212 @@
+"""The command line and batch scoring: nothing lost, resumable, parallel and Dask runs agree."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+import stancekit
+from stancekit._cli import main
+
+from .conftest import FIXTURES, MODEL, SEED
+
+ARTICLE = ("Envoys Meet in Vienna\n\nBy Staff\n\n"
+           "Foreign Minister Lena Arvidsson said on Monday that her government welcomed the security treaty. "
+           "“It is a serious proposal,” she said. Western diplomats told reporters the existing framework "
+           "was enough.\n")
+
+
+def _run(*args, stdin=None, timeout=300):
+    return subprocess.run([sys.executable, "-m", "stancekit", *args], input=stdin, capture_output=True,
+                          timeout=timeout)
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory):
+    """A directory of good and bad inputs, one of each kind."""
+    d = tmp_path_factory.mktemp("corpus")
+    (d / "good1.txt").write_text(ARTICLE, encoding="utf-8")
+    sub = d / "sub"
+    sub.mkdir()
+    (sub / "good2.txt").write_text(ARTICLE.replace("Arvidsson", "Berg"), encoding="utf-8")
+    (d / "bom.txt").write_bytes(b"\xef\xbb\xbf" + ARTICLE.encode())
+    (d / "empty.txt").write_text("", encoding="utf-8")
+    (d / "blank.txt").write_text("  \n\n \t\n", encoding="utf-8")
+    (d / "latin1.txt").write_bytes("Le ministre a déclaré que le traité était prêt.".encode("latin-1"))
+    (d / "binary.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
+    (d / "huge.txt").write_text("word " * 3000, encoding="utf-8")  # over the --max-length used below
+    unreadable = d / "locked.txt"
+    unreadable.write_text(ARTICLE, encoding="utf-8")
+    unreadable.chmod(0)
+    jl = d / "batch.jsonl"
+    jl.write_text(json.dumps({"id": "j1", "text": ARTICLE}) + "\n" + "{not json\n"
+                  + json.dumps({"id": "j3"}) + "\n" + json.dumps({"id": "j4", "text": ARTICLE}) + "\n", encoding="utf-8")
+    yield d
+    unreadable.chmod(0o644)
+
+
+def _records(path):
+    return [json.loads(line) for line in Path(path).read_text(encoding="utf-8").splitlines()]
+
+
+def test_score_directory_of_good_and_bad_inputs(corpus, tmp_path):
+    out = tmp_path / "out.jsonl"
+    r = _run("score", str(corpus), str(corpus / "batch.jsonl"), str(corpus / "missing.txt"), "-o", str(out),
+             "--max-length", "10000", "--quiet")
+    assert r.returncode == 1, r.stderr
+    assert b"Traceback" not in r.stderr
+    recs = _records(out)
+    errors = {x["doc_id"]: x["error"] for x in recs if "error" in x}
+    good = [x for x in recs if "error" not in x]
+    root_is = os.geteuid() == 0  # root reads a chmod-0 file anyway
+    expected_errors = ({"latin1", "binary", "huge", f"{corpus}/batch.jsonl:2", "j3", "missing"}
+                       | (set() if root_is else {"locked"}))
+    assert set(errors) == expected_errors, errors
+    assert "invalid UTF-8" in errors["latin1"] and "latin1.txt:1" in errors["latin1"]
+    assert "binary file" in errors["binary"]
+    assert "over the limit" in errors["huge"]
+    assert "batch.jsonl:2: malformed JSON" in errors[f"{corpus}/batch.jsonl:2"]
+    assert "batch.jsonl:3: missing 'text'" in errors["j3"]
+    assert "missing.txt: cannot read (No such file or directory)" in errors["missing"]
+    docs_with_statements = {x["doc_id"] for x in good}
+    assert docs_with_statements >= {"good1", "good2", "bom", "j1", "j4"}
+    assert "empty" not in docs_with_statements and "blank" not in docs_with_statements
+    per_doc = [x for x in good if x["doc_id"] == "good1"]
+    assert len(per_doc) == 3 and all(set(x["stances"]) == {"treaty", "chairmanship"} for x in per_doc)
+    bom = [x for x in good if x["doc_id"] == "bom"]
+    assert [(x["start"], x["end"]) for x in bom] == [(x["start"], x["end"]) for x in per_doc]
+
+
+def test_score_csv_and_stdin(tmp_path):
+    r = _run("score", "-", "--format", "csv", stdin=ARTICLE.encode())
+    assert r.returncode == 0, r.stderr
+    lines = r.stdout.decode().splitlines()
+    assert lines[0].startswith("doc_id,statement_id,actor,actor_mention,kind,start,end,text,treaty_label,treaty_confidence")
+    assert len(lines) == 4 and lines[1].startswith("stdin,stdin:0,Lena Arvidsson")
+
+
+def test_jobs_2_and_serial_give_identical_records(tmp_path):
+    src = FIXTURES / "dev"
+    a, b = tmp_path / "a.jsonl", tmp_path / "b.jsonl"
+    assert main(["score", str(src), "-o", str(a), "--quiet"]) == 0
+    assert main(["score", str(src), "-o", str(b), "--jobs", "2", "--quiet"]) == 0
+    assert a.read_bytes() == b.read_bytes()
+
+
+def test_dask_cluster_gives_the_serial_records(tmp_path):
+    distributed = pytest.importorskip("distributed")
+    docs = [(p.stem, p.read_text(encoding="utf-8")) for p in sorted((FIXTURES / "dev").glob("*.txt"))[:6]]
+    serial = list(stancekit.score_documents(docs, model_path=MODEL))
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
+        with distributed.Client(cluster) as client:
+            on_dask = list(stancekit.score_documents(docs, model_path=MODEL, scheduler=client, batch_size=2))
+            # and the CLI path with a scheduler address
+            out = tmp_path / "d.jsonl"
+            assert main(["score", str(FIXTURES / "dev"), "-o", str(out), "--scheduler", cluster.scheduler_address,
+                         "--quiet"]) == 0
+    assert on_dask == serial
+    ref = tmp_path / "s.jsonl"
+    assert main(["score", str(FIXTURES / "dev"), "-o", str(ref), "--quiet"]) == 0
+    assert out.read_bytes() == ref.read_bytes()
+
+
+def test_resume_after_kill_gives_every_document_once(tmp_path):
+    src = tmp_path / "docs"
+    src.mkdir()
+    texts = sorted((FIXTURES / "train").glob("*.txt"))
+    for p in texts:
+        (src / p.name).write_text(p.read_text(encoding="utf-8"), encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    proc = subprocess.Popen([sys.executable, "-m", "stancekit", "score", str(src), "-o", str(out), "--quiet"],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    done = out.with_name(out.name + ".partial.done")
+    deadline = time.time() + 120
+    while time.time() < deadline and (not done.exists() or len(done.read_text().splitlines()) < 10):
+        time.sleep(0.05)
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    assert not out.exists(), "the final file must only appear when the run completes"
+    finished = len(done.read_text().splitlines())
+    assert 10 <= finished < len(texts), "the kill should land mid-run"
+    r = _run("score", str(src), "-o", str(out), "--resume", "--quiet")
+    assert r.returncode == 0, r.stderr
+    ref = tmp_path / "ref.jsonl"
+    assert main(["score", str(src), "-o", str(ref), "--quiet"]) == 0
+    assert out.read_bytes() == ref.read_bytes()
+    assert not done.exists()
+
+
+def test_segment_cli_writes_spec_fields_without_stances(tmp_path):
+    p = tmp_path / "a.txt"
+    p.write_text(ARTICLE, encoding="utf-8")
+    r = _run("segment", str(p))
+    assert r.returncode == 0
+    recs = [json.loads(x) for x in r.stdout.decode().splitlines()]
+    assert list(recs[0]) == ["doc_id", "statement_id", "actor", "actor_mention", "kind", "start", "end", "text"]
+    assert recs[0]["actor"] == "Lena Arvidsson"
+
+
+def test_score_api_is_lazy_and_keeps_order():
+    seen = []
+
+    def docs():
+        for i in range(5):
+            seen.append(i)
+            yield (f"d{i}", ARTICLE)
+
+    it = stancekit.score_documents(docs(), model_path=MODEL, batch_size=1)
+    first = next(it)
+    assert first[0]["doc_id"] == "d0" and len(seen) < 5
+    rest = list(it)
+    assert [r[0]["doc_id"] for r in rest] == ["d1", "d2", "d3", "d4"]
+
+
+def test_score_api_error_record_for_bad_item():
+    out = list(stancekit.score_documents([("a", ARTICLE), ("b", b"bytes")], model_path=MODEL))
+    assert out[1] == [{"doc_id": "b", "error": "document #1: text must be str, got bytes"}]
+
+
+def test_score_api_rejects_bare_string():
+    with pytest.raises(TypeError, match="bare str"):
+        list(stancekit.score_documents("not a list of documents"))
+
+
+def test_report_text_csv_html(tmp_path, capsys):
+    scored = tmp_path / "s.jsonl"
+    assert main(["score", str(FIXTURES / "dev"), "-o", str(scored), "--quiet"]) == 0
+    html, csv_ = tmp_path / "r.html", tmp_path / "r.csv"
+    assert main(["report", str(scored), "--html", str(html), "--csv", str(csv_)]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("target") and "(author)" in out
+    page = html.read_text(encoding="utf-8")
+    assert page.startswith("<!DOCTYPE html>") and "<table>" in page
+    assert "http://" not in page and "https://" not in page.split("<blockquote>")[0]
+    assert "<script" not in page
+    assert csv_.read_text().startswith("target,actor,supporting,questioning,neutral,documents,evidence_label")
+
+
+def test_report_bad_input_names_file_and_line(tmp_path, capsys):
+    p = tmp_path / "bad.jsonl"
+    p.write_text('{"doc_id": "a"}\n')
+    assert main(["report", str(p)]) == 1
+    assert "bad.jsonl:1: no 'stances'" in capsys.readouterr().err
+
+
+def test_evaluate_cli_on_seed(capsys):
+    if not SEED.is_file():
+        pytest.skip(f"seed article not found at {SEED}")
+    assert main(["evaluate", str(MODEL), str(FIXTURES / "seed")]) == 0
+    out = capsys.readouterr().out
+    assert "pooled F_avg" in out and "attribution:" in out
+
+
+def test_evaluate_cv(capsys):
+    assert main(["evaluate", str(MODEL), str(FIXTURES / "dev"), "--cv", "3"]) == 0
+    assert "3-fold cross-validation by document" in capsys.readouterr().out

@@ -1,0 +1,300 @@
+"""The stance model: API, determinism, model files and their manifests, training data errors."""
+
+from __future__ import annotations
+
+import csv
+import json
+import shutil
+import warnings
+
+import numpy as np
+import pytest
+from sklearn.model_selection import GridSearchCV
+from sklearn.pipeline import Pipeline
+from sklearn.utils.estimator_checks import check_estimator
+
+import stancekit
+from stancekit import DataError, ModelError, ModelIntegrityError, ModelVersionWarning
+from stancekit._data import data_digest, read_labelled
+from stancekit._model import fit_model, save_model
+from stancekit._targets import Target, default_targets
+from stancekit.sklearn import CueLexiconFeatures, StanceClassifier, StanceFeaturizer, TargetSignalFeatures
+
+from .conftest import FIXTURES, MODEL
+
+# -- the classifier and featurizers follow scikit-learn's rules -----------------------------------------
+
+@pytest.mark.parametrize("calibration", ["temperature", "sigmoid"])
+def test_check_estimator_on_classifier(calibration):
+    # Calibration splits the data into folds, and "balanced" weights depend on class counts,
+    # so weighting a sample twice is not the same as repeating it: the two sample-weight
+    # equivalence checks cannot hold by design. Everything else must pass.
+    expected = {
+        "check_sample_weight_equivalence_on_dense_data": "calibration folds split repeated samples",
+        "check_sample_weight_equivalence_on_sparse_data": "calibration folds split repeated samples",
+    }
+    check_estimator(StanceClassifier(calibration=calibration), expected_failed_checks=expected)
+
+
+def test_check_estimator_uncalibrated_unweighted_passes_everything():
+    check_estimator(StanceClassifier(calibration=None, class_weight=None))
+
+
+def test_temperature_calibration_keeps_labels():
+    X = np.random.RandomState(0).normal(size=(120, 5))
+    y = np.array(["a", "b", "c"])[(X[:, 0] > 0).astype(int) + (X[:, 1] > 0.5).astype(int)]
+    raw = StanceClassifier(calibration=None).fit(X, y)
+    cal = StanceClassifier(calibration="temperature").fit(X, y)
+    np.testing.assert_array_equal(raw.predict(X), cal.predict(X))
+    assert cal.temperature_ != 1.0 and cal.calibrated_
+
+
+def test_init_stores_parameters_only():
+    f = StanceFeaturizer(phrases=("treaty",), min_df="not validated here")
+    assert f.min_df == "not validated here"
+    assert not hasattr(f, "word_")
+
+
+SENTS = [
+    {"text": "Lavrov said Moscow welcomed the treaty.", "kind": "indirect"},
+    {"text": "NATO rejected the treaty as unnecessary.", "kind": "indirect"},
+    {"text": "The ministers met in Vienna.", "kind": "narrative"},
+    {"text": "“We strongly support the security treaty,” he said.", "kind": "direct"},
+    {"text": "Critics warned the treaty would divide Europe.", "kind": "indirect"},
+    {"text": "The weather in Vienna was cold.", "kind": "narrative"},
+] * 4
+LABELS_ = ["supporting", "questioning", "neutral", "supporting", "questioning", "neutral"] * 4
+
+
+def test_featurizer_and_classifier_in_user_pipeline_and_grid_search():
+    pipe = Pipeline([("f", StanceFeaturizer(phrases=("treaty",), min_df=1)), ("c", StanceClassifier(calibration=None))])
+    gs = GridSearchCV(pipe, {"c__C": [0.5, 2.0], "f__char_ngram_range": [None, (2, 4)]}, cv=2)
+    gs.fit(SENTS, LABELS_)
+    assert set(gs.predict(SENTS)) <= {"supporting", "questioning", "neutral"}
+    assert gs.best_params_["c__C"] in (0.5, 2.0)
+
+
+@pytest.mark.parametrize("est", [StanceFeaturizer(), CueLexiconFeatures(), TargetSignalFeatures(("treaty",))])
+def test_bare_string_where_documents_expected_raises(est):
+    with pytest.raises(TypeError, match="iterable of statements.*bare str"):
+        est.fit("one statement")
+
+
+def test_fit_returns_self_and_fitted_state_ends_in_underscore():
+    f = StanceFeaturizer(phrases=("treaty",), min_df=1)
+    assert f.fit(SENTS) is f
+    assert hasattr(f, "word_") and hasattr(f, "n_features_out_")
+    assert len(f.get_feature_names_out()) == f.transform(SENTS).shape[1]
+
+
+@pytest.mark.parametrize("text,pos,neg", [
+    ("Moscow welcomed the treaty.", 1, 0),
+    ("Moscow did not welcome the treaty.", 0, 1),
+    ("Berlin had no doubts about the chair.", 1, 0),
+    ("Warsaw rejected the idea.", 0, 1),
+])
+def test_cue_negation_scope(text, pos, neg):
+    f = CueLexiconFeatures().fit([text])
+    row = dict(zip(f.get_feature_names_out(), f.transform([text]).toarray()[0]))
+    assert (row["polarity_pos"] > 0) == bool(pos)
+    assert (row["polarity_neg"] > 0) == bool(neg)
+
+
+def test_cues_inside_quotation_are_counted_apart_from_frame():
+    f = CueLexiconFeatures().fit(["x"])
+    row = dict(zip(f.get_feature_names_out(), f.transform(["“We welcome it,” he said."]).toarray()[0]))
+    assert row["endorse_quote"] > 0 and row["endorse_frame"] == 0
+
+
+def test_target_signals_use_context_for_anaphora():
+    f = TargetSignalFeatures(phrases=("security treaty",), anaphora=("the initiative",)).fit(["x"])
+    names = list(f.get_feature_names_out())
+    row = f.transform([{"text": "He praised the initiative.", "context": "Medvedev proposed a security treaty."}]).toarray()[0]
+    assert row[names.index("anaphor_with_context")] == 1.0
+    assert row[names.index("no_target")] == 0.0
+
+
+# -- the shipped model -------------------------------------------------------------------------------------
+
+def test_load_model_default_is_shipped(shipped_model):
+    assert shipped_model.target_ids == ["treaty", "chairmanship"]
+
+
+def test_analyze_gives_spec_records(seed_text, shipped_model):
+    out = stancekit.analyze(seed_text, "000_9c81a39b0ce1faa2", model=shipped_model)
+    assert out
+    rec = out[7].to_dict()
+    assert set(rec) == {"doc_id", "statement_id", "actor", "actor_mention", "kind", "start", "end", "text", "stances"}
+    assert set(rec["stances"]) == {"treaty", "chairmanship"}
+    for s in rec["stances"].values():
+        assert s["label"] in stancekit.LABELS and 0.0 <= s["confidence"] <= 1.0
+    for s in out:
+        assert seed_text[s.start:s.end] == s.text
+
+
+def test_predict_accepts_statements_dicts_and_strings(shipped_model):
+    st = stancekit.segment("Lavrov said the treaty must be signed.", "d")
+    for x in (st, [s.to_dict() for s in st], [s.text for s in st]):
+        got = shipped_model.predict(x)
+        assert len(got) == 1 and set(got[0]) == {"treaty", "chairmanship"}
+
+
+def test_predict_rejects_bare_string(shipped_model):
+    with pytest.raises(TypeError, match="bare str"):
+        shipped_model.predict("Lavrov said the treaty must be signed.")
+
+
+def test_shipped_model_is_not_stale():
+    """The manifest's training-data digest must match fixtures/train + fixtures/dev as they are now."""
+    manifest = json.loads(MODEL.with_name(MODEL.name + ".manifest.json").read_text())
+    data, _ = read_labelled([FIXTURES / "train", FIXTURES / "dev"], [t.id for t in default_targets()])
+    assert manifest["training_digest"] == data_digest(data), (
+        "fixtures changed since the shipped model was trained: rebuild it with the command in README.md")
+
+
+def test_manifest_records_versions_targets_and_metrics():
+    manifest = json.loads(MODEL.with_name(MODEL.name + ".manifest.json").read_text())
+    assert set(manifest["versions"]) == {"stancekit", "scikit-learn", "numpy"}
+    assert [t["id"] for t in manifest["targets"]] == ["treaty", "chairmanship"]
+    assert manifest["labels"] == ["supporting", "questioning", "neutral"]
+    assert "dev" in manifest["metrics"]
+
+
+# -- model files are code: integrity and versions --------------------------------------------------------
+
+@pytest.fixture()
+def model_copy(tmp_path):
+    dst = tmp_path / "m.joblib"
+    shutil.copy(MODEL, dst)
+    shutil.copy(MODEL.with_name(MODEL.name + ".manifest.json"), tmp_path / "m.joblib.manifest.json")
+    return dst
+
+
+def test_tampered_model_is_refused_unread(model_copy):
+    with open(model_copy, "ab") as f:
+        f.write(b"x")
+    with pytest.raises(ModelIntegrityError, match="does not match the manifest"):
+        stancekit.load_model(model_copy)
+
+
+def test_missing_manifest_is_refused(model_copy):
+    model_copy.with_name("m.joblib.manifest.json").unlink()
+    with pytest.raises(ModelError, match="manifest not found"):
+        stancekit.load_model(model_copy)
+
+
+def test_missing_model_file(tmp_path):
+    with pytest.raises(ModelError, match="model file not found"):
+        stancekit.load_model(tmp_path / "nope.joblib")
+
+
+def test_version_mismatch_warns_and_strict_raises(model_copy):
+    mp = model_copy.with_name("m.joblib.manifest.json")
+    m = json.loads(mp.read_text())
+    m["versions"]["scikit-learn"] = "0.0.1"
+    mp.write_text(json.dumps(m))
+    with pytest.warns(ModelVersionWarning, match="scikit-learn 0.0.1"):
+        stancekit.load_model(model_copy)
+    with pytest.raises(ModelError, match=r"strict=True"):
+        stancekit.load_model(model_copy, strict=True)
+
+
+def test_save_is_atomic_and_leaves_no_temporary_files(tmp_path, shipped_model):
+    save_model(shipped_model, tmp_path / "x.joblib")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["x.joblib", "x.joblib.manifest.json"]
+    stancekit.load_model(tmp_path / "x.joblib")
+
+
+# -- training ---------------------------------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def small_train():
+    data, _ = read_labelled([FIXTURES / "dev"], ["treaty", "chairmanship"])
+    return data
+
+
+def test_training_is_deterministic(small_train, tmp_path):
+    t = default_targets()
+    a = fit_model(small_train, t, {"char_ngram_range": None})
+    b = fit_model(small_train, t, {"char_ngram_range": None})
+    texts = [s.text for s in small_train.statements[:60]]
+    pa, pb = a.predict_proba(texts), b.predict_proba(texts)
+    for tid in pa:
+        np.testing.assert_array_equal(pa[tid], pb[tid])
+    ma = save_model(a, tmp_path / "a.joblib")
+    mb = save_model(b, tmp_path / "b.joblib")
+    assert ma["training_digest"] == mb["training_digest"]
+
+
+def _write_csv(path, rows):
+    with open(path, "w", newline="", encoding="utf-8") as f:
+        w = csv.DictWriter(f, fieldnames=["text", "target", "label", "context"])
+        w.writeheader()
+        w.writerows(rows)
+
+
+NEW_TARGET_ROWS = (
+    [{"text": f"The city council backed the new tram line on route {i}.", "target": "tram", "label": "supporting", "context": ""} for i in range(8)]
+    + [{"text": f"Residents opposed the tram line plan for street {i}.", "target": "tram", "label": "questioning", "context": ""} for i in range(8)]
+    + [{"text": f"The weather on day {i} was mild.", "target": "tram", "label": "neutral", "context": ""} for i in range(8)]
+)
+
+
+def test_brand_new_target_end_to_end_from_csv(tmp_path):
+    from stancekit._cli import main
+    data = tmp_path / "tram.csv"
+    _write_csv(data, NEW_TARGET_ROWS)
+    targets = tmp_path / "targets.json"
+    targets.write_text(json.dumps({"targets": [{"id": "tram", "description": "A city tram line",
+                                                "phrases": ["tram", "tram line"]}]}))
+    out = tmp_path / "tram.joblib"
+    assert main(["train", str(data), "--targets", str(targets), "-o", str(out), "--set", "min_df=1"]) == 0
+    model = stancekit.load_model(out)
+    assert model.target_ids == ["tram"]
+    res = stancekit.analyze("Mayor Ana Ruiz said the council backed the new tram line. "
+                            "Residents opposed the tram line plan.", "t1", model=model)
+    assert [s.stances["tram"].label for s in res] == ["supporting", "questioning"]
+
+
+def test_train_from_jsonl_flat_file_with_target_from_data(tmp_path):
+    from stancekit._cli import main
+    p = tmp_path / "flat.jsonl"
+    p.write_text("".join(json.dumps(r) + "\n" for r in NEW_TARGET_ROWS))
+    out = tmp_path / "m.joblib"
+    assert main(["train", str(p), "-o", str(out)]) == 0
+    assert stancekit.load_model(out).target_ids == ["tram"]
+
+
+@pytest.mark.parametrize("row,message", [
+    ({"text": "x", "target": "tram", "label": "positive"}, r"flat.csv:3: unknown label 'positive'"),
+    ({"text": "", "target": "tram", "label": "neutral"}, r"flat.csv:3: empty text"),
+    ({"text": "x", "target": "", "label": "neutral"}, r"flat.csv:3: missing field 'target'"),
+])
+def test_bad_training_rows_name_file_and_line(tmp_path, row, message):
+    p = tmp_path / "flat.csv"
+    _write_csv(p, [NEW_TARGET_ROWS[0], {**{"context": ""}, **row}])
+    with pytest.raises(DataError, match=message):
+        read_labelled([p])
+
+
+def test_unknown_target_is_reported(tmp_path):
+    p = tmp_path / "flat.csv"
+    _write_csv(p, NEW_TARGET_ROWS[:1])
+    with pytest.raises(DataError, match=r"flat.csv:2: unknown target 'tram'; known targets: chairmanship, treaty"):
+        read_labelled([p], ["treaty", "chairmanship"])
+
+
+def test_class_with_too_few_examples_is_reported(tmp_path):
+    p = tmp_path / "flat.csv"
+    _write_csv(p, NEW_TARGET_ROWS[:8] + NEW_TARGET_ROWS[8:9])
+    data, _ = read_labelled([p])
+    with pytest.raises(DataError, match=r"target 'tram' has 1 'questioning' example\(s\); at least 2"):
+        fit_model(data, [Target("tram", phrases=("tram",))])
+
+
+def test_single_label_cannot_train(tmp_path):
+    p = tmp_path / "flat.csv"
+    _write_csv(p, NEW_TARGET_ROWS[:8])
+    data, _ = read_labelled([p])
+    with pytest.raises(DataError, match="has examples of 1 label"):
+        fit_model(data, [Target("tram", phrases=("tram",))])
