@@ -169,12 +169,39 @@ def _worker_model(path: str | None):
 
 
 def _score_batch(batch: list[Document], model_path: str | None, max_length: int) -> list[list[dict[str, object]]]:
-    model = _worker_model(model_path)
-    return [records_for(d, model, max_length=max_length) for d in batch]
+    return _score_batch_with(batch, _worker_model(model_path), max_length)
 
 
 def _score_batch_with(batch: list[Document], model, max_length: int) -> list[list[dict[str, object]]]:
-    return [records_for(d, model, max_length=max_length) for d in batch]
+    """Records of each document of ``batch``; the statements of all are labelled in one call."""
+    segmented: list[list | str] = []
+    for d in batch:
+        if d.error is not None:
+            segmented.append(d.error)
+            continue
+        try:
+            segmented.append(segment(d.text or "", d.doc_id, max_length=max_length))
+        except Exception as e:  # noqa: BLE001 -- a batch run never loses a document
+            segmented.append(f"{type(e).__name__}: {e}")
+    flat = [st for sts in segmented if not isinstance(sts, str) for st in sts]
+    try:
+        stances = model.predict(flat) if flat else []
+    except Exception:  # noqa: BLE001 -- fall back to one document at a time to isolate the failure
+        return [records_for(d, model, max_length=max_length) for d in batch]
+    out: list[list[dict[str, object]]] = []
+    k = 0
+    for d, sts in zip(batch, segmented):
+        if isinstance(sts, str):
+            out.append([{"doc_id": d.doc_id, "error": sts}])
+            continue
+        recs = []
+        for st in sts:
+            rec = st.to_dict()
+            rec["stances"] = {t: s.to_dict() for t, s in stances[k].items()}
+            recs.append(rec)
+            k += 1
+        out.append(recs)
+    return out
 
 
 def _batches(docs: Iterable[Document], size: int) -> Iterator[list[Document]]:

@@ -99,6 +99,22 @@ def _expand(paths: Iterable[str | Path]) -> list[Path]:
     return out
 
 
+def _json_objects(path: Path, lines: list[str], problems: list[str]):
+    """``(line number, object)`` for each JSON object line; other lines become problems."""
+    for n, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        try:
+            rec = json.loads(line)
+        except json.JSONDecodeError as e:
+            problems.append(f"{location(path, n)}: invalid JSON ({e.msg})")
+            continue
+        if not isinstance(rec, dict):
+            problems.append(f"{location(path, n)}: expected a JSON object, got {type(rec).__name__}")
+            continue
+        yield n, rec
+
+
 def _text_dirs(folder: Path) -> list[Path]:
     dirs = [folder]
     ext = folder / "external_texts.txt"
@@ -120,18 +136,7 @@ def _read_spec_folder(folder: Path, known: set[str] | None, problems: list[str],
     except UnicodeDecodeError as e:
         problems.append(f"{ann}: not valid UTF-8 ({e.reason} at byte {e.start})")
         return []
-    for n, line in enumerate(lines, 1):
-        if not line.strip():
-            continue
-        try:
-            rec = json.loads(line)
-        except json.JSONDecodeError as e:
-            problems.append(f"{location(ann, n)}: invalid JSON ({e.msg})")
-            continue
-        if not isinstance(rec, dict):
-            problems.append(f"{location(ann, n)}: expected a JSON object, got {type(rec).__name__}")
-            continue
-        raw.append((n, rec))
+    raw.extend(_json_objects(ann, lines, problems))
     by_doc: dict[str, list[tuple[int, dict]]] = defaultdict(list)
     for n, rec in raw:
         where = location(ann, n)
@@ -282,17 +287,7 @@ def _read_flat(path: Path, known: set[str] | None, problems: list[str]) -> list[
             if row:
                 out.append(row)
         return out
-    for n, line in enumerate(data.splitlines(), 1):
-        if not line.strip():
-            continue
-        try:
-            rec = json.loads(line)
-        except json.JSONDecodeError as e:
-            problems.append(f"{location(path, n)}: invalid JSON ({e.msg})")
-            continue
-        if not isinstance(rec, dict):
-            problems.append(f"{location(path, n)}: expected a JSON object, got {type(rec).__name__}")
-            continue
+    for n, rec in _json_objects(path, data.splitlines(), problems):
         if "stances" in rec and "label" not in rec:
             problems.append(f"{location(path, n)}: a SPEC annotation record in a flat file; "
                             "put annotations.jsonl in a folder with its .txt documents")

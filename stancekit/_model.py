@@ -15,6 +15,7 @@ import joblib
 import numpy as np
 import sklearn
 from sklearn.pipeline import Pipeline
+from threadpoolctl import threadpool_limits
 
 from ._classifier import StanceClassifier
 from ._data import CONTEXT_STATEMENTS, LabelledSet, data_digest
@@ -31,11 +32,13 @@ DEFAULT_SETTINGS: dict[str, object] = {
     "C": 1.0,
     "word_ngram_range": (1, 2),
     "char_ngram_range": None,
+    "affix_lengths": None,
     "min_df": 2,
     "interaction_weight": 1.0,
     "context_weight": 0.0,
     "actor_weight": 0.0,
     "calibration": "temperature",
+    "class_weight": "balanced",
 }
 
 
@@ -66,10 +69,12 @@ def build_pipeline(target: Target, settings: Mapping[str, object], random_state:
             phrases=target.phrases, anaphora=target.anaphora,
             word_ngram_range=tuple(s["word_ngram_range"]) if s["word_ngram_range"] else None,
             char_ngram_range=tuple(s["char_ngram_range"]) if s["char_ngram_range"] else None,
+            affix_lengths=tuple(s["affix_lengths"]) if s.get("affix_lengths") else None,
             min_df=int(s["min_df"]), interaction_weight=float(s["interaction_weight"]),
             context_weight=float(s["context_weight"]), actor_weight=float(s["actor_weight"]),
         )),
-        ("classifier", StanceClassifier(C=float(s["C"]), calibration=s["calibration"], random_state=random_state)),
+        ("classifier", StanceClassifier(C=float(s["C"]), calibration=s["calibration"],
+                                        class_weight=s.get("class_weight", "balanced"), random_state=random_state)),
     ])
 
 
@@ -119,9 +124,15 @@ class StanceModel:
         """Per target, an array (n_statements, 3) of probabilities in :attr:`labels` order."""
         inputs = self._inputs(statements)
         out = {}
+        cache: dict[int, object] = {}
         for t in self.targets:
             pipe = self.pipelines[t.id]
-            proba = pipe.predict_proba(inputs) if inputs else np.zeros((0, len(pipe.classes_)))
+            if not inputs:
+                proba = np.zeros((0, len(pipe.classes_)))
+            elif isinstance(pipe, Pipeline) and isinstance(pipe[0], StanceFeaturizer) and len(pipe) == 2:
+                proba = pipe[-1].predict_proba(pipe[0]._transform(inputs, cache))
+            else:
+                proba = pipe.predict_proba(inputs)
             full = np.zeros((len(inputs), len(LABELS)))
             for j, c in enumerate(pipe.classes_):
                 full[:, LABELS.index(c)] = proba[:, j]
@@ -189,10 +200,43 @@ def fit_model(data: LabelledSet, targets: Sequence[Target], settings: Mapping[st
     if not targets:
         raise ValueError("targets is empty: name at least one target to train")
     pipes = {}
-    for t in targets:
-        X, y = _check_classes(data, t, min_per_class)
-        pipes[t.id] = build_pipeline(t, settings, random_state).fit(X, y)
+    # One BLAS thread: the solver's small dense products gain nothing from more, and on a
+    # busy 2-core machine several threads made one fit 40 times slower (measured).
+    with threadpool_limits(limits=1):
+        for t in targets:
+            X, y = _check_classes(data, t, min_per_class)
+            pipes[t.id] = build_pipeline(t, settings, random_state).fit(X, y)
+    _share_identical_blocks([p[0] for p in pipes.values()])
     return StanceModel(targets, pipes, settings, data_digest(data))
+
+
+def _same_vectorizer(a: object, b: object) -> bool:
+    if type(a) is not type(b):
+        return False
+    if hasattr(a, "vocabulary_"):
+        return (a.get_params() == b.get_params() and a.vocabulary_ == b.vocabulary_
+                and np.array_equal(a.idf_, b.idf_))
+    return a.get_params() == b.get_params()
+
+
+def _share_identical_blocks(featurizers: list[StanceFeaturizer]) -> None:
+    """Let featurizers of several targets share equal fitted blocks (same vocabulary, same idf).
+
+    Targets trained on the same statements fit the same text vectorizers; sharing one object
+    lets :meth:`StanceModel.predict_proba` vectorize a text once for all targets.
+    """
+    for attr in ("word_", "char_", "affix_", "context_", "actor_", "cues_", "kind_"):
+        seen: list[object] = []
+        for f in featurizers:
+            obj = getattr(f, attr, None)
+            if obj is None:
+                continue
+            for other in seen:
+                if other is not obj and _same_vectorizer(other, obj):
+                    setattr(f, attr, other)
+                    break
+            else:
+                seen.append(obj)
 
 
 # -- files ------------------------------------------------------------------------------------------

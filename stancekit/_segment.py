@@ -57,10 +57,12 @@ class Statement:
         return asdict(self)
 
 
-_TOKEN = re.compile(r"_+|(?:[A-Z]\.){2,}|(?:Mr|Mrs|Ms|Dr|Gen|Col|Lt|Sen|Rep|Gov|Prof|St|Adm|Capt|Sgt|Amb|Sr|Jr)\.|[A-Z]\.(?=\s+[A-Z])|[A-Za-z0-9][\w’'.\-]*[A-Za-z0-9]|[A-Za-z0-9]|[^\w\s]")
+_TOKEN = re.compile(r"_+|(?:[A-Z]\.){2,}|(?:Mr|Mrs|Ms|Dr|Gen|Col|Lt|Sen|Rep|Gov|Prof|St|Adm|Capt|Sgt|Amb|Sr|Jr)\.|[A-Z]\.(?=\s+[A-Z])"
+                    r"|[^\W_][\w’'.\-]*[^\W_]|[^\W_]|[^\w\s]")
+_UP = "A-ZÀ-ÖØ-ÞĀ-ſ"  # Latin capitals (Latin Extended-A alternates cases; good enough for names)
 _NAME_SEQ = re.compile(
-    r"(?:[A-Z][a-z]+(?:-[A-Za-z]+)*|[A-Z]\.|[A-Z]{2,6})"
-    r"(?:\s+(?:(?:de|van|von|der|al|bin|la|le|du|di)\s+)?(?:[A-Z][a-z]+(?:-[A-Za-z]+)*|[A-Z]\.))+"
+    rf"(?:[{_UP}][^\W\d_A-Z]+(?:-[^\W\d_]+)*|[A-Z]\.|[A-Z]{{2,6}})"
+    rf"(?:\s+(?:(?:de|van|von|der|al|bin|la|le|du|di)\s+)?(?:[{_UP}][^\W\d_A-Z]+(?:-[^\W\d_]+)*|[A-Z]\.))+"
 )
 _PRONOUNS = {"he": "person", "she": "person", "they": "group", "we": "self", "i": "self"}
 _POSSESSIVE_PRON = {"his": "person", "her": "person", "their": "group"}
@@ -89,6 +91,7 @@ _VERB_AFTER_SUBJECT = frozenset(
     "was is were are has had have will would could can may might did does do also then appeared seemed "
     "in remained remains went became".split()
 )
+_WORDS = re.compile(r"[a-z]+")
 _COPULA_WORDS = frozenset(
     "was were is are has have had been remains remained remain seemed seems appeared appears more less far much "
     "rather still even somewhat noticeably markedly distinctly openly deeply also again".split()
@@ -429,6 +432,10 @@ class _Attributor:
                 res = self.np_at(frame, offset, toks, 0, j)
                 if res[0]:
                     return res
+        words = _WORDS.findall(frame.lower())
+        if lex.speech_verbs.isdisjoint(words) and not ({"appeared", "appears", "seemed", "seems"} & set(words)) \
+                and ":" not in frame:
+            return self._views_and_passives(frame, offset)
         tokens = [(t.group(0), t.start(), t.end()) for t in _TOKEN.finditer(frame)]
         verb_at = None
         for vi, (tok, _s, _e) in enumerate(tokens):
@@ -479,6 +486,11 @@ class _Attributor:
                 name, kind, mention = self.np_at(frame, offset, tokens, *span)
                 if name:
                     return name, kind, mention
+        return self._views_and_passives(frame, offset)
+
+    def _views_and_passives(self, frame: str, offset: int):
+        """ "In X's view", "in the view of X", "it was argued by X"."""
+        lex = self.lex
         m = _IN_POSS_VIEW.search(frame)
         if m:
             who = re.sub(r"(’s|'s|’|')$", "", m.group(1))
@@ -764,17 +776,14 @@ def _quote_frame_speaker(text, sents, si, pquotes, att: _Attributor, doc: _Doc):
         j = si
         while j + 1 < len(sents) and sents[j].end < qe:
             j += 1
-        if j != si:
-            s2, e2 = sents[j].start, sents[j].end
-            frame = _window(_mask(text, s2, e2, doc.quotes.within(s2, e2)))
-            found = att.frame_speaker(frame, s2, after_quote=True)
-            if found and found[0]:
-                return found
         k = si
         while k - 1 >= 0 and sents[k].start > qs:
             k -= 1
-        if k != si:
-            s2, e2 = sents[k].start, sents[k].end
+        # The sentence where the quotation closes, then the one where it opens.
+        for other in (j, k):
+            if other == si:
+                continue
+            s2, e2 = sents[other].start, sents[other].end
             frame = _window(_mask(text, s2, e2, doc.quotes.within(s2, e2)))
             found = att.frame_speaker(frame, s2, after_quote=True)
             if found and found[0]:

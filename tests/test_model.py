@@ -298,3 +298,24 @@ def test_single_label_cannot_train(tmp_path):
     data, _ = read_labelled([p])
     with pytest.raises(DataError, match="has examples of 1 label"):
         fit_model(data, [Target("tram", phrases=("tram",))])
+
+
+def test_cross_validation_needs_k_examples_per_class(tmp_path):
+    from stancekit._train import cross_validate
+    p = tmp_path / "flat.csv"
+    _write_csv(p, NEW_TARGET_ROWS[:8] + NEW_TARGET_ROWS[8:11] + NEW_TARGET_ROWS[16:])
+    data, _ = read_labelled([p])
+    with pytest.raises(DataError, match=r"flat.csv: target 'tram' has too few examples to cross-validate with --cv 5: 3 'questioning'"):
+        cross_validate(data, [Target("tram", phrases=("tram",))], {"min_df": 1}, 5)
+
+
+def test_batch_scoring_equals_one_document_at_a_time(shipped_model):
+    from stancekit._batch import Document, _score_batch_with, records_for
+    texts = [p.read_text(encoding="utf-8") for p in sorted((FIXTURES / "dev").glob("*.txt"))[:4]]
+    docs = [Document(f"d{i}", text=t) for i, t in enumerate(texts)] + [Document("bad", error="x: unreadable")]
+    assert _score_batch_with(docs, shipped_model, 10_000_000) == [records_for(d, shipped_model) for d in docs]
+
+
+def test_affix_analyzer():
+    from stancekit._features import AffixAnalyzer
+    assert AffixAnalyzer((4, 6))("Welcomed it") == ["welc~", "welcom~"]

@@ -1,0 +1,34 @@
+"""Cohen's kappa of the blind label audit (fixtures/audit/blind_audit.jsonl).
+
+Usage: python benchmarks/audit_kappa.py
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from pathlib import Path
+
+LABELS = ("supporting", "questioning", "neutral")
+AUDIT = Path(__file__).resolve().parents[1] / "fixtures" / "audit" / "blind_audit.jsonl"
+
+
+def kappa(x: list[str], y: list[str]) -> tuple[float, float]:
+    """Observed agreement and Cohen's kappa."""
+    n = len(x)
+    po = sum(a == b for a, b in zip(x, y)) / n
+    cx, cy = Counter(x), Counter(y)
+    pe = sum(cx[lab] * cy[lab] for lab in LABELS) / (n * n)
+    return po, (po - pe) / (1 - pe)
+
+
+def main() -> None:
+    rows = [json.loads(line) for line in AUDIT.read_text(encoding="utf-8").splitlines()]
+    print(f"{len(rows)} statements re-labelled blind")
+    for t in ("treaty", "chairmanship"):
+        po, k = kappa([r["first"][t] for r in rows], [r["second"][t] for r in rows])
+        print(f"  {t:<13} agreement {po:.3f}  kappa {k:.3f}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,516 @@
+"""TweetEval stance (SemEval-2016 Task 6A): retrain stancekit's model on tweets and score it.
+
+Usage::
+
+    python benchmarks/tweeteval.py DATA_DIR [--targets a,b] [--limit N] [--grid small|full]
+                                   [--refit train+val|train] [--ablations] [--jobs N] [--out-json FILE]
+
+``DATA_DIR`` holds one folder per target (``abortion``, ``atheism``,
+``climate``, ``feminist``, ``hillary``) with ``{train,val,test}_text.txt``
+and ``{train,val,test}_labels.txt``, and ``mapping.txt`` (see the README
+there). It defaults to ``../shared/benchmarks/tweeteval-stance`` beside the
+repository. The data stays where it is: each split is converted to
+stancekit's flat JSONL format (``text``, ``target``, ``label``) in a
+temporary directory and read back with :func:`stancekit._data.read_labelled`,
+the reader behind ``stancekit train``.
+
+Protocol (as the data's README asks):
+
+1. For every setting of the grid, fit :func:`stancekit._model.fit_model`
+   (the ``StanceFeaturizer`` + ``StanceClassifier`` pipeline, one per
+   target) on ``train`` and score ``val``; keep the best pooled ``val``
+   F_avg (the first on ties).
+2. Refit the chosen setting on ``train`` + ``val`` (the default; what
+   ``stancekit train --dev`` does for its final model) or on ``train``
+   alone (``--refit train``).
+3. Score ``test`` once and print the pooled F_avg (the official metric:
+   (F1(against) + F1(favor)) / 2 over all targets' test tweets pooled),
+   per-target figures and the published table with this run inserted.
+
+``--ablations`` then also reports, as diagnostics only (they choose
+nothing), the same settings without the news-specific features (cue
+lexicons, target phrases, statement kind, interactions) and a plain TF-IDF
++ logistic regression baseline, on ``val`` and on ``test``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import json
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+from threadpoolctl import threadpool_limits
+
+from stancekit._data import LabelledSet, data_digest, read_labelled
+from stancekit._errors import DataError
+from stancekit._evaluate import f_avg, label_report
+from stancekit._features import StatementInput
+from stancekit._model import DEFAULT_SETTINGS, StanceModel, build_pipeline, fit_model
+from stancekit._targets import Target, targets_from_ids
+from stancekit._train import baseline_model
+
+__all__ = ["TARGETS", "GRIDS", "PUBLISHED", "LABEL_MAP", "load_split", "select", "run", "main"]
+
+DEFAULT_DATA = Path(__file__).resolve().parents[2] / "shared" / "benchmarks" / "tweeteval-stance"
+SPLITS = ("train", "val", "test")
+
+# The five targets; the folder name is the target id, the phrases are words that name it in tweets.
+TARGETS: tuple[Target, ...] = (
+    Target("abortion", "Legalization of abortion (SemEval-2016 Task 6A)", ("abortion", "pro-life", "pro-choice")),
+    Target("atheism", "Atheism (SemEval-2016 Task 6A)", ("atheism", "god", "religion")),
+    Target("climate", "Climate change is a real concern (SemEval-2016 Task 6A)", ("climate", "global warming")),
+    Target("feminist", "Feminist movement (SemEval-2016 Task 6A)", ("feminist", "feminism", "women")),
+    Target("hillary", "Hillary Clinton (SemEval-2016 Task 6A)", ("hillary", "clinton")),
+)
+
+# TweetEval label names (mapping.txt) to stancekit labels.
+LABEL_MAP: dict[str, str] = {"favor": "supporting", "against": "questioning", "none": "neutral"}
+
+# Settings tried on val. Calibration is fixed to "temperature" (it leaves labels unchanged) and
+# context_weight to 0 (a tweet has no preceding statements).
+_FIXED: dict[str, object] = {"calibration": "temperature", "context_weight": 0.0}
+GRIDS: dict[str, list[dict[str, object]]] = {
+    "small": [
+        {**_FIXED, "C": c, "char_ngram_range": ch, "word_ngram_range": (1, 2), "interaction_weight": 1.0}
+        for c, ch in itertools.product((1.0, 3.0), (None, (2, 5)))
+    ],
+    "full": [
+        {**_FIXED, "C": c, "char_ngram_range": ch, "word_ngram_range": w, "interaction_weight": iw}
+        for c, ch, w, iw in itertools.product((0.3, 1.0, 3.0, 10.0), (None, (2, 5)), ((1, 2), (1, 3)), (0.0, 1.0))
+    ],
+}
+
+# Published pooled test F_avg (percent), from the data's README.
+PUBLISHED: tuple[tuple[str, float], ...] = (
+    ("majority class", 65.2),
+    ("TweetEval SVM (linear)", 67.3),
+    ("MITRE (best SemEval-2016 team, LSTM)", 67.8),
+    ("SemEval-2016 organisers' SVM-ngrams", 69.0),
+    ("RoBERTa-Retrained", 69.3),
+    ("BERTweet", 71.2),
+    ("TimeLMs-2021", 72.9),
+)
+
+# Featurizer switches that turn off everything written for news statements.
+_TEXT_ONLY = {"features__use_cues": False, "features__use_target": False, "features__use_kind": False,
+              "features__interaction_weight": 0.0}
+
+
+# -- data -------------------------------------------------------------------------------------------
+
+def read_mapping(data_dir: Path) -> dict[str, str]:
+    """TweetEval label ids to stancekit labels, read from ``mapping.txt``.
+
+    Parameters
+    ----------
+    data_dir : Path
+        The benchmark folder.
+
+    Returns
+    -------
+    dict of str to str
+        E.g. ``{"0": "neutral", "1": "questioning", "2": "supporting"}``.
+    """
+    path = data_dir / "mapping.txt"
+    out = {}
+    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip():
+            continue
+        parts = line.split()
+        if len(parts) != 2 or parts[1].lower() not in LABEL_MAP:
+            raise DataError(f"{path}:{n}: expected '<id> <none|against|favor>', got {line!r}")
+        out[parts[0]] = LABEL_MAP[parts[1].lower()]
+    return out
+
+
+def convert_split(data_dir: Path, target: str, split: str, mapping: Mapping[str, str], out_dir: Path,
+                  limit: int | None = None) -> Path:
+    """Write one target's split as stancekit flat JSONL (``text``, ``target``, ``label``).
+
+    Parameters
+    ----------
+    data_dir : Path
+        The benchmark folder.
+    target : str
+        Target folder name, used as the target id.
+    split : {"train", "val", "test"}
+    mapping : mapping of str to str
+        Label id to stancekit label (see :func:`read_mapping`).
+    out_dir : Path
+        Where to write ``<split>/<target>.jsonl``.
+    limit : int, optional
+        Keep only the first ``limit`` lines.
+
+    Returns
+    -------
+    Path
+        The JSONL file written.
+    """
+    folder = data_dir / target
+    texts = (folder / f"{split}_text.txt").read_text(encoding="utf-8").splitlines()
+    labels = (folder / f"{split}_labels.txt").read_text(encoding="utf-8").splitlines()
+    if len(texts) != len(labels):
+        raise DataError(f"{folder}: {split}_text.txt has {len(texts)} lines, {split}_labels.txt {len(labels)}")
+    if limit is not None:
+        texts, labels = texts[:limit], labels[:limit]
+    path = out_dir / split / f"{target}.jsonl"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with open(path, "w", encoding="utf-8") as f:
+        for n, (text, lab) in enumerate(zip(texts, labels), 1):
+            if lab.strip() not in mapping:
+                raise DataError(f"{folder / f'{split}_labels.txt'}:{n}: unknown label {lab!r}")
+            row = {"text": text.strip(), "target": target, "label": mapping[lab.strip()]}
+            f.write(json.dumps(row, ensure_ascii=False) + "\n")
+    return path
+
+
+def load_split(data_dir: Path, targets: Sequence[str], split: str, out_dir: Path,
+               limit: int | None = None) -> LabelledSet:
+    """Convert ``split`` of every target and read it back as ``stancekit train`` would.
+
+    Parameters
+    ----------
+    data_dir : Path
+    targets : sequence of str
+    split : {"train", "val", "test"}
+    out_dir : Path
+        A scratch directory for the JSONL files.
+    limit : int, optional
+        First ``limit`` lines of each target's split.
+
+    Returns
+    -------
+    LabelledSet
+    """
+    mapping = read_mapping(data_dir)
+    paths = [convert_split(data_dir, t, split, mapping, out_dir, limit) for t in targets]
+    data, _ = read_labelled(paths, targets)
+    return data
+
+
+def merge(*sets: LabelledSet) -> LabelledSet:
+    """The statements of several sets, in order."""
+    return LabelledSet([s for d in sets for s in d.statements], {}, [f for d in sets for f in d.files])
+
+
+# -- models -----------------------------------------------------------------------------------------
+
+@dataclass
+class Scores:
+    """Pooled and per-target figures of one model on one split (F values in [0, 1])."""
+
+    f_avg: float
+    pairs: int
+    per_target: dict[str, dict[str, float]] = field(default_factory=dict)
+    ci95: tuple[float, float] | None = None
+
+    def to_dict(self) -> dict[str, object]:
+        return {"f_avg": round(self.f_avg, 4), "pairs": self.pairs, "per_target": self.per_target,
+                "ci95": None if self.ci95 is None else [round(x, 4) for x in self.ci95]}
+
+
+def _row(gold: Sequence[str], pred: Sequence[str]) -> dict[str, float]:
+    rep = label_report(gold, pred)
+    return {"n": len(gold), "f_avg": round(f_avg(gold, pred), 4),
+            "f1_against": round(rep["questioning"]["f1"], 4), "f1_favor": round(rep["supporting"]["f1"], 4),
+            "f1_none": round(rep["neutral"]["f1"], 4)}
+
+
+def bootstrap_ci(gold: Sequence[str], pred: Sequence[str], *, n: int = 1000, seed: int = 0) -> tuple[float, float]:
+    """A 95% percentile bootstrap interval of the pooled F_avg, resampling tweets.
+
+    Parameters
+    ----------
+    gold, pred : sequence of str
+        Pooled gold and predicted labels.
+    n : int, default 1000
+        Resamples.
+    seed : int, default 0
+
+    Returns
+    -------
+    tuple of float
+        The 2.5th and 97.5th percentiles.
+    """
+    rng = np.random.default_rng(seed)
+    g, p = np.asarray(gold), np.asarray(pred)
+    vals = []
+    for _ in range(n):
+        idx = rng.integers(0, len(g), len(g))
+        vals.append(f_avg(g[idx].tolist(), p[idx].tolist()))
+    lo, hi = np.percentile(vals, [2.5, 97.5])
+    return float(lo), float(hi)
+
+
+def score(model: StanceModel, data: LabelledSet, *, ci: bool = False) -> Scores:
+    """Score ``model`` on ``data``: each tweet against its own target only.
+
+    The pooled F_avg is :func:`stancekit._evaluate.f_avg` over all targets'
+    (gold, predicted) labels together: the official TweetEval metric.
+
+    Parameters
+    ----------
+    model : StanceModel
+    data : LabelledSet
+        Flat rows: each statement is labelled for one target.
+    ci : bool, default False
+        Also compute a bootstrap 95% interval of the pooled F_avg.
+
+    Returns
+    -------
+    Scores
+    """
+    preds = model.predict([{"text": s.text, "context": s.context} for s in data.statements])
+    by_target: dict[str, tuple[list[str], list[str]]] = {t: ([], []) for t in model.target_ids}
+    for s, p in zip(data.statements, preds):
+        for t, lab in s.labels.items():
+            by_target[t][0].append(lab)
+            by_target[t][1].append(p[t].label)
+    gold = [x for g, _ in by_target.values() for x in g]
+    pred = [x for _, q in by_target.values() for x in q]
+    per_target = {t: _row(g, q) for t, (g, q) in by_target.items() if g}
+    per_target["pooled"] = _row(gold, pred)
+    return Scores(f_avg(gold, pred), len(gold), per_target, bootstrap_ci(gold, pred) if ci else None)
+
+
+def _fit_and_score(train: LabelledSet, val: LabelledSet, targets: Sequence[Target],
+                   settings: Mapping[str, object], seed: int) -> float:
+    return score(fit_model(train, targets, settings, random_state=seed), val).f_avg
+
+
+def select(train: LabelledSet, val: LabelledSet, targets: Sequence[Target], grid: Sequence[Mapping[str, object]],
+           *, seed: int = 0, jobs: int = 1, log: Callable[[str], None] = print,
+           ) -> tuple[dict[str, object], list[tuple[dict[str, object], float]]]:
+    """Fit each setting of ``grid`` on ``train``, score ``val``; return the best and all scores.
+
+    Parameters
+    ----------
+    train, val : LabelledSet
+    targets : sequence of Target
+    grid : sequence of mapping
+        Settings for :func:`stancekit._model.fit_model`.
+    seed : int, default 0
+    jobs : int, default 1
+        Settings fitted in parallel (joblib processes).
+    log : callable, default print
+
+    Returns
+    -------
+    chosen : dict
+        ``DEFAULT_SETTINGS`` updated with the best setting (the first of the best on ties).
+    scores : list of (dict, float)
+        Every setting with its pooled val F_avg.
+    """
+    if jobs == 1:
+        fs = [_fit_and_score(train, val, targets, g, seed) for g in grid]
+    else:
+        from joblib import Parallel, delayed
+        fs = Parallel(n_jobs=jobs)(delayed(_fit_and_score)(train, val, targets, g, seed) for g in grid)
+    scores = [(dict(g), f) for g, f in zip(grid, fs)]
+    for g, f in scores:
+        log(f"  val F_avg {100 * f:5.2f}  {_describe(g)}")
+    best = max(scores, key=lambda x: x[1])
+    return {**DEFAULT_SETTINGS, **best[0]}, scores
+
+
+def fit_text_only(data: LabelledSet, targets: Sequence[Target], settings: Mapping[str, object],
+                  *, seed: int = 0) -> StanceModel:
+    """The same pipeline and settings with the news-specific features off (word/char TF-IDF only).
+
+    Built with :func:`stancekit._model.build_pipeline`, then ``use_cues``,
+    ``use_target``, ``use_kind`` set to False and ``interaction_weight`` to 0.
+    """
+    pipes = {}
+    for t in targets:
+        X, y = [], []
+        for s in data.statements:
+            lab = data.label_of(s, t.id)
+            if lab is not None:
+                X.append(StatementInput(s.text, s.context, s.kind, s.actor or ""))
+                y.append(lab)
+        pipes[t.id] = build_pipeline(t, settings, seed).set_params(**_TEXT_ONLY).fit(X, y)
+    return StanceModel(targets, pipes, {**settings, "text_only": True}, data_digest(data))
+
+
+# -- report -----------------------------------------------------------------------------------------
+
+def _describe(s: Mapping[str, object]) -> str:
+    keys = ("C", "word_ngram_range", "char_ngram_range", "min_df", "interaction_weight", "context_weight",
+            "calibration")
+    return ", ".join(f"{k}={tuple(s[k]) if isinstance(s.get(k), list) else s.get(k)}" for k in keys if k in s)
+
+
+def per_target_table(rows: Mapping[str, Scores]) -> str:
+    """A Markdown table: per target (and pooled), F_avg and F1 by class of each named model."""
+    names = list(rows)
+    first = rows[names[0]]
+    of = f" ({names[0]})" if len(names) > 1 else ""
+    head = ("| target | n | " + " | ".join(f"{n} F_avg" for n in names)
+            + f" | F1 against{of} | F1 favor{of} | F1 none{of} |")
+    lines = [head, "|---|---:|" + "---:|" * len(names) + "---:|---:|---:|"]
+    for t, d in first.per_target.items():
+        cells = " | ".join(f"{100 * rows[n].per_target[t]['f_avg']:.1f}" for n in names)
+        label = f"**{t}**" if t == "pooled" else t
+        lines.append(f"| {label} | {d['n']} | {cells} | {100 * d['f1_against']:.1f} | "
+                     f"{100 * d['f1_favor']:.1f} | {100 * d['f1_none']:.1f} |")
+    return "\n".join(lines)
+
+
+def published_table(ours: float, name: str = "**stancekit (this run)**") -> str:
+    """The published scores with ``ours`` (a fraction) inserted in order."""
+    rows = sorted([*PUBLISHED, (name, round(100 * ours, 1))], key=lambda r: (r[1], r[0] != name))
+    return "\n".join(["| system | test F_avg |", "|---|---:|"]
+                     + [f"| {n} | {f'**{v:.1f}**' if n == name else f'{v:.1f}'} |" for n, v in rows])
+
+
+# -- main -------------------------------------------------------------------------------------------
+
+def run(data_dir: Path, targets: Sequence[str], *, limit: int | None = None, grid: str = "full",
+        refit: str = "train+val", ablations: bool = False, seed: int = 0, jobs: int = 1,
+        log: Callable[[str], None] = print) -> dict[str, object]:
+    """Run the benchmark and return its figures (F values as fractions).
+
+    Parameters
+    ----------
+    data_dir : Path
+        The benchmark folder.
+    targets : sequence of str
+        Target folder names.
+    limit : int, optional
+        First ``limit`` lines of each split per target (for quick tests).
+    grid : {"small", "full"}, default "full"
+    refit : {"train+val", "train"}, default "train+val"
+        What the chosen setting is refitted on before the test.
+    ablations : bool, default False
+        Also score diagnostic variants (text-only features, TF-IDF + LR baseline).
+    seed : int, default 0
+    jobs : int, default 1
+    log : callable, default print
+
+    Returns
+    -------
+    dict
+        ``settings``, ``selection``, ``val``, ``test`` (per target and pooled),
+        ``ablations`` (if asked), ``counts`` and ``seconds``.
+    """
+    t0 = time.perf_counter()
+    defs = {t.id: t for t in TARGETS}
+    unknown = [t for t in targets if t not in defs]
+    if unknown:
+        raise DataError(f"unknown target(s) {', '.join(unknown)}; known: {', '.join(defs)}")
+    tgts = targets_from_ids(targets, [defs[t] for t in targets])
+    with tempfile.TemporaryDirectory(prefix="tweeteval-") as tmp:
+        sets = {s: load_split(data_dir, targets, s, Path(tmp), limit) for s in SPLITS}
+    counts = {s: len(d.statements) for s, d in sets.items()}
+    log(f"data: {data_dir} ({', '.join(f'{s} {n}' for s, n in counts.items())} tweets; "
+        f"targets {', '.join(targets)}" + (f"; first {limit} lines per split" if limit else "") + ")")
+    log(f"selecting on val ({len(GRIDS[grid])} settings, grid {grid!r}):")
+    settings, selection = select(sets["train"], sets["val"], tgts, GRIDS[grid], seed=seed, jobs=jobs, log=log)
+    t_select = time.perf_counter() - t0
+    log(f"chosen: {_describe(settings)} ({t_select:.1f} s)")
+    val_model = fit_model(sets["train"], tgts, settings, random_state=seed)
+    val_scores = score(val_model, sets["val"])
+    final_data = merge(sets["train"], sets["val"]) if refit == "train+val" else sets["train"]
+    model = fit_model(final_data, tgts, settings, random_state=seed)
+    test_scores = score(model, sets["test"], ci=True)  # the one test score of the chosen system
+    out: dict[str, object] = {
+        "data_dir": str(data_dir), "targets": list(targets), "limit": limit, "grid": grid, "refit": refit,
+        "seed": seed, "counts": counts,
+        "settings": {k: list(v) if isinstance(v, tuple) else v for k, v in settings.items()},
+        "selection": [{"settings": {k: list(v) if isinstance(v, tuple) else v for k, v in s.items()},
+                       "val_f_avg": round(f, 4)} for s, f in selection],
+        "val": val_scores.to_dict(), "test": test_scores.to_dict(),
+    }
+    out["seconds_to_test"] = round(time.perf_counter() - t0, 1)
+    out["seconds_selection"] = round(t_select, 1)
+    if ablations:
+        out["ablations"] = _ablations(sets, final_data, tgts, settings, seed, val_scores, test_scores)
+    out["seconds"] = round(time.perf_counter() - t0, 1)
+    return out
+
+
+def _ablations(sets: Mapping[str, LabelledSet], final_data: LabelledSet, tgts: Sequence[Target],
+               settings: Mapping[str, object], seed: int, val_scores: Scores, test_scores: Scores) -> dict[str, object]:
+    """Diagnostics after the headline figure is fixed: same protocol, other feature sets."""
+    variants = {
+        "text_only": lambda d: fit_text_only(d, tgts, settings, seed=seed),
+        "tfidf_lr": lambda d: baseline_model(d, tgts),
+    }
+    out: dict[str, object] = {"stancekit": {"val": val_scores.to_dict(), "test": test_scores.to_dict()}}
+    for name, fit in variants.items():
+        out[name] = {"val": score(fit(sets["train"]), sets["val"]).to_dict(),
+                     "test": score(fit(final_data), sets["test"]).to_dict()}
+    return out
+
+
+def _print_report(res: Mapping[str, object]) -> None:
+    test = Scores(**res["test"])
+    val = Scores(**res["val"])
+    print()
+    lo, hi = test.ci95 or (float("nan"), float("nan"))
+    print(f"pooled F_avg: val {100 * val.f_avg:.2f} (fit on train), test {100 * test.f_avg:.2f} "
+          f"(fit on {res['refit']}, {test.pairs} test tweets; bootstrap 95% interval {100 * lo:.1f}-{100 * hi:.1f})")
+    print()
+    print("test, per target:")
+    print(per_target_table({"stancekit": test}))
+    if "ablations" in res:
+        print()
+        print("diagnostics (chosen on nothing; same settings, other features):")
+        for split in ("val", "test"):
+            print(f"\n{split}:")
+            print(per_target_table({k: Scores(**v[split]) for k, v in res["ablations"].items()}))
+    print()
+    print(published_table(test.f_avg))
+    print()
+    print(f"wall time: {res['seconds']:.1f} s (selection {res['seconds_selection']:.1f} s; "
+          f"data to test score {res['seconds_to_test']:.1f} s)")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Command-line entry point; returns the exit status."""
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0],
+                                 formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("data_dir", nargs="?", type=Path, default=DEFAULT_DATA,
+                    help=f"benchmark folder (default: {DEFAULT_DATA})")
+    ap.add_argument("--targets", default=",".join(t.id for t in TARGETS),
+                    help="comma-separated target folders (default: all five)")
+    ap.add_argument("--limit", type=int, default=None, help="use the first N lines of each split per target")
+    ap.add_argument("--grid", choices=sorted(GRIDS), default="full")
+    ap.add_argument("--refit", choices=("train+val", "train"), default="train+val",
+                    help="data the chosen setting is refitted on before the test (default: train+val)")
+    ap.add_argument("--ablations", action="store_true",
+                    help="also score text-only features and a TF-IDF + LR baseline (diagnostics)")
+    ap.add_argument("--seed", type=int, default=0)
+    ap.add_argument("--jobs", type=int, default=1, help="settings fitted in parallel during selection")
+    ap.add_argument("--out-json", type=Path, default=None, help="write all figures to this JSON file")
+    a = ap.parse_args(argv)
+    if not a.data_dir.is_dir():
+        print(f"{a.data_dir}: no such directory (the TweetEval stance folder)", file=sys.stderr)
+        return 2
+    if a.limit is not None and a.limit < 1:
+        ap.error("--limit must be at least 1")
+    targets = [t.strip() for t in a.targets.split(",") if t.strip()]
+    try:
+        # One BLAS thread: L-BFGS on these small problems runs many tiny vector operations, and
+        # threaded OpenBLAS made them up to 40x slower here (on a busy 2-core machine).
+        with threadpool_limits(1, user_api="blas"):
+            res = run(a.data_dir, targets, limit=a.limit, grid=a.grid, refit=a.refit, ablations=a.ablations,
+                      seed=a.seed, jobs=a.jobs)
+    except DataError as e:
+        print(f"error: {e}", file=sys.stderr)
+        return 1
+    _print_report(res)
+    if a.out_json:
+        a.out_json.write_text(json.dumps(res, indent=2) + "\n", encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
