@@ -61,8 +61,8 @@ _TOKEN = re.compile(r"_+|(?:[A-Z]\.){2,}|(?:Mr|Mrs|Ms|Dr|Gen|Col|Lt|Sen|Rep|Gov|
                     r"|[^\W_][\w’'.\-]*[^\W_]|[^\W_]|[^\w\s]")
 _UP = "A-ZÀ-ÖØ-ÞĀ-ſ"  # Latin capitals (Latin Extended-A alternates cases; good enough for names)
 _NAME_SEQ = re.compile(
-    rf"(?:[{_UP}][^\W\d_A-Z]+(?:-[^\W\d_]+)*|[A-Z]\.|[A-Z]{{2,6}})"
-    rf"(?:\s+(?:(?:de|van|von|der|al|bin|la|le|du|di)\s+)?(?:[{_UP}][^\W\d_A-Z]+(?:-[^\W\d_]+)*|[A-Z]\.))+"
+    rf"(?:[{_UP}][^\W\d_A-Z]+(?:-[^\W\d_]+)*|(?:[A-Z]\.)+|[A-Z]{{2,6}})"
+    rf"(?:\s+(?:(?:de|van|von|der|al|bin|la|le|du|di)\s+)?(?:[{_UP}][^\W\d_A-Z]+(?:-[^\W\d_]+)*|(?:[A-Z]\.)+))+"
 )
 _PRONOUNS = {"he": "person", "she": "person", "they": "group", "we": "self", "i": "self"}
 _POSSESSIVE_PRON = {"his": "person", "her": "person", "their": "group"}
@@ -77,7 +77,11 @@ _SKIP = frozenset(
     "last yesterday today".split()
 )
 _CONNECT = frozenset("of to for at on in and".split())
-_APPOSITIVE_OPENERS = frozenset("a an the who which whose whom one now then himself herself itself its his her their".split())
+_APPOSITIVE_OPENERS = frozenset(
+    "a an the who which whose whom one now then himself herself itself its his her their including like such "
+    "led backed joined supported speaking citing".split()
+)
+_INITIALS = re.compile(r"(?:[A-Z]\.)+")
 _PARTICLES = frozenset("de van von der den al bin la le du di da dos del".split())
 # Capitalised only because they open a sentence: never part of a name.
 _FUNCTION = frozenset(
@@ -94,7 +98,7 @@ _VERB_AFTER_SUBJECT = frozenset(
 _WORDS = re.compile(r"[a-z]+")
 _COPULA_WORDS = frozenset(
     "was were is are has have had been remains remained remain seemed seems appeared appears more less far much "
-    "rather still even somewhat noticeably markedly distinctly openly deeply also again".split()
+    "rather still even somewhat noticeably markedly distinctly openly deeply also again went go goes".split()
 )
 _HEDGE = re.compile(r"\b(appeared|appears|seemed|seems)\s+to\b")
 _ACCORDING = re.compile(r"\b[Aa]ccording to\s+")
@@ -104,7 +108,7 @@ _IN_POSS_VIEW = re.compile(
     r"(?:view|opinion|words|assessment|estimation|judgement|judgment)\b"
 )
 _PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are)\s+([a-z]+ed|said|told|voiced|made)\s+by\s+")
-_SPLIT = re.compile(r",\s+(?=(?:while|whereas)\s)|;\s+(?=[a-zA-Z])")
+_SPLIT = re.compile(r",\s+(?=(?:while|whereas|though|although|but)\s)|;\s+(?=[a-zA-Z])")
 
 
 @dataclass
@@ -141,7 +145,8 @@ class _Doc:
             desc = set()
             # Leading titles and nationality words describe the person that follows.
             while words and (words[0].lower().rstrip(".") in lex.titles or words[0].lower() in lex.country_of
-                             or words[0].lower() in lex.org_words or (words[0].isupper() and len(words[0]) > 1)):
+                             or words[0].lower() in lex.org_words
+                             or (words[0].isupper() and len(words[0]) > 1 and not _INITIALS.fullmatch(words[0]))):
                 w = words.pop(0).lower().rstrip(".")
                 desc.add(w)
                 if w in lex.country_of:
@@ -174,7 +179,7 @@ class _Doc:
             lw = w.lower().rstrip(".")
             if lw in lex.org_words or lw in lex.country_of or lw in lex.seats or lw in lex.titles:
                 return False
-            if w.isupper() and len(w) > 1:
+            if w.isupper() and len(w) > 1 and not _INITIALS.fullmatch(w):
                 return False
         return True
 
@@ -220,7 +225,9 @@ def _np_backward(tokens: list[tuple[str, int, int]], vi: int, lex: Lexicon) -> t
     while j >= 0 and (tokens[j][0].lower() in _SKIP or tokens[j][0].lower().endswith("ly")):
         j -= 1
     # Between subject and verb: ", in fact,", ", a specialist at X,", ", who ...,", "(United Kingdom, ALDE)".
-    for _ in range(2):
+    for _ in range(3):
+        if j >= 1 and tokens[j][0] == "," and tokens[j - 1][0] == ")":
+            j -= 1
         if j >= 0 and tokens[j][0] == ")":
             k = j - 1
             while k >= 0 and k > j - 15 and tokens[k][0] != "(":
@@ -232,8 +239,13 @@ def _np_backward(tokens: list[tuple[str, int, int]], vi: int, lex: Lexicon) -> t
             while k >= 0 and k > j - 30 and tokens[k][0] != ",":
                 k -= 1
             seg = tokens[k + 1 : j]
-            if k >= 1 and tokens[k][0] == "," and 2 <= len(seg) <= 4 and all(
-                    t[0][:1].isupper() and t[0].lower() not in _FUNCTION and t[0].lower() not in lex.titles for t in seg):
+            lead = 0
+            while lead < len(seg) and seg[lead][0].lower().rstrip(".") in lex.titles:
+                lead += 1
+            name_part = seg[lead:]
+            if k >= 1 and tokens[k][0] == "," and 2 <= len(name_part) <= 4 and all(
+                    t[0][:1].isupper() and t[0].lower() not in _FUNCTION and t[0].lower() not in lex.titles
+                    for t in name_part):
                 return (k + 1, j)  # the name in apposition is the subject
             if k >= 1 and tokens[k][0] == "," and k < j - 1:
                 opener = tokens[k + 1][0].lower()
@@ -274,7 +286,7 @@ def _np_backward(tokens: list[tuple[str, int, int]], vi: int, lex: Lexicon) -> t
             break
         if low in _CONNECT and saw_head and i > 0 and (
             tokens[i - 1][0][:1].isupper() or tokens[i - 1][0].lower() in lex.org_words
-            or tokens[i - 1][0].lower() in lex.titles
+            or tokens[i - 1][0].lower() in lex.titles or tokens[i - 1][0].lower() in lex.groups
         ) and low != "and":
             i -= 1
             continue
@@ -341,6 +353,11 @@ class _Attributor:
             return None, "none"
         text = " ".join(words)
         joined = " ".join(bare)
+        # A group named by its head noun, wherever it is: "analysts in Moscow", "Western diplomats".
+        head_end = next((k for k, lw in enumerate(low) if lw in ("in", "at", "from", "of") and k > 0), len(low))
+        if bare[head_end - 1] in lex.groups and not (head_end == len(low) and len(low) == 1 and words[0][:1].isupper()
+                                                       and bare[0] not in lex.groups):
+            return text, "group"
         if joined in lex.seats:
             return lex.seats[joined], "country"
         if joined in lex.country_of and lex.country_of[joined].lower() == joined:
@@ -362,7 +379,7 @@ class _Attributor:
                 run.append(w)
                 continue
             if w[:1].isupper() and lw not in lex.titles and b not in lex.country_of and b not in lex.org_words \
-                    and not (w.isupper() and len(w) > 2) and b not in lex.seats:
+                    and not (w.isupper() and len(w) > 2 and not _INITIALS.fullmatch(w)) and b not in lex.seats:
                 run.append(w)
             else:
                 break
@@ -530,6 +547,11 @@ class _Attributor:
         tokens = [(t.group(0), t.start(), t.end()) for t in _TOKEN.finditer(frame, 0, min(len(frame), 300))]
         span = self.clause_subject(tokens)
         if not span:
+            loose = self.clause_subject(tokens, strict=False)
+            if loose and " ".join(t[0].lower() for t in tokens[loose[0] : loose[1]]
+                                  if t[0].lower() not in _DETERMINERS) in self.lex.seats:
+                span = loose
+        if not span:
             return None
         words = [t[0] for t in tokens[span[0] : span[1]]]
         low = [w.lower() for w in words if w.lower() not in _DETERMINERS]
@@ -539,6 +561,8 @@ class _Attributor:
             return self.lex.seats[key], "country", mention
         # "Opposition leaders were unimpressed", "Washington was blunter": copula + reaction adjective.
         k = span[1]
+        if k + 1 < len(tokens) and tokens[k][0] in ("in", "at") and tokens[k + 1][0][:1].isupper():
+            k += 2  # "Western diplomats in Almaty were more cautious"
         rest = [t[0].lower() for t in tokens[k : k + 6]]
         i = 0
         while i < len(rest) and rest[i] in _COPULA_WORDS:
@@ -755,9 +779,12 @@ _INTERVIEWER = re.compile(
 
 def _interviewer_name(text: str, sents: list[Sentence]) -> str | None:
     """The interviewer's name from a header or introduction ("Interview by Lena Hofbauer")."""
-    head = text[: min(len(text), 3000)]
-    m = _INTERVIEWER.search(head)
-    return m.group(1) if m else None
+    first_label = next((s.start for s in sents if s.label is not None), min(len(text), 3000))
+    for m in _INTERVIEWER.finditer(text, 0, first_label):
+        after = text[m.end(1) : m.end(1) + 2]
+        if not after or after[0] in "\n,.;()" or after.startswith((" (", " f", " o")):
+            return m.group(1)
+    return None
 
 
 def _continues_quote(text: str, sents: list[Sentence], si: int, quotes: list[tuple[int, int]]) -> bool:

@@ -38,7 +38,10 @@ _META = re.compile(
 _BYLINE = re.compile(r"(?:by|By|BY)\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,4}\s*(?:,.*)?$")
 _TERMINAL = re.compile(r"[.!?…][\"'”’»)\]]*\s*$")
 _ANY_TERMINAL = re.compile(r"[.!?…]")
-_SPEAKER_LABEL = re.compile(r"([A-Z][\w.’'-]*(?: [A-Z][\w.’'-]*){0,3}|Q|A)\s?:[ \t]+(?=\S)")
+_SPEAKER_LABEL = re.compile(
+    r"([A-Z][\w.’'-]*(?: (?:(?:de|van|von|der|den|al|bin|la|le|du|di|da) )?[A-Z][\w.’'-]*){0,3}|Q|A)\s?:[ \t]+(?=\S)"
+)
+_LABEL_PARTICLES = frozenset("de van von der den al bin la le du di da".split())
 
 
 def paragraphs(text: str) -> list[tuple[int, int]]:
@@ -191,7 +194,8 @@ def _looks_like_label(label: str, lex: Lexicon) -> bool:
         return True
     words = label.split()
     # Not a label: "Note", "Update", or a clause before a colon ("He was clear:") -- labels are names.
-    return all(w[:1].isupper() for w in words) and low not in lex.titles and low not in _OPENERS
+    return all(w[:1].isupper() or w in _LABEL_PARTICLES for w in words) and low not in lex.titles \
+        and low not in _OPENERS
 
 
 _QUOTE_MARK = re.compile(r"[\"“”«»‘’']")

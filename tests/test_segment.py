@@ -134,6 +134,15 @@ ATTRIBUTION = [
     ("Ilse Brandt, a researcher at the Hanseatic Institute, argued that the plan was vague.", 0, "Ilse Brandt", "indirect"),
     ("Mr Tomas Veld (Estonia, EPP) said the chair must deliver.", 0, "Tomas Veld", "indirect"),
     ("NATO Secretary General Jaap de Hoop Scheffer said the door stays open.", 0, "Jaap de Hoop Scheffer", "indirect"),
+    ("Analysts in Warsaw said the plan was premature.", 0, "Analysts in Warsaw", "indirect"),
+    ("Critics, including some Nordic diplomats, say the chair acted too slowly.", 0, "Critics", "indirect"),
+    ("Replying, the chair of the panel, Mr Tomas Veld, said the chair must deliver.", 0, "Tomas Veld", "indirect"),
+    ("In his address, S.V. Orlov presented the proposal. Orlov said it was ready.", 1, "S.V. Orlov", "indirect"),
+    ("Moscow brushed the criticism aside.", 0, "Russia", "indirect"),
+    ("Andris Kalniņš said the chair was weak.", 0, "Andris Kalniņš", "indirect"),
+    ("“It works,” said Mevlüt Çavuşoğlu.", 0, "Mevlüt Çavuşoğlu", "direct"),
+    ("“It is late,” said a European diplomat who asked not to be named. The diplomat said no more.", 1,
+     "European diplomat", "indirect"),
     ("The delegates met in Vienna and signed a communiqué.", 0, None, "narrative"),
     ("Kazakhstan’s bid didn’t surprise anyone at the ministry.", 0, None, "narrative"),
     ("The ministers attended a dinner.", 0, None, "narrative"),
@@ -182,6 +191,13 @@ def test_interview_speaker_labels():
     check_offsets(text, got)
     actors = [s.actor for s in got]
     assert actors == ["Maria Kunz", "Olsen", "Olsen", "Maria Kunz", "Olsen"]
+
+
+def test_interview_label_with_name_particle():
+    text = ("Talking to the Secretary General\n\nInterview by Maria Kunz\n\nQ: Will there be a summit?\n\n"
+            "Perrin de Brichambaut: Perhaps. It depends on the capitals.")
+    got = segment(text)
+    assert [s.actor for s in got] == ["Maria Kunz", "Perrin de Brichambaut", "Perrin de Brichambaut"]
 
 
 def test_canonical_name_is_the_fullest_name_without_titles():
