@@ -350,7 +350,7 @@ def fit_text_only(data: LabelledSet, targets: Sequence[Target], settings: Mappin
 # -- report -----------------------------------------------------------------------------------------
 
 def _describe(s: Mapping[str, object]) -> str:
-    keys = ("C", "word_ngram_range", "char_ngram_range", "min_df", "interaction_weight", "context_weight",
+    keys = ("C", "word_ngram_range", "char_ngram_range", "min_df", "interaction_weight", "class_weight", "context_weight",
             "calibration")
     return ", ".join(f"{k}={tuple(s[k]) if isinstance(s.get(k), list) else s.get(k)}" for k in keys if k in s)
 

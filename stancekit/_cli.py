@@ -6,8 +6,6 @@ import argparse
 import json
 import os
 import sys
-import time
-import warnings
 from pathlib import Path
 
 from ._errors import DataError, ModelError, StancekitError

@@ -487,6 +487,13 @@ class StanceFeaturizer(TransformerMixin, BaseEstimator):
                 self.actor_.fit([it.actor or "NOACTOR" for it in items])
             except ValueError:
                 self.actor_ = None
+        for vec in (self.word_, self.char_, self.affix_, self.context_, self.actor_):
+            # The set of terms cut by min_df is only for inspection; as a set, its pickled order
+            # follows string hashing, which would make model files differ from run to run.
+            if vec is not None:
+                for attr in ("stop_words_", "_stop_words_id"):  # _stop_words_id is an id(): differs per run
+                    if hasattr(vec, attr):
+                        delattr(vec, attr)
         self.cues_ = CueLexiconFeatures(lexicon_dirs=self.lexicon_dirs).fit(items) if self.use_cues else None
         self.target_ = (TargetSignalFeatures(tuple(self.phrases), tuple(self.anaphora)).fit(items)
                         if self.use_target else None)

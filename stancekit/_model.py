@@ -7,7 +7,7 @@ import json
 import os
 import tempfile
 import warnings
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -167,6 +167,13 @@ class StanceModel:
     def __repr__(self) -> str:
         return f"StanceModel(targets={self.target_ids!r}, settings={self.settings!r})"
 
+    def __getstate__(self) -> dict[str, object]:
+        # Figures live in the manifest, not in the pickle: the file's bytes depend on the
+        # training data and settings alone, so a rebuild gives the same sha256.
+        state = self.__dict__.copy()
+        state["metrics"] = {}
+        return state
+
 
 def _check_classes(data: LabelledSet, target: Target, min_per_class: int) -> tuple[list[StatementInput], list[str]]:
     X, y = [], []
@@ -175,7 +182,7 @@ def _check_classes(data: LabelledSet, target: Target, min_per_class: int) -> tup
         if lab is None:
             continue
         X.append(StatementInput(s.text, s.context, s.kind, s.actor or ""))
-        y.append(lab)
+        y.append(LABELS[LABELS.index(lab)])  # the constant's own str objects: pickles the same every run
     counts = {lab: y.count(lab) for lab in LABELS}
     present = [lab for lab in LABELS if counts[lab]]
     problems = []

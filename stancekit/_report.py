@@ -6,7 +6,6 @@ import csv
 import html
 import json
 import sys
-from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+import csv
 import io
-import json
 import os
 import sys
 from collections.abc import Iterator
@@ -44,12 +44,14 @@ class _Journal:
         self.fresh = offset == 0
         self.earlier_errors = 0
         if not self.fresh:
+            # Error records of documents finished before the interruption still count for the exit status.
             with open(self.partial, encoding="utf-8", newline="") as f:
                 for line in f:
-                    if line.startswith('{"doc_id"') and '"error":' in line and '"statement_id"' not in line:
-                        self.earlier_errors += 1
-                    elif not line.startswith("{") and line.rstrip("\r\n").endswith(tuple("abcdefghijklmnopqrstuvwxyz)")):
-                        pass
+                    if line.startswith("{"):
+                        if '"error":' in line and '"statement_id"' not in line:
+                            self.earlier_errors += 1
+                    elif not line.startswith("doc_id,") and next(csv.reader([line]), ["", ""])[1:2] == [""]:
+                        self.earlier_errors += 1  # a CSV error row has no statement_id
         self._bin = open(self.partial, "ab")
         self.stream = io.TextIOWrapper(self._bin, encoding="utf-8", newline="", write_through=True)
         self._done = open(self.done_path, "a", encoding="utf-8")
@@ -76,7 +78,7 @@ def _indexed(docs: Iterator[Document], skip: set[int]) -> Iterator[tuple[int, Do
 
 
 def score_command(a) -> int:
-    from ._model import default_model_path, load_model, read_manifest
+    from ._model import default_model_path, load_model
     model_path = a.model or str(default_model_path())
     import warnings
     with warnings.catch_warnings():
@@ -99,7 +101,7 @@ def score_command(a) -> int:
         header = True
     writer = RecordWriter(out, a.format, targets, header=header)
     skip = journal.done if journal else set()
-    pairs = list()  # indexes in flight, kept in order
+    pairs: list[int] = []  # input indexes of the documents in flight, in order
     failed = journal.earlier_errors if journal else 0
 
     def gen():
@@ -114,8 +116,6 @@ def score_command(a) -> int:
         writer.write(records)
         if records and "error" in records[0]:
             failed += 1
-            if not show and not a.quiet:
-                pass
         if journal:
             journal.finished(index)
         progress.update(records)

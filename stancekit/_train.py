@@ -13,7 +13,7 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 from sklearn.pipeline import Pipeline
 
-from ._data import LabelledSet, LabelledStatement, data_digest, read_labelled
+from ._data import LabelledSet, data_digest, read_labelled
 from ._errors import DataError
 from ._evaluate import EvalResult, _summarise, evaluate_model, format_result
 from ._model import DEFAULT_SETTINGS, StanceModel, fit_model, save_model
