@@ -168,8 +168,29 @@ def _worker_model(path: str | None):
     return _WORKER_MODEL[key]
 
 
-def _score_batch(batch: list[Document], model_path: str | None, max_length: int) -> list[list[dict[str, object]]]:
-    return _score_batch_with(batch, _worker_model(model_path), max_length)
+def _score_batch(batch: list[Document], model_path: str | None, max_length: int,
+                 serialize: tuple[str, list[str]] | None = None) -> list:
+    out = _score_batch_with(batch, _worker_model(model_path), max_length)
+    return _serialized(out, serialize) if serialize else out
+
+
+def _serialized(results: list[list[dict[str, object]]], serialize: tuple[str, list[str]]) -> list[Scored]:
+    fmt, fields = serialize
+    return [Scored(serialize_records(recs, fmt, fields), 0 if _is_error(recs) else len(recs), _is_error(recs))
+            for recs in results]
+
+
+def _is_error(records: list[dict[str, object]]) -> bool:
+    return bool(records) and "error" in records[0]
+
+
+@dataclass(frozen=True)
+class Scored:
+    """One document's records already serialised (``text``), for writers that only copy bytes."""
+
+    text: str
+    statements: int
+    error: bool
 
 
 def _score_batch_with(batch: list[Document], model, max_length: int) -> list[list[dict[str, object]]]:
@@ -202,6 +223,11 @@ def _score_batch_with(batch: list[Document], model, max_length: int) -> list[lis
             k += 1
         out.append(recs)
     return out
+
+
+def _score_batch_remote(batch: list[Document], model, max_length: int, serialize) -> list:
+    out = _score_batch_with(batch, model, max_length)
+    return _serialized(out, serialize) if serialize else out
 
 
 def _batches(docs: Iterable[Document], size: int) -> Iterator[list[Document]]:
@@ -246,6 +272,7 @@ def score_documents(
     scheduler: str | object | None = None,
     batch_size: int = _BATCH,
     max_length: int = DEFAULT_MAX_LENGTH,
+    serialize: tuple[str, list[str]] | None = None,
 ) -> Iterator[list[dict[str, object]]]:
     """Score documents lazily; yield, per document and in input order, its list of records.
 
@@ -266,6 +293,9 @@ def score_documents(
         Documents per task.
     max_length : int
         Longer documents become error records.
+    serialize : (format, CSV fields), optional
+        Yield :class:`Scored` (the records as JSONL or CSV text, made in the
+        workers) instead of lists of dicts; the CLI's fast path.
 
     Yields
     ------
@@ -277,22 +307,23 @@ def score_documents(
     documents = _as_documents(docs)
     mp = str(model_path) if model_path is not None else None
     if scheduler is not None:
-        yield from _score_dask(documents, scheduler, model, mp, batch_size, max_length)
+        yield from _score_dask(documents, scheduler, model, mp, batch_size, max_length, serialize)
         return
     if jobs == 1:
         m = model if model is not None else _worker_model(mp)
         for batch in _batches(documents, batch_size):
-            yield from _score_batch_with(batch, m, max_length)
+            out = _score_batch_with(batch, m, max_length)
+            yield from (_serialized(out, serialize) if serialize else out)
         return
     from joblib import Parallel, delayed
     if model is not None and mp is None:
         raise ValueError("parallel scoring loads the model in each worker: pass model_path, not model")
     par = Parallel(n_jobs=jobs, return_as="generator", pre_dispatch="2*n_jobs", batch_size=1)
-    for result in par(delayed(_score_batch)(b, mp, max_length) for b in _batches(documents, batch_size)):
+    for result in par(delayed(_score_batch)(b, mp, max_length, serialize) for b in _batches(documents, batch_size)):
         yield from result
 
 
-def _score_dask(documents: Iterator[Document], scheduler, model, model_path, batch_size, max_length):
+def _score_dask(documents: Iterator[Document], scheduler, model, model_path, batch_size, max_length, serialize):
     try:
         from distributed import Client
     except ImportError:
@@ -305,7 +336,7 @@ def _score_dask(documents: Iterator[Document], scheduler, model, model_path, bat
         window = max(4, 2 * len(client.scheduler_info().get("workers", {})) or 4)
         pending = []
         for batch in _batches(documents, batch_size):
-            pending.append(client.submit(_score_batch_with, batch, model_future, max_length, pure=False))
+            pending.append(client.submit(_score_batch_remote, batch, model_future, max_length, serialize, pure=False))
             if len(pending) >= window:
                 yield from pending.pop(0).result()
         while pending:
@@ -337,6 +368,17 @@ def _csv_row(rec: Mapping[str, object], fields: list[str]) -> dict[str, object]:
     return {k: ("" if row.get(k) is None else row.get(k)) for k in fields}
 
 
+def serialize_records(records: list[dict[str, object]], fmt: str, fields: list[str]) -> str:
+    """One document's records as JSONL or CSV text (no CSV header)."""
+    if fmt == "jsonl":
+        return "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records)
+    buf = io.StringIO()
+    w = csv.DictWriter(buf, fieldnames=fields, lineterminator="\n")
+    for r in records:
+        w.writerow(_csv_row(r, fields))
+    return buf.getvalue()
+
+
 class RecordWriter:
     """Write records as JSONL or CSV to a stream; one call per document."""
 
@@ -351,12 +393,7 @@ class RecordWriter:
             self._csv.writeheader()
 
     def write(self, records: list[dict[str, object]]) -> None:
-        if self._csv is not None:
-            for r in records:
-                self._csv.writerow(_csv_row(r, self.fields))
-        else:
-            for r in records:
-                self.stream.write(json.dumps(r, ensure_ascii=False) + "\n")
+        self.stream.write(serialize_records(records, self.fmt, self.fields))
 
 
 class Progress:
@@ -369,12 +406,12 @@ class Progress:
         self.t0 = time.perf_counter()
         self._last = 0.0
 
-    def update(self, records: list[dict[str, object]]) -> None:
+    def update(self, statements: int, error: bool) -> None:
         self.docs += 1
-        if records and "error" in records[0]:
+        if error:
             self.errors += 1
         else:
-            self.statements += len(records)
+            self.statements += statements
         now = time.perf_counter()
         if self.enabled and now - self._last > 0.2:
             self._last = now

@@ -6,6 +6,7 @@ import csv
 import io
 import os
 import sys
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -55,16 +56,28 @@ class _Journal:
         self._bin = open(self.partial, "ab")
         self.stream = io.TextIOWrapper(self._bin, encoding="utf-8", newline="", write_through=True)
         self._done = open(self.done_path, "a", encoding="utf-8")
+        self._pending: list[str] = []
+        self._synced = time.monotonic()
 
     def finished(self, index: int) -> None:
+        """Mark document ``index`` done. Its records are flushed to the OS now (a killed process
+        loses nothing written); they reach the disk, and the done list with them, every 2 s."""
         self.stream.flush()
-        self._bin.flush()
+        self._pending.append(f"{index}\t{self._bin.tell()}\n")
+        if time.monotonic() - self._synced > 2.0:
+            self.sync()
+
+    def sync(self) -> None:
+        self.stream.flush()
         os.fsync(self._bin.fileno())
-        self._done.write(f"{index}\t{self._bin.tell()}\n")
+        self._done.write("".join(self._pending))
         self._done.flush()
+        os.fsync(self._done.fileno())
+        self._pending = []
+        self._synced = time.monotonic()
 
     def commit(self) -> None:
-        self.stream.flush()
+        self.sync()
         self.stream.close()
         self._done.close()
         os.replace(self.partial, self.out)
@@ -99,7 +112,7 @@ def score_command(a) -> int:
             return 2
         out = sys.stdout
         header = True
-    writer = RecordWriter(out, a.format, targets, header=header)
+    writer = RecordWriter(out, a.format, targets, header=header)  # writes the CSV header
     skip = journal.done if journal else set()
     pairs: list[int] = []  # input indexes of the documents in flight, in order
     failed = journal.earlier_errors if journal else 0
@@ -110,15 +123,15 @@ def score_command(a) -> int:
             yield d
 
     results = score_documents(gen(), jobs=a.jobs, model=model if a.jobs == 1 or a.scheduler else None,
-                              model_path=model_path, scheduler=a.scheduler, max_length=a.max_length)
-    for records in results:
+                              model_path=model_path, scheduler=a.scheduler, max_length=a.max_length,
+                              serialize=(a.format, writer.fields))
+    for scored in results:
         index = pairs.pop(0)
-        writer.write(records)
-        if records and "error" in records[0]:
-            failed += 1
+        out.write(scored.text)
+        failed += scored.error
         if journal:
             journal.finished(index)
-        progress.update(records)
+        progress.update(scored.statements, scored.error)
     progress.close()
     if journal:
         journal.commit()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from pathlib import Path
 
 from ._errors import type_error
@@ -54,7 +54,9 @@ class Statement:
 
     def to_dict(self) -> dict[str, object]:
         """The SPEC section 5 fields as a plain dict (no ``stances``)."""
-        return asdict(self)
+        return {"doc_id": self.doc_id, "statement_id": self.statement_id, "actor": self.actor,
+                "actor_mention": self.actor_mention, "kind": self.kind, "start": self.start, "end": self.end,
+                "text": self.text}
 
 
 _TOKEN = re.compile(r"_+|(?:[A-Z]\.){2,}|(?:Mr|Mrs|Ms|Dr|Gen|Col|Lt|Sen|Rep|Gov|Prof|St|Adm|Capt|Sgt|Amb|Sr|Jr)\.|[A-Z]\.(?=\s+[A-Z])"
