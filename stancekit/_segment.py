@@ -81,7 +81,7 @@ _SKIP = frozenset(
 _CONNECT = frozenset("of to for at on in and".split())
 _APPOSITIVE_OPENERS = frozenset(
     "a an the who which whose whom one now then himself herself itself its his her their including like such "
-    "led backed joined supported speaking citing".split()
+    "led backed joined supported speaking citing of from at".split()
 )
 _INITIALS = re.compile(r"(?:[A-Z]\.)+")
 _PARTICLES = frozenset("de van von der den al bin la le du di da dos del".split())
@@ -98,6 +98,7 @@ _VERB_AFTER_SUBJECT = frozenset(
     "in remained remains went became".split()
 )
 _WORDS = re.compile(r"[a-z]+")
+_OTHER_FRAMES = frozenset("appeared appears seemed seems made makes make let lets".split())
 _COPULA_WORDS = frozenset(
     "was were is are has have had been remains remained remain seemed seems appeared appears more less far much "
     "rather still even somewhat noticeably markedly distinctly openly deeply also again went go goes".split()
@@ -130,6 +131,7 @@ class _Doc:
         self.paras = paragraphs(text)
         self.quotes = QuoteIndex(text, self.paras)
         self.full_name: dict[str, str] = {}  # surname (lower) -> fullest name
+        self.org_name: dict[str, str] = {}  # last word of a body's name (lower) -> its fullest name
         self.mentions: list[_Entity] = []  # named persons in document order, with descriptors
         for sent in sents:
             if sent.body:
@@ -162,6 +164,13 @@ class _Doc:
                         desc.add(lex.country_of[w].lower())
                 else:
                     break
+            full = m.group(0).split()
+            while full and full[0].lower() in _FUNCTION:
+                full.pop(0)
+            if len(full) >= 2 and any(w.lower() in lex.org_words for w in full):
+                key = full[-1].lower()
+                if len(" ".join(full)) > len(self.org_name.get(key, "")):
+                    self.org_name[key] = " ".join(full)
             if len(words) < 2 or not self._personlike(words):
                 continue
             name = " ".join(words)
@@ -418,6 +427,9 @@ class _Attributor:
         if any(b in lex.groups for b in bare) and not any(w[:1].isupper() and b not in lex.country_of for w, b in zip(words, bare) if b not in lex.groups and w.lower() not in lex.titles and not w.lower() in ("western", "eastern", "european", "european", "central", "asian")) or (low[-1] in lex.groups):
             return text, "group"
         if has_org:
+            full = doc.org_name.get(bare[-1])
+            if full and full.endswith(text) and len(full) > len(text):
+                return full, "org"
             return text, "org"
         if run:
             return doc.canonical_person(run), "person"
@@ -452,8 +464,7 @@ class _Attributor:
                 if res[0]:
                     return res
         words = _WORDS.findall(frame.lower())
-        if lex.speech_verbs.isdisjoint(words) and not ({"appeared", "appears", "seemed", "seems"} & set(words)) \
-                and ":" not in frame:
+        if lex.speech_verbs.isdisjoint(words) and _OTHER_FRAMES.isdisjoint(words) and ":" not in frame:
             return self._views_and_passives(frame, offset)
         tokens = [(t.group(0), t.start(), t.end()) for t in _TOKEN.finditer(frame)]
         verb_at = None
@@ -461,9 +472,10 @@ class _Attributor:
             low = tok.lower()
             hedge = False
             if low not in lex.speech_verbs:
-                if low in ("appeared", "appears", "seemed", "seems") and vi + 1 < len(tokens) and tokens[vi + 1][0] == "to":
+                nxt = tokens[vi + 1][0].lower() if vi + 1 < len(tokens) else ""
+                if low in ("appeared", "appears", "seemed", "seems") and nxt == "to":
                     hedge = True
-                else:
+                elif not (low in ("made", "makes", "make", "let", "lets") and nxt in ("clear", "it", "plain")):
                     continue
             if tok[:1].isupper() and vi > 0:
                 continue  # a capitalised form mid-sentence is a name ("Hope", "Sayed")
