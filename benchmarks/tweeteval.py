@@ -51,7 +51,6 @@ from threadpoolctl import threadpool_limits
 from stancekit._data import LabelledSet, data_digest, read_labelled
 from stancekit._errors import DataError
 from stancekit._evaluate import f_avg, label_report
-from stancekit._features import StatementInput
 from stancekit._model import DEFAULT_SETTINGS, StanceModel, build_pipeline, fit_model
 from stancekit._targets import Target, targets_from_ids
 from stancekit._train import baseline_model
@@ -337,12 +336,7 @@ def fit_text_only(data: LabelledSet, targets: Sequence[Target], settings: Mappin
     """
     pipes = {}
     for t in targets:
-        X, y = [], []
-        for s in data.statements:
-            lab = data.label_of(s, t.id)
-            if lab is not None:
-                X.append(StatementInput(s.text, s.context, s.kind, s.actor or ""))
-                y.append(lab)
+        X, y = data.examples(t.id)
         pipes[t.id] = build_pipeline(t, settings, seed).set_params(**_TEXT_ONLY).fit(X, y)
     return StanceModel(targets, pipes, {**settings, "text_only": True}, data_digest(data))
 

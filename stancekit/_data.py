@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ._errors import DataError, location
+from ._features import StatementInput
 from ._targets import LABELS
 from ._segment import KINDS
 
@@ -68,6 +69,20 @@ class LabelledSet:
         if target in st.labels:
             return st.labels[target]
         return "neutral" if st.complete else None
+
+    def examples(self, target: str) -> tuple[list[StatementInput], list[str]]:
+        """Featurizer inputs and labels of the statements labelled for ``target``.
+
+        Labels are the :data:`LABELS` constants themselves, so that a fitted model pickles
+        the same bytes whatever strings the data was parsed into.
+        """
+        X, y = [], []
+        for s in self.statements:
+            lab = self.label_of(s, target)
+            if lab is not None:
+                X.append(StatementInput(s.text, s.context, s.kind, s.actor or ""))
+                y.append(LABELS[LABELS.index(lab)])
+        return X, y
 
 
 def read_document(path: str | Path) -> str:

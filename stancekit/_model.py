@@ -176,13 +176,7 @@ class StanceModel:
 
 
 def _check_classes(data: LabelledSet, target: Target, min_per_class: int) -> tuple[list[StatementInput], list[str]]:
-    X, y = [], []
-    for s in data.statements:
-        lab = data.label_of(s, target.id)
-        if lab is None:
-            continue
-        X.append(StatementInput(s.text, s.context, s.kind, s.actor or ""))
-        y.append(LABELS[LABELS.index(lab)])  # the constant's own str objects: pickles the same every run
+    X, y = data.examples(target.id)
     counts = {lab: y.count(lab) for lab in LABELS}
     present = [lab for lab in LABELS if counts[lab]]
     problems = []

@@ -61,15 +61,10 @@ def baseline_model(train: LabelledSet, targets: Sequence[Target]) -> StanceModel
     """A plain TF-IDF (word 1-2 grams) + logistic regression per target, for comparison."""
     pipes = {}
     for t in targets:
-        X, y = [], []
-        for s in train.statements:
-            lab = train.label_of(s, t.id)
-            if lab is not None:
-                X.append(s.text)
-                y.append(lab)
+        X, y = train.examples(t.id)
         pipe = Pipeline([("tfidf", TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True)),
                          ("lr", LogisticRegression(max_iter=2000))])
-        pipes[t.id] = _TextOnly(pipe.fit(X, y))
+        pipes[t.id] = _TextOnly(pipe.fit([x.text for x in X], y))
     return StanceModel(targets, pipes, {"baseline": "tfidf word 1-2 + logistic regression"}, data_digest(train))
 
 
