@@ -143,8 +143,7 @@ def build_parser() -> argparse.ArgumentParser:
     t.add_argument("--settings-out", help="write the chosen settings here")
     t.add_argument("--set", action="append", default=[], metavar="KEY=VALUE", help="override one setting")
     t.add_argument("--eval", action="append", default=[], help="extra labelled set to evaluate on (e.g. the seed)")
-    t.add_argument("--seed", type=int, default=0)
-    t.add_argument("--jobs", type=int, default=1, help="fit targets in parallel")
+    t.add_argument("--seed", type=int, default=0, help="random_state of the classifiers (default 0)")
     t.set_defaults(func=_cmd_train)
 
     e = sub.add_parser("evaluate", help="precision, recall, F1, F_avg (SPEC 7), confusion, attribution accuracy")
