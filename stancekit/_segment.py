@@ -103,7 +103,6 @@ _COPULA_WORDS = frozenset(
     "was were is are has have had been remains remained remain seemed seems appeared appears more less far much "
     "rather still even somewhat noticeably markedly distinctly openly deeply also again went go goes".split()
 )
-_HEDGE = re.compile(r"\b(appeared|appears|seemed|seems)\s+to\b")
 _ACCORDING = re.compile(r"\b[Aa]ccording to\s+")
 _IN_VIEW = re.compile(r"\b[Ii]n\s+(?:the\s+(?:view|opinion|words)\s+of\s+)")
 _IN_POSS_VIEW = re.compile(
@@ -729,8 +728,7 @@ def segment(
                 if name is None:
                     name = lab
                 label_speaker = (name, lab)
-                if lab.lower() not in ("q", "question", "interviewer"):
-                    att.remember(name, "person" if kind in ("person", "none") else kind, s)
+                att.remember(name, "person" if kind in ("person", "none") else kind, s)
         elif new_para and label_speaker is not None and n_labelled < 3:
             label_speaker = None  # a transcript's turns run over paragraphs; elsewhere a label ends with its paragraph
         parts = _split_sources(text, s, e, quotes, att)
@@ -799,15 +797,6 @@ def _interviewer_name(text: str, sents: list[Sentence]) -> str | None:
         if not after or after[0] in "\n,.;()" or after.startswith((" (", " f", " o")):
             return m.group(1)
     return None
-
-
-def _continues_quote(text: str, sents: list[Sentence], si: int, quotes: list[tuple[int, int]]) -> bool:
-    if si == 0:
-        return False
-    prev = sents[si - 1]
-    s = sents[si].start
-    # The quotation began before this sentence, or the previous sentence was (part of) a quotation.
-    return quotes[0][0] < s or text[prev.start : prev.end].rstrip()[-1:] in "”\"»’'"
 
 
 def _quote_frame_speaker(text, sents, si, pquotes, att: _Attributor, doc: _Doc):
