@@ -83,6 +83,29 @@ def _is_metadata_line(line: str) -> bool:
     return s.startswith(("©", "(c)", "Copyright", "Photo", "Image:", "Caption"))
 
 
+def _is_header_line(text: str, lines: list[tuple[int, int]], li: int, line: str) -> bool:
+    """A headline, caption or sub-heading standing on its own line inside a block of lines.
+
+    It has no sentence-final punctuation, follows a line that ends a sentence, opens the
+    block or is itself a header (the caller checks that), is followed by a line that
+    starts a sentence, and looks like a title: Title Case, or
+    short, or clearly shorter than the block's other lines (a hard-wrapped paragraph's first
+    line is as long as the rest, and is not a header).
+    """
+    if _ANY_TERMINAL.search(line) or line.endswith((",", ";", ":", "-", "—")):
+        return False
+    if li + 1 < len(lines):
+        nxt = text[lines[li + 1][0] : lines[li + 1][1]].lstrip()[:1]
+        if not (nxt.isupper() or nxt.isdigit() or nxt in "\"“«‘'("):
+            return False
+    words = line.split()
+    if len(words) > 20:
+        return False
+    caps = sum(1 for w in words if w[:1].isupper()) / len(words)
+    widest = max(e - s for s, e in lines)
+    return caps >= 0.6 or len(words) <= 6 or len(line) < 0.6 * widest
+
+
 def _breaks(text: str, s: int, e: int, lex: Lexicon) -> list[int]:
     """End offsets of the sentences in ``text[s:e]`` (the last one is ``e``)."""
     ends = []
@@ -140,15 +163,16 @@ def sentences(text: str, lex: Lexicon) -> list[Sentence]:
                 le = pe
             lines.append((ls, le))
             ls = le + 1
+        prev_break = True  # the previous line ended a sentence or was itself a header
         for li, (ls, le) in enumerate(lines):
             line = text[ls:le].strip()
             if not line:
                 continue
             ls2 = ls + (len(text[ls:le]) - len(text[ls:le].lstrip()))
             le2 = ls2 + len(line)
-            if _is_metadata_line(line) or (
-                li == 0 and len(lines) > 1 and not _ANY_TERMINAL.search(line) and len(line.split()) <= 20
-            ):
+            was_break, prev_break = prev_break, bool(_TERMINAL.search(line))
+            if _is_metadata_line(line) or (len(lines) > 1 and was_break and _is_header_line(text, lines, li, line)):
+                prev_break = True
                 if cur_s < ls2 and text[cur_s:ls2].strip():
                     chunks.append((cur_s, ls2, True, cur_label))
                 chunks.append((ls2, le2, False, None))

@@ -322,3 +322,32 @@ _pieces = st.sampled_from([
 @given(st.lists(_pieces, max_size=40).map("".join))
 def test_news_like_input_holds_invariants(text):
     check_offsets(text, segment(text))
+
+
+# -- layouts: the same article hard-wrapped, or with single newlines between paragraphs ------------------
+
+def _layouts(text: str) -> dict[str, str]:
+    import re
+    import textwrap
+    wrapped = "\n\n".join(textwrap.fill(p, 72, break_long_words=False, break_on_hyphens=False)
+                            for p in text.split("\n\n"))
+    return {"single newlines": re.sub(r"\n\n+", "\n", text), "hard-wrapped": wrapped,
+            "hard-wrapped, single newlines": re.sub(r"\n\n+", "\n", wrapped)}
+
+
+@pytest.mark.parametrize("layout", ["single newlines", "hard-wrapped", "hard-wrapped, single newlines"])
+def test_regression_layouts_give_the_same_statements(seed_text, layout):
+    """Regressions: a hard-wrapped paragraph's first line was taken for a headline, and a caption
+    between single newlines was glued to the first sentence."""
+    text = _layouts(seed_text)[layout]
+    base = segment(seed_text)
+    got = segment(text)
+    check_offsets(text, got)
+    norm = lambda s: " ".join(s.split())  # noqa: E731
+    assert [norm(s.text) for s in got] == [norm(s.text) for s in base]
+    assert [(s.actor, s.kind) for s in got] == [(s.actor, s.kind) for s in base]
+
+
+def test_caption_line_inside_a_block_is_not_a_statement():
+    text = "Ministers Meet in Vienna\nA delegate at the table\nThe ministers met on Monday. They agreed."
+    assert [s.text for s in segment(text)] == ["The ministers met on Monday.", "They agreed."]
