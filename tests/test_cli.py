@@ -11,6 +11,8 @@ import time
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import stancekit
 from stancekit._cli import main
@@ -210,3 +212,26 @@ def test_evaluate_cli_on_seed(capsys):
 def test_evaluate_cv(capsys):
     assert main(["evaluate", str(MODEL), str(FIXTURES / "dev"), "--cv", "3"]) == 0
     assert "3-fold cross-validation by document" in capsys.readouterr().out
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.lists(st.one_of(st.text(max_size=300), st.binary(max_size=20), st.none()), max_size=6))
+def test_every_document_yields_records_or_one_error_in_order(texts):
+    docs = [(f"d{i}", t) for i, t in enumerate(texts)]
+    out = list(stancekit.score_documents(docs, model=_model(), batch_size=2))
+    assert len(out) == len(docs)
+    for (doc_id, text), recs in zip(docs, out):
+        if not isinstance(text, str):
+            assert recs == [{"doc_id": doc_id, "error": recs[0]["error"]}]
+        else:
+            for r in recs:
+                assert r["doc_id"] == doc_id and text[r["start"]:r["end"]] == r["text"]
+
+
+_MODEL = []
+
+
+def _model():
+    if not _MODEL:
+        _MODEL.append(stancekit.load_model(MODEL))
+    return _MODEL[0]
