@@ -144,12 +144,14 @@ def records_for(doc: Document, model, *, max_length: int = DEFAULT_MAX_LENGTH) -
         stances = model.predict(statements) if statements else []
     except Exception as e:  # noqa: BLE001 -- a batch run never loses a document
         return [{"doc_id": doc.doc_id, "error": f"{type(e).__name__}: {e}"}]
-    out = []
-    for st, sc in zip(statements, stances):
-        rec = st.to_dict()
-        rec["stances"] = {t: s.to_dict() for t, s in sc.items()}
-        out.append(rec)
-    return out
+    return [_record(st, sc) for st, sc in zip(statements, stances)]
+
+
+def _record(statement, stances) -> dict[str, object]:
+    """The SPEC section 5 record of one statement and its stances."""
+    rec = statement.to_dict()
+    rec["stances"] = {t: s.to_dict() for t, s in stances.items()}
+    return rec
 
 
 # -- workers --------------------------------------------------------------------------------------
@@ -215,13 +217,8 @@ def _score_batch_with(batch: list[Document], model, max_length: int) -> list[lis
         if isinstance(sts, str):
             out.append([{"doc_id": d.doc_id, "error": sts}])
             continue
-        recs = []
-        for st in sts:
-            rec = st.to_dict()
-            rec["stances"] = {t: s.to_dict() for t, s in stances[k].items()}
-            recs.append(rec)
-            k += 1
-        out.append(recs)
+        out.append([_record(st, sc) for st, sc in zip(sts, stances[k : k + len(sts)])])
+        k += len(sts)
     return out
 
 

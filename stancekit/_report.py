@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import csv
 import html
-import json
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ._data import _json_objects
 from ._errors import DataError, location
 from ._targets import LABELS
 
@@ -32,27 +32,24 @@ class ActorRow:
 
 def read_scored(path: str | Path) -> list[dict[str, object]]:
     """Statement records of a ``stancekit score`` JSONL file (error records are skipped)."""
-    out = []
     p = Path(path)
     try:
-        f = open(p, encoding="utf-8")
+        lines = p.read_text(encoding="utf-8").splitlines()
     except OSError as e:
         raise DataError(f"{p}: cannot read ({e.strerror})") from None
-    with f:
-        for n, line in enumerate(f, 1):
-            if not line.strip():
-                continue
-            try:
-                rec = json.loads(line)
-            except json.JSONDecodeError as e:
-                raise DataError(f"{location(p, n)}: invalid JSON ({e.msg})") from None
-            if not isinstance(rec, dict):
-                raise DataError(f"{location(p, n)}: expected a JSON object")
-            if "error" in rec:
-                continue
-            if not isinstance(rec.get("stances"), dict):
-                raise DataError(f"{location(p, n)}: no 'stances': is this the output of `stancekit score`?")
-            out.append(rec)
+    except UnicodeDecodeError as e:
+        raise DataError(f"{p}: not valid UTF-8 ({e.reason} at byte {e.start})") from None
+    problems: list[str] = []
+    out = []
+    for n, rec in _json_objects(p, lines, problems):
+        if "error" in rec:
+            continue
+        if not isinstance(rec.get("stances"), dict):
+            problems.append(f"{location(p, n)}: no 'stances': is this the output of `stancekit score`?")
+            continue
+        out.append(rec)
+    if problems:
+        raise DataError(problems)
     return out
 
 

@@ -44,17 +44,23 @@ def _merge(*sets: LabelledSet) -> LabelledSet:
 
 def select_settings(train: LabelledSet, dev: LabelledSet, targets: Sequence[Target],
                     grid: Sequence[Mapping[str, object]] = SELECTION_GRID, *, random_state: int = 0,
-                    log=None) -> tuple[dict[str, object], list[tuple[dict[str, object], float]]]:
-    """Fit on ``train`` with each setting of ``grid``; keep the best F_avg on ``dev`` (gold spans)."""
+                    log=None) -> tuple[dict[str, object], list[tuple[dict[str, object], float]], StanceModel]:
+    """Fit on ``train`` with each setting of ``grid``; keep the best F_avg on ``dev`` (gold spans).
+
+    Returns the chosen settings, every (setting, F_avg) pair, and the chosen model (fit on ``train``).
+    """
     scores = []
+    best_model, best_f = None, -1.0
     for g in grid:
         m = fit_model(train, targets, g, random_state=random_state)
         f = evaluate_model(m, dev, end_to_end=False)[0].f_avg
         scores.append((dict(g), f))
+        if f > best_f:  # first of the best on ties: deterministic
+            best_model, best_f = m, f
         if log:
             log(f"  {json.dumps(g)}  dev F_avg {f:.4f}")
-    best = max(scores, key=lambda x: x[1])  # first of the best on ties: deterministic
-    return {**DEFAULT_SETTINGS, **best[0]}, scores
+    best = max(scores, key=lambda x: x[1])
+    return {**DEFAULT_SETTINGS, **best[0]}, scores, best_model
 
 
 def baseline_model(train: LabelledSet, targets: Sequence[Target]) -> StanceModel:
@@ -142,10 +148,11 @@ def train_command(a) -> int:
         dev, _ = read_labelled(a.dev, [t.id for t in targets])
         if a.select:
             log(f"selecting settings on {', '.join(a.dev)} ({len(SELECTION_GRID)} candidates)")
-            settings, scores = select_settings(train, dev, targets, random_state=a.seed, log=log)
+            settings, scores, m_train = select_settings(train, dev, targets, random_state=a.seed, log=log)
             metrics["selection"] = [{"settings": s, "dev_f_avg": round(f, 4)} for s, f in scores]
             log(f"chosen: {json.dumps(settings)}")
-        m_train = fit_model(train, targets, settings, random_state=a.seed)
+        else:
+            m_train = fit_model(train, targets, settings, random_state=a.seed)
         res = evaluate_model(m_train, dev)
         base = baseline_model(train, targets)
         res_b = evaluate_model(base, dev)
