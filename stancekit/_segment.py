@@ -61,6 +61,9 @@ class Statement:
 
 _TOKEN = re.compile(r"_+|(?:[A-Z]\.){2,}|(?:Mr|Mrs|Ms|Dr|Gen|Col|Lt|Sen|Rep|Gov|Prof|St|Adm|Capt|Sgt|Amb|Sr|Jr)\.|[A-Z]\.(?=\s+[A-Z])"
                     r"|[^\W_][\w’'.\-]*[^\W_]|[^\W_]|[^\w\s]")
+_ORG_SEQ = re.compile(
+    r"[A-Z][\w’'.\-]*(?:(?:\s+(?:of|for|and|on|in|to)(?:\s+the)?)?\s+[A-Z][\w’'.\-]*)+"
+)
 _UP = "A-ZÀ-ÖØ-ÞĀ-ſ"  # Latin capitals (Latin Extended-A alternates cases; good enough for names)
 _NAME_SEQ = re.compile(
     rf"(?:[{_UP}][^\W\d_A-Z]+(?:-[^\W\d_]+)*|(?:[A-Z]\.)+|[A-Z]{{2,6}})"
@@ -135,6 +138,7 @@ class _Doc:
         for sent in sents:
             if sent.body:
                 self._index_names(sent.start, sent.end)
+                self._index_orgs(sent.start, sent.end)
         self.last_person: _Entity | None = None
         self.last_group: _Entity | None = None
 
@@ -163,13 +167,6 @@ class _Doc:
                         desc.add(lex.country_of[w].lower())
                 else:
                     break
-            full = m.group(0).split()
-            while full and full[0].lower() in _FUNCTION:
-                full.pop(0)
-            if len(full) >= 2 and any(w.lower() in lex.org_words for w in full):
-                key = full[-1].lower()
-                if len(" ".join(full)) > len(self.org_name.get(key, "")):
-                    self.org_name[key] = " ".join(full)
             if len(words) < 2 or not self._personlike(words):
                 continue
             name = " ".join(words)
@@ -180,6 +177,22 @@ class _Doc:
             key = words[-1].lower()
             if len(name) > len(self.full_name.get(key, "")):
                 self.full_name[key] = name
+
+    def _index_orgs(self, start: int, end: int) -> None:
+        """Names of bodies, connectors included ("Ministry of Foreign Affairs of the Republic of Belarus"),
+        by their last word and by each word that marks a body."""
+        lex = self.lex
+        for m in _ORG_SEQ.finditer(self.text, start, end):
+            words = m.group(0).split()
+            while words and words[0].lower() in _FUNCTION:
+                words.pop(0)
+            org_words = [w.lower() for w in words if w.lower() in lex.org_words]
+            if len(words) < 2 or not org_words:
+                continue
+            name = " ".join(words)
+            for key in {words[-1].lower(), *org_words}:
+                if len(name) > len(self.org_name.get(key, "")):
+                    self.org_name[key] = name
 
     def _personlike(self, words: list[str]) -> bool:
         lex = self.lex
@@ -260,7 +273,9 @@ def _np_backward(tokens: list[tuple[str, int, int]], vi: int, lex: Lexicon) -> t
             if k >= 1 and tokens[k][0] == "," and k < j - 1:
                 opener = tokens[k + 1][0].lower()
                 short_adverbial = j - k <= 4 and all(t[0][:1].islower() for t in tokens[k + 1 : j])
-                if short_adverbial or opener in _APPOSITIVE_OPENERS or opener in lex.titles:
+                titled = j - k <= 16 and any(t[0].lower() in lex.titles for t in tokens[k + 1 : j]) \
+                    and tokens[k - 1][0][:1].isupper()  # "Kanat Saudabayev, Kazakhstan's Foreign Minister, said"
+                if short_adverbial or opener in _APPOSITIVE_OPENERS or opener in lex.titles or titled:
                     j = k - 1
         while j >= 0 and (tokens[j][0].lower() in _SKIP or tokens[j][0].lower().endswith("ly")):
             j -= 1
@@ -418,7 +433,7 @@ class _Attributor:
                 doc.mentions.append(_Entity(text, "subject", frozenset(bare), pos))
                 return text, "person"
             named = doc.resolve_description(set(bare), pos)
-            return (named or text), "person"
+            return (named, "person") if named else (text, "description")
         if definite and len(bare) == 1 and bare[0] in lex.org_words:
             # "the department said": the most recent body with that word in its name
             if doc.last_group is not None and bare[0] in doc.last_group.name.lower():
@@ -427,8 +442,8 @@ class _Attributor:
             return text, "group"
         if has_org:
             full = doc.org_name.get(bare[-1])
-            if full and full.endswith(text) and len(full) > len(text):
-                return full, "org"
+            if full and (full.endswith(text) or (len(words) == 1 and definite)) and len(full) > len(text):
+                return full, "org"  # "the Observatory", "the Ministry": the body named in full before
             return text, "org"
         if run:
             return doc.canonical_person(run), "person"
