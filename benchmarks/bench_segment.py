@@ -11,7 +11,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _corpus import article_text  # noqa: E402
+from _corpus import article_text, documents  # noqa: E402
 
 import stancekit  # noqa: E402
 
@@ -37,6 +37,17 @@ def main() -> None:
         t = timed(text, repeat=3 if n <= 1_000_000 else 1)
         mb = len(text.encode()) / 1e6
         print(f"{'article text':<44}{len(text):>12,}{t:>10.3f}{mb / t:>8.2f}{t / mb:>10.3f}")
+    # The same text as separate documents, as a batch run sees it (a long concatenation lets one
+    # interview's speaker labels run over the articles after it, which is cheaper than real attribution).
+    for n in [s for s in sizes if s <= a.max_mb * 1_000_000]:
+        docs = list(documents(n))
+        t0 = time.perf_counter()
+        for doc_id, text in docs:
+            stancekit.segment(text, doc_id)
+        t = time.perf_counter() - t0
+        mb = sum(len(x.encode()) for _, x in docs) / 1e6
+        chars = sum(len(x) for _, x in docs)
+        print(f"{f'{len(docs)} separate articles':<44}{chars:>12,}{t:>10.3f}{mb / t:>8.2f}{t / mb:>10.3f}")
     cases = {
         "5 MB line, no punctuation": ("lorem ipsum dolor sit amet " * 200_000)[:5_000_000],
         "10,000 unbalanced quote marks": " ".join(["“He said", "\"no", "«maybe", "‘it"] * 2_500) + ".",

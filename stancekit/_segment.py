@@ -356,6 +356,18 @@ class _Attributor:
     def __init__(self, doc: _Doc) -> None:
         self.doc = doc
         self.lex = doc.lex
+        self._tokens: dict[tuple[int, str], list[tuple[str, int, int]]] = {}
+
+    def tokens(self, frame: str, offset: int) -> list[tuple[str, int, int]]:
+        """Tokens of a frame, computed once per frame (frames are looked at several times)."""
+        key = (offset, frame)
+        toks = self._tokens.get(key)
+        if toks is None:
+            toks = [(t.group(0), t.start(), t.end()) for t in _TOKEN.finditer(frame)]
+            if len(self._tokens) > 64:
+                self._tokens.clear()
+            self._tokens[key] = toks
+        return toks
 
     def classify(self, words: list[str], pos: int) -> tuple[str | None, str]:
         """Canonical name and entity kind for the noun phrase ``words``."""
@@ -480,7 +492,7 @@ class _Attributor:
         words = _WORDS.findall(frame.lower())
         if lex.speech_verbs.isdisjoint(words) and _OTHER_FRAMES.isdisjoint(words) and ":" not in frame:
             return self._views_and_passives(frame, offset)
-        tokens = [(t.group(0), t.start(), t.end()) for t in _TOKEN.finditer(frame)]
+        tokens = self.tokens(frame, offset)
         verb_at = None
         for vi, (tok, _s, _e) in enumerate(tokens):
             low = tok.lower()
@@ -572,6 +584,12 @@ class _Attributor:
 
     def seat_subject(self, frame: str, offset: int):
         """A capital or seat of power opening a clause speaks for its country ("Washington was blunter")."""
+        head = _WORDS.findall(frame[:160].lower())
+        lex = self.lex
+        if not any(w in lex.seats or w in lex.reaction_adjectives or w[:-2] in lex.reaction_adjectives
+                   or w[:-3] in lex.reaction_adjectives or w[:-1] in lex.reaction_adjectives for w in head) \
+                and "white" not in head and "downing" not in head:
+            return None  # neither a seat of power nor a reaction adjective near the start: cheap exit
         tokens = [(t.group(0), t.start(), t.end()) for t in _TOKEN.finditer(frame, 0, min(len(frame), 300))]
         span = self.clause_subject(tokens)
         if not span:
@@ -721,7 +739,10 @@ def segment(
     att = _Attributor(doc)
     sents = [s for s in all_sents if s.body]
     interviewer = _interviewer_name(text, all_sents)
-    n_labelled = sum(1 for s in sents if s.label is not None)
+    labelled = [i for i, s in enumerate(sents) if s.label is not None]
+    # A transcript (three or more speaker labels): a turn runs over paragraphs until the next label,
+    # but not past the last one, where the transcript ends.
+    last_label = labelled[-1] if len(labelled) >= 3 else -1
     # Speakers of quotation spans, kept so that every sentence of a long quotation gets its speaker.
     quote_speaker: dict[tuple[int, int], tuple[str, str | None]] = {}
     results: list[tuple[int, int, str | None, str | None, str]] = []
@@ -744,8 +765,8 @@ def segment(
                     name = lab
                 label_speaker = (name, lab)
                 att.remember(name, "person" if kind in ("person", "none") else kind, s)
-        elif new_para and label_speaker is not None and n_labelled < 3:
-            label_speaker = None  # a transcript's turns run over paragraphs; elsewhere a label ends with its paragraph
+        elif new_para and label_speaker is not None and si > last_label:
+            label_speaker = None  # a label's turn ends with its paragraph, except inside a transcript
         parts = _split_sources(text, s, e, quotes, att)
         for ps, pe in parts:
             pquotes = [q for q in quotes if q[1] > ps and q[0] < pe]
