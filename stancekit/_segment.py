@@ -465,7 +465,7 @@ class _Attributor:
         if not name:
             return
         ent = _Entity(name, kind, frozenset(), pos)
-        if kind == "person":
+        if kind in ("person", "description"):
             self.doc.last_person = ent
         elif kind in ("group", "org", "country"):
             self.doc.last_group = ent

@@ -356,3 +356,11 @@ def test_regression_layouts_give_the_same_statements(seed_text, layout):
 def test_caption_line_inside_a_block_is_not_a_statement():
     text = "Ministers Meet in Vienna\nA delegate at the table\nThe ministers met on Monday. They agreed."
     assert [s.text for s in segment(text)] == ["The ministers met on Monday.", "They agreed."]
+
+
+def test_regression_he_after_an_unnamed_speaker():
+    """A speaker known only by a description ("Latvia's foreign minister") is the "he" that follows."""
+    text = ("Latvia's foreign minister told the council that the plan was sound. "
+            "\"It is overdue,\" he said.")
+    got = segment(text)
+    assert [s.actor for s in got] == ["Latvia's foreign minister"] * 2
