@@ -112,6 +112,7 @@ _IN_POSS_VIEW = re.compile(
     r"\b[Ii]n\s+(his|her|their|(?:the\s+)?[A-Za-z][\w.\-]*(?:\s[\w.\-]+){0,6}?(?:’s|'s|’|'))\s+"
     r"(?:view|opinion|words|assessment|estimation|judgement|judgment)\b"
 )
+_VIEW_WORDS = ("view", "opinion", "words", "assessment", "estimation", "judgement", "judgment")
 _PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are)\s+([a-z]+ed|said|told|voiced|made)\s+by\s+")
 _SPLIT = re.compile(r",\s+(?=(?:while|whereas|though|although|but)\s)|;\s+(?=[a-zA-Z])")
 
@@ -158,6 +159,8 @@ class _Doc:
                 desc.add(w)
                 if w in lex.country_of:
                     desc.add(lex.country_of[w].lower())
+            if len(words) < 2 or not self._personlike(words):
+                continue
             before = self.text[max(0, m.start() - 40) : m.start()].lower().split()
             for w in reversed(before[-4:]):
                 w = w.strip(",’'s")
@@ -167,8 +170,6 @@ class _Doc:
                         desc.add(lex.country_of[w].lower())
                 else:
                     break
-            if len(words) < 2 or not self._personlike(words):
-                continue
             name = " ".join(words)
             lead = self.text[start : m.start()].lower().replace(",", " ").split()
             subject = all(w in _DETERMINERS or w in lex.titles or w in lex.country_of or w.rstrip(".") in lex.titles
@@ -479,7 +480,7 @@ class _Attributor:
     def frame_speaker(self, frame: str, offset: int, after_quote: bool = False, colon: bool = True):
         """Find ``(actor, kind, mention)`` in a sentence frame (quoted text masked)."""
         lex = self.lex
-        m = _ACCORDING.search(frame)
+        m = _ACCORDING.search(frame) if "ccording" in frame else None
         if m:
             toks = [(t.group(0), t.start(), t.end()) for t in _TOKEN.finditer(frame, m.end(), min(len(frame), m.end() + 160))]
             j = 0
@@ -548,7 +549,8 @@ class _Attributor:
     def _views_and_passives(self, frame: str, offset: int):
         """ "In X's view", "in the view of X", "it was argued by X"."""
         lex = self.lex
-        m = _IN_POSS_VIEW.search(frame)
+        viewish = any(w in frame for w in _VIEW_WORDS)  # cheap test before the regexes
+        m = _IN_POSS_VIEW.search(frame) if viewish else None
         if m:
             who = re.sub(r"(’s|'s|’|')$", "", m.group(1))
             if who.lower() in _POSSESSIVE_PRON:
@@ -560,7 +562,7 @@ class _Attributor:
                 name, kind = self.classify(who.split(), offset + m.start(1))
                 if name:
                     return name, kind, who
-        m = _IN_VIEW.search(frame)
+        m = _IN_VIEW.search(frame) if viewish else None
         if m:
             toks = [(t.group(0), t.start(), t.end()) for t in _TOKEN.finditer(frame, m.end(), min(len(frame), m.end() + 100))]
             j = 0
@@ -570,7 +572,7 @@ class _Attributor:
                 res = self.np_at(frame, offset, toks, 0, j)
                 if res[0]:
                     return res
-        m = _PASSIVE.search(frame)
+        m = _PASSIVE.search(frame) if " by " in frame else None
         if m and (m.group(1) in lex.speech_verbs or m.group(1) in ("raised", "voiced", "made")):
             toks = [(t.group(0), t.start(), t.end()) for t in _TOKEN.finditer(frame, m.end(), min(len(frame), m.end() + 100))]
             j = 0
@@ -738,7 +740,7 @@ def segment(
     doc = _Doc(text, lex, all_sents)
     att = _Attributor(doc)
     sents = [s for s in all_sents if s.body]
-    interviewer = _interviewer_name(text, all_sents)
+    interviewer = _interviewer_name(text, all_sents) if any(x.label is not None for x in sents) else None
     labelled = [i for i, s in enumerate(sents) if s.label is not None]
     # A transcript (three or more speaker labels): a turn runs over paragraphs until the next label,
     # but not past the last one, where the transcript ends.
@@ -866,6 +868,9 @@ def _split_sources(text: str, s: int, e: int, quotes, att: _Attributor) -> list[
         left = frame[: m.start() + 1].rstrip()
         right_off = m.end()
         right = frame[right_off:]
+        words = _WORDS.findall(right.lower())
+        if att.lex.speech_verbs.isdisjoint(words) and "according" not in words and _OTHER_FRAMES.isdisjoint(words):
+            continue  # the second part names no source of its own: nothing to split
         a = _peek(att, left, s)
         b = _peek(att, right, s + right_off)
         if a and b and a != b:
