@@ -371,6 +371,27 @@ class AffixAnalyzer:
         return f"AffixAnalyzer({self.lengths!r})"
 
 
+def _fit_vectorizer(vec: TfidfVectorizer, docs: list[str]) -> TfidfVectorizer | None:
+    """Fit ``vec``; None when the documents leave it no vocabulary.
+
+    The fitted vectorizer keeps no ``stop_words_`` (the terms ``min_df`` cut: a set, whose pickled
+    order follows string hashing) and no ``_stop_words_id`` (an ``id()``), so that model files do
+    not differ from run to run for those reasons.
+    """
+    try:
+        vec.fit(docs)
+    except ValueError:  # empty vocabulary
+        return None
+    for attr in ("stop_words_", "_stop_words_id"):
+        if hasattr(vec, attr):
+            delattr(vec, attr)
+    return vec
+
+
+def _actor_texts(items: list[StatementInput]) -> list[str]:
+    return [it.actor or "NOACTOR" for it in items]
+
+
 def _text_of(items: list[StatementInput]) -> list[str]:
     return [it.text for it in items]
 
@@ -444,56 +465,22 @@ class StanceFeaturizer(TransformerMixin, BaseEstimator):
             raise ValueError("X is empty: cannot fit a featurizer on no statements")
         texts = _text_of(items)
         min_df = self.min_df if len(items) >= 2 * self.min_df else 1
-        self.word_ = None
-        if self.word_ngram_range is not None:
-            self.word_ = TfidfVectorizer(
-                ngram_range=tuple(self.word_ngram_range), min_df=min_df, sublinear_tf=True,
-                max_features=self.max_features, token_pattern=r"(?u)\b\w[\w'’]*\b", dtype=np.float64,
-            )
-            try:
-                self.word_.fit(texts)
-            except ValueError:  # empty vocabulary
-                self.word_ = None
-        self.char_ = None
-        if self.char_ngram_range is not None:
-            self.char_ = TfidfVectorizer(
-                analyzer="char_wb", ngram_range=tuple(self.char_ngram_range), min_df=min_df,
-                sublinear_tf=True, max_features=self.max_features, dtype=np.float64,
-            )
-            try:
-                self.char_.fit(texts)
-            except ValueError:
-                self.char_ = None
-        self.affix_ = None
-        if self.affix_lengths:
-            self.affix_ = TfidfVectorizer(analyzer=AffixAnalyzer(tuple(self.affix_lengths)), min_df=min_df,
-                                          sublinear_tf=True, max_features=self.max_features, dtype=np.float64)
-            try:
-                self.affix_.fit(texts)
-            except ValueError:
-                self.affix_ = None
-        self.context_ = None
-        if self.context_weight:
-            self.context_ = TfidfVectorizer(min_df=min_df, sublinear_tf=True, max_features=self.max_features,
-                                            dtype=np.float64)
-            try:
-                self.context_.fit([it.context for it in items])
-            except ValueError:
-                self.context_ = None
-        self.actor_ = None
-        if self.actor_weight:
-            self.actor_ = TfidfVectorizer(min_df=1, dtype=np.float64, token_pattern=r"(?u)\b\w[\w'’]+\b")
-            try:
-                self.actor_.fit([it.actor or "NOACTOR" for it in items])
-            except ValueError:
-                self.actor_ = None
-        for vec in (self.word_, self.char_, self.affix_, self.context_, self.actor_):
-            # The set of terms cut by min_df is only for inspection; as a set, its pickled order
-            # follows string hashing, which would make model files differ from run to run.
-            if vec is not None:
-                for attr in ("stop_words_", "_stop_words_id"):  # _stop_words_id is an id(): differs per run
-                    if hasattr(vec, attr):
-                        delattr(vec, attr)
+        tfidf = {"min_df": min_df, "sublinear_tf": True, "max_features": self.max_features, "dtype": np.float64}
+        self.word_ = _fit_vectorizer(
+            TfidfVectorizer(ngram_range=tuple(self.word_ngram_range), token_pattern=r"(?u)\b\w[\w'’]*\b", **tfidf),
+            texts) if self.word_ngram_range is not None else None
+        self.char_ = _fit_vectorizer(
+            TfidfVectorizer(analyzer="char_wb", ngram_range=tuple(self.char_ngram_range), **tfidf),
+            texts) if self.char_ngram_range is not None else None
+        self.affix_ = _fit_vectorizer(
+            TfidfVectorizer(analyzer=AffixAnalyzer(tuple(self.affix_lengths)), **tfidf),
+            texts) if self.affix_lengths else None
+        self.context_ = _fit_vectorizer(
+            TfidfVectorizer(min_df=min_df, sublinear_tf=True, max_features=self.max_features, dtype=np.float64),
+            [it.context for it in items]) if self.context_weight else None
+        self.actor_ = _fit_vectorizer(
+            TfidfVectorizer(min_df=1, dtype=np.float64, token_pattern=r"(?u)\b\w[\w'’]+\b"),
+            _actor_texts(items)) if self.actor_weight else None
         self.cues_ = CueLexiconFeatures(lexicon_dirs=self.lexicon_dirs).fit(items) if self.use_cues else None
         self.target_ = (TargetSignalFeatures(tuple(self.phrases), tuple(self.anaphora)).fit(items)
                         if self.use_target else None)
@@ -551,7 +538,7 @@ class StanceFeaturizer(TransformerMixin, BaseEstimator):
                 blocks.append(block(vec, lambda v=vec: v.transform([it.context for it in items]))
                               * float(self.context_weight))
             else:
-                blocks.append(block(vec, lambda v=vec: v.transform([it.actor or "NOACTOR" for it in items]))
+                blocks.append(block(vec, lambda v=vec: v.transform(_actor_texts(items)))
                               * float(self.actor_weight))
         cues = block(self.cues_, lambda: self.cues_.transform(items)) if self.cues_ is not None else None
         tgt = self.target_.transform(items) if self.target_ is not None else None
