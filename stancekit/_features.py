@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from weakref import WeakKeyDictionary
 from importlib import resources
 from pathlib import Path
 
@@ -21,6 +22,7 @@ import numpy as np
 import scipy.sparse as sp
 from sklearn.base import BaseEstimator, TransformerMixin
 from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.preprocessing import normalize
 from sklearn.utils.validation import check_is_fitted
 
 from ._errors import DataError, location, type_error
@@ -86,15 +88,7 @@ def as_inputs(X: object, name: str = "X") -> list[StatementInput]:
 class _CueSet:
     exact: frozenset[str]
     prefixes: tuple[str, ...]
-    phrases: re.Pattern[str] | None
-
-    def hits(self, tokens: list[str], low: str) -> list[int]:
-        """Token indexes that are cues, plus phrase hits as character offsets (negative-free)."""
-        idx = []
-        for i, t in enumerate(tokens):
-            if t in self.exact or (self.prefixes and t.startswith(self.prefixes)):
-                idx.append(i)
-        return idx
+    phrases: tuple[tuple[str, ...], ...]  # token sequences; a last token ending in "*" is a prefix
 
 
 def _read_cue_file(name: str, dirs: Sequence[str]) -> list[tuple[str, int, str]]:
@@ -115,17 +109,6 @@ def _read_cue_file(name: str, dirs: Sequence[str]) -> list[tuple[str, int, str]]
     return rows
 
 
-_TOKEN_CLASS_CACHE: dict[tuple[str, ...], dict[str, tuple[int, ...]]] = {}
-
-
-def _token_classes(dirs: tuple[str, ...], sets: dict[str, "_CueSet"]) -> dict[str, tuple[int, ...]]:
-    """A per-lexicon memo: token -> indexes of the cue classes it belongs to."""
-    memo = _TOKEN_CLASS_CACHE.get(dirs)
-    if memo is None or len(memo) > 500_000:
-        memo = _TOKEN_CLASS_CACHE[dirs] = {}
-    return memo
-
-
 @lru_cache(maxsize=8)
 def _cue_sets(dirs: tuple[str, ...]) -> tuple[dict[str, _CueSet], frozenset[str]]:
     sets = {}
@@ -133,15 +116,73 @@ def _cue_sets(dirs: tuple[str, ...]) -> tuple[dict[str, _CueSet], frozenset[str]
         exact, prefixes, phrases = set(), [], []
         for _src, _n, line in _read_cue_file(cls, dirs):
             if " " in line:
-                phrases.append(re.escape(line.rstrip("*")) + (r"\w*" if line.endswith("*") else r"\b"))
+                phrases.append(tuple(line.split()))
             elif line.endswith("*"):
                 prefixes.append(line[:-1])
             else:
                 exact.add(line)
-        pat = re.compile(r"\b(?:" + "|".join(phrases) + ")") if phrases else None
-        sets[cls] = _CueSet(frozenset(exact), tuple(sorted(set(prefixes))), pat)
+        sets[cls] = _CueSet(frozenset(exact), tuple(sorted(set(prefixes))), tuple(sorted(set(phrases))))
     neg = frozenset(line for _s, _n, line in _read_cue_file("negation", dirs))
     return sets, neg
+
+
+# A token's code: bit k for membership of CUE_CLASSES[k], then a bit for negators and one for
+# tokens that open a multi-word cue.
+_NEGATOR = 1 << len(CUE_CLASSES)
+_PHRASE_START = 1 << (len(CUE_CLASSES) + 1)
+_CLASS_BITS = _NEGATOR - 1
+_CODE_CACHE: dict[tuple[str, ...], dict[str, int]] = {}
+
+
+def _token_codes(dirs: tuple[str, ...]) -> dict[str, int]:
+    """A per-lexicon memo, token -> code; cleared when it grows past 500,000 tokens."""
+    memo = _CODE_CACHE.get(dirs)
+    if memo is None or len(memo) > 500_000:
+        memo = _CODE_CACHE[dirs] = {}
+    return memo
+
+
+@lru_cache(maxsize=8)
+def _phrases_by_start(dirs: tuple[str, ...]) -> tuple[dict[str, list[tuple[int, tuple[str, ...]]]],
+                                                      list[tuple[int, tuple[str, ...]]]]:
+    """Multi-word cues as ``(class index, tokens)``, by exact first token, and those whose first
+    token is a prefix (``word*``)."""
+    sets, _neg = _cue_sets(dirs)
+    by_start: dict[str, list[tuple[int, tuple[str, ...]]]] = {}
+    starred: list[tuple[int, tuple[str, ...]]] = []
+    for k, cls in enumerate(CUE_CLASSES):
+        for ph in sets[cls].phrases:
+            if ph[0].endswith("*"):
+                starred.append((k, ph))
+            else:
+                by_start.setdefault(ph[0], []).append((k, ph))
+    return by_start, starred
+
+
+def _phrases_from(token: str, dirs: tuple[str, ...]) -> list[tuple[int, tuple[str, ...]]]:
+    by_start, starred = _phrases_by_start(dirs)
+    return by_start.get(token, []) + [(k, ph) for k, ph in starred if _token_matches(token, ph[0])]
+
+
+def _code(token: str, classes: list[_CueSet], neg: frozenset[str], dirs: tuple[str, ...]) -> int:
+    code = 0
+    for k, cs in enumerate(classes):
+        if token in cs.exact or (cs.prefixes and token.startswith(cs.prefixes)):
+            code |= 1 << k
+    if _phrases_from(token, dirs):
+        code |= _PHRASE_START
+    if token in neg or token.endswith(("n't", "n’t")):
+        code |= _NEGATOR
+    return code
+
+
+def _token_matches(token: str, entry: str) -> bool:
+    return token.startswith(entry[:-1]) if entry.endswith("*") else token == entry
+
+
+def _phrase_at(toks: list[str], i: int, phrase: tuple[str, ...]) -> bool:
+    n = len(phrase)
+    return i + n <= len(toks) and all(_token_matches(toks[i + k], phrase[k]) for k in range(n))
 
 
 def _quoted_mask(text: str) -> list[tuple[int, int]]:
@@ -197,44 +238,56 @@ class CueLexiconFeatures(_NamedFeatures, TransformerMixin, BaseEstimator):
     def transform(self, X: object) -> sp.csr_matrix:
         check_is_fitted(self, "feature_names_")
         items = as_inputs(X)
-        sets, neg = _cue_sets(tuple(str(d) for d in self.lexicon_dirs))
+        lows = [it.text.lower() for it in items]
+        return self._transform(items, lows, [_WORD.findall(low) for low in lows])
+
+    def _transform(self, items: list[StatementInput], lows: list[str], words: list[list[str]]) -> sp.csr_matrix:
+        """The features, from each statement's lowercased text and its :data:`_WORD` tokens."""
+        dirs = tuple(str(d) for d in self.lexicon_dirs)
+        sets, neg = _cue_sets(dirs)
+        classes = [sets[c] for c in CUE_CLASSES]
+        memo = _token_codes(dirs)
+        code_of = memo.__getitem__
         rows = np.zeros((len(items), len(self.feature_names_)), dtype=np.float64)
         w = self.negation_window
-        dirs = tuple(str(d) for d in self.lexicon_dirs)
-        memo = _token_classes(dirs, sets)
-        classes = [sets[c] for c in CUE_CLASSES]
-        for r, it in enumerate(items):
-            low = it.text.lower()
-            toks = [(m.group(0), m.start()) for m in _WORD.finditer(low)]
-            spans = _quoted_mask(it.text) if ('"' in low or "“" in low or "«" in low or "‘" in low or "'" in low) else []
+        n_cls = len(CUE_CLASSES)
+        for r, (it, low, toks) in enumerate(zip(items, lows, words)):
+            for t in set(toks).difference(memo):
+                memo[t] = _code(t, classes, neg, dirs)
+            marked = [(i, c) for i, c in enumerate(map(code_of, toks)) if c]
+            if not marked:
+                continue
+            quoted = '"' in low or "“" in low or "«" in low or "‘" in low or "'" in low
+            spans = _quoted_mask(it.text) if quoted else []
+            starts: list[int] = []
+
+            def inside(i: int) -> bool:
+                if not spans:
+                    return False
+                if not starts:
+                    starts.extend(m.start() for m in _WORD.finditer(low))
+                return any(s0 <= starts[i] < e0 for s0, e0 in spans)
+
             counts = [[0, 0, 0, 0] for _ in CUE_CLASSES]  # quote, quote_negated, frame, frame_negated
             neg_until = -1
-            for i, (t, pos) in enumerate(toks):
-                hit = memo.get(t)
-                if hit is None:
-                    hit = tuple(k for k, cs in enumerate(classes)
-                                if t in cs.exact or (cs.prefixes and t.startswith(cs.prefixes)))
-                    memo[t] = hit
-                if hit:
-                    negated = i <= neg_until
-                    inq = bool(spans) and any(s0 <= pos < e0 for s0, e0 in spans)
-                    slot = (0 if inq else 2) + (1 if negated else 0)
-                    for k in hit:
-                        counts[k][slot] += 1
-                if t in neg or t.endswith(("n't", "n’t")):
+            for i, code in marked:
+                if code & _CLASS_BITS:
+                    slot = (0 if inside(i) else 2) + (1 if i <= neg_until else 0)
+                    for k in range(n_cls):
+                        if code >> k & 1:
+                            counts[k][slot] += 1
+                if code & _PHRASE_START:
+                    # A multi-word cue counts once, never negated (negation scope is for single words).
+                    for k, ph in _phrases_from(toks[i], dirs):
+                        if _phrase_at(toks, i, ph):
+                            counts[k][0 if inside(i) else 2] += 1
+                if code & _NEGATOR:
                     neg_until = i + w
-            for k, cs in enumerate(classes):
-                if cs.phrases is not None:
-                    for m in cs.phrases.finditer(low):
-                        inq = bool(spans) and any(s0 <= m.start() < e0 for s0, e0 in spans)
-                        counts[k][0 if inq else 2] += 1
             e, d = counts[0], counts[1]
-            vals = [e[0], e[1], e[2], e[3], d[0], d[1], d[2], d[3]]
             pos_ = e[0] + e[2] + d[1] + d[3]
             negc = d[0] + d[2] + e[1] + e[3]
-            vals += [pos_, negc, sum(counts[2]), sum(counts[3])]
-            rows[r] = [math.log1p(v) for v in vals]
-        return sp.csr_matrix(rows)
+            rows[r] = [e[0], e[1], e[2], e[3], d[0], d[1], d[2], d[3], pos_, negc, sum(counts[2]), sum(counts[3])]
+        return sp.csr_matrix(np.log1p(rows))
 
 
 class TargetSignalFeatures(_NamedFeatures, TransformerMixin, BaseEstimator):
@@ -295,29 +348,49 @@ class TargetSignalFeatures(_NamedFeatures, TransformerMixin, BaseEstimator):
     def transform(self, X: object) -> sp.csr_matrix:
         check_is_fitted(self, "feature_names_")
         items = as_inputs(X)
+        return self._transform(items, [it.text.lower() for it in items])
+
+    def _transform(self, items: list[StatementInput], lows: list[str]) -> sp.csr_matrix:
+        """The features, from each statement's lowercased text.
+
+        When a statement's context is the text of the one or two statements just before it (as
+        :class:`stancekit.StanceModel` builds it), their phrase counts are reused, not searched
+        again: a phrase straddling two statements (they end in punctuation) is the only thing this
+        could miss.
+        """
         n_p = len(self.phrases_)
-        data, indices, indptr = [], [], [0]
-        for it in items:
-            row: dict[int, float] = {}
-            hits = 0
-            if self._phrase_re is not None:
-                for m in self._phrase_re.finditer(it.text.lower()):
-                    row[self._index[m.group(0)]] = 1.0
-                    hits += 1
-            ctx_hits = len(self._phrase_re.findall(it.context.lower())) if (self._phrase_re and it.context) else 0
-            ana = bool(self._anaphor_re and self._anaphor_re.search(it.text.lower()))
-            row[n_p] = math.log1p(hits)
-            row[n_p + 1] = math.log1p(ctx_hits)
+        pat = self._phrase_re
+        found = [pat.findall(low) for low in lows] if pat is not None else [[] for _ in lows]
+        data: list[float] = []
+        indices: list[int] = []
+        indptr = [0]
+        index = self._index
+        for i, (it, low, ms) in enumerate(zip(items, lows, found)):
+            hits = len(ms)
+            ctx = it.context
+            if pat is None or not ctx:
+                ctx_hits = 0
+            elif i >= 1 and ctx == items[i - 1].text:
+                ctx_hits = len(found[i - 1])
+            elif i >= 2 and len(ctx) == len(items[i - 2].text) + 1 + len(items[i - 1].text) \
+                    and ctx == items[i - 2].text + " " + items[i - 1].text:
+                ctx_hits = len(found[i - 2]) + len(found[i - 1])
+            else:
+                ctx_hits = len(pat.findall(ctx.lower()))
+            cols = sorted({index[m] for m in ms})
+            extra = [(n_p, math.log1p(hits)), (n_p + 1, math.log1p(ctx_hits))]
             if hits:
-                row[n_p + 2] = 1.0
-            if ana and ctx_hits and not hits:
-                row[n_p + 3] = 1.0
-            if not hits and not (ana and ctx_hits):
-                row[n_p + 4] = 1.0
-            for k in sorted(row):
-                if row[k]:
+                extra.append((n_p + 2, 1.0))
+            elif ctx_hits and self._anaphor_re is not None and self._anaphor_re.search(low):
+                extra.append((n_p + 3, 1.0))
+            else:
+                extra.append((n_p + 4, 1.0))
+            indices += cols
+            data += [1.0] * len(cols)
+            for k, v in extra:
+                if v:
                     indices.append(k)
-                    data.append(row[k])
+                    data.append(v)
             indptr.append(len(indices))
         return sp.csr_matrix((data, indices, indptr), shape=(len(items), len(self.feature_names_)))
 
@@ -352,14 +425,11 @@ class AffixAnalyzer:
         self.lengths = tuple(lengths)
 
     def __call__(self, doc: str) -> list[str]:
-        out = []
-        lengths = self.lengths
-        for w in _WORD.findall(doc.lower()):
-            n = len(w)
-            for k in lengths:
-                if n > k:
-                    out.append(w[:k] + "~")
-        return out
+        return self.from_words(_WORD.findall(doc.lower()))
+
+    def from_words(self, words: list[str]) -> list[str]:
+        """The terms of a text already cut into lowercase :data:`_WORD` tokens."""
+        return [w[:k] + "~" for w in words for k in self.lengths if len(w) > k]
 
     def __eq__(self, other: object) -> bool:
         return isinstance(other, AffixAnalyzer) and other.lengths == self.lengths
@@ -386,6 +456,102 @@ def _fit_vectorizer(vec: TfidfVectorizer, docs: list[str]) -> TfidfVectorizer | 
         if hasattr(vec, attr):
             delattr(vec, attr)
     return vec
+
+
+# Per fitted vectorizer, a fast lookup from tokens to columns (never pickled).
+_LOOKUPS: "WeakKeyDictionary[TfidfVectorizer, dict[object, object]]" = WeakKeyDictionary()
+
+
+def _lookup(vec: TfidfVectorizer) -> dict[object, object]:
+    table = _LOOKUPS.get(vec)
+    if table is None or table.get("_vocabulary") is not vec.vocabulary_:
+        table = _LOOKUPS[vec] = {"_vocabulary": vec.vocabulary_}
+    return table
+
+
+def _word_columns(vec: TfidfVectorizer) -> Callable[[str], list[int]] | None:
+    """For a plain word vectorizer (lowercase, no stop words or accent stripping, a token pattern
+    without groups), a function from a lowercased text to the columns of its terms, one per
+    occurrence (scikit-learn's analyzer and vocabulary, without building each n-gram string).
+    None for any other configuration."""
+    if vec.analyzer != "word" or vec.tokenizer is not None or vec.preprocessor is not None \
+            or not vec.lowercase or vec.stop_words is not None or vec.strip_accents is not None \
+            or vec.input != "content":
+        return None
+    table = _lookup(vec)
+    fn = table.get("_word")
+    if fn is not None:
+        return fn  # type: ignore[return-value]
+    pat = re.compile(vec.token_pattern)
+    if pat.groups:
+        return None
+    lo, hi = vec.ngram_range
+    by_n: dict[int, dict[object, int]] = {}
+    for term, col in vec.vocabulary_.items():
+        parts = term.split(" ")
+        by_n.setdefault(len(parts), {})[parts[0] if len(parts) == 1 else tuple(parts)] = col
+    findall = pat.findall
+
+    def columns(low: str) -> list[int]:
+        toks = findall(low)
+        out: list[int] = []
+        for n in range(lo, hi + 1):
+            get = by_n.get(n, {}).get
+            grams = toks if n == 1 else zip(*(toks[k:] for k in range(n)))
+            out += [c for c in map(get, grams) if c is not None]
+        return out
+
+    table["_word"] = columns
+    return columns
+
+
+def _affix_columns(vec: TfidfVectorizer, words: list[str]) -> list[int]:
+    """Columns of the affix terms of a text given as :data:`_WORD` tokens (memoised per word)."""
+    table = _lookup(vec)
+    memo = table.get("_affix")
+    if memo is None or len(memo) > 500_000:  # type: ignore[arg-type]
+        memo = table["_affix"] = {}
+    analyzer: AffixAnalyzer = vec.analyzer
+    vocab = vec.vocabulary_
+    for w in set(words).difference(memo):  # type: ignore[arg-type]
+        memo[w] = tuple(vocab[a] for a in analyzer.from_words([w]) if a in vocab)  # type: ignore[index]
+    get = memo.__getitem__  # type: ignore[union-attr]
+    return [c for w in words for c in get(w)]
+
+
+def _tfidf_transform(vec: TfidfVectorizer, docs: list[str], lows: list[str] | None = None,
+                     words: list[list[str]] | None = None) -> sp.csr_matrix:
+    """``vec.transform(docs)`` without scikit-learn's per-term Python counting loop.
+
+    Equal to ``vec.transform(docs)`` (tested): counts of the fitted vocabulary's terms, then
+    the fitted transformer's steps in its order (sublinear tf, idf, norm). ``lows`` and ``words``
+    (the lowercased documents and their :data:`_WORD` tokens) may be passed when already
+    computed. Vectorizers this does not reproduce go to ``vec.transform``.
+    """
+    if vec.binary or not vec.use_idf:
+        return vec.transform(docs)
+    if isinstance(vec.analyzer, AffixAnalyzer):
+        if words is None:
+            words = [_WORD.findall(d.lower()) for d in docs]
+        rows = [_affix_columns(vec, ws) for ws in words]
+    else:
+        columns = _word_columns(vec)
+        if columns is None:
+            return vec.transform(docs)
+        rows = [columns(low) for low in (lows if lows is not None else [d.lower() for d in docs])]
+    indptr = np.zeros(len(rows) + 1, dtype=np.int64)
+    np.cumsum([len(r) for r in rows], out=indptr[1:])
+    indices = np.fromiter((c for r in rows for c in r), dtype=np.int32, count=int(indptr[-1]))
+    X = sp.csr_matrix((np.ones(len(indices), dtype=np.float64), indices, indptr),
+                      shape=(len(docs), len(vec.vocabulary_)))
+    X.sum_duplicates()
+    if vec.sublinear_tf:
+        np.log(X.data, X.data)
+        X.data += 1.0
+    X.data *= vec.idf_[X.indices]
+    if vec.norm is not None:
+        X = normalize(X, norm=vec.norm, copy=False)
+    return X
 
 
 def _actor_texts(items: list[StatementInput]) -> list[str]:
@@ -512,41 +678,42 @@ class StanceFeaturizer(TransformerMixin, BaseEstimator):
         check_is_fitted(self, "cues_")
         return self._transform(as_inputs(X), {})
 
-    def _transform(self, items: list[StatementInput], cache: dict[int, object]) -> sp.csr_matrix:
+    def _transform(self, items: list[StatementInput], cache: dict[object, object]) -> sp.csr_matrix:
         """Transform, reusing blocks already computed in ``cache`` by a shared sub-transformer.
 
         :func:`stancekit._model.fit_model` makes the pipelines of several targets share
-        identical fitted vectorizers, so a statement's text is vectorized once per call.
+        identical fitted vectorizers, so a statement's text is vectorized once per call; the
+        lowercased texts and their word tokens are computed once for all blocks.
         """
-        texts = None
-
-        def block(obj, fn):
-            key = id(obj)
+        def block(key: object, fn: Callable[[], object]):
             if key not in cache:
                 cache[key] = fn()
             return cache[key]
 
+        texts = block("texts", lambda: _text_of(items))
+        lows = block("lows", lambda: [t.lower() for t in texts])
+        words = block("words", lambda: [_WORD.findall(low) for low in lows])
         blocks = []
         for vec, src in ((self.word_, "text"), (self.char_, "text"), (getattr(self, "affix_", None), "text"),
                          (getattr(self, "context_", None), "context"), (getattr(self, "actor_", None), "actor")):
             if vec is None:
                 continue
             if src == "text":
-                texts = texts if texts is not None else _text_of(items)
-                blocks.append(block(vec, lambda v=vec: v.transform(texts)))
+                blocks.append(block(id(vec), lambda v=vec: _tfidf_transform(v, texts, lows, words)))
             elif src == "context":
-                blocks.append(block(vec, lambda v=vec: v.transform([it.context for it in items]))
+                blocks.append(block(id(vec), lambda v=vec: _tfidf_transform(v, [it.context for it in items]))
                               * float(self.context_weight))
             else:
-                blocks.append(block(vec, lambda v=vec: v.transform(_actor_texts(items)))
+                blocks.append(block(id(vec), lambda v=vec: _tfidf_transform(v, _actor_texts(items)))
                               * float(self.actor_weight))
-        cues = block(self.cues_, lambda: self.cues_.transform(items)) if self.cues_ is not None else None
-        tgt = self.target_.transform(items) if self.target_ is not None else None
+        cues = block(id(self.cues_), lambda: self.cues_._transform(items, lows, words)) \
+            if self.cues_ is not None else None
+        tgt = self.target_._transform(items, lows) if self.target_ is not None else None
         for b in (cues, tgt):
             if b is not None:
                 blocks.append(b)
         if self.kind_ is not None:
-            blocks.append(block(self.kind_, lambda: self.kind_.transform(items)))
+            blocks.append(block(id(self.kind_), lambda: self.kind_.transform(items)))
         if cues is not None and tgt is not None and self.interaction_weight:
             n_p = len(self.target_.phrases_)
             c = cues.toarray()

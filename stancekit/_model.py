@@ -124,7 +124,7 @@ class StanceModel:
         """Per target, an array (n_statements, 3) of probabilities in :attr:`labels` order."""
         inputs = self._inputs(statements)
         out = {}
-        cache: dict[int, object] = {}
+        cache: dict[object, object] = {}
         for t in self.targets:
             pipe = self.pipelines[t.id]
             if not inputs:

@@ -1,0 +1,114 @@
+"""The featurizers' fast paths give exactly what the plain implementations give."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from sklearn.feature_extraction.text import TfidfVectorizer
+
+from stancekit._features import (
+    AffixAnalyzer,
+    CueLexiconFeatures,
+    StanceFeaturizer,
+    TargetSignalFeatures,
+    _tfidf_transform,
+)
+
+DOCS = [
+    "Moscow welcomed the draft treaty; Warsaw's envoy didn't.",
+    "“We are open to talks,” the minister said, “as long as the OSCE agrees.”",
+    "Kazakhstan’s chairmanship drew praise and doubt in equal measure.",
+    "The treaty, the treaty and the treaty again: it was all anyone discussed.",
+    "Élodie Martin, a French diplomat, called the plan premature.",
+    "",
+    "   ",
+    "Numbers 2010 and 55 count as words; so do n't and o’clock.",
+]
+
+VECTORIZERS = {
+    "word 1-2": TfidfVectorizer(ngram_range=(1, 2), token_pattern=r"(?u)\b\w[\w'’]*\b", sublinear_tf=True),
+    "word 1-3": TfidfVectorizer(ngram_range=(1, 3), token_pattern=r"(?u)\b\w[\w'’]*\b", sublinear_tf=True),
+    "word 2-3": TfidfVectorizer(ngram_range=(2, 3)),
+    "default": TfidfVectorizer(),
+    "no sublinear, l1": TfidfVectorizer(norm="l1"),
+    "no norm": TfidfVectorizer(norm=None, sublinear_tf=True),
+    "affix": TfidfVectorizer(analyzer=AffixAnalyzer((4, 6)), sublinear_tf=True),
+    "char_wb (handed to scikit-learn)": TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 4)),
+    "uppercase kept (handed to scikit-learn)": TfidfVectorizer(lowercase=False),
+    "binary (handed to scikit-learn)": TfidfVectorizer(binary=True),
+}
+
+
+def assert_same_matrix(a, b):
+    a, b = a.tocsr(), b.tocsr()
+    a.sort_indices()
+    b.sort_indices()
+    assert a.shape == b.shape
+    assert np.array_equal(a.indptr, b.indptr) and np.array_equal(a.indices, b.indices)
+    assert np.array_equal(a.data, b.data)
+
+
+@pytest.mark.parametrize("name", sorted(VECTORIZERS))
+def test_fast_tfidf_equals_scikit_learn(name):
+    from sklearn.base import clone
+
+    vec = clone(VECTORIZERS[name]).fit(DOCS)
+    other = DOCS[::-1] + ["An unseen text with treaty and unknown words.", "the the the"]
+    assert_same_matrix(_tfidf_transform(vec, other), vec.transform(other))
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.text(alphabet=st.sampled_from(list("ab c’'-.É\n2")), max_size=40), min_size=1, max_size=8))
+def test_fast_tfidf_equals_scikit_learn_on_any_text(docs):
+    for name in ("word 1-3", "affix"):
+        vec = TfidfVectorizer(**{**VECTORIZERS[name].get_params(), "min_df": 1})
+        try:
+            vec.fit(DOCS + docs)
+        except ValueError:
+            continue
+        assert_same_matrix(_tfidf_transform(vec, docs), vec.transform(docs))
+
+
+def test_featurizer_transform_is_the_same_through_the_shared_cache():
+    f = StanceFeaturizer(phrases=("treaty",), affix_lengths=(4, 6), actor_weight=1.0, context_weight=0.5,
+                         min_df=1).fit(DOCS)
+    items = [{"text": d, "actor": "Someone", "context": "The treaty came first."} for d in DOCS]
+    assert_same_matrix(f.transform(items), f._transform(__import__("stancekit._features").
+                                                        _features.as_inputs(items), {}))
+
+
+@pytest.mark.parametrize("text,endorse,hedge,conditional", [
+    ("They look forward to talks.", 1, 0, 0),                # multi-word endorsing cue
+    ("They look\nforward to talks.", 1, 0, 0),              # any space between the words
+    ("It remains to be seen.", 0, 1, 0),
+    ("We are open to talks.", 0, 1, 0),
+    ("As long as it holds, fine.", 0, 0, 1),
+    ("He stood there at the same time.", 0, 0, 1),
+    ("A reopen to talks.", 0, 0, 0),                          # not a cue inside another word
+    ("They look ahead.", 0, 0, 0),                            # only part of the phrase
+])
+def test_multi_word_cues(text, endorse, hedge, conditional):
+    f = CueLexiconFeatures().fit([text])
+    row = dict(zip(f.get_feature_names_out(), f.transform([text]).toarray()[0]))
+    assert (row["endorse_frame"] > 0) == bool(endorse)
+    assert (row["hedge"] > 0) == bool(hedge)
+    assert (row["conditional"] > 0) == bool(conditional)
+
+
+def test_target_context_counts_reused_from_previous_statements_equal_a_fresh_search():
+    f = TargetSignalFeatures(phrases=("security treaty", "treaty", "osce"), anaphora=("it",)).fit(["x"])
+    texts = ["Moscow proposed a security treaty.", "Nobody else did.", "It has support, said the OSCE.",
+             "The treaty is back.", "It is."]
+    chained = []
+    for i, t in enumerate(texts):
+        ctx = " ".join(texts[max(0, i - 2) : i])
+        chained.append({"text": t, "context": ctx})
+    fresh = [dict(d, context=d["context"] + "") for d in chained]
+    a = f.transform(chained)  # contexts equal the previous statements: counts reused
+    # The same contexts seen one at a time are searched afresh.
+    b = np.vstack([f.transform([d]).toarray() for d in fresh])
+    assert np.array_equal(a.toarray(), b)
+    names = list(f.get_feature_names_out())
+    assert a.toarray()[4, names.index("anaphor_with_context")] == 1.0
