@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from itertools import accumulate, chain
 from pathlib import Path
 
 from ._errors import type_error
@@ -61,12 +62,29 @@ class Statement:
 
 _TOKEN = re.compile(r"_+|(?:[A-Z]\.){2,}|(?:Mr|Mrs|Ms|Dr|Gen|Col|Lt|Sen|Rep|Gov|Prof|St|Adm|Capt|Sgt|Amb|Sr|Jr)\.|[A-Z]\.(?=\s+[A-Z])"
                     r"|[^\W_][\w’'.\-]*[^\W_]|[^\W_]|[^\w\s]")
+# The same tokens with the whitespace before each: ``findall`` then gives every token and, by
+# adding up lengths, its offsets, about twice as fast as a match object per token (every
+# character that is not whitespace belongs to a token, so nothing else lies between them).
+_GAP_TOKEN = re.compile(r"(\s*)(" + _TOKEN.pattern + ")")
+
+
+def _tokens(text: str) -> list[tuple[str, int, int]]:
+    """``(token, start, end)`` for every :data:`_TOKEN` match in ``text``."""
+    pairs = _GAP_TOKEN.findall(text)
+    if not pairs:
+        return []
+    ends = list(accumulate(map(len, chain.from_iterable(pairs))))
+    return list(zip([p[1] for p in pairs], ends[0::2], ends[1::2]))
+
+
 _ORG_SEQ = re.compile(
     r"[A-Z][\w’'.\-]*(?:(?:\s+(?:of|for|and|on|in|to)(?:\s+the)?)?\s+[A-Z][\w’'.\-]*)+"
 )
 _UP = "A-ZÀ-ÖØ-ÞĀ-ſ"  # Latin capitals (Latin Extended-A alternates cases; good enough for names)
+# The pattern opens with a character class (then checks which kind of capital it was) so that
+# ``re`` can skip ahead to the next capital instead of trying every alternative at every character.
 _NAME_SEQ = re.compile(
-    rf"(?:[{_UP}][^\W\d_A-Z]+(?:-[^\W\d_]+)*|(?:[A-Z]\.)+|[A-Z]{{2,6}})"
+    rf"[{_UP}](?:[^\W\d_A-Z]+(?:-[^\W\d_]+)*|(?<=[A-Z])\.(?:[A-Z]\.)*|(?<=[A-Z])[A-Z]{{1,5}})"
     rf"(?:\s+(?:(?:de|van|von|der|al|bin|la|le|du|di)\s+)?(?:[{_UP}][^\W\d_A-Z]+(?:-[^\W\d_]+)*|(?:[A-Z]\.)+))+"
 )
 _PRONOUNS = {"he": "person", "she": "person", "they": "group", "we": "self", "i": "self"}
@@ -114,6 +132,15 @@ _IN_POSS_VIEW = re.compile(
 )
 _VIEW_WORDS = ("view", "opinion", "words", "assessment", "estimation", "judgement", "judgment")
 _PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are)\s+([a-z]+ed|said|told|voiced|made)\s+by\s+")
+def _bare(word: str) -> str:
+    """``word`` without a possessive ending ('s, ’s, or a lone apostrophe)."""
+    if word.endswith(("’s", "'s")):
+        return word[:-2]
+    if word.endswith(("’", "'")):
+        return word[:-1]
+    return word
+
+
 _SPLIT = re.compile(r",\s+(?=(?:while|whereas|though|although|but)\s)|;\s+(?=[a-zA-Z])")
 
 
@@ -291,7 +318,7 @@ def _np_backward(tokens: list[tuple[str, int, int]], vi: int, lex: Lexicon) -> t
     while i >= 0:
         tok = tokens[i][0]
         low = tok.lower().rstrip(".")
-        base = re.sub(r"(’s|'s|’|')$", "", low)
+        base = _bare(low)
         if (tok[:1].isupper() and low not in _FUNCTION) or low in lex.titles or low in lex.groups \
                 or base in lex.org_words or low in lex.org_words:
             saw_head = True
@@ -339,7 +366,7 @@ def _np_backward(tokens: list[tuple[str, int, int]], vi: int, lex: Lexicon) -> t
                 return (n, end)
             break
     # The subject must not be a possessive ("Kazakhstan's support").
-    if re.search(r"(’s|'s)$", tokens[end - 1][0]):
+    if tokens[end - 1][0].endswith(("’s", "'s")):
         return None
     # Appositive: "Dmitry Danilov, the head of ... asserted"
     if tokens[start][0].lower() in _DETERMINERS and start >= 2 and tokens[start - 1][0] == ",":
@@ -353,6 +380,23 @@ def _np_backward(tokens: list[tuple[str, int, int]], vi: int, lex: Lexicon) -> t
     return (start, end)
 
 
+_SEAT_MEMO: dict[int, tuple[Lexicon, dict[str, bool]]] = {}
+
+
+def _seat_memo(lex: Lexicon) -> dict[str, bool]:
+    """Per lexicon, word -> whether it can open a seat-of-power or reaction clause."""
+    entry = _SEAT_MEMO.get(id(lex))
+    if entry is None or entry[0] is not lex or len(entry[1]) > 200_000:
+        entry = _SEAT_MEMO[id(lex)] = (lex, {})
+    return entry[1]
+
+
+def _seat_trigger(w: str, lex: Lexicon) -> bool:
+    adj = lex.reaction_adjectives
+    return (w in lex.seats or w in adj or w[:-2] in adj or w[:-3] in adj or w[:-1] in adj
+            or w in ("white", "downing"))
+
+
 class _Attributor:
     def __init__(self, doc: _Doc) -> None:
         self.doc = doc
@@ -364,7 +408,7 @@ class _Attributor:
         key = (offset, frame)
         toks = self._tokens.get(key)
         if toks is None:
-            toks = [(t.group(0), t.start(), t.end()) for t in _TOKEN.finditer(frame)]
+            toks = _tokens(frame)
             if len(self._tokens) > 64:
                 self._tokens.clear()
             self._tokens[key] = toks
@@ -375,7 +419,7 @@ class _Attributor:
         lex = self.lex
         doc = self.doc
         low = [w.lower().rstrip(".") for w in words]
-        bare = [re.sub(r"(’s|'s|’|')$", "", w) for w in low]
+        bare = [_bare(w) for w in low]
         if len(low) == 1 and low[0] in _PRONOUNS:
             kind = _PRONOUNS[low[0]]
             if kind == "person":
@@ -491,11 +535,19 @@ class _Attributor:
                 if res[0]:
                     return res
         words = _WORDS.findall(frame.lower())
-        if lex.speech_verbs.isdisjoint(words) and _OTHER_FRAMES.isdisjoint(words) and ":" not in frame:
+        present = set(lex.speech_verbs.intersection(words))
+        present.update(_OTHER_FRAMES.intersection(words))
+        if not present and ":" not in frame:
             return self._views_and_passives(frame, offset)
         tokens = self.tokens(frame, offset)
         verb_at = None
-        for vi, (tok, _s, _e) in enumerate(tokens):
+        # Verbs are taken in lowercase, or capitalised as a frame's first word (lexicon entries are
+        # single words, so the words of the frame tell which can occur).
+        candidates = [vi for vi, t in enumerate(tokens) if t[0] in present]
+        if tokens and tokens[0][0] not in present and tokens[0][0].lower() in present:
+            candidates.insert(0, 0)
+        for vi in candidates:
+            tok = tokens[vi][0]
             low = tok.lower()
             hedge = False
             if low not in lex.speech_verbs:
@@ -552,7 +604,7 @@ class _Attributor:
         viewish = any(w in frame for w in _VIEW_WORDS)  # cheap test before the regexes
         m = _IN_POSS_VIEW.search(frame) if viewish else None
         if m:
-            who = re.sub(r"(’s|'s|’|')$", "", m.group(1))
+            who = _bare(m.group(1))
             if who.lower() in _POSSESSIVE_PRON:
                 kind = _POSSESSIVE_PRON[who.lower()]
                 ent = self.doc.last_person if kind == "person" else self.doc.last_group
@@ -588,11 +640,13 @@ class _Attributor:
         """A capital or seat of power opening a clause speaks for its country ("Washington was blunter")."""
         head = _WORDS.findall(frame[:160].lower())
         lex = self.lex
-        if not any(w in lex.seats or w in lex.reaction_adjectives or w[:-2] in lex.reaction_adjectives
-                   or w[:-3] in lex.reaction_adjectives or w[:-1] in lex.reaction_adjectives for w in head) \
-                and "white" not in head and "downing" not in head:
+        memo = _seat_memo(lex)
+        for w in set(head).difference(memo):
+            memo[w] = _seat_trigger(w, lex)
+        if not any(map(memo.__getitem__, head)):
             return None  # neither a seat of power nor a reaction adjective near the start: cheap exit
-        tokens = [(t.group(0), t.start(), t.end()) for t in _TOKEN.finditer(frame, 0, min(len(frame), 300))]
+        tokens = (self.tokens(frame, offset) if len(frame) <= 300 else
+                  [(t.group(0), t.start(), t.end()) for t in _TOKEN.finditer(frame, 0, 300)])
         span = self.clause_subject(tokens)
         if not span:
             loose = self.clause_subject(tokens, strict=False)
