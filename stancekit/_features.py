@@ -14,9 +14,10 @@ import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from weakref import WeakKeyDictionary
 from importlib import resources
+from itertools import chain
 from pathlib import Path
+from weakref import WeakKeyDictionary
 
 import numpy as np
 import scipy.sparse as sp
@@ -541,7 +542,7 @@ def _tfidf_transform(vec: TfidfVectorizer, docs: list[str], lows: list[str] | No
         rows = [columns(low) for low in (lows if lows is not None else [d.lower() for d in docs])]
     indptr = np.zeros(len(rows) + 1, dtype=np.int64)
     np.cumsum([len(r) for r in rows], out=indptr[1:])
-    indices = np.fromiter((c for r in rows for c in r), dtype=np.int32, count=int(indptr[-1]))
+    indices = np.fromiter(chain.from_iterable(rows), dtype=np.int32, count=int(indptr[-1]))
     X = sp.csr_matrix((np.ones(len(indices), dtype=np.float64), indices, indptr),
                       shape=(len(docs), len(vec.vocabulary_)))
     X.sum_duplicates()

@@ -160,8 +160,9 @@ class StanceModel:
         out: list[dict[str, Stance]] = [{} for _ in range(n)]
         for tid, p in probas.items():
             idx = np.argmax(p, axis=1)
-            for i in range(n):
-                out[i][tid] = Stance(LABELS[idx[i]], float(p[i, idx[i]]))
+            confidence = p[np.arange(n), idx].tolist()
+            for row, k, c in zip(out, idx.tolist(), confidence):
+                row[tid] = Stance(LABELS[k], c)
         return out
 
     def __repr__(self) -> str:

@@ -131,6 +131,7 @@ _IN_POSS_VIEW = re.compile(
     r"(?:view|opinion|words|assessment|estimation|judgement|judgment)\b"
 )
 _VIEW_WORDS = ("view", "opinion", "words", "assessment", "estimation", "judgement", "judgment")
+_VIEWISH = re.compile("|".join(_VIEW_WORDS))  # a cheap test before the view regexes
 _PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are)\s+([a-z]+ed|said|told|voiced|made)\s+by\s+")
 def _bare(word: str) -> str:
     """``word`` without a possessive ending ('s, ’s, or a lone apostrophe)."""
@@ -171,23 +172,37 @@ class _Doc:
         self.last_group: _Entity | None = None
 
     # -- names ------------------------------------------------------------------
+    def _name_words(self, seq: str) -> tuple[list[str], set[str]] | None:
+        """The words of a person's name in a run of capitalised words, and the descriptors (titles,
+        nationalities) before it; None when the run names no person."""
+        lex = self.lex
+        words = seq.split()
+        while words and words[0].lower() in _FUNCTION:
+            words.pop(0)
+        desc = set()
+        # Leading titles and nationality words describe the person that follows.
+        while words and (words[0].lower().rstrip(".") in lex.titles or words[0].lower() in lex.country_of
+                         or words[0].lower() in lex.org_words
+                         or (words[0].isupper() and len(words[0]) > 1 and not _INITIALS.fullmatch(words[0]))):
+            w = words.pop(0).lower().rstrip(".")
+            desc.add(w)
+            if w in lex.country_of:
+                desc.add(lex.country_of[w].lower())
+        if len(words) < 2 or not self._personlike(words):
+            return None
+        return words, desc
+
     def _index_names(self, start: int, end: int) -> None:
         lex = self.lex
+        memo = _lex_memo(lex, "names")
         for m in _NAME_SEQ.finditer(self.text, start, end):
-            words = m.group(0).split()
-            while words and words[0].lower() in _FUNCTION:
-                words.pop(0)
-            desc = set()
-            # Leading titles and nationality words describe the person that follows.
-            while words and (words[0].lower().rstrip(".") in lex.titles or words[0].lower() in lex.country_of
-                             or words[0].lower() in lex.org_words
-                             or (words[0].isupper() and len(words[0]) > 1 and not _INITIALS.fullmatch(words[0]))):
-                w = words.pop(0).lower().rstrip(".")
-                desc.add(w)
-                if w in lex.country_of:
-                    desc.add(lex.country_of[w].lower())
-            if len(words) < 2 or not self._personlike(words):
+            seq = m.group(0)
+            if seq not in memo:
+                memo[seq] = self._name_words(seq)
+            found = memo[seq]
+            if found is None:
                 continue
+            words, desc = found[0], set(found[1])
             before = self.text[max(0, m.start() - 40) : m.start()].lower().split()
             for w in reversed(before[-4:]):
                 w = w.strip(",’'s")
@@ -209,18 +224,29 @@ class _Doc:
     def _index_orgs(self, start: int, end: int) -> None:
         """Names of bodies, connectors included ("Ministry of Foreign Affairs of the Republic of Belarus"),
         by their last word and by each word that marks a body."""
-        lex = self.lex
+        memo = _lex_memo(self.lex, "orgs")
         for m in _ORG_SEQ.finditer(self.text, start, end):
-            words = m.group(0).split()
-            while words and words[0].lower() in _FUNCTION:
-                words.pop(0)
-            org_words = [w.lower() for w in words if w.lower() in lex.org_words]
-            if len(words) < 2 or not org_words:
+            seq = m.group(0)
+            if seq not in memo:
+                memo[seq] = self._org_keys(seq)
+            found = memo[seq]
+            if found is None:
                 continue
-            name = " ".join(words)
-            for key in {words[-1].lower(), *org_words}:
+            name, keys = found
+            for key in keys:
                 if len(name) > len(self.org_name.get(key, "")):
                     self.org_name[key] = name
+
+    def _org_keys(self, seq: str) -> tuple[str, tuple[str, ...]] | None:
+        """A body's name in a run of capitalised words, and the words it is known by; None when
+        the run names no body."""
+        words = seq.split()
+        while words and words[0].lower() in _FUNCTION:
+            words.pop(0)
+        org_words = [w.lower() for w in words if w.lower() in self.lex.org_words]
+        if len(words) < 2 or not org_words:
+            return None
+        return " ".join(words), tuple(sorted({words[-1].lower(), *org_words}))
 
     def _personlike(self, words: list[str]) -> bool:
         lex = self.lex
@@ -380,14 +406,14 @@ def _np_backward(tokens: list[tuple[str, int, int]], vi: int, lex: Lexicon) -> t
     return (start, end)
 
 
-_SEAT_MEMO: dict[int, tuple[Lexicon, dict[str, bool]]] = {}
+_LEX_MEMOS: dict[tuple[int, str], tuple[Lexicon, dict]] = {}
 
 
-def _seat_memo(lex: Lexicon) -> dict[str, bool]:
-    """Per lexicon, word -> whether it can open a seat-of-power or reaction clause."""
-    entry = _SEAT_MEMO.get(id(lex))
+def _lex_memo(lex: Lexicon, name: str) -> dict:
+    """A memo of results that depend only on a string and the lexicon (emptied past 200,000 keys)."""
+    entry = _LEX_MEMOS.get((id(lex), name))
     if entry is None or entry[0] is not lex or len(entry[1]) > 200_000:
-        entry = _SEAT_MEMO[id(lex)] = (lex, {})
+        entry = _LEX_MEMOS[(id(lex), name)] = (lex, {})
     return entry[1]
 
 
@@ -419,7 +445,7 @@ class _Attributor:
         lex = self.lex
         doc = self.doc
         low = [w.lower().rstrip(".") for w in words]
-        bare = [_bare(w) for w in low]
+        bare = [w[:-2] if w.endswith(("’s", "'s")) else w[:-1] if w.endswith(("’", "'")) else w for w in low]
         if len(low) == 1 and low[0] in _PRONOUNS:
             kind = _PRONOUNS[low[0]]
             if kind == "person":
@@ -466,7 +492,7 @@ class _Attributor:
             else:
                 break
         run.reverse()
-        has_org = any(b in lex.org_words for b in bare) or any(w.isupper() and len(w) > 1 for w in words)
+        has_org = not lex.org_words.isdisjoint(bare) or any(w.isupper() and len(w) > 1 for w in words)
         if len(run) >= 2 and not any(b in lex.org_words for b in (x.lower() for x in run)):
             return doc.canonical_person(run), "person"
         for k, lw in enumerate(low):
@@ -601,7 +627,7 @@ class _Attributor:
     def _views_and_passives(self, frame: str, offset: int):
         """ "In X's view", "in the view of X", "it was argued by X"."""
         lex = self.lex
-        viewish = any(w in frame for w in _VIEW_WORDS)  # cheap test before the regexes
+        viewish = _VIEWISH.search(frame) is not None
         m = _IN_POSS_VIEW.search(frame) if viewish else None
         if m:
             who = _bare(m.group(1))
@@ -640,7 +666,7 @@ class _Attributor:
         """A capital or seat of power opening a clause speaks for its country ("Washington was blunter")."""
         head = _WORDS.findall(frame[:160].lower())
         lex = self.lex
-        memo = _seat_memo(lex)
+        memo = _lex_memo(lex, "seats")
         for w in set(head).difference(memo):
             memo[w] = _seat_trigger(w, lex)
         if not any(map(memo.__getitem__, head)):
@@ -823,7 +849,8 @@ def segment(
                 att.remember(name, "person" if kind in ("person", "none") else kind, s)
         elif new_para and label_speaker is not None and si > last_label:
             label_speaker = None  # a label's turn ends with its paragraph, except inside a transcript
-        parts = _split_sources(text, s, e, quotes, att)
+        masked = _mask(text, s, e, quotes) if e - s <= 2 * _WINDOW else None
+        parts = _split_sources(text, s, e, masked, att)
         for ps, pe in parts:
             pquotes = [q for q in quotes if q[1] > ps and q[0] < pe]
             covered = doc.quotes.covered(ps, pe)
@@ -833,7 +860,7 @@ def segment(
                 actor, mention = label_speaker
                 kind = "direct" if covered else "indirect"
             else:
-                frame = _window(_mask(text, ps, pe, pquotes))
+                frame = masked if (ps, pe) == (s, e) and masked is not None else _window(_mask(text, ps, pe, pquotes))
                 found = att.frame_speaker(frame, ps, after_quote=bool(pquotes), colon=False)
                 if found is None and pquotes:
                     known = next((quote_speaker[q] for q in pquotes if q in quote_speaker), None)
@@ -913,11 +940,12 @@ def _quote_frame_speaker(text, sents, si, pquotes, att: _Attributor, doc: _Doc):
     return None
 
 
-def _split_sources(text: str, s: int, e: int, quotes, att: _Attributor) -> list[tuple[int, int]]:
-    """Split "A said X, while B said Y" into one span per source; else one span."""
-    if e - s > 2 * _WINDOW:
+def _split_sources(text: str, s: int, e: int, frame: str | None, att: _Attributor) -> list[tuple[int, int]]:
+    """Split "A said X, while B said Y" into one span per source; else one span.
+
+    ``frame`` is ``text[s:e]`` with quotations masked (None for a sentence too long to split)."""
+    if frame is None:
         return [(s, e)]
-    frame = _mask(text, s, e, quotes)
     for m in _SPLIT.finditer(frame):
         left = frame[: m.start() + 1].rstrip()
         right_off = m.end()

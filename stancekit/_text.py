@@ -18,8 +18,10 @@ __all__ = ["paragraphs", "sentences", "quote_spans", "Sentence", "QuoteIndex"]
 _PARA_BREAK = re.compile(r"\n[ \t\r\f\v\u00a0]*\n\s*")
 # A candidate sentence end: terminal punctuation, optional closers, then whitespace.
 # The lookbehind makes a run of punctuation match only from its start, so a long run of dots
-# costs linear time (without it every position of the run rescans the rest: quadratic).
-_CANDIDATE = re.compile(r"(?<![.!?…])([.!?…]++)([\"'”’»)\]]*+)(\s+)")
+# costs linear time (without it every position of the run rescans the rest: quadratic). It comes
+# after the first character (checking that the one before it is not terminal too), so that the
+# pattern opens with a character class and ``re`` skips ahead to the next punctuation mark.
+_CANDIDATE = re.compile(r"([.!?…](?<![.!?…]{2})[.!?…]*+)([\"'”’»)\]]*+)(\s+)")
 _INITIALISM = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]\.?")
 _LAST_WORD = re.compile(r"([A-Za-z][A-Za-z.]*)$")
 _OPENERS = frozenset(
