@@ -128,7 +128,7 @@ def _cue_sets(dirs: tuple[str, ...]) -> tuple[dict[str, _CueSet], frozenset[str]
 
 
 # A token's code: bit k for membership of CUE_CLASSES[k], then a bit for negators and one for
-# tokens that open a multi-word cue.
+# the anchor of a multi-word cue (its longest word, which is rarer than "in" or "at").
 _NEGATOR = 1 << len(CUE_CLASSES)
 _PHRASE_START = 1 << (len(CUE_CLASSES) + 1)
 _CLASS_BITS = _NEGATOR - 1
@@ -143,26 +143,30 @@ def _token_codes(dirs: tuple[str, ...]) -> dict[str, int]:
     return memo
 
 
+_Anchored = tuple[int, tuple[str, ...], int]  # class index, the cue's tokens, the anchor's index in them
+
+
 @lru_cache(maxsize=8)
-def _phrases_by_start(dirs: tuple[str, ...]) -> tuple[dict[str, list[tuple[int, tuple[str, ...]]]],
-                                                      list[tuple[int, tuple[str, ...]]]]:
-    """Multi-word cues as ``(class index, tokens)``, by exact first token, and those whose first
-    token is a prefix (``word*``)."""
+def _phrases_by_anchor(dirs: tuple[str, ...]) -> tuple[dict[str, list[_Anchored]], list[_Anchored]]:
+    """Multi-word cues by their anchor (the first of their longest words), exact anchors in a
+    dict and prefix anchors (``word*``) in a list."""
     sets, _neg = _cue_sets(dirs)
-    by_start: dict[str, list[tuple[int, tuple[str, ...]]]] = {}
-    starred: list[tuple[int, tuple[str, ...]]] = []
+    by_anchor: dict[str, list[_Anchored]] = {}
+    starred: list[_Anchored] = []
     for k, cls in enumerate(CUE_CLASSES):
         for ph in sets[cls].phrases:
-            if ph[0].endswith("*"):
-                starred.append((k, ph))
+            a = max(range(len(ph)), key=lambda n: len(ph[n].rstrip("*")))
+            if ph[a].endswith("*"):
+                starred.append((k, ph, a))
             else:
-                by_start.setdefault(ph[0], []).append((k, ph))
-    return by_start, starred
+                by_anchor.setdefault(ph[a], []).append((k, ph, a))
+    return by_anchor, starred
 
 
-def _phrases_from(token: str, dirs: tuple[str, ...]) -> list[tuple[int, tuple[str, ...]]]:
-    by_start, starred = _phrases_by_start(dirs)
-    return by_start.get(token, []) + [(k, ph) for k, ph in starred if _token_matches(token, ph[0])]
+def _phrases_at(token: str, dirs: tuple[str, ...]) -> list[_Anchored]:
+    """The multi-word cues that ``token`` can be the anchor of."""
+    by_anchor, starred = _phrases_by_anchor(dirs)
+    return by_anchor.get(token, []) + [x for x in starred if _token_matches(token, x[1][x[2]])]
 
 
 def _code(token: str, classes: list[_CueSet], neg: frozenset[str], dirs: tuple[str, ...]) -> int:
@@ -170,7 +174,7 @@ def _code(token: str, classes: list[_CueSet], neg: frozenset[str], dirs: tuple[s
     for k, cs in enumerate(classes):
         if token in cs.exact or (cs.prefixes and token.startswith(cs.prefixes)):
             code |= 1 << k
-    if _phrases_from(token, dirs):
+    if _phrases_at(token, dirs):
         code |= _PHRASE_START
     if token in neg or token.endswith(("n't", "n’t")):
         code |= _NEGATOR
@@ -183,7 +187,7 @@ def _token_matches(token: str, entry: str) -> bool:
 
 def _phrase_at(toks: list[str], i: int, phrase: tuple[str, ...]) -> bool:
     n = len(phrase)
-    return i + n <= len(toks) and all(_token_matches(toks[i + k], phrase[k]) for k in range(n))
+    return 0 <= i and i + n <= len(toks) and all(_token_matches(toks[i + k], phrase[k]) for k in range(n))
 
 
 def _quoted_mask(text: str) -> list[tuple[int, int]]:
@@ -248,18 +252,29 @@ class CueLexiconFeatures(_NamedFeatures, TransformerMixin, BaseEstimator):
         sets, neg = _cue_sets(dirs)
         classes = [sets[c] for c in CUE_CLASSES]
         memo = _token_codes(dirs)
-        code_of = memo.__getitem__
         rows = np.zeros((len(items), len(self.feature_names_)), dtype=np.float64)
+        flat = list(chain.from_iterable(words))
+        for t in set(flat).difference(memo):
+            memo[t] = _code(t, classes, neg, dirs)
+        codes = np.fromiter(map(memo.__getitem__, flat), dtype=np.int64, count=len(flat))
+        hit_at = np.flatnonzero(codes)  # most tokens are no cue: only these are looked at
+        if not len(hit_at):
+            return sp.csr_matrix(rows)
+        ends = np.cumsum([len(ws) for ws in words])
+        owner = np.searchsorted(ends, hit_at, side="right")
         w = self.negation_window
         n_cls = len(CUE_CLASSES)
-        for r, (it, low, toks) in enumerate(zip(items, lows, words)):
-            for t in set(toks).difference(memo):
-                memo[t] = _code(t, classes, neg, dirs)
-            marked = [(i, c) for i, c in enumerate(map(code_of, toks)) if c]
-            if not marked:
-                continue
+        hit_list, owner_list, code_list = hit_at.tolist(), owner.tolist(), codes[hit_at].tolist()
+        k0 = 0
+        while k0 < len(hit_list):
+            r = owner_list[k0]
+            k1 = k0
+            while k1 < len(hit_list) and owner_list[k1] == r:
+                k1 += 1
+            base = int(ends[r - 1]) if r else 0
+            toks, low = words[r], lows[r]
             quoted = '"' in low or "“" in low or "«" in low or "‘" in low or "'" in low
-            spans = _quoted_mask(it.text) if quoted else []
+            spans = _quoted_mask(items[r].text) if quoted else []
             starts: list[int] = []
 
             def inside(i: int) -> bool:
@@ -271,7 +286,7 @@ class CueLexiconFeatures(_NamedFeatures, TransformerMixin, BaseEstimator):
 
             counts = [[0, 0, 0, 0] for _ in CUE_CLASSES]  # quote, quote_negated, frame, frame_negated
             neg_until = -1
-            for i, code in marked:
+            for i, code in zip((h - base for h in hit_list[k0:k1]), code_list[k0:k1]):
                 if code & _CLASS_BITS:
                     slot = (0 if inside(i) else 2) + (1 if i <= neg_until else 0)
                     for k in range(n_cls):
@@ -279,15 +294,16 @@ class CueLexiconFeatures(_NamedFeatures, TransformerMixin, BaseEstimator):
                             counts[k][slot] += 1
                 if code & _PHRASE_START:
                     # A multi-word cue counts once, never negated (negation scope is for single words).
-                    for k, ph in _phrases_from(toks[i], dirs):
-                        if _phrase_at(toks, i, ph):
-                            counts[k][0 if inside(i) else 2] += 1
+                    for k, ph, a in _phrases_at(toks[i], dirs):
+                        if _phrase_at(toks, i - a, ph):
+                            counts[k][0 if inside(i - a) else 2] += 1
                 if code & _NEGATOR:
                     neg_until = i + w
             e, d = counts[0], counts[1]
             pos_ = e[0] + e[2] + d[1] + d[3]
             negc = d[0] + d[2] + e[1] + e[3]
             rows[r] = [e[0], e[1], e[2], e[3], d[0], d[1], d[2], d[3], pos_, negc, sum(counts[2]), sum(counts[3])]
+            k0 = k1
         return sp.csr_matrix(np.log1p(rows))
 
 
