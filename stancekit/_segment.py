@@ -60,7 +60,9 @@ class Statement:
                 "text": self.text}
 
 
-_TOKEN = re.compile(r"_+|(?:[A-Z]\.){2,}|(?:Mr|Mrs|Ms|Dr|Gen|Col|Lt|Sen|Rep|Gov|Prof|St|Adm|Capt|Sgt|Amb|Sr|Jr)\.|[A-Z]\.(?=\s+[A-Z])"
+# A plain lowercase word comes first (it cannot be any of the alternatives that follow it, which
+# start with "_" or a capital, and it is the commonest token): about 20% faster than without.
+_TOKEN = re.compile(r"[a-z]++(?![\w’'.\-])|_+|(?:[A-Z]\.){2,}|(?:Mr|Mrs|Ms|Dr|Gen|Col|Lt|Sen|Rep|Gov|Prof|St|Adm|Capt|Sgt|Amb|Sr|Jr)\.|[A-Z]\.(?=\s+[A-Z])"
                     r"|[^\W_][\w’'.\-]*[^\W_]|[^\W_]|[^\w\s]")
 # The same tokens with the whitespace before each: ``findall`` then gives every token and, by
 # adding up lengths, its offsets, about twice as fast as a match object per token (every
@@ -164,6 +166,8 @@ class _Doc:
         self.full_name: dict[str, str] = {}  # surname (lower) -> fullest name
         self.org_name: dict[str, str] = {}  # last word of a body's name (lower) -> its fullest name
         self.mentions: list[_Entity] = []  # named persons in document order, with descriptors
+        self._name_memo = _lex_memo(lex, "names")
+        self._org_memo = _lex_memo(lex, "orgs")
         for sent in sents:
             if sent.body:
                 self._index_names(sent.start, sent.end)
@@ -194,7 +198,7 @@ class _Doc:
 
     def _index_names(self, start: int, end: int) -> None:
         lex = self.lex
-        memo = _lex_memo(lex, "names")
+        memo = self._name_memo
         for m in _NAME_SEQ.finditer(self.text, start, end):
             seq = m.group(0)
             if seq not in memo:
@@ -224,7 +228,7 @@ class _Doc:
     def _index_orgs(self, start: int, end: int) -> None:
         """Names of bodies, connectors included ("Ministry of Foreign Affairs of the Republic of Belarus"),
         by their last word and by each word that marks a body."""
-        memo = _lex_memo(self.lex, "orgs")
+        memo = self._org_memo
         for m in _ORG_SEQ.finditer(self.text, start, end):
             seq = m.group(0)
             if seq not in memo:
