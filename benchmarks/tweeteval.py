@@ -2,8 +2,9 @@
 
 Usage::
 
-    python benchmarks/tweeteval.py DATA_DIR [--targets a,b] [--limit N] [--grid small|full]
-                                   [--refit train+val|train] [--ablations] [--jobs N] [--out-json FILE]
+    python benchmarks/tweeteval.py DATA_DIR [--targets a,b] [--limit N] [--grid small|full|wide]
+                                   [--prep none[,tweet[,tweet-words]]] [--refit train+val|train]
+                                   [--val-only] [--ablations] [--jobs N] [--out-json FILE]
 
 ``DATA_DIR`` holds one folder per target (``abortion``, ``atheism``,
 ``climate``, ``feminist``, ``hillary``) with ``{train,val,test}_text.txt``
@@ -14,12 +15,21 @@ stancekit's flat JSONL format (``text``, ``target``, ``label``) in a
 temporary directory and read back with :func:`stancekit._data.read_labelled`,
 the reader behind ``stancekit train``.
 
+Tweet text can be prepared during that conversion (``--prep``, see
+:data:`PREPS` and :func:`prepare_text`): dropping the dataset's ``#SemST``
+tag, normalising @handles and URLs, collapsing letter elongations and
+splitting hashtags into words. This is a benchmark-side choice; the library
+and its news model are untouched. ``none`` (the default) is the text as
+given, as in the first two protocols.
+
 Protocol (as the data's README asks):
 
-1. For every setting of the grid, fit :func:`stancekit._model.fit_model`
-   (the ``StanceFeaturizer`` + ``StanceClassifier`` pipeline, one per
-   target) on ``train`` and score ``val``; keep the best pooled ``val``
-   F_avg (the first on ties).
+1. For every text preparation given to ``--prep`` and every setting of the
+   grid, fit :func:`stancekit._model.fit_model` (the ``StanceFeaturizer`` +
+   ``StanceClassifier`` pipeline, one per target) on ``train`` and score
+   ``val``; keep the best pooled ``val`` F_avg (the first on ties, preps in
+   the order given, then grid order). ``--val-only`` stops here (``test``
+   is not read).
 2. Refit the chosen setting on ``train`` + ``val`` (the default; what
    ``stancekit train --dev`` does for its final model) or on ``train``
    alone (``--refit train``).
@@ -38,6 +48,7 @@ from __future__ import annotations
 import argparse
 import itertools
 import json
+import re
 import sys
 import tempfile
 import time
@@ -55,7 +66,8 @@ from stancekit._model import DEFAULT_SETTINGS, StanceModel, build_pipeline, fit_
 from stancekit._targets import Target, targets_from_ids
 from stancekit._train import baseline_model
 
-__all__ = ["TARGETS", "GRIDS", "PUBLISHED", "LABEL_MAP", "load_split", "select", "run", "main"]
+__all__ = ["TARGETS", "GRIDS", "PUBLISHED", "LABEL_MAP", "PREPS", "prepare_text", "split_hashtag", "load_split",
+           "select", "select_prepared", "run", "main"]
 
 DEFAULT_DATA = Path(__file__).resolve().parents[2] / "shared" / "benchmarks" / "tweeteval-stance"
 SPLITS = ("train", "val", "test")
@@ -110,6 +122,99 @@ _TEXT_ONLY = {"features__use_cues": False, "features__use_target": False, "featu
               "features__interaction_weight": 0.0}
 
 
+# -- tweet text preparation (benchmark side; the library is untouched) ------------------------------
+
+# Every SemEval-2016 Task 6 tweet was collected through a hashtag; the dataset appends "#SemST"
+# to nearly all of them, so it says nothing about stance.
+_SEMST = re.compile(r"(?<![\w#])#semst\b[ \t]*", re.IGNORECASE)
+_URL = re.compile(r"\bhttps?://\S+|\bwww\.\S+", re.IGNORECASE)
+_MENTION = re.compile(r"(?<![\w@])@\w+")
+_ELONGATION = re.compile(r"([^\W\d_])\1{2,}")  # a letter three or more times in a row
+_HASHTAG = re.compile(r"(?<![\w#&])#(\w+)")
+_SPACES = re.compile(r"[ \t]{2,}")
+
+#: Text preparations offered by ``--prep``; ``none`` is the behaviour of the first two protocols.
+PREPS: dict[str, str] = {
+    "none": "text as given (stripped)",
+    "tweet": "drop #SemST, @handles -> @user, URLs -> http, letters repeated 3+ times -> 2, "
+             "hashtags kept and followed by their words when they split (#NoMoreWars -> #NoMoreWars No More Wars)",
+    "tweet-words": "as 'tweet', but every hashtag is replaced by its words (#NoMoreWars -> No More Wars, #Peace -> Peace)",
+}
+
+
+def split_hashtag(body: str) -> list[str]:
+    """The words of a hashtag's body, split at case, digit and underscore boundaries.
+
+    A boundary falls between a lower-case and an upper-case letter ("NoMore"),
+    before the last capital of a run followed by a lower-case letter ("USAToday" ->
+    "USA", "Today"), between letters and digits ("Vote2016") and at underscores.
+    An all-lower-case body ("nomorewars") has no boundary and stays one word.
+
+    Parameters
+    ----------
+    body : str
+        The hashtag without its ``#``.
+
+    Returns
+    -------
+    list of str
+        The parts in order (one part when nothing splits; empty for an all-underscore body).
+    """
+    parts: list[str] = []
+    for chunk in body.split("_"):
+        start = 0
+        for i in range(1, len(chunk)):
+            a, b = chunk[i - 1], chunk[i]
+            nxt = chunk[i + 1] if i + 1 < len(chunk) else ""
+            if ((a.isdigit() != b.isdigit() and (a.isalpha() or b.isalpha()))
+                    or (a.islower() and b.isupper())
+                    or (a.isupper() and b.isupper() and nxt.islower())):
+                parts.append(chunk[start:i])
+                start = i
+        if chunk[start:]:
+            parts.append(chunk[start:])
+    return parts
+
+
+def prepare_text(text: str, prep: str = "none") -> str:
+    """Prepare one tweet's text for stancekit (see :data:`PREPS`).
+
+    Parameters
+    ----------
+    text : str
+    prep : {"none", "tweet", "tweet-words"}, default "none"
+
+    Returns
+    -------
+    str
+        ``text.strip()`` for ``none``; otherwise the prepared text, spaces squeezed
+        (or ``text.strip()`` if nothing would be left).
+
+    Notes
+    -----
+    Lower-casing is not offered: every text block of the featurizer (word and
+    character TF-IDF, cue lexicons, target phrases) already lower-cases, and
+    hashtags must be split before case is lost.
+    """
+    if prep not in PREPS:
+        raise ValueError(f"unknown prep {prep!r}; known: {', '.join(PREPS)}")
+    if prep == "none":
+        return text.strip()
+    t = _SEMST.sub("", text)
+    t = _URL.sub("http", t)
+    t = _MENTION.sub("@user", t)
+    t = _ELONGATION.sub(r"\1\1", t)
+
+    def hashtag(m: re.Match[str]) -> str:
+        parts = split_hashtag(m.group(1))
+        if prep == "tweet-words":
+            return " ".join(parts) if parts else m.group(0)
+        return m.group(0) + (" " + " ".join(parts) if len(parts) > 1 else "")
+
+    t = _SPACES.sub(" ", _HASHTAG.sub(hashtag, t)).strip()
+    return t or text.strip()  # a tweet of "#SemST" alone keeps it: stancekit rejects empty texts
+
+
 # -- data -------------------------------------------------------------------------------------------
 
 def read_mapping(data_dir: Path) -> dict[str, str]:
@@ -138,7 +243,7 @@ def read_mapping(data_dir: Path) -> dict[str, str]:
 
 
 def convert_split(data_dir: Path, target: str, split: str, mapping: Mapping[str, str], out_dir: Path,
-                  limit: int | None = None) -> Path:
+                  limit: int | None = None, prep: str = "none") -> Path:
     """Write one target's split as stancekit flat JSONL (``text``, ``target``, ``label``).
 
     Parameters
@@ -154,12 +259,16 @@ def convert_split(data_dir: Path, target: str, split: str, mapping: Mapping[str,
         Where to write ``<split>/<target>.jsonl``.
     limit : int, optional
         Keep only the first ``limit`` lines.
+    prep : str, default "none"
+        Text preparation applied to each tweet (see :func:`prepare_text`).
 
     Returns
     -------
     Path
         The JSONL file written.
     """
+    if prep not in PREPS:
+        raise DataError(f"unknown prep {prep!r}; known: {', '.join(PREPS)}")
     folder = data_dir / target
     texts = (folder / f"{split}_text.txt").read_text(encoding="utf-8").splitlines()
     labels = (folder / f"{split}_labels.txt").read_text(encoding="utf-8").splitlines()
@@ -167,19 +276,19 @@ def convert_split(data_dir: Path, target: str, split: str, mapping: Mapping[str,
         raise DataError(f"{folder}: {split}_text.txt has {len(texts)} lines, {split}_labels.txt {len(labels)}")
     if limit is not None:
         texts, labels = texts[:limit], labels[:limit]
-    path = out_dir / split / f"{target}.jsonl"
+    path = out_dir / prep / split / f"{target}.jsonl"
     path.parent.mkdir(parents=True, exist_ok=True)
     with open(path, "w", encoding="utf-8") as f:
         for n, (text, lab) in enumerate(zip(texts, labels), 1):
             if lab.strip() not in mapping:
                 raise DataError(f"{folder / f'{split}_labels.txt'}:{n}: unknown label {lab!r}")
-            row = {"text": text.strip(), "target": target, "label": mapping[lab.strip()]}
+            row = {"text": prepare_text(text, prep), "target": target, "label": mapping[lab.strip()]}
             f.write(json.dumps(row, ensure_ascii=False) + "\n")
     return path
 
 
 def load_split(data_dir: Path, targets: Sequence[str], split: str, out_dir: Path,
-               limit: int | None = None) -> LabelledSet:
+               limit: int | None = None, prep: str = "none") -> LabelledSet:
     """Convert ``split`` of every target and read it back as ``stancekit train`` would.
 
     Parameters
@@ -191,13 +300,15 @@ def load_split(data_dir: Path, targets: Sequence[str], split: str, out_dir: Path
         A scratch directory for the JSONL files.
     limit : int, optional
         First ``limit`` lines of each target's split.
+    prep : str, default "none"
+        Text preparation (see :func:`prepare_text`).
 
     Returns
     -------
     LabelledSet
     """
     mapping = read_mapping(data_dir)
-    paths = [convert_split(data_dir, t, split, mapping, out_dir, limit) for t in targets]
+    paths = [convert_split(data_dir, t, split, mapping, out_dir, limit, prep) for t in targets]
     data, _ = read_labelled(paths, targets)
     return data
 
@@ -327,6 +438,38 @@ def select(train: LabelledSet, val: LabelledSet, targets: Sequence[Target], grid
     return {**DEFAULT_SETTINGS, **best[0]}, scores
 
 
+def select_prepared(sets: Mapping[str, Mapping[str, LabelledSet]], targets: Sequence[Target],
+                    grid: Sequence[Mapping[str, object]], *, seed: int = 0, jobs: int = 1,
+                    log: Callable[[str], None] = print,
+                    ) -> tuple[str, dict[str, object], list[tuple[str, dict[str, object], float]]]:
+    """:func:`select` with the text preparation as one more dimension of the grid.
+
+    Parameters
+    ----------
+    sets : mapping of str to mapping of str to LabelledSet
+        For each prep (in the order tried), its ``"train"`` and ``"val"`` sets.
+    targets, grid, seed, jobs, log
+        As for :func:`select`.
+
+    Returns
+    -------
+    prep : str
+        The prep of the best (prep, setting) pair on val; the first of the best on ties,
+        in the order of ``sets`` then of ``grid``.
+    chosen : dict
+        ``DEFAULT_SETTINGS`` updated with the best setting.
+    scores : list of (str, dict, float)
+        Every prep and setting with its pooled val F_avg.
+    """
+    scores: list[tuple[str, dict[str, object], float]] = []
+    for prep, d in sets.items():
+        _, sc = select(d["train"], d["val"], targets, grid, seed=seed, jobs=jobs,
+                       log=lambda line, prep=prep: log(f"{line}, prep={prep}"))
+        scores += [(prep, g, f) for g, f in sc]
+    prep, best, _ = max(scores, key=lambda x: x[2])
+    return prep, {**DEFAULT_SETTINGS, **best}, scores
+
+
 def fit_text_only(data: LabelledSet, targets: Sequence[Target], settings: Mapping[str, object],
                   *, seed: int = 0) -> StanceModel:
     """The same pipeline and settings with the news-specific features off (word/char TF-IDF only).
@@ -376,6 +519,7 @@ def published_table(ours: float, name: str = "**stancekit (this run)**") -> str:
 
 def run(data_dir: Path, targets: Sequence[str], *, limit: int | None = None, grid: str = "full",
         refit: str = "train+val", ablations: bool = False, seed: int = 0, jobs: int = 1,
+        preps: Sequence[str] = ("none",), val_only: bool = False,
         log: Callable[[str], None] = print) -> dict[str, object]:
     """Run the benchmark and return its figures (F values as fractions).
 
@@ -387,51 +531,70 @@ def run(data_dir: Path, targets: Sequence[str], *, limit: int | None = None, gri
         Target folder names.
     limit : int, optional
         First ``limit`` lines of each split per target (for quick tests).
-    grid : {"small", "full"}, default "full"
+    grid : {"small", "full", "wide"}, default "full"
     refit : {"train+val", "train"}, default "train+val"
         What the chosen setting is refitted on before the test.
     ablations : bool, default False
         Also score diagnostic variants (text-only features, TF-IDF + LR baseline).
     seed : int, default 0
     jobs : int, default 1
+    preps : sequence of str, default ("none",)
+        Text preparations tried during selection (see :data:`PREPS`); with several,
+        the prep is chosen on val together with the setting.
+    val_only : bool, default False
+        Stop after selection and the val figures: no refit, ``test`` is not read.
+        For development.
     log : callable, default print
 
     Returns
     -------
     dict
-        ``settings``, ``selection``, ``val``, ``test`` (per target and pooled),
-        ``ablations`` (if asked), ``counts`` and ``seconds``.
+        ``prep``, ``settings``, ``selection``, ``val``, ``test`` (per target and pooled;
+        None with ``val_only``), ``ablations`` (if asked), ``counts`` and ``seconds``.
     """
     t0 = time.perf_counter()
     defs = {t.id: t for t in TARGETS}
     unknown = [t for t in targets if t not in defs]
     if unknown:
         raise DataError(f"unknown target(s) {', '.join(unknown)}; known: {', '.join(defs)}")
+    preps = list(dict.fromkeys(preps))
+    bad = [p for p in preps if p not in PREPS]
+    if bad or not preps:
+        raise DataError(f"unknown prep(s) {', '.join(bad) or '(none given)'}; known: {', '.join(PREPS)}")
     tgts = targets_from_ids(targets, [defs[t] for t in targets])
+    splits = ("train", "val") if val_only else SPLITS  # with val_only, test is not even read
     with tempfile.TemporaryDirectory(prefix="tweeteval-") as tmp:
-        sets = {s: load_split(data_dir, targets, s, Path(tmp), limit) for s in SPLITS}
-    counts = {s: len(d.statements) for s, d in sets.items()}
+        by_prep = {p: {s: load_split(data_dir, targets, s, Path(tmp), limit, p) for s in splits} for p in preps}
+    counts = {s: len(d.statements) for s, d in by_prep[preps[0]].items()}
     log(f"data: {data_dir} ({', '.join(f'{s} {n}' for s, n in counts.items())} tweets; "
         f"targets {', '.join(targets)}" + (f"; first {limit} lines per split" if limit else "") + ")")
-    log(f"selecting on val ({len(GRIDS[grid])} settings, grid {grid!r}):")
-    settings, selection = select(sets["train"], sets["val"], tgts, GRIDS[grid], seed=seed, jobs=jobs, log=log)
+    log(f"selecting on val ({len(preps) * len(GRIDS[grid])} settings: grid {grid!r} x prep {', '.join(preps)}):")
+    prep, settings, selection = select_prepared(by_prep, tgts, GRIDS[grid], seed=seed, jobs=jobs, log=log)
+    sets = by_prep[prep]
     t_select = time.perf_counter() - t0
-    log(f"chosen: {_describe(settings)} ({t_select:.1f} s)")
+    log(f"chosen: prep={prep}, {_describe(settings)} ({t_select:.1f} s)")
     val_model = fit_model(sets["train"], tgts, settings, random_state=seed)
     val_scores = score(val_model, sets["val"])
+    out: dict[str, object] = {
+        "data_dir": str(data_dir), "targets": list(targets), "limit": limit, "grid": grid, "refit": refit,
+        "seed": seed, "counts": counts, "preps": preps, "prep": prep,
+        "settings": {k: list(v) if isinstance(v, tuple) else v for k, v in settings.items()},
+        "selection": [{"prep": p, "settings": {k: list(v) if isinstance(v, tuple) else v for k, v in s.items()},
+                       "val_f_avg": round(f, 4)} for p, s, f in selection],
+        "val_by_prep": {p: {"best": round(max(f for q, _, f in selection if q == p), 4),
+                            "mean": round(float(np.mean([f for q, _, f in selection if q == p])), 4)}
+                        for p in preps},
+        "val": val_scores.to_dict(), "test": None,
+    }
+    out["seconds_selection"] = round(t_select, 1)
+    if val_only:
+        out["seconds"] = round(time.perf_counter() - t0, 1)
+        return out
     final_data = merge(sets["train"], sets["val"]) if refit == "train+val" else sets["train"]
     model = fit_model(final_data, tgts, settings, random_state=seed)
     test_scores = score(model, sets["test"], ci=True)  # the one test score of the chosen system
-    out: dict[str, object] = {
-        "data_dir": str(data_dir), "targets": list(targets), "limit": limit, "grid": grid, "refit": refit,
-        "seed": seed, "counts": counts,
-        "settings": {k: list(v) if isinstance(v, tuple) else v for k, v in settings.items()},
-        "selection": [{"settings": {k: list(v) if isinstance(v, tuple) else v for k, v in s.items()},
-                       "val_f_avg": round(f, 4)} for s, f in selection],
-        "val": val_scores.to_dict(), "test": test_scores.to_dict(),
-    }
+    out["test"] = test_scores.to_dict()
     out["seconds_to_test"] = round(time.perf_counter() - t0, 1)
-    out["seconds_selection"] = round(t_select, 1)
     if ablations:
         out["ablations"] = _ablations(sets, final_data, tgts, settings, seed, val_scores, test_scores)
     out["seconds"] = round(time.perf_counter() - t0, 1)
@@ -453,12 +616,28 @@ def _ablations(sets: Mapping[str, LabelledSet], final_data: LabelledSet, tgts: S
 
 
 def _print_report(res: Mapping[str, object]) -> None:
-    test = Scores(**res["test"])
     val = Scores(**res["val"])
     print()
+    if len(res["preps"]) > 1:
+        print("val F_avg by prep (best / mean over the grid):")
+        for p, d in res["val_by_prep"].items():
+            print(f"  {p}: {100 * d['best']:.2f} / {100 * d['mean']:.2f}")
+        print()
+    if res["test"] is None:
+        print(f"pooled val F_avg {100 * val.f_avg:.2f} (fit on train; prep {res['prep']}); test not scored (--val-only)")
+        print()
+        print("val, per target:")
+        print(per_target_table({"stancekit": val}))
+        print()
+        print(f"wall time: {res['seconds']:.1f} s (selection {res['seconds_selection']:.1f} s)")
+        return
+    test = Scores(**res["test"])
     lo, hi = test.ci95 or (float("nan"), float("nan"))
-    print(f"pooled F_avg: val {100 * val.f_avg:.2f} (fit on train), test {100 * test.f_avg:.2f} "
+    print(f"prep {res['prep']}; pooled F_avg: val {100 * val.f_avg:.2f} (fit on train), test {100 * test.f_avg:.2f} "
           f"(fit on {res['refit']}, {test.pairs} test tweets; bootstrap 95% interval {100 * lo:.1f}-{100 * hi:.1f})")
+    print()
+    print("val, per target (fit on train):")
+    print(per_target_table({"stancekit": val}))
     print()
     print("test, per target:")
     print(per_target_table({"stancekit": test}))
@@ -489,6 +668,11 @@ def main(argv: Sequence[str] | None = None) -> int:
                     help="data the chosen setting is refitted on before the test (default: train+val)")
     ap.add_argument("--ablations", action="store_true",
                     help="also score text-only features and a TF-IDF + LR baseline (diagnostics)")
+    ap.add_argument("--prep", default="none",
+                    help="comma-separated text preparations tried on val with the grid (default: none); "
+                         + "; ".join(f"{k}: {v}" for k, v in PREPS.items()))
+    ap.add_argument("--val-only", action="store_true",
+                    help="stop after selection on val; test is not read (for development)")
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--jobs", type=int, default=1, help="settings fitted in parallel during selection")
     ap.add_argument("--out-json", type=Path, default=None, help="write all figures to this JSON file")
@@ -499,12 +683,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     if a.limit is not None and a.limit < 1:
         ap.error("--limit must be at least 1")
     targets = [t.strip() for t in a.targets.split(",") if t.strip()]
+    preps = [p.strip() for p in a.prep.split(",") if p.strip()]
+    if not preps or any(p not in PREPS for p in preps):
+        ap.error(f"--prep takes a comma-separated list of {', '.join(PREPS)}; got {a.prep!r}")
+    if a.val_only and a.ablations:
+        ap.error("--ablations scores test; it cannot be combined with --val-only")
     try:
         # One BLAS thread: L-BFGS on these small problems runs many tiny vector operations, and
         # threaded OpenBLAS made them up to 40x slower here (on a busy 2-core machine).
         with threadpool_limits(1, user_api="blas"):
             res = run(a.data_dir, targets, limit=a.limit, grid=a.grid, refit=a.refit, ablations=a.ablations,
-                      seed=a.seed, jobs=a.jobs)
+                      seed=a.seed, jobs=a.jobs, preps=preps, val_only=a.val_only)
     except DataError as e:
         print(f"error: {e}", file=sys.stderr)
         return 1
