@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -364,3 +366,48 @@ def test_regression_he_after_an_unnamed_speaker():
             "\"It is overdue,\" he said.")
     got = segment(text)
     assert [s.actor for s in got] == ["Latvia's foreign minister"] * 2
+
+
+# -- speed rewrites keep the matches of the plain patterns they replaced ----------------------------------
+
+_OLD_TOKEN = re.compile(
+    r"_+|(?:[A-Z]\.){2,}|(?:Mr|Mrs|Ms|Dr|Gen|Col|Lt|Sen|Rep|Gov|Prof|St|Adm|Capt|Sgt|Amb|Sr|Jr)\.|[A-Z]\.(?=\s+[A-Z])"
+    r"|[^\W_][\w’'.\-]*[^\W_]|[^\W_]|[^\w\s]")
+_OLD_NAME_SEQ = re.compile(
+    r"(?:[A-ZÀ-ÖØ-ÞĀ-ſ][^\W\d_A-Z]+(?:-[^\W\d_]+)*|(?:[A-Z]\.)+|[A-Z]{2,6})"
+    r"(?:\s+(?:(?:de|van|von|der|al|bin|la|le|du|di)\s+)?(?:[A-ZÀ-ÖØ-ÞĀ-ſ][^\W\d_A-Z]+(?:-[^\W\d_]+)*|(?:[A-Z]\.)+))+")
+_OLD_CANDIDATE = re.compile(r"(?<![.!?…])([.!?…]++)([\"'”’»)\]]*+)(\s+)")
+
+_token_text = st.lists(st.sampled_from(list("aZé É_’'.-!?… \n\"”»)(2") + ["Mr", "U.S", "Dr", "de ", "A. B", "Ān"]),
+                      max_size=60).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_token_text)
+def test_tokens_from_findall_equal_one_match_per_token(text):
+    from stancekit._segment import _tokens
+
+    assert _tokens(text) == [(m.group(0), m.start(), m.end()) for m in _OLD_TOKEN.finditer(text)]
+
+
+@settings(max_examples=400, deadline=None)
+@given(_token_text)
+def test_name_runs_scanned_from_capitals_match_as_before(text):
+    from stancekit._segment import _NAME_SEQ
+
+    assert [m.span() for m in _NAME_SEQ.finditer(text)] == [m.span() for m in _OLD_NAME_SEQ.finditer(text)]
+
+
+@settings(max_examples=400, deadline=None)
+@given(_token_text)
+def test_sentence_end_candidates_scanned_from_punctuation_match_as_before(text):
+    from stancekit._text import _CANDIDATE
+
+    assert [m.groups() + (m.span(),) for m in _CANDIDATE.finditer(text)] == \
+        [m.groups() + (m.span(),) for m in _OLD_CANDIDATE.finditer(text)]
+
+
+@pytest.mark.parametrize("text", ["!?." * 30_000, "Ab Cd " * 20_000, "AB. " * 20_000, "É. " * 20_000,
+                                  "said, said: " * 10_000, "a’b’c" * 20_000])
+def test_pathological_inputs_for_the_speed_rewrites_finish(text):
+    check_offsets(text, segment(text))
