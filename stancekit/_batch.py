@@ -365,10 +365,14 @@ def _csv_row(rec: Mapping[str, object], fields: list[str]) -> dict[str, object]:
     return {k: ("" if row.get(k) is None else row.get(k)) for k in fields}
 
 
+# One encoder for all records: ``json.dumps`` with any non-default option builds a new one per call.
+_JSON = json.JSONEncoder(ensure_ascii=False)
+
+
 def serialize_records(records: list[dict[str, object]], fmt: str, fields: list[str]) -> str:
     """One document's records as JSONL or CSV text (no CSV header)."""
     if fmt == "jsonl":
-        return "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records)
+        return "".join([_JSON.encode(r) + "\n" for r in records])
     buf = io.StringIO()
     w = csv.DictWriter(buf, fieldnames=fields, lineterminator="\n")
     for r in records:

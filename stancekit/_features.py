@@ -376,40 +376,36 @@ class TargetSignalFeatures(_NamedFeatures, TransformerMixin, BaseEstimator):
         could miss.
         """
         n_p = len(self.phrases_)
+        n = len(items)
         pat = self._phrase_re
         found = [pat.findall(low) for low in lows] if pat is not None else [[] for _ in lows]
-        data: list[float] = []
-        indices: list[int] = []
-        indptr = [0]
+        hits = np.fromiter(map(len, found), dtype=np.float64, count=n)
+        ctx_hits = np.zeros(n)
+        if pat is not None:
+            for i, it in enumerate(items):
+                ctx = it.context
+                if not ctx:
+                    continue
+                if i >= 1 and ctx == items[i - 1].text:
+                    ctx_hits[i] = hits[i - 1]
+                elif i >= 2 and len(ctx) == len(items[i - 2].text) + 1 + len(items[i - 1].text) \
+                        and ctx == items[i - 2].text + " " + items[i - 1].text:
+                    ctx_hits[i] = hits[i - 2] + hits[i - 1]
+                else:
+                    ctx_hits[i] = len(pat.findall(ctx.lower()))
+        anaphor = np.zeros(n)
+        if self._anaphor_re is not None:
+            for i in np.flatnonzero((hits == 0) & (ctx_hits > 0)).tolist():
+                if self._anaphor_re.search(lows[i]):
+                    anaphor[i] = 1.0
         index = self._index
-        for i, (it, low, ms) in enumerate(zip(items, lows, found)):
-            hits = len(ms)
-            ctx = it.context
-            if pat is None or not ctx:
-                ctx_hits = 0
-            elif i >= 1 and ctx == items[i - 1].text:
-                ctx_hits = len(found[i - 1])
-            elif i >= 2 and len(ctx) == len(items[i - 2].text) + 1 + len(items[i - 1].text) \
-                    and ctx == items[i - 2].text + " " + items[i - 1].text:
-                ctx_hits = len(found[i - 2]) + len(found[i - 1])
-            else:
-                ctx_hits = len(pat.findall(ctx.lower()))
-            cols = sorted({index[m] for m in ms})
-            extra = [(n_p, math.log1p(hits)), (n_p + 1, math.log1p(ctx_hits))]
-            if hits:
-                extra.append((n_p + 2, 1.0))
-            elif ctx_hits and self._anaphor_re is not None and self._anaphor_re.search(low):
-                extra.append((n_p + 3, 1.0))
-            else:
-                extra.append((n_p + 4, 1.0))
-            indices += cols
-            data += [1.0] * len(cols)
-            for k, v in extra:
-                if v:
-                    indices.append(k)
-                    data.append(v)
-            indptr.append(len(indices))
-        return sp.csr_matrix((data, indices, indptr), shape=(len(items), len(self.feature_names_)))
+        phrase_rows = np.repeat(np.arange(n), hits.astype(np.int64))
+        phrase_cols = np.fromiter((index[m] for ms in found for m in ms), dtype=np.int64, count=len(phrase_rows))
+        phrases = sp.csr_matrix((np.ones(len(phrase_rows)), (phrase_rows, phrase_cols)), shape=(n, n_p))
+        phrases.data[:] = 1.0  # an indicator, however often the phrase occurs
+        any_ = (hits > 0).astype(np.float64)
+        rest = np.column_stack([np.log1p(hits), np.log1p(ctx_hits), any_, anaphor, (1 - any_) * (1 - anaphor)])
+        return sp.hstack([phrases, sp.csr_matrix(rest)], format="csr")
 
 
 class KindFeatures(_NamedFeatures, TransformerMixin, BaseEstimator):
