@@ -24,7 +24,7 @@ from ._segment import DEFAULT_MAX_LENGTH, segment
 
 __all__ = ["Document", "iter_documents", "score_documents", "records_for", "RecordWriter", "CSV_FIELDS"]
 
-_BATCH = 16
+_BATCH = 64
 
 
 @dataclass(frozen=True)
@@ -286,7 +286,7 @@ def score_documents(
     scheduler : str or distributed.Client, optional
         A Dask scheduler address (or client): spread batches over the cluster.
         Needs the optional extra ``stancekit[dask]``.
-    batch_size : int, default 16
+    batch_size : int, default 64
         Documents per task.
     max_length : int
         Longer documents become error records.

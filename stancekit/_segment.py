@@ -80,14 +80,16 @@ def _tokens(text: str) -> list[tuple[str, int, int]]:
 
 
 _ORG_SEQ = re.compile(
-    r"[A-Z][\w’'.\-]*(?:(?:\s+(?:of|for|and|on|in|to)(?:\s+the)?)?\s+[A-Z][\w’'.\-]*)+"
+    r"[A-Z][\w’'.\-]*+(?:(?:\s++(?:of|for|and|on|in|to)(?:\s+the)?)?\s++[A-Z][\w’'.\-]*+)+"
 )
 _UP = "A-ZÀ-ÖØ-ÞĀ-ſ"  # Latin capitals (Latin Extended-A alternates cases; good enough for names)
 # The pattern opens with a character class (then checks which kind of capital it was) so that
-# ``re`` can skip ahead to the next capital instead of trying every alternative at every character.
+# ``re`` can skip ahead to the next capital instead of trying every alternative at every character;
+# possessive quantifiers (nothing after them could match what they gave back) stop the engine from
+# handing back a word letter by letter when no second word follows.
 _NAME_SEQ = re.compile(
-    rf"[{_UP}](?:[^\W\d_A-Z]+(?:-[^\W\d_]+)*|(?<=[A-Z])\.(?:[A-Z]\.)*|(?<=[A-Z])[A-Z]{{1,5}})"
-    rf"(?:\s+(?:(?:de|van|von|der|al|bin|la|le|du|di)\s+)?(?:[{_UP}][^\W\d_A-Z]+(?:-[^\W\d_]+)*|(?:[A-Z]\.)+))+"
+    rf"[{_UP}](?:[^\W\d_A-Z]++(?:-[^\W\d_]++)*+|(?<=[A-Z])\.(?:[A-Z]\.)*+|(?<=[A-Z])[A-Z]{{1,5}}+)"
+    rf"(?:\s++(?:(?:de|van|von|der|al|bin|la|le|du|di)\s+)?(?:[{_UP}][^\W\d_A-Z]++(?:-[^\W\d_]++)*+|(?:[A-Z]\.)++))+"
 )
 _PRONOUNS = {"he": "person", "she": "person", "they": "group", "we": "self", "i": "self"}
 _POSSESSIVE_PRON = {"his": "person", "her": "person", "their": "group"}

@@ -376,9 +376,11 @@ _OLD_TOKEN = re.compile(
 _OLD_NAME_SEQ = re.compile(
     r"(?:[A-ZÀ-ÖØ-ÞĀ-ſ][^\W\d_A-Z]+(?:-[^\W\d_]+)*|(?:[A-Z]\.)+|[A-Z]{2,6})"
     r"(?:\s+(?:(?:de|van|von|der|al|bin|la|le|du|di)\s+)?(?:[A-ZÀ-ÖØ-ÞĀ-ſ][^\W\d_A-Z]+(?:-[^\W\d_]+)*|(?:[A-Z]\.)+))+")
+_OLD_ORG_SEQ = re.compile(r"[A-Z][\w’'.\-]*(?:(?:\s+(?:of|for|and|on|in|to)(?:\s+the)?)?\s+[A-Z][\w’'.\-]*)+")
 _OLD_CANDIDATE = re.compile(r"(?<![.!?…])([.!?…]++)([\"'”’»)\]]*+)(\s+)")
 
-_token_text = st.lists(st.sampled_from(list("aZé É_’'.-!?… \n\"”»)(2") + ["Mr", "U.S", "Dr", "de ", "A. B", "Ān"]),
+_token_text = st.lists(st.sampled_from(list("aZé É_’'.-!?… \n\"”»)(2") + ["Mr", "U.S", "Dr", "de ", "A. B", "Ān",
+                                                                             " of ", " the ", "Ab", "ABCDEFG"]),
                       max_size=60).map("".join)
 
 
@@ -396,6 +398,14 @@ def test_name_runs_scanned_from_capitals_match_as_before(text):
     from stancekit._segment import _NAME_SEQ
 
     assert [m.span() for m in _NAME_SEQ.finditer(text)] == [m.span() for m in _OLD_NAME_SEQ.finditer(text)]
+
+
+@settings(max_examples=400, deadline=None)
+@given(_token_text)
+def test_body_name_runs_with_possessive_quantifiers_match_as_before(text):
+    from stancekit._segment import _ORG_SEQ
+
+    assert [m.span() for m in _ORG_SEQ.finditer(text)] == [m.span() for m in _OLD_ORG_SEQ.finditer(text)]
 
 
 @settings(max_examples=400, deadline=None)
