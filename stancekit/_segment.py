@@ -160,10 +160,10 @@ class _Entity:
 class _Doc:
     """Per-document state: name index, entity registry, quotes."""
 
-    def __init__(self, text: str, lex: Lexicon, sents: list[Sentence]) -> None:
+    def __init__(self, text: str, lex: Lexicon, sents: list[Sentence], paras: list[tuple[int, int]]) -> None:
         self.text = text
         self.lex = lex
-        self.paras = paragraphs(text)
+        self.paras = paras
         self.quotes = QuoteIndex(text, self.paras)
         self.full_name: dict[str, str] = {}  # surname (lower) -> fullest name
         self.org_name: dict[str, str] = {}  # last word of a body's name (lower) -> its fullest name
@@ -822,8 +822,9 @@ def segment(
     if not text.strip():
         return []
     lex = load_lexicon(lexicon_dirs)
-    all_sents = sentences(text, lex)
-    doc = _Doc(text, lex, all_sents)
+    paras = paragraphs(text)
+    all_sents = sentences(text, lex, paras)
+    doc = _Doc(text, lex, all_sents, paras)
     att = _Attributor(doc)
     sents = [s for s in all_sents if s.body]
     interviewer = _interviewer_name(text, all_sents) if any(x.label is not None for x in sents) else None

@@ -146,14 +146,16 @@ def _breaks(text: str, s: int, e: int, lex: Lexicon) -> list[int]:
     return ends
 
 
-def sentences(text: str, lex: Lexicon) -> list[Sentence]:
+def sentences(text: str, lex: Lexicon, paras: list[tuple[int, int]] | None = None) -> list[Sentence]:
     """Split ``text`` into sentences, marking non-body lines.
+
+    ``paras`` are the spans of :func:`paragraphs` when already computed.
 
     Out of scope: sentences that continue across a blank line (a blank line
     always ends a sentence), and lists or tables (each line is read as prose).
     """
     out: list[Sentence] = []
-    for pi, (ps, pe) in enumerate(paragraphs(text)):
+    for pi, (ps, pe) in enumerate(paragraphs(text) if paras is None else paras):
         # Split a paragraph into lines where a line is metadata, a speaker label starts, or a
         # short header line stands above the body; other newlines are hard wraps.
         chunks: list[tuple[int, int, bool, tuple[int, int] | None]] = []
