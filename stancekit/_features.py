@@ -307,6 +307,30 @@ class CueLexiconFeatures(_NamedFeatures, TransformerMixin, BaseEstimator):
         return sp.csr_matrix(np.log1p(rows))
 
 
+def _trie_pattern(phrases: Iterable[str]) -> str:
+    """A regex matching any of ``phrases``, the longest first, as a character trie.
+
+    It matches what ``(?:p1|p2|...)`` with the phrases sorted longest first matches (where two
+    phrases both match at one place, one is a prefix of the other, and the longer is tried
+    first), but ``re`` then checks each character once instead of once per phrase.
+    """
+    trie: dict[str, dict] = {}
+    for p in phrases:
+        node = trie
+        for ch in p:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict[str, dict]) -> str:
+        alts = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return "(?:" + build(trie) + ")"
+
+
 class TargetSignalFeatures(_NamedFeatures, TransformerMixin, BaseEstimator):
     """Which target phrases appear in the statement and in the sentences just before it.
 
@@ -345,8 +369,7 @@ class TargetSignalFeatures(_NamedFeatures, TransformerMixin, BaseEstimator):
         def pat(items: tuple[str, ...]) -> re.Pattern[str] | None:
             if not items:
                 return None
-            alts = sorted((re.escape(p) for p in items), key=len, reverse=True)
-            return re.compile(r"(?<![\w])(?:" + "|".join(alts) + r")(?![\w])")
+            return re.compile(r"(?<![\w])" + _trie_pattern(items) + r"(?![\w])")
         self._phrase_re = pat(self.phrases_)
         self._anaphor_re = pat(self.anaphora_)
         self._index = {p: i for i, p in enumerate(self.phrases_)}
@@ -499,20 +522,18 @@ def _word_columns(vec: TfidfVectorizer) -> Callable[[str], list[int]] | None:
     if pat.groups:
         return None
     lo, hi = vec.ngram_range
-    by_n: dict[int, dict[object, int]] = {}
+    # Unigrams by their string, longer n-grams by the tuple of their words (no string joins).
+    by_gram: dict[object, int] = {}
     for term, col in vec.vocabulary_.items():
         parts = term.split(" ")
-        by_n.setdefault(len(parts), {})[parts[0] if len(parts) == 1 else tuple(parts)] = col
+        by_gram[parts[0] if len(parts) == 1 else tuple(parts)] = col
+    get = by_gram.get
     findall = pat.findall
 
     def columns(low: str) -> list[int]:
         toks = findall(low)
-        out: list[int] = []
-        for n in range(lo, hi + 1):
-            get = by_n.get(n, {}).get
-            grams = toks if n == 1 else zip(*(toks[k:] for k in range(n)))
-            out += [c for c in map(get, grams) if c is not None]
-        return out
+        grams = chain.from_iterable(toks if n == 1 else zip(*(toks[k:] for k in range(n))) for n in range(lo, hi + 1))
+        return [c for c in map(get, grams) if c is not None]
 
     table["_word"] = columns
     return columns

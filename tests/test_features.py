@@ -112,3 +112,18 @@ def test_target_context_counts_reused_from_previous_statements_equal_a_fresh_sea
     assert np.array_equal(a.toarray(), b)
     names = list(f.get_feature_names_out())
     assert a.toarray()[4, names.index("anaphor_with_context")] == 1.0
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["treaty", "security treaty", "the", " ", "osce", "osce chair", "chair", "-", "’s",
+                                 "x", "\n", "security", "euro-atlantic"]), max_size=30).map("".join))
+def test_phrase_trie_matches_what_the_longest_first_alternation_matches(text):
+    import re
+
+    from stancekit._features import _trie_pattern
+
+    phrases = ["treaty", "security treaty", "osce", "osce chair", "chair", "the chair", "euro-atlantic security",
+               "kazakhstan’s chair", "est", "e"]
+    old = re.compile(r"(?<![\w])(?:" + "|".join(sorted(map(re.escape, phrases), key=len, reverse=True)) + r")(?![\w])")
+    new = re.compile(r"(?<![\w])" + _trie_pattern(phrases) + r"(?![\w])")
+    assert [m.span() for m in new.finditer(text)] == [m.span() for m in old.finditer(text)]
