@@ -41,10 +41,12 @@ def main() -> None:
     # interview's speaker labels run over the articles after it, which is cheaper than real attribution).
     for n in [s for s in sizes if s <= a.max_mb * 1_000_000]:
         docs = list(documents(n))
-        t0 = time.perf_counter()
-        for doc_id, text in docs:
-            stancekit.segment(text, doc_id)
-        t = time.perf_counter() - t0
+        t = float("inf")
+        for _ in range(3 if n <= 3_000_000 else 1):  # best of three, as for the joined text
+            t0 = time.perf_counter()
+            for doc_id, text in docs:
+                stancekit.segment(text, doc_id)
+            t = min(t, time.perf_counter() - t0)
         mb = sum(len(x.encode()) for _, x in docs) / 1e6
         chars = sum(len(x) for _, x in docs)
         print(f"{f'{len(docs)} separate articles':<44}{chars:>12,}{t:>10.3f}{mb / t:>8.2f}{t / mb:>10.3f}")
