@@ -366,6 +366,19 @@ def load_model(path: str | Path | None = None, *, strict: bool = False) -> Stanc
     you trust. The sha256 check guards against corruption and accidental
     swaps, not against a forged manifest.
     """
+    path, _manifest = check_model(path, strict=strict)
+    model = joblib.load(path)
+    if not isinstance(model, StanceModel):
+        raise ModelError(f"{path}: holds a {type(model).__name__}, not a StanceModel")
+    return model
+
+
+def check_model(path: str | Path | None = None, *, strict: bool = False) -> tuple[Path, dict[str, object]]:
+    """Every check :func:`load_model` makes before unpickling; the model's path and manifest.
+
+    A parent process that hands the model's path to workers checks it with this, and reads
+    the targets from the manifest, without paying for unpickling a model it will not use.
+    """
     if path is not None and not isinstance(path, (str, os.PathLike)):
         raise type_error("path", path, "a path or None")
     path = Path(path) if path is not None else default_model_path()
@@ -386,8 +399,5 @@ def load_model(path: str | Path | None = None, *, strict: bool = False) -> Stanc
               "; running " + ", ".join(f"{k} {b}" for k, (_a, b) in diff.items())
         if strict:
             raise ModelError(msg + " (strict=True)")
-        warnings.warn(msg + "; predictions may differ", ModelVersionWarning, stacklevel=2)
-    model = joblib.load(path)
-    if not isinstance(model, StanceModel):
-        raise ModelError(f"{path}: holds a {type(model).__name__}, not a StanceModel")
-    return model
+        warnings.warn(msg + "; predictions may differ", ModelVersionWarning, stacklevel=3)
+    return path, manifest

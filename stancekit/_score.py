@@ -91,13 +91,18 @@ def _indexed(docs: Iterator[Document], skip: set[int]) -> Iterator[tuple[int, Do
 
 
 def score_command(a) -> int:
-    from ._model import default_model_path, load_model
+    from ._model import check_model, default_model_path, load_model
     model_path = a.model or str(default_model_path())
     import warnings
     with warnings.catch_warnings():
         warnings.simplefilter("default")
-        model = load_model(model_path)
-    targets = model.target_ids
+        if a.jobs == 1 or a.scheduler:
+            model = load_model(model_path)
+            targets = model.target_ids
+        else:  # the workers load it: check it here, and take the targets from its manifest
+            model = None
+            _path, manifest = check_model(model_path)
+            targets = [t["id"] for t in manifest["targets"]]  # type: ignore[union-attr,index]
     docs = iter_documents(a.paths, max_length=a.max_length, stdin_format=a.stdin_format)
     show = a.progress or (not a.quiet and sys.stderr.isatty())
     progress = Progress(show)
@@ -122,7 +127,7 @@ def score_command(a) -> int:
             pairs.append(i)
             yield d
 
-    results = score_documents(gen(), jobs=a.jobs, model=model if a.jobs == 1 or a.scheduler else None,
+    results = score_documents(gen(), jobs=a.jobs, model=model,
                               model_path=model_path, scheduler=a.scheduler, max_length=a.max_length,
                               serialize=(a.format, writer.fields))
     for scored in results:

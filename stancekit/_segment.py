@@ -434,6 +434,7 @@ class _Attributor:
         self.doc = doc
         self.lex = doc.lex
         self._tokens: dict[tuple[int, str], list[tuple[str, int, int]]] = {}
+        self._last_words: tuple[str, list[str]] = ("", [])  # the last frame's lowercase words
 
     def tokens(self, frame: str, offset: int) -> list[tuple[str, int, int]]:
         """Tokens of a frame, computed once per frame (frames are looked at several times)."""
@@ -567,6 +568,7 @@ class _Attributor:
                 if res[0]:
                     return res
         words = _WORDS.findall(frame.lower())
+        self._last_words = (frame, words)
         present = set(lex.speech_verbs.intersection(words))
         present.update(_OTHER_FRAMES.intersection(words))
         if not present and ":" not in frame:
@@ -670,7 +672,8 @@ class _Attributor:
 
     def seat_subject(self, frame: str, offset: int):
         """A capital or seat of power opening a clause speaks for its country ("Washington was blunter")."""
-        head = _WORDS.findall(frame[:160].lower())
+        last = self._last_words
+        head = last[1] if last[0] is frame and len(frame) <= 160 else _WORDS.findall(frame[:160].lower())
         lex = self.lex
         memo = _lex_memo(lex, "seats")
         for w in set(head).difference(memo):
