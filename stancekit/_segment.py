@@ -754,6 +754,8 @@ class _Attributor:
 
 def _mask(text: str, start: int, end: int, quotes: list[tuple[int, int]]) -> str:
     """``text[start:end]`` with quoted stretches replaced by underscores (same length)."""
+    if not quotes:
+        return text[start:end]
     parts = []
     pos = start
     for qs, qe in quotes:
@@ -863,7 +865,7 @@ def segment(
         parts = _split_sources(text, s, e, masked, att)
         for ps, pe in parts:
             pquotes = [q for q in quotes if q[1] > ps and q[0] < pe]
-            covered = doc.quotes.covered(ps, pe)
+            covered = doc.quotes.covered(ps, pe) if pquotes else 0  # no overlapping quotation: nothing covered
             actor = mention = None
             kind = "narrative"
             if label_speaker is not None:

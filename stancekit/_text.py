@@ -79,9 +79,11 @@ class Sentence(NamedTuple):
 
 
 def _is_metadata_line(line: str) -> bool:
-    if _META.match(line):
+    # Cheap tests first: a metadata keyword is followed by a colon;
+    # a byline starts with "by".
+    if ":" in line and _META.match(line):
         return True
-    if _BYLINE.match(line) and len(line) < 80:
+    if len(line) < 80 and line[:2].lower() == "by" and _BYLINE.match(line):
         return True
     s = line.strip()
     return s.startswith(("©", "(c)", "Copyright", "Photo", "Image:", "Caption"))
