@@ -9,7 +9,6 @@ vectorizers.
 
 from __future__ import annotations
 
-import math
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -130,7 +129,7 @@ def _cue_sets(dirs: tuple[str, ...]) -> tuple[dict[str, _CueSet], frozenset[str]
 # A token's code: bit k for membership of CUE_CLASSES[k], then a bit for negators and one for
 # the anchor of a multi-word cue (its longest word, which is rarer than "in" or "at").
 _NEGATOR = 1 << len(CUE_CLASSES)
-_PHRASE_START = 1 << (len(CUE_CLASSES) + 1)
+_PHRASE_ANCHOR = 1 << (len(CUE_CLASSES) + 1)
 _CLASS_BITS = _NEGATOR - 1
 _CODE_CACHE: dict[tuple[str, ...], dict[str, int]] = {}
 
@@ -175,7 +174,7 @@ def _code(token: str, classes: list[_CueSet], neg: frozenset[str], dirs: tuple[s
         if token in cs.exact or (cs.prefixes and token.startswith(cs.prefixes)):
             code |= 1 << k
     if _phrases_at(token, dirs):
-        code |= _PHRASE_START
+        code |= _PHRASE_ANCHOR
     if token in neg or token.endswith(("n't", "n’t")):
         code |= _NEGATOR
     return code
@@ -211,6 +210,11 @@ class CueLexiconFeatures(_NamedFeatures, TransformerMixin, BaseEstimator):
     ``negation_window`` words before it. Then the net polarity (endorse plus
     negated doubt, minus doubt plus negated endorse) and hedge and condition
     counts. Counts are ``log1p``-scaled.
+
+    Lexicon entries are words (``welcomed``), word prefixes (``critici*``) or
+    multi-word cues (``remains to be seen``, matched word by word whatever the
+    spacing, never negated). Words are runs of ASCII letters and digits, with
+    an apostrophe ending (``kazakhstan's``, ``didn't``).
 
     Parameters
     ----------
@@ -292,7 +296,7 @@ class CueLexiconFeatures(_NamedFeatures, TransformerMixin, BaseEstimator):
                     for k in range(n_cls):
                         if code >> k & 1:
                             counts[k][slot] += 1
-                if code & _PHRASE_START:
+                if code & _PHRASE_ANCHOR:
                     # A multi-word cue counts once, never negated (negation scope is for single words).
                     for k, ph, a in _phrases_at(toks[i], dirs):
                         if _phrase_at(toks, i - a, ph):
