@@ -166,14 +166,12 @@ class _Doc:
         self.paras = paras
         self.quotes = QuoteIndex(text, self.paras)
         self.full_name: dict[str, str] = {}  # surname (lower) -> fullest name
-        self.org_name: dict[str, str] = {}  # last word of a body's name (lower) -> its fullest name
+        self._org_name: dict[str, str] | None = None  # built on first use: see org_name
         self.mentions: list[_Entity] = []  # named persons in document order, with descriptors
         self._name_memo = _lex_memo(lex, "names")
-        self._org_memo = _lex_memo(lex, "orgs")
-        for sent in sents:
-            if sent.body:
-                self._index_names(sent.start, sent.end)
-                self._index_orgs(sent.start, sent.end)
+        self._body_spans = [(sent.start, sent.end) for sent in sents if sent.body]
+        for start, end in self._body_spans:
+            self._index_names(start, end)
         self.last_person: _Entity | None = None
         self.last_group: _Entity | None = None
 
@@ -227,7 +225,20 @@ class _Doc:
             if len(name) > len(self.full_name.get(key, "")):
                 self.full_name[key] = name
 
-    def _index_orgs(self, start: int, end: int) -> None:
+    @property
+    def org_name(self) -> dict[str, str]:
+        """Last word of a body's name, and each word that marks a body (lower) -> the fullest name
+        of that body in the document; indexed over every body sentence on first use (most
+        documents never ask)."""
+        if self._org_name is None:
+            names: dict[str, str] = {}
+            self._org_memo = _lex_memo(self.lex, "orgs")
+            for start, end in self._body_spans:
+                self._index_orgs(start, end, names)
+            self._org_name = names
+        return self._org_name
+
+    def _index_orgs(self, start: int, end: int, into: dict[str, str]) -> None:
         """Names of bodies, connectors included ("Ministry of Foreign Affairs of the Republic of Belarus"),
         by their last word and by each word that marks a body."""
         memo = self._org_memo
@@ -240,8 +251,8 @@ class _Doc:
                 continue
             name, keys = found
             for key in keys:
-                if len(name) > len(self.org_name.get(key, "")):
-                    self.org_name[key] = name
+                if len(name) > len(into.get(key, "")):
+                    into[key] = name
 
     def _org_keys(self, seq: str) -> tuple[str, tuple[str, ...]] | None:
         """A body's name in a run of capitalised words, and the words it is known by; None when
