@@ -566,7 +566,7 @@ def _tfidf_transform(vec: TfidfVectorizer, docs: list[str], lows: list[str] | No
     (the lowercased documents and their :data:`_WORD` tokens) may be passed when already
     computed. Vectorizers this does not reproduce go to ``vec.transform``.
     """
-    if vec.binary or not vec.use_idf:
+    if vec.binary or not vec.use_idf or np.dtype(vec.dtype) != np.float64:
         return vec.transform(docs)
     if isinstance(vec.analyzer, AffixAnalyzer):
         if words is None:

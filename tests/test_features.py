@@ -38,6 +38,7 @@ VECTORIZERS = {
     "char_wb (handed to scikit-learn)": TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 4)),
     "uppercase kept (handed to scikit-learn)": TfidfVectorizer(lowercase=False),
     "binary (handed to scikit-learn)": TfidfVectorizer(binary=True),
+    "float32 (handed to scikit-learn)": TfidfVectorizer(dtype=np.float32),
 }
 
 
