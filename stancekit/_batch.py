@@ -435,7 +435,7 @@ def atomic_output(path: Path) -> tuple[object, Callable[[], None]]:
     """A text stream to a temporary file beside ``path`` and a function that moves it into place."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    from ._model import _umask
+    from ._files import _umask
     os.chmod(tmp, 0o666 & ~_umask())
     f = os.fdopen(fd, "w", encoding="utf-8", newline="")
 

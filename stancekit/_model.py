@@ -2,25 +2,21 @@
 
 from __future__ import annotations
 
-import hashlib
 import json
-import os
-import tempfile
-import warnings
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 import joblib
 import numpy as np
-import sklearn
 from sklearn.pipeline import Pipeline
 from threadpoolctl import threadpool_limits
 
 from ._classifier import StanceClassifier
 from ._data import CONTEXT_STATEMENTS, LabelledSet, data_digest
-from ._errors import DataError, ModelError, ModelIntegrityError, ModelVersionWarning, type_error
+from ._errors import DataError, ModelError
 from ._features import StanceFeaturizer, StatementInput, as_inputs
+from ._files import _manifest_path, atomic_write_bytes, check_model, default_model_path, library_versions, sha256_file
 from ._targets import LABELS, Target
 
 __all__ = ["Stance", "StanceModel", "fit_model", "load_model", "save_model", "DEFAULT_SETTINGS",
@@ -40,14 +36,6 @@ DEFAULT_SETTINGS: dict[str, object] = {
     "calibration": "temperature",
     "class_weight": "balanced",
 }
-
-
-def _version() -> str:
-    from importlib.metadata import PackageNotFoundError, version
-    try:
-        return version("stancekit")
-    except PackageNotFoundError:  # running from a source tree
-        return "0+unknown"
 
 
 @dataclass(frozen=True)
@@ -243,40 +231,6 @@ def _share_identical_blocks(featurizers: list[StanceFeaturizer]) -> None:
 
 # -- files ------------------------------------------------------------------------------------------
 
-def sha256_file(path: str | Path) -> str:
-    h = hashlib.sha256()
-    with open(path, "rb") as f:
-        for chunk in iter(lambda: f.read(1 << 20), b""):
-            h.update(chunk)
-    return h.hexdigest()
-
-
-def _manifest_path(path: Path) -> Path:
-    return path.with_name(path.name + ".manifest.json")
-
-
-def _atomic_write_bytes(path: Path, write) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        os.chmod(tmp, 0o666 & ~_umask())
-        with os.fdopen(fd, "wb") as f:
-            write(f)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise
-
-
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
-
-
 def _jsonable(obj: object) -> object:
     if isinstance(obj, tuple):
         return list(obj)
@@ -295,12 +249,12 @@ def save_model(model: StanceModel, path: str | Path, *, training_data: Sequence[
     Returns the manifest.
     """
     path = Path(path)
-    _atomic_write_bytes(path, lambda f: joblib.dump(model, f, compress=3))
+    atomic_write_bytes(path, lambda f: joblib.dump(model, f, compress=3))
     manifest = {
         "format": MODEL_FORMAT,
         "file": path.name,
         "sha256": sha256_file(path),
-        "versions": {"stancekit": _version(), "scikit-learn": sklearn.__version__, "numpy": np.__version__},
+        "versions": library_versions(),
         "targets": [t.to_dict() for t in model.targets],
         "labels": list(LABELS),
         "settings": _jsonable(model.settings),
@@ -309,33 +263,8 @@ def save_model(model: StanceModel, path: str | Path, *, training_data: Sequence[
         "metrics": _jsonable(model.metrics),
     }
     text = json.dumps(manifest, indent=2, ensure_ascii=False, sort_keys=False) + "\n"
-    _atomic_write_bytes(_manifest_path(path), lambda f: f.write(text.encode("utf-8")))
+    atomic_write_bytes(_manifest_path(path), lambda f: f.write(text.encode("utf-8")))
     return manifest
-
-
-def default_model_path() -> Path:
-    """The shipped model: ``$STANCEKIT_MODEL``, else inside the installed package, else ``models/`` of a source tree."""
-    env = os.environ.get("STANCEKIT_MODEL")
-    if env:
-        return Path(env)
-    here = Path(__file__).resolve().parent
-    for cand in (here / "_shipped_models" / "stancekit-default.joblib",
-                 here.parent / "models" / "stancekit-default.joblib"):
-        if cand.is_file():
-            return cand
-    return here.parent / "models" / "stancekit-default.joblib"
-
-
-def read_manifest(path: str | Path) -> dict[str, object]:
-    path = Path(path)
-    mpath = _manifest_path(path)
-    try:
-        return json.loads(mpath.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise ModelError(f"{mpath}: manifest not found; a model is only loaded with its manifest "
-                         "(written by `stancekit train`)") from None
-    except json.JSONDecodeError as e:
-        raise ModelError(f"{mpath}:{e.lineno}: manifest is not valid JSON ({e.msg})") from None
 
 
 def load_model(path: str | Path | None = None, *, strict: bool = False) -> StanceModel:
@@ -371,33 +300,3 @@ def load_model(path: str | Path | None = None, *, strict: bool = False) -> Stanc
     if not isinstance(model, StanceModel):
         raise ModelError(f"{path}: holds a {type(model).__name__}, not a StanceModel")
     return model
-
-
-def check_model(path: str | Path | None = None, *, strict: bool = False) -> tuple[Path, dict[str, object]]:
-    """Every check :func:`load_model` makes before unpickling; the model's path and manifest.
-
-    A parent process that hands the model's path to workers checks it with this, and reads
-    the targets from the manifest, without paying for unpickling a model it will not use.
-    """
-    if path is not None and not isinstance(path, (str, os.PathLike)):
-        raise type_error("path", path, "a path or None")
-    path = Path(path) if path is not None else default_model_path()
-    if not path.is_file():
-        raise ModelError(f"{path}: model file not found")
-    manifest = read_manifest(path)
-    digest = sha256_file(path)
-    if manifest.get("sha256") != digest:
-        raise ModelIntegrityError(
-            f"{path}: sha256 {digest} does not match the manifest's {manifest.get('sha256')}; "
-            "the file was changed or corrupted, and is refused unread"
-        )
-    want = manifest.get("versions", {})
-    have = {"stancekit": _version(), "scikit-learn": sklearn.__version__, "numpy": np.__version__}
-    diff = {k: (want.get(k), v) for k, v in have.items() if want.get(k) != v and not (k == "stancekit" and v == "0+unknown")}
-    if diff:
-        msg = f"{path}: trained with " + ", ".join(f"{k} {a}" for k, (a, _b) in diff.items()) + \
-              "; running " + ", ".join(f"{k} {b}" for k, (_a, b) in diff.items())
-        if strict:
-            raise ModelError(msg + " (strict=True)")
-        warnings.warn(msg + "; predictions may differ", ModelVersionWarning, stacklevel=3)
-    return path, manifest

@@ -91,12 +91,13 @@ def _indexed(docs: Iterator[Document], skip: set[int]) -> Iterator[tuple[int, Do
 
 
 def score_command(a) -> int:
-    from ._model import check_model, default_model_path, load_model
+    from ._files import check_model, default_model_path
     model_path = a.model or str(default_model_path())
     import warnings
     with warnings.catch_warnings():
         warnings.simplefilter("default")
         if a.jobs == 1 or a.scheduler:
+            from ._model import load_model
             model = load_model(model_path)
             targets = model.target_ids
         else:  # the workers load it: check it here, and take the targets from its manifest

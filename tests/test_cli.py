@@ -235,3 +235,18 @@ def _model():
     if not _MODEL:
         _MODEL.append(stancekit.load_model(MODEL))
     return _MODEL[0]
+
+
+def test_import_and_segment_do_not_import_scikit_learn_until_the_model_is_needed():
+    code = ("import sys, stancekit; stancekit.segment('Lavrov said so.'); print('sklearn' in sys.modules); "
+            "stancekit.load_model; print('sklearn' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
+    assert out == ["False", "True"]
+
+
+def test_every_public_name_is_reachable_and_listed():
+    for name in stancekit.__all__:
+        getattr(stancekit, name)
+    assert set(stancekit.__all__) <= set(dir(stancekit))
+    with pytest.raises(AttributeError, match="has no attribute 'nope'"):
+        stancekit.nope  # noqa: B018
