@@ -84,6 +84,7 @@ class Lexicon:
     org_words: frozenset[str]
     abbreviations: dict[str, str] = field(hash=False)  # "gen" -> "title"
     reaction_adjectives: frozenset[str] = frozenset()
+    calendar: frozenset[str] = frozenset()  # "sunday", "march": never part of a name
 
 
 def _parse_tsv(name: str, extra: Sequence[PathLike]) -> list[tuple[str, list[str]]]:
@@ -132,7 +133,9 @@ def _load(extra: tuple[str, ...]) -> Lexicon:
         for w in words.split():
             abbreviations.setdefault(w.lower(), kind)
     reactions = frozenset(line.lower() for _, _, line in read_data_lines("reaction_adjectives.txt", extra))
-    return Lexicon(frozenset(verbs), titles, country_of, seats, groups, org_words, abbreviations, reactions)
+    calendar = frozenset(line.lower() for _, _, line in read_data_lines("calendar_words.txt", extra))
+    return Lexicon(frozenset(verbs), titles, country_of, seats, groups, org_words, abbreviations, reactions,
+                   calendar)
 
 
 @lru_cache(maxsize=16)
@@ -149,7 +152,8 @@ def load_lexicon(lexicon_dirs: Iterable[PathLike] = ()) -> Lexicon:
         Directories holding files named like the shipped ones
         (``speech_verbs.txt``, ``titles.txt``, ``countries.tsv``,
         ``seats_of_power.tsv``, ``groups.txt``, ``org_words.txt``,
-        ``abbreviations.txt``, ``reaction_adjectives.txt``). Their entries are added to the shipped ones.
+        ``abbreviations.txt``, ``reaction_adjectives.txt``, ``calendar_words.txt``). Their entries are
+        added to the shipped ones.
 
     Returns
     -------

@@ -183,8 +183,8 @@ class _Doc:
         nationalities) before it; None when the run names no person."""
         lex = self.lex
         words = seq.split()
-        while words and words[0].lower() in _FUNCTION:
-            words.pop(0)
+        while words and (words[0].lower() in _FUNCTION or words[0].lower().rstrip(".") in lex.calendar):
+            words.pop(0)  # "On Sunday Dmitry Medvedev ...": the day is no part of the name
         desc = set()
         # Leading titles and nationality words describe the person that follows.
         while words and (words[0].lower().rstrip(".") in lex.titles or words[0].lower() in lex.country_of
@@ -364,6 +364,8 @@ def _np_backward(tokens: list[tuple[str, int, int]], vi: int, lex: Lexicon) -> t
         tok = tokens[i][0]
         low = tok.lower().rstrip(".")
         base = _bare(low)
+        if low in lex.calendar and saw_head:
+            break  # "On Sunday Dmitry Medvedev offered": the subject starts after the day
         if (tok[:1].isupper() and low not in _FUNCTION) or low in lex.titles or low in lex.groups \
                 or base in lex.org_words or low in lex.org_words:
             saw_head = True
@@ -506,6 +508,8 @@ class _Attributor:
             if lw in _PARTICLES and run:
                 run.append(w)
                 continue
+            if lw in lex.calendar and run:
+                break
             if w[:1].isupper() and lw not in lex.titles and b not in lex.country_of and b not in lex.org_words \
                     and not (w.isupper() and len(w) > 2 and not _INITIALS.fullmatch(w)) and b not in lex.seats:
                 run.append(w)

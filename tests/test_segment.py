@@ -156,6 +156,10 @@ ATTRIBUTION = [
     ("Minister of Foreign Affairs Vygaudas Ušackas said the chair must deliver.", 0, "Vygaudas Ušackas", "indirect"),
     ("The Ministry of Foreign Affairs of the Republic of Ruritania issued a note. The Ministry said the draft was useful.",
      1, "Ministry of Foreign Affairs of the Republic of Ruritania", "indirect"),
+    # Regression: a day before a name was taken into it ("Sunday Dmitry Medvedev").
+    ("On Sunday Ilse Brandt offered a compromise. Brandt said it was fair.", 1, "Ilse Brandt", "indirect"),
+    ("On Sunday Ilse Brandt said the compromise was fair.", 0, "Ilse Brandt", "indirect"),
+    ("The chair is Theresa May. May said the compromise was fair.", 1, "Theresa May", "indirect"),
     ("The delegates met in Vienna and signed a communiqué.", 0, None, "narrative"),
     ("Kazakhstan’s bid didn’t surprise anyone at the ministry.", 0, None, "narrative"),
     ("The ministers attended a dinner.", 0, None, "narrative"),
