@@ -332,7 +332,7 @@ def _np_backward(tokens: list[tuple[str, int, int]], vi: int, lex: Lexicon) -> t
                 j = k - 1
         if j >= 0 and tokens[j][0] == ",":
             k = j - 1
-            while k >= 0 and k > j - 30 and tokens[k][0] != ",":
+            while k >= 0 and k > j - 30 and (tokens[k][0] != "," or _in_number(tokens, k)):
                 k -= 1
             seg = tokens[k + 1 : j]
             lead = 0
@@ -714,7 +714,7 @@ class _Attributor:
         if key in self.lex.seats:
             return self.lex.seats[key], "country", mention
         # "Opposition leaders were unimpressed", "Washington was blunter": copula + reaction adjective.
-        k = span[1]
+        k = _after_apposition(tokens, span[1], self.lex)  # "Her colleague Pavel Lutsenko, a former diplomat, was"
         if k + 1 < len(tokens) and tokens[k][0] in ("in", "at") and tokens[k + 1][0][:1].isupper():
             k += 2  # "Western diplomats in Almaty were more cautious"
         rest = [t[0].lower() for t in tokens[k : k + 6]]
@@ -767,6 +767,24 @@ class _Attributor:
             if not strict or nxt in _VERB_AFTER_SUBJECT or nxt in lex.speech_verbs or nxt.endswith("ly") or nxt in (",", ":"):
                 return (i, j)
         return None
+
+
+def _in_number(tokens: list[tuple[str, int, int]], k: int) -> bool:
+    """Whether the comma at ``k`` separates thousands ("1,300"), touching digits on both sides."""
+    return 0 < k < len(tokens) - 1 and tokens[k - 1][0][-1:].isdigit() and tokens[k + 1][0][:1].isdigit() \
+        and tokens[k - 1][2] == tokens[k][1] and tokens[k][2] == tokens[k + 1][1]
+
+
+def _after_apposition(tokens: list[tuple[str, int, int]], k: int, lex: Lexicon) -> int:
+    """Past an apposition or relative clause between commas that follows a subject ending before
+    ``k`` (", a former diplomat,", ", whose country borders Afghanistan,"); else ``k``."""
+    if k + 1 >= len(tokens) or tokens[k][0] != "," or tokens[k + 1][0].lower() not in _APPOSITIVE_OPENERS \
+            and tokens[k + 1][0].lower().rstrip(".") not in lex.titles:
+        return k
+    m = k + 1
+    while m < len(tokens) and m < k + 25 and (tokens[m][0] != "," or _in_number(tokens, m)):
+        m += 1
+    return m + 1 if m < len(tokens) and tokens[m][0] == "," else k
 
 
 def _mask(text: str, start: int, end: int, quotes: list[tuple[int, int]]) -> str:

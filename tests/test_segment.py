@@ -160,6 +160,10 @@ ATTRIBUTION = [
     ("On Sunday Ilse Brandt offered a compromise. Brandt said it was fair.", 1, "Ilse Brandt", "indirect"),
     ("On Sunday Ilse Brandt said the compromise was fair.", 0, "Ilse Brandt", "indirect"),
     ("The chair is Theresa May. May said the compromise was fair.", 1, "Theresa May", "indirect"),
+    # Regressions: an apposition before a reaction, and a thousands comma inside a relative clause.
+    ("Professor Ilse Brandt, of the Hanseatic Institute, was far more sceptical.", 0, "Ilse Brandt", "indirect"),
+    ("Ruritanian President Pavel Orlov, whose country has a border of 1,300 kilometres with Borduria, said the "
+     "mission was overdue.", 0, "Pavel Orlov", "indirect"),
     ("The delegates met in Vienna and signed a communiqué.", 0, None, "narrative"),
     ("Kazakhstan’s bid didn’t surprise anyone at the ministry.", 0, None, "narrative"),
     ("The ministers attended a dinner.", 0, None, "narrative"),
