@@ -641,8 +641,15 @@ class _Attributor:
                     return name, kind, mention
         at = frame.find(":")
         if colon and at > 0 and frame[at + 1 :].lstrip()[:1] == "_":
-            # Colon introduction: "Kyrgyz President Kurmanbek Bakiyev was more unequivocal: ..."
-            span = self.clause_subject([t for t in tokens if t[1] < at])
+            # Colon introduction: "Kyrgyz President Kurmanbek Bakiyev was more unequivocal: ...";
+            # with any verb ("Rep. Ann Kerr pressed the point: ...") or none ("President Ann Kerr: ...")
+            # when the subject is a name of two words or more, not a heading ("Seminar report: ...").
+            before = [t for t in tokens if t[1] < at]
+            span = self.clause_subject(before)
+            if span is None:
+                span = self.clause_subject(before, strict=False)
+                if span and (span[1] - span[0] < 2 or before[span[0]][0].lower() in _DETERMINERS):
+                    span = None
             if span:
                 name, kind, mention = self.np_at(frame, offset, tokens, *span)
                 if name:

@@ -164,6 +164,10 @@ ATTRIBUTION = [
     ("Professor Ilse Brandt, of the Hanseatic Institute, was far more sceptical.", 0, "Ilse Brandt", "indirect"),
     ("Ruritanian President Pavel Orlov, whose country has a border of 1,300 kilometres with Borduria, said the "
      "mission was overdue.", 0, "Pavel Orlov", "indirect"),
+    # Colon introductions with any verb, or none, after a name of two words or more; not after a heading.
+    ("Rep. Ann Kerr pressed the point: “The chair must deliver.”", 0, "Ann Kerr", "direct"),
+    ("Ruritanian President Pavel Orlov: “The draft is dead.”", 0, "Pavel Orlov", "direct"),
+    ("The talks ended late. Seminar report: “What can a chair do for the OSCE?”", 1, None, "narrative"),
     ("The delegates met in Vienna and signed a communiqué.", 0, None, "narrative"),
     ("Kazakhstan’s bid didn’t surprise anyone at the ministry.", 0, None, "narrative"),
     ("The ministers attended a dinner.", 0, None, "narrative"),
