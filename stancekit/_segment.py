@@ -122,6 +122,10 @@ _VERB_AFTER_SUBJECT = frozenset(
     "was is were are has had have will would could can may might did does do also then appeared seemed "
     "in remained remains went became".split()
 )
+_IRREGULAR_PAST = frozenset(
+    "saw took gave made kept held felt thought told said put set went came brought sought won lost chose "
+    "spoke wrote drew struck stood began got found knew left meant paid ran sent".split()
+)
 _WORDS = re.compile(r"[a-z]+")
 _OTHER_FRAMES = frozenset("appeared appears seemed seems made makes make let lets".split())
 _COPULA_WORDS = frozenset(
@@ -709,11 +713,16 @@ class _Attributor:
         span = self.clause_subject(tokens)
         if not span:
             loose = self.clause_subject(tokens, strict=False)
+            nxt = tokens[loose[1]][0] if loose and loose[1] < len(tokens) else ""
+            # "Moscow brushed it aside", "Astana hopes": a verb-like word follows, not a noun
+            # ("The Madrid decision", "The Kremlin's line").
             if loose and " ".join(t[0].lower() for t in tokens[loose[0] : loose[1]]
-                                  if t[0].lower() not in _DETERMINERS) in self.lex.seats:
+                                  if t[0].lower() not in _DETERMINERS) in self.lex.seats \
+                    and (nxt in lex.speech_verbs or nxt in _IRREGULAR_PAST
+                         or nxt[:1].islower() and nxt.endswith(("ed", "s")) and not nxt.endswith("ss")):
                 span = loose
-        if not span:
-            return None
+        if not span or tokens[span[1] - 1][0].endswith(("’s", "'s")):
+            return None  # a possessive opens a noun phrase, not a clause ("Medvedev's call is ...")
         words = [t[0] for t in tokens[span[0] : span[1]]]
         low = [w.lower() for w in words if w.lower() not in _DETERMINERS]
         key = " ".join(low)

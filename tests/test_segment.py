@@ -168,6 +168,10 @@ ATTRIBUTION = [
     ("Rep. Ann Kerr pressed the point: “The chair must deliver.”", 0, "Ann Kerr", "direct"),
     ("Ruritanian President Pavel Orlov: “The draft is dead.”", 0, "Pavel Orlov", "direct"),
     ("The talks ended late. Seminar report: “What can a chair do for the OSCE?”", 1, None, "narrative"),
+    # A seat of power opens a clause only before a verb, not as a modifier ("The Vienna meeting").
+    ("Washington saw things differently.", 0, "United States", "indirect"),
+    ("The Vienna meeting ended without a declaration.", 0, None, "narrative"),
+    ("The Kremlin’s line did not change.", 0, None, "narrative"),
     ("The delegates met in Vienna and signed a communiqué.", 0, None, "narrative"),
     ("Kazakhstan’s bid didn’t surprise anyone at the ministry.", 0, None, "narrative"),
     ("The ministers attended a dinner.", 0, None, "narrative"),
