@@ -601,6 +601,7 @@ class _Attributor:
         candidates = [vi for vi, t in enumerate(tokens) if t[0] in present]
         if tokens and tokens[0][0] not in present and tokens[0][0].lower() in present:
             candidates.insert(0, 0)
+        shared = None
         for vi in candidates:
             tok = tokens[vi][0]
             low = tok.lower()
@@ -624,6 +625,8 @@ class _Attributor:
                     if kind == "self":
                         return None, "self", mention
                     return name, kind, mention
+            elif shared is None:
+                shared = self._shared_subject(frame, offset, tokens, vi)
             # Inversion after a quotation: ", said Lavrov."
             if after_quote and vi + 1 < len(tokens) and vi >= 1 and (
                 tokens[vi - 1][0].startswith("_") or (vi >= 2 and tokens[vi - 1][0] == "," and tokens[vi - 2][0].startswith("_"))
@@ -636,6 +639,8 @@ class _Attributor:
                     name, kind, mention = self.np_at(frame, offset, tokens, j, k)
                     if name:
                         return name, kind, mention
+        if shared is not None:
+            return shared  # no verb has a subject of its own: one shares the clause's subject
         if verb_at is not None:
             # "Medvedev in this sense regards ...": the clause's opening subject, a few words before.
             span = self.clause_subject(tokens, strict=False)
@@ -659,6 +664,27 @@ class _Attributor:
                 if name:
                     return name, kind, mention
         return self._views_and_passives(frame, offset)
+
+    def _shared_subject(self, frame: str, offset: int, tokens: list[tuple[str, int, int]], vi: int):
+        """The clause's subject for a verb that shares it: a second verb ("Lavrov held talks with
+        Tazhin and confirmed ...") or a participle after a comma ("He defended the decision,
+        saying ...")."""
+        j = vi - 1
+        while j >= 0 and (tokens[j][0].lower() in _SKIP or tokens[j][0].lower().endswith("ly")):
+            j -= 1
+        if j < 1 or not (tokens[j][0].lower() == "and" or (tokens[j][0] == "," and tokens[vi][0].endswith("ing"))):
+            return None
+        span = self.clause_subject(tokens[:j], strict=False)
+        if span is None or any(t[0] in (";", ":") or t[0].startswith("_") for t in tokens[span[1] : j]):
+            return None
+        first = tokens[span[0]][0]
+        if not (first[:1].isupper() or first.lower() in _DETERMINERS or first.lower() in _PRONOUNS):
+            return None  # "..., where European governments are ...": not a subject
+        name, kind, mention = self.np_at(frame, offset, tokens, *span)
+        if not name or kind not in ("person", "group", "org", "country") or \
+                (kind == "person" and mention.lower() not in _PRONOUNS and mention == mention.lower()):
+            return None
+        return name, kind, mention
 
     def _views_and_passives(self, frame: str, offset: int):
         """ "In X's view", "in the view of X", "it was argued by X"."""
