@@ -116,7 +116,7 @@ _FUNCTION = frozenset(
     "while after before meanwhile yet still nonetheless nevertheless moreover indeed there his her its "
     "their our such some many most both all no not during despite although though since because with "
     "without from by of to asked speaking addressing highlighting given having being once then thus "
-    "earlier later last next".split()
+    "earlier later last next according".split()
 )
 _VERB_AFTER_SUBJECT = frozenset(
     "was is were are has had have will would could can may might did does do also then appeared seemed "
@@ -580,6 +580,16 @@ class _Attributor:
         lex = self.lex
         m = _ACCORDING.search(frame) if "ccording" in frame else None
         if m:
+            # "Several Allies, according to officials present, cautioned that ...": the subject
+            # before a parenthetical "according to" is the speaker; the officials only report it.
+            pre = frame[: m.start()].rstrip()
+            if pre.endswith(",") and frame[m.end() :].count(",") >= 1:
+                ptoks = _tokens(pre[:-1])
+                span = self.clause_subject(ptoks, strict=False) if ptoks else None
+                if span and span[0] == 0 and span[1] == len(ptoks):
+                    name, kind, mention = self.np_at(frame, offset, ptoks, *span)
+                    if name and kind in ("person", "group", "org", "country"):
+                        return name, kind, mention
             toks = [(t.group(0), t.start(), t.end()) for t in _TOKEN.finditer(frame, m.end(), min(len(frame), m.end() + 160))]
             j = 0
             while j < len(toks) and j < 14 and toks[j][0] not in (",", ".", ";", ":", "(", ")") and not toks[j][0].startswith("_"):

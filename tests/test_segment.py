@@ -180,6 +180,12 @@ ATTRIBUTION = [
     ("A Latvian diplomat was more relaxed, saying the chair had earned it.", 0, "Latvian diplomat", "indirect"),
     ("German FM Ilse Brandt was warmer, telling a side event that the plan deserved a hearing.", 0, "Ilse Brandt",
      "indirect"),
+    # A parenthetical "according to" reports the subject's words; a body named after it is named in full.
+    ("Foreign Minister Pavel Orlov, according to the spokesman, presented the draft.", 0, "Pavel Orlov", "indirect"),
+    ("Several allies, according to officials present, cautioned against a treaty.", 0, "allies", "indirect"),
+    ("The talks, according to one participant, were tense.", 0, "participant", "indirect"),
+    ("Delegates arrived. According to the Ruritanian Foreign Ministry, 38 leaders will attend.", 1,
+     "Ruritanian Foreign Ministry", "indirect"),
     ("The delegates met in Vienna and signed a communiqué.", 0, None, "narrative"),
     ("Kazakhstan’s bid didn’t surprise anyone at the ministry.", 0, None, "narrative"),
     ("The ministers attended a dinner.", 0, None, "narrative"),
