@@ -492,6 +492,13 @@ class _Attributor:
         if bare[head_end - 1] in lex.groups and not (head_end == len(low) and len(low) == 1 and words[0][:1].isupper()
                                                        and bare[0] not in lex.groups):
             return text, "group"
+        if indefinite and head_end < len(low) - 1 and low[head_end] in ("in", "at") \
+                and all(w[:1].isupper() or w.lower() == "the" for w in words[head_end + 1 :]) \
+                and bare[head_end - 1] in lex.titles \
+                and all(b in lex.titles or b in lex.country_of or w.isupper() for w, b in zip(words[:head_end], bare)):
+            # "one EU ambassador in Vienna": a description keeps the place that tells it apart
+            doc.mentions.append(_Entity(text, "subject", frozenset(bare[:head_end]), pos))
+            return text, "person"
         if joined in lex.seats:
             return lex.seats[joined], "country"
         if joined in lex.country_of and lex.country_of[joined].lower() == joined:
@@ -716,7 +723,8 @@ class _Attributor:
         if m:
             toks = [(t.group(0), t.start(), t.end()) for t in _TOKEN.finditer(frame, m.end(), min(len(frame), m.end() + 100))]
             j = 0
-            while j < len(toks) and (toks[j][0][:1].isupper() or toks[j][0].lower() in _DETERMINERS or toks[j][0].lower() in lex.titles or toks[j][0].lower() in lex.groups):
+            while j < len(toks) and (toks[j][0][:1].isupper() or toks[j][0].lower() in _DETERMINERS or toks[j][0].lower() in lex.titles or toks[j][0].lower() in lex.groups
+                                     or (j > 0 and toks[j][0] in ("in", "at") and j + 1 < len(toks) and toks[j + 1][0][:1].isupper())):
                 j += 1
             if j:
                 res = self.np_at(frame, offset, toks, 0, j)

@@ -186,6 +186,11 @@ ATTRIBUTION = [
     ("The talks, according to one participant, were tense.", 0, "participant", "indirect"),
     ("Delegates arrived. According to the Ruritanian Foreign Ministry, 38 leaders will attend.", 1,
      "Ruritanian Foreign Ministry", "indirect"),
+    # A description keeps the place that tells it apart; a named person does not take one.
+    ("A senior Western diplomat in Vienna said the talks were stuck.", 0, "senior Western diplomat in Vienna",
+     "indirect"),
+    ("In the words of one EU ambassador in Vienna, the talks were stuck.", 0, "EU ambassador in Vienna", "indirect"),
+    ("Lena Arvidsson in Vienna said the talks were stuck.", 0, "Lena Arvidsson", "indirect"),
     ("The delegates met in Vienna and signed a communiqué.", 0, None, "narrative"),
     ("Kazakhstan’s bid didn’t surprise anyone at the ministry.", 0, None, "narrative"),
     ("The ministers attended a dinner.", 0, None, "narrative"),
