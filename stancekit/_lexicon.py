@@ -85,6 +85,7 @@ class Lexicon:
     abbreviations: dict[str, str] = field(hash=False)  # "gen" -> "title"
     reaction_adjectives: frozenset[str] = frozenset()
     calendar: frozenset[str] = frozenset()  # "sunday", "march": never part of a name
+    documents: frozenset[str] = frozenset()  # "statement", "figures": a text that reports a source
 
 
 def _parse_tsv(name: str, extra: Sequence[PathLike]) -> list[tuple[str, list[str]]]:
@@ -134,8 +135,9 @@ def _load(extra: tuple[str, ...]) -> Lexicon:
             abbreviations.setdefault(w.lower(), kind)
     reactions = frozenset(line.lower() for _, _, line in read_data_lines("reaction_adjectives.txt", extra))
     calendar = frozenset(line.lower() for _, _, line in read_data_lines("calendar_words.txt", extra))
+    documents = frozenset(line.lower() for _, _, line in read_data_lines("document_nouns.txt", extra))
     return Lexicon(frozenset(verbs), titles, country_of, seats, groups, org_words, abbreviations, reactions,
-                   calendar)
+                   calendar, documents)
 
 
 @lru_cache(maxsize=16)
@@ -152,8 +154,8 @@ def load_lexicon(lexicon_dirs: Iterable[PathLike] = ()) -> Lexicon:
         Directories holding files named like the shipped ones
         (``speech_verbs.txt``, ``titles.txt``, ``countries.tsv``,
         ``seats_of_power.tsv``, ``groups.txt``, ``org_words.txt``,
-        ``abbreviations.txt``, ``reaction_adjectives.txt``, ``calendar_words.txt``). Their entries are
-        added to the shipped ones.
+        ``abbreviations.txt``, ``reaction_adjectives.txt``, ``calendar_words.txt``,
+        ``document_nouns.txt``). Their entries are added to the shipped ones.
 
     Returns
     -------

@@ -601,6 +601,18 @@ class _Attributor:
             j = 0
             while j < len(toks) and j < 14 and toks[j][0] not in (",", ".", ";", ":", "(", ")") and not toks[j][0].startswith("_"):
                 j += 1
+            # "according to a statement from the embassy", "... figures released by the ministry":
+            # the text's source, named after "from", "by" or "of", is the actor.
+            for d in range(min(j, 4)):
+                if toks[d][0].lower() in lex.documents:
+                    p = d + 1
+                    while p < min(j, d + 3) and toks[p][0].lower() not in ("from", "by", "of"):
+                        p += 1
+                    if p < j - 1 and toks[p][0].lower() in ("from", "by", "of"):
+                        res = self.np_at(frame, offset, toks, p + 1, j)
+                        if res[0]:
+                            return res
+                    break
             if j:
                 res = self.np_at(frame, offset, toks, 0, j)
                 if res[0]:

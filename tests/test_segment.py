@@ -191,6 +191,11 @@ ATTRIBUTION = [
      "indirect"),
     ("In the words of one EU ambassador in Vienna, the talks were stuck.", 0, "EU ambassador in Vienna", "indirect"),
     ("Lena Arvidsson in Vienna said the talks were stuck.", 0, "Lena Arvidsson", "indirect"),
+    # "According to" a text: its source is the actor.
+    ("The plan is premature, according to a statement from the Ruritanian embassy.", 0, "Ruritanian embassy",
+     "indirect"),
+    ("At least 19 people were hurt, according to figures released by the Ruritanian Health Ministry.", 0,
+     "Ruritanian Health Ministry", "indirect"),
     ("The delegates met in Vienna and signed a communiqué.", 0, None, "narrative"),
     ("Kazakhstan’s bid didn’t surprise anyone at the ministry.", 0, None, "narrative"),
     ("The ministers attended a dinner.", 0, None, "narrative"),
