@@ -730,7 +730,9 @@ class StanceFeaturizer(TransformerMixin, BaseEstimator):
 
         texts = block("texts", lambda: _text_of(items))
         lows = block("lows", lambda: [t.lower() for t in texts])
-        words = block("words", lambda: [_WORD.findall(low) for low in lows])
+        # The _WORD tokens serve the affix and cue blocks only.
+        words = (block("words", lambda: [_WORD.findall(low) for low in lows])
+                 if self.cues_ is not None or getattr(self, "affix_", None) is not None else None)
         blocks = []
         for vec, src in ((self.word_, "text"), (self.char_, "text"), (getattr(self, "affix_", None), "text"),
                          (getattr(self, "context_", None), "context"), (getattr(self, "actor_", None), "actor")):

@@ -70,12 +70,13 @@ _TOKEN = re.compile(r"[a-z]++(?![\w’'.\-])|_+|(?:[A-Z]\.){2,}|(?:Mr|Mrs|Ms|Dr|
 _GAP_TOKEN = re.compile(r"(\s*)(" + _TOKEN.pattern + ")")
 
 
-def _tokens(text: str) -> list[tuple[str, int, int]]:
-    """``(token, start, end)`` for every :data:`_TOKEN` match in ``text``."""
-    pairs = _GAP_TOKEN.findall(text)
+def _tokens(text: str, start: int = 0, end: int | None = None) -> list[tuple[str, int, int]]:
+    """``(token, start, end)`` for every :data:`_TOKEN` match in ``text[start:end]``, with offsets
+    into ``text``."""
+    pairs = _GAP_TOKEN.findall(text[start:end] if start or end is not None else text)
     if not pairs:
         return []
-    ends = list(accumulate(map(len, chain.from_iterable(pairs))))
+    ends = list(accumulate(map(len, chain.from_iterable(pairs)), initial=start))[1:]
     return list(zip([p[1] for p in pairs], ends[0::2], ends[1::2]))
 
 
@@ -471,7 +472,7 @@ class _Attributor:
         lex = self.lex
         doc = self.doc
         low = [w.lower().rstrip(".") for w in words]
-        bare = [w[:-2] if w.endswith(("’s", "'s")) else w[:-1] if w.endswith(("’", "'")) else w for w in low]
+        bare = [_bare(w) for w in low]
         if len(low) == 1 and low[0] in _PRONOUNS:
             kind = _PRONOUNS[low[0]]
             if kind == "person":
@@ -597,7 +598,7 @@ class _Attributor:
                     name, kind, mention = self.np_at(frame, offset, ptoks, *span)
                     if name and kind in ("person", "group", "org", "country"):
                         return name, kind, mention
-            toks = [(t.group(0), t.start(), t.end()) for t in _TOKEN.finditer(frame, m.end(), min(len(frame), m.end() + 160))]
+            toks = _tokens(frame, m.end(), m.end() + 160)
             j = 0
             while j < len(toks) and j < 14 and toks[j][0] not in (",", ".", ";", ":", "(", ")") and not toks[j][0].startswith("_"):
                 j += 1
@@ -733,7 +734,7 @@ class _Attributor:
                     return name, kind, who
         m = _IN_VIEW.search(frame) if viewish else None
         if m:
-            toks = [(t.group(0), t.start(), t.end()) for t in _TOKEN.finditer(frame, m.end(), min(len(frame), m.end() + 100))]
+            toks = _tokens(frame, m.end(), m.end() + 100)
             j = 0
             while j < len(toks) and (toks[j][0][:1].isupper() or toks[j][0].lower() in _DETERMINERS or toks[j][0].lower() in lex.titles or toks[j][0].lower() in lex.groups
                                      or (j > 0 and toks[j][0] in ("in", "at") and j + 1 < len(toks) and toks[j + 1][0][:1].isupper())):
@@ -744,7 +745,7 @@ class _Attributor:
                     return res
         m = _PASSIVE.search(frame) if " by " in frame else None
         if m and (m.group(1) in lex.speech_verbs or m.group(1) in ("raised", "voiced", "made")):
-            toks = [(t.group(0), t.start(), t.end()) for t in _TOKEN.finditer(frame, m.end(), min(len(frame), m.end() + 100))]
+            toks = _tokens(frame, m.end(), m.end() + 100)
             j = 0
             while j < len(toks) and (toks[j][0][:1].isupper() or toks[j][0].lower() in _DETERMINERS or toks[j][0].lower() in lex.titles or toks[j][0].lower() in lex.groups or toks[j][0].lower() in lex.org_words):
                 j += 1
@@ -764,8 +765,7 @@ class _Attributor:
             memo[w] = _seat_trigger(w, lex)
         if not any(map(memo.__getitem__, head)):
             return None  # neither a seat of power nor a reaction adjective near the start: cheap exit
-        tokens = (self.tokens(frame, offset) if len(frame) <= 300 else
-                  [(t.group(0), t.start(), t.end()) for t in _TOKEN.finditer(frame, 0, 300)])
+        tokens = self.tokens(frame, offset) if len(frame) <= 300 else _tokens(frame, 0, 300)
         span = self.clause_subject(tokens)
         if not span:
             loose = self.clause_subject(tokens, strict=False)

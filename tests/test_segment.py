@@ -430,6 +430,9 @@ def test_tokens_from_findall_equal_one_match_per_token(text):
     from stancekit._segment import _tokens
 
     assert _tokens(text) == [(m.group(0), m.start(), m.end()) for m in _OLD_TOKEN.finditer(text)]
+    start, end = len(text) // 3, len(text) // 3 + 20
+    assert _tokens(text, start, end) == [(m.group(0), m.start(), m.end())
+                                         for m in _OLD_TOKEN.finditer(text, start, min(len(text), end))]
 
 
 @settings(max_examples=400, deadline=None)
