@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
-from itertools import chain
+from itertools import chain, repeat
 from pathlib import Path
 from weakref import WeakKeyDictionary
 
@@ -509,38 +509,87 @@ def _lookup(vec: TfidfVectorizer) -> dict[object, object]:
     return table
 
 
-def _word_columns(vec: TfidfVectorizer) -> Callable[[str], list[int]] | None:
+class _WordIndex:
+    """A fitted word vectorizer's vocabulary as integer arrays, for counting a batch in numpy.
+
+    Every word of a vocabulary term gets an id; an n-gram is the base-``n_words`` number of its
+    words' ids, looked up in a sorted array. Python touches each token once (a dict lookup).
+    """
+
+    def __init__(self, vec: TfidfVectorizer, pat: re.Pattern[str]) -> None:
+        self.findall = pat.findall
+        self.lo, self.hi = vec.ngram_range
+        grams = [(term.split(" "), col) for term, col in vec.vocabulary_.items()]
+        self.ids: dict[str, int] = {}
+        for parts, _col in grams:
+            for w in parts:
+                self.ids.setdefault(w, len(self.ids))
+        n_words = max(len(self.ids), 1)
+        self.base = n_words
+        self.unigram_col = np.full(n_words, -1, dtype=np.int64)
+        keys: dict[int, list[tuple[int, int]]] = {}
+        for parts, col in grams:
+            if len(parts) == 1:
+                self.unigram_col[self.ids[parts[0]]] = col
+            else:
+                key = 0
+                for w in parts:
+                    key = key * n_words + self.ids[w]
+                keys.setdefault(len(parts), []).append((key, col))
+        self.keys = {n: np.array(sorted(kc), dtype=np.int64).reshape(-1, 2) for n, kc in keys.items()}
+
+    def counts(self, lows: list[str]) -> tuple[np.ndarray, np.ndarray]:
+        """Row of each term occurrence, and its column, over the lowercased texts ``lows``."""
+        toks = [self.findall(low) for low in lows]
+        lens = np.fromiter(map(len, toks), dtype=np.int64, count=len(toks))
+        total = int(lens.sum())
+        ids = np.fromiter(map(self.ids.get, chain.from_iterable(toks), repeat(-1)), dtype=np.int64, count=total)
+        doc = np.repeat(np.arange(len(toks), dtype=np.int64), lens)
+        rows, cols = [], []
+        if self.lo == 1:
+            c = self.unigram_col[ids[ids >= 0]] if total else np.zeros(0, dtype=np.int64)
+            keep = c >= 0
+            rows.append(doc[ids >= 0][keep])
+            cols.append(c[keep])
+        for n in range(max(self.lo, 2), self.hi + 1):
+            table = self.keys.get(n)
+            m = total - n + 1
+            if table is None or m <= 0:
+                continue
+            ok = (doc[: m] == doc[n - 1 :]) & (ids[: m] >= 0)
+            key = ids[: m].copy()
+            for k in range(1, n):
+                ok &= ids[k : m + k] >= 0
+                key = key * self.base + ids[k : m + k]
+            key = key[ok]
+            pos = np.minimum(np.searchsorted(table[:, 0], key), len(table) - 1)
+            hit = table[pos, 0] == key
+            rows.append(doc[: m][ok][hit])
+            cols.append(table[pos[hit], 1])
+        if not rows:
+            return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
+        return np.concatenate(rows), np.concatenate(cols)
+
+
+def _word_index(vec: TfidfVectorizer) -> _WordIndex | None:
     """For a plain word vectorizer (lowercase, no stop words or accent stripping, a token pattern
-    without groups), a function from a lowercased text to the columns of its terms, one per
-    occurrence (scikit-learn's analyzer and vocabulary, without building each n-gram string).
-    None for any other configuration."""
+    without groups), its :class:`_WordIndex` (scikit-learn's analyzer and vocabulary, without
+    building each n-gram string). None for any other configuration."""
     if vec.analyzer != "word" or vec.tokenizer is not None or vec.preprocessor is not None \
             or not vec.lowercase or vec.stop_words is not None or vec.strip_accents is not None \
             or vec.input != "content":
         return None
     table = _lookup(vec)
-    fn = table.get("_word")
-    if fn is not None:
-        return fn  # type: ignore[return-value]
+    if "_word" in table:
+        return table["_word"]  # type: ignore[return-value]
     pat = re.compile(vec.token_pattern)
-    if pat.groups:
-        return None
-    lo, hi = vec.ngram_range
-    # Unigrams by their string, longer n-grams by the tuple of their words (no string joins).
-    by_gram: dict[object, int] = {}
-    for term, col in vec.vocabulary_.items():
-        parts = term.split(" ")
-        by_gram[parts[0] if len(parts) == 1 else tuple(parts)] = col
-    get = by_gram.get
-    findall = pat.findall
-
-    def columns(low: str) -> list[int]:
-        toks = findall(low)
-        grams = chain.from_iterable(toks if n == 1 else zip(*(toks[k:] for k in range(n))) for n in range(lo, hi + 1))
-        return [c for c in map(get, grams) if c is not None]
-
-    table["_word"] = columns
-    return columns
+    index = None
+    if not pat.groups:
+        index = _WordIndex(vec, pat)
+        if float(index.base) ** index.hi >= 2.0 ** 62:  # n-gram numbers would overflow int64
+            index = None
+    table["_word"] = index
+    return index
 
 
 def _affix_columns(vec: TfidfVectorizer, words: list[str]) -> list[int]:
@@ -572,16 +621,17 @@ def _tfidf_transform(vec: TfidfVectorizer, docs: list[str], lows: list[str] | No
         if words is None:
             words = [_WORD.findall(d.lower()) for d in docs]
         rows = [_affix_columns(vec, ws) for ws in words]
+        indptr = np.zeros(len(rows) + 1, dtype=np.int64)
+        np.cumsum([len(r) for r in rows], out=indptr[1:])
+        indices = np.fromiter(chain.from_iterable(rows), dtype=np.int32, count=int(indptr[-1]))
+        X = sp.csr_matrix((np.ones(len(indices), dtype=np.float64), indices, indptr),
+                          shape=(len(docs), len(vec.vocabulary_)))
     else:
-        columns = _word_columns(vec)
-        if columns is None:
+        index = _word_index(vec)
+        if index is None:
             return vec.transform(docs)
-        rows = [columns(low) for low in (lows if lows is not None else [d.lower() for d in docs])]
-    indptr = np.zeros(len(rows) + 1, dtype=np.int64)
-    np.cumsum([len(r) for r in rows], out=indptr[1:])
-    indices = np.fromiter(chain.from_iterable(rows), dtype=np.int32, count=int(indptr[-1]))
-    X = sp.csr_matrix((np.ones(len(indices), dtype=np.float64), indices, indptr),
-                      shape=(len(docs), len(vec.vocabulary_)))
+        r, c = index.counts(lows if lows is not None else [d.lower() for d in docs])
+        X = sp.csr_matrix((np.ones(len(r), dtype=np.float64), (r, c)), shape=(len(docs), len(vec.vocabulary_)))
     X.sum_duplicates()
     if vec.sublinear_tf:
         np.log(X.data, X.data)

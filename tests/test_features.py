@@ -32,6 +32,8 @@ VECTORIZERS = {
     "word 1-3": TfidfVectorizer(ngram_range=(1, 3), token_pattern=r"(?u)\b\w[\w'’]*\b", sublinear_tf=True),
     "word 2-3": TfidfVectorizer(ngram_range=(2, 3)),
     "default": TfidfVectorizer(),
+    "max_df: n-gram words that are not unigram terms": TfidfVectorizer(ngram_range=(1, 2), max_df=0.2),
+    "max_features 7": TfidfVectorizer(ngram_range=(1, 3), max_features=7),
     "no sublinear, l1": TfidfVectorizer(norm="l1"),
     "no norm": TfidfVectorizer(norm=None, sublinear_tf=True),
     "affix": TfidfVectorizer(analyzer=AffixAnalyzer((4, 6)), sublinear_tf=True),
@@ -63,7 +65,7 @@ def test_fast_tfidf_equals_scikit_learn(name):
 @settings(max_examples=60, deadline=None)
 @given(st.lists(st.text(alphabet=st.sampled_from(list("ab c’'-.É\n2")), max_size=40), min_size=1, max_size=8))
 def test_fast_tfidf_equals_scikit_learn_on_any_text(docs):
-    for name in ("word 1-3", "affix"):
+    for name in ("word 1-3", "word 2-3", "affix"):
         vec = TfidfVectorizer(**{**VECTORIZERS[name].get_params(), "min_df": 1})
         try:
             vec.fit(DOCS + docs)
