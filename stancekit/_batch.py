@@ -141,16 +141,24 @@ def records_for(doc: Document, model, *, max_length: int = DEFAULT_MAX_LENGTH) -
         return [{"doc_id": doc.doc_id, "error": doc.error}]
     try:
         statements = segment(doc.text or "", doc.doc_id, max_length=max_length)
-        stances = model.predict(statements) if statements else []
+        stances = _stance_records(model, statements) if statements else []
     except Exception as e:  # noqa: BLE001 -- a batch run never loses a document
         return [{"doc_id": doc.doc_id, "error": f"{type(e).__name__}: {e}"}]
     return [_record(st, sc) for st, sc in zip(statements, stances)]
 
 
-def _record(statement, stances) -> dict[str, object]:
-    """The SPEC section 5 record of one statement and its stances."""
+def _stance_records(model, statements: list) -> list[dict[str, object]]:
+    """The ``stances`` field of each statement's record (a user's model may have only ``predict``)."""
+    fast = getattr(model, "_stance_records", None)
+    if fast is not None:
+        return fast(statements)
+    return [{t: s.to_dict() for t, s in row.items()} for row in model.predict(statements)]
+
+
+def _record(statement, stances: dict[str, object]) -> dict[str, object]:
+    """The SPEC section 5 record of one statement and its ``stances`` field."""
     rec = statement.to_dict()
-    rec["stances"] = {t: s.to_dict() for t, s in stances.items()}
+    rec["stances"] = stances
     return rec
 
 
@@ -208,7 +216,7 @@ def _score_batch_with(batch: list[Document], model, max_length: int) -> list[lis
             segmented.append(f"{type(e).__name__}: {e}")
     flat = [st for sts in segmented if not isinstance(sts, str) for st in sts]
     try:
-        stances = model.predict(flat) if flat else []
+        stances = _stance_records(model, flat) if flat else []
     except Exception:  # noqa: BLE001 -- fall back to one document at a time to isolate the failure
         return [records_for(d, model, max_length=max_length) for d in batch]
     out: list[list[dict[str, object]]] = []

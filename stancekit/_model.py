@@ -143,15 +143,28 @@ class StanceModel:
         list of dict
             ``{target_id: Stance(label, confidence)}`` per statement.
         """
+        out: list[dict[str, Stance]] = []
+        for row in self._best(statements):
+            out.append({tid: Stance(label, conf) for tid, (label, conf) in row.items()})
+        return out
+
+    def _best(self, statements: object) -> list[dict[str, tuple[str, float]]]:
+        """Per statement, ``{target_id: (label, probability)}`` of the most probable label."""
         probas = self.predict_proba(statements)
         n = len(next(iter(probas.values()))) if probas else 0
-        out: list[dict[str, Stance]] = [{} for _ in range(n)]
+        out: list[dict[str, tuple[str, float]]] = [{} for _ in range(n)]
         for tid, p in probas.items():
             idx = np.argmax(p, axis=1)
             confidence = p[np.arange(n), idx].tolist()
             for row, k, c in zip(out, idx.tolist(), confidence):
-                row[tid] = Stance(LABELS[k], c)
+                row[tid] = (LABELS[k], c)
         return out
+
+    def _stance_records(self, statements: object) -> list[dict[str, dict[str, object]]]:
+        """Per statement, the ``stances`` field of its SPEC section 5 record (as
+        :meth:`Stance.to_dict` gives it), without building :class:`Stance` objects."""
+        return [{tid: {"label": label, "confidence": round(conf, 4)} for tid, (label, conf) in row.items()}
+                for row in self._best(statements)]
 
     def __repr__(self) -> str:
         return f"StanceModel(targets={self.target_ids!r}, settings={self.settings!r})"

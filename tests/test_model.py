@@ -315,6 +315,17 @@ def test_batch_scoring_equals_one_document_at_a_time(shipped_model):
     assert _score_batch_with(docs, shipped_model, 10_000_000) == [records_for(d, shipped_model) for d in docs]
 
 
+def test_batch_records_carry_what_predict_gives(shipped_model):
+    """The batch path builds the stances field without Stance objects; it must say what predict says."""
+    from stancekit._api import analyze
+    from stancekit._batch import Document, records_for
+    text = sorted((FIXTURES / "dev").glob("*.txt"))[0].read_text(encoding="utf-8")
+    records = records_for(Document("d", text=text), shipped_model)
+    scored = analyze(text, "d", model=shipped_model)
+    assert records and [r["stances"] for r in records] == [s.to_dict()["stances"] for s in scored]
+    assert [r["text"] for r in records] == [text[r["start"]:r["end"]] for r in records]
+
+
 def test_affix_analyzer():
     from stancekit._features import AffixAnalyzer
     assert AffixAnalyzer((4, 6))("Welcomed it") == ["welc~", "welcom~"]
