@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import math
 import os
 import sys
 import tempfile
@@ -17,6 +18,7 @@ import time
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from itertools import islice
+from json.encoder import encode_basestring as _esc
 from pathlib import Path
 
 from ._errors import type_error
@@ -377,10 +379,36 @@ def _csv_row(rec: Mapping[str, object], fields: list[str]) -> dict[str, object]:
 _JSON = json.JSONEncoder(ensure_ascii=False)
 
 
+_RECORD_KEYS = ("doc_id", "statement_id", "actor", "actor_mention", "kind", "start", "end", "text", "stances")
+_OPTIONAL = (str, type(None))
+
+
+def _json_line(r: dict[str, object]) -> str:
+    """``_JSON.encode(r)`` for a statement record, about twice as fast: the layout is known, so
+    only its strings go through the JSON string encoder. Anything else goes to ``_JSON``."""
+    if tuple(r) != _RECORD_KEYS:
+        return _JSON.encode(r)
+    d, sid, a, am, k, s, e, t, stances = r.values()
+    if not (type(d) is str and type(sid) is str and type(k) is str and type(t) is str and isinstance(a, _OPTIONAL)
+            and isinstance(am, _OPTIONAL) and type(s) is int and type(e) is int and type(stances) is dict):
+        return _JSON.encode(r)
+    parts = []
+    for tid, st in stances.items():
+        if type(tid) is not str or type(st) is not dict or tuple(st) != ("label", "confidence"):
+            return _JSON.encode(r)
+        label, conf = st["label"], st["confidence"]
+        if type(label) is not str or type(conf) is not float or not math.isfinite(conf):
+            return _JSON.encode(r)
+        parts.append(f'{_esc(tid)}: {{"label": {_esc(label)}, "confidence": {conf!r}}}')
+    return (f'{{"doc_id": {_esc(d)}, "statement_id": {_esc(sid)}, "actor": {"null" if a is None else _esc(a)}, '
+            f'"actor_mention": {"null" if am is None else _esc(am)}, "kind": {_esc(k)}, "start": {s}, "end": {e}, '
+            f'"text": {_esc(t)}, "stances": {{{", ".join(parts)}}}}}')
+
+
 def serialize_records(records: list[dict[str, object]], fmt: str, fields: list[str]) -> str:
     """One document's records as JSONL or CSV text (no CSV header)."""
     if fmt == "jsonl":
-        return "".join([_JSON.encode(r) + "\n" for r in records])
+        return "".join([_json_line(r) + "\n" for r in records])
     buf = io.StringIO()
     w = csv.DictWriter(buf, fieldnames=fields, lineterminator="\n")
     for r in records:

@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
-from itertools import chain, repeat
+from itertools import accumulate, chain, islice, repeat
 from pathlib import Path
 from weakref import WeakKeyDictionary
 
@@ -189,6 +189,13 @@ def _phrase_at(toks: list[str], i: int, phrase: tuple[str, ...]) -> bool:
     return 0 <= i and i + n <= len(toks) and all(_token_matches(toks[i + k], phrase[k]) for k in range(n))
 
 
+def _word_starts(low: str, toks: list[str]) -> list[int]:
+    """Offsets of the :data:`_WORD` tokens ``toks`` of ``low``: the gaps between tokens and the
+    tokens, added up (what ``finditer`` gives, without a match object per token)."""
+    lengths = chain.from_iterable(zip(map(len, _WORD.split(low)), map(len, toks)))
+    return list(islice(accumulate(lengths), 0, None, 2))
+
+
 def _quoted_mask(text: str) -> list[tuple[int, int]]:
     return quote_spans(text, [(0, len(text))])
 
@@ -285,7 +292,7 @@ class CueLexiconFeatures(_NamedFeatures, TransformerMixin, BaseEstimator):
                 if not spans:
                     return False
                 if not starts:
-                    starts.extend(m.start() for m in _WORD.finditer(low))
+                    starts.extend(_word_starts(low, toks))
                 return any(s0 <= starts[i] < e0 for s0, e0 in spans)
 
             counts = [[0, 0, 0, 0] for _ in CUE_CLASSES]  # quote, quote_negated, frame, frame_negated
@@ -592,18 +599,23 @@ def _word_index(vec: TfidfVectorizer) -> _WordIndex | None:
     return index
 
 
-def _affix_columns(vec: TfidfVectorizer, words: list[str]) -> list[int]:
-    """Columns of the affix terms of a text given as :data:`_WORD` tokens (memoised per word)."""
+def _affix_counts(vec: TfidfVectorizer, words: list[list[str]]) -> tuple[np.ndarray, np.ndarray]:
+    """Row and column of each affix term occurrence in texts given as :data:`_WORD` tokens
+    (the terms of each word memoised; the rest is done in C loops and numpy)."""
     table = _lookup(vec)
     memo = table.get("_affix")
     if memo is None or len(memo) > 500_000:  # type: ignore[arg-type]
         memo = table["_affix"] = {}
     analyzer: AffixAnalyzer = vec.analyzer
     vocab = vec.vocabulary_
-    for w in set(words).difference(memo):  # type: ignore[arg-type]
+    flat = list(chain.from_iterable(words))
+    for w in set(flat).difference(memo):  # type: ignore[arg-type]
         memo[w] = tuple(vocab[a] for a in analyzer.from_words([w]) if a in vocab)  # type: ignore[index]
-    get = memo.__getitem__  # type: ignore[union-attr]
-    return [c for w in words for c in get(w)]
+    terms = list(map(memo.__getitem__, flat))  # type: ignore[union-attr]
+    per_word = np.fromiter(map(len, terms), dtype=np.int64, count=len(terms))
+    cols = np.fromiter(chain.from_iterable(terms), dtype=np.int64, count=int(per_word.sum()))
+    word_rows = np.repeat(np.arange(len(words), dtype=np.int64), [len(ws) for ws in words])
+    return np.repeat(word_rows, per_word), cols
 
 
 def _tfidf_transform(vec: TfidfVectorizer, docs: list[str], lows: list[str] | None = None,
@@ -620,18 +632,13 @@ def _tfidf_transform(vec: TfidfVectorizer, docs: list[str], lows: list[str] | No
     if isinstance(vec.analyzer, AffixAnalyzer):
         if words is None:
             words = [_WORD.findall(d.lower()) for d in docs]
-        rows = [_affix_columns(vec, ws) for ws in words]
-        indptr = np.zeros(len(rows) + 1, dtype=np.int64)
-        np.cumsum([len(r) for r in rows], out=indptr[1:])
-        indices = np.fromiter(chain.from_iterable(rows), dtype=np.int32, count=int(indptr[-1]))
-        X = sp.csr_matrix((np.ones(len(indices), dtype=np.float64), indices, indptr),
-                          shape=(len(docs), len(vec.vocabulary_)))
+        r, c = _affix_counts(vec, words)
     else:
         index = _word_index(vec)
         if index is None:
             return vec.transform(docs)
         r, c = index.counts(lows if lows is not None else [d.lower() for d in docs])
-        X = sp.csr_matrix((np.ones(len(r), dtype=np.float64), (r, c)), shape=(len(docs), len(vec.vocabulary_)))
+    X = sp.csr_matrix((np.ones(len(r), dtype=np.float64), (r, c)), shape=(len(docs), len(vec.vocabulary_)))
     X.sum_duplicates()
     if vec.sublinear_tf:
         np.log(X.data, X.data)

@@ -250,3 +250,22 @@ def test_every_public_name_is_reachable_and_listed():
     assert set(stancekit.__all__) <= set(dir(stancekit))
     with pytest.raises(AttributeError, match="has no attribute 'nope'"):
         stancekit.nope  # noqa: B018
+
+
+_ANY_STR = st.text(max_size=12)
+_RECORD = st.fixed_dictionaries({
+    "doc_id": _ANY_STR, "statement_id": _ANY_STR, "actor": st.none() | _ANY_STR, "actor_mention": st.none() | _ANY_STR,
+    "kind": st.sampled_from(["direct", "indirect", "narrative"]), "start": st.integers(0, 10**9),
+    "end": st.integers(0, 10**9), "text": st.text(max_size=40),
+    "stances": st.dictionaries(_ANY_STR, st.fixed_dictionaries({
+        "label": st.sampled_from(["supporting", "questioning", "neutral"]),
+        "confidence": st.floats(0, 1) | st.floats(allow_nan=True, allow_infinity=True)}), max_size=3),
+})
+
+
+@settings(max_examples=300, deadline=None)
+@given(_RECORD | st.dictionaries(_ANY_STR, st.integers() | _ANY_STR, max_size=3))
+def test_jsonl_lines_are_what_the_json_encoder_writes(record):
+    """The statement-record fast path writes the bytes json.JSONEncoder(ensure_ascii=False) writes."""
+    from stancekit._batch import _json_line
+    assert _json_line(record) == json.JSONEncoder(ensure_ascii=False).encode(record)

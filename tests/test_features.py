@@ -14,6 +14,8 @@ from stancekit._features import (
     StanceFeaturizer,
     TargetSignalFeatures,
     _tfidf_transform,
+    _WORD,
+    _word_starts,
 )
 
 DOCS = [
@@ -72,6 +74,13 @@ def test_fast_tfidf_equals_scikit_learn_on_any_text(docs):
         except ValueError:
             continue
         assert_same_matrix(_tfidf_transform(vec, docs), vec.transform(docs))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("an't’'\"“” .,É2")), max_size=60))
+def test_word_starts_equal_finditer(text):
+    low = text.lower()
+    assert _word_starts(low, _WORD.findall(low)) == [m.start() for m in _WORD.finditer(low)]
 
 
 def test_featurizer_transform_is_the_same_through_the_shared_cache():
