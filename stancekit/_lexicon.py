@@ -86,6 +86,8 @@ class Lexicon:
     reaction_adjectives: frozenset[str] = frozenset()
     calendar: frozenset[str] = frozenset()  # "sunday", "march": never part of a name
     documents: frozenset[str] = frozenset()  # "statement", "figures": a text that reports a source
+    subject_followers: frozenset[str] = frozenset()  # "was", "also": may follow a clause's subject
+    irregular_past: frozenset[str] = frozenset()  # "saw", "took": a verb after a seat of power
 
 
 def _parse_tsv(name: str, extra: Sequence[PathLike]) -> list[tuple[str, list[str]]]:
@@ -136,8 +138,10 @@ def _load(extra: tuple[str, ...]) -> Lexicon:
     reactions = frozenset(line.lower() for _, _, line in read_data_lines("reaction_adjectives.txt", extra))
     calendar = frozenset(line.lower() for _, _, line in read_data_lines("calendar_words.txt", extra))
     documents = frozenset(line.lower() for _, _, line in read_data_lines("document_nouns.txt", extra))
+    followers, past = (frozenset(w.lower() for _, _, line in read_data_lines(name, extra) for w in line.split())
+                       for name in ("subject_followers.txt", "irregular_past.txt"))
     return Lexicon(frozenset(verbs), titles, country_of, seats, groups, org_words, abbreviations, reactions,
-                   calendar, documents)
+                   calendar, documents, followers, past)
 
 
 @lru_cache(maxsize=16)
@@ -155,7 +159,7 @@ def load_lexicon(lexicon_dirs: Iterable[PathLike] = ()) -> Lexicon:
         (``speech_verbs.txt``, ``titles.txt``, ``countries.tsv``,
         ``seats_of_power.tsv``, ``groups.txt``, ``org_words.txt``,
         ``abbreviations.txt``, ``reaction_adjectives.txt``, ``calendar_words.txt``,
-        ``document_nouns.txt``). Their entries are added to the shipped ones.
+        ``document_nouns.txt``, ``subject_followers.txt``, ``irregular_past.txt``). Their entries are added to the shipped ones.
 
     Returns
     -------

@@ -119,14 +119,6 @@ _FUNCTION = frozenset(
     "without from by of to asked speaking addressing highlighting given having being once then thus "
     "earlier later last next according".split()
 )
-_VERB_AFTER_SUBJECT = frozenset(
-    "was is were are has had have will would could can may might did does do also then appeared seemed "
-    "in remained remains went became".split()
-)
-_IRREGULAR_PAST = frozenset(
-    "saw took gave made kept held felt thought told said put set went came brought sought won lost chose "
-    "spoke wrote drew struck stood began got found knew left meant paid ran sent".split()
-)
 _WORDS = re.compile(r"[a-z]+")
 _OTHER_FRAMES = frozenset("appeared appears seemed seems made makes make let lets".split())
 _COPULA_WORDS = frozenset(
@@ -774,7 +766,7 @@ class _Attributor:
             # ("The Madrid decision", "The Kremlin's line").
             if loose and " ".join(t[0].lower() for t in tokens[loose[0] : loose[1]]
                                   if t[0].lower() not in _DETERMINERS) in self.lex.seats \
-                    and (nxt in lex.speech_verbs or nxt in _IRREGULAR_PAST
+                    and (nxt in lex.speech_verbs or nxt in lex.irregular_past
                          or nxt[:1].islower() and nxt.endswith(("ed", "s")) and not nxt.endswith("ss")):
                 span = loose
         if not span or tokens[span[1] - 1][0].endswith(("’s", "'s")):
@@ -821,7 +813,7 @@ class _Attributor:
                 break
             if w in lex.groups and g > i:
                 nxt = tokens[g + 1][0].lower() if g + 1 < len(tokens) else ""
-                if not strict or nxt in _VERB_AFTER_SUBJECT or nxt in lex.speech_verbs or nxt in (",", ":"):
+                if not strict or nxt in lex.subject_followers or nxt in lex.speech_verbs or nxt in (",", ":"):
                     return (i, g + 1)
                 break
         j = i
@@ -836,7 +828,7 @@ class _Attributor:
                 break
         if j > i and not (j == i + 1 and tokens[i][0].lower() in _DETERMINERS):
             nxt = tokens[j][0].lower() if j < len(tokens) else ""
-            if not strict or nxt in _VERB_AFTER_SUBJECT or nxt in lex.speech_verbs or nxt.endswith("ly") or nxt in (",", ":"):
+            if not strict or nxt in lex.subject_followers or nxt in lex.speech_verbs or nxt.endswith("ly") or nxt in (",", ":"):
                 return (i, j)
         return None
 

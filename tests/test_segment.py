@@ -289,6 +289,19 @@ def test_user_lexicon_extends_seats_of_power(tmp_path):
     assert got[1].actor == "Ruritania"
 
 
+def test_user_lexicon_extends_irregular_past(tmp_path):
+    text = "The Kremlin foresaw trouble with the plan."
+    assert segment(text)[0].actor is None
+    (tmp_path / "irregular_past.txt").write_text("# a verb after a seat of power\nforesaw\n", encoding="utf-8")
+    assert segment(text, lexicon_dirs=[tmp_path])[0].actor == "Russia"
+
+
+def test_word_lists_of_the_rules_are_data():
+    lex = stancekit.load_lexicon()
+    assert {"was", "also", "became"} <= lex.subject_followers
+    assert {"saw", "took", "sent"} <= lex.irregular_past
+
+
 def test_bad_lexicon_line_names_file_and_line(tmp_path):
     (tmp_path / "seats_of_power.tsv").write_text("# comment\nStrelsau Ruritania\n", encoding="utf-8")
     with pytest.raises(stancekit.DataError, match=r"seats_of_power.tsv:2: expected two tab-separated columns"):
