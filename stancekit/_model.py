@@ -14,7 +14,7 @@ from threadpoolctl import threadpool_limits
 
 from ._classifier import StanceClassifier
 from ._data import CONTEXT_STATEMENTS, LabelledSet, data_digest
-from ._errors import DataError, ModelError
+from ._errors import DataError, ModelError, choice_error, type_error
 from ._features import StanceFeaturizer, StatementInput, as_inputs
 from ._files import _manifest_path, atomic_write_bytes, check_model, default_model_path, library_versions, sha256_file
 from ._targets import LABELS, Target
@@ -35,6 +35,9 @@ DEFAULT_SETTINGS: dict[str, object] = {
     "actor_weight": 0.0,
     "calibration": "temperature",
     "class_weight": "balanced",
+    "use_cues": True,
+    "use_target": True,
+    "use_kind": True,
 }
 
 
@@ -50,7 +53,18 @@ class Stance:
 
 
 def build_pipeline(target: Target, settings: Mapping[str, object], random_state: int = 0) -> Pipeline:
-    """The featurizer + classifier pipeline for one target."""
+    """The featurizer + classifier pipeline for one target.
+
+    ``settings`` override :data:`DEFAULT_SETTINGS`; a key that is not one of them raises
+    ``ValueError`` naming it and the allowed keys. ``use_cues``, ``use_target`` and ``use_kind``
+    turn off the blocks written for news (cue lexicons, target phrases, statement kind), for
+    retraining on other text.
+    """
+    for key, value in settings.items():
+        if key not in DEFAULT_SETTINGS:
+            raise choice_error("setting", key, DEFAULT_SETTINGS)
+        if key.startswith("use_") and not isinstance(value, bool):
+            raise type_error(f"setting {key!r}", value, "true or false")
     s = {**DEFAULT_SETTINGS, **settings}
     return Pipeline([
         ("features", StanceFeaturizer(
@@ -60,6 +74,7 @@ def build_pipeline(target: Target, settings: Mapping[str, object], random_state:
             affix_lengths=tuple(s["affix_lengths"]) if s.get("affix_lengths") else None,
             min_df=int(s["min_df"]), interaction_weight=float(s["interaction_weight"]),
             context_weight=float(s["context_weight"]), actor_weight=float(s["actor_weight"]),
+            use_cues=bool(s["use_cues"]), use_target=bool(s["use_target"]), use_kind=bool(s["use_kind"]),
         )),
         ("classifier", StanceClassifier(C=float(s["C"]), calibration=s["calibration"],
                                         class_weight=s.get("class_weight", "balanced"), random_state=random_state)),

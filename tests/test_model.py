@@ -326,6 +326,26 @@ def test_batch_records_carry_what_predict_gives(shipped_model):
     assert [r["text"] for r in records] == [text[r["start"]:r["end"]] for r in records]
 
 
+def test_unknown_setting_is_named_with_the_allowed_ones():
+    from stancekit._model import build_pipeline
+    with pytest.raises(ValueError, match=r"setting 'C_value' is not one of: 'C', 'word_ngram_range'"):
+        build_pipeline(Target("t", phrases=("tram",)), {"C_value": 3})
+    with pytest.raises(TypeError, match=r"setting 'use_cues' must be true or false, got str"):
+        build_pipeline(Target("t", phrases=("tram",)), {"use_cues": "no"})
+
+
+def test_news_blocks_can_be_turned_off_by_settings():
+    from stancekit._model import build_pipeline
+    texts = ["The tram plan was welcomed.", "Critics doubt the tram plan.", "The tram runs late."] * 2
+    on = build_pipeline(Target("t", phrases=("tram",)), {"min_df": 1})[0].fit(texts)
+    off = build_pipeline(Target("t", phrases=("tram",)),
+                         {"min_df": 1, "use_cues": False, "use_target": False, "use_kind": False})[0].fit(texts)
+    names_on, names_off = set(on.get_feature_names_out()), set(off.get_feature_names_out())
+    assert any(n.startswith(("cue:", "target:", "kind=")) for n in names_on)
+    assert not any(n.startswith(("cue:", "target:", "kind=", "x:")) for n in names_off)
+    assert {n for n in names_on if n.startswith("w:")} == {n for n in names_off if n.startswith("w:")}
+
+
 def test_affix_analyzer():
     from stancekit._features import AffixAnalyzer
     assert AffixAnalyzer((4, 6))("Welcomed it") == ["welc~", "welcom~"]

@@ -133,3 +133,27 @@ def test_val_only_selects_prep_and_leaves_test_unscored(bench, tmp_path: Path,
     best = max(res["selection"], key=lambda e: e["val_f_avg"])
     assert res["prep"] == best["prep"]
     assert "test not scored" in capsys.readouterr().out
+
+
+def test_cross_validation_never_reads_test(bench, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    seen: list[str] = []
+    real = bench.load_split
+
+    def spy(data_dir, targets, split, *args, **kwargs):
+        seen.append(split)
+        return real(data_dir, targets, split, *args, **kwargs)
+
+    monkeypatch.setattr(bench, "load_split", spy)
+    out = tmp_path / "cv.json"
+    rc = bench.main([str(DATA), "--cv", "protocol 3,news blocks off", "--targets", "hillary,abortion",
+                     "--limit", "60", "--folds", "2", "--repeats", "1", "--out-json", str(out)])
+    assert rc == 0 and set(seen) == {"train", "val"}
+    rows = json.loads(out.read_text(encoding="utf-8"))
+    assert [r["name"] for r in rows] == ["protocol 3", "news blocks off"]
+    assert len(rows[0]["folds"]) == 2 and 0.0 < rows[0]["mean"] < 1.0
+    assert rows[1]["settings"]["use_cues"] is False and rows[1]["better"] in (0, 1, 2)
+
+
+def test_cross_validation_names_unknown_candidates(bench, capsys: pytest.CaptureFixture[str]) -> None:
+    assert bench.main([str(DATA), "--cv", "protocol 9", "--limit", "10"]) == 1
+    assert "unknown candidate(s) 'protocol 9'; known: 'protocol 3'" in capsys.readouterr().err
