@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from typing import NamedTuple
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -26,6 +27,7 @@ from sklearn.preprocessing import normalize
 from sklearn.utils.validation import check_is_fitted
 
 from ._errors import DataError, location, type_error
+from ._segment import Statement
 from ._text import quote_spans
 
 __all__ = [
@@ -43,9 +45,8 @@ _KINDS = ("direct", "indirect", "narrative")
 _WORD = re.compile(r"[a-z0-9]+(?:['’][a-z]+)?|n['’]t")
 
 
-@dataclass(frozen=True)
-class StatementInput:
-    """What the featurizers read of a statement."""
+class StatementInput(NamedTuple):
+    """What the featurizers read of a statement (a named tuple: built for every statement scored)."""
 
     text: str
     context: str = ""
@@ -66,6 +67,8 @@ def as_inputs(X: object, name: str = "X") -> list[StatementInput]:
     for i, item in enumerate(X):
         if isinstance(item, StatementInput):
             out.append(item)
+        elif type(item) is Statement:  # the segmenter's own: its fields are known (no context)
+            out.append(StatementInput(item.text, "", item.kind or "", item.actor or ""))
         elif isinstance(item, str):
             out.append(StatementInput(item))
         elif isinstance(item, Mapping):

@@ -16,6 +16,7 @@ from ._classifier import StanceClassifier
 from ._data import CONTEXT_STATEMENTS, LabelledSet, data_digest
 from ._errors import DataError, ModelError, choice_error, type_error
 from ._features import StanceFeaturizer, StatementInput, as_inputs
+from ._segment import Statement
 from ._files import _manifest_path, atomic_write_bytes, check_model, default_model_path, library_versions, sha256_file
 from ._targets import LABELS, Target
 
@@ -112,8 +113,12 @@ class StanceModel:
         prev_doc = object()
         window: list[str] = []
         for item, inp in zip(items, base):
-            doc = getattr(item, "doc_id", None) if not isinstance(item, Mapping) else item.get("doc_id")
-            has_ctx = bool(inp.context) or (isinstance(item, Mapping) and "context" in item)
+            if type(item) is Statement:  # the segmenter's own (a subclass may carry a context)
+                doc, has_ctx = item.doc_id, False
+            elif isinstance(item, Mapping):
+                doc, has_ctx = item.get("doc_id"), bool(inp.context) or "context" in item
+            else:
+                doc, has_ctx = getattr(item, "doc_id", None), bool(inp.context)
             if doc is None or doc != prev_doc:
                 window = []
             prev_doc = doc
