@@ -387,22 +387,10 @@ class TargetSignalFeatures(_NamedFeatures, TransformerMixin, BaseEstimator):
         self._phrase_re = pat(self.phrases_)
         self._anaphor_re = pat(self.anaphora_)
         self._index = {p: i for i, p in enumerate(self.phrases_)}
-        # Each phrase's longest run of ASCII letters: a match of the phrase holds it as a whole
-        # word (the runs of a phrase are bounded by non-word characters or by the pattern's
-        # lookarounds), so a statement none of whose _WORD tokens holds an anchor has no match.
-        anchors = []
-        for p in self.phrases_:
-            runs = [r for r in re.findall(r"\w+", p) if re.fullmatch(r"[a-z]+", r)]
-            if not runs:
-                anchors = None  # a phrase without such a run: search every statement
-                break
-            anchors.append(max(runs, key=len))
-        self._anchors = frozenset(anchors) if anchors is not None else None
-        self._anchor_memo: dict[str, bool] = {}
 
     def __getstate__(self) -> dict[str, object]:
         state = self.__dict__.copy()
-        for k in ("_phrase_re", "_anaphor_re", "_index", "_anchors", "_anchor_memo"):
+        for k in ("_phrase_re", "_anaphor_re", "_index"):
             state.pop(k, None)
         return state
 
@@ -416,23 +404,8 @@ class TargetSignalFeatures(_NamedFeatures, TransformerMixin, BaseEstimator):
         items = as_inputs(X)
         return self._transform(items, [it.text.lower() for it in items])
 
-    def _candidates(self, words: list[list[str]]) -> list[int]:
-        """Indexes of the statements (given as :data:`_WORD` tokens) that may hold a phrase."""
-        anchors, memo = self._anchors, self._anchor_memo
-        assert anchors is not None
-        if len(memo) > 500_000:
-            memo.clear()
-        flat = list(chain.from_iterable(words))
-        for t in set(flat).difference(memo):
-            memo[t] = not anchors.isdisjoint(re.split("['’]", t))
-        flags = np.fromiter(map(memo.__getitem__, flat), dtype=bool, count=len(flat))
-        owner = np.repeat(np.arange(len(words)), [len(ws) for ws in words])
-        return np.unique(owner[flags]).tolist()
-
-    def _transform(self, items: list[StatementInput], lows: list[str],
-                   words: list[list[str]] | None = None) -> sp.csr_matrix:
-        """The features, from each statement's lowercased text (and its :data:`_WORD` tokens,
-        when given, to search only the statements that hold a word of some phrase).
+    def _transform(self, items: list[StatementInput], lows: list[str]) -> sp.csr_matrix:
+        """The features, from each statement's lowercased text.
 
         When a statement's context is the text of the one or two statements just before it (as
         :class:`stancekit.StanceModel` builds it), their phrase counts are reused, not searched
@@ -442,12 +415,7 @@ class TargetSignalFeatures(_NamedFeatures, TransformerMixin, BaseEstimator):
         n_p = len(self.phrases_)
         n = len(items)
         pat = self._phrase_re
-        if pat is not None and words is not None and self._anchors is not None:
-            found = [[] for _ in lows]
-            for i in self._candidates(words):
-                found[i] = pat.findall(lows[i])
-        else:
-            found = [pat.findall(low) for low in lows] if pat is not None else [[] for _ in lows]
+        found = [pat.findall(low) for low in lows] if pat is not None else [[] for _ in lows]
         hits = np.fromiter(map(len, found), dtype=np.float64, count=n)
         ctx_hits = np.zeros(n)
         if pat is not None:
@@ -840,7 +808,7 @@ class StanceFeaturizer(TransformerMixin, BaseEstimator):
                               * float(self.actor_weight))
         cues = block(id(self.cues_), lambda: self.cues_._transform(items, lows, words)) \
             if self.cues_ is not None else None
-        tgt = self.target_._transform(items, lows, words) if self.target_ is not None else None
+        tgt = self.target_._transform(items, lows) if self.target_ is not None else None
         for b in (cues, tgt):
             if b is not None:
                 blocks.append(b)

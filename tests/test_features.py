@@ -139,24 +139,3 @@ def test_phrase_trie_matches_what_the_longest_first_alternation_matches(text):
     old = re.compile(r"(?<![\w])(?:" + "|".join(sorted(map(re.escape, phrases), key=len, reverse=True)) + r")(?![\w])")
     new = re.compile(r"(?<![\w])" + _trie_pattern(phrases) + r"(?![\w])")
     assert [m.span() for m in new.finditer(text)] == [m.span() for m in old.finditer(text)]
-
-
-@settings(max_examples=300, deadline=None)
-@given(st.lists(st.lists(st.sampled_from(
-    ["treaty", "security", "osce", "o’", "'s", "2", "é", "_", " ", "-", ".", "the chair", "Kazakh", "stan", "of"]),
-    max_size=12).map("".join), min_size=1, max_size=6))
-def test_target_search_only_in_statements_with_an_anchor_finds_every_phrase(texts):
-    """The anchor prefilter is an optimisation only: the same features as searching everything."""
-    from stancekit._features import as_inputs
-    f = TargetSignalFeatures(phrases=("security treaty", "treaty", "osce", "the chair", "kazakhstan's chair",
-                                      "kazakh", "chair of the osce"), anaphora=("it",)).fit(["x"])
-    items = as_inputs(texts)
-    lows = [t.lower() for t in texts]
-    words = [_WORD.findall(low) for low in lows]
-    assert_same_matrix(f._transform(items, lows, words), f._transform(items, lows))
-
-
-def test_target_phrase_without_a_letter_run_disables_the_prefilter():
-    f = TargetSignalFeatures(phrases=("g20", "treaty")).fit(["x"])
-    assert f._anchors is None
-    assert f.transform(["The g20 met."]).toarray()[0][0] == 1.0
