@@ -274,50 +274,52 @@ class CueLexiconFeatures(_NamedFeatures, TransformerMixin, BaseEstimator):
         hit_at = np.flatnonzero(codes)  # most tokens are no cue: only these are looked at
         if not len(hit_at):
             return sp.csr_matrix(rows)
+        n_cls = len(CUE_CLASSES)
         ends = np.cumsum([len(ws) for ws in words])
         owner = np.searchsorted(ends, hit_at, side="right")
-        w = self.negation_window
-        n_cls = len(CUE_CLASSES)
-        hit_list, owner_list, code_list = hit_at.tolist(), owner.tolist(), codes[hit_at].tolist()
-        k0 = 0
-        while k0 < len(hit_list):
-            r = owner_list[k0]
-            k1 = k0
-            while k1 < len(hit_list) and owner_list[k1] == r:
-                k1 += 1
-            base = int(ends[r - 1]) if r else 0
-            toks, low = words[r], lows[r]
-            quoted = '"' in low or "“" in low or "«" in low or "‘" in low or "'" in low
-            spans = _quoted_mask(items[r].text) if quoted else []
-            starts: list[int] = []
+        local = hit_at - (ends - np.fromiter(map(len, words), dtype=np.int64, count=len(words)))[owner]
+        hit_codes = codes[hit_at]
+        # Negated: a negator stands at most negation_window tokens before, in the same statement.
+        neg_pos = np.where(hit_codes & _NEGATOR, hit_at, -1)
+        last_neg = np.maximum.accumulate(np.concatenate(([-1], neg_pos[:-1])))
+        negated = (last_neg >= 0) & (hit_at - last_neg <= self.negation_window) \
+            & (np.searchsorted(ends, last_neg, side="right") == owner)
+        # Inside quotation marks: only statements with a quote mark and a cue are looked at.
+        inside = np.zeros(len(hit_at), dtype=bool)
+        spans_of: dict[int, tuple[list[tuple[int, int]], list[int]]] = {}
 
-            def inside(i: int) -> bool:
-                if not spans:
-                    return False
-                if not starts:
-                    starts.extend(_word_starts(low, toks))
-                return any(s0 <= starts[i] < e0 for s0, e0 in spans)
+        def quoted(r: int, i: int) -> bool:
+            """Whether token ``i`` of statement ``r`` lies inside a quotation."""
+            if r not in spans_of:
+                low = lows[r]
+                has_mark = '"' in low or "“" in low or "«" in low or "‘" in low or "'" in low
+                spans = _quoted_mask(items[r].text) if has_mark else []
+                spans_of[r] = (spans, _word_starts(low, words[r]) if spans else [])
+            spans, starts = spans_of[r]
+            return bool(spans) and any(s0 <= starts[i] < e0 for s0, e0 in spans)
 
-            counts = [[0, 0, 0, 0] for _ in CUE_CLASSES]  # quote, quote_negated, frame, frame_negated
-            neg_until = -1
-            for i, code in zip((h - base for h in hit_list[k0:k1]), code_list[k0:k1]):
-                if code & _CLASS_BITS:
-                    slot = (0 if inside(i) else 2) + (1 if i <= neg_until else 0)
-                    for k in range(n_cls):
-                        if code >> k & 1:
-                            counts[k][slot] += 1
-                if code & _PHRASE_ANCHOR:
-                    # A multi-word cue counts once, never negated (negation scope is for single words).
-                    for k, ph, a in _phrases_at(toks[i], dirs):
-                        if _phrase_at(toks, i - a, ph):
-                            counts[k][0 if inside(i - a) else 2] += 1
-                if code & _NEGATOR:
-                    neg_until = i + w
-            e, d = counts[0], counts[1]
-            pos_ = e[0] + e[2] + d[1] + d[3]
-            negc = d[0] + d[2] + e[1] + e[3]
-            rows[r] = [e[0], e[1], e[2], e[3], d[0], d[1], d[2], d[3], pos_, negc, sum(counts[2]), sum(counts[3])]
-            k0 = k1
+        owner_list, local_list = owner.tolist(), local.tolist()
+        for k in np.flatnonzero(hit_codes & _CLASS_BITS).tolist():
+            inside[k] = quoted(owner_list[k], local_list[k])
+        counts = np.zeros((len(items), n_cls, 4), dtype=np.float64)  # quote, quote_negated, frame, frame_negated
+        slot = np.where(inside, 0, 2) + negated
+        for c in range(n_cls):
+            m = (hit_codes >> c & 1).astype(bool)
+            np.add.at(counts, (owner[m], c, slot[m]), 1.0)
+        # A multi-word cue counts once, never negated (negation scope is for single words).
+        for k in np.flatnonzero(hit_codes & _PHRASE_ANCHOR).tolist():
+            r, i = owner_list[k], local_list[k]
+            toks = words[r]
+            for c, ph, a in _phrases_at(toks[i], dirs):
+                if _phrase_at(toks, i - a, ph):
+                    counts[r, c, 0 if quoted(r, i - a) else 2] += 1
+        e, d = counts[:, 0], counts[:, 1]
+        rows[:, 0:4] = e
+        rows[:, 4:8] = d
+        rows[:, 8] = e[:, 0] + e[:, 2] + d[:, 1] + d[:, 3]
+        rows[:, 9] = d[:, 0] + d[:, 2] + e[:, 1] + e[:, 3]
+        rows[:, 10] = counts[:, 2].sum(axis=1)
+        rows[:, 11] = counts[:, 3].sum(axis=1)
         return sp.csr_matrix(np.log1p(rows))
 
 

@@ -104,6 +104,8 @@ def score_command(a) -> int:
             model = None
             _path, manifest = check_model(model_path)
             targets = [t["id"] for t in manifest["targets"]]  # type: ignore[union-attr,index]
+    from ._batch import _quiet_gc
+    _quiet_gc()  # this process only scores from here on
     docs = iter_documents(a.paths, max_length=a.max_length, stdin_format=a.stdin_format)
     show = a.progress or (not a.quiet and sys.stderr.isatty())
     progress = Progress(show)

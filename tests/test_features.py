@@ -139,3 +139,53 @@ def test_phrase_trie_matches_what_the_longest_first_alternation_matches(text):
     old = re.compile(r"(?<![\w])(?:" + "|".join(sorted(map(re.escape, phrases), key=len, reverse=True)) + r")(?![\w])")
     new = re.compile(r"(?<![\w])" + _trie_pattern(phrases) + r"(?![\w])")
     assert [m.span() for m in new.finditer(text)] == [m.span() for m in old.finditer(text)]
+
+
+def _plain_cue_rows(f, texts):
+    """The cue counts by the rules as written: token by token, one statement at a time."""
+    from stancekit._features import (_CLASS_BITS, _NEGATOR, _PHRASE_ANCHOR, CUE_CLASSES, _code, _cue_sets,
+                                     _phrase_at, _phrases_at, _quoted_mask)
+    dirs = ()
+    sets, neg = _cue_sets(dirs)
+    classes = [sets[c] for c in CUE_CLASSES]
+    rows = []
+    for text in texts:
+        low = text.lower()
+        toks = _WORD.findall(low)
+        starts = [m.start() for m in _WORD.finditer(low)]
+        spans = _quoted_mask(text)
+
+        def inside(i):
+            return any(s0 <= starts[i] < e0 for s0, e0 in spans)
+
+        counts = [[0, 0, 0, 0] for _ in CUE_CLASSES]
+        neg_until = -1
+        for i, tok in enumerate(toks):
+            code = _code(tok, classes, neg, dirs)
+            if code & _CLASS_BITS:
+                slot = (0 if inside(i) else 2) + (1 if i <= neg_until else 0)
+                for k in range(len(CUE_CLASSES)):
+                    if code >> k & 1:
+                        counts[k][slot] += 1
+            if code & _PHRASE_ANCHOR:
+                for k, ph, a in _phrases_at(tok, dirs):
+                    if _phrase_at(toks, i - a, ph):
+                        counts[k][0 if inside(i - a) else 2] += 1
+            if code & _NEGATOR:
+                neg_until = i + f.negation_window
+        e, d = counts[0], counts[1]
+        rows.append([e[0], e[1], e[2], e[3], d[0], d[1], d[2], d[3], e[0] + e[2] + d[1] + d[3],
+                     d[0] + d[2] + e[1] + e[3], sum(counts[2]), sum(counts[3])])
+    return np.log1p(np.array(rows, dtype=np.float64))
+
+
+_CUE_PIECES = ["welcomed", "doubts", "not", "never", "didn't", "maybe", "but", "as long as", "look forward to",
+               "remains to be seen", "the plan", "it", " ", " ", ", ", ". ", "“", "”", '"', "'", "‘", "’s", "\n\n"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(_CUE_PIECES), max_size=20).map(" ".join), min_size=1, max_size=5),
+       st.integers(0, 4))
+def test_cue_counts_equal_the_rules_applied_token_by_token(texts, window):
+    f = CueLexiconFeatures(negation_window=window).fit(["x"])
+    np.testing.assert_array_equal(f.transform(texts).toarray(), _plain_cue_rows(f, texts))
