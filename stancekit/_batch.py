@@ -182,18 +182,18 @@ def _worker_model(path: str | None):
 
 
 def _quiet_gc() -> None:
-    """Garbage-collection settings for a process that does nothing but score (the CLI and its
-    parallel workers; never a user's process): objects alive now (modules, the model) are
-    frozen out of collections, and the youngest generation is collected every 10,000 new
-    container objects instead of 700. Scoring makes few reference cycles, and the collector's
-    passes over a loaded model cost about 4% of the time (measured)."""
+    """Garbage-collection settings for a process that does nothing but score (the CLI, and the
+    parallel workers of a CLI run; never a process of a user's own script): objects alive now
+    (modules, the model) are frozen out of collections, and the youngest generation is
+    collected every 10,000 new container objects instead of 700. Scoring makes few reference
+    cycles, and the collector's passes over a loaded model cost about 4% of the time (measured)."""
     gc.freeze()
     gc.set_threshold(10_000, *gc.get_threshold()[1:])
 
 
 def _score_batch(batch: list[Document], model_path: str | None, max_length: int,
                  serialize: tuple[str, list[str]] | None = None) -> list:
-    if not _WORKER_MODEL:  # first batch in this worker process
+    if serialize and not _WORKER_MODEL:  # first batch of a CLI run (only the CLI serialises in workers)
         _worker_model(model_path)
         _quiet_gc()
     out = _score_batch_with(batch, _worker_model(model_path), max_length)
