@@ -312,6 +312,25 @@ class _Doc:
         return None
 
 
+_USE_VERBS = frozenset("used uses use using".split())
+_OCCASION_POSSESSIVES = frozenset("his her its their".split())
+
+
+def _used_to(tokens: list[tuple[str, int, int]], vi: int) -> int | None:
+    """For an infinitive speech verb in "X used his speech to urge ...", "They used their meeting
+    with the minister to press him ...", the index of "used", whose subject is the speaker;
+    None otherwise. The occasion may run up to 12 tokens, with no clause break in it."""
+    if vi < 4 or tokens[vi - 1][0].lower() != "to":
+        return None
+    for u in range(vi - 3, max(-1, vi - 15), -1):
+        tok = tokens[u][0]
+        if tok in (",", ";", ":", "(", ")") or tok.startswith("_"):
+            return None
+        if tok.lower() in _USE_VERBS and tokens[u + 1][0].lower() in _OCCASION_POSSESSIVES:
+            return u
+    return None
+
+
 def _np_backward(tokens: list[tuple[str, int, int]], vi: int, lex: Lexicon) -> tuple[int, int] | None:
     """Index range ``[i, vi_np)`` of the noun phrase that is the subject of the verb at ``vi``."""
     j = vi - 1
@@ -640,7 +659,8 @@ class _Attributor:
                 continue
             if verb_at is None and not (vi >= 1 and tokens[vi - 1][0].lower() == "to"):
                 verb_at = vi
-            span = _np_backward(tokens, vi, lex)
+            used = _used_to(tokens, vi)
+            span = _np_backward(tokens, used if used is not None else vi, lex)
             if span:
                 name, kind, mention = self.np_at(frame, offset, tokens, *span)
                 if name or kind == "self":

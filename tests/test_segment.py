@@ -196,6 +196,13 @@ ATTRIBUTION = [
      "indirect"),
     ("At least 19 people were hurt, according to figures released by the Ruritanian Health Ministry.", 0,
      "Ruritanian Health Ministry", "indirect"),
+    # "X used his speech to urge ...": the subject of "used" speaks.
+    ("Foreign Minister Lena Arvidsson used her address to the council on Friday to urge talks.", 0,
+     "Lena Arvidsson", "indirect"),
+    ("Separately, President Ivo Tamm used his speech to repeat his pledge.", 0, "Ivo Tamm", "indirect"),
+    ("The ministry used the money to build roads.", 0, None, "narrative"),
+    ("Lena Arvidsson said the army, which used its tanks, wanted to warn the town.", 0, "Lena Arvidsson",
+     "indirect"),
     ("The delegates met in Vienna and signed a communiqué.", 0, None, "narrative"),
     ("Kazakhstan’s bid didn’t surprise anyone at the ministry.", 0, None, "narrative"),
     ("The ministers attended a dinner.", 0, None, "narrative"),
