@@ -313,20 +313,21 @@ class _Doc:
 
 
 _USE_VERBS = frozenset("used uses use using".split())
-_OCCASION_POSSESSIVES = frozenset("his her its their".split())
+_OCCASION_OPENERS = frozenset("his her its their the a an this that".split())
 
 
 def _used_to(tokens: list[tuple[str, int, int]], vi: int) -> int | None:
-    """For an infinitive speech verb in "X used his speech to urge ...", "They used their meeting
-    with the minister to press him ...", the index of "used", whose subject is the speaker;
-    None otherwise. The occasion may run up to 12 tokens, with no clause break in it."""
+    """For an infinitive speech verb in "X used his speech to urge ...", "Y used the opening day
+    of the council to warn ...", the index of "used", whose subject is the speaker; None
+    otherwise. The occasion opens with a possessive or an article and may run up to 12 tokens,
+    with no clause break in it."""
     if vi < 4 or tokens[vi - 1][0].lower() != "to":
         return None
     for u in range(vi - 3, max(-1, vi - 15), -1):
         tok = tokens[u][0]
         if tok in (",", ";", ":", "(", ")") or tok.startswith("_"):
             return None
-        if tok.lower() in _USE_VERBS and tokens[u + 1][0].lower() in _OCCASION_POSSESSIVES:
+        if tok.lower() in _USE_VERBS and tokens[u + 1][0].lower() in _OCCASION_OPENERS:
             return u
     return None
 

@@ -200,6 +200,8 @@ ATTRIBUTION = [
     ("Foreign Minister Lena Arvidsson used her address to the council on Friday to urge talks.", 0,
      "Lena Arvidsson", "indirect"),
     ("Separately, President Ivo Tamm used his speech to repeat his pledge.", 0, "Ivo Tamm", "indirect"),
+    ("Foreign Minister Ivo Tamm used the opening day of the council to warn against delay.", 0, "Ivo Tamm",
+     "indirect"),
     ("The ministry used the money to build roads.", 0, None, "narrative"),
     ("Lena Arvidsson said the army, which used its tanks, wanted to warn the town.", 0, "Lena Arvidsson",
      "indirect"),
