@@ -168,6 +168,7 @@ class _Doc:
         self._org_name: dict[str, str] | None = None  # built on first use: see org_name
         self.mentions: list[_Entity] = []  # named persons in document order, with descriptors
         self._name_memo = _lex_memo(lex, "names")
+        self._lowercase_seen: dict[str, bool] = {}  # see common_word_at
         self._body_spans = [(sent.start, sent.end) for sent in sents if sent.body]
         for start, end in self._body_spans:
             self._index_names(start, end)
@@ -223,6 +224,21 @@ class _Doc:
             key = words[-1].lower()
             if len(name) > len(self.full_name.get(key, "")):
                 self.full_name[key] = name
+
+    def common_word_at(self, word: str, pos: int) -> bool:
+        """Whether ``word``, capitalised at ``pos``, is a common word there: it opens a sentence
+        (or a paragraph) and the document also writes it in lowercase."""
+        before = self.text[max(0, pos - 3) : pos].rstrip(" \t\"“'‘«(")
+        if before and before[-1] not in ".!?\n":
+            return False
+        low = word.lower()
+        if low == word:
+            return False
+        found = self._lowercase_seen.get(low)
+        if found is None:  # one search per word and document, in C
+            found = self._lowercase_seen[low] = re.search(
+                r"(?<![^\W_])" + re.escape(low) + r"(?![^\W_])", self.text) is not None
+        return found
 
     @property
     def org_name(self) -> dict[str, str]:
@@ -551,9 +567,9 @@ class _Attributor:
                     return name, kind
                 break
         if run and len(run) == len(words) and not has_org and len(run) >= 1:
-            if len(run) == 1 and run[0].lower() not in doc.full_name and len(words) == 1:
-                # a lone capitalised word that is no known surname: still take it as a name
-                pass
+            if len(run) == 1 and run[0].lower() not in doc.full_name and len(words) == 1 \
+                    and doc.common_word_at(run[0], pos):
+                return None, "none"  # "Similar doubts were voiced ...": a common word opening a sentence
             return doc.canonical_person(run), "person"
         if run and not has_org and all(lw in lex.titles or b in lex.country_of for lw, b in zip(low[: len(low) - len(run)], bare)):
             return doc.canonical_person(run), "person"

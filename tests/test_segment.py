@@ -203,6 +203,10 @@ ATTRIBUTION = [
     ("Foreign Minister Ivo Tamm used the opening day of the council to warn against delay.", 0, "Ivo Tamm",
      "indirect"),
     ("The ministry used the money to build roads.", 0, None, "narrative"),
+    # A capitalised common word opening a sentence, written in lowercase elsewhere, names nobody.
+    ("The mood was similar in Riga. Similar doubts were voiced by Estonian officials.", 1, "Estonian officials",
+     "indirect"),
+    ("Brown said the plan was fine.", 0, "Brown", "indirect"),
     ("Lena Arvidsson said the army, which used its tanks, wanted to warn the town.", 0, "Lena Arvidsson",
      "indirect"),
     ("The delegates met in Vienna and signed a communiqué.", 0, None, "narrative"),
