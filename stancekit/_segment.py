@@ -348,6 +348,21 @@ def _used_to(tokens: list[tuple[str, int, int]], vi: int) -> int | None:
     return None
 
 
+_MONTH_ABBREVIATIONS = frozenset("jan feb mar apr jun jul aug sep sept oct nov dec".split())
+
+
+def _is_dateline(tokens: list[tuple[str, int, int]], end: int, lex: Lexicon) -> bool:
+    """Whether the words ``tokens[:end]`` open a dateline: in capitals, then a dash, or a comma
+    and a month or day ("VIENNA, Dec. 1 —", "ASTANA —"; not "NATO, however, was ...")."""
+    if not (end < len(tokens) and all(t[0].isupper() and len(t[0]) > 1 for t in tokens[:end])):
+        return False
+    nxt = tokens[end][0]
+    if nxt in ("—", "–", "-"):
+        return True
+    after = tokens[end + 1][0].lower().rstrip(".") if end + 1 < len(tokens) else ""
+    return nxt == "," and (after in lex.calendar or after in _MONTH_ABBREVIATIONS)
+
+
 def _np_backward(tokens: list[tuple[str, int, int]], vi: int, lex: Lexicon) -> tuple[int, int] | None:
     """Index range ``[i, vi_np)`` of the noun phrase that is the subject of the verb at ``vi``."""
     j = vi - 1
@@ -808,6 +823,8 @@ class _Attributor:
                 span = loose
         if not span or tokens[span[1] - 1][0].endswith(("’s", "'s")):
             return None  # a possessive opens a noun phrase, not a clause ("Medvedev's call is ...")
+        if span[0] == 0 and _is_dateline(tokens, span[1], lex):
+            return None  # "ASTANA, Nov. 27 —": where the story was filed, not who speaks
         words = [t[0] for t in tokens[span[0] : span[1]]]
         low = [w.lower() for w in words if w.lower() not in _DETERMINERS]
         key = " ".join(low)

@@ -207,6 +207,11 @@ ATTRIBUTION = [
     ("The mood was similar in Riga. Similar doubts were voiced by Estonian officials.", 1, "Estonian officials",
      "indirect"),
     ("Brown said the plan was fine.", 0, "Brown", "indirect"),
+    # A dateline is where the story was filed, not who speaks.
+    ("ASTANA, Nov. 27 — Parliament approved the new media law on Thursday.", 0, None, "narrative"),
+    ("MOSCOW — The talks resumed.", 0, None, "narrative"),
+    ("VIENNA, December 3 - Moscow welcomed the plan.", 0, "Russia", "indirect"),
+    ("Washington, however, was more cautious.", 0, "United States", "indirect"),
     ("Lena Arvidsson said the army, which used its tanks, wanted to warn the town.", 0, "Lena Arvidsson",
      "indirect"),
     ("The delegates met in Vienna and signed a communiqué.", 0, None, "narrative"),
