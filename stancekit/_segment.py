@@ -329,6 +329,7 @@ class _Doc:
 
 
 _USE_VERBS = frozenset("used uses use using".split())
+_AGREE = frozenset("agree agrees agreed agreeing".split())
 _OCCASION_OPENERS = frozenset("his her its their the a an this that".split())
 
 
@@ -687,6 +688,8 @@ class _Attributor:
                     continue
             if tok[:1].isupper() and vi > 0:
                 continue  # a capitalised form mid-sentence is a name ("Hope", "Sayed")
+            if low in _AGREE and vi + 1 < len(tokens) and tokens[vi + 1][0].lower() == "to":
+                continue  # "Russia agreed to widen the transit": a decision, not words ("agreed that" is)
             if vi + 1 < len(tokens) and tokens[vi + 1][0].lower() in ("by",) and not hedge:
                 continue
             if verb_at is None and not (vi >= 1 and tokens[vi - 1][0].lower() == "to"):
@@ -819,7 +822,8 @@ class _Attributor:
             if loose and " ".join(t[0].lower() for t in tokens[loose[0] : loose[1]]
                                   if t[0].lower() not in _DETERMINERS) in self.lex.seats \
                     and (nxt in lex.speech_verbs or nxt in lex.irregular_past
-                         or nxt[:1].islower() and nxt.endswith(("ed", "s")) and not nxt.endswith("ss")):
+                         or nxt[:1].islower() and nxt.endswith(("ed", "s")) and not nxt.endswith("ss")) \
+                    and not (nxt in _AGREE and loose[1] + 1 < len(tokens) and tokens[loose[1] + 1][0] == "to"):
                 span = loose
         if not span or tokens[span[1] - 1][0].endswith(("’s", "'s")):
             return None  # a possessive opens a noun phrase, not a clause ("Medvedev's call is ...")

@@ -207,6 +207,10 @@ ATTRIBUTION = [
     ("The mood was similar in Riga. Similar doubts were voiced by Estonian officials.", 1, "Estonian officials",
      "indirect"),
     ("Brown said the plan was fine.", 0, "Brown", "indirect"),
+    # "agreed to" do something is a decision; "agreed that" is words.
+    ("Ruritania agreed to widen the transit of supplies.", 0, None, "narrative"),
+    ("Moscow agreed to wait a year longer.", 0, None, "narrative"),
+    ("Lena Arvidsson agreed that the plan was premature.", 0, "Lena Arvidsson", "indirect"),
     # A dateline is where the story was filed, not who speaks.
     ("ASTANA, Nov. 27 — Parliament approved the new media law on Thursday.", 0, None, "narrative"),
     ("MOSCOW — The talks resumed.", 0, None, "narrative"),
