@@ -822,13 +822,14 @@ class _Attributor:
             if loose and " ".join(t[0].lower() for t in tokens[loose[0] : loose[1]]
                                   if t[0].lower() not in _DETERMINERS) in self.lex.seats \
                     and (nxt in lex.speech_verbs or nxt in lex.irregular_past
-                         or nxt[:1].islower() and nxt.endswith(("ed", "s")) and not nxt.endswith("ss")) \
-                    and not (nxt in _AGREE and loose[1] + 1 < len(tokens) and tokens[loose[1] + 1][0] == "to"):
+                         or nxt[:1].islower() and nxt.endswith(("ed", "s")) and not nxt.endswith("ss")):
                 span = loose
         if not span or tokens[span[1] - 1][0].endswith(("’s", "'s")):
             return None  # a possessive opens a noun phrase, not a clause ("Medvedev's call is ...")
         if span[0] == 0 and _is_dateline(tokens, span[1], lex):
             return None  # "ASTANA, Nov. 27 —": where the story was filed, not who speaks
+        if span[1] + 1 < len(tokens) and tokens[span[1]][0] in _AGREE and tokens[span[1] + 1][0] == "to":
+            return None  # "Moscow agreed to wait": a decision, not words
         words = [t[0] for t in tokens[span[0] : span[1]]]
         low = [w.lower() for w in words if w.lower() not in _DETERMINERS]
         key = " ".join(low)
