@@ -364,6 +364,13 @@ def _is_dateline(tokens: list[tuple[str, int, int]], end: int, lex: Lexicon) -> 
     return nxt == "," and (after in lex.calendar or after in _MONTH_ABBREVIATIONS)
 
 
+def _describes_group(word: str, lex: Lexicon) -> bool:
+    """A word that can describe a group noun in a coordination: a nationality or country
+    ("Polish", "Swiss") or an acronym ("US", "U.S.", "NATO"); not a person's name."""
+    bare = word.lower().rstrip(".")
+    return bare in lex.country_of or (word.isupper() and len(word) > 1) or bool(_INITIALS.fullmatch(word))
+
+
 def _np_backward(tokens: list[tuple[str, int, int]], vi: int, lex: Lexicon) -> tuple[int, int] | None:
     """Index range ``[i, vi_np)`` of the noun phrase that is the subject of the verb at ``vi``."""
     j = vi - 1
@@ -441,6 +448,10 @@ def _np_backward(tokens: list[tuple[str, int, int]], vi: int, lex: Lexicon) -> t
             continue
         if (low.endswith(("’", "'")) or tok in ("’", "'")) and saw_head:
             i -= 1
+            continue
+        if low == "and" and saw_head and 0 < i < j and tokens[j][0].lower() in lex.groups \
+                and tokens[i + 1][0][:1].isupper() and _describes_group(tokens[i - 1][0], lex):
+            i -= 1  # "Polish and Baltic diplomats", "US and NATO officials": both describe the group
             continue
         break
     start = i + 1
@@ -794,7 +805,9 @@ class _Attributor:
         if m and (m.group(1) in lex.speech_verbs or m.group(1) in ("raised", "voiced", "made")):
             toks = _tokens(frame, m.end(), m.end() + 100)
             j = 0
-            while j < len(toks) and (toks[j][0][:1].isupper() or toks[j][0].lower() in _DETERMINERS or toks[j][0].lower() in lex.titles or toks[j][0].lower() in lex.groups or toks[j][0].lower() in lex.org_words):
+            while j < len(toks) and (toks[j][0][:1].isupper() or toks[j][0].lower() in _DETERMINERS or toks[j][0].lower() in lex.titles or toks[j][0].lower() in lex.groups or toks[j][0].lower() in lex.org_words
+                                     or (toks[j][0] == "and" and 0 < j and j + 1 < len(toks) and toks[j + 1][0][:1].isupper()
+                                         and _describes_group(toks[j - 1][0], lex))):
                 j += 1
             if j:
                 res = self.np_at(frame, offset, toks, 0, j)

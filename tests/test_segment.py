@@ -207,6 +207,11 @@ ATTRIBUTION = [
     ("The mood was similar in Riga. Similar doubts were voiced by Estonian officials.", 1, "Estonian officials",
      "indirect"),
     ("Brown said the plan was fine.", 0, "Brown", "indirect"),
+    # Coordinated nationalities or acronyms before a group noun describe one group.
+    ("Polish and Baltic diplomats said the pact was a trap.", 0, "Polish and Baltic diplomats", "indirect"),
+    ("Concerns were raised by the Swiss and Norwegian delegations about the cost.", 0,
+     "Swiss and Norwegian delegations", "indirect"),
+    ("Lavrov and Western diplomats said the talks went well.", 0, "Western diplomats", "indirect"),
     # "agreed to" do something is a decision; "agreed that" is words.
     ("Ruritania agreed to widen the transit of supplies.", 0, None, "narrative"),
     ("Moscow agreed to wait a year longer.", 0, None, "narrative"),
