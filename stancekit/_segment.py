@@ -102,12 +102,13 @@ _SKIP = frozenset(
     "has have had also further then later recently repeatedly again publicly openly firmly "
     "confidently only just already was were is are would will could may might did does do not never "
     "once still often even reportedly privately formally officially subsequently initially first "
-    "last yesterday today".split()
+    "last yesterday today nonetheless nevertheless meanwhile instead too".split()
 )
 _CONNECT = frozenset("of to for at on in and".split())
 _APPOSITIVE_OPENERS = frozenset(
     "a an the who which whose whom one now then himself herself itself its his her their including like such "
-    "led backed joined supported speaking citing of from at".split()
+    "led backed joined supported speaking citing of from at never on in during after before while as with "
+    "long ever always".split()
 )
 _INITIALS = re.compile(r"(?:[A-Z]\.)+")
 _PARTICLES = frozenset("de van von der den al bin la le du di da dos del".split())
@@ -404,7 +405,8 @@ def _np_backward(tokens: list[tuple[str, int, int]], vi: int, lex: Lexicon) -> t
                 short_adverbial = j - k <= 4 and all(t[0][:1].islower() for t in tokens[k + 1 : j])
                 titled = j - k <= 16 and any(t[0].lower() in lex.titles for t in tokens[k + 1 : j]) \
                     and tokens[k - 1][0][:1].isupper()  # "Kanat Saudabayev, Kazakhstan's Foreign Minister, said"
-                if short_adverbial or opener in _APPOSITIVE_OPENERS or opener in lex.titles or titled:
+                possessive = opener.endswith(("’s", "'s")) and j - k <= 8  # "Belarus, Russia's closest ally, backed"
+                if short_adverbial or opener in _APPOSITIVE_OPENERS or opener in lex.titles or titled or possessive:
                     j = k - 1
         while j >= 0 and (tokens[j][0].lower() in _SKIP or tokens[j][0].lower().endswith("ly")):
             j -= 1

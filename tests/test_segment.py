@@ -207,6 +207,13 @@ ATTRIBUTION = [
     ("The mood was similar in Riga. Similar doubts were voiced by Estonian officials.", 1, "Estonian officials",
      "indirect"),
     ("Brown said the plan was fine.", 0, "Brown", "indirect"),
+    # Appositions between the subject and its verb: adverbial, prepositional, possessive.
+    ("President Ivo Tamm, never one for understatement, called the draft historic.", 0, "Ivo Tamm", "indirect"),
+    ("The Ruritanian leader Ivo Tamm, on his first visit to Vienna since May, suggested a summit.", 0, "Ivo Tamm",
+     "indirect"),
+    ("Ruritania, Belarus's closest ally, backed the position without reservation.", 0, "Ruritania", "indirect"),
+    ("Lena Arvidsson, whose ties with Vienna are strained, nonetheless offered her backing.", 0,
+     "Lena Arvidsson", "indirect"),
     # Coordinated nationalities or acronyms before a group noun describe one group.
     ("Polish and Baltic diplomats said the pact was a trap.", 0, "Polish and Baltic diplomats", "indirect"),
     ("Concerns were raised by the Swiss and Norwegian delegations about the cost.", 0,
