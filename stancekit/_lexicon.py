@@ -88,6 +88,7 @@ class Lexicon:
     documents: frozenset[str] = frozenset()  # "statement", "figures": a text that reports a source
     subject_followers: frozenset[str] = frozenset()  # "was", "also": may follow a clause's subject
     irregular_past: frozenset[str] = frozenset()  # "saw", "took": a verb after a seat of power
+    stance_phrases: dict[str, frozenset[str]] = field(default_factory=dict, hash=False)  # "struck" -> {"tone", "note"}
 
 
 def _parse_tsv(name: str, extra: Sequence[PathLike]) -> list[tuple[str, list[str]]]:
@@ -140,8 +141,16 @@ def _load(extra: tuple[str, ...]) -> Lexicon:
     documents = frozenset(line.lower() for _, _, line in read_data_lines("document_nouns.txt", extra))
     followers, past = (frozenset(w.lower() for _, _, line in read_data_lines(name, extra) for w in line.split())
                        for name in ("subject_followers.txt", "irregular_past.txt"))
+    phrases: dict[str, set[str]] = {}
+    for src, n, line in read_data_lines("stance_phrases.txt", extra):
+        forms, sep, completions = line.partition("\t")
+        if not sep or not forms.split() or not completions.split():
+            raise DataError(f"{location(src, n)}: expected verb forms, a tab and the words that complete them, "
+                            f"got {line!r}")
+        for form in forms.lower().split():
+            phrases.setdefault(form, set()).update(completions.lower().split())
     return Lexicon(frozenset(verbs), titles, country_of, seats, groups, org_words, abbreviations, reactions,
-                   calendar, documents, followers, past)
+                   calendar, documents, followers, past, {k: frozenset(v) for k, v in phrases.items()})
 
 
 @lru_cache(maxsize=16)
@@ -159,7 +168,8 @@ def load_lexicon(lexicon_dirs: Iterable[PathLike] = ()) -> Lexicon:
         (``speech_verbs.txt``, ``titles.txt``, ``countries.tsv``,
         ``seats_of_power.tsv``, ``groups.txt``, ``org_words.txt``,
         ``abbreviations.txt``, ``reaction_adjectives.txt``, ``calendar_words.txt``,
-        ``document_nouns.txt``, ``subject_followers.txt``, ``irregular_past.txt``). Their entries are added to the shipped ones.
+        ``document_nouns.txt``, ``subject_followers.txt``, ``irregular_past.txt``,
+        ``stance_phrases.txt``). Their entries are added to the shipped ones.
 
     Returns
     -------

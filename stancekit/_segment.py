@@ -679,6 +679,7 @@ class _Attributor:
         self._last_words = (frame, words)
         present = set(lex.speech_verbs.intersection(words))
         present.update(_OTHER_FRAMES.intersection(words))
+        present.update(lex.stance_phrases.keys() & set(words))
         if not present and ":" not in frame:
             return self._views_and_passives(frame, offset)
         tokens = self.tokens(frame, offset)
@@ -697,6 +698,9 @@ class _Attributor:
                 nxt = tokens[vi + 1][0].lower() if vi + 1 < len(tokens) else ""
                 if low in ("appeared", "appears", "seemed", "seems") and nxt == "to":
                     hedge = True
+                elif low in lex.stance_phrases:
+                    if lex.stance_phrases[low].isdisjoint(t[0].lower() for t in tokens[vi + 1 : vi + 6]):
+                        continue  # "took office", "struck a deal": no position stated
                 elif not (low in ("made", "makes", "make", "let", "lets") and nxt in ("clear", "it", "plain")):
                     continue
             if tok[:1].isupper() and vi > 0:

@@ -214,6 +214,13 @@ ATTRIBUTION = [
     ("Ruritania, Belarus's closest ally, backed the position without reservation.", 0, "Ruritania", "indirect"),
     ("Lena Arvidsson, whose ties with Vienna are strained, nonetheless offered her backing.", 0,
      "Lena Arvidsson", "indirect"),
+    # Verb phrases that state a position (rule data: stance_phrases.txt).
+    ("Foreign Minister Lena Arvidsson struck a warmer tone.", 0, "Lena Arvidsson", "indirect"),
+    ("Ms. Arvidsson took a sharply different view of the record.", 0, "Arvidsson", "indirect"),
+    ("Western diplomats in Vienna played down the significance of the vote.", 0, "Western diplomats in Vienna",
+     "indirect"),
+    ("Ivo Tamm brushed the criticism aside.", 0, "Ivo Tamm", "indirect"),
+    ("Ivo Tamm took office in May and struck a deal with the unions.", 0, None, "narrative"),
     # Coordinated nationalities or acronyms before a group noun describe one group.
     ("Polish and Baltic diplomats said the pact was a trap.", 0, "Polish and Baltic diplomats", "indirect"),
     ("Concerns were raised by the Swiss and Norwegian delegations about the cost.", 0,
@@ -328,6 +335,19 @@ def test_user_lexicon_extends_irregular_past(tmp_path):
     assert segment(text)[0].actor is None
     (tmp_path / "irregular_past.txt").write_text("# a verb after a seat of power\nforesaw\n", encoding="utf-8")
     assert segment(text, lexicon_dirs=[tmp_path])[0].actor == "Russia"
+
+
+def test_user_lexicon_extends_stance_phrases(tmp_path):
+    text = "Ivo Tamm adopted a cautious line."
+    assert segment(text)[0].actor is None
+    (tmp_path / "stance_phrases.txt").write_text("adopted adopt\tline\n", encoding="utf-8")
+    assert segment(text, lexicon_dirs=[tmp_path])[0].actor == "Ivo Tamm"
+
+
+def test_bad_stance_phrase_line_names_file_and_line(tmp_path):
+    (tmp_path / "stance_phrases.txt").write_text("# comment\nsounded note\n", encoding="utf-8")
+    with pytest.raises(stancekit.DataError, match=r"stance_phrases.txt:2: expected verb forms, a tab and the words"):
+        segment("Text.", lexicon_dirs=[tmp_path])
 
 
 def test_word_lists_of_the_rules_are_data():
