@@ -377,6 +377,11 @@ def _np_backward(tokens: list[tuple[str, int, int]], vi: int, lex: Lexicon) -> t
     j = vi - 1
     while j >= 0 and (tokens[j][0].lower() in _SKIP or tokens[j][0].lower().endswith("ly")):
         j -= 1
+    # "Dmitry Medvedev on Thursday said": the day is when, not who.
+    if j >= 1 and tokens[j][0].lower() in lex.calendar and tokens[j - 1][0].lower() in ("on", "in", "last", "this", "next"):
+        j -= 2
+        while j >= 0 and (tokens[j][0].lower() in _SKIP or tokens[j][0].lower().endswith("ly")):
+            j -= 1
     # Between subject and verb: ", in fact,", ", a specialist at X,", ", who ...,", "(United Kingdom, ALDE)".
     for _ in range(3):
         if j >= 1 and tokens[j][0] == "," and tokens[j - 1][0] == ")":

@@ -214,6 +214,9 @@ ATTRIBUTION = [
     ("Ruritania, Belarus's closest ally, backed the position without reservation.", 0, "Ruritania", "indirect"),
     ("Lena Arvidsson, whose ties with Vienna are strained, nonetheless offered her backing.", 0,
      "Lena Arvidsson", "indirect"),
+    # A day between subject and verb is when, not who.
+    ("Russian President Ivo Tamm on Thursday proposed a new treaty.", 0, "Ivo Tamm", "indirect"),
+    ("Lena Arvidsson last Monday said the talks were stuck.", 0, "Lena Arvidsson", "indirect"),
     # Verb phrases that state a position (rule data: stance_phrases.txt).
     ("Foreign Minister Lena Arvidsson struck a warmer tone.", 0, "Lena Arvidsson", "indirect"),
     ("Ms. Arvidsson took a sharply different view of the record.", 0, "Arvidsson", "indirect"),
