@@ -684,7 +684,7 @@ class _Attributor:
         self._last_words = (frame, words)
         present = set(lex.speech_verbs.intersection(words))
         present.update(_OTHER_FRAMES.intersection(words))
-        present.update(lex.stance_phrases.keys() & set(words))
+        present.update(lex.stance_phrase_verbs.intersection(words))
         if not present and ":" not in frame:
             return self._views_and_passives(frame, offset)
         tokens = self.tokens(frame, offset)
