@@ -377,6 +377,13 @@ def _np_backward(tokens: list[tuple[str, int, int]], vi: int, lex: Lexicon) -> t
     j = vi - 1
     while j >= 0 and (tokens[j][0].lower() in _SKIP or tokens[j][0].lower().endswith("ly")):
         j -= 1
+    if j >= 3 and tokens[j][0].lower() == "who" and tokens[j - 1][0][:1].isupper():
+        # A cleft, "It was Nicolas Sarkozy who suggested": the name between "it was" and "who".
+        n = j - 1
+        while n > 0 and tokens[n - 1][0][:1].isupper() and tokens[n - 1][0].lower() != "it":
+            n -= 1
+        if n >= 2 and tokens[n - 2][0].lower() == "it" and tokens[n - 1][0].lower() in ("was", "is"):
+            j -= 1
     # "Dmitry Medvedev on Thursday said": the day is when, not who.
     if j >= 1 and tokens[j][0].lower() in lex.calendar and tokens[j - 1][0].lower() in ("on", "in", "last", "this", "next"):
         j -= 2
@@ -704,7 +711,7 @@ class _Attributor:
                 if low in ("appeared", "appears", "seemed", "seems") and nxt == "to":
                     hedge = True
                 elif low in lex.stance_phrases:
-                    if lex.stance_phrases[low].isdisjoint(t[0].lower() for t in tokens[vi + 1 : vi + 6]):
+                    if lex.stance_phrases[low].isdisjoint(t[0].lower() for t in tokens[vi + 1 : vi + 9]):
                         continue  # "took office", "struck a deal": no position stated
                 elif not (low in ("made", "makes", "make", "let", "lets") and nxt in ("clear", "it", "plain")):
                     continue
@@ -905,6 +912,7 @@ class _Attributor:
             or tokens[j][0].lower() in lex.titles or tokens[j][0].lower() in lex.groups
             or (tokens[j][0].lower() in _DETERMINERS and j == i)
             or tokens[j][0].lower() in _PRONOUNS and j == i
+            or (tokens[j][0] in _PARTICLES and j > i and j + 1 < len(tokens) and tokens[j + 1][0][:1].isupper())
         ):
             j += 1
             if tokens[j - 1][0].lower() in _PRONOUNS:

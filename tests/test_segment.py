@@ -224,6 +224,13 @@ ATTRIBUTION = [
      "indirect"),
     ("Ivo Tamm brushed the criticism aside.", 0, "Ivo Tamm", "indirect"),
     ("Ivo Tamm took office in May and struck a deal with the unions.", 0, None, "narrative"),
+    ("Western leaders gave the proposal a polite but cool reception.", 0, "Western leaders", "indirect"),
+    # A cleft names its speaker; a relative clause after a plain noun phrase does not.
+    ("It was Ivo Tamm who suggested that the idea be taken up.", 0, "Ivo Tamm", "indirect"),
+    ("But the Europeans who dismiss it today will find that they have nothing better.", 0, None, "narrative"),
+    # Particles inside a name opening a clause.
+    ("Marc Perrin de Brichambaut, the organisation's secretary general, was more generous.", 0,
+     "Marc Perrin de Brichambaut", "indirect"),
     # Coordinated nationalities or acronyms before a group noun describe one group.
     ("Polish and Baltic diplomats said the pact was a trap.", 0, "Polish and Baltic diplomats", "indirect"),
     ("Concerns were raised by the Swiss and Norwegian delegations about the cost.", 0,
