@@ -124,7 +124,7 @@ _WORDS = re.compile(r"[a-z]+")
 _OTHER_FRAMES = frozenset("appeared appears seemed seems made makes make let lets".split())
 _COPULA_WORDS = frozenset(
     "was were is are has have had been remains remained remain seemed seems appeared appears more less far much "
-    "rather still even somewhat noticeably markedly distinctly openly deeply also again went go goes".split()
+    "rather still even somewhat noticeably markedly distinctly openly deeply also again went go goes not yet".split()
 )
 _ACCORDING = re.compile(r"\b[Aa]ccording to\s+")
 _IN_VIEW = re.compile(r"\b[Ii]n\s+(?:the\s+(?:view|opinion|words)\s+of\s+)")

@@ -225,6 +225,9 @@ ATTRIBUTION = [
     ("Ivo Tamm brushed the criticism aside.", 0, "Ivo Tamm", "indirect"),
     ("Ivo Tamm took office in May and struck a deal with the unions.", 0, None, "narrative"),
     ("Western leaders gave the proposal a polite but cool reception.", 0, "Western leaders", "indirect"),
+    ("Ruritanian officials have cast the summit as a triumph.", 0, "Ruritanian officials", "indirect"),
+    ("Lena Arvidsson encouraged the government to free the journalists.", 0, "Lena Arvidsson", "indirect"),
+    ("Human rights organisations are not persuaded.", 0, "Human rights organisations", "indirect"),
     # A cleft names its speaker; a relative clause after a plain noun phrase does not.
     ("It was Ivo Tamm who suggested that the idea be taken up.", 0, "Ivo Tamm", "indirect"),
     ("But the Europeans who dismiss it today will find that they have nothing better.", 0, None, "narrative"),
