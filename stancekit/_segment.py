@@ -146,7 +146,7 @@ def _bare(word: str) -> str:
     return word
 
 
-_SPLIT = re.compile(r",\s+(?=(?:while|whereas|though|although|but)\s)|;\s+(?=[a-zA-Z])")
+_SPLIT = re.compile(r",\s+(?=(?:while|whereas|though|although|but|and)\s)|;\s+(?=[a-zA-Z])")
 
 
 @dataclass

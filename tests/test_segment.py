@@ -283,11 +283,17 @@ def test_quotation_running_over_two_paragraphs():
     assert got[-1].actor is None
 
 
-def test_two_sources_in_one_sentence_are_split():
-    text = "Lena Arvidsson said the draft was ready, while Pavel Orlov said the talks had barely begun."
+@pytest.mark.parametrize("joiner", ["while", "but", "and"])
+def test_two_sources_in_one_sentence_are_split(joiner):
+    text = f"Lena Arvidsson said the draft was ready, {joiner} Pavel Orlov said the talks had barely begun."
     got = segment(text)
     check_offsets(text, got)
     assert [s.actor for s in got] == ["Lena Arvidsson", "Pavel Orlov"]
+
+
+def test_one_source_with_a_second_clause_is_not_split():
+    text = "Lena Arvidsson said the draft was ready, and that talks would resume."
+    assert [s.actor for s in segment(text)] == ["Lena Arvidsson"]
 
 
 def test_interview_speaker_labels():
