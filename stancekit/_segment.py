@@ -146,7 +146,8 @@ def _bare(word: str) -> str:
     return word
 
 
-_SPLIT = re.compile(r",\s+(?=(?:while|whereas|though|although|but|and)\s)|;\s+(?=[a-zA-Z])")
+_SPLIT = re.compile(r",\s+(?=(?:while|whereas|though|although|but|and)\s)|;\s+(?=[a-zA-Z])"
+                    r"|,\s+(?=(?:a|an)\s+(?:charge|claim|step|idea|move|view|accusation|assertion|version|reading)\s)")
 
 
 @dataclass
@@ -1157,7 +1158,10 @@ def _split_sources(text: str, s: int, e: int, frame: str | None, att: _Attributo
             continue  # the second part names no source of its own: nothing to split
         a = _peek(att, left, s)
         b = _peek(att, right, s + right_off)
-        if a and b and a != b:
+        # "..., a charge the company denied": the appended noun phrase has a source of its own, and
+        # the clause before may have none.
+        appended = frame[m.end() : m.end() + 3].lower().startswith(("a ", "an "))
+        if b and a != b and (a or appended):
             return [(s, s + len(left)), (s + right_off, e)]
     return [(s, e)]
 

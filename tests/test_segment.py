@@ -291,6 +291,14 @@ def test_two_sources_in_one_sentence_are_split(joiner):
     assert [s.actor for s in got] == ["Lena Arvidsson", "Pavel Orlov"]
 
 
+def test_an_appended_claim_with_its_own_source_is_split_off():
+    text = "Gazprom cut supplies to Ukraine, a charge the Ukrainian company Naftogaz denied."
+    got = segment(text)
+    check_offsets(text, got)
+    assert [(s.actor, s.kind) for s in got] == [(None, "narrative"), ("Naftogaz", "indirect")]
+    assert len(segment("The talks ended, a step forward for everyone.")) == 1
+
+
 def test_one_source_with_a_second_clause_is_not_split():
     text = "Lena Arvidsson said the draft was ready, and that talks would resume."
     assert [s.actor for s in segment(text)] == ["Lena Arvidsson"]
