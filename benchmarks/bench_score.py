@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import logging
 import os
 import subprocess
 import sys
@@ -64,7 +65,9 @@ def main() -> None:
             print(f"  --jobs {jobs}: {wall:7.1f} s  {size / 1e6 / wall:5.2f} MB/s  speed-up {base / wall:4.2f}x")
         if not a.skip_dask:
             from distributed import LocalCluster
-            with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cl:
+            # silence_logs: a worker's heartbeat can race the scheduler's shutdown and log a harmless error.
+            with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None,
+                              silence_logs=logging.CRITICAL) as cl:
                 wall, rss = run(["score", str(src), "-o", str(tmp / "od.jsonl"), "--quiet", "--scheduler", cl.scheduler_address])
             print(f"  dask, 2 local workers: {wall:7.1f} s  {size / 1e6 / wall:5.2f} MB/s  speed-up {base / wall:4.2f}x")
             same = (tmp / "o1.jsonl").read_bytes() == (tmp / "o2.jsonl").read_bytes() == (tmp / "od.jsonl").read_bytes()
