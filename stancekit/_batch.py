@@ -193,10 +193,11 @@ def _quiet_gc() -> None:
 
 def _score_batch(batch: list[Document], model_path: str | None, max_length: int,
                  serialize: tuple[str, list[str]] | None = None) -> list:
-    if serialize and not _WORKER_MODEL:  # first batch of a CLI run (only the CLI serialises in workers)
-        _worker_model(model_path)
+    first = not _WORKER_MODEL
+    model = _worker_model(model_path)
+    if serialize and first:  # first batch of a CLI run (only the CLI serialises in workers)
         _quiet_gc()
-    out = _score_batch_with(batch, _worker_model(model_path), max_length)
+    out = _score_batch_with(batch, model, max_length)
     return _serialized(out, serialize) if serialize else out
 
 

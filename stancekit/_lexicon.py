@@ -89,7 +89,10 @@ class Lexicon:
     subject_followers: frozenset[str] = frozenset()  # "was", "also": may follow a clause's subject
     irregular_past: frozenset[str] = frozenset()  # "saw", "took": a verb after a seat of power
     stance_phrases: dict[str, frozenset[str]] = field(default_factory=dict, hash=False)  # "struck" -> {"tone", "note"}
-    stance_phrase_verbs: frozenset[str] = frozenset()  # the keys of stance_phrases
+    stance_phrase_verbs: frozenset[str] = field(init=False, hash=False)  # the keys of stance_phrases
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "stance_phrase_verbs", frozenset(self.stance_phrases))
 
 
 def _parse_tsv(name: str, extra: Sequence[PathLike]) -> list[tuple[str, list[str]]]:
@@ -151,8 +154,7 @@ def _load(extra: tuple[str, ...]) -> Lexicon:
         for form in forms.lower().split():
             phrases.setdefault(form, set()).update(completions.lower().split())
     return Lexicon(frozenset(verbs), titles, country_of, seats, groups, org_words, abbreviations, reactions,
-                   calendar, documents, followers, past, {k: frozenset(v) for k, v in phrases.items()},
-                   frozenset(phrases))
+                   calendar, documents, followers, past, {k: frozenset(v) for k, v in phrases.items()})
 
 
 @lru_cache(maxsize=16)

@@ -147,7 +147,7 @@ def _bare(word: str) -> str:
 
 
 _SPLIT = re.compile(r",\s+(?=(?:while|whereas|though|although|but|and)\s)|;\s+(?=[a-zA-Z])"
-                    r"|,\s+(?=(?:a|an)\s+(?:charge|claim|step|idea|move|view|accusation|assertion|version|reading)\s)")
+                    r"|,\s+(?=(?P<appended>a|an)\s+(?:charge|claim|step|idea|move|view|accusation|assertion|version|reading)\s)")
 
 
 @dataclass
@@ -1160,8 +1160,7 @@ def _split_sources(text: str, s: int, e: int, frame: str | None, att: _Attributo
         b = _peek(att, right, s + right_off)
         # "..., a charge the company denied": the appended noun phrase has a source of its own, and
         # the clause before may have none.
-        appended = frame[m.end() : m.end() + 3].lower().startswith(("a ", "an "))
-        if b and a != b and (a or appended):
+        if b and a != b and (a or m.group("appended")):
             return [(s, s + len(left)), (s + right_off, e)]
     return [(s, e)]
 
