@@ -65,10 +65,10 @@ from pathlib import Path
 import numpy as np
 from threadpoolctl import threadpool_limits
 
-from stancekit._data import LabelledSet, data_digest, read_labelled
+from stancekit._data import LabelledSet, read_labelled
 from stancekit._errors import DataError
 from stancekit._evaluate import f_avg, label_report
-from stancekit._model import DEFAULT_SETTINGS, StanceModel, build_pipeline, fit_model
+from stancekit._model import DEFAULT_SETTINGS, StanceModel, fit_model
 from stancekit._targets import Target, targets_from_ids
 from stancekit._train import baseline_model
 
@@ -150,11 +150,6 @@ PUBLISHED: tuple[tuple[str, float], ...] = (
     ("BERTweet", 71.2),
     ("TimeLMs-2021", 72.9),
 )
-
-# Featurizer switches that turn off everything written for news statements.
-_TEXT_ONLY = {"features__use_cues": False, "features__use_target": False, "features__use_kind": False,
-              "features__interaction_weight": 0.0}
-
 
 # -- tweet text preparation (benchmark side; the library is untouched) ------------------------------
 
@@ -506,16 +501,10 @@ def select_prepared(sets: Mapping[str, Mapping[str, LabelledSet]], targets: Sequ
 
 def fit_text_only(data: LabelledSet, targets: Sequence[Target], settings: Mapping[str, object],
                   *, seed: int = 0) -> StanceModel:
-    """The same pipeline and settings with the news-specific features off (word/char TF-IDF only).
-
-    Built with :func:`stancekit._model.build_pipeline`, then ``use_cues``,
-    ``use_target``, ``use_kind`` set to False and ``interaction_weight`` to 0.
-    """
-    pipes = {}
-    for t in targets:
-        X, y = data.examples(t.id)
-        pipes[t.id] = build_pipeline(t, settings, seed).set_params(**_TEXT_ONLY).fit(X, y)
-    return StanceModel(targets, pipes, {**settings, "text_only": True}, data_digest(data))
+    """The same pipeline and settings with the news-specific features off (word/char TF-IDF only):
+    :func:`stancekit._model.fit_model` with the settings of :data:`_NEWS_OFF` (``use_cues``,
+    ``use_target``, ``use_kind`` False, ``interaction_weight`` 0)."""
+    return fit_model(data, targets, {**settings, **_NEWS_OFF}, random_state=seed)
 
 
 # -- report -----------------------------------------------------------------------------------------
