@@ -10,6 +10,7 @@ vectorizers.
 from __future__ import annotations
 
 import re
+import threading
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -347,6 +348,147 @@ def _trie_pattern(phrases: Iterable[str]) -> str:
     return "(?:" + build(trie) + ")"
 
 
+# -- target phrases, matched over word pieces -------------------------------------------------------
+
+# Every word piece of every phrase matcher built in this process gets an id in _PIECE_IDS (pieces
+# come from phrase lists, never from texts, and are never forgotten). Text tokens are memoised in
+# a _TokenPieces: a token of one piece maps to its id (-1 for a piece no phrase has); a token of
+# several pieces with a known one, to -3 - k for its k-th entry of ``multi``. The memo is replaced
+# (never changed under a reader's feet) when it passes 500,000 tokens or a phrase brings a new piece.
+_PIECE_IDS: dict[str, int] = {}
+_PIECES_LOCK = threading.Lock()
+
+
+class _TokenPieces(NamedTuple):
+    codes: dict[str, int]
+    multi: list[tuple[int, ...]]
+
+
+_TOKENS = _TokenPieces({}, [])
+_NODE_BASE = 1 << 31  # a trie edge's key: node * _NODE_BASE + piece id
+
+
+def _pieces(token: str) -> tuple[str, ...]:
+    """A :data:`_WORD` token as a phrase sees it: an apostrophe ending is a piece of its own, so that
+    ``kazakhstan`` matches in ``kazakhstan's`` (as a phrase matches before any character that is
+    not a letter or digit) and ``kazakhstan's chair`` still needs the ``'s``."""
+    for i, ch in enumerate(token):
+        if ch in "'’":
+            return (token[:i], token[i:]) if i else (token,)
+    return (token,)
+
+
+def _piece_ids(words: list[list[str]]) -> np.ndarray:
+    """The piece ids of texts given as :data:`_WORD` tokens (-1 for a piece no phrase has), each
+    text followed by a -2."""
+    global _TOKENS
+    memo = _TOKENS
+    if len(memo.codes) > 500_000:
+        memo = _TOKENS = _TokenPieces({}, [])
+    flat = list(chain.from_iterable(words))
+    try:
+        ids = np.fromiter(map(memo.codes.__getitem__, flat), dtype=np.int64, count=len(flat))
+    except KeyError:
+        with _PIECES_LOCK:
+            for t in set(flat).difference(memo.codes):
+                ps = tuple(_PIECE_IDS.get(x, -1) for x in _pieces(t))
+                if max(ps) < 0 or len(ps) == 1:
+                    memo.codes[t] = max(ps)  # no piece of any phrase breaks a match as well as two do
+                else:
+                    memo.multi.append(ps)
+                    memo.codes[t] = -2 - len(memo.multi)
+        ids = np.fromiter(map(memo.codes.__getitem__, flat), dtype=np.int64, count=len(flat))
+    ids = np.insert(ids, np.cumsum(np.fromiter(map(len, words), dtype=np.int64, count=len(words))), -2)
+    multi = np.flatnonzero(ids <= -3)
+    if len(multi):
+        parts = [memo.multi[-3 - c] for c in ids[multi].tolist()]
+        reps = np.ones(len(ids), dtype=np.int64)
+        reps[multi] = [len(p) for p in parts]
+        at = (np.cumsum(reps) - reps)[multi].tolist()
+        ids = np.repeat(ids, reps)
+        for a, p in zip(at, parts):
+            ids[a : a + len(p)] = p
+    return ids
+
+
+class _PhraseMatcher:
+    """Phrases as a trie of word pieces, walked over a whole batch of texts in numpy.
+
+    A phrase matches where its pieces stand in a row: "euro-atlantic" matches "euro atlantic",
+    "Kazakhstan" matches in "Kazakhstan's". In each text, matches are taken from the left, the
+    longest at each place, and do not overlap. Two phrases with the same pieces ("euro-atlantic",
+    "euro atlantic") are one: the first in ``phrases`` order gets the matches.
+    """
+
+    def __init__(self, phrases: Sequence[str]) -> None:
+        seqs = [[x for t in _WORD.findall(p.lower()) for x in _pieces(t)] for p in phrases]
+        global _TOKENS
+        with _PIECES_LOCK:
+            new = {x for seq in seqs for x in seq}.difference(_PIECE_IDS)
+            for x in sorted(new):
+                _PIECE_IDS[x] = len(_PIECE_IDS)
+            if new:
+                _TOKENS = _TokenPieces({}, [])  # memoised tokens may hold a piece that has an id now
+        edges: dict[int, int] = {}
+        accept = [-1]
+        for col, seq in enumerate(seqs):
+            node = 0
+            for x in seq:
+                key = node * _NODE_BASE + _PIECE_IDS[x]
+                if key not in edges:
+                    edges[key] = len(accept)
+                    accept.append(-1)
+                node = edges[key]
+            if seq and accept[node] < 0:
+                accept[node] = col
+        order = sorted(edges)
+        self.edge_keys = np.array(order, dtype=np.int64)
+        self.edge_to = np.array([edges[k] for k in order], dtype=np.int64)
+        self.accept = np.array(accept, dtype=np.int64)
+        self.longest = max(map(len, seqs), default=0)
+
+    def find(self, words: list[list[str]], pieces: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
+        """Text index and phrase index of every match in texts given as :data:`_WORD` tokens
+        (``pieces``: their :func:`_piece_ids`, when already computed)."""
+        ids = _piece_ids(words) if pieces is None else pieces
+        none = np.zeros(0, dtype=np.int64)
+        if not len(self.edge_keys) or not len(ids):
+            return none, none
+        starts = np.flatnonzero(ids >= 0)
+        node = np.zeros(len(starts), dtype=np.int64)
+        best_len = np.zeros(len(starts), dtype=np.int64)
+        best_col = np.full(len(starts), -1, dtype=np.int64)
+        live = np.arange(len(starts))
+        last = len(self.edge_keys) - 1
+        for k in range(self.longest):
+            at = starts[live] + k
+            live, at = live[at < len(ids)], at[at < len(ids)]
+            key = node[live] * _NODE_BASE + ids[at]  # a negative id (no phrase's piece, a text's end) is no edge
+            e = np.minimum(np.searchsorted(self.edge_keys, key), last)
+            ok = (self.edge_keys[e] == key) & (ids[at] >= 0)
+            live, e = live[ok], e[ok]
+            if not len(live):
+                break
+            node[live] = self.edge_to[e]
+            col = self.accept[node[live]]
+            won = col >= 0
+            best_len[live[won]] = k + 1
+            best_col[live[won]] = col[won]
+        found = np.flatnonzero(best_col >= 0)
+        # From the left, the longest at each place, no overlaps.
+        keep = []
+        end = -1
+        for f, s, n in zip(found.tolist(), starts[found].tolist(), best_len[found].tolist()):
+            if s >= end:
+                keep.append(f)
+                end = s + n
+        if not keep:
+            return none, none
+        kept = np.array(keep, dtype=np.int64)
+        rows = np.searchsorted(np.flatnonzero(ids == -2), starts[kept])  # -2 closes each text
+        return rows.astype(np.int64), best_col[kept]
+
+
 class TargetSignalFeatures(_NamedFeatures, TransformerMixin, BaseEstimator):
     """Which target phrases appear in the statement and in the sentences just before it.
 
@@ -361,6 +503,12 @@ class TargetSignalFeatures(_NamedFeatures, TransformerMixin, BaseEstimator):
     phrase hits in the statement and in its context (``log1p``); whether the
     target appears anywhere; and anaphora in the statement while the target
     appears in the context.
+
+    Phrases are matched word by word (see :class:`_PhraseMatcher`): the
+    characters between words do not matter ("human-rights" matches "human
+    rights"), an apostrophe ending is a word of its own ("Kazakhstan"
+    matches in "Kazakhstan's"), and a phrase never matches inside a longer
+    word. Anaphora are matched as written.
     """
 
     def __init__(self, phrases: tuple[str, ...] = (), anaphora: tuple[str, ...] = ()) -> None:
@@ -382,17 +530,13 @@ class TargetSignalFeatures(_NamedFeatures, TransformerMixin, BaseEstimator):
         return self
 
     def _compile(self) -> None:
-        def pat(items: tuple[str, ...]) -> re.Pattern[str] | None:
-            if not items:
-                return None
-            return re.compile(r"(?<![\w])" + _trie_pattern(items) + r"(?![\w])")
-        self._phrase_re = pat(self.phrases_)
-        self._anaphor_re = pat(self.anaphora_)
-        self._index = {p: i for i, p in enumerate(self.phrases_)}
+        self._matcher = _PhraseMatcher(self.phrases_) if self.phrases_ else None
+        self._anaphor_re = (re.compile(r"(?<![\w])" + _trie_pattern(self.anaphora_) + r"(?![\w])")
+                            if self.anaphora_ else None)
 
     def __getstate__(self) -> dict[str, object]:
         state = self.__dict__.copy()
-        for k in ("_phrase_re", "_anaphor_re", "_index"):
+        for k in ("_matcher", "_anaphor_re"):
             state.pop(k, None)
         return state
 
@@ -404,10 +548,13 @@ class TargetSignalFeatures(_NamedFeatures, TransformerMixin, BaseEstimator):
     def transform(self, X: object) -> sp.csr_matrix:
         check_is_fitted(self, "feature_names_")
         items = as_inputs(X)
-        return self._transform(items, [it.text.lower() for it in items])
+        lows = [it.text.lower() for it in items]
+        return self._transform(items, lows, [_WORD.findall(low) for low in lows])
 
-    def _transform(self, items: list[StatementInput], lows: list[str]) -> sp.csr_matrix:
-        """The features, from each statement's lowercased text.
+    def _transform(self, items: list[StatementInput], lows: list[str], words: list[list[str]],
+                   pieces: np.ndarray | None = None) -> sp.csr_matrix:
+        """The features, from each statement's lowercased text and its :data:`_WORD` tokens
+        (and their :func:`_piece_ids`, when already computed).
 
         When a statement's context is the text of the one or two statements just before it (as
         :class:`stancekit.StanceModel` builds it), their phrase counts are reused, not searched
@@ -416,11 +563,15 @@ class TargetSignalFeatures(_NamedFeatures, TransformerMixin, BaseEstimator):
         """
         n_p = len(self.phrases_)
         n = len(items)
-        pat = self._phrase_re
-        found = [pat.findall(low) for low in lows] if pat is not None else [[] for _ in lows]
-        hits = np.fromiter(map(len, found), dtype=np.float64, count=n)
+        matcher = self._matcher
+        if matcher is not None:
+            rows, cols = matcher.find(words, pieces)
+        else:
+            rows = cols = np.zeros(0, dtype=np.int64)
+        hits = np.bincount(rows, minlength=n).astype(np.float64)
         ctx_hits = np.zeros(n)
-        if pat is not None:
+        if matcher is not None:
+            fresh: list[int] = []
             for i, it in enumerate(items):
                 ctx = it.context
                 if not ctx:
@@ -431,16 +582,16 @@ class TargetSignalFeatures(_NamedFeatures, TransformerMixin, BaseEstimator):
                         and ctx == items[i - 2].text + " " + items[i - 1].text:
                     ctx_hits[i] = hits[i - 2] + hits[i - 1]
                 else:
-                    ctx_hits[i] = len(pat.findall(ctx.lower()))
+                    fresh.append(i)
+            if fresh:
+                r, _c = matcher.find([_WORD.findall(items[i].context.lower()) for i in fresh])
+                ctx_hits[fresh] = np.bincount(r, minlength=len(fresh))
         anaphor = np.zeros(n)
         if self._anaphor_re is not None:
             for i in np.flatnonzero((hits == 0) & (ctx_hits > 0)).tolist():
                 if self._anaphor_re.search(lows[i]):
                     anaphor[i] = 1.0
-        index = self._index
-        phrase_rows = np.repeat(np.arange(n), hits.astype(np.int64))
-        phrase_cols = np.fromiter((index[m] for ms in found for m in ms), dtype=np.int64, count=len(phrase_rows))
-        phrases = sp.csr_matrix((np.ones(len(phrase_rows)), (phrase_rows, phrase_cols)), shape=(n, n_p))
+        phrases = sp.csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(n, n_p))
         phrases.data[:] = 1.0  # an indicator, however often the phrase occurs
         any_ = (hits > 0).astype(np.float64)
         rest = np.column_stack([np.log1p(hits), np.log1p(ctx_hits), any_, anaphor, (1 - any_) * (1 - anaphor)])
@@ -550,9 +701,11 @@ class _WordIndex:
                 keys.setdefault(len(parts), []).append((key, col))
         self.keys = {n: np.array(sorted(kc), dtype=np.int64).reshape(-1, 2) for n, kc in keys.items()}
 
-    def counts(self, lows: list[str]) -> tuple[np.ndarray, np.ndarray]:
-        """Row of each term occurrence, and its column, over the lowercased texts ``lows``."""
-        toks = [self.findall(low) for low in lows]
+    def counts(self, lows: list[str], toks: list[list[str]] | None = None) -> tuple[np.ndarray, np.ndarray]:
+        """Row of each term occurrence, and its column, over the lowercased texts ``lows`` (``toks``:
+        their tokens, when already cut with this vectorizer's token pattern)."""
+        if toks is None:
+            toks = [self.findall(low) for low in lows]
         lens = np.fromiter(map(len, toks), dtype=np.int64, count=len(toks))
         total = int(lens.sum())
         ids = np.fromiter(map(self.ids.get, chain.from_iterable(toks), repeat(-1)), dtype=np.int64, count=total)
@@ -630,7 +783,8 @@ def _tfidf_transform(vec: TfidfVectorizer, docs: list[str], lows: list[str] | No
     Equal to ``vec.transform(docs)`` (tested): counts of the fitted vocabulary's terms, then
     the fitted transformer's steps in its order (sublinear tf, idf, norm). ``lows`` and ``words``
     (the lowercased documents and their :data:`_WORD` tokens) may be passed when already
-    computed. Vectorizers this does not reproduce go to ``vec.transform``.
+    computed; ``words`` serve affix vectorizers and word vectorizers whose ``token_pattern`` is
+    :data:`_WORD`'s. Vectorizers this does not reproduce go to ``vec.transform``.
     """
     if vec.binary or not vec.use_idf or np.dtype(vec.dtype) != np.float64:
         return vec.transform(docs)
@@ -642,7 +796,9 @@ def _tfidf_transform(vec: TfidfVectorizer, docs: list[str], lows: list[str] | No
         index = _word_index(vec)
         if index is None:
             return vec.transform(docs)
-        r, c = index.counts(lows if lows is not None else [d.lower() for d in docs])
+        low = lows if lows is not None else [d.lower() for d in docs]
+        # A vectorizer that cuts words as _WORD does (StanceFeaturizer's) takes the tokens given.
+        r, c = index.counts(low, words if words is not None and vec.token_pattern == _WORD.pattern else None)
     X = sp.csr_matrix((np.ones(len(r), dtype=np.float64), (r, c)), shape=(len(docs), len(vec.vocabulary_)))
     X.sum_duplicates()
     if vec.sublinear_tf:
@@ -733,7 +889,7 @@ class StanceFeaturizer(TransformerMixin, BaseEstimator):
         min_df = self.min_df if len(items) >= 2 * self.min_df else 1
         tfidf = {"min_df": min_df, "sublinear_tf": True, "max_features": self.max_features, "dtype": np.float64}
         self.word_ = _fit_vectorizer(
-            TfidfVectorizer(ngram_range=tuple(self.word_ngram_range), token_pattern=r"(?u)\b\w[\w'’]*\b", **tfidf),
+            TfidfVectorizer(ngram_range=tuple(self.word_ngram_range), token_pattern=_WORD.pattern, **tfidf),
             texts) if self.word_ngram_range is not None else None
         self.char_ = _fit_vectorizer(
             TfidfVectorizer(analyzer="char_wb", ngram_range=tuple(self.char_ngram_range), **tfidf),
@@ -792,9 +948,7 @@ class StanceFeaturizer(TransformerMixin, BaseEstimator):
 
         texts = block("texts", lambda: _text_of(items))
         lows = block("lows", lambda: [t.lower() for t in texts])
-        # The _WORD tokens serve the affix and cue blocks only.
-        words = (block("words", lambda: [_WORD.findall(low) for low in lows])
-                 if self.cues_ is not None or getattr(self, "affix_", None) is not None else None)
+        words = block("words", lambda: [_WORD.findall(low) for low in lows])
         blocks = []
         for vec, src in ((self.word_, "text"), (self.char_, "text"), (getattr(self, "affix_", None), "text"),
                          (getattr(self, "context_", None), "context"), (getattr(self, "actor_", None), "actor")):
@@ -810,7 +964,8 @@ class StanceFeaturizer(TransformerMixin, BaseEstimator):
                               * float(self.actor_weight))
         cues = block(id(self.cues_), lambda: self.cues_._transform(items, lows, words)) \
             if self.cues_ is not None else None
-        tgt = self.target_._transform(items, lows) if self.target_ is not None else None
+        tgt = (self.target_._transform(items, lows, words, block("pieces", lambda: _piece_ids(words)))
+               if self.target_ is not None else None)
         for b in (cues, tgt):
             if b is not None:
                 blocks.append(b)

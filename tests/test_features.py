@@ -13,6 +13,8 @@ from stancekit._features import (
     CueLexiconFeatures,
     StanceFeaturizer,
     TargetSignalFeatures,
+    _PhraseMatcher,
+    _pieces,
     _tfidf_transform,
     _WORD,
     _word_starts,
@@ -139,6 +141,84 @@ def test_phrase_trie_matches_what_the_longest_first_alternation_matches(text):
     old = re.compile(r"(?<![\w])(?:" + "|".join(sorted(map(re.escape, phrases), key=len, reverse=True)) + r")(?![\w])")
     new = re.compile(r"(?<![\w])" + _trie_pattern(phrases) + r"(?![\w])")
     assert [m.span() for m in new.finditer(text)] == [m.span() for m in old.finditer(text)]
+
+
+PHRASES = ("treaty", "security treaty", "european security treaty", "euro-atlantic security treaty", "osce",
+           "osce chair", "the chair", "chairmanship", "kazakhstan", "kazakhstan's chair", "kazakhstan’s chair",
+           "vancouver to vladivostok", "est")
+
+
+def _matches(phrases, text):
+    f = TargetSignalFeatures(phrases=phrases).fit(["x"])
+    row = f.transform([text]).tocsr()
+    names = list(f.get_feature_names_out())
+    found = [names[j].removeprefix("phrase=") for j in row.indices if names[j].startswith("phrase=")]
+    return sorted(found), int(round(np.expm1(row.toarray()[0, names.index("target_hits")])))
+
+
+@pytest.mark.parametrize("text,found,hits", [
+    ("The security treaty was signed.", ["security treaty"], 1),
+    ("A European Security Treaty draft.", ["european security treaty"], 1),     # the longest at one place
+    ("The Euro-Atlantic security treaty.", ["euro-atlantic security treaty"], 1),
+    ("The Euro Atlantic security treaty.", ["euro-atlantic security treaty"], 1),  # a space for the hyphen
+    ("A security\ntreaty, then a treaty.", ["security treaty", "treaty"], 2),   # any spacing
+    ("Kazakhstan's chair spoke.", ["kazakhstan's chair"], 1),
+    ("Kazakhstan’s chair spoke.", ["kazakhstan’s chair"], 1),                    # each apostrophe its own
+    ("Kazakhstan's economy grew.", ["kazakhstan"], 1),                         # the name in a possessive
+    ("Kazakhstani officials and Kazakhstans.", [], 0),                         # never inside a longer word
+    ("The chairmanship began.", ["chairmanship"], 1),                          # "the chair" is not there
+    ("The chair: the OSCE chair.", ["osce chair", "the chair"], 2),
+    ("Treaty, treaty, treaty.", ["treaty"], 3),                                # an indicator; hits count all
+    ("From Vancouver to Vladivostok.", ["vancouver to vladivostok"], 1),
+    ("The EST and the Estonian test.", ["est"], 1),
+    ("", [], 0),
+])
+def test_target_phrase_matches(text, found, hits):
+    assert _matches(PHRASES, text) == (found, hits)
+
+
+def _plain_phrase_matches(phrases, text):
+    """Phrase matches by the rules as written: word pieces, from the left, the longest at each place."""
+    pieces = [x for t in _WORD.findall(text.lower()) for x in _pieces(t)]
+    seqs = [[x for t in _WORD.findall(p.lower()) for x in _pieces(t)] for p in phrases]
+    out, i = [], 0
+    while i < len(pieces):
+        best = None
+        for col, seq in enumerate(seqs):
+            if seq and pieces[i : i + len(seq)] == seq and (best is None or len(seq) > len(seqs[best])):
+                best = col
+        if best is None:
+            i += 1
+        else:
+            out.append(best)
+            i += len(seqs[best])
+    return sorted(out)
+
+
+_PHRASE_PIECES = ["treaty", "security", "european", "osce", "chair", "the", "kazakhstan", "kazakhstan's", "’s", "-",
+                  "euro", "atlantic", "x", " ", " ", "\n", ", ", "'", "vancouver to vladivostok", "est", "Est", "2010"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(_PHRASE_PIECES), max_size=25).map("".join), min_size=1, max_size=6),
+       st.lists(st.lists(st.sampled_from(_PHRASE_PIECES[:14]), min_size=1, max_size=4).map(" ".join),
+                min_size=1, max_size=6))
+def test_phrase_matcher_equals_the_rules_applied_text_by_text(texts, extra):
+    phrases = list(dict.fromkeys(PHRASES + tuple(extra)))
+    words = [_WORD.findall(t.lower()) for t in texts]
+    first = _PhraseMatcher(PHRASES)
+    before = first.find(words)
+    m = _PhraseMatcher(phrases)  # new pieces: the token memo is rebuilt; the first matcher still works
+    assert [np.array_equal(a, b) for a, b in zip(before, first.find(words))] == [True, True]
+    rows, cols = m.find(words)
+    got = [sorted(c for r, c in zip(rows.tolist(), cols.tolist()) if r == i) for i in range(len(texts))]
+    seen = {}
+    for col, p in enumerate(phrases):  # phrases with the same pieces are one: the first gets the matches
+        key = tuple(x for t in _WORD.findall(p.lower()) for x in _pieces(t))
+        seen.setdefault(key, col)
+    firsts = sorted(set(seen.values()))
+    want = [sorted(firsts[c] for c in _plain_phrase_matches([phrases[j] for j in firsts], t)) for t in texts]
+    assert got == want
 
 
 def _plain_cue_rows(f, texts):
