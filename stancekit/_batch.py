@@ -23,7 +23,7 @@ from json.encoder import encode_basestring as _esc
 from pathlib import Path
 
 from ._errors import type_error
-from ._segment import DEFAULT_MAX_LENGTH, segment
+from ._segment import DEFAULT_MAX_LENGTH, Statement, segment
 
 __all__ = ["Document", "iter_documents", "score_documents", "records_for", "RecordWriter", "CSV_FIELDS"]
 
@@ -197,8 +197,32 @@ def _score_batch(batch: list[Document], model_path: str | None, max_length: int,
     model = _worker_model(model_path)
     if serialize and first:  # first batch of a CLI run (only the CLI serialises in workers)
         _quiet_gc()
-    out = _score_batch_with(batch, model, max_length)
-    return _serialized(out, serialize) if serialize else out
+    return _results(batch, model, max_length, serialize)
+
+
+def _results(batch: list[Document], model, max_length: int, serialize: tuple[str, list[str]] | None) -> list:
+    """Per document of ``batch``: its records, or with ``serialize``, its :class:`Scored` text.
+
+    JSONL for a model with ``_best`` (a :class:`stancekit.StanceModel`) is written straight from
+    the statements and probabilities, without building the records' dicts (tested equal)."""
+    if serialize is None:
+        return _score_batch_with(batch, model, max_length)
+    if serialize[0] == "jsonl" and hasattr(model, "_best"):
+        segmented = _segment_batch(batch, max_length)
+        flat = [st for sts in segmented if not isinstance(sts, str) for st in sts]
+        try:
+            best = model._best(flat) if flat else []
+        except Exception:  # noqa: BLE001 -- the plain path isolates the failing document
+            return _serialized(_score_batch_with(batch, model, max_length), serialize)
+        out, k = [], 0
+        for d, sts in zip(batch, segmented):
+            if isinstance(sts, str):
+                out.append(Scored(_json_line({"doc_id": d.doc_id, "error": sts}) + "\n", 0, True))
+                continue
+            out.append(Scored(_jsonl_statements(sts, best[k : k + len(sts)]), len(sts), False))
+            k += len(sts)
+        return out
+    return _serialized(_score_batch_with(batch, model, max_length), serialize)
 
 
 def _serialized(results: list[list[dict[str, object]]], serialize: tuple[str, list[str]]) -> list[Scored]:
@@ -220,8 +244,8 @@ class Scored:
     error: bool
 
 
-def _score_batch_with(batch: list[Document], model, max_length: int) -> list[list[dict[str, object]]]:
-    """Records of each document of ``batch``; the statements of all are labelled in one call."""
+def _segment_batch(batch: list[Document], max_length: int) -> list[list | str]:
+    """Each document's statements, or the reason it has none (a str)."""
     segmented: list[list | str] = []
     for d in batch:
         if d.error is not None:
@@ -231,6 +255,12 @@ def _score_batch_with(batch: list[Document], model, max_length: int) -> list[lis
             segmented.append(segment(d.text or "", d.doc_id, max_length=max_length))
         except Exception as e:  # noqa: BLE001 -- a batch run never loses a document
             segmented.append(f"{type(e).__name__}: {e}")
+    return segmented
+
+
+def _score_batch_with(batch: list[Document], model, max_length: int) -> list[list[dict[str, object]]]:
+    """Records of each document of ``batch``; the statements of all are labelled in one call."""
+    segmented = _segment_batch(batch, max_length)
     flat = [st for sts in segmented if not isinstance(sts, str) for st in sts]
     try:
         stances = _stance_records(model, flat) if flat else []
@@ -248,8 +278,7 @@ def _score_batch_with(batch: list[Document], model, max_length: int) -> list[lis
 
 
 def _score_batch_remote(batch: list[Document], model, max_length: int, serialize) -> list:
-    out = _score_batch_with(batch, model, max_length)
-    return _serialized(out, serialize) if serialize else out
+    return _results(batch, model, max_length, serialize)
 
 
 def _batches(docs: Iterable[Document], size: int) -> Iterator[list[Document]]:
@@ -334,8 +363,7 @@ def score_documents(
     if jobs == 1:
         m = model if model is not None else _worker_model(mp)
         for batch in _batches(documents, batch_size):
-            out = _score_batch_with(batch, m, max_length)
-            yield from (_serialized(out, serialize) if serialize else out)
+            yield from _results(batch, m, max_length, serialize)
         return
     from joblib import Parallel, delayed
     if model is not None and mp is None:
@@ -418,6 +446,47 @@ def _json_line(r: dict[str, object]) -> str:
     return (f'{{"doc_id": {_esc(d)}, "statement_id": {_esc(sid)}, "actor": {"null" if a is None else _esc(a)}, '
             f'"actor_mention": {"null" if am is None else _esc(am)}, "kind": {_esc(k)}, "start": {s}, "end": {e}, '
             f'"text": {_esc(t)}, "stances": {{{", ".join(parts)}}}}}')
+
+
+_ESCAPED: dict[str, str] = {}  # target ids, labels and kinds: a handful of strings, escaped once
+
+
+def _escaped(s: str) -> str:
+    e = _ESCAPED.get(s)
+    if e is None:
+        e = _esc(s)
+        if len(_ESCAPED) < 1000:
+            _ESCAPED[s] = e
+    return e
+
+
+def _jsonl_statements(statements: list, best: list[dict[str, tuple[str, float]]]) -> str:
+    """What ``_json_line(_record(st, stances))`` gives for each statement, where ``best`` holds each
+    statement's ``{target: (label, probability)}``, from the statements' fields directly. Anything
+    :func:`_json_line` would hand to the encoder goes that way too."""
+    lines = []
+    doc, dq = None, ""
+    for st, row in zip(statements, best):
+        parts = []
+        for tid, (label, conf) in row.items():
+            conf = round(conf, 4)
+            if type(tid) is not str or type(label) is not str or type(conf) is not float or not math.isfinite(conf):
+                parts = None
+                break
+            parts.append(f'{_escaped(tid)}: {{"label": {_escaped(label)}, "confidence": {conf!r}}}')
+        a, am, d = st.actor, st.actor_mention, st.doc_id
+        if parts is None or type(st) is not Statement or type(d) is not str or type(st.kind) is not str:
+            lines.append(_json_line(_record(st, {t: {"label": lb, "confidence": round(c, 4)} for t, (lb, c) in row.items()})))
+            continue
+        if d is not doc:
+            doc, dq = d, _esc(d)
+        lines.append(
+            f'{{"doc_id": {dq}, "statement_id": {_esc(st.statement_id)}, '
+            f'"actor": {"null" if a is None else _esc(a)}, "actor_mention": {"null" if am is None else _esc(am)}, '
+            f'"kind": {_escaped(st.kind)}, "start": {st.start}, "end": {st.end}, "text": {_esc(st.text)}, '
+            f'"stances": {{{", ".join(parts)}}}}}')
+    lines.append("")
+    return "\n".join(lines)
 
 
 def serialize_records(records: list[dict[str, object]], fmt: str, fields: list[str]) -> str:

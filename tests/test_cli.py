@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 
 import stancekit
 from stancekit._cli import main
+from stancekit._segment import Statement
 
 from .conftest import FIXTURES, MODEL, SEED
 
@@ -261,6 +262,36 @@ _RECORD = st.fixed_dictionaries({
         "label": st.sampled_from(["supporting", "questioning", "neutral"]),
         "confidence": st.floats(0, 1) | st.floats(allow_nan=True, allow_infinity=True)}), max_size=3),
 })
+
+
+_STATEMENT = st.builds(
+    lambda d, sid, a, am, k, s, e, t: Statement(d, sid, a, am, k, s, e, t),
+    _ANY_STR, _ANY_STR, st.none() | _ANY_STR, st.none() | _ANY_STR, st.sampled_from(["direct", "indirect", "narrative"]),
+    st.integers(0, 10**9), st.integers(0, 10**9), st.text(max_size=40))
+_BEST = st.dictionaries(_ANY_STR, st.tuples(st.sampled_from(["supporting", "questioning", "neutral"]),
+                                            st.floats(0, 1) | st.floats(allow_nan=True, allow_infinity=True)),
+                        max_size=3)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(_STATEMENT, _BEST), max_size=4))
+def test_jsonl_straight_from_statements_is_what_the_records_give(rows):
+    """The CLI's JSONL path skips the records' dicts; it must write what they would."""
+    from stancekit._batch import _json_line, _jsonl_statements, _record
+    sts = [r[0] for r in rows]
+    best = [r[1] for r in rows]
+    want = "".join(_json_line(_record(s, {t: {"label": lb, "confidence": round(c, 4)} for t, (lb, c) in b.items()}))
+                   + "\n" for s, b in zip(sts, best))
+    assert _jsonl_statements(sts, best) == want
+
+
+def test_cli_jsonl_path_equals_the_records_path(tmp_path):
+    from stancekit._batch import CSV_FIELDS, Document, _results, _score_batch_with, _serialized
+    texts = [p.read_text(encoding="utf-8") for p in sorted((FIXTURES / "dev").glob("*.txt"))[:5]]
+    docs = [Document(f"d{i}", text=t) for i, t in enumerate(texts)] + [Document("bad", error="x: unreadable"),
+                                                                        Document("empty", text="  ")]
+    ser = ("jsonl", CSV_FIELDS(_model().target_ids))
+    assert _results(docs, _model(), 10_000_000, ser) == _serialized(_score_batch_with(docs, _model(), 10_000_000), ser)
 
 
 @settings(max_examples=300, deadline=None)
