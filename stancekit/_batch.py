@@ -171,13 +171,14 @@ _WORKER_MODEL: dict[str, object] = {}
 
 
 def _worker_model(path: str | None):
-    from ._model import load_model
+    """The model's scorer (or the model, when it has none), loaded once per process."""
+    from ._scorer import load_scoring_model
     key = path or ""
     if key not in _WORKER_MODEL:
         import warnings
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            _WORKER_MODEL[key] = load_model(path)
+            _WORKER_MODEL[key] = load_scoring_model(path)
     return _WORKER_MODEL[key]
 
 
@@ -336,7 +337,9 @@ def score_documents(
     model : StanceModel, optional
         A loaded model (serial and Dask runs). Default: load ``model_path``.
     model_path : path, optional
-        The model file; default the shipped model. Parallel workers load it once each.
+        The model file; default the shipped model. Parallel workers load it once each. A model
+        file with a scorer (see ``stancekit train``) is scored from the scorer: scikit-learn is
+        not imported and nothing is unpickled.
     scheduler : str or distributed.Client, optional
         A Dask scheduler address (or client): spread batches over the cluster.
         Needs the optional extra ``stancekit[dask]``.

@@ -12,19 +12,9 @@ from sklearn.utils.multiclass import check_classification_targets
 from sklearn.utils.class_weight import compute_sample_weight
 from sklearn.utils.validation import _check_sample_weight, check_is_fitted, validate_data
 
+from ._vectors import _as_logits, _softmax
+
 __all__ = ["StanceClassifier"]
-
-
-def _as_logits(d: np.ndarray) -> np.ndarray:
-    """Binary decision values (n,) to two-column logits; multiclass values pass through."""
-    d = np.asarray(d, dtype=np.float64)
-    return np.column_stack([np.zeros_like(d), d]) if d.ndim == 1 else d
-
-
-def _softmax(z: np.ndarray) -> np.ndarray:
-    z = z - z.max(axis=1, keepdims=True)
-    e = np.exp(z)
-    return e / e.sum(axis=1, keepdims=True)
 
 
 def _fit_temperature(logits: np.ndarray, idx: np.ndarray) -> float:

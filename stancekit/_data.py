@@ -22,14 +22,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ._errors import DataError, location
-from ._features import StatementInput
+from ._vectors import CONTEXT_STATEMENTS, StatementInput
 from ._targets import LABELS
 from ._segment import KINDS
 
 __all__ = ["LabelledStatement", "LabelledSet", "read_labelled", "validate_paths", "data_digest",
            "read_document", "CONTEXT_STATEMENTS", "stats_table"]
 
-CONTEXT_STATEMENTS = 2  # how many statements before one make its context
 
 
 @dataclass(frozen=True)

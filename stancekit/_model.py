@@ -9,14 +9,16 @@ from pathlib import Path
 
 import joblib
 import numpy as np
+from sklearn.linear_model import LogisticRegression
 from sklearn.pipeline import Pipeline
 from threadpoolctl import threadpool_limits
 
 from ._classifier import StanceClassifier
-from ._data import CONTEXT_STATEMENTS, LabelledSet, data_digest
+from ._data import LabelledSet, data_digest
 from ._errors import DataError, ModelError, choice_error, type_error
-from ._features import StanceFeaturizer, StatementInput, as_inputs
-from ._segment import Statement
+from ._features import StanceFeaturizer
+from ._scorer import Scorer, best_labels, scorer_path, write_scorer
+from ._vectors import LinearHead, StatementInput, statement_inputs
 from ._files import _manifest_path, atomic_write_bytes, check_model, default_model_path, library_versions, sha256_file
 from ._targets import LABELS, Target
 
@@ -104,33 +106,23 @@ class StanceModel:
 
     def _inputs(self, statements: object) -> list[StatementInput]:
         """Statements to featurizer inputs, giving each the text of the statements before it as context."""
-        if isinstance(statements, (str, bytes)):
-            raise TypeError("statements must be an iterable of statements, got a bare "
-                            f"{type(statements).__name__}; wrap a single statement in a list")
-        items = list(statements)
-        base = as_inputs(items, "statements")
-        out = []
-        prev_doc = object()
-        window: list[str] = []
-        for item, inp in zip(items, base):
-            if type(item) is Statement:  # the segmenter's own (a subclass may carry a context)
-                doc, has_ctx = item.doc_id, False
-            elif isinstance(item, Mapping):
-                doc, has_ctx = item.get("doc_id"), bool(inp.context) or "context" in item
-            else:
-                doc, has_ctx = getattr(item, "doc_id", None), bool(inp.context)
-            if doc is None or doc != prev_doc:
-                window = []
-            prev_doc = doc
-            if not has_ctx and doc is not None:
-                inp = StatementInput(inp.text, " ".join(window[-CONTEXT_STATEMENTS:]), inp.kind, inp.actor)
-            out.append(inp)
-            window.append(inp.text)
-        return out
+        return statement_inputs(statements)
+
+    def scorer(self) -> Scorer | None:
+        """This model as a :class:`stancekit._scorer.Scorer`, or None (see :func:`scorer_of`). Built once."""
+        key = tuple(id(p) for p in self.pipelines.values())
+        cached = self.__dict__.get("_scorer")
+        if cached is None or cached[0] != key:
+            cached = (key, scorer_of(self))
+            self.__dict__["_scorer"] = cached
+        return cached[1]
 
     def predict_proba(self, statements: object) -> dict[str, np.ndarray]:
         """Per target, an array (n_statements, 3) of probabilities in :attr:`labels` order."""
         inputs = self._inputs(statements)
+        scorer = self.scorer()
+        if scorer is not None:
+            return scorer.proba_of_inputs(inputs)
         out = {}
         cache: dict[object, object] = {}
         for t in self.targets:
@@ -170,15 +162,7 @@ class StanceModel:
 
     def _best(self, statements: object) -> list[dict[str, tuple[str, float]]]:
         """Per statement, ``{target_id: (label, probability)}`` of the most probable label."""
-        probas = self.predict_proba(statements)
-        n = len(next(iter(probas.values()))) if probas else 0
-        out: list[dict[str, tuple[str, float]]] = [{} for _ in range(n)]
-        for tid, p in probas.items():
-            idx = np.argmax(p, axis=1)
-            confidence = p[np.arange(n), idx].tolist()
-            for row, k, c in zip(out, idx.tolist(), confidence):
-                row[tid] = (LABELS[k], c)
-        return out
+        return best_labels(self.predict_proba(statements))
 
     def _stance_records(self, statements: object) -> list[dict[str, dict[str, object]]]:
         """Per statement, the ``stances`` field of its SPEC section 5 record (as
@@ -194,6 +178,7 @@ class StanceModel:
         # training data and settings alone, so a rebuild gives the same sha256.
         state = self.__dict__.copy()
         state["metrics"] = {}
+        state.pop("_scorer", None)
         return state
 
 
@@ -262,6 +247,29 @@ def _share_identical_blocks(featurizers: list[StanceFeaturizer]) -> None:
                 seen.append(obj)
 
 
+def scorer_of(model: StanceModel) -> Scorer | None:
+    """``model`` as a :class:`stancekit._scorer.Scorer`: each target's featurizer as its
+    :class:`stancekit._vectors.FeaturePlan`, its classifier as a :class:`stancekit._vectors.LinearHead`.
+
+    None when a pipeline is not a :class:`StanceFeaturizer` and a :class:`StanceClassifier`, or its
+    classifier's probabilities come from scikit-learn's calibration (sigmoid, isotonic). A block
+    that scikit-learn computes (character n-grams) stays one in the plan: such a scorer works in
+    memory, and :func:`stancekit._scorer.write_scorer` writes no file for it."""
+    plans, heads = {}, {}
+    for t in model.targets:
+        pipe = model.pipelines.get(t.id)
+        if not (isinstance(pipe, Pipeline) and len(pipe) == 2 and isinstance(pipe[0], StanceFeaturizer)
+                and type(pipe[-1]) is StanceClassifier):
+            return None
+        clf = pipe[-1]
+        est = getattr(clf, "estimator_", None)
+        if type(est) is not LogisticRegression:
+            return None
+        plans[t.id] = pipe[0].feature_plan()
+        heads[t.id] = LinearHead([str(c) for c in clf.classes_], est.coef_, est.intercept_, clf.temperature_)
+    return Scorer([t.id for t in model.targets], plans, heads)
+
+
 # -- files ------------------------------------------------------------------------------------------
 
 def _jsonable(obj: object) -> object:
@@ -277,12 +285,20 @@ def _jsonable(obj: object) -> object:
 
 
 def save_model(model: StanceModel, path: str | Path, *, training_data: Sequence[str] = ()) -> dict[str, object]:
-    """Write ``model`` to ``path`` and its manifest to ``path + '.manifest.json'``, atomically.
+    """Write ``model`` to ``path``, its scorer (when it has one, see :func:`scorer_of`) to
+    ``path`` with ``.scorer.npz`` for ``.joblib``, and its manifest to ``path + '.manifest.json'``,
+    each atomically.
 
     Returns the manifest.
     """
     path = Path(path)
     atomic_write_bytes(path, lambda f: joblib.dump(model, f, compress=3))
+    scorer, spath = model.scorer(), scorer_path(path)
+    scorer_entry = None
+    if scorer is not None and write_scorer(scorer, spath):
+        scorer_entry = {"file": spath.name, "sha256": sha256_file(spath)}
+    elif spath.exists():
+        spath.unlink()  # an earlier model's scorer: the manifest would not list it, but it would mislead
     manifest = {
         "format": MODEL_FORMAT,
         "file": path.name,
@@ -294,6 +310,7 @@ def save_model(model: StanceModel, path: str | Path, *, training_data: Sequence[
         "training_data": list(training_data),
         "training_digest": model.training_digest,
         "metrics": _jsonable(model.metrics),
+        "scorer": scorer_entry,
     }
     text = json.dumps(manifest, indent=2, ensure_ascii=False, sort_keys=False) + "\n"
     atomic_write_bytes(_manifest_path(path), lambda f: f.write(text.encode("utf-8")))

@@ -97,8 +97,8 @@ def score_command(a) -> int:
     with warnings.catch_warnings():
         warnings.simplefilter("default")
         if a.jobs == 1 or a.scheduler:
-            from ._model import load_model
-            model = load_model(model_path)
+            from ._scorer import load_scoring_model
+            model = load_scoring_model(model_path)
             targets = model.target_ids
         else:  # the workers load it: check it here, and take the targets from its manifest
             model = None

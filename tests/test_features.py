@@ -8,17 +8,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from sklearn.feature_extraction.text import TfidfVectorizer
 
-from stancekit._features import (
-    AffixAnalyzer,
-    CueLexiconFeatures,
-    StanceFeaturizer,
-    TargetSignalFeatures,
-    _PhraseMatcher,
-    _pieces,
-    _tfidf_transform,
-    _WORD,
-    _word_starts,
-)
+from stancekit._features import AffixAnalyzer, CueLexiconFeatures, StanceFeaturizer, TargetSignalFeatures, _tfidf_transform
+from stancekit._vectors import _WORD, _PhraseMatcher, _pieces, _word_starts, as_inputs
 
 DOCS = [
     "Moscow welcomed the draft treaty; Warsaw's envoy didn't.",
@@ -89,8 +80,7 @@ def test_featurizer_transform_is_the_same_through_the_shared_cache():
     f = StanceFeaturizer(phrases=("treaty",), affix_lengths=(4, 6), actor_weight=1.0, context_weight=0.5,
                          min_df=1).fit(DOCS)
     items = [{"text": d, "actor": "Someone", "context": "The treaty came first."} for d in DOCS]
-    assert_same_matrix(f.transform(items), f._transform(__import__("stancekit._features").
-                                                        _features.as_inputs(items), {}))
+    assert_same_matrix(f.transform(items), f._transform(as_inputs(items), {}))
 
 
 @pytest.mark.parametrize("text,endorse,hedge,conditional", [
@@ -134,7 +124,7 @@ def test_target_context_counts_reused_from_previous_statements_equal_a_fresh_sea
 def test_phrase_trie_matches_what_the_longest_first_alternation_matches(text):
     import re
 
-    from stancekit._features import _trie_pattern
+    from stancekit._vectors import _trie_pattern
 
     phrases = ["treaty", "security treaty", "osce", "osce chair", "chair", "the chair", "euro-atlantic security",
                "kazakhstan’s chair", "est", "e"]
@@ -221,9 +211,26 @@ def test_phrase_matcher_equals_the_rules_applied_text_by_text(texts, extra):
     assert got == want
 
 
+def test_phrase_matcher_pickled_to_another_process_matches_the_same():
+    """Regression: piece ids are per process, so a pickled matcher (Dask ships scorers to its workers)
+    matched other phrases in a process that had seen other phrases first."""
+    import pickle
+    import subprocess
+    import sys
+
+    m = _PhraseMatcher(PHRASES)
+    words = [_WORD.findall(t.lower()) for t in ("The European Security Treaty and Kazakhstan's chair.", "The OSCE.")]
+    want = [a.tolist() for a in m.find(words)]
+    code = ("import pickle, sys; from stancekit._vectors import _PhraseMatcher; "
+            "_PhraseMatcher(('zebra crossing', 'osce', 'aardvark')); "
+            "m, words = pickle.loads(sys.stdin.buffer.read()); print([a.tolist() for a in m.find(words)])")
+    out = subprocess.run([sys.executable, "-c", code], input=pickle.dumps((m, words)), capture_output=True, check=True)
+    assert out.stdout.decode().strip() == str(want)
+
+
 def _plain_cue_rows(f, texts):
     """The cue counts by the rules as written: token by token, one statement at a time."""
-    from stancekit._features import (_CLASS_BITS, _NEGATOR, _PHRASE_ANCHOR, CUE_CLASSES, _code, _cue_sets,
+    from stancekit._vectors import (_CLASS_BITS, _NEGATOR, _PHRASE_ANCHOR, CUE_CLASSES, _code, _cue_sets,
                                      _phrase_at, _phrases_at, _quoted_mask)
     dirs = ()
     sets, neg = _cue_sets(dirs)

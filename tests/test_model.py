@@ -5,6 +5,8 @@ from __future__ import annotations
 import csv
 import json
 import shutil
+import subprocess
+import sys
 
 import numpy as np
 import pytest
@@ -16,10 +18,10 @@ import stancekit
 from stancekit import DataError, ModelError, ModelIntegrityError, ModelVersionWarning
 from stancekit._data import data_digest, read_labelled
 from stancekit._model import fit_model, save_model
-from stancekit._targets import Target, default_targets
+from stancekit._targets import LABELS, Target, default_targets
 from stancekit.sklearn import CueLexiconFeatures, StanceClassifier, StanceFeaturizer, TargetSignalFeatures
 
-from .conftest import FIXTURES, MODEL
+from .conftest import FIXTURES, MODEL, ROOT
 
 # -- the classifier and featurizers follow scikit-learn's rules -----------------------------------------
 
@@ -200,8 +202,69 @@ def test_version_mismatch_warns_and_strict_raises(model_copy):
 
 def test_save_is_atomic_and_leaves_no_temporary_files(tmp_path, shipped_model):
     save_model(shipped_model, tmp_path / "x.joblib")
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["x.joblib", "x.joblib.manifest.json"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["x.joblib", "x.joblib.manifest.json", "x.scorer.npz"]
     stancekit.load_model(tmp_path / "x.joblib")
+
+
+# -- scorer files: scoring without scikit-learn or pickle ----------------------------------------------
+
+def _dev_statements(n_docs=6):
+    docs = sorted((FIXTURES / "dev").glob("*.txt"))[:n_docs]
+    return [st for p in docs for st in stancekit.segment(p.read_text(encoding="utf-8"), p.stem)]
+
+
+def test_scorer_file_gives_what_the_scikit_learn_pipelines_give(shipped_model):
+    """The scorer file holds the model as numbers and text; its probabilities are the pipelines' own,
+    to the last bit (features by the same blocks, the classifier by X @ coef.T + intercept)."""
+    from stancekit._scorer import read_scorer, scorer_path
+    from stancekit._vectors import statement_inputs
+    statements = _dev_statements()
+    inputs = statement_inputs(statements)
+    scorer = read_scorer(scorer_path(MODEL))
+    got = scorer.predict_proba(statements)
+    for tid, pipe in shipped_model.pipelines.items():
+        want = pipe.predict_proba(inputs)  # scikit-learn's Pipeline: transform, then StanceClassifier
+        cols = [LABELS.index(c) for c in pipe.classes_]
+        np.testing.assert_array_equal(got[tid][:, cols], want)
+    assert scorer._best(statements) == shipped_model._best(statements)
+
+
+def test_tampered_scorer_is_refused_unread(model_copy):
+    from stancekit._scorer import load_scoring_model
+    sp = model_copy.with_name("m.scorer.npz")
+    shutil.copy(MODEL.with_name("stancekit-default.scorer.npz"), sp)
+    assert type(load_scoring_model(model_copy)).__name__ == "Scorer"
+    with open(sp, "ab") as f:
+        f.write(b"x")
+    with pytest.raises(ModelIntegrityError, match=r"m.scorer.npz: sha256 .* does not match the manifest"):
+        load_scoring_model(model_copy)
+
+
+def test_model_copied_without_its_scorer_is_scored_from_the_pickle(model_copy):
+    from stancekit._scorer import load_scoring_model
+    assert isinstance(load_scoring_model(model_copy), stancekit.StanceModel)
+
+
+@pytest.mark.parametrize("settings", [{"calibration": "sigmoid"}, {"char_ngram_range": [2, 3]}])
+def test_model_without_a_plain_data_form_has_no_scorer_and_still_scores(small_train, tmp_path, settings):
+    from stancekit._scorer import load_scoring_model
+    model = fit_model(small_train, default_targets(), {"min_df": 1, **settings})
+    (tmp_path / "x.scorer.npz").write_bytes(b"an earlier model's scorer")
+    manifest = save_model(model, tmp_path / "x.joblib")
+    assert manifest["scorer"] is None and not (tmp_path / "x.scorer.npz").exists()
+    docs = [(p.stem, p.read_text(encoding="utf-8")) for p in sorted((FIXTURES / "dev").glob("*.txt"))[:2]]
+    got = list(stancekit.score_documents(docs, model_path=tmp_path / "x.joblib"))
+    assert isinstance(load_scoring_model(tmp_path / "x.joblib"), stancekit.StanceModel)
+    assert got == list(stancekit.score_documents(docs, model=model))
+
+
+def test_scoring_from_the_command_line_imports_no_scikit_learn(tmp_path):
+    code = ("import sys; from stancekit._cli import main; "
+            f"rc = main(['score', {str(ROOT / 'docs' / 'example-article.txt')!r}, '-o', {str(tmp_path / 'o.jsonl')!r}]); "
+            "print(rc, 'sklearn' in sys.modules, 'joblib' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["0", "False", "False"]
+    assert (tmp_path / "o.jsonl").read_text(encoding="utf-8").count("\n") > 3
 
 
 # -- training ---------------------------------------------------------------------------------------------
@@ -223,6 +286,7 @@ def test_training_is_deterministic(small_train, tmp_path):
     ma = save_model(a, tmp_path / "a.joblib")
     mb = save_model(b, tmp_path / "b.joblib")
     assert ma["training_digest"] == mb["training_digest"]
+    assert ma["scorer"]["sha256"] == mb["scorer"]["sha256"]  # the scorer file: the same bytes
 
 
 def _write_csv(path, rows):

@@ -1,0 +1,256 @@
+"""A model's scorer: what scoring needs of a fitted model, as numbers and text, in a file that is
+not a pickle.
+
+``stancekit train`` writes it beside the model (``MODEL.scorer.npz``, its sha256 in the manifest).
+The command line and its workers score with it: they import neither scikit-learn nor joblib's
+unpickler, start in a fraction of the time, and run no code from the model file. A model whose
+featurizer or classifier has no plain-data form (character n-grams, sigmoid or isotonic
+calibration) has no scorer file, and is scored from its pickle.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import zipfile
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+
+import numpy as np
+
+from ._errors import ModelError, ModelIntegrityError
+from ._files import atomic_write_bytes, sha256_file
+from ._targets import LABELS
+from ._vectors import CueBlock, FeaturePlan, LinearHead, StatementInput, TargetBlock, TfidfBlock, statement_inputs
+
+__all__ = ["Scorer", "write_scorer", "read_scorer", "scorer_path", "load_scoring_model", "SCORER_FORMAT"]
+
+SCORER_FORMAT = 1
+
+
+class Scorer:
+    """Labels statements toward targets as :class:`stancekit.StanceModel` does (tested equal to the
+    last bit), from :class:`FeaturePlan` and :class:`LinearHead` per target."""
+
+    def __init__(self, target_ids: Sequence[str], plans: Mapping[str, FeaturePlan],
+                 heads: Mapping[str, LinearHead]) -> None:
+        self._target_ids = list(target_ids)
+        self.plans = dict(plans)
+        self.heads = dict(heads)
+
+    @property
+    def target_ids(self) -> list[str]:
+        return list(self._target_ids)
+
+    def proba_of_inputs(self, inputs: list[StatementInput]) -> dict[str, np.ndarray]:
+        """Per target, an array (n, 3) of probabilities in :data:`LABELS` order."""
+        out = {}
+        cache: dict[object, object] = {}
+        for tid in self._target_ids:
+            head = self.heads[tid]
+            proba = head.predict_proba(self.plans[tid].transform(inputs, cache)) if inputs \
+                else np.zeros((0, len(head.classes)))
+            full = np.zeros((len(inputs), len(LABELS)))
+            for j, c in enumerate(head.classes):
+                full[:, LABELS.index(c)] = proba[:, j]
+            out[tid] = full
+        return out
+
+    def predict_proba(self, statements: object) -> dict[str, np.ndarray]:
+        return self.proba_of_inputs(statement_inputs(statements))
+
+    def _best(self, statements: object) -> list[dict[str, tuple[str, float]]]:
+        """Per statement, ``{target_id: (label, probability)}`` of the most probable label."""
+        return best_labels(self.predict_proba(statements))
+
+    def _stance_records(self, statements: object) -> list[dict[str, dict[str, object]]]:
+        return [{tid: {"label": label, "confidence": round(conf, 4)} for tid, (label, conf) in row.items()}
+                for row in self._best(statements)]
+
+    def __repr__(self) -> str:
+        return f"Scorer(targets={self._target_ids!r})"
+
+
+def best_labels(probas: Mapping[str, np.ndarray]) -> list[dict[str, tuple[str, float]]]:
+    """Per statement, ``{target_id: (label, probability)}`` of the most probable label."""
+    n = len(next(iter(probas.values()))) if probas else 0
+    out: list[dict[str, tuple[str, float]]] = [{} for _ in range(n)]
+    for tid, p in probas.items():
+        idx = np.argmax(p, axis=1)
+        confidence = p[np.arange(n), idx].tolist()
+        for row, k, c in zip(out, idx.tolist(), confidence):
+            row[tid] = (LABELS[k], c)
+    return out
+
+
+# -- the file ---------------------------------------------------------------------------------------
+
+def scorer_path(model_path: str | Path) -> Path:
+    p = Path(model_path)
+    return p.with_name(p.stem + ".scorer.npz")
+
+
+def _text_array(items: Sequence[str]) -> np.ndarray:
+    joined = "\n".join(items)
+    return np.frombuffer(joined.encode("utf-8"), dtype=np.uint8)
+
+
+def _texts(a: np.ndarray) -> list[str]:
+    return a.tobytes().decode("utf-8").split("\n") if len(a) else []
+
+
+def _exportable_text(items: Sequence[str]) -> bool:
+    return all("\n" not in s for s in items)
+
+
+def scorer_arrays(scorer: Scorer) -> dict[str, np.ndarray] | None:
+    """The scorer as named arrays (a JSON description in ``meta``); None when a block has no
+    plain-data form."""
+    arrays: dict[str, np.ndarray] = {}
+    tfidf: dict[int, int] = {}  # id(block) -> index, so that shared blocks are written once
+    cues: dict[int, int] = {}
+    tfidf_meta: list[dict[str, object]] = []
+    cue_meta: list[dict[str, object]] = []
+
+    def tfidf_ref(b: object) -> int | None:
+        if b is None:
+            return None
+        if not isinstance(b, TfidfBlock) or not _exportable_text(b.terms):
+            raise _NotExportable
+        if id(b) not in tfidf:
+            k = tfidf[id(b)] = len(tfidf_meta)
+            tfidf_meta.append({"sublinear": b.sublinear, "norm": b.norm, "token_pattern": b.token_pattern,
+                               "ngram_range": list(b.ngram_range),
+                               "affix_lengths": None if b.affix_lengths is None else list(b.affix_lengths)})
+            arrays[f"tfidf{k}_terms"] = _text_array(b.terms)
+            arrays[f"tfidf{k}_idf"] = b.idf
+        return tfidf[id(b)]
+
+    def cue_ref(c: CueBlock | None) -> int | None:
+        if c is None:
+            return None
+        if id(c) not in cues:
+            cues[id(c)] = len(cue_meta)
+            cue_meta.append({"negation_window": c.negation_window, "lexicon_dirs": list(c.lexicon_dirs)})
+        return cues[id(c)]
+
+    targets = []
+    try:
+        for t, tid in enumerate(scorer.target_ids):
+            plan, head = scorer.plans[tid], scorer.heads[tid]
+            if plan.char is not None:
+                raise _NotExportable
+            tgt = plan.target
+            if tgt is not None and not (_exportable_text(tgt.phrases) and _exportable_text(tgt.anaphora)):
+                raise _NotExportable
+            targets.append({
+                "id": tid,
+                "word": tfidf_ref(plan.word), "affix": tfidf_ref(plan.affix), "context": tfidf_ref(plan.context),
+                "actor": tfidf_ref(plan.actor), "cues": cue_ref(plan.cues),
+                "target": None if tgt is None else {"phrases": list(tgt.phrases), "anaphora": list(tgt.anaphora)},
+                "kind": plan.kind, "context_weight": plan.context_weight, "actor_weight": plan.actor_weight,
+                "interaction_weight": plan.interaction_weight,
+                "classes": list(head.classes), "temperature": head.temperature,
+            })
+            arrays[f"head{t}_coef"] = head.coef
+            arrays[f"head{t}_intercept"] = head.intercept
+    except _NotExportable:
+        return None
+    meta = {"format": SCORER_FORMAT, "labels": list(LABELS), "targets": targets, "tfidf": tfidf_meta, "cues": cue_meta}
+    arrays["meta"] = _text_array([json.dumps(meta, ensure_ascii=False, sort_keys=True)])
+    return arrays
+
+
+class _NotExportable(Exception):
+    pass
+
+
+def write_scorer(scorer: Scorer, path: str | Path) -> bool:
+    """Write ``scorer`` to ``path`` (an ``.npz`` archive, written atomically, the same bytes for the
+    same scorer); False, and nothing written, when it has no plain-data form."""
+    arrays = scorer_arrays(scorer)
+    if arrays is None:
+        return False
+
+    def write(f) -> None:
+        with zipfile.ZipFile(f, "w", compression=zipfile.ZIP_DEFLATED) as z:
+            for name in sorted(arrays):
+                buf = io.BytesIO()
+                np.lib.format.write_array(buf, np.ascontiguousarray(arrays[name]), allow_pickle=False)
+                info = zipfile.ZipInfo(name + ".npy", date_time=(1980, 1, 1, 0, 0, 0))
+                info.compress_type = zipfile.ZIP_DEFLATED
+                info.external_attr = 0o644 << 16
+                z.writestr(info, buf.getvalue())
+
+    atomic_write_bytes(Path(path), write)
+    return True
+
+
+def read_scorer(path: str | Path, sha256: str | None = None) -> Scorer:
+    """Read a scorer written by :func:`write_scorer`, after checking its sha256 when given.
+
+    Raises
+    ------
+    ModelIntegrityError
+        The file's sha256 differs from ``sha256``.
+    ModelError
+        The file is missing or not a scorer.
+    """
+    path = Path(path)
+    if not path.is_file():
+        raise ModelError(f"{path}: scorer file not found")
+    if sha256 is not None:
+        digest = sha256_file(path)
+        if digest != sha256:
+            raise ModelIntegrityError(f"{path}: sha256 {digest} does not match the manifest's {sha256}; "
+                                      "the file was changed or corrupted, and is refused unread")
+    try:
+        with np.load(path, allow_pickle=False) as z:
+            arrays = {k: z[k] for k in z.files}
+        meta = json.loads(_texts(arrays["meta"])[0])
+    except (OSError, ValueError, KeyError, zipfile.BadZipFile) as e:
+        raise ModelError(f"{path}: not a stancekit scorer ({e})") from None
+    if meta.get("format") != SCORER_FORMAT:
+        raise ModelError(f"{path}: scorer format {meta.get('format')!r}, this stancekit reads {SCORER_FORMAT}")
+    blocks = []
+    for k, m in enumerate(meta["tfidf"]):
+        blocks.append(TfidfBlock(_texts(arrays[f"tfidf{k}_terms"]), arrays[f"tfidf{k}_idf"],
+                                 sublinear=m["sublinear"], norm=m["norm"], token_pattern=m["token_pattern"],
+                                 ngram_range=tuple(m["ngram_range"]),
+                                 affix_lengths=None if m["affix_lengths"] is None else tuple(m["affix_lengths"])))
+    cue_blocks = [CueBlock(int(m["negation_window"]), tuple(m["lexicon_dirs"])) for m in meta["cues"]]
+
+    def ref(i: int | None):
+        return None if i is None else blocks[i]
+
+    plans, heads, ids = {}, {}, []
+    for t, m in enumerate(meta["targets"]):
+        tid = m["id"]
+        ids.append(tid)
+        tgt = m["target"]
+        plans[tid] = FeaturePlan(
+            word=ref(m["word"]), char=None, affix=ref(m["affix"]), context=ref(m["context"]), actor=ref(m["actor"]),
+            cues=None if m["cues"] is None else cue_blocks[m["cues"]],
+            target=None if tgt is None else TargetBlock(tgt["phrases"], tgt["anaphora"]),
+            kind=bool(m["kind"]), context_weight=m["context_weight"], actor_weight=m["actor_weight"],
+            interaction_weight=m["interaction_weight"])
+        heads[tid] = LinearHead(m["classes"], arrays[f"head{t}_coef"], arrays[f"head{t}_intercept"], m["temperature"])
+    return Scorer(ids, plans, heads)
+
+
+def load_scoring_model(path: str | Path | None = None, *, strict: bool = False) -> object:
+    """What batch scoring labels with: the model's :class:`Scorer` when its manifest lists one (no
+    scikit-learn, nothing unpickled), else the :class:`stancekit.StanceModel` itself.
+
+    The model file is checked as :func:`stancekit.load_model` checks it (manifest, sha256,
+    versions), and the scorer file (``MODEL.scorer.npz`` beside ``MODEL.joblib``) against the
+    manifest's sha256. A model copied without its scorer file is scored from its pickle.
+    """
+    from ._files import check_model
+    path, manifest = check_model(path, strict=strict)
+    entry = manifest.get("scorer")
+    spath = scorer_path(path)
+    if isinstance(entry, dict) and spath.is_file():
+        return read_scorer(spath, str(entry.get("sha256")))
+    from ._model import load_model  # no scorer, or the model was copied without it: the pickle
+    return load_model(path, strict=strict)
