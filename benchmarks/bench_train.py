@@ -1,4 +1,4 @@
-"""Time to rebuild the shipped model, to load it, and to score one article.
+"""Time to rebuild the shipped model, to load it, and to score one article (API and command line).
 
 Usage: python benchmarks/bench_train.py
 
@@ -44,6 +44,8 @@ def main() -> None:
         same = all(np.array_equal(a, b) for a, b in zip(shipped.predict_proba(sts).values(),
                                                         rebuilt.predict_proba(sts).values()))
         print(f"rebuilt model predicts exactly as the shipped one: {same}")
+        shipped_scorer = (ROOT / "models" / "stancekit-default.scorer.npz").read_bytes()
+        print(f"rebuilt scorer file has the shipped one's bytes: {(Path(tmp) / 'm.scorer.npz').read_bytes() == shipped_scorer}")
     article = (ROOT / "docs" / "example-article.txt").read_text(encoding="utf-8")
     code = ("import time; t0=time.perf_counter(); import stancekit; m=stancekit.load_model(); t1=time.perf_counter(); "
             "stancekit.analyze(open('docs/example-article.txt').read(), 'x', model=m); t2=time.perf_counter(); "
@@ -52,6 +54,10 @@ def main() -> None:
     load, score = map(float, res.stdout.split())
     print(f"fresh process: import + load_model {load:.2f} s, analyze one article ({len(article):,} chars) {score:.3f} s,"
           f" together {load + score:.2f} s")
+    t0 = time.perf_counter()
+    subprocess.run([sys.executable, "-m", "stancekit", "score", "docs/example-article.txt", "-o", "/dev/null"],
+                   cwd=ROOT, check=True, capture_output=True)
+    print(f"fresh process: stancekit score docs/example-article.txt (from the scorer file) {time.perf_counter() - t0:.2f} s")
 
 
 if __name__ == "__main__":
