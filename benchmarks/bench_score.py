@@ -1,6 +1,6 @@
 """End-to-end throughput of `stancekit score` and peak memory versus input size.
 
-Usage: python benchmarks/bench_score.py [--mb 5] [--memory-mb 1 100] [--skip-dask]
+Usage: python benchmarks/bench_score.py [--mb 5] [--repeat 1] [--memory-mb 1 100] [--skip-dask]
 
 Builds JSONL inputs from our fixture articles (in a temporary directory),
 runs the CLI in a subprocess with the shipped model, and reports MB/s of
@@ -13,6 +13,7 @@ import argparse
 import json
 import logging
 import os
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -60,27 +61,45 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--mb", type=float, default=5.0, help="input size for the throughput runs")
     ap.add_argument("--memory-mb", type=float, nargs=2, default=(1.0, 100.0))
+    ap.add_argument("--repeat", type=int, default=1,
+                    help="rounds of the throughput runs (each round runs every configuration once, in turn)")
     ap.add_argument("--skip-dask", action="store_true")
     a = ap.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
         src = tmp / "in.jsonl"
         size = write_jsonl(src, int(a.mb * 1e6))
-        print(f"throughput on {size / 1e6:.1f} MB of article text ({os.cpu_count()} cores)")
-        base = None
-        for jobs in (1, 2):
-            wall, rss = run(["score", str(src), "-o", str(tmp / f"o{jobs}.jsonl"), "--quiet", "--jobs", str(jobs)])
-            base = base or wall
-            print(f"  --jobs {jobs}: {wall:7.1f} s  {size / 1e6 / wall:5.2f} MB/s  speed-up {base / wall:4.2f}x")
+        mb = size / 1e6
+        print(f"throughput on {mb:.1f} MB of article text ({os.cpu_count()} cores), {a.repeat} round(s)")
+        configs = {"--jobs 1": ["--jobs", "1"], "--jobs 2": ["--jobs", "2"]}
         if not a.skip_dask:
-            from distributed import LocalCluster
-            # silence_logs: a worker's heartbeat can race the scheduler's shutdown and log a harmless error.
-            with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None,
-                              silence_logs=logging.CRITICAL) as cl:
-                wall, rss = run(["score", str(src), "-o", str(tmp / "od.jsonl"), "--quiet", "--scheduler", cl.scheduler_address])
-            print(f"  dask, 2 local workers: {wall:7.1f} s  {size / 1e6 / wall:5.2f} MB/s  speed-up {base / wall:4.2f}x")
-            same = (tmp / "o1.jsonl").read_bytes() == (tmp / "o2.jsonl").read_bytes() == (tmp / "od.jsonl").read_bytes()
-            print(f"  identical records (serial, --jobs 2, dask): {same}")
+            configs["dask, 2 local workers"] = ["--scheduler"]  # the address of a cluster started for the run
+        walls: dict[str, list[float]] = {k: [] for k in configs}
+        warm = tmp / "warm.jsonl"
+        write_jsonl(warm, 20_000)
+        run(["score", str(warm), "-o", str(tmp / "warm.out"), "--quiet", "--jobs", "2"])  # untimed: caches warm
+        for r in range(a.repeat):
+            for k, (name, extra) in enumerate(configs.items()):
+                out = ["score", str(src), "-o", str(tmp / f"o{k}.jsonl"), "--quiet", *extra]
+                if extra == ["--scheduler"]:
+                    from distributed import LocalCluster
+                    # Started only for its own run, so that its idle processes do not share the cores with
+                    # the other runs; silence_logs: a worker's heartbeat can race the scheduler's shutdown.
+                    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None,
+                                      silence_logs=logging.CRITICAL) as cl:
+                        wall, _rss = run(out + [cl.scheduler_address])
+                else:
+                    wall, _rss = run(out)
+                walls[name].append(wall)
+            same = len({(tmp / f"o{k}.jsonl").read_bytes() for k in range(len(configs))}) == 1
+            print(f"  round {r + 1}: " + ", ".join(f"{n} {w[-1]:.1f} s" for n, w in walls.items())
+                  + f"; identical records: {same}")
+        one = walls["--jobs 1"]
+        for name, w in walls.items():
+            ratios = [o / x for o, x in zip(one, w)]  # paired within a round: drift on the machine cancels
+            print(f"  {name}: best {min(w):.1f} s = {mb / min(w):.2f} MB/s, median {statistics.median(w):.1f} s = "
+                  f"{mb / statistics.median(w):.2f} MB/s; speed-up over --jobs 1 in the same round: "
+                  + ", ".join(f"{x:.2f}x" for x in ratios))
         print("peak memory (resident, whole process) by input size, --jobs 1:")
         peaks = []
         for mb in a.memory_mb:
