@@ -213,6 +213,20 @@ def _word_starts(low: str, toks: list[str]) -> list[int]:
     return list(islice(accumulate(lengths), 0, None, 2))
 
 
+def _may_quote(text: str) -> bool:
+    """False when :func:`quote_spans` would find no quotation in ``text``: no double quote mark
+    that can open one, no opening single mark, and every straight apostrophe follows a letter or
+    digit ("Kazakhstan's"). A cheap test before the full one."""
+    if '"' in text or "“" in text or "«" in text or "‘" in text:
+        return True
+    i = text.find("'")
+    while i >= 0:
+        if i == 0 or not text[i - 1].isalnum():
+            return True
+        i = text.find("'", i + 1)
+    return False
+
+
 def _quoted_mask(text: str) -> list[tuple[int, int]]:
     return quote_spans(text, [(0, len(text))])
 
@@ -264,8 +278,7 @@ def cue_rows(items: list[StatementInput], lows: list[str], words: list[list[str]
         """Whether token ``i`` of statement ``r`` lies inside a quotation."""
         if r not in spans_of:
             low = lows[r]
-            has_mark = '"' in low or "“" in low or "«" in low or "‘" in low or "'" in low
-            spans = _quoted_mask(items[r].text) if has_mark else []
+            spans = _quoted_mask(items[r].text) if _may_quote(items[r].text) else []
             spans_of[r] = (spans, _word_starts(low, words[r]) if spans else [])
         spans, starts = spans_of[r]
         return bool(spans) and any(s0 <= starts[i] < e0 for s0, e0 in spans)

@@ -276,3 +276,12 @@ _CUE_PIECES = ["welcomed", "doubts", "not", "never", "didn't", "maybe", "but", "
 def test_cue_counts_equal_the_rules_applied_token_by_token(texts, window):
     f = CueLexiconFeatures(negation_window=window).fit(["x"])
     np.testing.assert_array_equal(f.transform(texts).toarray(), _plain_cue_rows(f, texts))
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ab1 _.,\n\"“”«»‘’'")), max_size=30))
+def test_may_quote_is_false_only_where_there_is_no_quotation(text):
+    from stancekit._vectors import _may_quote, _quoted_mask
+
+    if not _may_quote(text):
+        assert _quoted_mask(text) == []
