@@ -403,11 +403,13 @@ class StanceFeaturizer(TransformerMixin, BaseEstimator):
         check_is_fitted(self, "cues_")
         parts = (self.word_, self.char_, getattr(self, "affix_", None), getattr(self, "context_", None),
                  getattr(self, "actor_", None), self.cues_, self.target_, self.kind_)
-        weights = (float(self.context_weight), float(self.actor_weight), float(self.interaction_weight))
+        word, char, affix, context, actor, cues, target, kind = parts
+        # Parameters that set_params may change after fit (the blocks' own are read live too).
+        weights = (float(self.context_weight), float(self.actor_weight), float(self.interaction_weight),
+                   None if cues is None else _cue_block(cues))
         entry = _PLANS.get(self)
         if entry is not None and all(a is b for a, b in zip(entry[0], parts)) and entry[1] == weights:
             return entry[2]
-        word, char, affix, context, actor, cues, target, kind = parts
 
         def block(vec):
             if vec is None:
@@ -417,7 +419,7 @@ class StanceFeaturizer(TransformerMixin, BaseEstimator):
 
         plan = FeaturePlan(
             word=block(word), char=block(char), affix=block(affix), context=block(context), actor=block(actor),
-            cues=None if cues is None else _cue_block(cues), target=None if target is None else target._block,
+            cues=weights[3], target=None if target is None else target._block,
             kind=kind is not None, context_weight=weights[0], actor_weight=weights[1], interaction_weight=weights[2])
         _PLANS[self] = (parts, weights, plan)
         return plan

@@ -109,13 +109,9 @@ class StanceModel:
         return statement_inputs(statements)
 
     def scorer(self) -> Scorer | None:
-        """This model as a :class:`stancekit._scorer.Scorer`, or None (see :func:`scorer_of`). Built once."""
-        key = tuple(id(p) for p in self.pipelines.values())
-        cached = self.__dict__.get("_scorer")
-        if cached is None or cached[0] != key:
-            cached = (key, scorer_of(self))
-            self.__dict__["_scorer"] = cached
-        return cached[1]
+        """This model as a :class:`stancekit._scorer.Scorer`, or None (see :func:`scorer_of`). Cheap:
+        each featurizer keeps its plan from one fit to the next."""
+        return scorer_of(self)
 
     def predict_proba(self, statements: object) -> dict[str, np.ndarray]:
         """Per target, an array (n_statements, 3) of probabilities in :attr:`labels` order."""
@@ -178,7 +174,6 @@ class StanceModel:
         # training data and settings alone, so a rebuild gives the same sha256.
         state = self.__dict__.copy()
         state["metrics"] = {}
-        state.pop("_scorer", None)
         return state
 
 

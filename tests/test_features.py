@@ -285,3 +285,17 @@ def test_may_quote_is_false_only_where_there_is_no_quotation(text):
 
     if not _may_quote(text):
         assert _quoted_mask(text) == []
+
+
+def test_featurizer_follows_set_params_after_fit():
+    """Regression: the transform plan is built once per fit; parameters changed afterwards must count."""
+    texts = ["They did not welcome the treaty.", "Moscow welcomed the plan.", "The treaty was not welcomed."]
+    f = StanceFeaturizer(phrases=("treaty",), min_df=1).fit(texts)
+    before = f.transform(texts).toarray()
+    f.set_params(interaction_weight=0.0)
+    assert f.transform(texts).shape[1] == before.shape[1] - 4
+    f.set_params(interaction_weight=1.0)
+    f.cues_.set_params(negation_window=0)  # "not welcome": no longer negated
+    assert not np.array_equal(f.transform(texts).toarray(), before)
+    f.cues_.set_params(negation_window=3)
+    np.testing.assert_array_equal(f.transform(texts).toarray(), before)
