@@ -218,8 +218,8 @@ class _Doc:
                     desc.add(w)
                     if w in lex.country_of:
                         desc.add(lex.country_of[w].lower())
-                else:
-                    break
+                elif w not in ("of", "the") or not found[1]:
+                    break  # "President of Russia Dmitry Medvedev": the title before "of <country>" too
             name = " ".join(words)
             lead = self.text[start : m.start()].lower().replace(",", " ").split()
             subject = all(w in _DETERMINERS or w in lex.titles or w in lex.country_of or w.rstrip(".") in lex.titles

@@ -121,6 +121,9 @@ ATTRIBUTION = [
     ("Lena Arvidsson spoke on Monday. In her view, the proposal deserves a hearing.", 1, "Lena Arvidsson", "indirect"),
     ("Lena Arvidsson described the proposal as “worth a hearing.”", 0, "Lena Arvidsson", "direct"),
     ("Concerns were raised by Lena Arvidsson about the proposal.", 0, "Lena Arvidsson", "indirect"),
+    # A title before "of <country> <name>" describes the person: "the President" resolves to her.
+    ("President of Finland Ilse Varga sent the draft on Monday. The President stresses that it is open to all.",
+     1, "Ilse Varga", "indirect"),
     ("Lena Arvidsson arrived on Monday. She said the proposal deserved a hearing.", 1, "Lena Arvidsson", "indirect"),
     ("Swedish Foreign Minister Lena Arvidsson arrived on Monday. The minister said the plan was sound.", 1,
      "Lena Arvidsson", "indirect"),
