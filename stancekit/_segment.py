@@ -326,7 +326,7 @@ class _Doc:
         if best is not None:
             return self.canonical_person(best.name.split())
         if self.last_person is not None and desc & {"president", "minister", "ambassador", "envoy",
-                                                   "spokesman", "spokeswoman", "official", "head",
+                                                   "spokesman", "spokeswoman", "official", "head", "chairman-in-office",
                                                    "chairman", "secretary", "diplomat", "leader"}:
             return self.last_person.name
         return None
@@ -375,6 +375,25 @@ def _describes_group(word: str, lex: Lexicon) -> bool:
     return bare in lex.country_of or (word.isupper() and len(word) > 1) or bool(_INITIALS.fullmatch(word))
 
 
+def _titled_name(seg: list[tuple[str, int, int]], lex: Lexicon) -> bool:
+    """Whether an apposition is titles and countries, then a person's name: "State Secretary and
+    Foreign Minister of Kazakhstan Kanat Saudabayev" (after a description such as "the
+    Chairman-in-Office", the name is the subject)."""
+    words = [t[0] for t in seg]
+    n = len(words)
+    while n > 0:
+        w = words[n - 1]
+        b = _bare(w.lower().rstrip("."))
+        if not w[:1].isupper() or b in lex.titles or b in lex.country_of or b in lex.org_words or b in _FUNCTION:
+            break
+        n -= 1
+    if not 2 <= len(words) - n <= 4 or n == 0:
+        return False
+    prefix = [w.lower().rstrip(".") for w in words[:n]]
+    return any(w in lex.titles for w in prefix) and all(
+        w in lex.titles or _bare(w) in lex.country_of or w in ("of", "and", "the") for w in prefix)
+
+
 def _np_backward(tokens: list[tuple[str, int, int]], vi: int, lex: Lexicon) -> tuple[int, int] | None:
     """Index range ``[i, vi_np)`` of the noun phrase that is the subject of the verb at ``vi``."""
     j = vi - 1
@@ -415,6 +434,9 @@ def _np_backward(tokens: list[tuple[str, int, int]], vi: int, lex: Lexicon) -> t
                     t[0][:1].isupper() and t[0].lower() not in _FUNCTION and t[0].lower() not in lex.titles
                     for t in name_part):
                 return (k + 1, j)  # the name in apposition is the subject
+            if k >= 1 and tokens[k][0] == "," and tokens[k - 1][0].lower().rstrip(".") in lex.titles \
+                    and _titled_name(seg, lex):
+                return (k + 1, j)  # "the Chairman-in-Office, Foreign Minister of Kazakhstan Kanat Saudabayev, said"
             if k >= 1 and tokens[k][0] == "," and k < j - 1:
                 opener = tokens[k + 1][0].lower()
                 short_adverbial = j - k <= 4 and all(t[0][:1].islower() for t in tokens[k + 1 : j])

@@ -124,6 +124,13 @@ ATTRIBUTION = [
     # A title before "of <country> <name>" describes the person: "the President" resolves to her.
     ("President of Finland Ilse Varga sent the draft on Monday. The President stresses that it is open to all.",
      1, "Ilse Varga", "indirect"),
+    # Titles, then a name, in apposition to a description: the name is the subject; the office then refers to her.
+    ("Addressing the Council, the Chairman-in-Office, State Secretary and Foreign Minister of Finland Ilse Varga, "
+     "said the summit was overdue. The Chairman-in-Office stressed that work would go on.", 0, "Ilse Varga", "indirect"),
+    ("Addressing the Council, the Chairman-in-Office, State Secretary and Foreign Minister of Finland Ilse Varga, "
+     "said the summit was overdue. The Chairman-in-Office stressed that work would go on.", 1, "Ilse Varga", "indirect"),
+    # ... but not after a name: "head of U.S. Strategic Command" describes the general.
+    ("Gen. Kevin Dorn, head of U.S. Strategic Command, said the limits were enough.", 0, "Kevin Dorn", "indirect"),
     ("Lena Arvidsson arrived on Monday. She said the proposal deserved a hearing.", 1, "Lena Arvidsson", "indirect"),
     ("Swedish Foreign Minister Lena Arvidsson arrived on Monday. The minister said the plan was sound.", 1,
      "Lena Arvidsson", "indirect"),
