@@ -107,6 +107,8 @@ _SKIP = frozenset(
     "last yesterday today nonetheless nevertheless meanwhile instead too".split()
 )
 _CONNECT = frozenset("of to for at on in and".split())
+_BE = frozenset("is was were are be been being".split())
+_HEDGES = frozenset("appears appeared seems seemed".split())
 _APPOSITIVE_OPENERS = frozenset(
     "a an the who which whose whom one now then himself herself itself its his her their including like such "
     "led backed joined supported speaking citing of from at never on in during after before while as with "
@@ -453,6 +455,9 @@ def _np_backward(tokens: list[tuple[str, int, int]], vi: int, lex: Lexicon) -> t
     first = tokens[j][0]
     if first.lower() in _PRONOUNS:
         return (j, end)
+    if first == "It" and j == 0 and tokens[vi][0].lower() not in _HEDGES \
+            and not any(t[0].lower() in _BE for t in tokens[j + 1 : vi]):
+        return (j, end)  # "It urges ..." opening the clause, not "It is said", "It seems to", "... makes it"
     i = j
     saw_head = False
     while i >= 0:
@@ -577,6 +582,9 @@ class _Attributor:
         doc = self.doc
         low = [w.lower().rstrip(".") for w in words]
         bare = [_bare(w) for w in low]
+        if len(low) == 1 and low[0] == "it":  # "It urges ...": the body or country that spoke or was named last
+            last = doc.last_group
+            return (last.name, last.kind) if last is not None and last.kind in ("org", "country") else (None, "none")
         if len(low) == 1 and low[0] in _PRONOUNS:
             kind = _PRONOUNS[low[0]]
             if kind == "person":

@@ -131,6 +131,14 @@ ATTRIBUTION = [
      "said the summit was overdue. The Chairman-in-Office stressed that work would go on.", 1, "Ilse Varga", "indirect"),
     # ... but not after a name: "head of U.S. Strategic Command" describes the general.
     ("Gen. Kevin Dorn, head of U.S. Strategic Command, said the limits were enough.", 0, "Kevin Dorn", "indirect"),
+    # "It" opening a clause with a speech verb is the body or country last named; a dummy "it" is not.
+    ("The Civic Rights Institute said on Monday that the law was flawed. It urges governments to act.", 1,
+     "Civic Rights Institute", "indirect"),
+    ("The Civic Rights Institute said on Monday that the law was flawed. It is said that governments will act.", 1,
+     None, "narrative"),
+    ("The Civic Rights Institute said on Monday that the law was flawed. It seems to favour delay.", 1, None, "narrative"),
+    ("The Civic Rights Institute said on Monday that the law was flawed. When it was explained to her, she shrugged.", 1,
+     None, "narrative"),
     ("Lena Arvidsson arrived on Monday. She said the proposal deserved a hearing.", 1, "Lena Arvidsson", "indirect"),
     ("Swedish Foreign Minister Lena Arvidsson arrived on Monday. The minister said the plan was sound.", 1,
      "Lena Arvidsson", "indirect"),
