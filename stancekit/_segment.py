@@ -131,7 +131,7 @@ _COPULA_WORDS = frozenset(
     "rather still even somewhat noticeably markedly distinctly openly deeply also again went go goes not yet".split()
 )
 _ACCORDING = re.compile(r"\b[Aa]ccording to\s+")
-_IN_VIEW = re.compile(r"\b[Ii]n\s+(?:the\s+(?:view|opinion|words)\s+of\s+)")
+_IN_VIEW = re.compile(r"\b[Ii]n\s+(?:the\s+(?:view|opinion|words|assessment|estimation|judgement|judgment)\s+of\s+)")
 _IN_POSS_VIEW = re.compile(
     r"\b[Ii]n\s+(his|her|their|(?:the\s+)?[A-Za-z][\w.\-]*(?:\s[\w.\-]+){0,6}?(?:’s|'s|’|'))\s+"
     r"(?:view|opinion|words|assessment|estimation|judgement|judgment)\b"

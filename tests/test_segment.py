@@ -119,6 +119,8 @@ ATTRIBUTION = [
     ("Lena Arvidsson was blunt: “The proposal deserves no hearing.”", 0, "Lena Arvidsson", "direct"),
     ("According to Lena Arvidsson, the proposal deserves a hearing.", 0, "Lena Arvidsson", "indirect"),
     ("Lena Arvidsson spoke on Monday. In her view, the proposal deserves a hearing.", 1, "Lena Arvidsson", "indirect"),
+    ("The law was, in the assessment of Lena Arvidsson, largely cosmetic.", 0, "Lena Arvidsson", "indirect"),
+    ("In the judgement of Lena Arvidsson, the law is cosmetic.", 0, "Lena Arvidsson", "indirect"),
     ("Lena Arvidsson described the proposal as “worth a hearing.”", 0, "Lena Arvidsson", "direct"),
     ("Concerns were raised by Lena Arvidsson about the proposal.", 0, "Lena Arvidsson", "indirect"),
     # A title before "of <country> <name>" describes the person: "the President" resolves to her.
