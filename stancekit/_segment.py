@@ -138,7 +138,8 @@ _IN_POSS_VIEW = re.compile(
 )
 _VIEW_WORDS = ("view", "opinion", "words", "assessment", "estimation", "judgement", "judgment")
 _VIEWISH = re.compile("|".join(_VIEW_WORDS))  # a cheap test before the view regexes
-_PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are)\s+([a-z]+ed|said|told|voiced|made)\s+by\s+")
+_PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:(?:also|further|again|[a-z]+ly)\s+)?"
+                      r"([a-z]+ed|said|told|voiced|made)\s+by\s+")
 
 
 def _bare(word: str) -> str:

@@ -123,6 +123,8 @@ ATTRIBUTION = [
     ("In the judgement of Lena Arvidsson, the law is cosmetic.", 0, "Lena Arvidsson", "indirect"),
     ("Lena Arvidsson described the proposal as “worth a hearing.”", 0, "Lena Arvidsson", "direct"),
     ("Concerns were raised by Lena Arvidsson about the proposal.", 0, "Lena Arvidsson", "indirect"),
+    ("Concerns were also raised by Lena Arvidsson about the proposal.", 0, "Lena Arvidsson", "indirect"),
+    ("It was repeatedly argued by Lena Arvidsson that the proposal was flawed.", 0, "Lena Arvidsson", "indirect"),
     # A title before "of <country> <name>" describes the person: "the President" resolves to her.
     ("President of Finland Ilse Varga sent the draft on Monday. The President stresses that it is open to all.",
      1, "Ilse Varga", "indirect"),
@@ -453,6 +455,8 @@ def test_statement_is_frozen():
     ("According to " * 10_000),
     ("In his view " * 10_000),
     ("was argued by " * 10_000),
+    ("were also " + "reallyly " * 20_000 + "raised by "),
+    ("were " + "a" * 100_000 + "ly raised by the " * 3),
     (", while X said Y" * 5_000),
     ("Q: " * 20_000),
     ("\n\n" * 50_000 + "x"),
