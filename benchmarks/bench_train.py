@@ -44,8 +44,8 @@ def main() -> None:
         same = all(np.array_equal(a, b) for a, b in zip(shipped.predict_proba(sts).values(),
                                                         rebuilt.predict_proba(sts).values()))
         print(f"rebuilt model predicts exactly as the shipped one: {same}")
-        shipped_scorer = (ROOT / "models" / "stancekit-default.scorer.npz").read_bytes()
-        print(f"rebuilt scorer file has the shipped one's bytes: {(Path(tmp) / 'm.scorer.npz').read_bytes() == shipped_scorer}")
+        shipped_scorer = (ROOT / "models" / "stancekit-default.joblib.scorer.npz").read_bytes()
+        print(f"rebuilt scorer file has the shipped one's bytes: {(Path(tmp) / 'm.joblib.scorer.npz').read_bytes() == shipped_scorer}")
     article = (ROOT / "docs" / "example-article.txt").read_text(encoding="utf-8")
     code = ("import time; t0=time.perf_counter(); import stancekit; m=stancekit.load_model(); t1=time.perf_counter(); "
             "stancekit.analyze(open('docs/example-article.txt').read(), 'x', model=m); t2=time.perf_counter(); "

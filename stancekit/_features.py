@@ -21,7 +21,7 @@ from sklearn.utils.validation import check_is_fitted
 # The transforms themselves live in the scikit-learn-free _vectors: scorers use them too.
 from ._vectors import (
     _KINDS, _WORD, CUE_CLASSES, CUE_FEATURES, CueBlock, FeaturePlan, StatementInput, TargetBlock, TfidfBlock,
-    _cue_sets, _Transform, as_inputs, cue_rows, kind_rows,
+    _PWORD, _cue_sets, _Transform, as_inputs, cue_rows, kind_rows,
 )
 
 __all__ = [
@@ -122,6 +122,9 @@ class TargetSignalFeatures(_NamedFeatures, TransformerMixin, BaseEstimator):
             raise TypeError("phrases and anaphora must be sequences of str, not a bare str")
         as_inputs(X)
         self.phrases_ = tuple(sorted({p.lower() for p in self.phrases if p.strip()}))
+        for p in self.phrases_:
+            if not _PWORD.findall(p):
+                raise ValueError(f"target phrase {p!r} has no words (letters or digits); phrases are matched word by word")
         self.anaphora_ = tuple(sorted({p.lower() for p in self.anaphora if p.strip()}))
         self._compile()
         self.feature_names_ = np.array(
@@ -257,11 +260,10 @@ def _text_of(items: list[StatementInput]) -> list[str]:
     return [it.text for it in items]
 
 
-# Per fitted featurizer, its FeaturePlan; per cue featurizer and per vectorizer that has no
-# TfidfBlock, the one block object that stands for it (so that plans of several targets share it).
-_PLANS: "WeakKeyDictionary[object, tuple[tuple[object, ...], tuple[float, ...], FeaturePlan]]" = WeakKeyDictionary()
+# Per fitted featurizer, its FeaturePlan; per cue featurizer, the one block object that stands
+# for it (so that plans of several targets share it).
+_PLANS: "WeakKeyDictionary[object, tuple[tuple[object, ...], tuple[object, ...], FeaturePlan]]" = WeakKeyDictionary()
 _CUE_BLOCKS: "WeakKeyDictionary[object, CueBlock]" = WeakKeyDictionary()
-_SKLEARN_BLOCKS: "WeakKeyDictionary[object, _Transform]" = WeakKeyDictionary()
 
 
 def _cue_block(cues: "CueLexiconFeatures") -> CueBlock:
@@ -399,7 +401,8 @@ class StanceFeaturizer(TransformerMixin, BaseEstimator):
 
     def feature_plan(self) -> FeaturePlan:
         """The fitted blocks as a :class:`stancekit._vectors.FeaturePlan` (what :meth:`transform`
-        computes; what a scorer file holds). Built once per fit."""
+        computes; what a scorer file holds). Built again only when a part was refit or a parameter
+        that the plan holds was set."""
         check_is_fitted(self, "cues_")
         parts = (self.word_, self.char_, getattr(self, "affix_", None), getattr(self, "context_", None),
                  getattr(self, "actor_", None), self.cues_, self.target_, self.kind_)
@@ -407,19 +410,23 @@ class StanceFeaturizer(TransformerMixin, BaseEstimator):
         # Parameters that set_params may change after fit (the blocks' own are read live too).
         weights = (float(self.context_weight), float(self.actor_weight), float(self.interaction_weight),
                    None if cues is None else _cue_block(cues))
+        # What a refit changes in place: a vectorizer's vocabulary, the target signals' compiled phrases.
+        fitted = tuple(x for part in parts for x in (part, getattr(part, "vocabulary_", None),
+                                                     getattr(part, "_block", None)))
         entry = _PLANS.get(self)
-        if entry is not None and all(a is b for a, b in zip(entry[0], parts)) and entry[1] == weights:
+        if entry is not None and len(entry[0]) == len(fitted) and all(a is b for a, b in zip(entry[0], fitted)) \
+                and entry[1] == weights:
             return entry[2]
 
         def block(vec):
             if vec is None:
                 return None
             b = tfidf_block(vec)
-            return b if b is not None else _SKLEARN_BLOCKS.setdefault(vec, _Transform(vec.transform))
+            return b if b is not None else _Transform(vec.transform)
 
         plan = FeaturePlan(
             word=block(word), char=block(char), affix=block(affix), context=block(context), actor=block(actor),
             cues=weights[3], target=None if target is None else target._block,
             kind=kind is not None, context_weight=weights[0], actor_weight=weights[1], interaction_weight=weights[2])
-        _PLANS[self] = (parts, weights, plan)
+        _PLANS[self] = (fitted, weights, plan)
         return plan

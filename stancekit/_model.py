@@ -281,7 +281,7 @@ def _jsonable(obj: object) -> object:
 
 def save_model(model: StanceModel, path: str | Path, *, training_data: Sequence[str] = ()) -> dict[str, object]:
     """Write ``model`` to ``path``, its scorer (when it has one, see :func:`scorer_of`) to
-    ``path`` with ``.scorer.npz`` for ``.joblib``, and its manifest to ``path + '.manifest.json'``,
+    ``path + '.scorer.npz'``, and its manifest to ``path + '.manifest.json'``,
     each atomically.
 
     Returns the manifest.

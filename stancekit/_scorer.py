@@ -1,7 +1,8 @@
 """A model's scorer: what scoring needs of a fitted model, as numbers and text, in a file that is
 not a pickle.
 
-``stancekit train`` writes it beside the model (``MODEL.scorer.npz``, its sha256 in the manifest).
+``stancekit train`` writes it beside the model (``MODEL.joblib.scorer.npz``, its sha256 in the
+manifest).
 The command line and its workers score with it: they import neither scikit-learn nor joblib's
 unpickler, start in a fraction of the time, and run no code from the model file. A model whose
 featurizer or classifier has no plain-data form (character n-grams, sigmoid or isotonic
@@ -10,6 +11,7 @@ calibration) has no scorer file, and is scored from its pickle.
 
 from __future__ import annotations
 
+import hashlib
 import io
 import json
 import zipfile
@@ -19,7 +21,7 @@ from pathlib import Path
 import numpy as np
 
 from ._errors import ModelError, ModelIntegrityError
-from ._files import atomic_write_bytes, sha256_file
+from ._files import atomic_write_bytes
 from ._targets import LABELS
 from ._vectors import CueBlock, FeaturePlan, LinearHead, StatementInput, TargetBlock, TfidfBlock, statement_inputs
 
@@ -86,8 +88,10 @@ def best_labels(probas: Mapping[str, np.ndarray]) -> list[dict[str, tuple[str, f
 # -- the file ---------------------------------------------------------------------------------------
 
 def scorer_path(model_path: str | Path) -> Path:
+    """``MODEL.joblib.scorer.npz`` beside ``MODEL.joblib`` (named after the whole file name, as the
+    manifest is, so that two models in one folder never share one)."""
     p = Path(model_path)
-    return p.with_name(p.stem + ".scorer.npz")
+    return p.with_name(p.name + ".scorer.npz")
 
 
 def _text_array(items: Sequence[str]) -> np.ndarray:
@@ -187,37 +191,54 @@ def write_scorer(scorer: Scorer, path: str | Path) -> bool:
 
 
 def read_scorer(path: str | Path, sha256: str | None = None) -> Scorer:
-    """Read a scorer written by :func:`write_scorer`, after checking its sha256 when given.
+    """Read a scorer written by :func:`write_scorer`, after checking its sha256 when given (the
+    bytes checked are the bytes read).
 
     Raises
     ------
     ModelIntegrityError
         The file's sha256 differs from ``sha256``.
     ModelError
-        The file is missing or not a scorer.
+        The file is missing, or it is not a stancekit scorer (the message says why).
     """
     path = Path(path)
-    if not path.is_file():
-        raise ModelError(f"{path}: scorer file not found")
+    try:
+        data = path.read_bytes()
+    except OSError as e:
+        raise ModelError(f"{path}: scorer file cannot be read ({e.strerror or e})") from None
     if sha256 is not None:
-        digest = sha256_file(path)
+        digest = hashlib.sha256(data).hexdigest()
         if digest != sha256:
             raise ModelIntegrityError(f"{path}: sha256 {digest} does not match the manifest's {sha256}; "
                                       "the file was changed or corrupted, and is refused unread")
     try:
-        with np.load(path, allow_pickle=False) as z:
-            arrays = {k: z[k] for k in z.files}
-        meta = json.loads(_texts(arrays["meta"])[0])
-    except (OSError, ValueError, KeyError, zipfile.BadZipFile) as e:
-        raise ModelError(f"{path}: not a stancekit scorer ({e})") from None
-    if meta.get("format") != SCORER_FORMAT:
-        raise ModelError(f"{path}: scorer format {meta.get('format')!r}, this stancekit reads {SCORER_FORMAT}")
+        return _scorer_of_arrays(data)
+    except ModelError as e:
+        raise ModelError(f"{path}: {e}") from None
+    except Exception as e:  # noqa: BLE001 -- whatever a foreign file trips, the user gets one clear error
+        raise ModelError(f"{path}: not a stancekit scorer ({type(e).__name__}: {e})") from None
+
+
+def _scorer_of_arrays(data: bytes) -> Scorer:
+    loaded = np.load(io.BytesIO(data), allow_pickle=False)
+    if not isinstance(loaded, np.lib.npyio.NpzFile):
+        raise ModelError("not a stancekit scorer (a single array, not an archive)")
+    with loaded as z:
+        arrays = {k: z[k] for k in z.files}
+    if "meta" not in arrays:
+        raise ModelError("not a stancekit scorer (no meta)")
+    meta = json.loads(_texts(arrays["meta"])[0])
+    if not isinstance(meta, dict) or meta.get("format") != SCORER_FORMAT:
+        found = meta.get("format") if isinstance(meta, dict) else None
+        raise ModelError(f"scorer format {found!r}, this stancekit reads {SCORER_FORMAT}")
     blocks = []
     for k, m in enumerate(meta["tfidf"]):
         blocks.append(TfidfBlock(_texts(arrays[f"tfidf{k}_terms"]), arrays[f"tfidf{k}_idf"],
                                  sublinear=m["sublinear"], norm=m["norm"], token_pattern=m["token_pattern"],
                                  ngram_range=tuple(m["ngram_range"]),
                                  affix_lengths=None if m["affix_lengths"] is None else tuple(m["affix_lengths"])))
+        if len(blocks[-1].terms) != len(blocks[-1].idf):
+            raise ModelError(f"block {k} has {len(blocks[-1].terms)} terms and {len(blocks[-1].idf)} weights")
     cue_blocks = [CueBlock(int(m["negation_window"]), tuple(m["lexicon_dirs"])) for m in meta["cues"]]
 
     def ref(i: int | None):
@@ -250,7 +271,7 @@ def load_scoring_model(path: str | Path | None = None, *, strict: bool = False) 
     path, manifest = check_model(path, strict=strict)
     entry = manifest.get("scorer")
     spath = scorer_path(path)
-    if isinstance(entry, dict) and spath.is_file():
-        return read_scorer(spath, str(entry.get("sha256")))
+    if isinstance(entry, dict) and isinstance(entry.get("sha256"), str) and spath.is_file():
+        return read_scorer(spath, entry["sha256"])
     from ._model import load_model  # no scorer, or the model was copied without it: the pickle
     return load_model(path, strict=strict)

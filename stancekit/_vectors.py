@@ -362,6 +362,21 @@ def _pieces(token: str) -> tuple[str, ...]:
     return (token,)
 
 
+# Words for phrase matching. On text whose word characters are all ASCII letters and digits, the
+# _WORD tokens already are whole words; text with another word character (an accented letter, a
+# non-Latin script, an underscore) is cut again with _PWORD, so that "est" does not match in
+# "está" and "türkiye" matches "Türkiye".
+_PWORD = re.compile(r"\w+(?:['’]\w+)?|n['’]t")
+_OTHER_WORD_CHAR = re.compile(r"[^\W\x00-\x7f]|_")
+
+
+def _phrase_words(words: list[list[str]], lows: list[str]) -> list[list[str]]:
+    """The words phrases are matched over: each text's :data:`_WORD` tokens, or its :data:`_PWORD`
+    words when it has a word character that is not an ASCII letter or digit."""
+    search = _OTHER_WORD_CHAR.search
+    return [ws if search(low) is None else _PWORD.findall(low) for ws, low in zip(words, lows)]
+
+
 def _piece_ids(words: list[list[str]]) -> np.ndarray:
     """The piece ids of texts given as :data:`_WORD` tokens (-1 for a piece no phrase has), each
     text followed by a -2."""
@@ -399,14 +414,18 @@ class _PhraseMatcher:
     """Phrases as a trie of word pieces, walked over a whole batch of texts in numpy.
 
     A phrase matches where its pieces stand in a row: "euro-atlantic" matches "euro atlantic",
-    "Kazakhstan" matches in "Kazakhstan's". In each text, matches are taken from the left, the
+    "Kazakhstan" matches in "Kazakhstan's", and any characters but word characters may stand
+    between its words ("osce ! chair" is "osce chair"). Words are whole words: "est" does not
+    match in "está" nor "osce" in "osce_chair". In each text, matches are taken from the left, the
     longest at each place, and do not overlap. Two phrases with the same pieces ("euro-atlantic",
     "euro atlantic") are one: the first in ``phrases`` order gets the matches.
     """
 
     def __init__(self, phrases: Sequence[str]) -> None:
         self.phrases = tuple(phrases)
-        seqs = [[x for t in _WORD.findall(p.lower()) for x in _pieces(t)] for p in self.phrases]
+        lows = [p.lower() for p in self.phrases]
+        seqs = [[x for t in ws for x in _pieces(t)]
+                for ws in _phrase_words([_WORD.findall(low) for low in lows], lows)]
         global _TOKENS
         with _PIECES_LOCK:
             new = {x for seq in seqs for x in seq}.difference(_PIECE_IDS)
@@ -437,7 +456,7 @@ class _PhraseMatcher:
         return (_PhraseMatcher, (self.phrases,))
 
     def find(self, words: list[list[str]], pieces: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
-        """Text index and phrase index of every match in texts given as :data:`_WORD` tokens
+        """Text index and phrase index of every match in texts given as their :func:`_phrase_words`
         (``pieces``: their :func:`_piece_ids`, when already computed)."""
         ids = _piece_ids(words) if pieces is None else pieces
         none = np.zeros(0, dtype=np.int64)
@@ -494,7 +513,7 @@ class TargetBlock:
     def rows(self, items: list[StatementInput], lows: list[str], words: list[list[str]],
              pieces: np.ndarray | None = None) -> sp.csr_matrix:
         """The features, from each statement's lowercased text and its :data:`_WORD` tokens
-        (and their :func:`_piece_ids`, when already computed).
+        (and the :func:`_piece_ids` of its :func:`_phrase_words`, when already computed).
 
         When a statement's context is the text of the one or two statements just before it (as
         :func:`statement_inputs` builds it), their phrase counts are reused, not searched
@@ -505,7 +524,7 @@ class TargetBlock:
         n = len(items)
         matcher = self.matcher
         if matcher is not None:
-            rows, cols = matcher.find(words, pieces)
+            rows, cols = matcher.find(_phrase_words(words, lows) if pieces is None else words, pieces)
         else:
             rows = cols = np.zeros(0, dtype=np.int64)
         hits = np.bincount(rows, minlength=n).astype(np.float64)
@@ -524,7 +543,8 @@ class TargetBlock:
                 else:
                     fresh.append(i)
             if fresh:
-                r, _c = matcher.find([_WORD.findall(items[i].context.lower()) for i in fresh])
+                ctx_lows = [items[i].context.lower() for i in fresh]
+                r, _c = matcher.find(_phrase_words([_WORD.findall(c) for c in ctx_lows], ctx_lows))
                 ctx_hits[fresh] = np.bincount(r, minlength=len(fresh))
         anaphor = np.zeros(n)
         if self.anaphor_re is not None:
@@ -719,12 +739,21 @@ class _Transform(NamedTuple):
 
     fn: Callable[[list[str]], sp.csr_matrix]
 
+    @property
+    def key(self) -> int:
+        """The same for the plans of several targets that share the vectorizer."""
+        return id(getattr(self.fn, "__self__", self.fn))
+
     def transform(self, docs: list[str], lows: list[str] | None = None,
                   words: list[list[str]] | None = None) -> sp.csr_matrix:
         return self.fn(docs)
 
 
 Block = TfidfBlock | _Transform
+
+
+def _key(b: Block) -> object:
+    return b.key if isinstance(b, _Transform) else id(b)
 
 
 @dataclass
@@ -760,17 +789,17 @@ class FeaturePlan:
         blocks = []
         for b in (self.word, self.char, self.affix):
             if b is not None:
-                blocks.append(block(id(b), lambda b=b: b.transform(texts, lows, words)))
+                blocks.append(block(_key(b), lambda b=b: b.transform(texts, lows, words)))
         if self.context is not None:
             ctx = self.context
-            blocks.append(block(id(ctx), lambda: ctx.transform([it.context for it in items]))
+            blocks.append(block(_key(ctx), lambda: ctx.transform([it.context for it in items]))
                           * float(self.context_weight))
         if self.actor is not None:
             act = self.actor
-            blocks.append(block(id(act), lambda: act.transform([it.actor or "NOACTOR" for it in items]))
+            blocks.append(block(_key(act), lambda: act.transform([it.actor or "NOACTOR" for it in items]))
                           * float(self.actor_weight))
         cues = block(id(self.cues), lambda: self.cues.rows(items, lows, words)) if self.cues is not None else None
-        tgt = (self.target.rows(items, lows, words, block("pieces", lambda: _piece_ids(words)))
+        tgt = (self.target.rows(items, lows, words, block("pieces", lambda: _piece_ids(_phrase_words(words, lows))))
                if self.target is not None else None)
         for b in (cues, tgt):
             if b is not None:

@@ -167,6 +167,27 @@ def test_target_phrase_matches(text, found, hits):
     assert _matches(PHRASES, text) == (found, hits)
 
 
+@pytest.mark.parametrize("phrases,text,hits", [
+    (("est",), "El tratado está listo.", 0),        # regression: "est" matched in "está"
+    (("est",), "Estéril debate.", 0),
+    (("est",), "The EST was proposed.", 1),
+    (("türkiye",), "Türkiye welcomed it.", 1),       # a word with a letter outside ASCII
+    (("türkiye",), "Tärkiye welcomed it.", 0),
+    (("договор",), "Договор о безопасности.", 1),   # another script
+    (("osce chair",), "The osce_chair said so.", 0),  # an underscore joins words
+    (("osce chair",), "The OSCE chair, naïvely, said so.", 1),
+])
+def test_target_phrases_are_whole_words_in_any_script(phrases, text, hits):
+    f = TargetSignalFeatures(phrases=phrases).fit(["x"])
+    names = list(f.get_feature_names_out())
+    assert np.expm1(f.transform([text]).toarray()[0, names.index("target_hits")]).round() == hits
+
+
+def test_target_phrase_without_words_is_refused():
+    with pytest.raises(ValueError, match=r"target phrase '!!!' has no words"):
+        TargetSignalFeatures(phrases=("treaty", "!!!")).fit(["x"])
+
+
 def _plain_phrase_matches(phrases, text):
     """Phrase matches by the rules as written: word pieces, from the left, the longest at each place."""
     pieces = [x for t in _WORD.findall(text.lower()) for x in _pieces(t)]
@@ -299,3 +320,28 @@ def test_featurizer_follows_set_params_after_fit():
     assert not np.array_equal(f.transform(texts).toarray(), before)
     f.cues_.set_params(negation_window=3)
     np.testing.assert_array_equal(f.transform(texts).toarray(), before)
+
+
+def test_featurizer_follows_its_parts_refit_in_place():
+    """Regression: the cached plan kept the phrases and vocabulary of the first fit."""
+    texts = ["The treaty is back.", "Astana hosts the summit.", "Nothing here."]
+    f = StanceFeaturizer(phrases=("treaty",), min_df=1).fit(texts)
+    f.target_.set_params(phrases=("astana",)).fit(texts)
+    names = list(f.get_feature_names_out())
+    cols = [k for k, n in enumerate(names) if n.startswith("target:")]
+    np.testing.assert_array_equal(f.transform(texts).toarray()[:, cols], f.target_.transform(texts).toarray())
+    f.word_.fit(["only two words"])
+    assert f.transform(texts).shape[1] == len(f.get_feature_names_out())
+
+
+def test_featurizer_with_a_scikit_learn_block_is_freed():
+    """Regression: a cache held each character n-gram vectorizer forever."""
+    import gc
+    import weakref
+
+    f = StanceFeaturizer(phrases=("treaty",), char_ngram_range=(2, 3), min_df=1).fit(["The treaty.", "A plan."])
+    f.transform(["The treaty."])
+    ref = weakref.ref(f.char_)
+    del f
+    gc.collect()
+    assert ref() is None

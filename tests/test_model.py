@@ -202,7 +202,7 @@ def test_version_mismatch_warns_and_strict_raises(model_copy):
 
 def test_save_is_atomic_and_leaves_no_temporary_files(tmp_path, shipped_model):
     save_model(shipped_model, tmp_path / "x.joblib")
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["x.joblib", "x.joblib.manifest.json", "x.scorer.npz"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["x.joblib", "x.joblib.manifest.json", "x.joblib.scorer.npz"]
     stancekit.load_model(tmp_path / "x.joblib")
 
 
@@ -231,13 +231,46 @@ def test_scorer_file_gives_what_the_scikit_learn_pipelines_give(shipped_model):
 
 def test_tampered_scorer_is_refused_unread(model_copy):
     from stancekit._scorer import load_scoring_model
-    sp = model_copy.with_name("m.scorer.npz")
-    shutil.copy(MODEL.with_name("stancekit-default.scorer.npz"), sp)
+    sp = model_copy.with_name("m.joblib.scorer.npz")
+    shutil.copy(MODEL.with_name("stancekit-default.joblib.scorer.npz"), sp)
     assert type(load_scoring_model(model_copy)).__name__ == "Scorer"
     with open(sp, "ab") as f:
         f.write(b"x")
-    with pytest.raises(ModelIntegrityError, match=r"m.scorer.npz: sha256 .* does not match the manifest"):
+    with pytest.raises(ModelIntegrityError, match=r"m.joblib.scorer.npz: sha256 .* does not match the manifest"):
         load_scoring_model(model_copy)
+
+
+def _npz(path, **arrays):
+    np.savez(path, **arrays)
+    return path
+
+
+@pytest.mark.parametrize("make,reason", [
+    (lambda d: d.joinpath("x.npz").write_bytes(b"") or d / "x.npz", "not a stancekit scorer"),
+    (lambda d: (np.save(d / "a.npy", np.arange(3)), d / "a.npy")[1], "a single array, not an archive"),
+    (lambda d: _npz(d / "b.npz", other=np.arange(3)), "no meta"),
+    (lambda d: _npz(d / "c.npz", meta=np.frombuffer(b'[1, 2]', dtype=np.uint8)), "scorer format None"),
+    (lambda d: _npz(d / "e.npz", meta=np.frombuffer(b'{"format": 1}', dtype=np.uint8)), "not a stancekit scorer"),
+    (lambda d: _npz(d / "f.npz", meta=np.frombuffer(b'{"format": 9}', dtype=np.uint8)), "scorer format 9"),
+])
+def test_foreign_scorer_file_is_a_clear_model_error(tmp_path, make, reason):
+    """Regression: some foreign files raised TypeError, EOFError, KeyError or AttributeError."""
+    from stancekit._scorer import read_scorer
+    path = make(tmp_path)
+    with pytest.raises(ModelError, match=reason):
+        read_scorer(path)
+
+
+def test_two_models_in_one_folder_keep_their_own_scorers(small_train, tmp_path):
+    """Regression: 'm.joblib' and 'm.pkl' both wrote 'm.scorer.npz'."""
+    from stancekit._scorer import load_scoring_model
+    a = fit_model(small_train, default_targets(), {"min_df": 1})
+    b = fit_model(small_train, default_targets(), {"min_df": 1, "C": 0.1})
+    save_model(a, tmp_path / "m.joblib")
+    save_model(b, tmp_path / "m.pkl")
+    sts = _dev_statements(2)
+    assert load_scoring_model(tmp_path / "m.joblib")._best(sts) == a._best(sts)
+    assert load_scoring_model(tmp_path / "m.pkl")._best(sts) == b._best(sts)
 
 
 def test_model_copied_without_its_scorer_is_scored_from_the_pickle(model_copy):
@@ -249,9 +282,9 @@ def test_model_copied_without_its_scorer_is_scored_from_the_pickle(model_copy):
 def test_model_without_a_plain_data_form_has_no_scorer_and_still_scores(small_train, tmp_path, settings):
     from stancekit._scorer import load_scoring_model
     model = fit_model(small_train, default_targets(), {"min_df": 1, **settings})
-    (tmp_path / "x.scorer.npz").write_bytes(b"an earlier model's scorer")
+    (tmp_path / "x.joblib.scorer.npz").write_bytes(b"an earlier model's scorer")
     manifest = save_model(model, tmp_path / "x.joblib")
-    assert manifest["scorer"] is None and not (tmp_path / "x.scorer.npz").exists()
+    assert manifest["scorer"] is None and not (tmp_path / "x.joblib.scorer.npz").exists()
     docs = [(p.stem, p.read_text(encoding="utf-8")) for p in sorted((FIXTURES / "dev").glob("*.txt"))[:2]]
     got = list(stancekit.score_documents(docs, model_path=tmp_path / "x.joblib"))
     assert isinstance(load_scoring_model(tmp_path / "x.joblib"), stancekit.StanceModel)
