@@ -333,7 +333,7 @@ def score_documents(
     docs : iterable
         ``(id, text)`` pairs, dicts with ``id`` and ``text``, or :class:`Document`.
     jobs : int, default 1
-        Worker processes (joblib); ``-1`` for all cores.
+        Processes at work: this one and ``jobs - 1`` joblib workers; ``-1`` for all cores.
     model : StanceModel, optional
         A loaded model (serial and Dask runs). Default: load ``model_path``.
     model_path : path, optional
@@ -368,12 +368,46 @@ def score_documents(
         for batch in _batches(documents, batch_size):
             yield from _results(batch, m, max_length, serialize)
         return
-    from joblib import Parallel, delayed
     if model is not None and mp is None:
         raise ValueError("parallel scoring loads the model in each worker: pass model_path, not model")
-    par = Parallel(n_jobs=jobs, return_as="generator", pre_dispatch="2*n_jobs", batch_size=1)
-    for result in par(delayed(_score_batch)(b, mp, max_length, serialize) for b in _batches(documents, batch_size)):
-        yield from result
+    yield from _score_parallel(documents, jobs, model, mp, batch_size, max_length, serialize)
+
+
+def _score_parallel(documents: Iterator[Document], jobs: int, model, model_path: str | None, batch_size: int,
+                    max_length: int, serialize) -> Iterator:
+    """``jobs`` processes at work: this one and ``jobs - 1`` joblib (loky) workers.
+
+    A batch goes to the workers while they hold fewer than two each; otherwise this process scores
+    it itself, so that its own share of the cores is not spent waiting. Results come out in input
+    order, and at most ``4 * jobs`` batches are held at a time.
+    """
+    from collections import deque
+
+    from joblib.externals.loky import get_reusable_executor
+    n = (os.cpu_count() or 1) if jobs == -1 else jobs
+    m = model if model is not None else _worker_model(model_path)
+    if n <= 1:
+        for batch in _batches(documents, batch_size):
+            yield from _results(batch, m, max_length, serialize)
+        return
+    executor = get_reusable_executor(max_workers=n - 1)
+    pending: deque = deque()  # (True, future) sent to a worker, or (False, results) scored here
+
+    def ready() -> Iterator:
+        while pending and (not pending[0][0] or pending[0][1].done() or len(pending) > 4 * n):
+            remote, x = pending.popleft()
+            yield from (x.result() if remote else x)
+
+    for batch in _batches(documents, batch_size):
+        busy = sum(1 for remote, x in pending if remote and not x.done())
+        if busy < 2 * (n - 1):
+            pending.append((True, executor.submit(_score_batch, batch, model_path, max_length, serialize)))
+        else:
+            pending.append((False, _results(batch, m, max_length, serialize)))
+        yield from ready()
+    while pending:
+        remote, x = pending.popleft()
+        yield from (x.result() if remote else x)
 
 
 def _score_dask(documents: Iterator[Document], scheduler, model, model_path, batch_size, max_length, serialize):

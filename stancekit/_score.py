@@ -91,19 +91,16 @@ def _indexed(docs: Iterator[Document], skip: set[int]) -> Iterator[tuple[int, Do
 
 
 def score_command(a) -> int:
-    from ._files import check_model, default_model_path
+    from ._files import default_model_path
     model_path = a.model or str(default_model_path())
     import warnings
     with warnings.catch_warnings():
         warnings.simplefilter("default")
-        if a.jobs == 1 or a.scheduler:
-            from ._scorer import load_scoring_model
-            model = load_scoring_model(model_path)
-            targets = model.target_ids
-        else:  # the workers load it: check it here, and take the targets from its manifest
-            model = None
-            _path, manifest = check_model(model_path)
-            targets = [t["id"] for t in manifest["targets"]]  # type: ignore[union-attr,index]
+        # Every run scores in this process too (a parallel run alongside its workers): the model's
+        # scorer is loaded here, checked against the manifest.
+        from ._scorer import load_scoring_model
+        model = load_scoring_model(model_path)
+        targets = model.target_ids
     from ._batch import _quiet_gc
     _quiet_gc()  # this process only scores from here on
     docs = iter_documents(a.paths, max_length=a.max_length, stdin_format=a.stdin_format)
