@@ -103,6 +103,23 @@ def test_jobs_2_and_serial_give_identical_records(tmp_path):
     assert a.read_bytes() == b.read_bytes()
 
 
+@pytest.mark.parametrize("jobs", [2, 3])
+def test_parallel_scoring_in_small_batches_keeps_input_order(jobs, monkeypatch):
+    """One document a batch: batches go both to the workers and to this process; the records of each
+    document come out in input order, as the serial run gives them, an unreadable one included."""
+    import stancekit._batch as batch
+    docs = [(p.stem, p.read_text(encoding="utf-8")) for p in sorted((FIXTURES / "dev").glob("*.txt"))]
+    docs.insert(3, {"id": "bad", "text": 17})
+    serial = list(stancekit.score_documents(docs, model_path=MODEL, batch_size=1))
+    here = []
+    plain = batch._results
+    monkeypatch.setattr(batch, "_results", lambda b, *a: here.append(b) or plain(b, *a))
+    parallel = list(stancekit.score_documents(docs, jobs=jobs, model_path=MODEL, batch_size=1))
+    assert 0 < len(here) < len(docs)  # this process scored some, the workers the rest
+    assert parallel == serial
+    assert [recs[0]["doc_id"] for recs in parallel] == [d[0] if isinstance(d, tuple) else "bad" for d in docs]
+
+
 def test_dask_cluster_gives_the_serial_records(tmp_path):
     distributed = pytest.importorskip("distributed")
     docs = [(p.stem, p.read_text(encoding="utf-8")) for p in sorted((FIXTURES / "dev").glob("*.txt"))[:6]]
