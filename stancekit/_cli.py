@@ -158,7 +158,8 @@ def build_parser() -> argparse.ArgumentParser:
     sc.add_argument("--format", choices=("jsonl", "csv"), default="jsonl")
     sc.add_argument("-o", "--output", help="output file, written atomically")
     sc.add_argument("--model", help="model file (default: the shipped model)")
-    sc.add_argument("--jobs", type=int, default=1, help="worker processes (joblib); -1 for all cores")
+    sc.add_argument("--jobs", type=int, default=1,
+                    help="processes at work: this one and N-1 joblib workers; -1 for all cores")
     sc.add_argument("--scheduler", help="Dask scheduler address (needs stancekit[dask])")
     sc.add_argument("--resume", action="store_true", help="continue an interrupted run into the same -o file")
     g = sc.add_mutually_exclusive_group()
