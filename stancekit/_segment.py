@@ -397,6 +397,26 @@ def _titled_name(seg: list[tuple[str, int, int]], lex: Lexicon) -> bool:
         w in lex.titles or _bare(w) in lex.country_of or w in ("of", "and", "the") for w in prefix)
 
 
+_AFTER_SUBJECT = frozenset("in at on for of with from by himself herself itself themselves who which that alone "
+                           "personally too now read".split())
+
+
+def _modifies_next(tokens: list[tuple[str, int, int]], k: int, verb_at: int, lex: Lexicon) -> bool:
+    """Whether the capitalised words before ``k`` modify the word at ``k`` instead of being the
+    clause's subject: "The Georgian war also put ...", "Its central idea can be stated ...",
+    "Article 1 asks ..."."""
+    if k >= verb_at:
+        return False
+    w = tokens[k][0]
+    low = w.lower()
+    if w[:1].isdigit():
+        return True
+    return w.islower() and not (low in _SKIP or low in _AFTER_SUBJECT or low in lex.subject_followers
+                                or low in lex.speech_verbs or low in lex.irregular_past or low in lex.titles
+                                or low in lex.groups or low.endswith(("ly", "ed", "ing"))
+                                or (low.endswith("s") and not low.endswith("ss")))
+
+
 def _np_backward(tokens: list[tuple[str, int, int]], vi: int, lex: Lexicon) -> tuple[int, int] | None:
     """Index range ``[i, vi_np)`` of the noun phrase that is the subject of the verb at ``vi``."""
     j = vi - 1
@@ -792,7 +812,8 @@ class _Attributor:
         if verb_at is not None:
             # "Medvedev in this sense regards ...": the clause's opening subject, a few words before.
             span = self.clause_subject(tokens, strict=False)
-            if span and span[1] <= verb_at and verb_at - span[1] <= 5 and "," not in [t[0] for t in tokens[span[1]:verb_at]]:
+            if span and span[1] <= verb_at and verb_at - span[1] <= 5 and "," not in [t[0] for t in tokens[span[1]:verb_at]] \
+                    and not _modifies_next(tokens, span[1], verb_at, lex):
                 name, kind, mention = self.np_at(frame, offset, tokens, *span)
                 if name:
                     return name, kind, mention

@@ -120,6 +120,12 @@ ATTRIBUTION = [
     ("According to Lena Arvidsson, the proposal deserves a hearing.", 0, "Lena Arvidsson", "indirect"),
     ("Lena Arvidsson spoke on Monday. In her view, the proposal deserves a hearing.", 1, "Lena Arvidsson", "indirect"),
     ("The law was, in the assessment of Lena Arvidsson, largely cosmetic.", 0, "Lena Arvidsson", "indirect"),
+    # Capitalised words that modify the next word are no subject of a later verb.
+    ("The Norland war also put Astana in an awkward spot.", 0, None, "narrative"),
+    ("Its central idea can be stated in a sentence.", 0, None, "narrative"),
+    ("Article 1 asks the parties to cooperate.", 0, None, "narrative"),
+    ("NATO officials attending the talks said privately that no treaty was needed.", 0, "NATO officials", "indirect"),
+    ("Russian officials now speak of the meeting as a venue for the treaty.", 0, "Russian officials", "indirect"),
     ("In the judgement of Lena Arvidsson, the law is cosmetic.", 0, "Lena Arvidsson", "indirect"),
     ("Lena Arvidsson described the proposal as “worth a hearing.”", 0, "Lena Arvidsson", "direct"),
     ("Concerns were raised by Lena Arvidsson about the proposal.", 0, "Lena Arvidsson", "indirect"),
