@@ -61,10 +61,10 @@ class _Journal:
 
     def finished(self, index: int) -> None:
         """Mark document ``index`` done. Its records are flushed to the OS now (a killed process
-        loses nothing written); they reach the disk, and the done list with them, every 2 s."""
+        loses nothing written); they reach the disk, and the done list with them, every half second."""
         self.stream.flush()
         self._pending.append(f"{index}\t{self._bin.tell()}\n")
-        if time.monotonic() - self._synced > 2.0:
+        if time.monotonic() - self._synced > 0.5:
             self.sync()
 
     def sync(self) -> None:

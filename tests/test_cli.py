@@ -140,7 +140,7 @@ def test_dask_cluster_gives_the_serial_records(tmp_path):
 def test_resume_after_kill_gives_every_document_once(tmp_path):
     src = tmp_path / "docs"
     src.mkdir()
-    texts = sorted((FIXTURES / "train").glob("*.txt")) * 6  # long enough a run to be killed in the middle
+    texts = sorted((FIXTURES / "train").glob("*.txt")) * 12  # a run of several seconds, to be killed in the middle
     for i, p in enumerate(texts):
         (src / f"{i:03d}_{p.name}").write_text(p.read_text(encoding="utf-8"), encoding="utf-8")
     out = tmp_path / "out.jsonl"
@@ -149,7 +149,8 @@ def test_resume_after_kill_gives_every_document_once(tmp_path):
     done = out.with_name(out.name + ".partial.done")
     deadline = time.time() + 120
     while time.time() < deadline and (not done.exists() or len(done.read_text().splitlines()) < 10):
-        time.sleep(0.05)  # the done list is synced every 2 s
+        time.sleep(0.05)  # the done list is synced every half second
+    assert proc.poll() is None, "the run ended before it could be killed: make the input longer"
     proc.send_signal(signal.SIGKILL)
     proc.wait()
     assert not out.exists(), "the final file must only appear when the run completes"
