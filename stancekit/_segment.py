@@ -697,6 +697,8 @@ class _Attributor:
             if full and (full.endswith(text) or (len(words) == 1 and definite)) and len(full) > len(text):
                 return full, "org"  # "the Observatory", "the Ministry": the body named in full before
             return text, "org"
+        if run and len(run) == 1 and len(words) >= 3 and all(w[:1].isupper() for w in words):
+            return text, "org"  # "Rights Monitor Central Asia": a body's name, not a person called "Asia"
         if run:
             return doc.canonical_person(run), "person"
         return None, "none"

@@ -125,6 +125,8 @@ ATTRIBUTION = [
     ("Its central idea can be stated in a sentence.", 0, None, "narrative"),
     ("Article 1 asks the parties to cooperate.", 0, None, "narrative"),
     ("Refusing to read it would tell Moscow much.", 0, None, "narrative"),
+    # A body named by capitalised words ending in a place is the body, not a person named after the place.
+    ("Rights Monitor Central Asia calls on the states to speak plainly.", 0, "Rights Monitor Central Asia", "indirect"),
     ("NATO officials attending the talks said privately that no treaty was needed.", 0, "NATO officials", "indirect"),
     ("Russian officials now speak of the meeting as a venue for the treaty.", 0, "Russian officials", "indirect"),
     ("In the judgement of Lena Arvidsson, the law is cosmetic.", 0, "Lena Arvidsson", "indirect"),
