@@ -24,6 +24,11 @@ from ._errors import DataError, location, type_error
 from ._segment import Statement
 from ._text import quote_spans
 
+__all__ = [
+    "CONTEXT_STATEMENTS", "CUE_CLASSES", "CUE_FEATURES", "StatementInput", "as_inputs", "statement_inputs",
+    "cue_rows", "kind_rows", "CueBlock", "TargetBlock", "TfidfBlock", "FeaturePlan", "LinearHead",
+]
+
 CONTEXT_STATEMENTS = 2  # how many statements before one make its context
 
 CUE_CLASSES = ("endorse", "doubt", "hedge", "conditional")
