@@ -365,8 +365,7 @@ def score_documents(
         return
     if jobs == 1:
         m = model if model is not None else _worker_model(mp)
-        for batch in _batches(documents, batch_size):
-            yield from _results(batch, m, max_length, serialize)
+        yield from _score_serial(documents, m, batch_size, max_length, serialize)
         return
     if model is not None and mp is None:
         raise ValueError("parallel scoring loads the model in each worker: pass model_path, not model")
@@ -387,14 +386,14 @@ def _score_parallel(documents: Iterator[Document], jobs: int, model, model_path:
     n = (os.cpu_count() or 1) if jobs == -1 else jobs
     m = model if model is not None else _worker_model(model_path)
     if n <= 1:
-        for batch in _batches(documents, batch_size):
-            yield from _results(batch, m, max_length, serialize)
+        yield from _score_serial(documents, m, batch_size, max_length, serialize)
         return
     executor = get_reusable_executor(max_workers=n - 1)
     pending: deque = deque()  # (True, future) sent to a worker, or (False, results) scored here
 
-    def ready() -> Iterator:
-        while pending and (not pending[0][0] or pending[0][1].done() or len(pending) > 4 * n):
+    def ready(everything: bool = False) -> Iterator:
+        """The results at the head of the queue that are in (all of them, waiting, at the end)."""
+        while pending and (everything or not pending[0][0] or pending[0][1].done() or len(pending) > 4 * n):
             remote, x = pending.popleft()
             yield from (x.result() if remote else x)
 
@@ -405,9 +404,12 @@ def _score_parallel(documents: Iterator[Document], jobs: int, model, model_path:
         else:
             pending.append((False, _results(batch, m, max_length, serialize)))
         yield from ready()
-    while pending:
-        remote, x = pending.popleft()
-        yield from (x.result() if remote else x)
+    yield from ready(everything=True)
+
+
+def _score_serial(documents: Iterator[Document], model, batch_size: int, max_length: int, serialize) -> Iterator:
+    for batch in _batches(documents, batch_size):
+        yield from _results(batch, model, max_length, serialize)
 
 
 def _score_dask(documents: Iterator[Document], scheduler, model, model_path, batch_size, max_length, serialize):
@@ -479,10 +481,22 @@ def _json_line(r: dict[str, object]) -> str:
         label, conf = st["label"], st["confidence"]
         if type(label) is not str or type(conf) is not float or not math.isfinite(conf):
             return _JSON.encode(r)
-        parts.append(f'{_esc(tid)}: {{"label": {_esc(label)}, "confidence": {conf!r}}}')
-    return (f'{{"doc_id": {_esc(d)}, "statement_id": {_esc(sid)}, "actor": {"null" if a is None else _esc(a)}, '
-            f'"actor_mention": {"null" if am is None else _esc(am)}, "kind": {_esc(k)}, "start": {s}, "end": {e}, '
-            f'"text": {_esc(t)}, "stances": {{{", ".join(parts)}}}}}')
+        parts.append(_stance_json(_esc(tid), _esc(label), conf))
+    return _record_json(_esc(d), sid, a, am, _esc(k), s, e, t, parts)
+
+
+def _stance_json(tid: str, label: str, conf: float) -> str:
+    """One target's entry of a record's ``stances``, from the escaped target id and label."""
+    return f'{tid}: {{"label": {label}, "confidence": {conf!r}}}'
+
+
+def _record_json(doc: str, sid: str, actor: str | None, mention: str | None, kind: str, start: int, end: int,
+                 text: str, stances: list[str]) -> str:
+    """A statement record's JSON line (no newline), in the layout ``_JSON`` writes; ``doc`` and
+    ``kind`` come escaped, ``stances`` as :func:`_stance_json` entries."""
+    return (f'{{"doc_id": {doc}, "statement_id": {_esc(sid)}, "actor": {"null" if actor is None else _esc(actor)}, '
+            f'"actor_mention": {"null" if mention is None else _esc(mention)}, "kind": {kind}, "start": {start}, '
+            f'"end": {end}, "text": {_esc(text)}, "stances": {{{", ".join(stances)}}}}}')
 
 
 _ESCAPED: dict[str, str] = {}  # target ids, labels and kinds: a handful of strings, escaped once
@@ -510,18 +524,15 @@ def _jsonl_statements(statements: list, best: list[dict[str, tuple[str, float]]]
             if type(tid) is not str or type(label) is not str or type(conf) is not float or not math.isfinite(conf):
                 parts = None
                 break
-            parts.append(f'{_escaped(tid)}: {{"label": {_escaped(label)}, "confidence": {conf!r}}}')
-        a, am, d = st.actor, st.actor_mention, st.doc_id
+            parts.append(_stance_json(_escaped(tid), _escaped(label), conf))
+        d = st.doc_id
         if parts is None or type(st) is not Statement or type(d) is not str or type(st.kind) is not str:
             lines.append(_json_line(_record(st, {t: {"label": lb, "confidence": round(c, 4)} for t, (lb, c) in row.items()})))
             continue
         if d is not doc:
             doc, dq = d, _esc(d)
-        lines.append(
-            f'{{"doc_id": {dq}, "statement_id": {_esc(st.statement_id)}, '
-            f'"actor": {"null" if a is None else _esc(a)}, "actor_mention": {"null" if am is None else _esc(am)}, '
-            f'"kind": {_escaped(st.kind)}, "start": {st.start}, "end": {st.end}, "text": {_esc(st.text)}, '
-            f'"stances": {{{", ".join(parts)}}}}}')
+        lines.append(_record_json(dq, st.statement_id, st.actor, st.actor_mention, _escaped(st.kind), st.start, st.end,
+                                  st.text, parts))
     lines.append("")
     return "\n".join(lines)
 
