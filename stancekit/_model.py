@@ -17,7 +17,7 @@ from ._classifier import StanceClassifier
 from ._data import LabelledSet, data_digest
 from ._errors import DataError, ModelError, choice_error, type_error
 from ._features import StanceFeaturizer
-from ._scorer import Scorer, best_labels, scorer_path, write_scorer
+from ._scorer import Scorer, best_labels, in_label_order, scorer_path, stance_records, write_scorer
 from ._vectors import LinearHead, StatementInput, statement_inputs
 from ._files import _manifest_path, atomic_write_bytes, check_model, default_model_path, library_versions, sha256_file
 from ._targets import LABELS, Target
@@ -129,10 +129,7 @@ class StanceModel:
                 proba = pipe[-1].predict_proba(pipe[0]._transform(inputs, cache))
             else:
                 proba = pipe.predict_proba(inputs)
-            full = np.zeros((len(inputs), len(LABELS)))
-            for j, c in enumerate(pipe.classes_):
-                full[:, LABELS.index(c)] = proba[:, j]
-            out[t.id] = full
+            out[t.id] = in_label_order(proba, pipe.classes_)
         return out
 
     def predict(self, statements: object) -> list[dict[str, Stance]]:
@@ -163,8 +160,7 @@ class StanceModel:
     def _stance_records(self, statements: object) -> list[dict[str, dict[str, object]]]:
         """Per statement, the ``stances`` field of its SPEC section 5 record (as
         :meth:`Stance.to_dict` gives it), without building :class:`Stance` objects."""
-        return [{tid: {"label": label, "confidence": round(conf, 4)} for tid, (label, conf) in row.items()}
-                for row in self._best(statements)]
+        return stance_records(self._best(statements))
 
     def __repr__(self) -> str:
         return f"StanceModel(targets={self.target_ids!r}, settings={self.settings!r})"

@@ -52,10 +52,7 @@ class Scorer:
             head = self.heads[tid]
             proba = head.predict_proba(self.plans[tid].transform(inputs, cache)) if inputs \
                 else np.zeros((0, len(head.classes)))
-            full = np.zeros((len(inputs), len(LABELS)))
-            for j, c in enumerate(head.classes):
-                full[:, LABELS.index(c)] = proba[:, j]
-            out[tid] = full
+            out[tid] = in_label_order(proba, head.classes)
         return out
 
     def predict_proba(self, statements: object) -> dict[str, np.ndarray]:
@@ -66,11 +63,26 @@ class Scorer:
         return best_labels(self.predict_proba(statements))
 
     def _stance_records(self, statements: object) -> list[dict[str, dict[str, object]]]:
-        return [{tid: {"label": label, "confidence": round(conf, 4)} for tid, (label, conf) in row.items()}
-                for row in self._best(statements)]
+        return stance_records(self._best(statements))
 
     def __repr__(self) -> str:
         return f"Scorer(targets={self._target_ids!r})"
+
+
+def in_label_order(proba: np.ndarray, classes: Sequence[object]) -> np.ndarray:
+    """Probabilities whose columns follow ``classes``, as columns in :data:`LABELS` order (a label
+    the classifier never saw gets zeros)."""
+    full = np.zeros((len(proba), len(LABELS)))
+    for j, c in enumerate(classes):
+        full[:, LABELS.index(c)] = proba[:, j]
+    return full
+
+
+def stance_records(best: list[dict[str, tuple[str, float]]]) -> list[dict[str, dict[str, object]]]:
+    """Per statement, the ``stances`` field of its SPEC section 5 record (as
+    :meth:`stancekit.Stance.to_dict` gives it), from :func:`best_labels`."""
+    return [{tid: {"label": label, "confidence": round(conf, 4)} for tid, (label, conf) in row.items()}
+            for row in best]
 
 
 def best_labels(probas: Mapping[str, np.ndarray]) -> list[dict[str, tuple[str, float]]]:
