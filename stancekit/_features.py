@@ -21,7 +21,7 @@ from sklearn.utils.validation import check_is_fitted
 # The transforms themselves live in the scikit-learn-free _vectors: scorers use them too.
 from ._vectors import (
     _KINDS, _WORD, CUE_CLASSES, CUE_FEATURES, CueBlock, FeaturePlan, StatementInput, TargetBlock, TfidfBlock,
-    _PWORD, _cue_sets, _Transform, as_inputs, cue_rows, kind_rows,
+    _PWORD, _cue_sets, _Transform, actor_texts, affix_terms, as_inputs, cue_rows, kind_rows,
 )
 
 __all__ = [
@@ -183,7 +183,7 @@ class AffixAnalyzer:
 
     def from_words(self, words: list[str]) -> list[str]:
         """The terms of a text already cut into lowercase :data:`_WORD` tokens."""
-        return [w[:k] + "~" for w in words for k in self.lengths if len(w) > k]
+        return [t for w in words for t in affix_terms(w, self.lengths)]
 
     def __eq__(self, other: object) -> bool:
         return isinstance(other, AffixAnalyzer) and other.lengths == self.lengths
@@ -250,10 +250,6 @@ def _tfidf_transform(vec: TfidfVectorizer, docs: list[str], lows: list[str] | No
     if block is None:
         return vec.transform(docs)
     return block.transform(docs, lows, words)
-
-
-def _actor_texts(items: list[StatementInput]) -> list[str]:
-    return [it.actor or "NOACTOR" for it in items]
 
 
 def _text_of(items: list[StatementInput]) -> list[str]:
@@ -358,7 +354,7 @@ class StanceFeaturizer(TransformerMixin, BaseEstimator):
             [it.context for it in items]) if self.context_weight else None
         self.actor_ = _fit_vectorizer(
             TfidfVectorizer(min_df=1, dtype=np.float64, token_pattern=r"(?u)\b\w[\w'’]+\b"),
-            _actor_texts(items)) if self.actor_weight else None
+            actor_texts(items)) if self.actor_weight else None
         self.cues_ = CueLexiconFeatures(lexicon_dirs=self.lexicon_dirs).fit(items) if self.use_cues else None
         self.target_ = (TargetSignalFeatures(tuple(self.phrases), tuple(self.anaphora)).fit(items)
                         if self.use_target else None)

@@ -26,7 +26,8 @@ from ._text import quote_spans
 
 __all__ = [
     "CONTEXT_STATEMENTS", "CUE_CLASSES", "CUE_FEATURES", "StatementInput", "as_inputs", "statement_inputs",
-    "cue_rows", "kind_rows", "CueBlock", "TargetBlock", "TfidfBlock", "FeaturePlan", "LinearHead",
+    "cue_rows", "kind_rows", "affix_terms", "actor_texts", "CueBlock", "TargetBlock", "TfidfBlock", "FeaturePlan",
+    "LinearHead",
 ]
 
 CONTEXT_STATEMENTS = 2  # how many statements before one make its context
@@ -236,8 +237,6 @@ def _quoted_mask(text: str) -> list[tuple[int, int]]:
     return quote_spans(text, [(0, len(text))])
 
 
-
-
 def _cue_feature_names() -> tuple[str, ...]:
     names = []
     for cls in ("endorse", "doubt"):
@@ -383,8 +382,8 @@ def _phrase_words(words: list[list[str]], lows: list[str]) -> list[list[str]]:
 
 
 def _piece_ids(words: list[list[str]]) -> np.ndarray:
-    """The piece ids of texts given as :data:`_WORD` tokens (-1 for a piece no phrase has), each
-    text followed by a -2."""
+    """The piece ids of texts given as their :func:`_phrase_words` (-1 for a piece no phrase has),
+    each text followed by a -2."""
     global _TOKENS
     memo = _TOKENS
     if len(memo.codes) > 500_000:
@@ -638,6 +637,16 @@ class _WordIndex:
 
 
 
+def affix_terms(word: str, lengths: Sequence[int]) -> list[str]:
+    """A lowercase word's prefix terms: ``word[:k] + "~"`` for each length ``k`` it is longer than."""
+    return [word[:k] + "~" for k in lengths if len(word) > k]
+
+
+def actor_texts(items: list[StatementInput]) -> list[str]:
+    """What the actor block reads of each statement: the actor's name, or ``NOACTOR``."""
+    return [it.actor or "NOACTOR" for it in items]
+
+
 def _normalize_rows(X: sp.csr_matrix, norm: str) -> sp.csr_matrix:
     """Rows of ``X`` scaled to unit ``"l1"`` or ``"l2"`` norm in place, as scikit-learn's
     ``normalize`` does it: each row's sum is taken in index order (so the bits agree), and an
@@ -704,7 +713,7 @@ class TfidfBlock:
         vocab, lengths = self.vocabulary, self.affix_lengths or ()
         flat = list(chain.from_iterable(words))
         for w in set(flat).difference(memo):
-            memo[w] = tuple(vocab[a] for a in (w[:k] + "~" for k in lengths if len(w) > k) if a in vocab)
+            memo[w] = tuple(vocab[a] for a in affix_terms(w, lengths) if a in vocab)
         terms = list(map(memo.__getitem__, flat))
         per_word = np.fromiter(map(len, terms), dtype=np.int64, count=len(terms))
         cols = np.fromiter(chain.from_iterable(terms), dtype=np.int64, count=int(per_word.sum()))
@@ -801,7 +810,7 @@ class FeaturePlan:
                           * float(self.context_weight))
         if self.actor is not None:
             act = self.actor
-            blocks.append(block(_key(act), lambda: act.transform([it.actor or "NOACTOR" for it in items]))
+            blocks.append(block(_key(act), lambda: act.transform(actor_texts(items)))
                           * float(self.actor_weight))
         cues = block(id(self.cues), lambda: self.cues.rows(items, lows, words)) if self.cues is not None else None
         tgt = (self.target.rows(items, lows, words, block("pieces", lambda: _piece_ids(_phrase_words(words, lows))))
