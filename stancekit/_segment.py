@@ -417,11 +417,25 @@ def _modifies_next(tokens: list[tuple[str, int, int]], k: int, verb_at: int, lex
                                 or (low.endswith("s") and not low.endswith("ss")))
 
 
+def _skip_adverbs_back(tokens: list[tuple[str, int, int]], j: int) -> int:
+    """The last index at or before ``j`` that is not an auxiliary or adverb between a subject and
+    its verb ("has also", "repeatedly", "would")."""
+    while j >= 0 and (tokens[j][0].lower() in _SKIP or tokens[j][0].lower().endswith("ly")):
+        j -= 1
+    return j
+
+
+def _np_word(tok: str, lex: Lexicon) -> bool:
+    """Whether ``tok`` can stand in a name or description read forward after "in the view of" or
+    "by": capitalised, a determiner, a title or a group noun."""
+    low = tok.lower()
+    return tok[:1].isupper() or low in _DETERMINERS or low in lex.titles or low in lex.groups
+
+
 def _np_backward(tokens: list[tuple[str, int, int]], vi: int, lex: Lexicon) -> tuple[int, int] | None:
     """Index range ``[i, vi_np)`` of the noun phrase that is the subject of the verb at ``vi``."""
     j = vi - 1
-    while j >= 0 and (tokens[j][0].lower() in _SKIP or tokens[j][0].lower().endswith("ly")):
-        j -= 1
+    j = _skip_adverbs_back(tokens, j)
     if j >= 3 and tokens[j][0].lower() == "who" and tokens[j - 1][0][:1].isupper():
         # A cleft, "It was Nicolas Sarkozy who suggested": the name between "it was" and "who".
         n = j - 1
@@ -432,8 +446,7 @@ def _np_backward(tokens: list[tuple[str, int, int]], vi: int, lex: Lexicon) -> t
     # "Dmitry Medvedev on Thursday said": the day is when, not who.
     if j >= 1 and tokens[j][0].lower() in lex.calendar and tokens[j - 1][0].lower() in ("on", "in", "last", "this", "next"):
         j -= 2
-        while j >= 0 and (tokens[j][0].lower() in _SKIP or tokens[j][0].lower().endswith("ly")):
-            j -= 1
+        j = _skip_adverbs_back(tokens, j)
     # Between subject and verb: ", in fact,", ", a specialist at X,", ", who ...,", "(United Kingdom, ALDE)".
     for _ in range(3):
         if j >= 1 and tokens[j][0] == "," and tokens[j - 1][0] == ")":
@@ -468,8 +481,7 @@ def _np_backward(tokens: list[tuple[str, int, int]], vi: int, lex: Lexicon) -> t
                 possessive = opener.endswith(("’s", "'s")) and j - k <= 8  # "Belarus, Russia's closest ally, backed"
                 if short_adverbial or opener in _APPOSITIVE_OPENERS or opener in lex.titles or titled or possessive:
                     j = k - 1
-        while j >= 0 and (tokens[j][0].lower() in _SKIP or tokens[j][0].lower().endswith("ly")):
-            j -= 1
+        j = _skip_adverbs_back(tokens, j)
     if j < 0:
         return None
     end = j + 1
@@ -841,8 +853,7 @@ class _Attributor:
         Tazhin and confirmed ...") or a participle after a comma ("He defended the decision,
         saying ...")."""
         j = vi - 1
-        while j >= 0 and (tokens[j][0].lower() in _SKIP or tokens[j][0].lower().endswith("ly")):
-            j -= 1
+        j = _skip_adverbs_back(tokens, j)
         if j < 1 or not (tokens[j][0].lower() == "and" or (tokens[j][0] == "," and tokens[vi][0].endswith("ing"))):
             return None
         span = self.clause_subject(tokens[:j], strict=False)
@@ -877,7 +888,7 @@ class _Attributor:
         if m:
             toks = _tokens(frame, m.end(), m.end() + 100)
             j = 0
-            while j < len(toks) and (toks[j][0][:1].isupper() or toks[j][0].lower() in _DETERMINERS or toks[j][0].lower() in lex.titles or toks[j][0].lower() in lex.groups
+            while j < len(toks) and (_np_word(toks[j][0], lex)
                                      or (j > 0 and toks[j][0] in ("in", "at") and j + 1 < len(toks) and toks[j + 1][0][:1].isupper())):
                 j += 1
             if j:
@@ -888,7 +899,7 @@ class _Attributor:
         if m and (m.group(1) in lex.speech_verbs or m.group(1) in ("raised", "voiced", "made")):
             toks = _tokens(frame, m.end(), m.end() + 100)
             j = 0
-            while j < len(toks) and (toks[j][0][:1].isupper() or toks[j][0].lower() in _DETERMINERS or toks[j][0].lower() in lex.titles or toks[j][0].lower() in lex.groups or toks[j][0].lower() in lex.org_words
+            while j < len(toks) and (_np_word(toks[j][0], lex) or toks[j][0].lower() in lex.org_words
                                      or (toks[j][0] == "and" and 0 < j and j + 1 < len(toks) and toks[j + 1][0][:1].isupper()
                                          and _describes_group(toks[j - 1][0], lex))):
                 j += 1
