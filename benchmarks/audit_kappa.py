@@ -1,5 +1,10 @@
 """Cohen's kappa of the blind label audit (fixtures/audit/blind_audit.jsonl).
 
+Each line holds a statement's offsets, the first (gold, before any mending)
+labels and the blind second labels. A line may carry ``"round": N``; lines
+without it belong to round 1 (the 160 statements re-labelled by a second
+annotator). The figures are printed for every round and for all rounds pooled.
+
 Usage: python benchmarks/audit_kappa.py
 """
 
@@ -24,10 +29,15 @@ def kappa(x: list[str], y: list[str]) -> tuple[float, float]:
 
 def main() -> None:
     rows = [json.loads(line) for line in AUDIT.read_text(encoding="utf-8").splitlines()]
-    print(f"{len(rows)} statements re-labelled blind")
-    for t in ("treaty", "chairmanship"):
-        po, k = kappa([r["first"][t] for r in rows], [r["second"][t] for r in rows])
-        print(f"  {t:<13} agreement {po:.3f}  kappa {k:.3f}")
+    rounds = sorted({r.get("round", 1) for r in rows})
+    groups = [(f"round {n}", [r for r in rows if r.get("round", 1) == n]) for n in rounds]
+    if len(rounds) > 1:
+        groups.append(("all rounds", rows))
+    for name, group in groups:
+        print(f"{name}: {len(group)} statements re-labelled blind")
+        for t in ("treaty", "chairmanship"):
+            po, k = kappa([r["first"][t] for r in group], [r["second"][t] for r in group])
+            print(f"  {t:<13} agreement {po:.3f}  kappa {k:.3f}")
 
 
 if __name__ == "__main__":
