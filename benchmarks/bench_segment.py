@@ -1,11 +1,19 @@
 """Segmentation speed: linear in input size, including pathological inputs.
 
-Usage: python benchmarks/bench_segment.py [--max-mb 10]
+Usage:
+  python benchmarks/bench_segment.py [--max-mb 10]   speed on article text and fixed odd inputs
+  python benchmarks/bench_segment.py --pathological [--unit-kb 40] [--only NAME]
+      each pathological pattern at n, 2n, 4n, 8n characters; prints the time ratio per doubling
+      (goal: <= 2.5 on every pattern)
+  python benchmarks/bench_segment.py --memory [--memory-mb 50]
+      peak memory (VmHWM) of a subprocess that segments ONE document of that size (goal: < 500 MB
+      for 50 MB)
 """
 
 from __future__ import annotations
 
 import argparse
+import subprocess
 import sys
 import time
 from pathlib import Path
@@ -25,10 +33,135 @@ def timed(text: str, repeat: int = 1) -> float:
     return best
 
 
+def _word(i: int) -> str:
+    """A made-up capitalised word for ``i`` (distinct for distinct ``i``): 'Bakor', 'Dafun', ..."""
+    cons, vows = "bdfgklmnprstvz", "aeiou"
+    out = []
+    while True:
+        out.append(cons[i % 14] + vows[(i // 14) % 5])
+        i //= 70
+        if not i:
+            break
+    return "".join(out).capitalize()
+
+
+def _repeat(unit: str):
+    return lambda n: (unit * (n // len(unit) + 1))[:n]
+
+
+def _numbered(fmt: str):
+    """Sentences from a format with ``{w}`` (a distinct made-up word) and ``{i}``, up to ``n`` chars."""
+    def make(n: int) -> str:
+        parts, total, i = [], 0, 0
+        while total < n:
+            p = fmt.format(w=_word(i), v=_word(i + 7919), i=i)
+            parts.append(p)
+            total += len(p)
+            i += 1
+        return "".join(parts)[:n]
+    return make
+
+
+# Pathological patterns: each maps a size in characters to a document of about that size.
+PATTERNS = {
+    "descriptions ('A diplomat said ... The diplomat said')":
+        _repeat("A diplomat said the treaty was good. The diplomat said the chair was fine. "),
+    "descriptions, a paragraph each": _repeat("A diplomat said the treaty was good.\n\nThe diplomat said it.\n\n"),
+    "descriptions with names between": _numbered("Ambassador Ivan {w} met them. The Russian ambassador said no. "),
+    "many distinct names": _numbered("Anna {w} {v} said the plan was sound. "),
+    "many distinct sentence-opening words": _numbered("{w} said so. "),
+    "many pronouns after one name": lambda n: "Anna Keller spoke. " + _repeat("He said it was good. She agreed. ")(n),
+    "many bodies": _numbered("The Ministry of {w} Affairs said no. The ministry said yes. "),
+    "one sentence without punctuation": _repeat("the minister said that the plan was good and "),
+    "one huge paragraph": lambda n: " ".join(" ".join(t.split()) for t in article_text(n).split("\n\n"))[:n],
+    "article text": article_text,
+    "many quotations": _repeat("“We agree,” he said. “It is good.” "),
+    "unbalanced quotation marks": _repeat("“He said no. \"It was ‘fine. "),
+    "quotations across paragraphs": _repeat("“We agree with the plan.\n\n“It is good,” Keller said.\n\n"),
+    "many colons": _repeat("The minister was clear: “No.” Keller: yes. "),
+    "transcript labels": _numbered("{w}: We agree.\nQ: Why?\nA: It is good.\n"),
+    "a run of capitalised words": _numbered("{w} "),
+    "capitalised words with periods": _numbered("{w} {v}. "),
+    "titles repeated": _repeat("Deputy Foreign Minister "),
+    "titles before a verb": _repeat("Deputy Foreign Minister Ambassador Envoy said. "),
+    "'said' repeated": _repeat("said "),
+    "a 1 MB line of sentences": _repeat("The treaty is good, the minister said. "),
+    "nested parentheses": lambda n: "(" * (n // 2) + ")" * (n // 2),
+    "parenthesised remarks": _repeat("Keller (of the ministry (in Vienna)) said (so). "),
+    "abbreviations 'U.S.'": _repeat("U.S. "),
+    "abbreviations mixed": _repeat("U.S. Mr. A. Gen. Dr. Jan. No. 5 "),
+    "commas": _repeat("a, "),
+    "appositions": _repeat("Keller, a diplomat, said, "),
+    "according to": _repeat("According to the ministry, "),
+    "in X's view": _repeat("In Keller's view "),
+    "passives": _repeat("It was argued by Keller that "),
+    "while-splits": _repeat(", while Keller said no"),
+    "dots": _repeat("."),
+    "apostrophes": _repeat("a’b’c "),
+    "blank lines": _repeat("\n\n"),
+    "metadata lines": _repeat("Publication: x\nBy Anna Keller\n"),
+}
+
+
+def pathological(unit: int, only: str | None, repeat: int) -> float:
+    """Time every pattern at unit, 2, 4 and 8 units; print the ratios; return the worst one."""
+    print(f"{'pattern':<58}" + "".join(f"{f'{k}n (s)':>9}" for k in (1, 2, 4, 8))
+          + f"{'ratios per doubling':>24}{'worst':>7}")
+    worst_all = 0.0
+    for name, make in PATTERNS.items():
+        if only and only.lower() not in name.lower():
+            continue
+        times = [timed(make(unit * k), repeat) for k in (1, 2, 4, 8)]
+        ratios = [b / a for a, b in zip(times, times[1:])]
+        worst = max(ratios)
+        worst_all = max(worst_all, worst)
+        print(f"{name[:57]:<58}" + "".join(f"{t:>9.3f}" for t in times)
+              + f"{' '.join(f'{r:.2f}' for r in ratios):>24}{worst:>7.2f}{'' if worst <= 2.5 else '  !'}", flush=True)
+    print(f"worst ratio per doubling: {worst_all:.2f} (goal <= 2.5)")
+    return worst_all
+
+
+_MEMORY_CHILD = """
+import sys
+sys.path.insert(0, sys.argv[1])
+from _corpus import article_text
+import stancekit
+text = article_text(int(sys.argv[2]))
+def hwm():
+    return next(int(l.split()[1]) for l in open("/proc/self/status") if l.startswith("VmHWM"))
+before = hwm()
+got = stancekit.segment(text, max_length=len(text) + 1)
+print(before, hwm(), len(got), len(text.encode()))
+"""
+
+
+def memory(mb: float) -> None:
+    """Peak resident memory of a fresh process that segments one document of ``mb`` MB."""
+    t0 = time.perf_counter()
+    out = subprocess.run([sys.executable, "-c", _MEMORY_CHILD, str(Path(__file__).resolve().parent),
+                          str(int(mb * 1_000_000))], capture_output=True, text=True, check=True).stdout.split()
+    before, after, n, size = map(int, out)
+    print(f"one document of {size / 1e6:.1f} MB: {n:,} statements in {time.perf_counter() - t0:.1f} s; "
+          f"peak memory {after / 1024:.0f} MB (text read: {before / 1024:.0f} MB)")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--max-mb", type=float, default=10)
+    ap.add_argument("--pathological", action="store_true", help="time each pathological pattern, doubling")
+    ap.add_argument("--unit-kb", type=float, default=40, help="--pathological: the smallest size n, in kB")
+    ap.add_argument("--only", help="--pathological: patterns whose name contains this")
+    ap.add_argument("--repeat", type=int, default=3, help="--pathological: best of this many runs")
+    ap.add_argument("--memory", action="store_true", help="peak memory for one large document")
+    ap.add_argument("--memory-mb", type=float, default=50)
     a = ap.parse_args()
+    if a.pathological or a.memory:
+        stancekit.segment("Warm-up. Lavrov said so.")
+        if a.pathological:
+            pathological(int(a.unit_kb * 1000), a.only, a.repeat)
+        if a.memory:
+            memory(a.memory_mb)
+        return
     stancekit.segment("Warm-up. Lavrov said so.")
     print(f"{'input':<44}{'chars':>12}{'seconds':>10}{'MB/s':>8}{'s per MB':>10}")
     sizes = [100_000, 300_000, 1_000_000, 3_000_000, 10_000_000]

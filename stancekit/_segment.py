@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from bisect import bisect_left
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from itertools import accumulate, chain
 from pathlib import Path
@@ -163,24 +164,147 @@ class _Entity:
     pos: int
 
 
-class _Doc:
-    """Per-document state: name index, entity registry, quotes."""
+class _Mentions:
+    """Mentions of persons in the order they were added, indexed by descriptor word.
 
-    def __init__(self, text: str, lex: Lexicon, sents: list[Sentence], paras: list[tuple[int, int]]) -> None:
+    Ordinals count every mention ever added, so that the index survives :meth:`keep_last`
+    (the document's earlier windows of paragraphs are forgotten, all but the last mentions)."""
+
+    def __init__(self) -> None:
+        self.items: list[_Entity] = []
+        self.pos: list[int] = []  # items' positions
+        self.top: list[int] = []  # running maximum of the positions (items may come out of order)
+        self.base = 0  # ordinal of items[0]
+        self.by_word: dict[str, list[int]] = {}  # descriptor -> ordinals, ascending
+
+    def add(self, ent: _Entity) -> None:
+        ordinal = self.base + len(self.items)
+        self.items.append(ent)
+        self.pos.append(ent.pos)
+        self.top.append(max(ent.pos, self.top[-1]) if self.top else ent.pos)
+        for w in ent.descriptors:
+            self.by_word.setdefault(w, []).append(ordinal)
+
+    def keep_last(self, n: int) -> None:
+        """Forget all but the last ``n`` mentions."""
+        drop = len(self.items) - n
+        if drop <= 0:
+            return
+        del self.items[:drop], self.pos[:drop], self.top[:drop]
+        self.base += drop
+        by_word = {}
+        for w, ordinals in self.by_word.items():
+            k = bisect_left(ordinals, self.base)
+            if k < len(ordinals):
+                by_word[w] = ordinals[k:]
+        self.by_word = by_word
+
+    def last_with(self, desc: set[str], end: int) -> _Entity | None:
+        """The last of ``items[:end]`` whose descriptors include ``desc``, among the last
+        :data:`_LOOK_BACK` of them."""
+        lo = self.base + max(0, end - _LOOK_BACK)
+        end += self.base
+        if not desc:
+            return self.items[end - 1 - self.base] if end > lo else None
+        shortest = None
+        for w in desc:
+            ordinals = self.by_word.get(w)
+            if ordinals is None:
+                return None
+            if shortest is None or len(ordinals) < len(shortest):
+                shortest = ordinals
+        k = bisect_left(shortest, end) - 1
+        while k >= 0 and shortest[k] >= lo:
+            ent = self.items[shortest[k] - self.base]
+            if desc <= ent.descriptors:
+                return ent
+            k -= 1
+        return None
+
+
+# Resolving a pronoun or a description looks back over at most this many mentions (of named
+# persons, and of persons introduced by a description), so that it costs bounded time however
+# long the document; a window of paragraphs keeps at least as many from the windows before it.
+_LOOK_BACK = 1000
+_KEEP = 2 * _LOOK_BACK
+_ALNUM_RUN = re.compile(r"[^\W_]+")
+# Two runs of letters or digits joined by the marks that a token may hold inside ("well-known",
+# "al-Qaeda"), each run whole.
+_RUN_PAIR = re.compile(r"(?<![^\W_])[^\W_]++(?=([’'.\-_]++[^\W_]++))")
+_TOKENISH = re.compile(r"[\w’'.\-]*+")
+_CHUNK = 1 << 20
+
+
+def _lowercase_runs(text: str, pairs: bool) -> set[str]:
+    """The runs of letters and digits that ``text`` writes in lowercase (with ``pairs``: the
+    pairs of such runs joined by ``’'.-_``), read in chunks so that no list of every word of a
+    large document is ever held."""
+    found: set[str] = set()
+    n = len(text)
+    a = 0
+    while a < n:
+        b = min(n, a + _CHUNK)
+        if b < n:
+            b = _TOKENISH.match(text, b).end()  # never cut a run (or a pair) in two
+        if pairs:
+            chunk = {m.group(0) + m.group(1) for m in _RUN_PAIR.finditer(text, a, b)}
+        else:
+            chunk = set(_ALNUM_RUN.findall(text, a, b))
+        found.update(w for w in chunk if w == w.lower())
+        a = b
+    return found
+
+
+class _Doc:
+    """Per-document state: name index, entity registry, quotes.
+
+    A document is read in one or more windows of whole paragraphs (see :func:`_windows`): the
+    names of the whole document (fullest names, bodies' names) are known from the start, the
+    mentions of persons are kept for the current window and the last :data:`_KEEP` before it."""
+
+    def __init__(self, text: str, lex: Lexicon, sents: list[Sentence] | None = None,
+                 paras: list[tuple[int, int]] | None = None) -> None:
         self.text = text
         self.lex = lex
-        self.paras = paras
-        self.quotes = QuoteIndex(text, self.paras)
         self.full_name: dict[str, str] = {}  # surname (lower) -> fullest name
         self._org_name: dict[str, str] | None = None  # built on first use: see org_name
-        self.mentions: list[_Entity] = []  # named persons in document order, with descriptors
+        self._org_memo = _lex_memo(lex, "orgs")
+        self._body_spans: list[tuple[int, int]] = []  # for org_name, when built on first use
+        self.mentions = _Mentions()  # named persons in document order, with descriptors
+        self.described = _Mentions()  # persons introduced by a description ("a senior US official")
+        self.last_named = -1  # position of the document's last named person
         self._name_memo = _lex_memo(lex, "names")
         self._lowercase_seen: dict[str, bool] = {}  # see common_word_at
-        self._body_spans = [(sent.start, sent.end) for sent in sents if sent.body]
-        for start, end in self._body_spans:
-            self._index_names(start, end)
+        self._lower_runs: set[str] | None = None
+        self._lower_pairs: set[str] | None = None
         self.last_person: _Entity | None = None
         self.last_group: _Entity | None = None
+        self.quotes = QuoteIndex(text, [])
+        if sents is not None:
+            self._body_spans = [(sent.start, sent.end) for sent in sents if sent.body]
+            self.open_window(sents, paras if paras is not None else [])
+
+    def scan_window(self, sents: list[Sentence]) -> None:
+        """First pass over a window of a long document: its persons' and bodies' names."""
+        if self._org_name is None:
+            self._org_name = {}
+        for sent in sents:
+            if sent.body:
+                self._index_names(sent.start, sent.end, keep=False)
+                self._index_orgs(sent.start, sent.end, self._org_name)
+
+    def open_window(self, sents: list[Sentence], paras: list[tuple[int, int]]) -> None:
+        """Second pass: attribution is about to read this window's sentences."""
+        self.quotes = QuoteIndex(self.text, paras)
+        self.mentions.keep_last(_KEEP)
+        self.described.keep_last(_KEEP)
+        for sent in sents:
+            if sent.body:
+                self._index_names(sent.start, sent.end)
+
+    def describe(self, ent: _Entity) -> None:
+        """A person introduced by a description at ``ent.pos``."""
+        self.described.add(ent)
 
     # -- names ------------------------------------------------------------------
     def _name_words(self, seq: str) -> tuple[list[str], set[str]] | None:
@@ -203,7 +327,8 @@ class _Doc:
             return None
         return words, desc
 
-    def _index_names(self, start: int, end: int) -> None:
+    def _index_names(self, start: int, end: int, keep: bool = True) -> None:
+        """Fullest names by surname, and (with ``keep``) the mentions of persons, in ``text[start:end]``."""
         lex = self.lex
         memo = self._name_memo
         for m in _NAME_SEQ.finditer(self.text, start, end):
@@ -227,7 +352,9 @@ class _Doc:
             lead = self.text[start : m.start()].lower().replace(",", " ").split()
             subject = all(w in _DETERMINERS or w in lex.titles or w in lex.country_of or w.rstrip(".") in lex.titles
                           for w in lead)
-            self.mentions.append(_Entity(name, "subject" if subject else "person", frozenset(desc), m.start()))
+            if keep:
+                self.mentions.add(_Entity(name, "subject" if subject else "person", frozenset(desc), m.start()))
+            self.last_named = max(self.last_named, m.start())
             key = words[-1].lower()
             if len(name) > len(self.full_name.get(key, "")):
                 self.full_name[key] = name
@@ -242,10 +369,34 @@ class _Doc:
         if low == word:
             return False
         found = self._lowercase_seen.get(low)
-        if found is None:  # one search per word and document, in C
-            found = self._lowercase_seen[low] = re.search(
-                r"(?<![^\W_])" + re.escape(low) + r"(?![^\W_])", self.text) is not None
+        if found is None:
+            found = self._lowercase_seen[low] = self._written_in_lowercase(low)
         return found
+
+    def _written_in_lowercase(self, low: str) -> bool:
+        """Whether ``low`` occurs in the text with no letter or digit touching it.
+
+        Answered from the sets of runs of letters and digits (and of pairs of runs) that the
+        text writes in lowercase, built once: a search of the whole text for every word would
+        cost time quadratic in the document's length. A word of three runs or more that passes
+        the sets' tests is searched for (at most once per word)."""
+        if self._lower_runs is None:
+            self._lower_runs = _lowercase_runs(self.text, pairs=False)
+        runs = _ALNUM_RUN.findall(low)
+        if low == low.lower():
+            if len(runs) == 1 and runs[0] == low:
+                return low in self._lower_runs
+            if not all(r in self._lower_runs for r in runs):
+                return False  # every run of an occurrence is a whole run of the text
+            if len(runs) >= 2:
+                if self._lower_pairs is None:
+                    self._lower_pairs = _lowercase_runs(self.text, pairs=True)
+                pairs = [m.group(0) + m.group(1) for m in _RUN_PAIR.finditer(low)]
+                if not all(p in self._lower_pairs for p in pairs):
+                    return False
+                if len(runs) == 2 and pairs and pairs[0] == low:
+                    return True
+        return re.search(r"(?<![^\W_])" + re.escape(low) + r"(?![^\W_])", self.text) is not None
 
     @property
     def org_name(self) -> dict[str, str]:
@@ -254,7 +405,6 @@ class _Doc:
         documents never ask)."""
         if self._org_name is None:
             names: dict[str, str] = {}
-            self._org_memo = _lex_memo(self.lex, "orgs")
             for start, end in self._body_spans:
                 self._index_orgs(start, end, names)
             self._org_name = names
@@ -308,11 +458,24 @@ class _Doc:
 
     # -- resolution -------------------------------------------------------------
     def resolve_pronoun(self, pos: int) -> str | None:
-        """"he"/"she": the most recent person who spoke or opened a sentence before ``pos``."""
+        """"he"/"she": the most recent person who spoke or opened a sentence before ``pos``.
+
+        Reads the persons introduced by a description (latest added first), then the named
+        persons before ``pos`` (latest first), at most :data:`_LOOK_BACK` of each."""
         best = self.last_person
-        for ent in reversed(self.mentions):
+        described = self.described.items
+        for k in range(len(described) - 1, max(-1, len(described) - 1 - _LOOK_BACK), -1):
+            ent = described[k]
             if ent.pos >= pos:
                 continue
+            if best is None or ent.pos > best.pos:  # every described person opened a clause
+                return self.canonical_person(ent.name.split())
+            if ent.pos < best.pos:
+                return best.name
+        named = self.mentions
+        end = bisect_left(named.pos, pos)
+        for k in range(end - 1, max(-1, end - 1 - _LOOK_BACK), -1):
+            ent = named.items[k]
             if ent.kind == "subject" and (best is None or ent.pos > best.pos):
                 return self.canonical_person(ent.name.split())
             if best is not None and ent.pos < best.pos:
@@ -320,12 +483,16 @@ class _Doc:
         return best.name if best else None
 
     def resolve_description(self, desc: set[str], pos: int) -> str | None:
-        best = None
-        for ent in self.mentions:
-            if ent.pos >= pos:
-                break
-            if desc <= ent.descriptors:
-                best = ent
+        """"the minister", "the Russian president": the last person before ``pos`` that the words
+        ``desc`` describe, else the last person who spoke when ``desc`` holds a title.
+
+        Persons introduced by a description count only when no named person comes at or after
+        ``pos`` in the whole document (the rule as it stood when both were one list, named
+        persons first)."""
+        named = self.mentions
+        best = named.last_with(desc, bisect_left(named.pos, pos))
+        if self.last_named < pos:
+            best = self.described.last_with(desc, bisect_left(self.described.top, pos)) or best
         if best is not None:
             return self.canonical_person(best.name.split())
         if self.last_person is not None and desc & {"president", "minister", "ambassador", "envoy",
@@ -643,7 +810,7 @@ class _Attributor:
                 and bare[head_end - 1] in lex.titles \
                 and all(b in lex.titles or b in lex.country_of or w.isupper() for w, b in zip(words[:head_end], bare)):
             # "one EU ambassador in Vienna": a description keeps the place that tells it apart
-            doc.mentions.append(_Entity(text, "subject", frozenset(bare[:head_end]), pos))
+            doc.describe(_Entity(text, "subject", frozenset(bare[:head_end]), pos))
             return text, "person"
         if joined in lex.seats:
             return lex.seats[joined], "country"
@@ -694,7 +861,7 @@ class _Attributor:
         desc = {b for b in bare if b in lex.titles or b in lex.country_of}
         if desc and len(desc) == len(bare):
             if indefinite:
-                doc.mentions.append(_Entity(text, "subject", frozenset(bare), pos))
+                doc.describe(_Entity(text, "subject", frozenset(bare), pos))
                 return text, "person"
             named = doc.resolve_description(set(bare), pos)
             return (named, "person") if named else (text, "description")
