@@ -13,6 +13,7 @@ import io
 import json
 import math
 import os
+import re
 import sys
 import tempfile
 import time
@@ -22,10 +23,12 @@ from itertools import islice
 from json.encoder import encode_basestring as _esc
 from pathlib import Path
 
-from ._errors import type_error
+from ._errors import (RunError, duplicate_id_warning, jobs_error, scheduler_address_error, scheduler_unreachable,
+                      type_error)
 from ._segment import DEFAULT_MAX_LENGTH, Statement, segment
 
-__all__ = ["Document", "iter_documents", "score_documents", "records_for", "RecordWriter", "CSV_FIELDS"]
+__all__ = ["Document", "iter_documents", "score_documents", "records_for", "no_statements", "RecordWriter",
+           "CSV_FIELDS"]
 
 _BATCH = 64
 
@@ -39,8 +42,32 @@ class Document:
     error: str | None = None
 
 
+_UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+
+
+def _looks_utf16(head: bytes) -> bool:
+    """NUL bytes at every other position, as UTF-16 gives for mostly-ASCII text."""
+    if len(head) < 8:
+        return False
+    even, odd = head[0::2], head[1::2]
+    return (even.count(0) >= 0.4 * len(even) and odd.count(0) < 0.05 * len(odd)) or \
+           (odd.count(0) >= 0.4 * len(odd) and even.count(0) < 0.05 * len(even))
+
+
 def _decode(raw: bytes, doc_id: str, where: str, max_length: int) -> Document:
+    """A document's text: UTF-8 (a leading BOM dropped), or UTF-16 when the file starts with its BOM."""
+    if raw.startswith(_UTF16_BOMS) and not raw.startswith(b"\xff\xfe\x00\x00"):  # not UTF-32
+        try:
+            text = raw.decode("utf-16")  # the BOM says which byte order, and is dropped
+        except UnicodeDecodeError as e:
+            return Document(doc_id, error=f"{where}: invalid UTF-16 ({e.reason} at byte {e.start})")
+        if len(text) > max_length:
+            return Document(doc_id, error=f"{where}: {len(text):,} characters, over the limit of {max_length:,}")
+        return Document(doc_id, text=text)
     if b"\x00" in raw[:8192]:
+        if _looks_utf16(raw[:8192]):
+            return Document(doc_id, error=f"{where}: UTF-16 text without a byte-order mark; convert it to UTF-8 "
+                                          "(or save it as UTF-16 with a BOM)")
         return Document(doc_id, error=f"{where}: binary file (NUL bytes), not UTF-8 text")
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
@@ -66,46 +93,76 @@ def _read_file(path: Path, max_length: int) -> Document:
     return _decode(raw, doc_id, str(path), max_length)
 
 
-def _read_jsonl(lines: Iterable[bytes], where: str, max_length: int) -> Iterator[Document]:
+def _read_jsonl(lines: Iterable[bytes], where: str, max_length: int) -> Iterator[tuple[Document, str]]:
+    """Each line's document (or error record) and ``file:line``."""
     for n, raw in enumerate(lines, 1):
+        if n == 1 and raw.startswith(_UTF16_BOMS):
+            yield Document(f"{where}:1", error=f"{where}: UTF-16 JSONL; JSONL input must be UTF-8 (convert it, "
+                                               "e.g. with iconv -f UTF-16 -t UTF-8)"), where
+            return
+        if n == 1 and raw.startswith(b"\xef\xbb\xbf"):
+            raw = raw[3:]  # a UTF-8 BOM, accepted as in .txt files
         if not raw.strip():
             continue
         loc = f"{where}:{n}"
         try:
             line = raw.decode("utf-8")
         except UnicodeDecodeError as e:
-            yield Document(f"{where}:{n}", error=f"{loc}: invalid UTF-8 ({e.reason} at byte {e.start})")
+            yield Document(f"{where}:{n}", error=f"{loc}: invalid UTF-8 ({e.reason} at byte {e.start})"), loc
             continue
         try:
             rec = json.loads(line)
         except json.JSONDecodeError as e:
-            yield Document(f"{where}:{n}", error=f"{loc}: malformed JSON ({e.msg} at column {e.colno})")
+            yield Document(f"{where}:{n}", error=f"{loc}: malformed JSON ({e.msg} at column {e.colno})"), loc
             continue
         if not isinstance(rec, dict):
-            yield Document(f"{where}:{n}", error=f"{loc}: expected an object with 'id' and 'text', got {type(rec).__name__}")
+            yield Document(f"{where}:{n}", error=f"{loc}: expected an object with 'id' and 'text', got {type(rec).__name__}"), loc
             continue
         doc_id = rec.get("id")
         text = rec.get("text")
         if doc_id is None or (not isinstance(doc_id, (str, int))):
-            yield Document(f"{where}:{n}", error=f"{loc}: missing 'id' (a string)")
+            yield Document(f"{where}:{n}", error=f"{loc}: missing 'id' (a string)"), loc
             continue
         if not isinstance(text, str):
-            yield Document(str(doc_id), error=f"{loc}: missing 'text' (a string)")
+            yield Document(str(doc_id), error=f"{loc}: missing 'text' (a string)"), loc
             continue
         if len(text) > max_length:
-            yield Document(str(doc_id), error=f"{loc}: text of {len(text):,} characters, over the limit of {max_length:,}")
+            yield Document(str(doc_id), error=f"{loc}: text of {len(text):,} characters, over the limit of {max_length:,}"), loc
             continue
-        yield Document(str(doc_id), text=text[1:] if text.startswith("\ufeff") else text)
+        yield Document(str(doc_id), text=text[1:] if text.startswith("\ufeff") else text), loc
 
 
 def iter_documents(paths: Iterable[str | Path], *, max_length: int = DEFAULT_MAX_LENGTH,
-                   stdin: io.BufferedReader | None = None, stdin_format: str = "text") -> Iterator[Document]:
+                   stdin: io.BufferedReader | None = None, stdin_format: str = "text",
+                   warn: Callable[[str], None] | None = None) -> Iterator[Document]:
     """Documents from files, directories (recursive ``*.txt`` only), JSONL files and ``-`` (standard input).
 
     A ``.jsonl`` file holds one ``{"id", "text"}`` object a line; any other
     file is one document whose id is its name without extension. Reading is
     lazy: one document at a time.
+
+    Every path yields at least one document: a directory without ``*.txt`` files yields an error
+    record naming it. Document ids are made unique in input order: an id seen before gets
+    ``~2``, ``~3``, ... (``x``, ``x~2``), and ``warn`` (if given) is called with a message naming
+    the file (and line) of the renamed document and of the first one.
     """
+    seen: dict[str, str] = {}  # id -> where it was first seen
+    for doc, where in _iter_located(paths, max_length, stdin, stdin_format):
+        if doc.doc_id in seen:
+            new_id, k = doc.doc_id, 1
+            while new_id in seen:
+                k += 1
+                new_id = f"{doc.doc_id}~{k}"
+            if warn is not None:
+                warn(duplicate_id_warning(doc.doc_id, where, seen[doc.doc_id], new_id))
+            doc = Document(new_id, doc.text, doc.error)
+        seen[doc.doc_id] = where
+        yield doc
+
+
+def _iter_located(paths: Iterable[str | Path], max_length: int, stdin: io.BufferedReader | None,
+                  stdin_format: str) -> Iterator[tuple[Document, str]]:
+    """The documents of :func:`iter_documents`, each with where it was read (``file`` or ``file:line``)."""
     if isinstance(paths, (str, Path)):
         paths = [paths]
     for p in paths:
@@ -114,25 +171,29 @@ def iter_documents(paths: Iterable[str | Path], *, max_length: int = DEFAULT_MAX
             if stdin_format == "jsonl":
                 yield from _read_jsonl(src, "<stdin>", max_length)
             else:
-                yield _decode(src.read(), "stdin", "<stdin>", max_length)
+                yield _decode(src.read(), "stdin", "<stdin>", max_length), "<stdin>"
             continue
         path = Path(p)
         if path.is_dir():
+            found = False
             for f in sorted(path.rglob("*.txt")):
-                yield _read_file(f, max_length)
+                found = True
+                yield _read_file(f, max_length), str(f)
+            if not found:
+                yield Document(path.name or str(path), error=f"{path}: directory holds no *.txt file"), str(path)
         elif path.suffix.lower() == ".jsonl" and path.is_file():
             yield from _jsonl_file(path, max_length)
         elif path.exists() or path.suffix:
-            yield _read_file(path, max_length)
+            yield _read_file(path, max_length), str(path)
         else:
-            yield Document(path.stem or str(path), error=f"{path}: no such file or directory")
+            yield Document(path.stem or str(path), error=f"{path}: no such file or directory"), str(path)
 
 
 def _jsonl_file(path: Path, max_length: int) -> Iterator[Document]:
     try:
         f = open(path, "rb")
     except OSError as e:
-        yield Document(path.stem, error=f"{path}: cannot read ({e.strerror or e})")
+        yield Document(path.stem, error=f"{path}: cannot read ({e.strerror or e})"), str(path)
         return
     with f:
         yield from _read_jsonl(f, str(path), max_length)
@@ -143,7 +204,7 @@ def records_for(doc: Document, model, *, max_length: int = DEFAULT_MAX_LENGTH) -
     if doc.error is not None:
         return [{"doc_id": doc.doc_id, "error": doc.error}]
     try:
-        statements = segment(doc.text or "", doc.doc_id, max_length=max_length)
+        statements = _segment_one(doc, max_length)
         stances = _stance_records(model, statements) if statements else []
     except Exception as e:  # noqa: BLE001 -- a batch run never loses a document
         return [{"doc_id": doc.doc_id, "error": f"{type(e).__name__}: {e}"}]
@@ -182,6 +243,24 @@ def _worker_model(path: str | None):
     return _WORKER_MODEL[key]
 
 
+def _watch_parent(parent: int, interval: float = 0.5) -> None:
+    """Worker initializer: end this worker when the process that started it is gone.
+
+    A loky worker waits for tasks on a queue and would otherwise live on after its parent is
+    killed (``kill -9``) until loky's idle timeout (300 s). A daemon thread checks every
+    ``interval`` seconds whether the parent is still this process's parent, and ends the
+    process at once (``os._exit``) when it is not."""
+    import threading
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(interval)
+        os._exit(1)
+
+    if os.getppid() == parent:
+        threading.Thread(target=watch, name="stancekit-parent-watch", daemon=True).start()
+
+
 def _quiet_gc() -> None:
     """Garbage-collection settings for a process that does nothing but score (the CLI, and the
     parallel workers of a CLI run; never a process of a user's own script): objects alive now
@@ -214,22 +293,56 @@ def _results(batch: list[Document], model, max_length: int, serialize: tuple[str
         try:
             best = model._best(flat) if flat else []
         except Exception:  # noqa: BLE001 -- the plain path isolates the failing document
-            return _serialized(_score_batch_with(batch, model, max_length), serialize)
+            return _serialized(batch, _score_batch_with(batch, model, max_length), serialize)
         out, k = [], 0
         for d, sts in zip(batch, segmented):
             if isinstance(sts, str):
                 out.append(Scored(_json_line({"doc_id": d.doc_id, "error": sts}) + "\n", 0, True))
                 continue
+            if not sts:
+                out.append(Scored(_json_line(no_statements(d.doc_id, d.text)) + "\n", 0, False))
+                continue
             out.append(Scored(_jsonl_statements(sts, best[k : k + len(sts)]), len(sts), False))
             k += len(sts)
         return out
-    return _serialized(_score_batch_with(batch, model, max_length), serialize)
+    return _serialized(batch, _score_batch_with(batch, model, max_length), serialize)
 
 
-def _serialized(results: list[list[dict[str, object]]], serialize: tuple[str, list[str]]) -> list[Scored]:
+def no_statements(doc_id: str, text: str | None) -> dict[str, object]:
+    """The record of a document read without error that holds no statement:
+    ``{"doc_id": ..., "statements": 0, "reason": ...}``, the reason one of: empty, whitespace
+    only, no Latin letters (stancekit reads English), or no sentence of body text."""
+    if not text:
+        reason = "empty document"
+    elif not text.strip():
+        reason = "whitespace only"
+    elif not _LATIN.search(text):
+        reason = "no Latin letters: stancekit reads English text"
+    else:
+        reason = "no sentence of body text (only headlines, bylines or metadata lines)"
+    return {"doc_id": doc_id, "statements": 0, "reason": reason}
+
+
+# A letter of the Latin script (ASCII, Latin-1 and Latin Extended-A/B). A document without one is
+# not English; it is not segmented (its statements would be noise) and gets a no-statements record.
+_LATIN = re.compile(r"[A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f]")
+
+
+def _segment_one(d: Document, max_length: int) -> list:
+    """Statements of a readable document; none for a document with no Latin letter."""
+    text = d.text or ""
+    if not _LATIN.search(text):
+        return []
+    return segment(text, d.doc_id, max_length=max_length)
+
+
+def _serialized(batch: list[Document], results: list[list[dict[str, object]]],
+                serialize: tuple[str, list[str]]) -> list[Scored]:
+    """Each document's records as text; a document with none gets its :func:`no_statements` record."""
     fmt, fields = serialize
-    return [Scored(serialize_records(recs, fmt, fields), 0 if _is_error(recs) else len(recs), _is_error(recs))
-            for recs in results]
+    return [Scored(serialize_records(recs or [no_statements(d.doc_id, d.text)], fmt, fields),
+                   0 if _is_error(recs) else len(recs), _is_error(recs))
+            for d, recs in zip(batch, results)]
 
 
 def _is_error(records: list[dict[str, object]]) -> bool:
@@ -253,7 +366,7 @@ def _segment_batch(batch: list[Document], max_length: int) -> list[list | str]:
             segmented.append(d.error)
             continue
         try:
-            segmented.append(segment(d.text or "", d.doc_id, max_length=max_length))
+            segmented.append(_segment_one(d, max_length))
         except Exception as e:  # noqa: BLE001 -- a batch run never loses a document
             segmented.append(f"{type(e).__name__}: {e}")
     return segmented
@@ -322,6 +435,7 @@ def score_documents(
     model: object | None = None,
     model_path: str | Path | None = None,
     scheduler: str | object | None = None,
+    scheduler_timeout: float = 10.0,
     batch_size: int = _BATCH,
     max_length: int = DEFAULT_MAX_LENGTH,
     serialize: tuple[str, list[str]] | None = None,
@@ -343,6 +457,9 @@ def score_documents(
     scheduler : str or distributed.Client, optional
         A Dask scheduler address (or client): spread batches over the cluster.
         Needs the optional extra ``stancekit[dask]``.
+    scheduler_timeout : float, default 10
+        Seconds to wait for the scheduler at ``scheduler`` (an address) to answer; then
+        :class:`stancekit.StancekitError` (``RunError``) says so.
     batch_size : int, default 64
         Documents per task.
     max_length : int
@@ -356,12 +473,12 @@ def score_documents(
     list of dict
         The SPEC section 5 records of one document, or ``[{"doc_id", "error"}]``.
     """
-    if not isinstance(jobs, int) or jobs == 0 or jobs < -1:
-        raise ValueError(f"jobs must be a positive int or -1, got {jobs!r}")
+    if not isinstance(jobs, int) or isinstance(jobs, bool) or jobs == 0 or jobs < -1:
+        raise ValueError(jobs_error(jobs))
     documents = _as_documents(docs)
     mp = str(model_path) if model_path is not None else None
     if scheduler is not None:
-        yield from _score_dask(documents, scheduler, model, mp, batch_size, max_length, serialize)
+        yield from _score_dask(documents, scheduler, model, mp, batch_size, max_length, serialize, scheduler_timeout)
         return
     if jobs == 1:
         m = model if model is not None else _worker_model(mp)
@@ -388,7 +505,7 @@ def _score_parallel(documents: Iterator[Document], jobs: int, model, model_path:
     if n <= 1:
         yield from _score_serial(documents, m, batch_size, max_length, serialize)
         return
-    executor = get_reusable_executor(max_workers=n - 1)
+    executor = get_reusable_executor(max_workers=n - 1, initializer=_watch_parent, initargs=(os.getpid(),))
     pending: deque = deque()  # (True, future) sent to a worker, or (False, results) scored here
 
     def ready(everything: bool = False) -> Iterator:
@@ -412,13 +529,22 @@ def _score_serial(documents: Iterator[Document], model, batch_size: int, max_len
         yield from _results(batch, model, max_length, serialize)
 
 
-def _score_dask(documents: Iterator[Document], scheduler, model, model_path, batch_size, max_length, serialize):
+def _score_dask(documents: Iterator[Document], scheduler, model, model_path, batch_size, max_length, serialize,
+                timeout: float = 10.0):
     try:
         from distributed import Client
     except ImportError:
-        raise ImportError("scoring on a Dask cluster needs the optional extra: pip install 'stancekit[dask]'") from None
+        raise RunError("scoring on a Dask cluster needs the optional extra: pip install 'stancekit[dask]'") from None
     own = not isinstance(scheduler, Client)
-    client = Client(scheduler) if own else scheduler
+    if own:
+        try:
+            client = Client(scheduler, timeout=timeout)
+        except ValueError as e:  # not an address distributed can parse
+            raise scheduler_address_error(str(scheduler)) from e
+        except (OSError, TimeoutError) as e:  # nothing answers there, or the connection is refused
+            raise scheduler_unreachable(scheduler, timeout, e) from None
+    else:
+        client = scheduler
     try:
         m = model if model is not None else _worker_model(model_path)
         [model_future] = client.scatter([m], broadcast=True)
@@ -441,11 +567,13 @@ CSV_FIELDS_BASE = ["doc_id", "statement_id", "actor", "actor_mention", "kind", "
 
 
 def CSV_FIELDS(targets: Iterable[str]) -> list[str]:  # noqa: N802 -- a computed constant
-    """CSV columns: SPEC fields flattened, ``<target>_label`` and ``<target>_confidence``, then ``error``."""
+    """CSV columns: SPEC fields flattened, ``<target>_label`` and ``<target>_confidence``, then ``error``,
+    ``statements`` and ``reason`` (``0`` and why, on the one row of a document without statements;
+    empty on every other row)."""
     cols = list(CSV_FIELDS_BASE)
     for t in targets:
         cols += [f"{t}_label", f"{t}_confidence"]
-    return cols + ["error"]
+    return cols + ["error", "statements", "reason"]
 
 
 def _csv_row(rec: Mapping[str, object], fields: list[str]) -> dict[str, object]:
@@ -454,6 +582,8 @@ def _csv_row(rec: Mapping[str, object], fields: list[str]) -> dict[str, object]:
         row[f"{t}_label"] = s["label"]
         row[f"{t}_confidence"] = s["confidence"]
     row["error"] = rec.get("error")
+    row["statements"] = rec.get("statements")
+    row["reason"] = rec.get("reason")
     return {k: ("" if row.get(k) is None else row.get(k)) for k in fields}
 
 

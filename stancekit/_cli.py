@@ -8,9 +8,52 @@ import os
 import sys
 from pathlib import Path
 
-from ._errors import DataError, ModelError, StancekitError
+from ._errors import (DataError, ModelError, OutputLockedError, StancekitError, UsageError, jobs_error,
+                      output_is_directory, scheduler_address_error, seconds_error)
 
 EXIT_OK, EXIT_FAIL, EXIT_USAGE = 0, 1, 2
+
+
+def _jobs_arg(value: str) -> int:
+    """``--jobs``: a positive int, or -1 for all cores (argparse turns the error into exit status 2)."""
+    try:
+        n = int(value)
+    except ValueError:
+        n = 0
+    if n == 0 or n < -1:
+        raise argparse.ArgumentTypeError(jobs_error(value, ""))
+    return n
+
+
+_SCHEDULER = None
+
+
+def _scheduler_arg(value: str) -> str:
+    """``--scheduler``: a Dask address, ``[scheme://]HOST:PORT`` (or ``inproc://...``)."""
+    global _SCHEDULER
+    if _SCHEDULER is None:
+        import re
+        _SCHEDULER = re.compile(r"(?:(?:tcp|tls|ucx|ws|wss)://)?(?:\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9_.-]+):[0-9]{1,5}"
+                                r"|inproc://\S+")
+    if not _SCHEDULER.fullmatch(value):
+        raise argparse.ArgumentTypeError(str(scheduler_address_error(value, "")))
+    return value
+
+
+def _positive_float(value: str) -> float:
+    try:
+        x = float(value)
+    except ValueError:
+        x = -1.0
+    if not x > 0 or x != x or x == float("inf"):
+        raise argparse.ArgumentTypeError(seconds_error(value))
+    return x
+
+
+def check_output(path: str | None, option: str = "-o") -> None:
+    """Refuse, before any work, an output path that names a directory."""
+    if path and path != "-" and Path(path).is_dir():
+        raise output_is_directory(path, option)
 
 
 def _targets_arg(path: str | None):
@@ -19,20 +62,28 @@ def _targets_arg(path: str | None):
 
 
 def _cmd_segment(a: argparse.Namespace) -> int:
-    from ._batch import atomic_output, iter_documents
+    from ._batch import atomic_output, iter_documents, no_statements
     from ._segment import segment
+    check_output(a.output)
     out, commit = (atomic_output(Path(a.output)) if a.output else (sys.stdout, None))
     failed = 0
-    for doc in iter_documents(a.paths, max_length=a.max_length, stdin_format=a.stdin_format):
+    for doc in iter_documents(a.paths, max_length=a.max_length, stdin_format=a.stdin_format, warn=_warn):
         if doc.error:
             failed += 1
             out.write(json.dumps({"doc_id": doc.doc_id, "error": doc.error}, ensure_ascii=False) + "\n")
             continue
-        for st in segment(doc.text, doc.doc_id, lexicon_dirs=a.lexicon, max_length=a.max_length):
+        statements = segment(doc.text, doc.doc_id, lexicon_dirs=a.lexicon, max_length=a.max_length)
+        for st in statements:
             out.write(json.dumps(st.to_dict(), ensure_ascii=False) + "\n")
+        if not statements:
+            out.write(json.dumps(no_statements(doc.doc_id, doc.text), ensure_ascii=False) + "\n")
     if commit:
         commit()
     return EXIT_FAIL if failed else EXIT_OK
+
+
+def _warn(message: str) -> None:
+    print(f"stancekit: warning: {message}", file=sys.stderr)
 
 
 def _cmd_validate(a: argparse.Namespace) -> int:
@@ -50,6 +101,7 @@ def _cmd_validate(a: argparse.Namespace) -> int:
 
 def _cmd_stats(a: argparse.Namespace) -> int:
     from ._data import read_labelled, stats_table
+    check_output(a.output)
     targets = [t.id for t in _targets_arg(a.targets)]
     data, _ = read_labelled(a.paths, targets)
     table = stats_table(data, targets)
@@ -113,24 +165,26 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--version", action="version", version=_version())
     sub = p.add_subparsers(dest="command", required=True)
 
-    s = sub.add_parser("segment", help="cut articles into attributed statements (JSONL)")
+    s = sub.add_parser("segment", help="cut articles into attributed statements (JSONL)", epilog=_EPILOG)
     s.add_argument("paths", nargs="+", help="files, directories (*.txt), JSONL files of {id, text}, or - for stdin")
     s.add_argument("-o", "--output", help="write here (atomically) instead of standard output")
     s.add_argument("--lexicon", action="append", default=[], metavar="DIR",
                    help="extra rule data (speech_verbs.txt, titles.txt, ...) extending the shipped lexicons")
-    s.add_argument("--max-length", type=int, default=DEFAULT_MAX_LENGTH)
-    s.add_argument("--stdin-format", choices=("text", "jsonl"), default="text")
+    s.add_argument("--max-length", type=int, default=DEFAULT_MAX_LENGTH, metavar="CHARS",
+                   help="longer documents become error records (default %(default)s characters)")
+    s.add_argument("--stdin-format", choices=("text", "jsonl"), default="text",
+                   help="standard input (-) is one text document, or JSONL of {id, text} (default %(default)s)")
     s.set_defaults(func=_cmd_segment)
 
     v = sub.add_parser("validate", help="check labelled sets; report each problem as file:line: reason")
-    v.add_argument("paths", nargs="+")
+    v.add_argument("paths", nargs="+", help="labelled sets: SPEC folders or flat .jsonl/.csv files")
     v.add_argument("--targets", help="JSON file of targets (default: the shipped ones)")
     v.set_defaults(func=_cmd_validate)
 
     st = sub.add_parser("stats", help="counts per target x label, kind, genre and document (Markdown)")
-    st.add_argument("paths", nargs="+")
-    st.add_argument("--targets")
-    st.add_argument("-o", "--output")
+    st.add_argument("paths", nargs="+", help="labelled sets: SPEC folders or flat .jsonl/.csv files")
+    st.add_argument("--targets", help="JSON file of targets (default: the shipped ones)")
+    st.add_argument("-o", "--output", help="write the tables here instead of standard output")
     st.set_defaults(func=_cmd_stats)
 
     t = sub.add_parser("train", help="train a stance model from labelled sets")
@@ -147,35 +201,48 @@ def build_parser() -> argparse.ArgumentParser:
     t.set_defaults(func=_cmd_train)
 
     e = sub.add_parser("evaluate", help="precision, recall, F1, F_avg (SPEC 7), confusion, attribution accuracy")
-    e.add_argument("model")
-    e.add_argument("paths", nargs="+")
+    e.add_argument("model", help="model file (.joblib) written by `stancekit train`")
+    e.add_argument("paths", nargs="+", help="labelled sets to evaluate on")
     e.add_argument("--cv", type=int, default=0, metavar="K", help="K-fold cross-validation on the data instead")
-    e.add_argument("--json", action="store_true")
+    e.add_argument("--json", action="store_true", help="print the results as JSON")
     e.set_defaults(func=_cmd_evaluate)
 
-    sc = sub.add_parser("score", help="segment and label articles (SPEC 5 records)")
+    sc = sub.add_parser("score", help="segment and label articles (SPEC 5 records)", epilog=_EPILOG)
     sc.add_argument("paths", nargs="+", help="files, directories (recursive *.txt), JSONL files of {id, text}, or -")
-    sc.add_argument("--format", choices=("jsonl", "csv"), default="jsonl")
-    sc.add_argument("-o", "--output", help="output file, written atomically")
+    sc.add_argument("--format", choices=("jsonl", "csv"), default="jsonl",
+                    help="JSONL records (SPEC 5) or CSV with the same fields flattened (default %(default)s)")
+    sc.add_argument("-o", "--output", help="output file, written atomically; a lock file OUTPUT.lock keeps "
+                                           "a second run from writing it at the same time")
     sc.add_argument("--model", help="model file (default: the shipped model)")
-    sc.add_argument("--jobs", type=int, default=1,
+    sc.add_argument("--jobs", type=_jobs_arg, default=1, metavar="N",
                     help="processes at work: this one and N-1 joblib workers; -1 for all cores")
-    sc.add_argument("--scheduler", help="Dask scheduler address (needs stancekit[dask])")
+    sc.add_argument("--scheduler", type=_scheduler_arg, metavar="ADDR",
+                    help="Dask scheduler address, e.g. tcp://HOST:8786 (needs stancekit[dask])")
+    sc.add_argument("--scheduler-timeout", type=_positive_float, default=10.0, metavar="SECONDS",
+                    help="give up when the scheduler does not answer within this time (default %(default)s)")
     sc.add_argument("--resume", action="store_true", help="continue an interrupted run into the same -o file")
     g = sc.add_mutually_exclusive_group()
     g.add_argument("--progress", action="store_true", help="show progress on stderr even when not a terminal")
     g.add_argument("--quiet", action="store_true", help="no progress")
-    sc.add_argument("--max-length", type=int, default=DEFAULT_MAX_LENGTH)
-    sc.add_argument("--stdin-format", choices=("text", "jsonl"), default="text")
+    sc.add_argument("--max-length", type=int, default=DEFAULT_MAX_LENGTH, metavar="CHARS",
+                    help="longer documents become error records (default %(default)s characters)")
+    sc.add_argument("--stdin-format", choices=("text", "jsonl"), default="text",
+                    help="standard input (-) is one text document, or JSONL of {id, text} (default %(default)s)")
     sc.set_defaults(func=_cmd_score)
 
     r = sub.add_parser("report", help="per actor and target: label counts and the strongest evidence")
     r.add_argument("scored", help="a JSONL file written by `stancekit score`")
     r.add_argument("--csv", metavar="FILE", help="write the table as CSV (- for stdout)")
     r.add_argument("--html", metavar="FILE", help="write one self-contained HTML page")
-    r.add_argument("--min-statements", type=int, default=1)
+    r.add_argument("--min-statements", type=int, default=1, metavar="N",
+                   help="leave out (actor, target) rows with fewer statements (default %(default)s)")
     r.set_defaults(func=_cmd_report)
     return p
+
+
+_EPILOG = ("Every input yields its statements, or one record that says why there are none: "
+           '{"doc_id", "statements": 0} (no sentence of English prose found) or {"doc_id", "error"} '
+           "(unreadable). A document id used twice (the same JSONL id, or a/x.txt and b/x.txt) is made unique in input order (x, x~2, x~3, ...) with a warning naming the file and line. Exit status: 0 all read, 1 some input failed, 2 usage error.")
 
 
 def _version() -> str:
@@ -188,8 +255,15 @@ def main(argv: list[str] | None = None) -> int:
     a = parser.parse_args(argv)
     try:
         return a.func(a)
+    except (UsageError, OutputLockedError) as e:
+        print(f"stancekit {a.command}: error: {e}", file=sys.stderr)
+        return EXIT_USAGE
     except (StancekitError, DataError, ModelError) as e:
         print(f"stancekit {a.command}: error: {e}", file=sys.stderr)
+        return EXIT_FAIL
+    except OSError as e:  # a file the command itself reads or writes (documents never get here)
+        where = f"{e.filename}: " if e.filename else ""
+        print(f"stancekit {a.command}: error: {where}{e.strerror or e}", file=sys.stderr)
         return EXIT_FAIL
     except BrokenPipeError:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())

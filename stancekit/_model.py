@@ -15,7 +15,7 @@ from threadpoolctl import threadpool_limits
 
 from ._classifier import StanceClassifier
 from ._data import LabelledSet, data_digest
-from ._errors import DataError, ModelError, choice_error, type_error
+from ._errors import DataError, ModelError, choice_error, model_unreadable, type_error
 from ._features import StanceFeaturizer
 from ._scorer import Scorer, best_labels, in_label_order, scorer_path, stance_records, write_scorer
 from ._vectors import LinearHead, StatementInput, statement_inputs
@@ -337,7 +337,10 @@ def load_model(path: str | Path | None = None, *, strict: bool = False) -> Stanc
     swaps, not against a forged manifest.
     """
     path, _manifest = check_model(path, strict=strict)
-    model = joblib.load(path)
+    try:
+        model = joblib.load(path)
+    except Exception as e:  # noqa: BLE001 -- a corrupted or foreign file (zlib, pickle, EOF ...): one ModelError
+        raise model_unreadable(path, e) from None
     if not isinstance(model, StanceModel):
         raise ModelError(f"{path}: holds a {type(model).__name__}, not a StanceModel")
     return model

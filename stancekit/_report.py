@@ -42,8 +42,8 @@ def read_scored(path: str | Path) -> list[dict[str, object]]:
     problems: list[str] = []
     out = []
     for n, rec in _json_objects(p, lines, problems):
-        if "error" in rec:
-            continue
+        if "error" in rec or ("statements" in rec and "statement_id" not in rec):
+            continue  # a document that failed, or one without statements
         if not isinstance(rec.get("stances"), dict):
             problems.append(f"{location(p, n)}: no 'stances': is this the output of `stancekit score`?")
             continue
@@ -142,6 +142,9 @@ def render_html(rows: list[ActorRow], title: str = "stancekit report") -> str:
 
 def report_command(a) -> int:
     from ._batch import atomic_output
+    from ._cli import check_output
+    check_output(a.csv, "--csv")
+    check_output(a.html, "--html")
     records = read_scored(a.scored)
     rows = summarise(records, a.min_statements)
     if a.csv:
@@ -155,6 +158,10 @@ def report_command(a) -> int:
         f, commit = atomic_output(Path(a.html))
         f.write(render_html(rows, title=f"stancekit report: {Path(a.scored).name}"))
         commit()
-    if not a.csv or a.csv != "-":
+    files = [f for f in (a.csv, a.html) if f and f != "-"]
+    if files:  # the table went to the files: a one-line summary here
+        print(f"stancekit report: {len(rows)} (actor, target) rows from {len(records)} statements written to "
+              f"{' and '.join(files)}", file=sys.stderr if a.csv == "-" else sys.stdout)
+    elif a.csv != "-":
         sys.stdout.write(render_text(rows))
     return 0

@@ -1262,6 +1262,9 @@ def segment(
     lex = load_lexicon(lexicon_dirs)
     paras = paragraphs(text)
     all_sents = sentences(text, lex, paras)
+    if len(all_sents) == 1 and not all_sents[0].body and "\n" not in text.strip():
+        # A document of one line without final punctuation is that statement, not a headline.
+        all_sents = [all_sents[0]._replace(body=True)]
     doc = _Doc(text, lex, all_sents, paras)
     att = _Attributor(doc)
     sents = [s for s in all_sents if s.body]

@@ -67,7 +67,10 @@ def test_score_directory_of_good_and_bad_inputs(corpus, tmp_path):
     assert b"Traceback" not in r.stderr
     recs = _records(out)
     errors = {x["doc_id"]: x["error"] for x in recs if "error" in x}
-    good = [x for x in recs if "error" not in x]
+    good = [x for x in recs if "error" not in x and "statements" not in x]
+    empty = {x["doc_id"]: x["reason"] for x in recs if x.get("statements") == 0}
+    assert empty == {"empty": "empty document", "blank": "whitespace only"}
+    assert all(list(x) == ["doc_id", "statements", "reason"] for x in recs if "statements" in x)
     root_is = os.geteuid() == 0  # root reads a chmod-0 file anyway
     expected_errors = ({"latin1", "binary", "huge", f"{corpus}/batch.jsonl:2", "j3", "missing"}
                        | (set() if root_is else {"locked"}))
@@ -203,9 +206,13 @@ def test_report_text_csv_html(tmp_path, capsys):
     scored = tmp_path / "s.jsonl"
     assert main(["score", str(FIXTURES / "dev"), "-o", str(scored), "--quiet"]) == 0
     html, csv_ = tmp_path / "r.html", tmp_path / "r.csv"
-    assert main(["report", str(scored), "--html", str(html), "--csv", str(csv_)]) == 0
+    assert main(["report", str(scored)]) == 0
     out = capsys.readouterr().out
     assert out.startswith("target") and "(author)" in out
+    assert main(["report", str(scored), "--html", str(html), "--csv", str(csv_)]) == 0
+    out = capsys.readouterr().out
+    # regression: the table went to the files; standard output gets one line saying so, not the table
+    assert out.count("\n") == 1 and f"written to {csv_} and {html}" in out and "(author)" not in out
     page = html.read_text(encoding="utf-8")
     assert page.startswith("<!DOCTYPE html>") and "<table>" in page
     assert "http://" not in page and "https://" not in page.split("<blockquote>")[0]
@@ -309,7 +316,12 @@ def test_cli_jsonl_path_equals_the_records_path(tmp_path):
     docs = [Document(f"d{i}", text=t) for i, t in enumerate(texts)] + [Document("bad", error="x: unreadable"),
                                                                         Document("empty", text="  ")]
     ser = ("jsonl", CSV_FIELDS(_model().target_ids))
-    assert _results(docs, _model(), 10_000_000, ser) == _serialized(_score_batch_with(docs, _model(), 10_000_000), ser)
+    want = _serialized(docs, _score_batch_with(docs, _model(), 10_000_000), ser)
+    assert _results(docs, _model(), 10_000_000, ser) == want
+    assert want[-1].text == '{"doc_id": "empty", "statements": 0, "reason": "whitespace only"}\n'
+    csv_ = ("csv", ser[1])
+    assert _results(docs, _model(), 10_000_000, csv_) == _serialized(docs, _score_batch_with(docs, _model(), 10_000_000),
+                                                                    csv_)
 
 
 @settings(max_examples=300, deadline=None)
