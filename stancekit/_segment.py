@@ -1214,6 +1214,7 @@ def segment(
     *,
     lexicon_dirs: Iterable[str | Path] = (),
     max_length: int = DEFAULT_MAX_LENGTH,
+    attribution: object | None = None,
 ) -> list[Statement]:
     """Cut an article into statements attributed to actors.
 
@@ -1227,6 +1228,9 @@ def segment(
         Directories with extra rule data (see :func:`stancekit.load_lexicon`).
     max_length : int, default 10_000_000
         Longer texts raise ``ValueError``.
+    attribution : AttributionModel, optional
+        A learned attribution model (:func:`stancekit.attribution.load_attribution_model`):
+        where the rules name no speaker, it may find one. None (the default): rules only.
 
     Returns
     -------
@@ -1325,6 +1329,8 @@ def segment(
                     found = (last_direct[0], "person", last_direct[1])
                 if found is None and not pquotes:
                     found = att.seat_subject(frame, ps)
+                if found is None and attribution is not None:  # the learned model, where the rules found no one
+                    found = attribution.speaker(text, ps, pe, att)
                 if found is not None and found[1] == "self":
                     found = (last_direct[0], "person", last_direct[1]) if last_direct and covered else None
                 if found is not None and found[0]:

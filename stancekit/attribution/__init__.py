@@ -1,0 +1,11 @@
+"""Learned attribution: cues, sources and the model that finds the statements the rules miss.
+
+The rules live in :mod:`stancekit._segment`; this subpackage holds what is learned from
+labelled news (PolNeAR's brat standoff, SPEC section 6 folders): reading the data
+(``_corpus``), features (``_features``), the model file (``_model``) and its training
+(``train``, also ``python -m stancekit.attribution.train``).
+"""
+
+from ._model import AttributionModel, default_attribution_path, load_attribution_model
+
+__all__ = ["AttributionModel", "load_attribution_model", "default_attribution_path"]

@@ -1,0 +1,249 @@
+"""The learned attribution model: a cue classifier and a source ranker over hashed features.
+
+The file is an ``.npz`` archive with no pickle (``cue_features``, ``source_features``: the
+feature strings, UTF-8 joined by newlines; ``cue_weights``, ``source_weights``: their float32
+weights; ``meta``: UTF-8 JSON bytes with the cue vocabulary, the biases and the thresholds),
+written with fixed zip timestamps so that the same model gives the same bytes, and
+loaded only after its sha256 matches its manifest (``<file>.manifest.json``). Without the
+file, :func:`load_attribution_model` returns None and segmentation keeps to its rules.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import zipfile
+from pathlib import Path
+
+import numpy as np
+
+from .._errors import ModelError, ModelIntegrityError
+from .._files import atomic_write_bytes, check_model, sha256_file
+from ._features import (PRONOUNS, cue_features, quote_counts, quote_state, source_candidates, source_features,
+                        tokenize)
+
+__all__ = ["AttributionModel", "load_attribution_model", "default_attribution_path", "FORMAT"]
+
+FORMAT = "stancekit-attribution/1"
+_WORD_CHARS = __import__("re").compile(r"[a-z]+(?:[’'][a-z]+)*")
+
+
+def default_attribution_path() -> Path:
+    """``models/attribution.npz`` of a source tree, or the copy shipped inside the package."""
+    here = Path(__file__).resolve().parent.parent
+    for cand in (here / "_shipped_models" / "attribution.npz", here.parent / "models" / "attribution.npz"):
+        if cand.is_file():
+            return cand
+    return here.parent / "models" / "attribution.npz"
+
+
+class AttributionModel:
+    """Find a statement's speaker where the rules found none.
+
+    Parameters
+    ----------
+    cue_weights, source_weights : dict of str to float
+        Feature weights of the cue classifier and of the source ranker.
+    meta : dict
+        ``format``, ``cue_bias``, ``source_bias``, ``cue_threshold``, ``source_threshold``
+        (log-odds) and ``vocab`` (the words that may be cues).
+
+    Notes
+    -----
+    Out of scope: a cue in one sentence whose content is another (``He said:`` then the
+    next sentence), nested sources, and sources further than 15 tokens from their cue.
+    """
+
+    def __init__(self, cue_weights: dict[str, float], source_weights: dict[str, float], meta: dict) -> None:
+        self.cue_weights = dict(cue_weights)
+        self.source_weights = dict(source_weights)
+        self.meta = meta
+        self.vocab = frozenset(meta["vocab"])
+        self._cb, self._sb = float(meta["cue_bias"]), float(meta["source_bias"])
+        self._lex = None
+
+    def __repr__(self) -> str:
+        return (f"AttributionModel({len(self.cue_weights)} cue and {len(self.source_weights)} source features, "
+                f"vocab={len(self.vocab)} words)")
+
+    def with_thresholds(self, cue: float, source: float) -> "AttributionModel":
+        """A copy that takes cues over log-odds ``cue`` and sources over log-odds ``source``."""
+        meta = dict(self.meta, cue_threshold=float(cue), source_threshold=float(source))
+        return type(self)(self.cue_weights, self.source_weights, meta)
+
+    # -- scores -------------------------------------------------------------------
+    def cue_score(self, feats: list[str]) -> float:
+        get = self.cue_weights.get
+        return self._cb + sum(get(f, 0.0) for f in feats)
+
+    def source_score(self, feats: list[str]) -> float:
+        get = self.source_weights.get
+        return self._sb + sum(get(f, 0.0) for f in feats)
+
+    def _lex_sets(self, lex) -> tuple:
+        if self._lex is None or self._lex[0] is not lex:
+            self._lex = (lex, (lex.titles, lex.groups, lex.org_words), lex.speech_verbs)
+        return self._lex[1], self._lex[2]
+
+    def find(self, text: str, start: int, end: int, lex) -> tuple[int, int, int] | None:
+        """``(cue token, source head token, mention start token)`` indexes into
+        ``tokenize(text, start, end)``, or None when no cue or no source scores over its threshold."""
+        if self.vocab.isdisjoint(_WORD_CHARS.findall(text[start:end].lower())):
+            return None
+        toks = tokenize(text, start, end)
+        return self._find_in(toks, lex)
+
+    def _find_in(self, toks, lex):
+        lex_sets, speech = self._lex_sets(lex)
+        low = [t[0].lower() for t in toks]
+        inq = quote_state(toks)
+        qc = quote_counts(low)
+        colon = ":" in low
+        best = None
+        for i, w in enumerate(low):
+            if w in self.vocab:
+                s = self.cue_score(cue_features(low, toks, inq, i, speech, qc, colon))
+                if s > self.meta["cue_threshold"] and (best is None or s > best[0]):
+                    best = (s, i)
+        if best is None:
+            return None
+        i = best[1]
+        head = None
+        for j in source_candidates(toks, low, i, inq):
+            s = self.source_score(source_features(low, toks, inq, i, j, lex_sets, self.vocab, qc))
+            if s > self.meta["source_threshold"] and (head is None or s > head[0]):
+                head = (s, j)
+        if head is None:
+            return None
+        j = head[1]
+        return i, j, _mention_start(toks, low, j, lex_sets)
+
+    def speaker(self, text: str, start: int, end: int, att) -> tuple[str, str, str] | None:
+        """``(actor, kind, mention)`` for ``text[start:end]``, as the rules' ``frame_speaker`` gives
+        it, or None. ``att`` is the rules' attributor (names, pronouns and descriptions are
+        resolved by it, so that the learned speaker gets the same canonical names)."""
+        if self.vocab.isdisjoint(_WORD_CHARS.findall(text[start:end].lower())):
+            return None
+        toks = tokenize(text, start, end)
+        found = self._find_in(toks, att.lex)
+        if found is None:
+            return None
+        _, j, k = found
+        words = [t[0] for t in toks[k : j + 1]]
+        mention = text[toks[k][1] : toks[j][2]]
+        name, kind = att.classify(words, toks[k][1])
+        if kind == "self":
+            return None
+        if not name:
+            if words[-1].lower() in PRONOUNS:
+                return None  # a pronoun that resolves to no one
+            name = " ".join(w for w in words if w.lower() not in ("the", "a", "an"))
+            kind = "person" if words[-1][:1].isupper() else "group"
+        return name, ("person" if kind == "none" else kind), mention
+
+    # -- files --------------------------------------------------------------------
+    def to_bytes(self) -> bytes:
+        arrays = {"meta": _utf8(json.dumps(self.meta, sort_keys=True, ensure_ascii=False))}
+        for name, weights in (("cue", self.cue_weights), ("source", self.source_weights)):
+            keys = sorted(weights)
+            arrays[name + "_features"] = _utf8("\n".join(keys))
+            arrays[name + "_weights"] = np.array([weights[k] for k in keys], dtype=np.float32)
+        buf_zip = io.BytesIO()
+        with zipfile.ZipFile(buf_zip, "w", compression=zipfile.ZIP_DEFLATED) as z:
+            for name in sorted(arrays):
+                buf = io.BytesIO()
+                np.lib.format.write_array(buf, np.ascontiguousarray(arrays[name]), allow_pickle=False)
+                info = zipfile.ZipInfo(name + ".npy", date_time=(1980, 1, 1, 0, 0, 0))
+                info.compress_type = zipfile.ZIP_DEFLATED
+                info.external_attr = 0o644 << 16
+                z.writestr(info, buf.getvalue())
+        return buf_zip.getvalue()
+
+    def save(self, path: str | Path, manifest: dict | None = None) -> Path:
+        """Write the model (atomically) and its manifest (sha256, versions, and ``manifest``'s fields)."""
+        from .._files import library_versions
+        path = Path(path)
+        data = self.to_bytes()
+        atomic_write_bytes(path, lambda f: f.write(data))
+        man = {"format": 1, "kind": FORMAT, "file": path.name, "sha256": sha256_file(path),
+               "versions": library_versions()}
+        man.update(manifest or {})
+        text = json.dumps(man, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+        atomic_write_bytes(path.with_name(path.name + ".manifest.json"), lambda f: f.write(text.encode("utf-8")))
+        return path
+
+    @classmethod
+    def from_bytes(cls, data: bytes) -> "AttributionModel":
+        try:
+            z = np.load(io.BytesIO(data), allow_pickle=False)
+            meta = json.loads(bytes(z["meta"]).decode("utf-8"))
+            weights = []
+            for name in ("cue", "source"):
+                keys = bytes(z[name + "_features"]).decode("utf-8").split("\n")
+                w = z[name + "_weights"].tolist()
+                if len(keys) != len(w):
+                    raise ValueError(f"{len(keys)} {name} features but {len(w)} weights")
+                weights.append(dict(zip(keys, w)))
+        except Exception as e:  # noqa: BLE001 -- whatever a foreign file trips, one clear error
+            raise ModelError(f"not a stancekit attribution model ({type(e).__name__}: {e})") from None
+        if not isinstance(meta, dict) or meta.get("format") != FORMAT:
+            raise ModelError(f"not a stancekit attribution model (format {meta.get('format')!r}, "
+                             f"expected {FORMAT!r})")
+        return cls(weights[0], weights[1], meta)
+
+
+def _utf8(s: str) -> np.ndarray:
+    return np.frombuffer(s.encode("utf-8"), dtype=np.uint8)
+
+
+def _mention_start(toks, low, j: int, lex_sets) -> int:
+    """First token of the mention that ends at ``j``: the capitalised words, titles, group nouns
+    and organisation words before it (six at most), "of" between two capitalised words."""
+    if low[j] in PRONOUNS:
+        return j
+    titles, groups, org_words = lex_sets
+    k = j
+    while k > 0 and j - k < 6:
+        t, w = toks[k - 1][0], low[k - 1]
+        if t[:1].isupper() and w not in ("the", "a", "an") or w in titles or w in groups or w in org_words:
+            k -= 1
+        elif w in ("of", "for") and k - 2 >= 0 and toks[k - 2][0][:1].isupper() and toks[k][0][:1].isupper():
+            k -= 1
+        else:
+            break
+    return k
+
+
+def load_attribution_model(path: str | Path | None = None, *, missing_ok: bool = True) -> AttributionModel | None:
+    """Load the attribution model after checking it against its manifest.
+
+    Parameters
+    ----------
+    path : path, optional
+        Defaults to :func:`default_attribution_path`.
+    missing_ok : bool, default True
+        Return None (segmentation keeps to its rules) when the file does not exist.
+
+    Raises
+    ------
+    ModelIntegrityError
+        The file's sha256 differs from its manifest's: it is refused unread.
+    ModelError
+        No manifest, or the file is no attribution model.
+    """
+    p = Path(path) if path is not None else default_attribution_path()
+    if not p.is_file():
+        if missing_ok:
+            return None
+        raise ModelError(f"{p}: attribution model file not found")
+    p, manifest = check_model(p)
+    data = p.read_bytes()
+    import hashlib
+    digest = hashlib.sha256(data).hexdigest()
+    if digest != manifest.get("sha256"):  # the bytes loaded are the bytes checked
+        raise ModelIntegrityError(f"{p}: sha256 {digest} does not match the manifest's {manifest.get('sha256')}; "
+                                  "the file was changed or corrupted, and is refused unread")
+    try:
+        return AttributionModel.from_bytes(data)
+    except ModelError as e:
+        raise ModelError(f"{p}: {e}") from None
