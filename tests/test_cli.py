@@ -159,8 +159,15 @@ def test_resume_after_kill_gives_every_document_once(tmp_path):
     assert not out.exists(), "the final file must only appear when the run completes"
     finished = len(done.read_text().splitlines())
     assert 10 <= finished < len(texts), "the kill should land mid-run"
+    lock = out.with_name(out.name + ".lock")
+    assert json.loads(lock.read_text())["pid"] == proc.pid  # the killed run's lock stays behind
     r = _run("score", str(src), "-o", str(out), "--resume", "--quiet")
     assert r.returncode == 0, r.stderr
+    err = r.stderr.decode()
+    assert f"{lock}: taking over the lock of a run that is no longer running (process {proc.pid} " in err
+    # the summary counts the documents finished before the kill too
+    assert f"stancekit score: {len(texts)} document(s): {len(texts)} scored (" in err
+    assert not lock.exists()
     ref = tmp_path / "ref.jsonl"
     assert main(["score", str(src), "-o", str(ref), "--quiet"]) == 0
     assert out.read_bytes() == ref.read_bytes()
