@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from ._model import Stance, StanceModel, load_model
@@ -56,7 +56,10 @@ def analyze(
     statements = segment(text, doc_id, max_length=max_length)
     if not statements:
         return []
-    stances = model.predict(statements)
+    # One document's statements together: each reads the others as its context (a document
+    # without an id is still one document).
+    stances = model.predict(statements if doc_id is not None
+                            else [replace(s, doc_id="\x00analyze") for s in statements])
     return [ScoredStatement(**{k: getattr(s, k) for k in ("doc_id", "statement_id", "actor", "actor_mention",
                                                           "kind", "start", "end", "text")}, stances=sc)
             for s, sc in zip(statements, stances)]

@@ -566,13 +566,14 @@ def _score_dask(documents: Iterator[Document], scheduler, model, model_path, bat
 CSV_FIELDS_BASE = ["doc_id", "statement_id", "actor", "actor_mention", "kind", "start", "end", "text"]
 
 
-def CSV_FIELDS(targets: Iterable[str]) -> list[str]:  # noqa: N802 -- a computed constant
-    """CSV columns: SPEC fields flattened, ``<target>_label`` and ``<target>_confidence``, then ``error``,
+def CSV_FIELDS(targets: Iterable[str], evidence: bool = False) -> list[str]:  # noqa: N802 -- a computed constant
+    """CSV columns: SPEC fields flattened, ``<target>_label`` and ``<target>_confidence`` (and with
+    ``evidence``, ``<target>_evidence``: the evidence joined by "; "), then ``error``,
     ``statements`` and ``reason`` (``0`` and why, on the one row of a document without statements;
     empty on every other row)."""
     cols = list(CSV_FIELDS_BASE)
     for t in targets:
-        cols += [f"{t}_label", f"{t}_confidence"]
+        cols += [f"{t}_label", f"{t}_confidence"] + ([f"{t}_evidence"] if evidence else [])
     return cols + ["error", "statements", "reason"]
 
 
@@ -581,6 +582,8 @@ def _csv_row(rec: Mapping[str, object], fields: list[str]) -> dict[str, object]:
     for t, s in (rec.get("stances") or {}).items():
         row[f"{t}_label"] = s["label"]
         row[f"{t}_confidence"] = s["confidence"]
+        if "evidence" in s:
+            row[f"{t}_evidence"] = "; ".join(s["evidence"])
     row["error"] = rec.get("error")
     row["statements"] = rec.get("statements")
     row["reason"] = rec.get("reason")
@@ -681,12 +684,12 @@ def serialize_records(records: list[dict[str, object]], fmt: str, fields: list[s
 class RecordWriter:
     """Write records as JSONL or CSV to a stream; one call per document."""
 
-    def __init__(self, stream, fmt: str, targets: Iterable[str], header: bool = True) -> None:
+    def __init__(self, stream, fmt: str, targets: Iterable[str], header: bool = True, evidence: bool = False) -> None:
         if fmt not in ("jsonl", "csv"):
             raise ValueError(f"format {fmt!r} is not one of: 'jsonl', 'csv'")
         self.stream = stream
         self.fmt = fmt
-        self.fields = CSV_FIELDS(targets)
+        self.fields = CSV_FIELDS(targets, evidence)
         self._csv = csv.DictWriter(stream, fieldnames=self.fields, lineterminator="\n") if fmt == "csv" else None
         if self._csv is not None and header:
             self._csv.writeheader()

@@ -8,7 +8,7 @@ import os
 import sys
 from pathlib import Path
 
-from ._errors import (DataError, ModelError, OutputLockedError, StancekitError, UsageError, jobs_error,
+from ._errors import (DataError, ModelError, OutputLockedError, StancekitError, UsageError, explain_count_error, jobs_error,
                       output_is_directory, scheduler_address_error, seconds_error)
 
 EXIT_OK, EXIT_FAIL, EXIT_USAGE = 0, 1, 2
@@ -38,6 +38,17 @@ def _scheduler_arg(value: str) -> str:
     if not _SCHEDULER.fullmatch(value):
         raise argparse.ArgumentTypeError(str(scheduler_address_error(value, "")))
     return value
+
+
+def _positive_int(value: str) -> int:
+    """``--explain K``: a positive int (argparse turns the error into exit status 2)."""
+    try:
+        n = int(value)
+    except ValueError:
+        n = 0
+    if n < 1:
+        raise argparse.ArgumentTypeError(explain_count_error(value))
+    return n
 
 
 def _positive_float(value: str) -> float:
@@ -221,6 +232,10 @@ def build_parser() -> argparse.ArgumentParser:
     sc.add_argument("--scheduler-timeout", type=_positive_float, default=10.0, metavar="SECONDS",
                     help="give up when the scheduler does not answer within this time (default %(default)s)")
     sc.add_argument("--resume", action="store_true", help="continue an interrupted run into the same -o file")
+    sc.add_argument("--explain", nargs="?", type=_positive_int, const=3, default=0, metavar="K",
+                    help="add to each stance its evidence: the K (default 3) terms and cues that weighed most "
+                         "toward the label (JSONL: 'evidence' lists; CSV: <target>_evidence columns); scores in "
+                         "this process only (--jobs and --scheduler are not used)")
     g = sc.add_mutually_exclusive_group()
     g.add_argument("--progress", action="store_true", help="show progress on stderr even when not a terminal")
     g.add_argument("--quiet", action="store_true", help="no progress")
@@ -234,6 +249,8 @@ def build_parser() -> argparse.ArgumentParser:
     r.add_argument("scored", help="a JSONL file written by `stancekit score`")
     r.add_argument("--csv", metavar="FILE", help="write the table as CSV (- for stdout)")
     r.add_argument("--html", metavar="FILE", help="write one self-contained HTML page")
+    r.add_argument("--explain", action="store_true",
+                   help="show the evidence terms beside each row's strongest statement (from `score --explain`)")
     r.add_argument("--min-statements", type=int, default=1, metavar="N",
                    help="leave out (actor, target) rows with fewer statements (default %(default)s)")
     r.set_defaults(func=_cmd_report)

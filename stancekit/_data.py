@@ -79,7 +79,7 @@ class LabelledSet:
         for s in self.statements:
             lab = self.label_of(s, target)
             if lab is not None:
-                X.append(StatementInput(s.text, s.context, s.kind, s.actor or ""))
+                X.append(StatementInput(s.text, s.context, s.kind, s.actor or "", s.doc_id or ""))
                 y.append(LABELS[LABELS.index(lab)])
         return X, y
 

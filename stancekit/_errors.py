@@ -98,6 +98,11 @@ def jobs_error(value: object, name: str = "jobs") -> str:
     return f"{name + ' ' if name else ''}{value!r}: expected a positive whole number of processes, or -1 for all cores"
 
 
+def explain_count_error(value: object) -> str:
+    """``--explain K`` whose K is not a positive whole number."""
+    return f"{value!r}: expected a positive whole number of evidence terms per stance"
+
+
 def scheduler_address_error(value: str, name: str = "--scheduler") -> UsageError:
     """A ``--scheduler`` that is not a Dask address."""
     return UsageError(f"{name + ' ' if name else ''}{value!r}: not a Dask scheduler address; expected "

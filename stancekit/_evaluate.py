@@ -81,11 +81,28 @@ class EvalResult:
     confusion: list[list[int]] = field(default_factory=list)
     attribution: dict[str, float | int] | None = None
     mode: str = "gold spans"
+    by_voice: dict[str, dict[str, object]] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, object]:
         return {"mode": self.mode, "pairs": self.pairs, "f_avg": round(self.f_avg, 4),
                 "per_target": self.per_target, "report": self.report, "confusion": self.confusion,
-                "attribution": self.attribution}
+                "attribution": self.attribution, "by_voice": self.by_voice}
+
+
+AUTHOR, ATTRIBUTED = "author's voice", "attributed"
+
+
+def _voice_rows(pairs: list[tuple[str, str, str]]) -> dict[str, dict[str, object]]:
+    """F_avg and per-label figures of (voice, true, predicted) triples, per voice: the article's
+    own voice (annotated actor null) apart from statements attributed to an actor."""
+    out = {}
+    for voice in (AUTHOR, ATTRIBUTED):
+        yt = [t for v, t, _p in pairs if v == voice]
+        yp = [p for v, _t, p in pairs if v == voice]
+        rep = label_report(yt, yp)
+        out[voice] = {"pairs": len(yt), "f_avg": round(f_avg(yt, yp), 4),
+                      "labels": {k: {m: round(v, 4) for m, v in d.items()} for k, d in rep.items()}}
+    return out
 
 
 def _summarise(y_true_by_t: dict[str, list[str]], y_pred_by_t: dict[str, list[str]], mode: str) -> EvalResult:
@@ -112,23 +129,31 @@ def evaluate_model(model, data: LabelledSet, *, end_to_end: bool = True) -> list
     targets = [t for t in model.target_ids if any(data.label_of(s, t) is not None for s in data.statements)]
     results = []
     # 1. On the annotated spans themselves (the classifier alone).
+    # Every statement is labelled (its document's other statements are its context); ambiguous
+    # ones are then left out.
+    inputs = [{"text": s.text, "context": s.context, "kind": s.kind, "actor": s.actor, "doc_id": s.doc_id}
+              for s in data.statements]
+    labelled = model.predict(inputs) if inputs else []
     sts = [s for s in data.statements if not s.ambiguous]
-    inputs = [{"text": s.text, "context": s.context, "kind": s.kind, "actor": s.actor} for s in sts]
-    preds = model.predict(inputs) if inputs else []
+    preds = [p for s, p in zip(data.statements, labelled) if not s.ambiguous]
     yt: dict[str, list[str]] = {t: [] for t in targets}
     yp: dict[str, list[str]] = {t: [] for t in targets}
+    voices: list[tuple[str, str, str]] = []
     for s, p in zip(sts, preds):
         for t in targets:
             lab = data.label_of(s, t)
             if lab is not None:
                 yt[t].append(lab)
                 yp[t].append(p[t].label)
+                voices.append((AUTHOR if s.actor is None else ATTRIBUTED, lab, p[t].label))
     results.append(_summarise(yt, yp, "gold spans"))
+    results[-1].by_voice = _voice_rows(voices)
     # 2. End to end: segment each document, predict, match (SPEC 7).
     if end_to_end and data.documents:
         yt = {t: [] for t in targets}
         yp = {t: [] for t in targets}
         att = Counter()
+        voices = []
         by_doc: dict[str, list] = {}
         for s in data.statements:
             if s.doc_id in data.documents:
@@ -155,6 +180,7 @@ def evaluate_model(model, data: LabelledSet, *, end_to_end: bool = True) -> list
                 for t in targets:
                     yt[t].append(data.label_of(g, t) or "neutral")
                     yp[t].append(pred_lab[j][t].label if j is not None else "neutral")
+                    voices.append((AUTHOR if g.actor is None else ATTRIBUTED, yt[t][-1], yp[t][-1]))
             for j, p in enumerate(pred_lab):
                 if j in matched_pred:
                     continue
@@ -162,7 +188,9 @@ def evaluate_model(model, data: LabelledSet, *, end_to_end: bool = True) -> list
                     if p[t].label != "neutral":
                         yt[t].append("neutral")
                         yp[t].append(p[t].label)
+                        voices.append((AUTHOR if pred_sts[j].actor is None else ATTRIBUTED, "neutral", p[t].label))
         res = _summarise(yt, yp, "end to end")
+        res.by_voice = _voice_rows(voices)
         res.attribution = {
             "actor_accuracy": round(att["actor_ok"] / att["actor_total"], 4) if att["actor_total"] else None,
             "actor_statements": att["actor_total"],
@@ -183,6 +211,10 @@ def format_result(res: EvalResult) -> str:
             r = d["labels"][lab]
             lines.append(f"{t:<14}{lab:<13}{r['precision']:>10.3f}{r['recall']:>8.3f}{r['f1']:>8.3f}{int(r['support']):>9}")
         lines.append(f"{t:<14}{'F_avg':<13}{d['f_avg']:>42.4f}")
+    for voice, d in res.by_voice.items():
+        lab = d["labels"]
+        lines.append(f"{voice:<27}{'F_avg':<6}{d['f_avg']:>8.4f}  over {d['pairs']} pairs (supporting F1 "
+                     f"{lab['supporting']['f1']:.3f}, questioning F1 {lab['questioning']['f1']:.3f})")
     lines.append("confusion (rows true, columns predicted: " + ", ".join(LABELS) + ")")
     for lab, row in zip(LABELS, res.confusion):
         lines.append(f"  {lab:<12}" + "".join(f"{v:>8}" for v in row))

@@ -20,7 +20,7 @@ from sklearn.utils.validation import check_is_fitted
 
 # The transforms themselves live in the scikit-learn-free _vectors: scorers use them too.
 from ._vectors import (
-    _KINDS, _WORD, CUE_CLASSES, CUE_FEATURES, CueBlock, FeaturePlan, StatementInput, TargetBlock, TfidfBlock,
+    _KINDS, _WORD, CUE_CLASSES, DOC_FEATURES, CUE_FEATURES, CueBlock, FeaturePlan, StatementInput, TargetBlock, TfidfBlock,
     _PWORD, _cue_sets, _Transform, actor_texts, affix_terms, as_inputs, cue_rows, kind_rows,
 )
 
@@ -297,6 +297,11 @@ class StanceFeaturizer(TransformerMixin, BaseEstimator):
     actor_weight : float, default 0.0
         Weight of the words of the actor's name (a source's known position
         is evidence); 0 turns them off.
+    doc_weight : float, default 0.0
+        Weight of the document context (see :func:`stancekit._vectors.doc_rows`): the target
+        in the statements around one, in the whole document and in the same actor's other
+        statements, read from the statements of one document passed together (same
+        ``doc_id``). Needs ``use_cues`` and ``use_target``; 0 turns it off.
     lexicon_dirs : tuple of str, default ()
         Extra cue lexicons (see :class:`CueLexiconFeatures`).
     """
@@ -316,6 +321,9 @@ class StanceFeaturizer(TransformerMixin, BaseEstimator):
         interaction_weight: float = 1.0,
         context_weight: float = 0.0,
         actor_weight: float = 0.0,
+        doc_weight: float = 0.0,
+        stack_weight: float = 0.0,
+        actor_role: bool = False,
         lexicon_dirs: tuple[str, ...] = (),
     ) -> None:
         self.phrases = phrases
@@ -331,6 +339,9 @@ class StanceFeaturizer(TransformerMixin, BaseEstimator):
         self.interaction_weight = interaction_weight
         self.context_weight = context_weight
         self.actor_weight = actor_weight
+        self.doc_weight = doc_weight
+        self.stack_weight = stack_weight
+        self.actor_role = actor_role
         self.lexicon_dirs = lexicon_dirs
 
     def fit(self, X: object, y: object = None) -> "StanceFeaturizer":
@@ -354,11 +365,12 @@ class StanceFeaturizer(TransformerMixin, BaseEstimator):
             [it.context for it in items]) if self.context_weight else None
         self.actor_ = _fit_vectorizer(
             TfidfVectorizer(min_df=1, dtype=np.float64, token_pattern=r"(?u)\b\w[\w'’]+\b"),
-            actor_texts(items)) if self.actor_weight else None
+            actor_texts(items, bool(self.actor_role))) if self.actor_weight else None
         self.cues_ = CueLexiconFeatures(lexicon_dirs=self.lexicon_dirs).fit(items) if self.use_cues else None
         self.target_ = (TargetSignalFeatures(tuple(self.phrases), tuple(self.anaphora)).fit(items)
                         if self.use_target else None)
         self.kind_ = KindFeatures().fit(items) if self.use_kind else None
+        self.n_stack_ = len(items[0].stack) if self.stack_weight else 0
         self.n_features_out_ = self.transform(items[:1]).shape[1]
         return self
 
@@ -380,6 +392,10 @@ class StanceFeaturizer(TransformerMixin, BaseEstimator):
                 names += [pre + n for n in part.get_feature_names_out()]
         if self.cues_ is not None and self.target_ is not None and self.interaction_weight:
             names += ["x:pos*target", "x:neg*target", "x:pos*notarget", "x:neg*notarget"]
+        if self.cues_ is not None and self.target_ is not None and getattr(self, "doc_weight", 0.0):
+            names += list(DOC_FEATURES)
+        if getattr(self, "n_stack_", 0):
+            names += [f"stack:{k}" for k in range(self.n_stack_)]
         return np.array(names, dtype=object)
 
     def transform(self, X: object) -> sp.csr_matrix:
@@ -405,7 +421,9 @@ class StanceFeaturizer(TransformerMixin, BaseEstimator):
         word, char, affix, context, actor, cues, target, kind = parts
         # Parameters that set_params may change after fit (the blocks' own are read live too).
         weights = (float(self.context_weight), float(self.actor_weight), float(self.interaction_weight),
-                   None if cues is None else _cue_block(cues))
+                   None if cues is None else _cue_block(cues), float(getattr(self, "doc_weight", 0.0)),
+                   float(getattr(self, "stack_weight", 0.0)), int(getattr(self, "n_stack_", 0)),
+                   bool(getattr(self, "actor_role", False)))
         # What a refit changes in place: a vectorizer's vocabulary, the target signals' compiled phrases.
         fitted = tuple(x for part in parts for x in (part, getattr(part, "vocabulary_", None),
                                                      getattr(part, "_block", None)))
@@ -423,6 +441,7 @@ class StanceFeaturizer(TransformerMixin, BaseEstimator):
         plan = FeaturePlan(
             word=block(word), char=block(char), affix=block(affix), context=block(context), actor=block(actor),
             cues=weights[3], target=None if target is None else target._block,
-            kind=kind is not None, context_weight=weights[0], actor_weight=weights[1], interaction_weight=weights[2])
+            kind=kind is not None, context_weight=weights[0], actor_weight=weights[1], interaction_weight=weights[2],
+            doc_weight=weights[4], stack_weight=weights[5], n_stack=weights[6], actor_role=weights[7])
         _PLANS[self] = (fitted, weights, plan)
         return plan

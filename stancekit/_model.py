@@ -18,7 +18,7 @@ from ._data import LabelledSet, data_digest
 from ._errors import DataError, ModelError, choice_error, model_unreadable, type_error
 from ._features import StanceFeaturizer
 from ._scorer import Scorer, best_labels, in_label_order, scorer_path, stance_records, write_scorer
-from ._vectors import LinearHead, StatementInput, statement_inputs
+from ._vectors import LinearHead, StatementInput, stack_rows, statement_inputs
 from ._files import _manifest_path, atomic_write_bytes, check_model, default_model_path, library_versions, sha256_file
 from ._targets import LABELS, Target
 
@@ -36,6 +36,9 @@ DEFAULT_SETTINGS: dict[str, object] = {
     "interaction_weight": 1.0,
     "context_weight": 0.0,
     "actor_weight": 0.0,
+    "doc_weight": 0.0,
+    "stack_weight": 0.0,
+    "actor_role": True,
     "calibration": "temperature",
     "class_weight": "balanced",
     "use_cues": True,
@@ -77,6 +80,8 @@ def build_pipeline(target: Target, settings: Mapping[str, object], random_state:
             affix_lengths=tuple(s["affix_lengths"]) if s.get("affix_lengths") else None,
             min_df=int(s["min_df"]), interaction_weight=float(s["interaction_weight"]),
             context_weight=float(s["context_weight"]), actor_weight=float(s["actor_weight"]),
+            doc_weight=float(s["doc_weight"]), stack_weight=float(s["stack_weight"]),
+            actor_role=bool(s["actor_role"]),
             use_cues=bool(s["use_cues"]), use_target=bool(s["use_target"]), use_kind=bool(s["use_kind"]),
         )),
         ("classifier", StanceClassifier(C=float(s["C"]), calibration=s["calibration"],
@@ -92,8 +97,10 @@ class StanceModel:
     """
 
     def __init__(self, targets: Sequence[Target], pipelines: Mapping[str, Pipeline],
-                 settings: Mapping[str, object], training_digest: str, metrics: Mapping[str, object] | None = None) -> None:
+                 settings: Mapping[str, object], training_digest: str, metrics: Mapping[str, object] | None = None,
+                 stage1: "StanceModel | None" = None) -> None:
         self.targets = list(targets)
+        self.stage1 = stage1
         self.pipelines = dict(pipelines)
         self.settings = dict(settings)
         self.training_digest = training_digest
@@ -119,13 +126,30 @@ class StanceModel:
         scorer = self.scorer()
         if scorer is not None:
             return scorer.proba_of_inputs(inputs)
+        return self._pipeline_proba(inputs)
+
+    def _stacked(self, inputs: list[StatementInput], proba=None) -> list[StatementInput]:
+        """``inputs`` with the first model's view of their documents (:func:`stack_rows`), when
+        this model was trained stacked; else as they are."""
+        stage1 = getattr(self, "stage1", None)
+        if stage1 is None or not inputs:
+            return inputs
+        p1 = (proba or stage1._pipeline_proba)(inputs)
+        return [it._replace(stack=st) for it, st in zip(inputs, stack_rows(inputs, [p1[t] for t in stage1.target_ids]))]
+
+    def _pipeline_proba(self, inputs: list[StatementInput], *, fast: bool = True) -> dict[str, np.ndarray]:
+        """Probabilities from the scikit-learn pipelines themselves (``fast=False``: each by its
+        ``Pipeline.predict_proba``, no shared blocks)."""
+        stage1 = getattr(self, "stage1", None)
+        inputs = self._stacked(inputs, None if stage1 is None else
+                               (lambda x: stage1._pipeline_proba(x, fast=fast)))
         out = {}
         cache: dict[object, object] = {}
         for t in self.targets:
             pipe = self.pipelines[t.id]
             if not inputs:
                 proba = np.zeros((0, len(pipe.classes_)))
-            elif isinstance(pipe, Pipeline) and isinstance(pipe[0], StanceFeaturizer) and len(pipe) == 2:
+            elif fast and isinstance(pipe, Pipeline) and isinstance(pipe[0], StanceFeaturizer) and len(pipe) == 2:
                 proba = pipe[-1].predict_proba(pipe[0]._transform(inputs, cache))
             else:
                 proba = pipe.predict_proba(inputs)
@@ -156,6 +180,46 @@ class StanceModel:
     def _best(self, statements: object) -> list[dict[str, tuple[str, float]]]:
         """Per statement, ``{target_id: (label, probability)}`` of the most probable label."""
         return best_labels(self.predict_proba(statements))
+
+    def explain(self, statements: object, k: int = 3) -> list[dict[str, list[str]]]:
+        """The evidence for each label :meth:`predict` gives.
+
+        Parameters
+        ----------
+        statements : iterable of Statement, mapping or str
+            As for :meth:`predict` (one document's statements together, in order).
+        k : int, default 3
+            How many pieces of evidence per statement and target.
+
+        Returns
+        -------
+        list of dict
+            ``{target_id: [evidence, ...]}`` per statement: the features whose contribution
+            to the chosen label's logit (against the mean of the labels' logits) is largest
+            and positive, strongest first. A word or word pair is given as it stands in the
+            text, a word prefix as the statement's word that has it; cues, target phrases,
+            kind and document context are described ("cue: doubting", "target phrase: osce",
+            "same actor's other statements: questioning chairmanship"). Fewer than ``k`` when
+            fewer features push toward the label.
+
+        Raises
+        ------
+        ModelError
+            A model whose probabilities do not come from its logistic regression alone
+            (sigmoid or isotonic calibration) has no such evidence.
+
+        Notes
+        -----
+        Evidence explains the linear model's arithmetic, not the annotator's reasons; the
+        intercept (the label's prior) is left out.
+        """
+        if not isinstance(k, int) or isinstance(k, bool) or k < 1:
+            raise type_error("k", k, "a positive int")
+        scorer = self.scorer()
+        if scorer is None:
+            raise ModelError(f"this model has no linear scorer (settings {self.settings.get('calibration')!r} "
+                             "calibration or a custom pipeline): explain needs the logistic regression's own weights")
+        return scorer.explain(self._inputs(statements), k)
 
     def _stance_records(self, statements: object) -> list[dict[str, dict[str, object]]]:
         """Per statement, the ``stances`` field of its SPEC section 5 record (as
@@ -198,15 +262,59 @@ def fit_model(data: LabelledSet, targets: Sequence[Target], settings: Mapping[st
     settings = {**DEFAULT_SETTINGS, **(settings or {})}
     if not targets:
         raise ValueError("targets is empty: name at least one target to train")
+    stage1 = None
+    stack: dict[int, tuple[float, ...]] = {}
+    if float(settings.get("stack_weight") or 0.0):
+        stage1, stack = _stack_training(data, targets, settings, random_state, min_per_class)
     pipes = {}
     # One BLAS thread: the solver's small dense products gain nothing from more, and on a
     # busy 2-core machine several threads made one fit 40 times slower (measured).
     with threadpool_limits(limits=1):
         for t in targets:
             X, y = _check_classes(data, t, min_per_class)
+            if stage1 is not None:
+                X = [x._replace(stack=stack[i]) for x, i in zip(X, _labelled_index(data, t))]
             pipes[t.id] = build_pipeline(t, settings, random_state).fit(X, y)
-    _share_identical_blocks([p[0] for p in pipes.values()])
-    return StanceModel(targets, pipes, settings, data_digest(data))
+    featurizers = [p[0] for p in pipes.values()]
+    if stage1 is not None:
+        featurizers += [p[0] for p in stage1.pipelines.values()]
+    _share_identical_blocks(featurizers)
+    return StanceModel(targets, pipes, settings, data_digest(data), stage1=stage1)
+
+
+STACK_FOLDS = 5  # folds (by document) of the first model's cross-validated predictions
+
+
+def _labelled_index(data: LabelledSet, target: Target) -> list[int]:
+    """Positions in ``data.statements`` of the examples :meth:`LabelledSet.examples` gives for ``target``."""
+    return [i for i, s in enumerate(data.statements) if data.label_of(s, target.id) is not None]
+
+
+def _stack_training(data: LabelledSet, targets: Sequence[Target], settings: Mapping[str, object],
+                    random_state: int, min_per_class: int) -> tuple[StanceModel, dict[int, tuple[float, ...]]]:
+    """The first model (the same settings, unstacked, fit on all of ``data``) and, per statement
+    of ``data``, its stack features (:func:`stack_rows`) from the first model's predictions
+    cross-validated by document (never from the gold labels): each document's statements are
+    labelled by a first model that did not see that document."""
+    first = {**settings, "stack_weight": 0.0}
+    stage1 = fit_model(data, targets, first, random_state=random_state, min_per_class=min_per_class)
+    keys = sorted({s.doc_id or s.source for s in data.statements})
+    rng = np.random.RandomState(random_state)
+    fold_of = {keys[i]: n % STACK_FOLDS for n, i in enumerate(rng.permutation(len(keys)))}
+    inputs = [StatementInput(s.text, s.context, s.kind, s.actor or "", s.doc_id or "") for s in data.statements]
+    probas = {t.id: np.zeros((len(inputs), len(LABELS))) for t in targets}
+    for f in range(min(STACK_FOLDS, len(keys))):
+        held = [i for i, s in enumerate(data.statements) if fold_of[s.doc_id or s.source] == f]
+        rest = LabelledSet([s for s in data.statements if fold_of[s.doc_id or s.source] != f], {}, data.files)
+        try:
+            m = fit_model(rest, targets, first, random_state=random_state, min_per_class=1)
+        except (DataError, ValueError):  # a fold too small to train on: the full first model stands in
+            m = stage1
+        p = m._pipeline_proba([inputs[i] for i in held])
+        for t in targets:
+            probas[t.id][held] = p[t.id]
+    rows = stack_rows(inputs, [probas[t.id] for t in targets])
+    return stage1, dict(enumerate(rows))
 
 
 def _same_vectorizer(a: object, b: object) -> bool:
@@ -258,7 +366,12 @@ def scorer_of(model: StanceModel) -> Scorer | None:
             return None
         plans[t.id] = pipe[0].feature_plan()
         heads[t.id] = LinearHead([str(c) for c in clf.classes_], est.coef_, est.intercept_, clf.temperature_)
-    return Scorer([t.id for t in model.targets], plans, heads)
+    stage1 = None
+    if getattr(model, "stage1", None) is not None:
+        stage1 = scorer_of(model.stage1)
+        if stage1 is None:
+            return None
+    return Scorer([t.id for t in model.targets], plans, heads, stage1=stage1)
 
 
 # -- files ------------------------------------------------------------------------------------------

@@ -67,33 +67,40 @@ def summarise(records: list[dict[str, object]], min_statements: int = 1) -> list
             if row.evidence is None or score > row.evidence["_score"]:
                 row.evidence = {"_score": score, "label": lab, "confidence": float(s["confidence"]),
                                 "doc_id": rec.get("doc_id"), "statement_id": rec.get("statement_id"),
-                                "text": rec.get("text")}
+                                "text": rec.get("text"), "terms": [str(x) for x in s.get("evidence") or []]}
     out = [r for r in rows.values() if r.total >= min_statements]
     out.sort(key=lambda r: (r.target, -(r.counts["supporting"] + r.counts["questioning"]), -r.total, r.actor))
     return out
 
 
-def render_text(rows: list[ActorRow], width: int = 60) -> str:
+def _terms(ev: dict[str, object]) -> str:
+    """The strongest statement's evidence terms (``score --explain``), joined by "; "."""
+    return "; ".join(ev.get("terms") or [])
+
+
+def render_text(rows: list[ActorRow], width: int = 60, explain: bool = False) -> str:
     lines = [f"{'target':<14}{'actor':<32}{'sup':>5}{'que':>5}{'neu':>5}  evidence"]
     for r in rows:
         ev = r.evidence or {}
         text = str(ev.get("text") or "").replace("\n", " ")
         if len(text) > width:
             text = text[: width - 1] + "…"
+        why = f" <- {_terms(ev)}" if explain and _terms(ev) else ""
         lines.append(f"{r.target:<14}{r.actor[:31]:<32}{r.counts['supporting']:>5}{r.counts['questioning']:>5}"
-                     f"{r.counts['neutral']:>5}  [{ev.get('label', '')} {ev.get('confidence', 0):.2f}] {text}")
+                     f"{r.counts['neutral']:>5}  [{ev.get('label', '')} {ev.get('confidence', 0):.2f}] {text}{why}")
     return "\n".join(lines) + "\n"
 
 
-def render_csv(rows: list[ActorRow], stream) -> None:
+def render_csv(rows: list[ActorRow], stream, explain: bool = False) -> None:
     w = csv.writer(stream, lineterminator="\n")
     w.writerow(["target", "actor", "supporting", "questioning", "neutral", "documents",
-                "evidence_label", "evidence_confidence", "evidence_statement_id", "evidence_text"])
+                "evidence_label", "evidence_confidence", "evidence_statement_id", "evidence_text"]
+               + (["evidence_terms"] if explain else []))
     for r in rows:
         ev = r.evidence or {}
         w.writerow([r.target, r.actor, r.counts["supporting"], r.counts["questioning"], r.counts["neutral"],
                     len(r.documents), ev.get("label"), round(float(ev.get("confidence", 0)), 4),
-                    ev.get("statement_id"), ev.get("text")])
+                    ev.get("statement_id"), ev.get("text")] + ([_terms(ev)] if explain else []))
 
 
 _CSS = """
@@ -108,10 +115,11 @@ td.n{text-align:right;font-variant-numeric:tabular-nums}
 .lab-supporting{color:#2e7d32;font-weight:600}.lab-questioning{color:#c62828;font-weight:600}
 .lab-neutral{color:#666}
 blockquote{margin:0;color:#333}
+.why{margin:.2rem 0 0;color:#555;font-size:.85rem}
 """
 
 
-def render_html(rows: list[ActorRow], title: str = "stancekit report") -> str:
+def render_html(rows: list[ActorRow], title: str = "stancekit report", explain: bool = False) -> str:
     """One self-contained HTML page (inline CSS, no scripts, no network assets)."""
     e = html.escape
     parts = [f"<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>{e(title)}</title>",
@@ -134,7 +142,9 @@ def render_html(rows: list[ActorRow], title: str = "stancekit report") -> str:
                 f"<td><div class=\"bar\">{bar}</div></td><td class=\"n\">{len(r.documents)}</td>"
                 f"<td><span class=\"lab-{e(str(ev.get('label', '')))}\">{e(str(ev.get('label', '')))}</span> "
                 f"({float(ev.get('confidence', 0)):.2f}, {e(str(ev.get('statement_id', '')))})"
-                f"<blockquote>{e(str(ev.get('text') or ''))}</blockquote></td></tr>")
+                f"<blockquote>{e(str(ev.get('text') or ''))}</blockquote>"
+                + (f"<p class=\"why\">Decided by: {e(_terms(ev))}</p>" if explain and _terms(ev) else "")
+                + "</td></tr>")
         parts.append("</tbody></table>")
     parts.append("</body></html>\n")
     return "".join(parts)
@@ -147,21 +157,24 @@ def report_command(a) -> int:
     check_output(a.html, "--html")
     records = read_scored(a.scored)
     rows = summarise(records, a.min_statements)
+    explain = bool(getattr(a, "explain", False))
+    if explain and records and not any("evidence" in s for rec in records for s in rec["stances"].values()):
+        print(f"stancekit report: {a.scored} has no evidence; score with --explain to get it", file=sys.stderr)
     if a.csv:
         if a.csv == "-":
-            render_csv(rows, sys.stdout)
+            render_csv(rows, sys.stdout, explain)
         else:
             f, commit = atomic_output(Path(a.csv))
-            render_csv(rows, f)
+            render_csv(rows, f, explain)
             commit()
     if a.html:
         f, commit = atomic_output(Path(a.html))
-        f.write(render_html(rows, title=f"stancekit report: {Path(a.scored).name}"))
+        f.write(render_html(rows, title=f"stancekit report: {Path(a.scored).name}", explain=explain))
         commit()
     files = [f for f in (a.csv, a.html) if f and f != "-"]
     if files:  # the table went to the files: a one-line summary here
         print(f"stancekit report: {len(rows)} (actor, target) rows from {len(records)} statements written to "
               f"{' and '.join(files)}", file=sys.stderr if a.csv == "-" else sys.stdout)
     elif a.csv != "-":
-        sys.stdout.write(render_text(rows))
+        sys.stdout.write(render_text(rows, explain=explain))
     return 0

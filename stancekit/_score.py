@@ -294,6 +294,11 @@ def _score(a, output: Path | None, warn) -> int:
         from ._scorer import load_scoring_model
         model = load_scoring_model(model_path)
         targets = model.target_ids
+    explain = int(getattr(a, "explain", 0) or 0)
+    if explain:  # evidence comes from this process's scorer: no workers, no cluster
+        from ._scorer import Explaining
+        model = Explaining(model, explain)
+        a.jobs, a.scheduler = 1, None
     from ._batch import _quiet_gc
     _quiet_gc()  # this process only scores from here on
     docs = iter_documents(a.paths, max_length=a.max_length, stdin_format=a.stdin_format, warn=warn)
@@ -307,7 +312,7 @@ def _score(a, output: Path | None, warn) -> int:
     else:
         out = sys.stdout
         header = True
-    writer = RecordWriter(out, a.format, targets, header=header)  # writes the CSV header
+    writer = RecordWriter(out, a.format, targets, header=header, evidence=bool(explain))  # writes the CSV header
     skip = journal.done if journal else set()
     pairs: deque[int] = deque()  # input indexes of the documents in flight, in order
     counts = _Counts()

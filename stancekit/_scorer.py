@@ -23,9 +23,12 @@ import numpy as np
 from ._errors import ModelError, ModelIntegrityError
 from ._files import atomic_write_bytes
 from ._targets import LABELS
-from ._vectors import CueBlock, FeaturePlan, LinearHead, StatementInput, TargetBlock, TfidfBlock, statement_inputs
+from ._vectors import (
+    _WORD, CueBlock, FeaturePlan, LinearHead, StatementInput, TargetBlock, TfidfBlock, explain_rows, stack_names,
+    stack_rows, statement_inputs,
+)
 
-__all__ = ["Scorer", "write_scorer", "read_scorer", "scorer_path", "load_scoring_model", "SCORER_FORMAT"]
+__all__ = ["Scorer", "Explaining", "write_scorer", "read_scorer", "scorer_path", "load_scoring_model", "SCORER_FORMAT"]
 
 SCORER_FORMAT = 1
 
@@ -35,10 +38,11 @@ class Scorer:
     last bit), from :class:`FeaturePlan` and :class:`LinearHead` per target."""
 
     def __init__(self, target_ids: Sequence[str], plans: Mapping[str, FeaturePlan],
-                 heads: Mapping[str, LinearHead]) -> None:
+                 heads: Mapping[str, LinearHead], stage1: "Scorer | None" = None) -> None:
         self._target_ids = list(target_ids)
         self.plans = dict(plans)
         self.heads = dict(heads)
+        self.stage1 = stage1  # a stacked model's first model (see stancekit._model.fit_model)
 
     @property
     def target_ids(self) -> list[str]:
@@ -46,14 +50,26 @@ class Scorer:
 
     def proba_of_inputs(self, inputs: list[StatementInput]) -> dict[str, np.ndarray]:
         """Per target, an array (n, 3) of probabilities in :data:`LABELS` order."""
-        out = {}
         cache: dict[object, object] = {}
-        for tid in self._target_ids:
-            head = self.heads[tid]
-            proba = head.predict_proba(self.plans[tid].transform(inputs, cache)) if inputs \
-                else np.zeros((0, len(head.classes)))
-            out[tid] = in_label_order(proba, head.classes)
-        return out
+        return {tid: in_label_order(self._head_proba(tid, X), self.heads[tid].classes)
+                for tid, X in self.features(inputs, cache).items()}
+
+    def features(self, inputs: list[StatementInput], cache: dict[object, object] | None = None
+                 ) -> dict[str, object]:
+        """Per target, the feature matrix its head reads (after the first model, when stacked).
+        Blocks that read only the statements' text, kind and actor are computed once for both
+        stages (the stages share them)."""
+        cache = {} if cache is None else cache
+        if self.stage1 is not None and inputs:
+            s1 = self.stage1
+            p1 = {tid: in_label_order(s1._head_proba(tid, X), s1.heads[tid].classes)
+                  for tid, X in s1.features(inputs, cache).items()}
+            inputs = [it._replace(stack=st) for it, st in zip(inputs, stack_rows(inputs, [p1[t] for t in s1.target_ids]))]
+        return {tid: (self.plans[tid].transform(inputs, cache) if inputs else None) for tid in self._target_ids}
+
+    def _head_proba(self, tid: str, X: object) -> np.ndarray:
+        head = self.heads[tid]
+        return head.predict_proba(X) if X is not None else np.zeros((0, len(head.classes)))
 
     def predict_proba(self, statements: object) -> dict[str, np.ndarray]:
         return self.proba_of_inputs(statement_inputs(statements))
@@ -65,8 +81,52 @@ class Scorer:
     def _stance_records(self, statements: object) -> list[dict[str, dict[str, object]]]:
         return stance_records(self._best(statements))
 
+    def explained_records(self, statements: object, k: int = 3) -> list[dict[str, dict[str, object]]]:
+        """Per statement, the ``stances`` field of its record with, for each target, ``evidence``:
+        the ``k`` strongest features toward the chosen label (see
+        :func:`stancekit._vectors.explain_rows`)."""
+        inputs = statement_inputs(statements)
+        cache: dict[object, object] = {}
+        feats = self.features(inputs, cache)
+        words = cache.get("words") or [_WORD.findall(it.text.lower()) for it in inputs]
+        snames = stack_names(self.stage1.target_ids) if self.stage1 is not None else ()
+        probas = {tid: in_label_order(self._head_proba(tid, X), self.heads[tid].classes) for tid, X in feats.items()}
+        best = best_labels(probas)
+        out = stance_records(best)
+        for tid, X in feats.items():
+            if X is None:
+                continue
+            chosen = [row[tid][0] for row in best]
+            ev = explain_rows(X, self.heads[tid], chosen, self.plans[tid].feature_names(snames), words, k)
+            for rec, e in zip(out, ev):
+                rec[tid]["evidence"] = e
+        return out
+
+    def explain(self, statements: object, k: int = 3) -> list[dict[str, list[str]]]:
+        """Per statement, ``{target_id: evidence}``: the ``k`` terms and cues that weighed most
+        toward the label :meth:`predict_proba` chooses (see :meth:`explained_records`)."""
+        return [{tid: st["evidence"] for tid, st in row.items()} for row in self.explained_records(statements, k)]
+
     def __repr__(self) -> str:
         return f"Scorer(targets={self._target_ids!r})"
+
+
+class Explaining:
+    """A scoring model whose records carry evidence (``stancekit score --explain``): its
+    ``_stance_records`` are :meth:`Scorer.explained_records`. It has no ``_best``, so batch
+    scoring builds each record with its ``evidence``."""
+
+    def __init__(self, model: object, k: int = 3) -> None:
+        scorer = model if isinstance(model, Scorer) else model.scorer()
+        if scorer is None:
+            raise ModelError(f"{type(model).__name__} has no linear scorer (sigmoid or isotonic calibration): "
+                             "--explain needs the logistic regression's own weights")
+        self.scorer = scorer
+        self.k = int(k)
+        self.target_ids = scorer.target_ids
+
+    def _stance_records(self, statements: object) -> list[dict[str, dict[str, object]]]:
+        return self.scorer.explained_records(statements, self.k)
 
 
 def in_label_order(proba: np.ndarray, classes: Sequence[object]) -> np.ndarray:
@@ -150,10 +210,10 @@ def scorer_arrays(scorer: Scorer) -> dict[str, np.ndarray] | None:
             cue_meta.append({"negation_window": c.negation_window, "lexicon_dirs": list(c.lexicon_dirs)})
         return cues[id(c)]
 
-    targets = []
-    try:
-        for t, tid in enumerate(scorer.target_ids):
-            plan, head = scorer.plans[tid], scorer.heads[tid]
+    def target_metas(sc: Scorer, prefix: str) -> list[dict[str, object]]:
+        targets = []
+        for t, tid in enumerate(sc.target_ids):
+            plan, head = sc.plans[tid], sc.heads[tid]
             if plan.char is not None:
                 raise _NotExportable
             tgt = plan.target
@@ -165,14 +225,26 @@ def scorer_arrays(scorer: Scorer) -> dict[str, np.ndarray] | None:
                 "actor": tfidf_ref(plan.actor), "cues": cue_ref(plan.cues),
                 "target": None if tgt is None else {"phrases": list(tgt.phrases), "anaphora": list(tgt.anaphora)},
                 "kind": plan.kind, "context_weight": plan.context_weight, "actor_weight": plan.actor_weight,
-                "interaction_weight": plan.interaction_weight,
+                "interaction_weight": plan.interaction_weight, "doc_weight": plan.doc_weight,
+                "stack_weight": plan.stack_weight, "n_stack": plan.n_stack, "actor_role": plan.actor_role,
                 "classes": list(head.classes), "temperature": head.temperature,
             })
-            arrays[f"head{t}_coef"] = head.coef
-            arrays[f"head{t}_intercept"] = head.intercept
+            arrays[f"{prefix}head{t}_coef"] = head.coef
+            arrays[f"{prefix}head{t}_intercept"] = head.intercept
+        return targets
+
+    try:
+        targets = target_metas(scorer, "")
+        stage1 = None
+        if scorer.stage1 is not None:
+            if scorer.stage1.stage1 is not None:
+                raise _NotExportable
+            stage1 = {"targets": target_metas(scorer.stage1, "stage1_")}
     except _NotExportable:
         return None
     meta = {"format": SCORER_FORMAT, "labels": list(LABELS), "targets": targets, "tfidf": tfidf_meta, "cues": cue_meta}
+    if stage1 is not None:
+        meta["stage1"] = stage1
     arrays["meta"] = _text_array([json.dumps(meta, ensure_ascii=False, sort_keys=True)])
     return arrays
 
@@ -256,19 +328,26 @@ def _scorer_of_arrays(data: bytes) -> Scorer:
     def ref(i: int | None):
         return None if i is None else blocks[i]
 
-    plans, heads, ids = {}, {}, []
-    for t, m in enumerate(meta["targets"]):
-        tid = m["id"]
-        ids.append(tid)
-        tgt = m["target"]
-        plans[tid] = FeaturePlan(
-            word=ref(m["word"]), char=None, affix=ref(m["affix"]), context=ref(m["context"]), actor=ref(m["actor"]),
-            cues=None if m["cues"] is None else cue_blocks[m["cues"]],
-            target=None if tgt is None else TargetBlock(tgt["phrases"], tgt["anaphora"]),
-            kind=bool(m["kind"]), context_weight=m["context_weight"], actor_weight=m["actor_weight"],
-            interaction_weight=m["interaction_weight"])
-        heads[tid] = LinearHead(m["classes"], arrays[f"head{t}_coef"], arrays[f"head{t}_intercept"], m["temperature"])
-    return Scorer(ids, plans, heads)
+    def stage(targets: list[dict[str, object]], prefix: str, stage1: Scorer | None) -> Scorer:
+        plans, heads, ids = {}, {}, []
+        for t, m in enumerate(targets):
+            tid = m["id"]
+            ids.append(tid)
+            tgt = m["target"]
+            plans[tid] = FeaturePlan(
+                word=ref(m["word"]), char=None, affix=ref(m["affix"]), context=ref(m["context"]), actor=ref(m["actor"]),
+                cues=None if m["cues"] is None else cue_blocks[m["cues"]],
+                target=None if tgt is None else TargetBlock(tgt["phrases"], tgt["anaphora"]),
+                kind=bool(m["kind"]), context_weight=m["context_weight"], actor_weight=m["actor_weight"],
+                interaction_weight=m["interaction_weight"], doc_weight=float(m.get("doc_weight", 0.0)),
+                stack_weight=float(m.get("stack_weight", 0.0)), n_stack=int(m.get("n_stack", 0)),
+                actor_role=bool(m.get("actor_role", False)))
+            heads[tid] = LinearHead(m["classes"], arrays[f"{prefix}head{t}_coef"], arrays[f"{prefix}head{t}_intercept"],
+                                    m["temperature"])
+        return Scorer(ids, plans, heads, stage1=stage1)
+
+    first = stage(meta["stage1"]["targets"], "stage1_", None) if meta.get("stage1") else None
+    return stage(meta["targets"], "", first)
 
 
 def load_scoring_model(path: str | Path | None = None, *, strict: bool = False) -> object:

@@ -64,14 +64,15 @@ def select_settings(train: LabelledSet, dev: LabelledSet, targets: Sequence[Targ
 
 
 def baseline_model(train: LabelledSet, targets: Sequence[Target]) -> StanceModel:
-    """A plain TF-IDF (word 1-2 grams) + logistic regression per target, for comparison."""
+    """A plain TF-IDF (word 1-2 grams) + logistic regression with balanced class weights per target, for comparison."""
     pipes = {}
     for t in targets:
         X, y = train.examples(t.id)
         pipe = Pipeline([("tfidf", TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True)),
-                         ("lr", LogisticRegression(max_iter=2000))])
+                         ("lr", LogisticRegression(max_iter=2000, class_weight="balanced"))])
         pipes[t.id] = _TextOnly(pipe.fit([x.text for x in X], y))
-    return StanceModel(targets, pipes, {"baseline": "tfidf word 1-2 + logistic regression"}, data_digest(train))
+    return StanceModel(targets, pipes, {"baseline": "tfidf word 1-2 + logistic regression, class_weight balanced"},
+                       data_digest(train))
 
 
 class _TextOnly:
@@ -107,9 +108,12 @@ def cross_validate(data: LabelledSet, targets: Sequence[Target], settings: Mappi
     yp: dict[str, list[str]] = {t.id: [] for t in targets}
     for f in range(k):
         tr = LabelledSet([s for s in data.statements if fold_of[s.doc_id or s.source] != f], {}, data.files)
-        te = [s for s in data.statements if fold_of[s.doc_id or s.source] == f and not s.ambiguous]
+        held = [s for s in data.statements if fold_of[s.doc_id or s.source] == f]
         m = fit_model(tr, targets, settings, random_state=random_state, min_per_class=2)
-        preds = m.predict([{"text": s.text, "context": s.context, "kind": s.kind, "actor": s.actor} for s in te])
+        labelled = m.predict([{"text": s.text, "context": s.context, "kind": s.kind, "actor": s.actor,
+                               "doc_id": s.doc_id} for s in held])
+        te = [s for s in held if not s.ambiguous]
+        preds = [p for s, p in zip(held, labelled) if not s.ambiguous]
         for s, p in zip(te, preds):
             for t in targets:
                 lab = data.label_of(s, t.id)

@@ -26,7 +26,7 @@ from ._text import quote_spans
 
 __all__ = [
     "CONTEXT_STATEMENTS", "CUE_CLASSES", "CUE_FEATURES", "StatementInput", "as_inputs", "statement_inputs",
-    "cue_rows", "kind_rows", "affix_terms", "actor_texts", "CueBlock", "TargetBlock", "TfidfBlock", "FeaturePlan",
+    "cue_rows", "kind_rows", "doc_rows", "doc_groups", "stack_rows", "stack_names", "explain_rows", "DOC_FEATURES", "affix_terms", "actor_texts", "actor_role", "CueBlock", "TargetBlock", "TfidfBlock", "FeaturePlan",
     "LinearHead",
 ]
 
@@ -44,6 +44,8 @@ class StatementInput(NamedTuple):
     context: str = ""
     kind: str = ""
     actor: str = ""
+    doc: str = ""  # the document's id: statements of one document stand next to each other; "" for none
+    stack: tuple[float, ...] = ()  # a first model's view of the document around it (see stack_rows)
 
 
 def as_inputs(X: object, name: str = "X") -> list[StatementInput]:
@@ -60,7 +62,7 @@ def as_inputs(X: object, name: str = "X") -> list[StatementInput]:
         if isinstance(item, StatementInput):
             out.append(item)
         elif type(item) is Statement:  # the segmenter's own: its fields are known (no context)
-            out.append(StatementInput(item.text, "", item.kind or "", item.actor or ""))
+            out.append(StatementInput(item.text, "", item.kind or "", item.actor or "", item.doc_id or ""))
         elif isinstance(item, str):
             out.append(StatementInput(item))
         elif isinstance(item, Mapping):
@@ -68,10 +70,11 @@ def as_inputs(X: object, name: str = "X") -> list[StatementInput]:
             if not isinstance(text, str):
                 raise TypeError(f"{name}[{i}] has no str 'text' (got {type(text).__name__})")
             out.append(StatementInput(text, str(item.get("context") or ""), str(item.get("kind") or ""),
-                                      str(item.get("actor") or "")))
+                                      str(item.get("actor") or ""), str(item.get("doc_id") or "")))
         elif hasattr(item, "text") and isinstance(getattr(item, "text"), str):
             out.append(StatementInput(item.text, str(getattr(item, "context", "") or ""),
-                                      str(getattr(item, "kind", "") or ""), str(getattr(item, "actor", "") or "")))
+                                      str(getattr(item, "kind", "") or ""), str(getattr(item, "actor", "") or ""),
+                                      str(getattr(item, "doc_id", "") or "")))
         else:
             raise type_error(f"{name}[{i}]", item, "str, a mapping with 'text', or a Statement")
     return out
@@ -99,7 +102,7 @@ def statement_inputs(statements: object) -> list[StatementInput]:
             window = []
         prev_doc = doc
         if not has_ctx and doc is not None:
-            inp = StatementInput(inp.text, " ".join(window[-CONTEXT_STATEMENTS:]), inp.kind, inp.actor)
+            inp = inp._replace(context=" ".join(window[-CONTEXT_STATEMENTS:]))
         out.append(inp)
         window.append(inp.text)
     return out
@@ -571,6 +574,114 @@ def kind_rows(items: list[StatementInput]) -> sp.csr_matrix:
     return sp.csr_matrix(m)
 
 
+DOC_FEATURES = ("doc:prev_hits", "doc:next_hits", "doc:share", "doc:any_other", "doc:actor_hits",
+                "doc:actor_pos", "doc:actor_neg", "doc:prev_pos", "doc:prev_neg")
+DOC_WINDOW = 5  # statements before one that make its paragraph-sized focus window
+DOC_NEXT = 2  # statements after one looked at
+
+
+def stack_names(target_ids: Sequence[str]) -> list[str]:
+    """The names of :func:`stack_rows` columns for a first model of these targets."""
+    return [f"stack:{where}:{tid}:{lab}" for tid in target_ids for where in ("actor", "prev", "doc")
+            for lab in ("supporting", "questioning")]
+
+
+def stack_rows(items: Sequence[StatementInput], probas: Sequence[np.ndarray]) -> list[tuple[float, ...]]:
+    """A first model's view of each statement's document, from its probabilities (one array
+    (n, 3) per target, in label order supporting, questioning, neutral): per target, the mean
+    ``supporting`` and ``questioning`` probability over the same actor's other statements in
+    the document, over the statement just before, and over the whole document but the
+    statement itself. Zeros where there is no such statement."""
+    n = len(items)
+    cols = []
+    for p in probas:
+        sq = np.asarray(p, dtype=np.float64)[:, :2]
+        actor = np.zeros((n, 2))
+        prev = np.zeros((n, 2))
+        doc = np.zeros((n, 2))
+        for a, b in doc_groups(items):
+            m = b - a
+            if m < 2:
+                continue
+            prev[a + 1:b] = sq[a:b - 1]
+            doc[a:b] = (sq[a:b].sum(axis=0) - sq[a:b]) / (m - 1)
+            by_actor: dict[str, list[int]] = {}
+            for k in range(a, b):
+                key = items[k].actor.lower()
+                if key:
+                    by_actor.setdefault(key, []).append(k)
+            for rows in by_actor.values():
+                if len(rows) > 1:
+                    r = np.array(rows)
+                    actor[r] = (sq[r].sum(axis=0) - sq[r]) / (len(rows) - 1)
+        cols += [actor, prev, doc]
+    if not cols:
+        return [()] * n
+    return [tuple(row) for row in np.column_stack(cols).tolist()]
+
+
+def doc_groups(items: Sequence[StatementInput]) -> list[tuple[int, int]]:
+    """``(start, end)`` of each run of statements of one document (same non-empty ``doc``); a
+    statement without ``doc`` is a document of its own."""
+    out = []
+    i, n = 0, len(items)
+    while i < n:
+        d = items[i].doc
+        j = i + 1
+        if d:
+            while j < n and items[j].doc == d:
+                j += 1
+        out.append((i, j))
+        i = j
+    return out
+
+
+def doc_rows(items: Sequence[StatementInput], hits: np.ndarray, pos: np.ndarray, neg: np.ndarray) -> np.ndarray:
+    """Document context of each statement toward one target (see :data:`DOC_FEATURES`), from the
+    target's phrase hits and the cue polarity (``pos``, ``neg``) of every statement:
+
+    - phrase hits in the :data:`DOC_WINDOW` statements before and the :data:`DOC_NEXT` after;
+    - the share of the document's other statements that name the target, and whether any does;
+    - over the same actor's other statements in the document: how many name the target, and their
+      cue polarity where they do;
+    - the cue polarity of the statement just before, where it names the target (a reply or a
+      point carried on).
+
+    Counts are ``log1p``-scaled. Statements without a ``doc`` have no context (all zero).
+    """
+    n = len(items)
+    out = np.zeros((n, len(DOC_FEATURES)))
+    has = (hits > 0).astype(np.float64)
+    pos_t, neg_t = pos * has, neg * has
+    for a, b in doc_groups(items):
+        m = b - a
+        if m < 2:
+            continue
+        h = hits[a:b]
+        cs = np.concatenate(([0.0], np.cumsum(h)))
+        idx = np.arange(m)
+        out[a:b, 0] = np.log1p(cs[idx] - cs[np.maximum(idx - DOC_WINDOW, 0)])
+        out[a:b, 1] = np.log1p(cs[np.minimum(idx + 1 + DOC_NEXT, m)] - cs[idx + 1])
+        hs = has[a:b]
+        others = hs.sum() - hs
+        out[a:b, 2] = others / (m - 1)
+        out[a:b, 3] = others > 0
+        by_actor: dict[str, list[int]] = {}
+        for k in range(a, b):
+            key = items[k].actor.lower()
+            if key:
+                by_actor.setdefault(key, []).append(k)
+        for rows in by_actor.values():
+            if len(rows) < 2:
+                continue
+            r = np.array(rows)
+            for col, v in ((4, has), (5, pos_t), (6, neg_t)):
+                out[r, col] = np.log1p(v[r].sum() - v[r])
+        out[a + 1:b, 7] = pos_t[a:b - 1]
+        out[a + 1:b, 8] = neg_t[a:b - 1]
+    return out
+
+
 class _WordIndex:
     """A word vocabulary (terms of 1 to n words) as integer arrays, for counting a batch in numpy.
 
@@ -642,9 +753,38 @@ def affix_terms(word: str, lengths: Sequence[int]) -> list[str]:
     return [word[:k] + "~" for k in lengths if len(word) > k]
 
 
-def actor_texts(items: list[StatementInput]) -> list[str]:
-    """What the actor block reads of each statement: the actor's name, or ``NOACTOR``."""
+def actor_texts(items: list[StatementInput], role: bool = False) -> list[str]:
+    """What the actor block reads of each statement: the actor's name, or ``NOACTOR``; with
+    ``role``, the kind of actor instead of the name (see :func:`actor_role`)."""
+    if role:
+        return [actor_role(it.actor) for it in items]
     return [it.actor or "NOACTOR" for it in items]
+
+
+_ROLE_WORD = re.compile(r"[\w'’.-]+")
+
+
+@lru_cache(maxsize=100_000)
+def actor_role(name: str) -> str:
+    """The kind of source an actor's canonical name names, never the name itself: ``NOACTOR``
+    (the article's own voice), ``ROLEGROUP`` (a group noun ends it: "Western diplomats"),
+    ``ROLESTATE`` (a country, a seat of power: "Russia", "the Kremlin"), ``ROLEBODY`` (an
+    organisation word or an acronym: "Human Rights Watch", "NATO") or ``ROLEPERSON``.
+    Read from the segmentation lexicons (``groups.txt``, ``countries.tsv``,
+    ``seats_of_power.tsv``, ``org_words.txt``; the shipped ones)."""
+    if not name or not name.strip():
+        return "NOACTOR"
+    from ._lexicon import load_lexicon
+    lex = load_lexicon()
+    low = name.strip().lower()
+    words = _ROLE_WORD.findall(low)
+    if words and words[-1] in lex.groups:
+        return "ROLEGROUP"
+    if low in lex.country_of or low in lex.seats or low.removeprefix("the ") in lex.seats:
+        return "ROLESTATE"
+    if any(w in lex.org_words for w in words) or any(len(w) > 1 and w.isupper() for w in name.split()):
+        return "ROLEBODY"  # an organisation word, or an acronym ("NATO", "OSCE")
+    return "ROLEPERSON"
 
 
 def _normalize_rows(X: sp.csr_matrix, norm: str) -> sp.csr_matrix:
@@ -787,6 +927,42 @@ class FeaturePlan:
     context_weight: float
     actor_weight: float
     interaction_weight: float
+    doc_weight: float = 0.0
+    stack_weight: float = 0.0
+    n_stack: int = 0
+    actor_role: bool = False
+
+    def feature_names(self, stack_names: Sequence[str] = ()) -> list[str]:
+        """The name of each column :meth:`transform` gives, as
+        :meth:`stancekit.sklearn.StanceFeaturizer.get_feature_names_out` names them (``stack_names``:
+        the stack columns' names, which the first model's targets make)."""
+        names: list[str] = []
+
+        def terms(b: Block) -> list[str]:
+            if isinstance(b, TfidfBlock):
+                return list(b.terms)
+            return [str(x) for x in b.fn.__self__.get_feature_names_out()]  # a scikit-learn vectorizer
+
+        for b, pre in ((self.word, "w:"), (self.char, "c:"), (self.affix, "a:"), (self.context, "ctx:"),
+                       (self.actor, "actor:")):
+            if b is not None:
+                names += [pre + t for t in terms(b)]
+        if self.cues is not None:
+            names += ["cue:" + n for n in CUE_FEATURES]
+        if self.target is not None:
+            names += [f"target:phrase={p}" for p in self.target.phrases]
+            names += ["target:" + n for n in ("target_hits", "context_hits", "target_any", "anaphor_with_context",
+                                              "no_target")]
+        if self.kind:
+            names += [f"kind={k}" for k in _KINDS]
+        if self.cues is not None and self.target is not None and self.interaction_weight:
+            names += ["x:pos*target", "x:neg*target", "x:pos*notarget", "x:neg*notarget"]
+        if self.cues is not None and self.target is not None and self.doc_weight:
+            names += list(DOC_FEATURES)
+        if self.stack_weight and self.n_stack:
+            names += list(stack_names) if len(stack_names) == self.n_stack \
+                else [f"stack:{k}" for k in range(self.n_stack)]
+        return names
 
     def transform(self, items: list[StatementInput], cache: dict[object, object]) -> sp.csr_matrix:
         """The features of ``items``, reusing blocks already computed in ``cache`` (blocks shared by
@@ -810,7 +986,7 @@ class FeaturePlan:
                           * float(self.context_weight))
         if self.actor is not None:
             act = self.actor
-            blocks.append(block(_key(act), lambda: act.transform(actor_texts(items)))
+            blocks.append(block(_key(act), lambda: act.transform(actor_texts(items, self.actor_role)))
                           * float(self.actor_weight))
         cues = block(id(self.cues), lambda: self.cues.rows(items, lows, words)) if self.cues is not None else None
         tgt = (self.target.rows(items, lows, words, block("pieces", lambda: _piece_ids(_phrase_words(words, lows))))
@@ -829,6 +1005,17 @@ class FeaturePlan:
             w = float(self.interaction_weight)
             inter = np.column_stack([pos * present, neg * present, pos * (1 - present), neg * (1 - present)]) * w
             blocks.append(sp.csr_matrix(inter))
+        if cues is not None and tgt is not None and self.doc_weight:
+            n_p = len(self.target.phrases)
+            c = cues.toarray()
+            hits = np.rint(np.expm1(tgt[:, n_p].toarray().ravel()))
+            blocks.append(sp.csr_matrix(doc_rows(items, hits, c[:, 8], c[:, 9]) * float(self.doc_weight)))
+        if self.stack_weight and self.n_stack:
+            m = np.zeros((len(items), self.n_stack))
+            for i, it in enumerate(items):
+                if len(it.stack) == self.n_stack:
+                    m[i] = it.stack
+            blocks.append(sp.csr_matrix(m * float(self.stack_weight)))
         if not blocks:
             return sp.csr_matrix((len(items), 0))
         return sp.hstack(blocks, format="csr")
@@ -865,3 +1052,88 @@ class LinearHead:
         if scores.shape[1] == 1:
             scores = scores.reshape(-1)
         return _softmax(_as_logits(scores) / self.temperature)
+
+
+# -- evidence -------------------------------------------------------------------------------------
+
+_CUE_WORDS = {"endorse": "endorsing", "doubt": "doubting"}
+
+
+def evidence_label(name: str, words: Sequence[str]) -> str:
+    """What an analyst reads for a feature ``name`` (as :meth:`FeaturePlan.feature_names` names it)
+    of a statement whose lowercase :data:`_WORD` tokens are ``words``: a word n-gram is itself; a
+    word prefix is the first word of the statement that has it; other features are described
+    (``cue: doubting (quoted)``, ``target phrase: osce``, ``same actor's other statements:
+    questioning chairmanship``)."""
+    kind, _, rest = name.partition(":")
+    if kind == "w":
+        return rest
+    if kind == "a":
+        stem = rest.rstrip("~")
+        return next((w for w in words if w.startswith(stem) and len(w) > len(stem)), stem + "…")
+    if kind == "ctx":
+        return f"before: {rest}"
+    if kind == "actor":
+        return f"actor: {rest}"
+    if kind == "cue":
+        if rest.startswith("polarity_"):
+            return "cues: " + ("endorsing" if rest.endswith("pos") else "doubting") + " on balance"
+        if rest in ("hedge", "conditional"):
+            return f"cue: {rest}"
+        cls, where, *neg = rest.split("_")
+        return f"cue: {'negated ' if neg else ''}{_CUE_WORDS.get(cls, cls)}" + (" (quoted)" if where == "quote" else "")
+    if kind == "target":
+        if rest.startswith("phrase="):
+            return "target phrase: " + rest[len("phrase="):]
+        return {"target_hits": "target named", "context_hits": "target named just before",
+                "target_any": "target named", "anaphor_with_context": "refers back to the target",
+                "no_target": "target not named"}.get(rest, rest)
+    if name.startswith("kind="):
+        return "kind: " + name[len("kind="):]
+    if kind == "x":
+        cue, where = rest.split("*")
+        return f"{'endorsing' if cue == 'pos' else 'doubting'} cue " + ("with the target" if where == "target"
+                                                                       else "without the target")
+    if kind == "doc":
+        return {"prev_hits": "target named in the statements before", "next_hits": "target named in the statements after",
+                "share": "target named across the document", "any_other": "target named elsewhere in the document",
+                "actor_hits": "same actor names the target elsewhere",
+                "actor_pos": "same actor endorses the target elsewhere",
+                "actor_neg": "same actor doubts the target elsewhere",
+                "prev_pos": "statement before endorses the target",
+                "prev_neg": "statement before doubts the target"}.get(rest, rest)
+    if kind == "stack":
+        where, tid, lab = (rest.split(":") + ["", ""])[:3]
+        return {"actor": "same actor's other statements", "prev": "statement before",
+                "doc": "rest of the document"}.get(where, where) + f": {lab} {tid}".rstrip()
+    return name
+
+
+def explain_rows(X: sp.csr_matrix, head: "LinearHead", chosen: Sequence[str], names: Sequence[str],
+                 words: Sequence[Sequence[str]], k: int) -> list[list[str]]:
+    """Per row of ``X``, the ``k`` strongest pieces of evidence for its ``chosen`` label: the
+    features whose contribution to that label's logit, against the mean of all labels' logits
+    (``x_j * (w[label, j] - mean_c w[c, j])``, which the softmax reads alike), is largest and
+    positive, described by :func:`evidence_label`; contributions of features that read the same
+    are added up. Ties go by name, so the result is deterministic."""
+    coef = head.coef
+    if coef.shape[0] == 1 and len(head.classes) == 2:  # binary: logits (0, d)
+        coef = np.vstack([np.zeros_like(coef), coef])
+    centred = coef - coef.mean(axis=0, keepdims=True)
+    X = sp.csr_matrix(X)
+    out = []
+    for i, label in enumerate(chosen):
+        if label not in head.classes or k <= 0:
+            out.append([])
+            continue
+        w = centred[head.classes.index(label)]
+        lo, hi = X.indptr[i], X.indptr[i + 1]
+        cols, vals = X.indices[lo:hi], X.data[lo:hi]
+        contrib = vals * w[cols]
+        merged: dict[str, float] = {}
+        for c, v in zip(cols.tolist(), contrib.tolist()):
+            if v > 0:
+                key = evidence_label(names[c], words[i])
+                merged[key] = merged.get(key, 0.0) + v
+        out.append([key for key, _v in sorted(merged.items(), key=lambda kv: (-kv[1], kv[0]))[:k]])
+    return out

@@ -345,3 +345,80 @@ def test_featurizer_with_a_scikit_learn_block_is_freed():
     del f
     gc.collect()
     assert ref() is None
+
+
+# -- document context: the statements around one, the same actor's other statements ----------------
+
+def _doc(*rows, doc="d"):
+    """Featurizer inputs of one document: (text, actor) pairs."""
+    from stancekit._vectors import StatementInput
+    return [StatementInput(text, "", "indirect" if actor else "narrative", actor, doc) for text, actor in rows]
+
+
+def test_document_features_read_the_statements_around_and_the_same_actor():
+    from stancekit._vectors import DOC_FEATURES, doc_rows
+    items = _doc(("The treaty was tabled.", ""), ("Ann Lee said it was weak.", "Ann Lee"),
+                 ("Bo Ek said nothing.", "Bo Ek"), ("Ann Lee said the treaty fails.", "Ann Lee"))
+    hits = np.array([1.0, 0.0, 0.0, 1.0])
+    pos = np.zeros(4)
+    neg = np.array([0.0, 1.0, 0.0, 2.0])
+    m = dict(zip(DOC_FEATURES, doc_rows(items, hits, pos, neg).T))
+    np.testing.assert_allclose(m["doc:prev_hits"], np.log1p([0, 1, 1, 1]))
+    np.testing.assert_allclose(m["doc:next_hits"], np.log1p([0, 1, 1, 0]))
+    np.testing.assert_allclose(m["doc:share"], [1 / 3, 2 / 3, 2 / 3, 1 / 3])
+    # Ann Lee's other statement names the target (and doubts it, with polarity 2); Bo Ek has none.
+    np.testing.assert_allclose(m["doc:actor_hits"], np.log1p([0, 1, 0, 0]))
+    np.testing.assert_allclose(m["doc:actor_neg"], np.log1p([0, 2, 0, 0]))
+    np.testing.assert_allclose(m["doc:prev_neg"], [0, 0, 0, 0])  # the statement before names no target
+
+
+def test_document_features_stop_at_the_document_and_need_one():
+    from stancekit._vectors import doc_rows
+    a = _doc(("The treaty.", "X"), ("More.", "X"), doc="a")
+    b = _doc(("Nothing here.", "X"), doc="b")
+    none = _doc(("The treaty.", "X"), ("More.", "X"), doc="")
+    rows = doc_rows(a + b + none, np.array([1.0, 0, 0, 1, 0]), np.zeros(5), np.zeros(5))
+    assert rows[2].sum() == 0  # alone in its document: no context
+    assert not rows[3:].any()  # no document id: no context
+    assert rows[1].any()
+
+
+def test_stack_rows_average_a_first_models_view_of_the_document():
+    from stancekit._vectors import stack_names, stack_rows
+    items = _doc(("a", "X"), ("b", "Y"), ("c", "X"))
+    p = np.array([[0.8, 0.1, 0.1], [0.2, 0.6, 0.2], [0.4, 0.3, 0.3]])
+    rows = np.array(stack_rows(items, [p]))
+    names = stack_names(["t"])
+    assert len(names) == rows.shape[1] == 6
+    got = dict(zip(names, rows.T))
+    np.testing.assert_allclose(got["stack:actor:t:supporting"], [0.4, 0.0, 0.8])
+    np.testing.assert_allclose(got["stack:prev:t:questioning"], [0.0, 0.1, 0.6])
+    np.testing.assert_allclose(got["stack:doc:t:supporting"], [0.3, 0.6, 0.5])
+
+
+@pytest.mark.parametrize("name,role", [
+    ("Sergei Lavrov", "ROLEPERSON"), ("Russia", "ROLESTATE"), ("the Kremlin", "ROLESTATE"),
+    ("Western diplomats", "ROLEGROUP"), ("Human Rights Watch", "ROLEBODY"), ("Kazakh Foreign Ministry", "ROLEBODY"),
+    ("NATO", "ROLEBODY"), ("", "NOACTOR"), ("   ", "NOACTOR"),
+])
+def test_actor_role_names_the_kind_of_source_never_the_source(name, role):
+    from stancekit._vectors import actor_role
+    assert actor_role(name) == role
+
+
+@pytest.mark.parametrize("name,words,shown", [
+    ("w:welcomed", ["they", "welcomed", "it"], "welcomed"),
+    ("w:new treaty", ["a", "new", "treaty"], "new treaty"),
+    ("a:criti~", ["the", "critics", "spoke"], "critics"),
+    ("a:criti~", ["nothing"], "criti…"),
+    ("cue:doubt_quote_negated", [], "cue: negated doubting (quoted)"),
+    ("cue:endorse_frame", [], "cue: endorsing"),
+    ("target:phrase=osce", [], "target phrase: osce"),
+    ("kind=direct", [], "kind: direct"),
+    ("x:neg*target", [], "doubting cue with the target"),
+    ("doc:actor_neg", [], "same actor doubts the target elsewhere"),
+    ("stack:actor:treaty:questioning", [], "same actor's other statements: questioning treaty"),
+])
+def test_evidence_labels(name, words, shown):
+    from stancekit._vectors import evidence_label
+    assert evidence_label(name, words) == shown

@@ -446,3 +446,150 @@ def test_news_blocks_can_be_turned_off_by_settings():
 def test_affix_analyzer():
     from stancekit._features import AffixAnalyzer
     assert AffixAnalyzer((4, 6))("Welcomed it") == ["welc~", "welcom~"]
+
+
+# -- document context and stacking ------------------------------------------------------------------------
+
+STACKED = {"min_df": 1, "doc_weight": 1.0, "stack_weight": 1.0, "actor_weight": 0.0}
+
+
+@pytest.fixture(scope="module")
+def stacked_model(small_train):
+    return fit_model(small_train, default_targets(), STACKED)
+
+
+def test_stacked_scorer_file_gives_what_the_scikit_learn_pipelines_give(stacked_model, tmp_path):
+    """Document features and the first model's stacked view exist in both paths, bit for bit."""
+    from stancekit._scorer import load_scoring_model
+    from stancekit._vectors import statement_inputs
+    save_model(stacked_model, tmp_path / "s.joblib")
+    scorer = load_scoring_model(tmp_path / "s.joblib")
+    assert type(scorer).__name__ == "Scorer" and scorer.stage1 is not None
+    statements = _dev_statements(4)
+    got = scorer.predict_proba(statements)
+    want = stacked_model._pipeline_proba(statement_inputs(statements), fast=False)  # Pipeline.predict_proba
+    for tid in want:
+        np.testing.assert_array_equal(got[tid], want[tid])
+    assert scorer._best(statements) == stacked_model._best(statements)
+
+
+def test_a_document_is_labelled_the_same_alone_or_in_a_batch(stacked_model):
+    docs = sorted((FIXTURES / "dev").glob("*.txt"))[:3]
+    per_doc = [stancekit.segment(p.read_text(encoding="utf-8"), p.stem) for p in docs]
+    together = stacked_model.predict([st for sts in per_doc for st in sts])
+    assert together == [p for sts in per_doc for p in stacked_model.predict(sts)]
+
+
+def test_stack_features_come_from_models_that_never_saw_the_document(small_train):
+    """Regression guard for leakage: flipping one document's gold labels leaves that document's
+    stacked features as they were (they come from first models fit on the other folds)."""
+    from stancekit._data import LabelledSet
+    from stancekit._model import _stack_training
+    flip = {"supporting": "questioning", "questioning": "supporting", "neutral": "neutral"}
+    doc = small_train.statements[0].doc_id
+    changed = LabelledSet([s if s.doc_id != doc else type(s)(**{**s.__dict__, "labels": {t: flip[v] for t, v in s.labels.items()}})
+                           for s in small_train.statements], small_train.documents, small_train.files)
+    settings = {**STACKED, "stack_weight": 0.0}
+    _m1, a = _stack_training(small_train, default_targets(), settings, 0, 2)
+    _m2, b = _stack_training(changed, default_targets(), settings, 0, 2)
+    mine = [i for i, s in enumerate(small_train.statements) if s.doc_id == doc]
+    assert [a[i] for i in mine] == [b[i] for i in mine]
+    assert any(a[i] != b[i] for i in range(len(a)) if i not in set(mine))  # other documents did see it
+
+
+def test_stacked_training_is_deterministic(small_train, stacked_model, tmp_path):
+    again = fit_model(small_train, default_targets(), STACKED)
+    assert save_model(again, tmp_path / "a.joblib")["scorer"]["sha256"] == \
+        save_model(stacked_model, tmp_path / "b.joblib")["scorer"]["sha256"]
+
+
+# -- evidence ---------------------------------------------------------------------------------------------
+
+from stancekit._vectors import _WORD  # noqa: E402
+
+_DESCRIBED = ("target ", "cue: ", "cues: ", "kind: ", "actor: ", "before: ", "endorsing cue", "doubting cue",
+              "same actor", "statement before", "rest of the document", "refers back")
+
+
+def test_explain_gives_features_present_in_the_text_toward_the_chosen_label(stacked_model):
+    statements = _dev_statements(2)
+    evidence = stacked_model.explain(statements, k=6)
+    labels = stacked_model.predict(statements)
+    assert len(evidence) == len(statements)
+    n_terms = 0
+    for st, ev, lab in zip(statements, evidence, labels):
+        assert set(ev) == set(lab)
+        words = " " + " ".join(_WORD.findall(st.text.lower())) + " "
+        for tid, terms in ev.items():
+            assert len(terms) <= 6 and len(set(terms)) == len(terms)
+            for term in terms:
+                if not term.startswith(_DESCRIBED):  # a word, a pair of words, or a word's prefix
+                    n_terms += 1
+                    assert (f" {term} " in words if not term.endswith("…") else f" {term[:-1]}" in words), \
+                        (term, st.text)
+    assert n_terms > 20
+    assert stacked_model.explain(statements, k=6) == evidence  # deterministic
+    assert [{t: e[:2] for t, e in ev.items()} for ev in evidence] == stacked_model.explain(statements, k=2)
+
+
+def test_explain_in_the_scorer_equals_explain_in_the_model(stacked_model):
+    sts = _dev_statements(2)
+    assert stacked_model.scorer().explain(sts, 2) == stacked_model.explain(sts, k=2)
+
+
+def test_explain_needs_a_positive_k_and_a_linear_model(small_train, stacked_model):
+    with pytest.raises(TypeError, match=r"k must be a positive int, got int"):
+        stacked_model.explain(["The treaty."], k=0)
+    sigmoid = fit_model(small_train, default_targets(), {"min_df": 1, "calibration": "sigmoid"})
+    with pytest.raises(ModelError, match=r"'sigmoid' calibration"):
+        sigmoid.explain(["The treaty."])
+
+
+def test_score_explain_in_jsonl_and_csv_and_not_without_the_flag(tmp_path, stacked_model):
+    from stancekit._cli import main
+    save_model(stacked_model, tmp_path / "m.joblib")
+    art = ROOT / "docs" / "example-article.txt"
+    base = ["score", str(art), "--model", str(tmp_path / "m.joblib"), "--quiet"]
+    assert main(base + ["-o", str(tmp_path / "plain.jsonl")]) == 0
+    assert main(base + ["--explain", "2", "-o", str(tmp_path / "ev.jsonl")]) == 0
+    assert main(base + ["--explain", "--format", "csv", "-o", str(tmp_path / "ev.csv")]) == 0
+    plain = [json.loads(x) for x in (tmp_path / "plain.jsonl").read_text(encoding="utf-8").splitlines()]
+    ev = [json.loads(x) for x in (tmp_path / "ev.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert all("evidence" not in s for r in plain for s in r["stances"].values())
+    assert [{t: {k: v for k, v in s.items() if k != "evidence"} for t, s in r["stances"].items()} for r in ev] == \
+        [r["stances"] for r in plain]  # the flag adds evidence and changes nothing else
+    assert all(len(s["evidence"]) <= 2 for r in ev for s in r["stances"].values())
+    texts = [r["text"] for r in plain]
+    assert [e["evidence"] for e in ev[0]["stances"].values()] == \
+        list(stacked_model.explain(stancekit.segment(art.read_text(encoding="utf-8"), art.stem), k=2)[0].values())
+    rows = list(csv.DictReader((tmp_path / "ev.csv").open(encoding="utf-8")))
+    assert [r["text"] for r in rows] == texts
+    assert rows[0]["treaty_evidence"] and "treaty_evidence" in rows[0] and "chairmanship_evidence" in rows[0]
+    report = subprocess.run([sys.executable, "-m", "stancekit", "report", str(tmp_path / "ev.jsonl"), "--explain"],
+                            capture_output=True, text=True, check=True).stdout
+    assert " <- " in report
+    no_ev = subprocess.run([sys.executable, "-m", "stancekit", "report", str(tmp_path / "ev.jsonl")],
+                           capture_output=True, text=True, check=True).stdout
+    assert " <- " not in no_ev
+
+
+def test_score_explain_refuses_a_count_that_is_not_positive(capsys):
+    from stancekit._cli import main
+    with pytest.raises(SystemExit) as e:
+        main(["score", str(ROOT / "docs" / "example-article.txt"), "--explain", "0"])
+    assert e.value.code == 2
+    assert "'0': expected a positive whole number of evidence terms per stance" in capsys.readouterr().err
+
+
+# -- evaluation: the article's own voice apart --------------------------------------------------------------
+
+def test_evaluate_reports_the_authors_voice_apart(stacked_model):
+    from stancekit._evaluate import evaluate_model, format_result
+    data, _ = read_labelled([FIXTURES / "dev"], ["treaty", "chairmanship"])
+    for res in evaluate_model(stacked_model, data):
+        voices = res.by_voice
+        assert set(voices) == {"author's voice", "attributed"}
+        assert voices["author's voice"]["pairs"] > 0 and voices["attributed"]["pairs"] > 0
+        if res.mode == "gold spans":
+            assert voices["author's voice"]["pairs"] + voices["attributed"]["pairs"] == res.pairs
+        assert "author's voice             F_avg" in format_result(res)
