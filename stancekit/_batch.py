@@ -116,7 +116,8 @@ def _read_jsonl(lines: Iterable[bytes], where: str, max_length: int) -> Iterator
             yield Document(f"{where}:{n}", error=f"{loc}: malformed JSON ({e.msg} at column {e.colno})"), loc
             continue
         if not isinstance(rec, dict):
-            yield Document(f"{where}:{n}", error=f"{loc}: expected an object with 'id' and 'text', got {type(rec).__name__}"), loc
+            yield Document(f"{where}:{n}", error=f"{loc}: expected an object with 'id' and 'text', "
+                                                f"got {type(rec).__name__}"), loc
             continue
         doc_id = rec.get("id")
         text = rec.get("text")
@@ -127,7 +128,8 @@ def _read_jsonl(lines: Iterable[bytes], where: str, max_length: int) -> Iterator
             yield Document(str(doc_id), error=f"{loc}: missing 'text' (a string)"), loc
             continue
         if len(text) > max_length:
-            yield Document(str(doc_id), error=f"{loc}: text of {len(text):,} characters, over the limit of {max_length:,}"), loc
+            yield Document(str(doc_id), error=f"{loc}: text of {len(text):,} characters, "
+                                              f"over the limit of {max_length:,}"), loc
             continue
         yield Document(str(doc_id), text=text[1:] if text.startswith("\ufeff") else text), loc
 
@@ -147,12 +149,14 @@ def iter_documents(paths: Iterable[str | Path], *, max_length: int = DEFAULT_MAX
     the file (and line) of the renamed document and of the first one.
     """
     seen: dict[str, str] = {}  # id -> where it was first seen
+    last: dict[str, int] = {}  # id -> the last k given to a copy of it (no rescan from 2 for each copy)
     for doc, where in _iter_located(paths, max_length, stdin, stdin_format):
         if doc.doc_id in seen:
-            new_id, k = doc.doc_id, 1
+            new_id, k = doc.doc_id, last.get(doc.doc_id, 1)
             while new_id in seen:
                 k += 1
                 new_id = f"{doc.doc_id}~{k}"
+            last[doc.doc_id] = k
             if warn is not None:
                 warn(duplicate_id_warning(doc.doc_id, where, seen[doc.doc_id], new_id))
             doc = Document(new_id, doc.text, doc.error)

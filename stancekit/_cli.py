@@ -137,6 +137,8 @@ def _parse_settings(items: list[str]) -> dict[str, object]:
 
 
 def _cmd_train(a: argparse.Namespace) -> int:
+    check_output(a.output)
+    check_output(a.settings_out, "--settings-out")
     from ._train import train_command
     return train_command(a)
 
@@ -258,8 +260,11 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 _EPILOG = ("Every input yields its statements, or one record that says why there are none: "
-           '{"doc_id", "statements": 0} (no sentence of English prose found) or {"doc_id", "error"} '
-           "(unreadable). A document id used twice (the same JSONL id, or a/x.txt and b/x.txt) is made unique in input order (x, x~2, x~3, ...) with a warning naming the file and line. Exit status: 0 all read, 1 some input failed, 2 usage error.")
+           '{"doc_id", "statements": 0, "reason"} (read, but no sentence of English prose in it) or '
+           '{"doc_id", "error"} (unreadable). A document id used twice (the same JSONL id, or a/x.txt and '
+           "b/x.txt) is made unique in input order (x, x~2, x~3, ...) with a warning naming the file and line. "
+           "Exit status: 0 every input read, 1 some input failed, 2 usage error (a bad option value, -o naming "
+           "a directory, or an output file that another run is writing).")
 
 
 def _version() -> str:

@@ -390,3 +390,43 @@ def test_every_option_of_every_command_has_help():
             if not action.help or action.help == argparse.SUPPRESS:
                 missing.append(f"{name} {'/'.join(action.option_strings) or action.dest}")
     assert not missing, f"options without help text: {missing}"
+
+
+@pytest.mark.parametrize("fmt", ["jsonl", "csv"])
+def test_resume_counts_the_documents_finished_before_in_the_summary(tmp_path, fmt):
+    """A run cut short after three documents (one scored, one empty, one failed) is resumed: the
+    summary and the exit status count them with the rest."""
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "a.txt").write_text(GOOD, encoding="utf-8")
+    (docs / "b.txt").write_text("   ", encoding="utf-8")
+    (docs / "c.txt").write_bytes(b"\x00\x01binary")
+    (docs / "d.txt").write_text(GOOD, encoding="utf-8")
+    full = tmp_path / f"full.{fmt}"
+    r = _run("score", docs, "-o", full, "--format", fmt)
+    assert r.returncode == 1
+    assert "4 document(s): 2 scored (4 statements), 1 with no statements, 1 failed" in r.stderr
+    # the same output as a killed run leaves it: the first three documents done, the partial file, no final file
+    raw = full.read_bytes()
+    cut = raw.index(b"d:0" if fmt == "csv" else b'{"doc_id": "d"')
+    cut = raw.rindex(b"\n", 0, cut) + 1 if fmt == "csv" else cut
+    out = tmp_path / f"out.{fmt}"
+    out.with_name(out.name + ".partial").write_bytes(raw[:cut])
+    out.with_name(out.name + ".partial.done").write_text(f"0\t0\n1\t0\n2\t{cut}\n")
+    r = _run("score", docs, "-o", out, "--format", fmt, "--resume")
+    assert r.returncode == 1, r.stderr  # the failed document of the first part still counts
+    assert "4 document(s): 2 scored (4 statements), 1 with no statements, 1 failed" in r.stderr
+    assert out.read_bytes() == raw
+
+
+def test_duplicate_ids_are_renamed_in_input_order_and_never_collide(tmp_path):
+    from stancekit._batch import iter_documents
+    src = tmp_path / "d.jsonl"
+    ids = ["x", "x", "x~2", "x", "y", "x~2"]
+    src.write_text("".join(json.dumps({"id": i, "text": GOOD}) + "\n" for i in ids), encoding="utf-8")
+    warnings: list[str] = []
+    got = [d.doc_id for d in iter_documents([src], warn=warnings.append)]
+    assert got == ["x", "x~2", "x~2~2", "x~3", "y", "x~2~3"]
+    assert len(set(got)) == len(got)
+    assert warnings[0] == f"{src}:2: document id 'x' already used by {src}:1; this document is renamed 'x~2'"
+    assert len(warnings) == 4
