@@ -48,7 +48,7 @@ class OutputLock:
                 if not self._take_over_stale():
                     raise output_locked(self.out, self.path, self._owner_text()) from None
                 continue
-            _flock(fd)
+            _flock(fd, wait=True)  # a run checking this lock holds it for an instant at most
             os.write(fd, me.encode())
             os.fsync(fd)
             self._fd = fd
@@ -115,15 +115,16 @@ class OutputLock:
         self.release()
 
 
-def _flock(fd: int) -> bool | None:
-    """Take an exclusive ``flock`` on ``fd`` without waiting: True if taken, False if another
-    process holds one, None where the system or file system has no flock (the pid decides then)."""
+def _flock(fd: int, wait: bool = False) -> bool | None:
+    """Take an exclusive ``flock`` on ``fd`` (without waiting unless ``wait``): True if taken, False
+    if another process holds one, None where the system or file system has no flock (the pid
+    decides then)."""
     try:
         import fcntl
     except ImportError:  # pragma: no cover -- not POSIX
         return None
     try:
-        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        fcntl.flock(fd, fcntl.LOCK_EX | (0 if wait else fcntl.LOCK_NB))
         return True
     except BlockingIOError:
         return False

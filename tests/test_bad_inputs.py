@@ -430,3 +430,25 @@ def test_duplicate_ids_are_renamed_in_input_order_and_never_collide(tmp_path):
     assert len(set(got)) == len(got)
     assert warnings[0] == f"{src}:2: document id 'x' already used by {src}:1; this document is renamed 'x~2'"
     assert len(warnings) == 4
+
+
+def test_of_many_runs_asking_for_one_output_at_once_exactly_one_gets_it(tmp_path):
+    out = tmp_path / "out.jsonl"
+    release = tmp_path / "release"
+    code = ("import sys, time; from pathlib import Path; from stancekit._score import OutputLock\n"
+            "from stancekit._errors import OutputLockedError\n"
+            "try:\n    lock = OutputLock(Path(sys.argv[1])).acquire()\nexcept OutputLockedError:\n"
+            "    print('refused'); sys.exit(0)\n"
+            "print('owner', flush=True)\n"
+            "while not Path(sys.argv[2]).exists():\n    time.sleep(0.05)\n"  # hold it until all have tried
+            "lock.release()\n")
+    procs = [subprocess.Popen([sys.executable, "-c", code, str(out), str(release)], stdout=subprocess.PIPE, text=True)
+             for _ in range(6)]
+    try:
+        said = sorted(p.stdout.readline().strip() for p in procs)
+    finally:
+        release.touch()
+        for p in procs:
+            p.communicate(timeout=120)
+    assert said == ["owner"] + ["refused"] * 5
+    assert not out.with_name(out.name + ".lock").exists()
