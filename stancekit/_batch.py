@@ -475,7 +475,9 @@ def score_documents(
     Yields
     ------
     list of dict
-        The SPEC section 5 records of one document, or ``[{"doc_id", "error"}]``.
+        The SPEC section 5 records of one document, or ``[{"doc_id", "error"}]``; an empty list
+        for a document without statements (with ``serialize``, its :func:`no_statements` record).
+        A document without a Latin letter is not segmented: it has no statements.
     """
     if not isinstance(jobs, int) or isinstance(jobs, bool) or jobs == 0 or jobs < -1:
         raise ValueError(jobs_error(jobs))

@@ -452,3 +452,29 @@ def test_of_many_runs_asking_for_one_output_at_once_exactly_one_gets_it(tmp_path
             p.communicate(timeout=120)
     assert said == ["owner"] + ["refused"] * 5
     assert not out.with_name(out.name + ".lock").exists()
+
+
+@pytest.mark.parametrize("address, ok", [
+    ("tcp://127.0.0.1:8786", True), ("scheduler.example.org:8786", True), ("tls://[::1]:8786", True),
+    ("inproc://10.0.0.1/1234/1", True), ("nonsense", False), ("tcp://host", False), ("tcp://:8786", False),
+    ("http://host:8786", False), ("host:port", False),
+    # pathological inputs: long runs that a backtracking pattern would retry at every position
+    ("a" * 100_000, False), ("a." * 50_000 + ":", False), ("[" + ":" * 100_000, False), ("tcp://" * 20_000, False),
+    ("x" * 100_000 + ":8786", True),
+])
+def test_scheduler_address_pattern(address, ok):
+    import argparse
+
+    from stancekit._cli import _scheduler_arg
+    if ok:
+        assert _scheduler_arg(address) == address
+    else:
+        with pytest.raises(argparse.ArgumentTypeError, match="not a Dask scheduler address"):
+            _scheduler_arg(address)
+
+
+@pytest.mark.parametrize("text, latin", [("部长说条约很好。" * 20_000, False), ("Привет " * 20_000, False),
+                                         ("部长" * 50_000 + "a", True), ("é", True), ("", False)])
+def test_latin_letter_pattern_on_long_inputs(text, latin):
+    from stancekit._batch import _LATIN
+    assert bool(_LATIN.search(text)) is latin
