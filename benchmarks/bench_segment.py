@@ -100,6 +100,13 @@ PATTERNS = {
     "apostrophes": _repeat("a’b’c "),
     "blank lines": _repeat("\n\n"),
     "metadata lines": _repeat("Publication: x\nBy Anna Keller\n"),
+    "short title lines in one block": _numbered("{w} {v} Report\n"),
+    "hard-wrapped lines in one block": _repeat("the minister said that the plan\nwas good and that the chair\n"),
+    "names in one long sentence": _numbered("Anna {w} {v} and "),
+    "'The' repeated before a name": lambda n: _repeat("The ")(n) + " Anna Keller said so.",
+    "one quotation left open over a paragraph": lambda n: "“" + _repeat("The plan is good. ")(n),
+    "whitespace runs": _repeat("said" + " " * 200 + "x. "),
+    "hyphenated sentence-opening words": _numbered("{w}-{v} said so. {w} {v}. "),
 }
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from itertools import accumulate, chain
@@ -11,7 +11,7 @@ from pathlib import Path
 
 from ._errors import type_error
 from ._lexicon import Lexicon, load_lexicon
-from ._text import QuoteIndex, Sentence, paragraphs, sentences
+from ._text import QuoteIndex, Sentence, iter_paragraphs, paragraphs, sentences
 
 __all__ = ["Statement", "segment", "DEFAULT_MAX_LENGTH", "KINDS"]
 
@@ -70,7 +70,9 @@ _TOKEN = re.compile(r"[a-z]++(?![\w’'.\-])|[^\w\s]|_+|(?:[A-Z]\.){2,}|(?:Mr|Mr
 # The same tokens with the whitespace before each: ``findall`` then gives every token and, by
 # adding up lengths, its offsets, about twice as fast as a match object per token (every
 # character that is not whitespace belongs to a token, so nothing else lies between them).
-_GAP_TOKEN = re.compile(r"(\s*)(" + _TOKEN.pattern + ")")
+# It starts only where no whitespace precedes (and takes the whitespace possessively), so that
+# whitespace with no token after it is tried once, not from each of its characters (quadratic).
+_GAP_TOKEN = re.compile(r"(?<!\s)(\s*+)(" + _TOKEN.pattern + ")")
 
 
 def _tokens(text: str, start: int = 0, end: int | None = None) -> list[tuple[str, int, int]]:
@@ -255,6 +257,70 @@ def _lowercase_runs(text: str, pairs: bool) -> set[str]:
     return found
 
 
+def _occurs_alone(text: str, word: str) -> bool:
+    """Whether ``word`` occurs in ``text`` with no letter or digit right before or after it."""
+    n = len(word)
+    i = text.find(word)
+    while i >= 0:
+        if (i == 0 or not text[i - 1].isalnum()) and (i + n >= len(text) or not text[i + n].isalnum()):
+            return True
+        i = text.find(word, i + 1)
+    return False
+
+
+_LEAD_WORD = re.compile(r"[^\s,]+")
+_LONG_TOKEN = re.compile(r"(?<!\S)\S{200,}")
+
+
+def _capital_runs(pattern: re.Pattern[str], text: str, start: int, end: int) -> Iterator[tuple[str, int]]:
+    """``(match, offset)`` for each match of :data:`_NAME_SEQ` or :data:`_ORG_SEQ` in
+    ``text[start:end]``, a token of 200 characters or more (no word) read as lowercase letters.
+
+    Both patterns try every capital; a try reads the rest of its token, so that a long token of
+    capitals, of "A.B.C." or of hyphenated words would cost time quadratic in its length."""
+    if _LONG_TOKEN.search(text, start, end) is None:
+        for m in pattern.finditer(text, start, end):
+            yield m.group(0), m.start()
+        return
+    masked = _LONG_TOKEN.sub(lambda m: "x" * len(m.group(0)), text[start:end])
+    for m in pattern.finditer(masked):
+        yield m.group(0), start + m.start()
+
+
+class _Lead:
+    """Whether the words of a sentence before an offset are all determiners, titles or countries
+    ("The Russian Foreign Minister Sergei Lavrov"): the sentence's words are read once, however
+    many names it holds (the words of ``text[start:pos].lower()``, commas counting as spaces)."""
+
+    def __init__(self, text: str, start: int, end: int, lex: Lexicon) -> None:
+        self.text, self.start, self.lex = text, start, lex
+        self.words = _LEAD_WORD.finditer(text, start, end)
+        self.pending: re.Match[str] | None = None  # the next word, read but not yet judged
+        self.bad = -1  # end of the first word that is none of those (-1: none yet)
+
+    def _fits(self, word: str) -> bool:
+        lex = self.lex
+        return word in _DETERMINERS or word in lex.titles or word in lex.country_of or word.rstrip(".") in lex.titles
+
+    def before(self, pos: int) -> bool:
+        """For offsets in increasing order."""
+        while self.bad < 0:
+            if self.pending is None:
+                self.pending = next(self.words, None)
+                if self.pending is None:
+                    break
+            if self.pending.end() > pos:
+                break  # a word running up to pos or past it: judged below, as the lead cuts it
+            if not self._fits(self.pending.group(0).lower()):
+                self.bad = self.pending.end()
+            self.pending = None
+        if 0 <= self.bad <= pos:
+            return False
+        if self.pending is not None and self.pending.start() < pos:
+            return self._fits(self.text[self.pending.start() : pos].lower())  # the last word, cut at pos
+        return True
+
+
 class _Doc:
     """Per-document state: name index, entity registry, quotes.
 
@@ -281,7 +347,6 @@ class _Doc:
         self.last_group: _Entity | None = None
         self.quotes = QuoteIndex(text, [])
         if sents is not None:
-            self._body_spans = [(sent.start, sent.end) for sent in sents if sent.body]
             self.open_window(sents, paras if paras is not None else [])
 
     def scan_window(self, sents: list[Sentence]) -> None:
@@ -296,6 +361,8 @@ class _Doc:
     def open_window(self, sents: list[Sentence], paras: list[tuple[int, int]]) -> None:
         """Second pass: attribution is about to read this window's sentences."""
         self.quotes = QuoteIndex(self.text, paras)
+        if self._org_name is None:  # one window: bodies' names are indexed on first use
+            self._body_spans = [(sent.start, sent.end) for sent in sents if sent.body]
         self.mentions.keep_last(_KEEP)
         self.described.keep_last(_KEEP)
         for sent in sents:
@@ -312,17 +379,20 @@ class _Doc:
         nationalities) before it; None when the run names no person."""
         lex = self.lex
         words = seq.split()
-        while words and (words[0].lower() in _FUNCTION or words[0].lower().rstrip(".") in lex.calendar):
-            words.pop(0)  # "On Sunday Dmitry Medvedev ...": the day is no part of the name
+        i = 0  # words before i are dropped (an index, not pop(0): a run may hold thousands of words)
+        while i < len(words) and (words[i].lower() in _FUNCTION or words[i].lower().rstrip(".") in lex.calendar):
+            i += 1  # "On Sunday Dmitry Medvedev ...": the day is no part of the name
         desc = set()
         # Leading titles and nationality words describe the person that follows.
-        while words and (words[0].lower().rstrip(".") in lex.titles or words[0].lower() in lex.country_of
-                         or words[0].lower() in lex.org_words
-                         or (words[0].isupper() and len(words[0]) > 1 and not _INITIALS.fullmatch(words[0]))):
-            w = words.pop(0).lower().rstrip(".")
+        while i < len(words) and (words[i].lower().rstrip(".") in lex.titles or words[i].lower() in lex.country_of
+                                  or words[i].lower() in lex.org_words
+                                  or (words[i].isupper() and len(words[i]) > 1 and not _INITIALS.fullmatch(words[i]))):
+            w = words[i].lower().rstrip(".")
+            i += 1
             desc.add(w)
             if w in lex.country_of:
                 desc.add(lex.country_of[w].lower())
+        words = words[i:]
         if len(words) < 2 or not self._personlike(words):
             return None
         return words, desc
@@ -331,15 +401,15 @@ class _Doc:
         """Fullest names by surname, and (with ``keep``) the mentions of persons, in ``text[start:end]``."""
         lex = self.lex
         memo = self._name_memo
-        for m in _NAME_SEQ.finditer(self.text, start, end):
-            seq = m.group(0)
+        lead = _Lead(self.text, start, end, lex)
+        for seq, at in _capital_runs(_NAME_SEQ, self.text, start, end):
             if seq not in memo:
                 memo[seq] = self._name_words(seq)
             found = memo[seq]
             if found is None:
                 continue
             words, desc = found[0], set(found[1])
-            before = self.text[max(0, m.start() - 40) : m.start()].lower().split()
+            before = self.text[max(0, at - 40) : at].lower().split()
             for w in reversed(before[-4:]):
                 w = w.strip(",’'s")
                 if w in lex.titles or w in lex.country_of:
@@ -349,12 +419,10 @@ class _Doc:
                 elif w not in ("of", "the") or not found[1]:
                     break  # "President of Russia Dmitry Medvedev": the title before "of <country>" too
             name = " ".join(words)
-            lead = self.text[start : m.start()].lower().replace(",", " ").split()
-            subject = all(w in _DETERMINERS or w in lex.titles or w in lex.country_of or w.rstrip(".") in lex.titles
-                          for w in lead)
+            subject = lead.before(at)
             if keep:
-                self.mentions.add(_Entity(name, "subject" if subject else "person", frozenset(desc), m.start()))
-            self.last_named = max(self.last_named, m.start())
+                self.mentions.add(_Entity(name, "subject" if subject else "person", frozenset(desc), at))
+            self.last_named = max(self.last_named, at)
             key = words[-1].lower()
             if len(name) > len(self.full_name.get(key, "")):
                 self.full_name[key] = name
@@ -396,7 +464,7 @@ class _Doc:
                     return False
                 if len(runs) == 2 and pairs and pairs[0] == low:
                     return True
-        return re.search(r"(?<![^\W_])" + re.escape(low) + r"(?![^\W_])", self.text) is not None
+        return _occurs_alone(self.text, low)
 
     @property
     def org_name(self) -> dict[str, str]:
@@ -414,8 +482,7 @@ class _Doc:
         """Names of bodies, connectors included ("Ministry of Foreign Affairs of the Republic of Belarus"),
         by their last word and by each word that marks a body."""
         memo = self._org_memo
-        for m in _ORG_SEQ.finditer(self.text, start, end):
-            seq = m.group(0)
+        for seq, _ in _capital_runs(_ORG_SEQ, self.text, start, end):
             if seq not in memo:
                 memo[seq] = self._org_keys(seq)
             found = memo[seq]
@@ -430,8 +497,10 @@ class _Doc:
         """A body's name in a run of capitalised words, and the words it is known by; None when
         the run names no body."""
         words = seq.split()
-        while words and words[0].lower() in _FUNCTION:
-            words.pop(0)
+        i = 0
+        while i < len(words) and words[i].lower() in _FUNCTION:
+            i += 1
+        words = words[i:]
         org_words = [w.lower() for w in words if w.lower() in self.lex.org_words]
         if len(words) < 2 or not org_words:
             return None
@@ -1208,13 +1277,49 @@ def _window(frame: str) -> str:
     return frame[:_WINDOW] + " " * (len(frame) - 2 * _WINDOW) + frame[-_WINDOW:]
 
 
+# Documents longer than twice this many characters are read in windows of whole paragraphs of
+# about this many characters, so that memory stays flat whatever a document's length.
+_WINDOW_CHARS = 500_000
+
+
+def _window_spans(text: str, size: int) -> Iterator[list[tuple[int, int]]]:
+    """The paragraphs of ``text`` in windows of at least ``size`` characters (the last may be
+    shorter). A window never ends before a paragraph that opens with a quotation mark, so that a
+    quotation running on over paragraphs stays in one window."""
+    window: list[tuple[int, int]] = []
+    for span in iter_paragraphs(text):
+        if window and span[0] - window[0][0] >= size and text[span[0]] not in "“«\"":
+            yield window
+            window = []
+        window.append(span)
+    if window:
+        yield window
+
+
+def _first_pass(text: str, lex: Lexicon, doc: _Doc) -> tuple[int, int, int | None]:
+    """First pass over a document read in windows: the names of its persons and bodies go into
+    ``doc``; returns its speaker labels: how many, the index of the last among the body
+    sentences (-1: none), and the offset of the first (None: none)."""
+    count, last, first, before = 0, -1, None, 0
+    for paras in _window_spans(text, _WINDOW_CHARS):
+        sents = sentences(text, lex, paras)
+        doc.scan_window(sents)
+        body = [sent for sent in sents if sent.body]
+        for i, sent in enumerate(body):
+            if sent.label is not None:
+                count, last = count + 1, before + i
+                first = sent.start if first is None else first
+        before += len(body)
+    return count, last, first
+
+
 def segment(
     text: str,
     doc_id: str | None = None,
     *,
     lexicon_dirs: Iterable[str | Path] = (),
     max_length: int = DEFAULT_MAX_LENGTH,
-    attribution: object | None = None,
+    attribution: object = "default",
 ) -> list[Statement]:
     """Cut an article into statements attributed to actors.
 
@@ -1228,9 +1333,11 @@ def segment(
         Directories with extra rule data (see :func:`stancekit.load_lexicon`).
     max_length : int, default 10_000_000
         Longer texts raise ``ValueError``.
-    attribution : AttributionModel, optional
-        A learned attribution model (:func:`stancekit.attribution.load_attribution_model`):
-        where the rules name no speaker, it may find one. None (the default): rules only.
+    attribution : "default", "rules", None or AttributionModel, default "default"
+        Where the rules name no speaker, a learned attribution model may find one:
+        ``"default"`` is the shipped model (``models/attribution.npz``; rules only when the
+        file is absent), an :class:`stancekit.attribution.AttributionModel` is that model,
+        and ``"rules"`` or None is the rules alone.
 
     Returns
     -------
@@ -1261,98 +1368,117 @@ def segment(
             f"text is {len(text):,} characters long, over max_length={max_length:,}; "
             "split the document or raise max_length"
         )
+    if attribution is not None:
+        from .attribution._model import resolve_attribution
+        attribution = resolve_attribution(attribution)
     if not text.strip():
         return []
     lex = load_lexicon(lexicon_dirs)
-    paras = paragraphs(text)
-    all_sents = sentences(text, lex, paras)
-    if len(all_sents) == 1 and not all_sents[0].body and "\n" not in text.strip():
-        # A document of one line without final punctuation is that statement, not a headline.
-        all_sents = [all_sents[0]._replace(body=True)]
-    doc = _Doc(text, lex, all_sents, paras)
+    doc = _Doc(text, lex)
     att = _Attributor(doc)
-    sents = [s for s in all_sents if s.body]
-    interviewer = _interviewer_name(text, all_sents) if any(x.label is not None for x in sents) else None
-    labelled = [i for i, s in enumerate(sents) if s.label is not None]
-    # A transcript (three or more speaker labels): a turn runs over paragraphs until the next label,
-    # but not past the last one, where the transcript ends.
-    last_label = labelled[-1] if len(labelled) >= 3 else -1
+    # A long document is read in windows of paragraphs, after a first pass for its names and labels.
+    windowed = len(text) > 2 * _WINDOW_CHARS
+    labels = _first_pass(text, lex, doc) if windowed else None
+    windows = _window_spans(text, _WINDOW_CHARS) if windowed else iter([paragraphs(text)])
+    interviewer: str | None = None
+    last_label = -1
     # Speakers of quotation spans, kept so that every sentence of a long quotation gets its speaker.
     quote_speaker: dict[tuple[int, int], tuple[str, str | None]] = {}
-    results: list[tuple[int, int, str | None, str | None, str]] = []
+    results: list[tuple[int, int, str | None, str | None, str]] = []  # this window's
+    out: list[Statement] = []
     label_speaker: tuple[str | None, str | None] | None = None
     last_direct: tuple[str | None, str | None] | None = None
     prev_colon: tuple[str | None, str | None] | None = None
-    for si, sent in enumerate(sents):
-        s, e = sent.start, sent.end
-        quotes = doc.quotes.within(s, e)
-        new_para = si == 0 or sent.paragraph != sents[si - 1].paragraph
-        if sent.label is not None:
-            lab = text[sent.label[0] : sent.label[1]]
-            if lab.lower() in ("q", "question", "interviewer"):
-                label_speaker = (interviewer or "Interviewer", lab)
-            elif lab.lower() in ("a", "answer"):
-                label_speaker = (doc.last_person.name if doc.last_person else None, lab)
-            else:
-                name, kind = att.classify(lab.split(), s)
-                if name is None:
-                    name = lab
-                label_speaker = (name, lab)
-                att.remember(name, "person" if kind in ("person", "none") else kind, s)
-        elif new_para and label_speaker is not None and si > last_label:
-            label_speaker = None  # a label's turn ends with its paragraph, except inside a transcript
-        masked = _mask(text, s, e, quotes) if e - s <= 2 * _WINDOW else None
-        parts = _split_sources(text, s, e, masked, att)
-        for ps, pe in parts:
-            pquotes = [q for q in quotes if q[1] > ps and q[0] < pe]
-            covered = doc.quotes.covered(ps, pe) if pquotes else 0  # no overlapping quotation: nothing covered
-            actor = mention = None
-            kind = "narrative"
-            if label_speaker is not None:
-                actor, mention = label_speaker
-                kind = "direct" if covered else "indirect"
-            else:
-                frame = masked if (ps, pe) == (s, e) and masked is not None else _window(_mask(text, ps, pe, pquotes))
-                found = att.frame_speaker(frame, ps, after_quote=bool(pquotes), colon=False)
-                if found is None and pquotes:
-                    known = next((quote_speaker[q] for q in pquotes if q in quote_speaker), None)
-                    if known is not None:
-                        found = (known[0], "person", known[1])
-                if found is None and pquotes:
-                    found = _quote_frame_speaker(text, sents, si, pquotes, att, doc)
-                if found is None and pquotes:
-                    found = att.frame_speaker(frame, ps, after_quote=True, colon=True)
-                if found is None and pquotes and prev_colon is not None:
-                    found = (prev_colon[0], "person", prev_colon[1])
-                if found is None and pquotes and last_direct is not None and text[ps] in "“\"«‘'":
-                    # A new quotation right after the same speaker's words.
-                    found = (last_direct[0], "person", last_direct[1])
-                if found is None and not pquotes:
-                    found = att.seat_subject(frame, ps)
-                if found is None and attribution is not None:  # the learned model, where the rules found no one
-                    found = attribution.speaker(text, ps, pe, att)
-                if found is not None and found[1] == "self":
-                    found = (last_direct[0], "person", last_direct[1]) if last_direct and covered else None
-                if found is not None and found[0]:
-                    actor, ekind, mention = found
-                    att.remember(actor, ekind, ps)
-                    kind = "direct" if pquotes and covered >= 3 else "indirect"
-                    if kind == "direct":
-                        for q in pquotes:
-                            quote_speaker.setdefault(q, (actor, mention))
-            if kind == "direct":
-                last_direct = (actor, mention)
-            elif not covered:
-                last_direct = None
-            results.append((ps, pe, actor, mention, kind))
-        stripped = text[s:e].rstrip()
-        prev_colon = (results[-1][2], results[-1][3]) if stripped.endswith(":") and results and results[-1][2] else None
-    out = []
-    for i, (ps, pe, actor, mention, kind) in enumerate(results):
-        sid = f"{doc_id}:{i}" if doc_id is not None else str(i)
-        if actor is None:
-            kind, mention = "narrative", None
-        out.append(Statement(doc_id, sid, actor, mention, kind, ps, pe, text[ps:pe]))
+    before = 0  # body sentences in the windows before this one
+    for paras in windows:
+        all_sents = sentences(text, lex, paras)
+        if len(all_sents) == 1 and not all_sents[0].body and "\n" not in text.strip():
+            # A document of one line without final punctuation is that statement, not a headline.
+            all_sents = [all_sents[0]._replace(body=True)]
+        doc.open_window(all_sents, paras)
+        sents = [s for s in all_sents if s.body]
+        if labels is None:
+            labelled = [(i, s.start) for i, s in enumerate(sents) if s.label is not None]
+            labels = (len(labelled), labelled[-1][0], labelled[0][1]) if labelled else (0, -1, None)
+        if before == 0 and labels[0]:
+            interviewer = _interviewer_name(text, labels[2])
+            # A transcript (three or more speaker labels): a turn runs over paragraphs until the next
+            # label, but not past the last one, where the transcript ends.
+            last_label = labels[1] if labels[0] >= 3 else -1
+        sent_starts = [sent.start for sent in sents]
+        sent_ends = [sent.end for sent in sents]
+        quote_speaker.clear()  # no quotation runs from one window into the next
+        for si, sent in enumerate(sents):
+            s, e = sent.start, sent.end
+            quotes = doc.quotes.within(s, e)
+            new_para = si == 0 or sent.paragraph != sents[si - 1].paragraph
+            if sent.label is not None:
+                lab = text[sent.label[0] : sent.label[1]]
+                if lab.lower() in ("q", "question", "interviewer"):
+                    label_speaker = (interviewer or "Interviewer", lab)
+                elif lab.lower() in ("a", "answer"):
+                    label_speaker = (doc.last_person.name if doc.last_person else None, lab)
+                else:
+                    name, kind = att.classify(lab.split(), s)
+                    if name is None:
+                        name = lab
+                    label_speaker = (name, lab)
+                    att.remember(name, "person" if kind in ("person", "none") else kind, s)
+            elif new_para and label_speaker is not None and before + si > last_label:
+                label_speaker = None  # a label's turn ends with its paragraph, except inside a transcript
+            masked = _mask(text, s, e, quotes) if e - s <= 2 * _WINDOW else None
+            parts = _split_sources(text, s, e, masked, att)
+            for ps, pe in parts:
+                pquotes = [q for q in quotes if q[1] > ps and q[0] < pe]
+                covered = doc.quotes.covered(ps, pe) if pquotes else 0  # no overlapping quotation: nothing covered
+                actor = mention = None
+                kind = "narrative"
+                if label_speaker is not None:
+                    actor, mention = label_speaker
+                    kind = "direct" if covered else "indirect"
+                else:
+                    frame = masked if (ps, pe) == (s, e) and masked is not None else _window(_mask(text, ps, pe, pquotes))
+                    found = att.frame_speaker(frame, ps, after_quote=bool(pquotes), colon=False)
+                    if found is None and pquotes:
+                        known = next((quote_speaker[q] for q in pquotes if q in quote_speaker), None)
+                        if known is not None:
+                            found = (known[0], "person", known[1])
+                    if found is None and pquotes:
+                        found = _quote_frame_speaker(text, sents, si, pquotes, att, doc, sent_starts, sent_ends)
+                    if found is None and pquotes:
+                        found = att.frame_speaker(frame, ps, after_quote=True, colon=True)
+                    if found is None and pquotes and prev_colon is not None:
+                        found = (prev_colon[0], "person", prev_colon[1])
+                    if found is None and pquotes and last_direct is not None and text[ps] in "“\"«‘'":
+                        # A new quotation right after the same speaker's words.
+                        found = (last_direct[0], "person", last_direct[1])
+                    if found is None and not pquotes:
+                        found = att.seat_subject(frame, ps)
+                    if found is None and attribution is not None:  # the learned model, where the rules found no one
+                        found = attribution.speaker(text, ps, pe, att)
+                    if found is not None and found[1] == "self":
+                        found = (last_direct[0], "person", last_direct[1]) if last_direct and covered else None
+                    if found is not None and found[0]:
+                        actor, ekind, mention = found
+                        att.remember(actor, ekind, ps)
+                        kind = "direct" if pquotes and covered >= 3 else "indirect"
+                        if kind == "direct":
+                            for q in pquotes:
+                                quote_speaker.setdefault(q, (actor, mention))
+                if kind == "direct":
+                    last_direct = (actor, mention)
+                elif not covered:
+                    last_direct = None
+                results.append((ps, pe, actor, mention, kind))
+            stripped = text[s:e].rstrip()
+            prev_colon = (results[-1][2], results[-1][3]) if stripped.endswith(":") and results and results[-1][2] else None
+        before += len(sents)
+        for ps, pe, actor, mention, kind in results:
+            sid = f"{doc_id}:{len(out)}" if doc_id is not None else str(len(out))
+            if actor is None:
+                kind, mention = "narrative", None
+            out.append(Statement(doc_id, sid, actor, mention, kind, ps, pe, text[ps:pe]))
+        results.clear()
     return out
 
 
@@ -1362,9 +1488,11 @@ _INTERVIEWER = re.compile(
 )
 
 
-def _interviewer_name(text: str, sents: list[Sentence]) -> str | None:
-    """The interviewer's name from a header or introduction ("Interview by Lena Hofbauer")."""
-    first_label = next((s.start for s in sents if s.label is not None), min(len(text), 3000))
+def _interviewer_name(text: str, first_label: int | None) -> str | None:
+    """The interviewer's name from a header or introduction ("Interview by Lena Hofbauer") before
+    the first speaker label at ``first_label`` (None: none, and the first 3,000 characters)."""
+    if first_label is None:
+        first_label = min(len(text), 3000)
     for m in _INTERVIEWER.finditer(text, 0, first_label):
         after = text[m.end(1) : m.end(1) + 2]
         if not after or after[0] in "\n,.;()" or after.startswith((" (", " f", " o")):
@@ -1372,16 +1500,15 @@ def _interviewer_name(text: str, sents: list[Sentence]) -> str | None:
     return None
 
 
-def _quote_frame_speaker(text, sents, si, pquotes, att: _Attributor, doc: _Doc):
-    """The speaker of a quotation named in another sentence of the same quotation."""
+def _quote_frame_speaker(text, sents, si, pquotes, att: _Attributor, doc: _Doc, starts: list[int], ends: list[int]):
+    """The speaker of a quotation named in another sentence of the same quotation (``starts`` and
+    ``ends``: the sentences' offsets, for a bisection instead of a walk over a long quotation)."""
     for qs, qe in pquotes:
-        # Sentences covered by this quotation, and the frame after its close.
-        j = si
-        while j + 1 < len(sents) and sents[j].end < qe:
-            j += 1
-        k = si
-        while k - 1 >= 0 and sents[k].start > qs:
-            k -= 1
+        # The sentence where the quotation closes (the first from si on that ends at or after
+        # its close, else the last), and the one where it opens (the last up to si that starts at
+        # or before its opening, else the first).
+        j = min(max(si, bisect_left(ends, qe)), len(sents) - 1)
+        k = max(min(si, bisect_right(starts, qs) - 1), 0)
         # The sentence where the quotation closes, then the one where it opens.
         for other in (j, k):
             if other == si:

@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Iterator
 from typing import NamedTuple
 
 from ._lexicon import Lexicon
 
-__all__ = ["paragraphs", "sentences", "quote_spans", "Sentence", "QuoteIndex"]
+__all__ = ["paragraphs", "iter_paragraphs", "sentences", "quote_spans", "Sentence", "QuoteIndex"]
 
 _PARA_BREAK = re.compile(r"\n[ \t\r\f\v\u00a0]*\n\s*")
 # A candidate sentence end: terminal punctuation, optional closers, then whitespace.
@@ -24,6 +25,7 @@ _PARA_BREAK = re.compile(r"\n[ \t\r\f\v\u00a0]*\n\s*")
 _CANDIDATE = re.compile(r"([.!?…](?<![.!?…]{2})[.!?…]*+)([\"'”’»)\]]*+)(\s+)")
 _INITIALISM = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]\.?")
 _LAST_WORD = re.compile(r"([A-Za-z][A-Za-z.]*)$")
+_NEXT_WORD = re.compile(r"[A-Za-z]+")
 _OPENERS = frozenset(
     "the a an he she it they we i you this that these those but and however in on at for as if when "
     "while after before meanwhile yet still nonetheless nevertheless moreover indeed there his her "
@@ -48,21 +50,25 @@ _LABEL_PARTICLES = frozenset("de van von der den al bin la le du di da".split())
 
 def paragraphs(text: str) -> list[tuple[int, int]]:
     """Spans of the paragraphs (blocks separated by blank lines), stripped of outer whitespace."""
-    spans = []
+    return list(iter_paragraphs(text))
+
+
+def iter_paragraphs(text: str) -> Iterator[tuple[int, int]]:
+    """The spans of :func:`paragraphs`, one at a time."""
     pos = 0
-    for m in _PARA_BREAK.finditer(text):
-        spans.append((pos, m.start()))
-        pos = m.end()
-    spans.append((pos, len(text)))
-    out = []
-    for s, e in spans:
+    n = len(text)
+    while pos <= n:
+        m = _PARA_BREAK.search(text, pos)
+        s, e = pos, (m.start() if m else n)
         while s < e and text[s].isspace():
             s += 1
         while e > s and text[e - 1].isspace():
             e -= 1
         if s < e:
-            out.append((s, e))
-    return out
+            yield (s, e)
+        if m is None:
+            break
+        pos = m.end()
 
 
 class Sentence(NamedTuple):
@@ -89,14 +95,15 @@ def _is_metadata_line(line: str) -> bool:
     return s.startswith(("©", "(c)", "Copyright", "Photo", "Image:", "Caption"))
 
 
-def _is_header_line(text: str, lines: list[tuple[int, int]], li: int, line: str) -> bool:
+def _is_header_line(text: str, lines: list[tuple[int, int]], li: int, line: str, widest: int) -> bool:
     """A headline, caption or sub-heading standing on its own line inside a block of lines.
 
     It has no sentence-final punctuation, follows a line that ends a sentence, opens the
     block or is itself a header (the caller checks that), is followed by a line that
     starts a sentence, and looks like a title: Title Case, or
     short, or clearly shorter than the block's other lines (a hard-wrapped paragraph's first
-    line is as long as the rest, and is not a header).
+    line is as long as the rest, and is not a header). ``widest`` is the length of the block's
+    longest line.
     """
     if _ANY_TERMINAL.search(line) or line.endswith((",", ";", ":", "-", "—")):
         return False
@@ -108,7 +115,6 @@ def _is_header_line(text: str, lines: list[tuple[int, int]], li: int, line: str)
     if len(words) > 20:
         return False
     caps = sum(1 for w in words if w[:1].isupper()) / len(words)
-    widest = max(e - s for s, e in lines)
     return caps >= 0.6 or len(words) <= 6 or len(line) < 0.6 * widest
 
 
@@ -140,7 +146,7 @@ def _breaks(text: str, s: int, e: int, lex: Lexicon) -> list[int]:
                 if kind == "before_number" and c.isdigit():
                     continue
                 if kind == "initialism" or _INITIALISM.fullmatch(word):
-                    nw = re.match(r"[A-Za-z]+", text[j : j + 20])
+                    nw = _NEXT_WORD.match(text, j, j + 20)
                     if not nw or nw.group(0).lower() not in _OPENERS:
                         continue
         ends.append(end)
@@ -172,6 +178,7 @@ def sentences(text: str, lex: Lexicon, paras: list[tuple[int, int]] | None = Non
             lines.append((ls, le))
             ls = le + 1
         prev_break = True  # the previous line ended a sentence or was itself a header
+        widest = max(e - s for s, e in lines)  # the block's longest line (once: a block may hold many)
         for li, (ls, le) in enumerate(lines):
             line = text[ls:le].strip()
             if not line:
@@ -179,7 +186,7 @@ def sentences(text: str, lex: Lexicon, paras: list[tuple[int, int]] | None = Non
             ls2 = ls + (len(text[ls:le]) - len(text[ls:le].lstrip()))
             le2 = ls2 + len(line)
             was_break, prev_break = prev_break, bool(_TERMINAL.search(line))
-            if _is_metadata_line(line) or (len(lines) > 1 and was_break and _is_header_line(text, lines, li, line)):
+            if _is_metadata_line(line) or (len(lines) > 1 and was_break and _is_header_line(text, lines, li, line, widest)):
                 prev_break = True
                 if cur_s < ls2 and text[cur_s:ls2].strip():
                     chunks.append((cur_s, ls2, True, cur_label))
@@ -282,8 +289,11 @@ class QuoteIndex:
 
 
 def quote_spans(text: str, paras: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Top-level quotation spans ``(start, end)``, quote marks included. See :class:`QuoteIndex`."""
+    """Top-level quotation spans ``(start, end)``, quote marks included, in the paragraphs
+    ``paras`` (all of a text, or a run of them). See :class:`QuoteIndex`."""
     spans: list[tuple[int, int]] = []
+    if not paras:
+        return spans
     para_ends = [e for _, e in paras]
     para_starts = [s for s, _ in paras]
     n = len(text)
@@ -291,7 +301,7 @@ def quote_spans(text: str, paras: list[tuple[int, int]]) -> list[tuple[int, int]
     d_para = -1
     s_open: int | None = None  # start of an open single quotation
     s_para = -1
-    for m in _QUOTE_MARK.finditer(text):
+    for m in _QUOTE_MARK.finditer(text, para_starts[0], para_ends[-1]):
         i = m.start()
         ch = text[i]
         pi = bisect_right(para_starts, i) - 1
@@ -339,8 +349,10 @@ def quote_spans(text: str, paras: list[tuple[int, int]]) -> list[tuple[int, int]
                     spans.append((s_open, i + 1))
                 s_open = None
     if d_open is not None:
-        pi = bisect_right(para_starts, d_open) - 1
-        spans.append((d_open, para_ends[pi] if pi >= 0 else n))
+        # Closed at the end of the last paragraph it ran into, as when a later mark closes it (it
+        # was closed at the end of the paragraph where it opened: a window of paragraphs ending
+        # inside a quotation that ran on gave another span than the whole text).
+        spans.append((d_open, para_ends[d_para]))
     spans = [(s, e) for s, e in spans if e > s]
     spans.sort()
     # Guarantee no overlap (single spans can only nest inside none, but be safe).

@@ -591,3 +591,253 @@ def test_sentence_end_candidates_scanned_from_punctuation_match_as_before(text):
                                   "said, said: " * 10_000, "a’b’c" * 20_000])
 def test_pathological_inputs_for_the_speed_rewrites_finish(text):
     check_offsets(text, segment(text))
+
+
+# -- linear work on long documents (issue 15): counted, never timed -------------------------------------
+
+def _work(text: str) -> int:
+    """Lines of stancekit's Python run while segmenting ``text``: a measure of work that, unlike
+    time, is the same on every machine and every run."""
+    import os
+    import sys
+
+    pkg = os.path.dirname(stancekit.__file__)
+    count = 0
+
+    def local(frame, event, arg):
+        nonlocal count
+        if event == "line":
+            count += 1
+        return local
+
+    def calls(frame, event, arg):
+        return local if frame.f_code.co_filename.startswith(pkg) else None
+
+    old = sys.gettrace()
+    sys.settrace(calls)
+    try:
+        segment(text, max_length=len(text) + 1)
+    finally:
+        sys.settrace(old)
+    return count
+
+
+def _unit_text(unit: str, n: int) -> str:
+    return unit * n
+
+
+def _names(fmt: str, n: int) -> str:
+    """``n`` sentences, each with made-up words that differ from sentence to sentence."""
+    def word(i: int) -> str:
+        out = ""
+        while True:
+            out += "bdfgklmnprstvz"[i % 14] + "aeiou"[i // 14 % 5]
+            i //= 70
+            if not i:
+                return out.capitalize()
+    return "".join(fmt.format(w=word(i), v=word(i + 7919)) for i in range(n))
+
+
+# Each builds a document of n units; the work for 4n must stay near four times that for n. The
+# rules as they were before issue 15 gave 5.2 (descriptions), 5.7 (descriptions after names), 7.5
+# (pronouns between names), 10.4 (title lines) and 7.5 (a quotation left open) at these sizes; the
+# quadratic costs that sit in C (a search of the whole text, splitting each lead) have tests of
+# their own below.
+LINEAR_WORK = {
+    "descriptions": lambda n: _unit_text("A diplomat said the treaty was good. The diplomat said it was fine. ", n),
+    "descriptions after names": lambda n: _names("Ambassador Ivan {w} met them. The Russian ambassador said no. ", n),
+    "pronouns between names": lambda n: _names("Anna {w} met Ivan {v}. He said no. ", n),
+    "distinct sentence-opening words": lambda n: _names("{w} said so. ", n),
+    "transcript labels": lambda n: _names("{w}: We agree.\nQ: Why?\nA: It is good.\n", n),
+    "short title lines in one block": lambda n: _names("{w} {v} Report\n", n) + "Done.",
+    "names in one long sentence": lambda n: _names("Anna {w} {v} and ", n) + "Keller said so.",
+    "'The' before a name": lambda n: _unit_text("The ", 4 * n) + "Anna Keller said so.",
+    "titles repeated": lambda n: _unit_text("Deputy Foreign Minister ", 2 * n) + "Anna Keller said so.",
+    "a quotation left open": lambda n: "“" + _unit_text("The plan is good. ", n) + "”",
+    "many quotations": lambda n: _unit_text("“We agree,” he said. “It is good.” ", n),
+}
+
+
+@pytest.mark.parametrize("name", list(LINEAR_WORK))
+def test_work_grows_linearly_with_the_document(name):
+    make = LINEAR_WORK[name]
+    small, large = _work(make(60)), _work(make(240))
+    assert large < 4.5 * small, f"{name}: {small:,} lines of work for n units, {large:,} for 4n"
+
+
+def test_distinct_sentence_opening_words_never_search_the_whole_text(monkeypatch):
+    """Regression (issue 15): each capitalised word opening a sentence searched the whole text for
+    its lowercase form (quadratic: 142 s for 160 kB); the lowercase words are now read once."""
+    import stancekit._segment as seg
+
+    searches = []
+    real = seg._occurs_alone
+    monkeypatch.setattr(seg, "_occurs_alone", lambda text, word: searches.append(word) or real(text, word))
+    text = _names("{w} said so. ", 300)
+    check_offsets(text, segment(text))
+    assert searches == []
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["Al", "al", "-", "Qaeda", "qaeda", "’", "'", ".", "_", " ", "\n", "U", "u", "s",
+                                 "S", "é", "2009", "x"]), max_size=30).map("".join),
+       st.lists(st.sampled_from(["al", "qaeda", "-", "’", ".", "u", "s", "é", "2009", "_"]), min_size=1,
+                max_size=5).map("".join))
+def test_lowercase_word_sets_answer_as_a_search_of_the_text(text, word):
+    from stancekit._lexicon import load_lexicon
+    from stancekit._segment import _Doc
+
+    if not (word[:1].isalnum() and word[-1:].isalnum()) and not word.endswith("."):
+        return  # a capitalised token starts with a letter and ends with one, a digit or a period
+    doc = _Doc(text, load_lexicon(()))
+    expected = re.search(r"(?<![^\W_])" + re.escape(word) + r"(?![^\W_])", text) is not None
+    assert doc._written_in_lowercase(word) == expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["the", "The", "Russian", "minister", "Anna", " ", ",", "  ", "Pres.", "x",
+                                 "\n"]), max_size=14).map("".join), st.data())
+def test_lead_words_judged_once_agree_with_splitting_each_lead(text, data):
+    from stancekit._lexicon import load_lexicon
+    from stancekit._segment import _DETERMINERS, _Lead
+
+    lex = load_lexicon(())
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    lead = _Lead(text, start, end, lex)
+    for pos in sorted(set(data.draw(st.lists(st.integers(start, end), max_size=4)))):
+        words = text[start:pos].lower().replace(",", " ").split()
+        assert lead.before(pos) == all(w in _DETERMINERS or w in lex.titles or w in lex.country_of
+                                       or w.rstrip(".") in lex.titles for w in words)
+
+
+def test_mentions_look_back_is_bounded():
+    from stancekit._segment import _LOOK_BACK, _Entity, _Mentions
+
+    m = _Mentions()
+    m.add(_Entity("Anna Keller", "subject", frozenset({"diplomat"}), 0))
+    for i in range(1, _LOOK_BACK + 1):
+        m.add(_Entity(f"P{i}", "person", frozenset({"minister"}), i))
+    assert m.last_with({"minister"}, len(m.items)).name == f"P{_LOOK_BACK}"
+    assert m.last_with({"diplomat"}, len(m.items)) is None  # more than _LOOK_BACK mentions ago
+    assert m.last_with({"diplomat"}, len(m.items) - 1).name == "Anna Keller"
+    m.keep_last(3)
+    assert [e.name for e in m.items] == [f"P{_LOOK_BACK - 2}", f"P{_LOOK_BACK - 1}", f"P{_LOOK_BACK}"]
+    assert m.last_with({"minister"}, 2).name == f"P{_LOOK_BACK - 1}"
+    assert m.by_word == {"minister": [_LOOK_BACK - 2, _LOOK_BACK - 1, _LOOK_BACK]}
+
+
+def test_description_resolves_to_the_latest_matching_person():
+    text = ("Ambassador Lena Arvidsson arrived first. Ambassador Pavel Orlov arrived later. "
+            "The ambassador said the plan was sound.")
+    assert segment(text)[2].actor == "Pavel Orlov"
+
+
+# -- long documents in windows of paragraphs ------------------------------------------------------------
+
+def _fixture_documents():
+    from .conftest import FIXTURES
+
+    return [p for split in ("dev", "train") for p in sorted((FIXTURES / split).glob("*.txt"))]
+
+
+def test_windows_of_paragraphs_give_the_statements_of_the_whole(monkeypatch, seed_text):
+    """A long document is read in windows of paragraphs (issue 15, flat memory); with windows of a
+    single paragraph, every fixture article and the seed segments as it does whole."""
+    import stancekit._segment as seg
+
+    texts = [seed_text] + [p.read_text(encoding="utf-8") for p in _fixture_documents()]
+    whole = [segment(t, "d") for t in texts]
+    monkeypatch.setattr(seg, "_WINDOW_CHARS", 1)
+    assert [segment(t, "d") for t in texts] == whole
+
+
+_paragraph_pieces = st.sampled_from([
+    "The minister said the plan was good. ", "“We agree,” he said. ", "“It is late.", "A diplomat said so. ",
+    "The diplomat agreed. ", "Lena Arvidsson: Yes. ", "Q: Why? ", "A: Because. ", "She said no. ",
+    "Ambassador Pavel Orlov arrived. ", "The ambassador said it was fine. ", "Orlov said so: ", "\n",
+    "Critics warned. ", "interview by Ann Kerr. ",
+])
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.lists(_paragraph_pieces, min_size=1, max_size=5).map("".join), min_size=1, max_size=8))
+def test_windows_equal_the_whole_on_news_like_paragraphs(paragraphs):
+    import stancekit._segment as seg
+
+    text = "\n\n".join(paragraphs)
+    whole = segment(text, "d")
+    saved = seg._WINDOW_CHARS
+    seg._WINDOW_CHARS = 1
+    try:
+        assert segment(text, "d") == whole
+    finally:
+        seg._WINDOW_CHARS = saved
+
+
+def test_a_window_never_ends_before_a_continued_quotation():
+    from stancekit._segment import _window_spans
+
+    text = "“We agree.\n\n“It is good,” she said.\n\nFine.\n\n“Yes.”"
+    windows = list(_window_spans(text, 1))
+    assert [[text[s:e] for s, e in w] for w in windows] == [
+        ["“We agree.", "“It is good,” she said."], ["Fine.", "“Yes.”"]]
+
+
+# -- every regular expression of the segmenter, on pathological input ------------------------------------
+
+_REGEX_PROBE = r"""
+import re, sys
+import stancekit._segment as seg, stancekit._text as txt, stancekit._lexicon as lexm
+units = ["a", "A", "Ab ", "AB", "A.", "U.S. ", "Mr. ", ".", ". ", "!?", "…", "“", "”", '"', "'", "’", "‘", "«",
+         " ", "\n", "\n\n", "\t", "-", "a-", "_", "a_", "(", ")", ",", ", ", ":", ": ", "1", "1,", "é", "Ā",
+         "in ", "the ", "The ", "of ", "said ", "was ", "by ", "ly ", "according to ", "in the view of ",
+         "In his view ", "Interview by ", "Q: ", "By ", "Publication: ", "de ", "al-", "a’b", "aly "]
+# Used only anchored, on one line or a few dozen characters: .match at the start, as the code does.
+anchored = {"_SPEAKER_LABEL", "_META", "_BYLINE", "_INITIALISM", "_NEXT_WORD", "_TOKENISH"}
+# Run over every sentence through the function that bounds their cost (see _capital_runs).
+through = {"_NAME_SEQ": seg._capital_runs, "_ORG_SEQ": seg._capital_runs}
+pats = sorted({(m.__name__, k): v for m in (seg, txt, lexm) for k, v in vars(m).items()
+               if isinstance(v, re.Pattern)}.items())
+n = int(sys.argv[1])
+texts = [u * (n // len(u)) for u in units] + [(u + v) * (n // (len(u) + len(v)))
+                                              for u, v in zip(units, units[1:] + units[:1])]
+for (mod, name), pat in pats:
+    for text in texts:
+        if name in anchored:
+            pat.match(text)
+        elif name in through:
+            for _ in through[name](pat, text, 0, len(text)):
+                pass
+        else:
+            for _ in pat.finditer(text):
+                pass
+            pat.search(text[::-1])
+print(len(pats))
+"""
+
+
+def test_every_regex_finishes_on_pathological_input():
+    """Each compiled pattern of the segmenter (found by introspection, so a new one is covered
+    too) on runs of 20,000 characters of every troublesome kind, in a child process that must end:
+    a pattern that backtracks catastrophically would not (the coarse limit is 20 times the usual
+    run)."""
+    import subprocess
+    import sys
+
+    done = subprocess.run([sys.executable, "-c", _REGEX_PROBE, "20000"], capture_output=True, text=True,
+                          timeout=300)
+    assert done.returncode == 0, done.stderr
+    assert int(done.stdout) >= 25
+
+
+def test_regression_an_unclosed_quotation_over_paragraphs_ends_where_it_last_ran():
+    """An unclosed quotation that runs on into the next paragraph (which opens with a quotation
+    mark) was closed at the end of its first paragraph when the text ended, but at the end of the
+    last paragraph it ran into when a later mark closed it; a window of paragraphs ending there
+    then read other quotations than the whole text."""
+    from stancekit._text import paragraphs, quote_spans
+
+    text = "“We agree.\n\n“It is good, and the plan is sound."
+    assert quote_spans(text, paragraphs(text)) == [(0, len(text))]
+    assert quote_spans(text + "\n\nFine. “Yes.”", paragraphs(text + "\n\nFine. “Yes.”"))[0] == (0, len(text))
