@@ -478,3 +478,20 @@ def test_scheduler_address_pattern(address, ok):
 def test_latin_letter_pattern_on_long_inputs(text, latin):
     from stancekit._batch import _LATIN
     assert bool(_LATIN.search(text)) is latin
+
+
+def test_utf16_jsonl_is_one_error_record_that_says_utf16(tmp_path):
+    from stancekit._batch import iter_documents
+    src = tmp_path / "d.jsonl"
+    src.write_bytes((json.dumps({"id": "a", "text": GOOD}) + "\n").encode("utf-16"))
+    [doc] = iter_documents([src])
+    assert doc.error == f"{src}: UTF-16 JSONL; JSONL input must be UTF-8 (convert it, e.g. with iconv -f UTF-16 -t UTF-8)"
+
+
+@pytest.mark.parametrize("raw", [GOOD.encode("utf-16"), b"\xef\xbb\xbf" + GOOD.encode(), GOOD.encode()])
+def test_stdin_text_is_read_in_each_accepted_encoding(raw):
+    import io
+
+    from stancekit._batch import iter_documents
+    [doc] = iter_documents(["-"], stdin=io.BytesIO(raw))
+    assert doc.error is None and doc.text == GOOD
