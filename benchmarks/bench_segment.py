@@ -110,19 +110,25 @@ PATTERNS = {
 }
 
 
-def pathological(unit: int, only: str | None, repeat: int) -> float:
-    """Time every pattern at unit, 2, 4 and 8 units; print the ratios; return the worst one."""
-    print(f"{'pattern':<58}" + "".join(f"{f'{k}n (s)':>9}" for k in (1, 2, 4, 8))
+def pathological(unit: int, only: str | None, repeat: int, min_seconds: float = 0.1) -> float:
+    """Time every pattern at n, 2n, 4n and 8n characters; print the ratios; return the worst one.
+
+    ``n`` is ``unit``, doubled (up to 32 times) while one run at ``n`` takes less than
+    ``min_seconds``."""
+    print(f"{'pattern':<46}{'n (chars)':>10}" + "".join(f"{f'{k}n (s)':>9}" for k in (1, 2, 4, 8))
           + f"{'ratios per doubling':>24}{'worst':>7}")
     worst_all = 0.0
     for name, make in PATTERNS.items():
         if only and only.lower() not in name.lower():
             continue
-        times = [timed(make(unit * k), repeat) for k in (1, 2, 4, 8)]
+        n = unit
+        while n < 32 * unit and timed(make(n)) < min_seconds:
+            n *= 2  # a pattern that runs in a few milliseconds at n: its ratios would be noise
+        times = [timed(make(n * k), repeat) for k in (1, 2, 4, 8)]
         ratios = [b / a for a, b in zip(times, times[1:])]
         worst = max(ratios)
         worst_all = max(worst_all, worst)
-        print(f"{name[:57]:<58}" + "".join(f"{t:>9.3f}" for t in times)
+        print(f"{name[:45]:<46}{n:>10,}" + "".join(f"{t:>9.3f}" for t in times)
               + f"{' '.join(f'{r:.2f}' for r in ratios):>24}{worst:>7.2f}{'' if worst <= 2.5 else '  !'}", flush=True)
     print(f"worst ratio per doubling: {worst_all:.2f} (goal <= 2.5)")
     return worst_all

@@ -93,9 +93,12 @@ _UP = "A-ZÀ-ÖØ-ÞĀ-ſ"  # Latin capitals (Latin Extended-A alternates cases;
 # ``re`` can skip ahead to the next capital instead of trying every alternative at every character;
 # possessive quantifiers (nothing after them could match what they gave back) stop the engine from
 # handing back a word letter by letter when no second word follows.
+# A word of a name may hold capitals inside, after an apostrophe or not ("McCarthy", "DiPietro",
+# "O’Malley"): read whole, not cut before its second capital ("Kevin Mc", "Martin O").
+_NAME_WORD = r"(?:[^\W\d_A-Z]++|[’'](?=[A-Z]))(?:[’']?[A-Z][^\W\d_A-Z]++)*+(?:-[^\W\d_]++)*+"
 _NAME_SEQ = re.compile(
-    rf"[{_UP}](?:[^\W\d_A-Z]++(?:-[^\W\d_]++)*+|(?<=[A-Z])\.(?:[A-Z]\.)*+|(?<=[A-Z])[A-Z]{{1,5}}+)"
-    rf"(?:\s++(?:(?:de|van|von|der|al|bin|la|le|du|di)\s+)?(?:[{_UP}][^\W\d_A-Z]++(?:-[^\W\d_]++)*+|(?:[A-Z]\.)++))+"
+    rf"[{_UP}](?:{_NAME_WORD}|(?<=[A-Z])\.(?:[A-Z]\.)*+|(?<=[A-Z])[A-Z]{{1,5}}+)"
+    rf"(?:\s++(?:(?:de|van|von|der|al|bin|la|le|du|di)\s+)?(?:[{_UP}]{_NAME_WORD}|(?:[A-Z]\.)++))+"
 )
 _PRONOUNS = {"he": "person", "she": "person", "they": "group", "we": "self", "i": "self"}
 _POSSESSIVE_PRON = {"his": "person", "her": "person", "their": "group"}
@@ -257,6 +260,13 @@ def _lowercase_runs(text: str, pairs: bool) -> set[str]:
     return found
 
 
+def _title_case(text: str, start: int, end: int) -> bool:
+    """Whether most words of ``text[start:end]`` are capitalised, as in a headline (the words of
+    its first 2,000 characters: bounded, as it is asked once per name)."""
+    words = text[start : min(end, start + 2000)].split()
+    return sum(w[:1].isupper() for w in words) >= 0.6 * len(words)
+
+
 def _occurs_alone(text: str, word: str) -> bool:
     """Whether ``word`` occurs in ``text`` with no letter or digit right before or after it."""
     n = len(word)
@@ -374,9 +384,10 @@ class _Doc:
         self.described.add(ent)
 
     # -- names ------------------------------------------------------------------
-    def _name_words(self, seq: str) -> tuple[list[str], set[str]] | None:
-        """The words of a person's name in a run of capitalised words, and the descriptors (titles,
-        nationalities) before it; None when the run names no person."""
+    def _name_words(self, seq: str) -> tuple[list[str], set[str], bool] | None:
+        """The words of a person's name in a run of capitalised words, the descriptors (titles,
+        nationalities) before it, and whether they were found after a title inside the run; None
+        when the run names no person."""
         lex = self.lex
         words = seq.split()
         i = 0  # words before i are dropped (an index, not pop(0): a run may hold thousands of words)
@@ -393,9 +404,18 @@ class _Doc:
             if w in lex.country_of:
                 desc.add(lex.country_of[w].lower())
         words = words[i:]
+        inner = False
+        if len(words) >= 3 and not self._personlike(words):
+            # A title inside the run ("Clinton Communication Director Jennifer Palmieri", "Rights
+            # Watch researcher Anna Keller"): the name is the words after its last title, and the
+            # words up to that title describe the person.
+            last = max((k for k, w in enumerate(words[:-2]) if w.lower().rstrip(".") in lex.titles), default=-1)
+            if last >= 0 and self._personlike(words[last + 1 :]):
+                desc.update(w.lower().rstrip(".") for w in words[: last + 1])
+                words, inner = words[last + 1 :], True
         if len(words) < 2 or not self._personlike(words):
             return None
-        return words, desc
+        return words, desc, inner
 
     def _index_names(self, start: int, end: int, keep: bool = True) -> None:
         """Fullest names by surname, and (with ``keep``) the mentions of persons, in ``text[start:end]``."""
@@ -408,6 +428,9 @@ class _Doc:
             found = memo[seq]
             if found is None:
                 continue
+            if found[2] and (any(self._written_in_lowercase(w.lower()) for w in found[0])
+                             or _title_case(self.text, start, end)):
+                continue  # after a title inside a headline's run: "Big-Name Senator Endorsed Trump"
             words, desc = found[0], set(found[1])
             before = self.text[max(0, at - 40) : at].lower().split()
             for w in reversed(before[-4:]):
@@ -571,6 +594,9 @@ class _Doc:
         return None
 
 
+_REGION_WORDS = frozenset("western eastern northern southern european central asian arab african latin".split())
+# Words that join a noun phrase to the one before: never part of an actor's name.
+_COORDINATORS = frozenset("and but or nor yet".split())
 _USE_VERBS = frozenset("used uses use using".split())
 _AGREE = frozenset("agree agrees agreed agreeing".split())
 _OCCASION_OPENERS = frozenset("his her its their the a an this that".split())
@@ -861,6 +887,9 @@ class _Attributor:
             if kind == "group":
                 return (doc.last_group.name if doc.last_group else None), "group"
             return None, "self"
+        first = len(words)
+        while len(low) > 1 and low[0] in _COORDINATORS:  # "But other advisers", "and independent journalists"
+            words, low, bare = words[1:], low[1:], bare[1:]
         indefinite = bool(low) and low[0] in ("a", "an", "one", "another")
         definite = bool(low) and low[0] in ("the", "this", "that")
         while low and low[0] in _DETERMINERS:
@@ -868,12 +897,19 @@ class _Attributor:
         if not words:
             return None, "none"
         text = " ".join(words)
+        if len(words) == first and words[0][:1].isupper() and (len(words) == 1 or words[1][:1].islower()) \
+                and bare[0] not in lex.country_of and bare[0] not in _REGION_WORDS and doc.common_word_at(words[0], pos):
+            # "Critics" opening a sentence names the group that "critics" names elsewhere (not
+            # "State Department officials", "Western diplomats", "Polish officials")
+            group_text = words[0][:1].lower() + text[1:]
+        else:
+            group_text = text
         joined = " ".join(bare)
         # A group named by its head noun, wherever it is: "analysts in Moscow", "Western diplomats".
         head_end = next((k for k, lw in enumerate(low) if lw in ("in", "at", "from", "of") and k > 0), len(low))
         if bare[head_end - 1] in lex.groups and not (head_end == len(low) and len(low) == 1 and words[0][:1].isupper()
                                                        and bare[0] not in lex.groups):
-            return text, "group"
+            return group_text, "group"
         if indefinite and head_end < len(low) - 1 and low[head_end] in ("in", "at") \
                 and all(w[:1].isupper() or w.lower() == "the" for w in words[head_end + 1 :]) \
                 and bare[head_end - 1] in lex.titles \
@@ -939,7 +975,7 @@ class _Attributor:
             if doc.last_group is not None and bare[0] in doc.last_group.name.lower():
                 return doc.last_group.name, doc.last_group.kind
         if any(b in lex.groups for b in bare) and not any(w[:1].isupper() and b not in lex.country_of for w, b in zip(words, bare) if b not in lex.groups and w.lower() not in lex.titles and not w.lower() in ("western", "eastern", "european", "european", "central", "asian")) or (low[-1] in lex.groups):
-            return text, "group"
+            return group_text, "group"
         if has_org:
             full = doc.org_name.get(bare[-1])
             if full and (full.endswith(text) or (len(words) == 1 and definite)) and len(full) > len(text):
