@@ -12,8 +12,8 @@ article ``i`` goes to fold ``i % folds``. The measure is issue #13's, implemente
 :mod:`stancekit.attribution._score` (content recall, precision, speaker accuracy and
 attribution F1). Systems:
 
-- ``rules``: :func:`stancekit.segment` as shipped (no training, so the per-fold figures are
-  the rules' figures on each fold);
+- ``rules``: :func:`stancekit.segment` with ``attribution=None`` (no training, so the
+  per-fold figures are the rules' figures on each fold);
 - ``model``: for each fold, :func:`stancekit.attribution.train.fit` on the other folds
   (PolNeAR only: the fixtures are left out so that the figure is PolNeAR's own), then
   ``segment(text, attribution=model)`` on the held-out fold: the rules first, the learned
@@ -46,8 +46,7 @@ _MODEL = None  # the model of the fold being scored, inherited by forked workers
 
 
 def _score_one(doc: AttributedDoc) -> Counts:
-    kwargs = {"attribution": _MODEL} if _MODEL is not None else {}
-    return count_doc(doc, segment(doc.text, doc.doc_id, **kwargs))
+    return count_doc(doc, segment(doc.text, doc.doc_id, attribution=_MODEL))
 
 
 def score_docs(docs: list[AttributedDoc], model=None, jobs: int = 1) -> list[Counts]:

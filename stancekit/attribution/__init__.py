@@ -6,6 +6,6 @@ labelled news (PolNeAR's brat standoff, SPEC section 6 folders): reading the dat
 (``train``, also ``python -m stancekit.attribution.train``).
 """
 
-from ._model import AttributionModel, default_attribution_path, load_attribution_model
+from ._model import AttributionModel, default_attribution_path, load_attribution_model, resolve_attribution
 
-__all__ = ["AttributionModel", "load_attribution_model", "default_attribution_path"]
+__all__ = ["AttributionModel", "load_attribution_model", "default_attribution_path", "resolve_attribution"]

@@ -10,22 +10,29 @@ file, :func:`load_attribution_model` returns None and segmentation keeps to its 
 
 from __future__ import annotations
 
+import hashlib
 import io
 import json
+import re
+import warnings
 import zipfile
 from pathlib import Path
 
 import numpy as np
 
-from .._errors import ModelError, ModelIntegrityError
-from .._files import atomic_write_bytes, check_model, sha256_file
+from .._errors import ModelError, ModelIntegrityError, ModelVersionWarning, choice_error, type_error
+from .._files import atomic_write_bytes, library_versions, read_manifest, sha256_file
 from ._features import (PRONOUNS, cue_features, quote_counts, quote_state, source_candidates, source_features,
                         tokenize)
 
-__all__ = ["AttributionModel", "load_attribution_model", "default_attribution_path", "FORMAT"]
+__all__ = ["AttributionModel", "load_attribution_model", "default_attribution_path", "FORMAT",
+           "resolve_attribution"]
 
 FORMAT = "stancekit-attribution/1"
-_WORD_CHARS = __import__("re").compile(r"[a-z]+(?:[’'][a-z]+)*")
+# See AttributionModel._reachable: a word whose best training score is this far under the cue
+# threshold is not scored.
+MARGIN = 1.0
+_WORD_CHARS = re.compile(r"[a-z]+(?:[’'][a-z]+)*")
 
 
 def default_attribution_path() -> Path:
@@ -46,7 +53,8 @@ class AttributionModel:
         Feature weights of the cue classifier and of the source ranker.
     meta : dict
         ``format``, ``cue_bias``, ``source_bias``, ``cue_threshold``, ``source_threshold``
-        (log-odds) and ``vocab`` (the words that may be cues).
+        (log-odds), ``speech_threshold`` (the cue threshold of the speech-verb list's words;
+        ``cue_threshold`` when absent) and ``vocab`` (the words that may be cues).
 
     Notes
     -----
@@ -61,14 +69,26 @@ class AttributionModel:
         self.vocab = frozenset(meta["vocab"])
         self._cb, self._sb = float(meta["cue_bias"]), float(meta["source_bias"])
         self._lex = None
+        self._ct = float(meta["cue_threshold"])
+        self._st = float(meta.get("speech_threshold", self._ct))
+        self.candidates = self._reachable(min(self._ct, self._st))
+
+    def _reachable(self, threshold: float) -> frozenset[str]:
+        """The vocabulary words looked at as cues: those whose best score in training came within
+        ``MARGIN`` of ``threshold`` (``meta["cue_word_max"]``; a word training never saw is
+        kept). With a high threshold most words are never scored."""
+        best = self.meta.get("cue_word_max", {})
+        return frozenset(w for w in self.vocab if best.get(w, float("inf")) > threshold - MARGIN)
 
     def __repr__(self) -> str:
         return (f"AttributionModel({len(self.cue_weights)} cue and {len(self.source_weights)} source features, "
-                f"vocab={len(self.vocab)} words)")
+                f"vocab={len(self.vocab)} words, {len(self.candidates)} of them cue candidates)")
 
-    def with_thresholds(self, cue: float, source: float) -> "AttributionModel":
-        """A copy that takes cues over log-odds ``cue`` and sources over log-odds ``source``."""
-        meta = dict(self.meta, cue_threshold=float(cue), source_threshold=float(source))
+    def with_thresholds(self, cue: float, source: float, speech: float | None = None) -> "AttributionModel":
+        """A copy that takes cues over log-odds ``cue`` (``speech`` for the words of the
+        speech-verb list; ``cue`` when None) and sources over log-odds ``source``."""
+        meta = dict(self.meta, cue_threshold=float(cue), source_threshold=float(source),
+                    speech_threshold=float(cue if speech is None else speech))
         return type(self)(self.cue_weights, self.source_weights, meta)
 
     # -- scores -------------------------------------------------------------------
@@ -88,7 +108,7 @@ class AttributionModel:
     def find(self, text: str, start: int, end: int, lex) -> tuple[int, int, int] | None:
         """``(cue token, source head token, mention start token)`` indexes into
         ``tokenize(text, start, end)``, or None when no cue or no source scores over its threshold."""
-        if self.vocab.isdisjoint(_WORD_CHARS.findall(text[start:end].lower())):
+        if self.candidates.isdisjoint(_WORD_CHARS.findall(text[start:end].lower())):
             return None
         toks = tokenize(text, start, end)
         return self._find_in(toks, lex)
@@ -101,9 +121,9 @@ class AttributionModel:
         colon = ":" in low
         best = None
         for i, w in enumerate(low):
-            if w in self.vocab:
+            if w in self.candidates:
                 s = self.cue_score(cue_features(low, toks, inq, i, speech, qc, colon))
-                if s > self.meta["cue_threshold"] and (best is None or s > best[0]):
+                if s > (self._st if w in speech else self._ct) and (best is None or s > best[0]):
                     best = (s, i)
         if best is None:
             return None
@@ -122,7 +142,7 @@ class AttributionModel:
         """``(actor, kind, mention)`` for ``text[start:end]``, as the rules' ``frame_speaker`` gives
         it, or None. ``att`` is the rules' attributor (names, pronouns and descriptions are
         resolved by it, so that the learned speaker gets the same canonical names)."""
-        if self.vocab.isdisjoint(_WORD_CHARS.findall(text[start:end].lower())):
+        if self.candidates.isdisjoint(_WORD_CHARS.findall(text[start:end].lower())):
             return None
         toks = tokenize(text, start, end)
         found = self._find_in(toks, att.lex)
@@ -161,7 +181,6 @@ class AttributionModel:
 
     def save(self, path: str | Path, manifest: dict | None = None) -> Path:
         """Write the model (atomically) and its manifest (sha256, versions, and ``manifest``'s fields)."""
-        from .._files import library_versions
         path = Path(path)
         data = self.to_bytes()
         atomic_write_bytes(path, lambda f: f.write(data))
@@ -236,14 +255,46 @@ def load_attribution_model(path: str | Path | None = None, *, missing_ok: bool =
         if missing_ok:
             return None
         raise ModelError(f"{p}: attribution model file not found")
-    p, manifest = check_model(p)
+    manifest = read_manifest(p)
     data = p.read_bytes()
-    import hashlib
     digest = hashlib.sha256(data).hexdigest()
     if digest != manifest.get("sha256"):  # the bytes loaded are the bytes checked
         raise ModelIntegrityError(f"{p}: sha256 {digest} does not match the manifest's {manifest.get('sha256')}; "
                                   "the file was changed or corrupted, and is refused unread")
+    want = (manifest.get("versions") or {}).get("stancekit")
+    have = library_versions()["stancekit"]
+    if want != have and have != "0+unknown":  # features are stancekit's own: scikit-learn and numpy do not matter
+        warnings.warn(f"{p}: trained with stancekit {want}; running stancekit {have}; speakers may differ",
+                      ModelVersionWarning, stacklevel=2)
     try:
         return AttributionModel.from_bytes(data)
     except ModelError as e:
         raise ModelError(f"{p}: {e}") from None
+
+
+_DEFAULT: list[AttributionModel | None] = []  # the shipped model, loaded once per process
+
+
+def resolve_attribution(attribution: object) -> AttributionModel | None:
+    """What :func:`stancekit.segment`'s ``attribution`` parameter names: ``"default"`` is the
+    shipped model (None, rules only, when the file is absent), ``"rules"`` or None is rules
+    only, and an :class:`AttributionModel` is itself.
+
+    Raises
+    ------
+    ValueError
+        An unknown string.
+    TypeError
+        Anything else.
+    """
+    if attribution is None or isinstance(attribution, AttributionModel):
+        return attribution
+    if isinstance(attribution, str):
+        if attribution == "default":
+            if not _DEFAULT:
+                _DEFAULT.append(load_attribution_model())
+            return _DEFAULT[0]
+        if attribution == "rules":
+            return None
+        raise choice_error("attribution", attribution, ("default", "rules"))
+    raise type_error("attribution", attribution, "'default', 'rules', None or an AttributionModel")

@@ -64,7 +64,7 @@ def data_digest(docs: Sequence[AttributedDoc]) -> str:
 
 def _units(doc: AttributedDoc) -> list[tuple[int, int]]:
     from .._segment import segment
-    return [(s.start, s.end) for s in segment(doc.text)]
+    return [(s.start, s.end) for s in segment(doc.text, attribution=None)]
 
 
 def _marks(doc: AttributedDoc, speech: frozenset[str]) -> tuple[dict[int, int], dict[int, int]]:
@@ -178,9 +178,15 @@ def fit(docs: Sequence[AttributedDoc], lexicon_dirs: Sequence[str | Path] = ()) 
         raise ValueError(f"no cue or source examples in {len(docs)} document(s): the data has no attributions "
                          "with a cue and a source in the same statement")
     cw, cb = _fit_weights(cue_rows, cue_y)
+    word_max: dict[str, float] = {}
+    for feats in cue_rows:
+        score = cb + sum(cw.get(f, 0.0) for f in feats)
+        word = feats[1][2:]  # "w=<word>"
+        word_max[word] = max(word_max.get(word, -1e9), score)
     sw, sb = _fit_weights([f for f, _ in src], [y for _, y in src])
     meta = {"format": FORMAT, "cue_bias": cb, "source_bias": sb,
             "cue_threshold": CUE_THRESHOLD, "source_threshold": SOURCE_THRESHOLD, "vocab": sorted(vocab),
+            "cue_word_max": {w: round(v, 3) for w, v in sorted(word_max.items())},
             "examples": {"cue": len(cue_y), "cue_positive": int(sum(cue_y)), "source": len(src)}}
     return AttributionModel(cw, sw, meta)
 
@@ -200,9 +206,8 @@ def main(argv: list[str] | None = None) -> int:
                                     "attributions": sum(len(d.attributions) for d in ds),
                                     "sha256": data_digest(ds)} for p, ds in sets],
                           "sha256": data_digest(docs)},
-        "command": "python -m stancekit.attribution.train " + " ".join(
-            Path(p).name if Path(p).is_file() else p for p in args.data) + f" -o {Path(args.output).name}"
-            + (f" --cv {args.cv}" if args.cv else ""),
+        "command": "python -m stancekit.attribution.train " + " ".join(args.data) + f" -o {args.output}"
+                   + (f" --cv {args.cv}" if args.cv else ""),
         "examples": model.meta["examples"],
     }
     if args.cv:
@@ -219,7 +224,7 @@ def cross_validate(docs: Sequence[AttributedDoc], k: int, jobs: int = 1) -> dict
 
     docs = sorted(docs, key=lambda d: d.doc_id)
     out: dict[str, object] = {"folds": k, "documents": len(docs)}
-    rules = pooled(count_doc(d, segment(d.text, d.doc_id)) for d in docs)
+    rules = pooled(count_doc(d, segment(d.text, d.doc_id, attribution=None)) for d in docs)
     learned = []
     for f in range(k):
         model = fit([d for i, d in enumerate(docs) if i % k != f])

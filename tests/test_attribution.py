@@ -1,0 +1,355 @@
+"""The learned attribution model (stancekit.attribution): data readers, the measure, the model
+file (determinism, integrity), retraining, and golden tables of issue #13's failure patterns.
+
+Every sentence here is invented for these tests.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from stancekit import DataError, ModelError, ModelIntegrityError, segment
+from stancekit.attribution import AttributionModel, default_attribution_path, load_attribution_model
+from stancekit.attribution._corpus import parse_brat, read_any, read_brat_folder, read_spec_folder
+from stancekit.attribution._features import tokenize
+from stancekit.attribution._score import count_doc, normalise
+from stancekit.attribution.train import fit, main as train_main
+
+from .conftest import check_offsets
+
+# -- small invented corpora -----------------------------------------------------------------------
+
+ARTICLES = {
+    "f01": ("The city council met on Monday to discuss the new bus lanes. "
+            "Mayor Lina Ortiz said the lanes would cut travel times. "
+            "Opposition leader Piet Vos argued that shops would lose customers. "
+            "The council voted eight to three in favour.\n"),
+    "f02": ("A drought has hit the southern farms this summer. "
+            "Farm minister Jonas Berg warned that prices would rise. "
+            "The harvest began two weeks early. "
+            "Economist Mara Diaz said the rise would be small.\n"),
+    "f03": ("The museum reopened after a long repair. "
+            "Director Alain Roux said the new hall was ready. "
+            "Visitors queued outside the gates. "
+            "Critic Sofia Lang wrote that the building felt cold.\n"),
+}
+
+
+def _spec_folder(root: Path) -> Path:
+    """A SPEC section 6 folder: every sentence a statement, actors where someone speaks."""
+    root.mkdir(parents=True, exist_ok=True)
+    rows = []
+    for doc_id, text in ARTICLES.items():
+        (root / f"{doc_id}.txt").write_text(text, encoding="utf-8")
+        start = 0
+        for sent in text.strip().split(". "):
+            sent = sent if sent.endswith(".") else sent + "."
+            s = text.index(sent, start)
+            e = s + len(sent)
+            start = e
+            words = sent.split()
+            actor = None
+            for k in range(len(words) - 1):
+                if words[k][:1].isupper() and words[k + 1][:1].isupper() and k > 0:
+                    actor = f"{words[k]} {words[k + 1]}"
+                    break
+            rows.append({"doc_id": doc_id, "start": s, "end": e, "text": sent, "actor": actor,
+                         "actor_aliases": [], "kind": "indirect" if actor else "narrative", "stances": {},
+                         "ambiguous": False})
+    (root / "annotations.jsonl").write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
+    return root
+
+
+def _brat(text: str, source: str, cue: str, content: str) -> str:
+    s, c, t = text.index(source), text.index(cue), text.index(content)
+    return (f"T1\tSource {s} {s + len(source)}\t{source}\n"
+            f"T2\tCue {c} {c + len(cue)}\t{cue}\n"
+            f"T3\tContent {t} {t + len(content)}\t{content}\n"
+            "E1\tAttribution:T2 Content:T3 Cue:T2 Source:T1\n")
+
+
+# -- readers --------------------------------------------------------------------------------------
+
+def test_parse_brat_reads_spans_and_discontinuous_content():
+    text = "Ann Lee said the road, in her view, was unsafe."
+    ann = ("T1\tSource 0 7\tAnn Lee\nT2\tCue 8 12\tsaid\nT3\tContent 13 21;35 47\tthe road was unsafe.\n"
+           "E1\tAttribution:T2 Content:T3 Cue:T2 Source:T1\n")
+    doc = parse_brat(ann, text, "d")
+    (a,) = doc.attributions
+    assert a.source == ((0, 7),) and a.cue == ((8, 12),) and a.content == ((13, 21), (35, 47))
+
+
+def test_parse_brat_names_an_undefined_span_and_an_offset_past_the_text():
+    text = "Short text."
+    with pytest.raises(DataError, match=r"x.ann:2: event names 'T9', which is not a defined span"):
+        parse_brat("T1\tCue 0 5\tShort\nE1\tAttribution:T1 Content:T9\n", text, "d", "x.ann")
+    with pytest.raises(DataError, match=r"x.ann:1: span '0 99' is outside the text \(11 characters\)"):
+        parse_brat("T1\tCue 0 99\tShort\n", text, "d", "x.ann")
+
+
+def test_brat_type_with_hyphen_and_no_source():
+    text = "It has been widely reported that the dam leaks."
+    ann = "T1\tCue 0 27\tIt has been widely reported\nT2\tContent 28 47\tthat the dam leaks.\nE1\tAttribution-no-source:T1 Cue:T1 Content:T2\n"
+    (a,) = parse_brat(ann, text, "d").attributions
+    assert a.source == () and a.content == ((28, 47),)
+
+
+def test_brat_folder_takes_the_first_annotation_file_of_each_document(tmp_path):
+    text = "Ann Lee said the road was unsafe."
+    (tmp_path / "d1.txt").write_text(text, encoding="utf-8")
+    (tmp_path / "d1_a.ann").write_text(_brat(text, "Ann Lee", "said", "the road was unsafe"), encoding="utf-8")
+    (tmp_path / "d1_b.ann").write_text("", encoding="utf-8")
+    (doc,) = read_brat_folder(tmp_path)
+    assert doc.doc_id == "d1" and len(doc.attributions) == 1
+    assert read_any(tmp_path)[0].attributions == doc.attributions
+
+
+def test_read_any_names_what_it_expected(tmp_path):
+    with pytest.raises(DataError, match=r"not a labelled attribution set \(expected a .tar.gz of brat standoff"):
+        read_any(tmp_path)
+
+
+def test_spec_folder_gives_content_and_the_actor_mention_as_source(tmp_path):
+    docs = read_spec_folder(_spec_folder(tmp_path / "spec"))
+    f01 = next(d for d in docs if d.doc_id == "f01")
+    sources = [f01.text[a.source[0][0]:a.source[0][1]] for a in f01.attributions]
+    assert sources == ["Lina Ortiz", "Piet Vos"]
+    assert len(f01.narrative) == 2
+
+
+# -- the measure ----------------------------------------------------------------------------------
+
+class _S:
+    def __init__(self, start, end, actor, mention):
+        self.start, self.end, self.actor, self.actor_mention = start, end, actor, mention
+
+
+MEASURE_TEXT = "Ann Lee said the road was unsafe. The bridge opened. Bo Kim wrote that it was late."
+
+
+@pytest.mark.parametrize("preds, found, right, false", [
+    ([_S(0, 33, "Ann Lee", "Ann Lee")], 1, 1, 0),                       # found, speaker right
+    ([_S(0, 33, "Ann Lee", "Lee")], 1, 1, 0),                           # last word of the source
+    ([_S(0, 33, "Bo Kim", "Bo Kim")], 1, 0, 0),                         # found, wrong speaker
+    ([_S(0, 20, "Ann Lee", "Ann Lee")], 0, 0, 0),                       # covers under half the content
+    ([_S(0, 33, None, None)], 0, 0, 0),                                 # no actor: not found
+    ([_S(34, 51, "Bo Kim", "Bo Kim")], 0, 0, 1),                        # overlaps no gold span
+])
+def test_measure_golden(preds, found, right, false):
+    text = MEASURE_TEXT
+    doc = parse_brat(_brat(text, "Ann Lee", "said", "the road was unsafe"), text, "m")
+    c = count_doc(doc, preds)
+    assert (c.found, c.right, c.false) == (found, right, false)
+
+
+def test_normalise_ignores_case_and_punctuation():
+    assert normalise("  The U.S. Senate's  ") == "the u s senate s"
+
+
+# -- tokenizer on pathological input --------------------------------------------------------------
+
+@pytest.mark.parametrize("text", ["'" * 50_000, "a'" * 50_000, "’s" * 50_000, "x" * 100_000, "." * 50_000])
+def test_tokenize_pathological_input_keeps_offsets(text):
+    toks = tokenize(text, limit=10**9)
+    assert all(text[s:e] == t for t, s, e in toks)
+    assert sum(e - s for _, s, e in toks) == len(text)
+
+
+# -- training, determinism, the model file -------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def small_model_paths(tmp_path_factory):
+    """The same SPEC folder trained on twice through the documented command."""
+    root = tmp_path_factory.mktemp("attr")
+    folder = _spec_folder(root / "spec")
+    a, b = root / "a" / "m.npz", root / "b" / "m.npz"
+    assert train_main([str(folder), "-o", str(a)]) == 0
+    assert train_main([str(folder), "-o", str(b)]) == 0
+    return a, b
+
+
+def test_training_twice_gives_the_same_bytes(small_model_paths):
+    a, b = small_model_paths
+    assert a.read_bytes() == b.read_bytes()
+    ma = json.loads((a.parent / "m.npz.manifest.json").read_text())
+    mb = json.loads((b.parent / "m.npz.manifest.json").read_text())
+    assert ma.pop("command").endswith("/a/m.npz") and mb.pop("command").endswith("/b/m.npz")
+    assert ma == mb
+    assert ma["training_data"]["sets"][0]["documents"] == len(ARTICLES)
+
+
+def test_retrained_model_from_a_spec_folder_loads_and_finds_a_speaker(small_model_paths):
+    model = load_attribution_model(small_model_paths[0], missing_ok=False)
+    assert isinstance(model, AttributionModel)
+    assert "said" in model.vocab
+    text = "The tram was late again. Engineer Rosa Klein said the rails were worn.\n"
+    got = segment(text, attribution=model)
+    check_offsets(text, got)
+    assert got[1].actor == "Rosa Klein"
+
+
+def test_tampered_model_file_is_refused(small_model_paths, tmp_path):
+    src = small_model_paths[0]
+    dst = tmp_path / "m.npz"
+    data = bytearray(src.read_bytes())
+    data[len(data) // 2] ^= 0xFF
+    dst.write_bytes(bytes(data))
+    (tmp_path / "m.npz.manifest.json").write_text((src.parent / "m.npz.manifest.json").read_text())
+    with pytest.raises(ModelIntegrityError, match=r"m.npz: sha256 .* does not match the manifest"):
+        load_attribution_model(dst)
+
+
+def test_model_without_manifest_is_refused(small_model_paths, tmp_path):
+    dst = tmp_path / "m.npz"
+    dst.write_bytes(small_model_paths[0].read_bytes())
+    with pytest.raises(ModelError, match="manifest not found"):
+        load_attribution_model(dst)
+
+
+def test_foreign_npz_with_a_matching_manifest_is_no_attribution_model(tmp_path):
+    import hashlib
+
+    import numpy as np
+    p = tmp_path / "x.npz"
+    np.savez(p, a=np.zeros(3))
+    from stancekit._files import library_versions
+    (tmp_path / "x.npz.manifest.json").write_text(json.dumps({"sha256": hashlib.sha256(p.read_bytes()).hexdigest(),
+                                                              "versions": library_versions()}))
+    with pytest.raises(ModelError, match=r"x.npz: not a stancekit attribution model"):
+        load_attribution_model(p)
+
+
+def test_missing_model_file_falls_back_to_rules(tmp_path):
+    assert load_attribution_model(tmp_path / "absent.npz") is None
+    with pytest.raises(ModelError, match=r"absent.npz: attribution model file not found"):
+        load_attribution_model(tmp_path / "absent.npz", missing_ok=False)
+    text = "Mayor Lina Ortiz said the lanes would cut travel times.\n"
+    assert segment(text, attribution=None) == segment(text, attribution="rules")
+
+
+def test_default_is_rules_only_when_the_shipped_file_is_absent(monkeypatch, tmp_path):
+    from stancekit.attribution import _model
+    monkeypatch.setattr(_model, "_DEFAULT", [])
+    monkeypatch.setattr(_model, "default_attribution_path", lambda: tmp_path / "absent.npz")
+    assert _model.resolve_attribution("default") is None
+    text = "Senator Lena Park chided the agency for its slow answers.\n"
+    assert segment(text) == segment(text, attribution="rules")
+
+
+@pytest.mark.parametrize("value, error, message", [
+    ("best", ValueError, r"attribution 'best' is not one of: 'default', 'rules'"),
+    (3, TypeError, r"attribution must be 'default', 'rules', None or an AttributionModel, got int"),
+])
+def test_bad_attribution_parameter_is_named(value, error, message):
+    with pytest.raises(error, match=message):
+        segment("Ann Lee said so.", attribution=value)
+
+
+def test_fit_without_examples_says_so():
+    from stancekit.attribution._corpus import AttributedDoc
+    with pytest.raises(ValueError, match=r"no cue or source examples in 1 document\(s\)"):
+        fit([AttributedDoc("d", "Nothing is said here by anyone at all.")])
+
+
+# -- the shipped model ----------------------------------------------------------------------------
+
+SHIPPED = default_attribution_path()
+
+
+@pytest.fixture(scope="module")
+def shipped():
+    if not SHIPPED.is_file():
+        pytest.skip(f"no shipped attribution model at {SHIPPED}")
+    return load_attribution_model(SHIPPED, missing_ok=False)
+
+
+def test_shipped_model_matches_its_manifest(shipped):
+    man = json.loads(SHIPPED.with_name(SHIPPED.name + ".manifest.json").read_text())
+    assert man["kind"] == "stancekit-attribution/1"
+    assert {"training_data", "command", "cv"} <= set(man)
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("abc XYZ said told ,.:\"“”'\n")), max_size=300))
+def test_segment_with_the_model_keeps_the_invariants(text):
+    model = load_attribution_model(SHIPPED)
+    check_offsets(text, segment(text, attribution=model))
+
+
+# Issue #13's failure patterns, written fresh: (sentence(s), index of the statement, expected actor).
+# The learned model is asked only where the rules find no speaker.
+PATTERNS = {
+    "inverted speaker with a long title": (
+        "The tariff will hurt small ports, said Harbor Policy Institute scholar Nadia Ferreira.\n", 0,
+        "Nadia Ferreira"),
+    "according to X's spokesman, Y, the inner speaker wins": (
+        "According to the mayor's spokesman, Tom Reyes, the transport chief said the line would close.\n", 0,
+        "transport chief"),
+    "title in apposition with the name": (
+        "The chair of the river commission, Ilse Marek, said the dam was safe.\n", 0, "Ilse Marek"),
+    "passive: advised by X": (
+        "The council was advised by engineer Paolo Ferri that the bridge needed repairs.\n", 0, "Paolo Ferri"),
+    "noun phrase: drew criticism from X": (
+        "The new levy drew criticism from the Coastal Fishers Union.\n", 0, "Coastal Fishers Union"),
+    "verb outside the list: chided": (
+        "Senator Lena Park chided the agency for its slow answers.\n", 0, "Lena Park"),
+    "verb outside the list: played up": (
+        "Governor Ada Ruiz played up the rise in exports.\n", 0, "Ada Ruiz"),
+    "verb outside the list: stressing": (
+        "Stressing the cost of delay, Finance Minister Karl Brandt urged a quick vote.\n", 0, "Karl Brandt"),
+    "attribution inside a relative clause": (
+        "The court upheld a verdict that rights groups said was unfair.\n", 0, "rights groups"),
+    "'according to the interests of' is no source": (
+        "Water is shared according to the interests of the largest farms.\n", 0, None),
+    "bare head noun as actor: 'and independent journalists'": (
+        "Lawyers and independent journalists said the new law was vague.\n", 0,
+        "Lawyers and independent journalists"),
+    "scare quotes are no speech": (
+        "The so-called \"reform\" cut rural pensions by a third.\n", 0, None),
+    "'she' after a man goes to the woman": (
+        "Anna Petrova opened the hearing. Then Viktor Lund read the report. "
+        "She said the figures were wrong.\n", 2, "Anna Petrova"),
+}
+
+# Patterns that still fail (each a strict xfail: a fix shows), at the shipped model's default
+# thresholds and at PolNeAR's broad ones (RECALL_THRESHOLDS).
+STILL_FAILING = {
+    "default": {
+        "inverted speaker with a long title",  # the ranker takes the noun before the comma ("ports")
+        "according to X's spokesman, Y, the inner speaker wins",
+        "passive: advised by X",
+        "noun phrase: drew criticism from X",
+        "verb outside the list: chided",  # under the default cue threshold
+        "verb outside the list: played up",
+        "attribution inside a relative clause",  # the rules name "groups"
+        "bare head noun as actor: 'and independent journalists'",
+        "'she' after a man goes to the woman",
+    },
+    "broad": {
+        "inverted speaker with a long title",
+        "according to X's spokesman, Y, the inner speaker wins",
+        "passive: advised by X",
+        "verb outside the list: played up",
+        "attribution inside a relative clause",
+        "'according to the interests of' is no source",  # the broad cue threshold takes "according"
+        "bare head noun as actor: 'and independent journalists'",
+        "'she' after a man goes to the woman",
+    },
+}
+
+
+@pytest.mark.parametrize("mode, name", [
+    pytest.param(mode, n, marks=pytest.mark.xfail(strict=True, reason="issue #13: not reached yet"))
+    if n in STILL_FAILING[mode] else (mode, n) for mode in ("default", "broad") for n in PATTERNS])
+def test_issue13_failure_patterns(shipped, mode, name):
+    from stancekit.attribution.train import RECALL_THRESHOLDS
+    model = shipped if mode == "default" else shipped.with_thresholds(*RECALL_THRESHOLDS)
+    text, i, actor = PATTERNS[name]
+    got = segment(text, attribution=model)
+    check_offsets(text, got)
+    assert got[i].actor == actor
