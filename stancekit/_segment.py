@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from array import array
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -345,7 +346,7 @@ class _Doc:
         self.full_name: dict[str, str] = {}  # surname (lower) -> fullest name
         self._org_name: dict[str, str] | None = None  # built on first use: see org_name
         self._org_memo = _lex_memo(lex, "orgs")
-        self._body_spans: list[tuple[int, int]] = []  # for org_name, when built on first use
+        self._body_spans: Iterable[tuple[int, int]] | None = None  # for org_name, built on first use
         self.mentions = _Mentions()  # named persons in document order, with descriptors
         self.described = _Mentions()  # persons introduced by a description ("a senior US official")
         self.last_named = -1  # position of the document's last named person
@@ -359,19 +360,10 @@ class _Doc:
         if sents is not None:
             self.open_window(sents, paras if paras is not None else [])
 
-    def scan_window(self, sents: list[Sentence]) -> None:
-        """First pass over a window of a long document: its persons' and bodies' names."""
-        if self._org_name is None:
-            self._org_name = {}
-        for sent in sents:
-            if sent.body:
-                self._index_names(sent.start, sent.end, keep=False)
-                self._index_orgs(sent.start, sent.end, self._org_name)
-
     def open_window(self, sents: list[Sentence], paras: list[tuple[int, int]]) -> None:
         """Second pass: attribution is about to read this window's sentences."""
         self.quotes = QuoteIndex(self.text, paras)
-        if self._org_name is None:  # one window: bodies' names are indexed on first use
+        if self._body_spans is None:  # the whole text in one window: bodies' names from its sentences
             self._body_spans = [(sent.start, sent.end) for sent in sents if sent.body]
         self.mentions.keep_last(_KEEP)
         self.described.keep_last(_KEEP)
@@ -496,7 +488,7 @@ class _Doc:
         documents never ask)."""
         if self._org_name is None:
             names: dict[str, str] = {}
-            for start, end in self._body_spans:
+            for start, end in self._body_spans or ():
                 self._index_orgs(start, end, names)
             self._org_name = names
         return self._org_name
@@ -1315,7 +1307,7 @@ def _window(frame: str) -> str:
 
 # Documents longer than twice this many characters are read in windows of whole paragraphs of
 # about this many characters, so that memory stays flat whatever a document's length.
-_WINDOW_CHARS = 500_000
+_WINDOW_CHARS = 1_000_000
 
 
 def _window_spans(text: str, size: int) -> Iterator[list[tuple[int, int]]]:
@@ -1332,21 +1324,51 @@ def _window_spans(text: str, size: int) -> Iterator[list[tuple[int, int]]]:
         yield window
 
 
-def _first_pass(text: str, lex: Lexicon, doc: _Doc) -> tuple[int, int, int | None]:
-    """First pass over a document read in windows: the names of its persons and bodies go into
-    ``doc``; returns its speaker labels: how many, the index of the last among the body
-    sentences (-1: none), and the offset of the first (None: none)."""
-    count, last, first, before = 0, -1, None, 0
-    for paras in _window_spans(text, _WINDOW_CHARS):
-        sents = sentences(text, lex, paras)
-        doc.scan_window(sents)
-        body = [sent for sent in sents if sent.body]
-        for i, sent in enumerate(body):
-            if sent.label is not None:
-                count, last = count + 1, before + i
-                first = sent.start if first is None else first
-        before += len(body)
-    return count, last, first
+class _Outline:
+    """A long document's paragraphs and sentences, split once in a first pass and kept in compact
+    arrays (a few integers each, not objects), with its speaker labels; the persons' names go into
+    ``doc`` on the way, and the spans of its body sentences serve the bodies' names.
+
+    Iterating gives, window by window, the paragraph spans and the :class:`Sentence` tuples."""
+
+    _FIELDS = 6  # start, end, body, paragraph, label start, label end (-1: no label)
+
+    def __init__(self, text: str, lex: Lexicon, doc: _Doc) -> None:
+        self.paras = array("q")  # start, end of each paragraph
+        self.sents = array("q")
+        self.windows: list[tuple[int, int]] = []  # first paragraph and first sentence of each window
+        self.labels, self.last_label, self.first_label = 0, -1, None
+        body_count = 0
+        for paras in _window_spans(text, _WINDOW_CHARS):
+            first_para = len(self.paras) // 2
+            self.windows.append((first_para, len(self.sents) // self._FIELDS))
+            for span in paras:
+                self.paras.extend(span)
+            for sent in sentences(text, lex, paras):
+                label = sent.label or (-1, -1)
+                self.sents.extend((sent.start, sent.end, sent.body, first_para + sent.paragraph, *label))
+                if sent.body:
+                    doc._index_names(sent.start, sent.end, keep=False)
+                    if sent.label is not None:
+                        self.labels, self.last_label = self.labels + 1, body_count
+                        self.first_label = sent.start if self.first_label is None else self.first_label
+                    body_count += 1
+        self.windows.append((len(self.paras) // 2, len(self.sents) // self._FIELDS))
+        doc._body_spans = self._body_spans()  # bodies' names, indexed on first use over them all
+
+    def _body_spans(self) -> Iterator[tuple[int, int]]:
+        f, a = self._FIELDS, self.sents
+        for i in range(0, len(a), f):
+            if a[i + 2]:
+                yield a[i], a[i + 1]
+
+    def __iter__(self) -> Iterator[tuple[list[tuple[int, int]], list[Sentence]]]:
+        f, a, p = self._FIELDS, self.sents, self.paras
+        for (p0, s0), (p1, s1) in zip(self.windows, self.windows[1:]):
+            paras = [(p[2 * k], p[2 * k + 1]) for k in range(p0, p1)]
+            sents = [Sentence(a[k], a[k + 1], bool(a[k + 2]), a[k + 3], (a[k + 4], a[k + 5]) if a[k + 4] >= 0 else None)
+                     for k in range(f * s0, f * s1, f)]
+            yield paras, sents
 
 
 def segment(
@@ -1394,6 +1416,15 @@ def segment(
     only in a photo caption, nested reported speech ("A said that B said ...":
     the outer source wins), and quotations that close in a later paragraph
     without the opening-mark convention.
+
+    Time is linear in the length of ``text``, whatever its shape (each rule
+    looks at a bounded stretch of text, and pronouns and descriptions look back
+    over at most the last 1,000 mentions of persons). A text over 2,000,000
+    characters is read in windows of whole paragraphs of about 1,000,000
+    characters, after a first pass for its sentences, names and speaker labels
+    (kept in compact arrays), so that
+    memory does not grow with its length beyond the statements returned; the
+    statements are the same as for the text read whole.
     """
     if not isinstance(text, str):
         raise type_error("text", text, "str (decode bytes first)")
@@ -1413,9 +1444,12 @@ def segment(
     doc = _Doc(text, lex)
     att = _Attributor(doc)
     # A long document is read in windows of paragraphs, after a first pass for its names and labels.
-    windowed = len(text) > 2 * _WINDOW_CHARS
-    labels = _first_pass(text, lex, doc) if windowed else None
-    windows = _window_spans(text, _WINDOW_CHARS) if windowed else iter([paragraphs(text)])
+    if len(text) > 2 * _WINDOW_CHARS:
+        outline = _Outline(text, lex, doc)
+        labels: tuple[int, int, int | None] | None = (outline.labels, outline.last_label, outline.first_label)
+        windows: Iterable[tuple[list[tuple[int, int]], list[Sentence] | None]] = outline
+    else:
+        labels, windows = None, [(paragraphs(text), None)]
     interviewer: str | None = None
     last_label = -1
     # Speakers of quotation spans, kept so that every sentence of a long quotation gets its speaker.
@@ -1426,8 +1460,9 @@ def segment(
     last_direct: tuple[str | None, str | None] | None = None
     prev_colon: tuple[str | None, str | None] | None = None
     before = 0  # body sentences in the windows before this one
-    for paras in windows:
-        all_sents = sentences(text, lex, paras)
+    for paras, all_sents in windows:
+        if all_sents is None:
+            all_sents = sentences(text, lex, paras)
         if len(all_sents) == 1 and not all_sents[0].body and "\n" not in text.strip():
             # A document of one line without final punctuation is that statement, not a headline.
             all_sents = [all_sents[0]._replace(body=True)]
