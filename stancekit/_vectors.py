@@ -575,14 +575,39 @@ def kind_rows(items: list[StatementInput]) -> sp.csr_matrix:
 
 
 DOC_FEATURES = ("doc:prev_hits", "doc:next_hits", "doc:share", "doc:any_other", "doc:actor_hits",
-                "doc:actor_pos", "doc:actor_neg", "doc:prev_pos", "doc:prev_neg")
+                "doc:actor_pos", "doc:actor_neg", "doc:prev_pos", "doc:prev_neg", "doc:contrast_pos",
+                "doc:contrast_neg")
+# Words after which a statement's last clause carries its point ("welcome in principle, but ...").
+CONTRAST_WORDS = frozenset(("but", "however", "yet", "although", "though", "whereas", "nevertheless",
+                            "nonetheless", "still", "while"))
+
+
+def contrast_rows(items: Sequence[StatementInput], lows: list[str], words: list[list[str]],
+                  cues: "CueBlock") -> np.ndarray:
+    """Per statement, the cue polarity (endorsing, doubting; ``log1p``) of the words after its last
+    contrast word (:data:`CONTRAST_WORDS`), where it has one: what a statement concedes before
+    "but" weighs less than what follows. Zeros for a statement without one."""
+    out = np.zeros((len(items), 2))
+    tails, rows = [], []
+    for i, ws in enumerate(words):
+        if CONTRAST_WORDS.isdisjoint(ws):
+            continue
+        last = max(k for k, w in enumerate(ws) if w in CONTRAST_WORDS)
+        if last + 1 < len(ws):
+            rows.append(i)
+            tails.append(ws[last + 1:])
+    if rows:
+        texts = [" ".join(t) for t in tails]
+        c = cues.rows([StatementInput(t) for t in texts], texts, tails).toarray()
+        out[rows] = c[:, 8:10]
+    return out
 DOC_WINDOW = 5  # statements before one that make its paragraph-sized focus window
 DOC_NEXT = 2  # statements after one looked at
 
 
 def stack_names(target_ids: Sequence[str]) -> list[str]:
     """The names of :func:`stack_rows` columns for a first model of these targets."""
-    return [f"stack:{where}:{tid}:{lab}" for tid in target_ids for where in ("actor", "prev", "doc")
+    return [f"stack:{where}:{tid}:{lab}" for tid in target_ids for where in ("actor", "prev", "next", "doc", "self")
             for lab in ("supporting", "questioning")]
 
 
@@ -590,20 +615,23 @@ def stack_rows(items: Sequence[StatementInput], probas: Sequence[np.ndarray]) ->
     """A first model's view of each statement's document, from its probabilities (one array
     (n, 3) per target, in label order supporting, questioning, neutral): per target, the mean
     ``supporting`` and ``questioning`` probability over the same actor's other statements in
-    the document, over the statement just before, and over the whole document but the
-    statement itself. Zeros where there is no such statement."""
+    the document, over the statement just before, the one just after, and over the whole document but the
+    statement itself (zeros where there is no such statement); then the statement's own (what
+    the first model reads of it toward every target: which target it is about)."""
     n = len(items)
     cols = []
     for p in probas:
         sq = np.asarray(p, dtype=np.float64)[:, :2]
         actor = np.zeros((n, 2))
         prev = np.zeros((n, 2))
+        nxt = np.zeros((n, 2))
         doc = np.zeros((n, 2))
         for a, b in doc_groups(items):
             m = b - a
             if m < 2:
                 continue
             prev[a + 1:b] = sq[a:b - 1]
+            nxt[a:b - 1] = sq[a + 1:b]
             doc[a:b] = (sq[a:b].sum(axis=0) - sq[a:b]) / (m - 1)
             by_actor: dict[str, list[int]] = {}
             for k in range(a, b):
@@ -614,7 +642,7 @@ def stack_rows(items: Sequence[StatementInput], probas: Sequence[np.ndarray]) ->
                 if len(rows) > 1:
                     r = np.array(rows)
                     actor[r] = (sq[r].sum(axis=0) - sq[r]) / (len(rows) - 1)
-        cols += [actor, prev, doc]
+        cols += [actor, prev, nxt, doc, sq]
     if not cols:
         return [()] * n
     return [tuple(row) for row in np.column_stack(cols).tolist()]
@@ -636,7 +664,8 @@ def doc_groups(items: Sequence[StatementInput]) -> list[tuple[int, int]]:
     return out
 
 
-def doc_rows(items: Sequence[StatementInput], hits: np.ndarray, pos: np.ndarray, neg: np.ndarray) -> np.ndarray:
+def doc_rows(items: Sequence[StatementInput], hits: np.ndarray, pos: np.ndarray, neg: np.ndarray,
+             contrast: np.ndarray | None = None) -> np.ndarray:
     """Document context of each statement toward one target (see :data:`DOC_FEATURES`), from the
     target's phrase hits and the cue polarity (``pos``, ``neg``) of every statement:
 
@@ -647,10 +676,15 @@ def doc_rows(items: Sequence[StatementInput], hits: np.ndarray, pos: np.ndarray,
     - the cue polarity of the statement just before, where it names the target (a reply or a
       point carried on).
 
+    Then the cue polarity after the statement's last contrast word (``contrast``, from
+    :func:`contrast_rows`; zeros when not given), for a statement with or without a document.
+
     Counts are ``log1p``-scaled. Statements without a ``doc`` have no context (all zero).
     """
     n = len(items)
     out = np.zeros((n, len(DOC_FEATURES)))
+    if contrast is not None:
+        out[:, 9:11] = contrast
     has = (hits > 0).astype(np.float64)
     pos_t, neg_t = pos * has, neg * has
     for a, b in doc_groups(items):
@@ -1009,7 +1043,8 @@ class FeaturePlan:
             n_p = len(self.target.phrases)
             c = cues.toarray()
             hits = np.rint(np.expm1(tgt[:, n_p].toarray().ravel()))
-            blocks.append(sp.csr_matrix(doc_rows(items, hits, c[:, 8], c[:, 9]) * float(self.doc_weight)))
+            contrast = block(("contrast", id(self.cues)), lambda: contrast_rows(items, lows, words, self.cues))
+            blocks.append(sp.csr_matrix(doc_rows(items, hits, c[:, 8], c[:, 9], contrast) * float(self.doc_weight)))
         if self.stack_weight and self.n_stack:
             m = np.zeros((len(items), self.n_stack))
             for i, it in enumerate(items):
@@ -1101,11 +1136,12 @@ def evidence_label(name: str, words: Sequence[str]) -> str:
                 "actor_pos": "same actor endorses the target elsewhere",
                 "actor_neg": "same actor doubts the target elsewhere",
                 "prev_pos": "statement before endorses the target",
-                "prev_neg": "statement before doubts the target"}.get(rest, rest)
+                "prev_neg": "statement before doubts the target",
+                "contrast_pos": "endorsing cue after 'but'", "contrast_neg": "doubting cue after 'but'"}.get(rest, rest)
     if kind == "stack":
         where, tid, lab = (rest.split(":") + ["", ""])[:3]
-        return {"actor": "same actor's other statements", "prev": "statement before",
-                "doc": "rest of the document"}.get(where, where) + f": {lab} {tid}".rstrip()
+        return {"actor": "same actor's other statements", "prev": "statement before", "next": "statement after",
+                "doc": "rest of the document", "self": "first reading"}.get(where, where) + f": {lab} {tid}".rstrip()
     return name
 
 

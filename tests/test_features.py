@@ -389,11 +389,26 @@ def test_stack_rows_average_a_first_models_view_of_the_document():
     p = np.array([[0.8, 0.1, 0.1], [0.2, 0.6, 0.2], [0.4, 0.3, 0.3]])
     rows = np.array(stack_rows(items, [p]))
     names = stack_names(["t"])
-    assert len(names) == rows.shape[1] == 6
+    assert len(names) == rows.shape[1] == 10
     got = dict(zip(names, rows.T))
     np.testing.assert_allclose(got["stack:actor:t:supporting"], [0.4, 0.0, 0.8])
     np.testing.assert_allclose(got["stack:prev:t:questioning"], [0.0, 0.1, 0.6])
+    np.testing.assert_allclose(got["stack:next:t:questioning"], [0.6, 0.3, 0.0])
     np.testing.assert_allclose(got["stack:doc:t:supporting"], [0.3, 0.6, 0.5])
+    np.testing.assert_allclose(got["stack:self:t:supporting"], [0.8, 0.2, 0.4])
+
+
+@pytest.mark.parametrize("text,pos,neg", [
+    ("We welcome the draft, but it is flawed and dangerous.", 0, 2),
+    ("Some call it flawed; however, we welcome it.", 1, 0),
+    ("We welcome the draft.", 0, 0),  # no contrast word
+    ("It is flawed, but", 0, 0),  # nothing after it
+])
+def test_contrast_reads_the_clause_after_the_last_contrast_word(text, pos, neg):
+    from stancekit._vectors import _WORD, CueBlock, StatementInput, contrast_rows
+    low = text.lower()
+    got = contrast_rows([StatementInput(text)], [low], [_WORD.findall(low)], CueBlock(3, ()))
+    np.testing.assert_allclose(got[0], np.log1p([pos, neg]))
 
 
 @pytest.mark.parametrize("name,role", [
@@ -418,6 +433,7 @@ def test_actor_role_names_the_kind_of_source_never_the_source(name, role):
     ("x:neg*target", [], "doubting cue with the target"),
     ("doc:actor_neg", [], "same actor doubts the target elsewhere"),
     ("stack:actor:treaty:questioning", [], "same actor's other statements: questioning treaty"),
+    ("doc:contrast_neg", [], "doubting cue after 'but'"),
 ])
 def test_evidence_labels(name, words, shown):
     from stancekit._vectors import evidence_label
