@@ -7,7 +7,7 @@ from array import array
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from itertools import accumulate, chain
+from itertools import accumulate, chain, islice
 from pathlib import Path
 
 from ._errors import type_error
@@ -1444,7 +1444,8 @@ def segment(
     doc = _Doc(text, lex)
     att = _Attributor(doc)
     # A long document is read in windows of paragraphs, after a first pass for its names and labels.
-    if len(text) > 2 * _WINDOW_CHARS:
+    # (one paragraph, or paragraphs that all run one quotation on: one window, read whole)
+    if len(text) > 2 * _WINDOW_CHARS and len(list(islice(_window_spans(text, _WINDOW_CHARS), 2))) == 2:
         outline = _Outline(text, lex, doc)
         labels: tuple[int, int, int | None] | None = (outline.labels, outline.last_label, outline.first_label)
         windows: Iterable[tuple[list[tuple[int, int]], list[Sentence] | None]] = outline
