@@ -64,7 +64,9 @@ class Scorer:
             s1 = self.stage1
             p1 = {tid: in_label_order(s1._head_proba(tid, X), s1.heads[tid].classes)
                   for tid, X in s1.features(inputs, cache).items()}
-            inputs = [it._replace(stack=st) for it, st in zip(inputs, stack_rows(inputs, [p1[t] for t in s1.target_ids]))]
+            layout = cache.get("layout")  # where each statement stands in its document, when computed
+            inputs = [it._replace(stack=st) for it, st in zip(inputs, stack_rows(inputs, [p1[t] for t in s1.target_ids],
+                                                                                   layout))]
         return {tid: (self.plans[tid].transform(inputs, cache) if inputs else None) for tid in self._target_ids}
 
     def _head_proba(self, tid: str, X: object) -> np.ndarray:

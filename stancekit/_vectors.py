@@ -611,7 +611,8 @@ def stack_names(target_ids: Sequence[str]) -> list[str]:
             for lab in ("supporting", "questioning")]
 
 
-def stack_rows(items: Sequence[StatementInput], probas: Sequence[np.ndarray]) -> list[tuple[float, ...]]:
+def stack_rows(items: Sequence[StatementInput], probas: Sequence[np.ndarray],
+               layout: "_DocLayout | None" = None) -> list[tuple[float, ...]]:
     """A first model's view of each statement's document, from its probabilities (one array
     (n, 3) per target, in label order supporting, questioning, neutral): per target, the mean
     ``supporting`` and ``questioning`` probability over the same actor's other statements in
@@ -619,33 +620,88 @@ def stack_rows(items: Sequence[StatementInput], probas: Sequence[np.ndarray]) ->
     statement itself (zeros where there is no such statement); then the statement's own (what
     the first model reads of it toward every target: which target it is about)."""
     n = len(items)
+    if not probas:
+        return [()] * n
+    layout = layout if layout is not None else _DocLayout(items)
     cols = []
     for p in probas:
         sq = np.asarray(p, dtype=np.float64)[:, :2]
-        actor = np.zeros((n, 2))
-        prev = np.zeros((n, 2))
-        nxt = np.zeros((n, 2))
-        doc = np.zeros((n, 2))
-        for a, b in doc_groups(items):
-            m = b - a
-            if m < 2:
-                continue
-            prev[a + 1:b] = sq[a:b - 1]
-            nxt[a:b - 1] = sq[a + 1:b]
-            doc[a:b] = (sq[a:b].sum(axis=0) - sq[a:b]) / (m - 1)
-            by_actor: dict[str, list[int]] = {}
-            for k in range(a, b):
-                key = items[k].actor.lower()
-                if key:
-                    by_actor.setdefault(key, []).append(k)
-            for rows in by_actor.values():
-                if len(rows) > 1:
-                    r = np.array(rows)
-                    actor[r] = (sq[r].sum(axis=0) - sq[r]) / (len(rows) - 1)
-        cols += [actor, prev, nxt, doc, sq]
-    if not cols:
-        return [()] * n
+        cols += [layout.actor_mean(sq), layout.prev(sq), layout.next(sq), layout.doc_mean(sq), sq]
     return [tuple(row) for row in np.column_stack(cols).tolist()]
+
+
+class _DocLayout:
+    """Where each statement stands in its document (see :func:`doc_groups`) and which of the
+    document's statements share its actor, as arrays: the document features of a batch are
+    computed in numpy, whatever the number of documents."""
+
+    def __init__(self, items: Sequence[StatementInput]) -> None:
+        n = len(items)
+        groups = doc_groups(items)
+        self.n = n
+        self.start = np.zeros(n, dtype=np.int64)
+        self.end = np.zeros(n, dtype=np.int64)
+        self.group = np.zeros(n, dtype=np.int64)
+        for g, (a, b) in enumerate(groups):
+            self.start[a:b], self.end[a:b], self.group[a:b] = a, b, g
+        self.size = self.end - self.start
+        self.n_groups = len(groups)
+        keys: dict[tuple[int, str], int] = {}
+        actor = np.full(n, -1, dtype=np.int64)
+        for i, it in enumerate(items):
+            name = it.actor.lower()
+            if name and self.size[i] > 1:
+                actor[i] = keys.setdefault((int(self.group[i]), name), len(keys))
+        self.actor = actor
+        self.n_actors = len(keys)
+        self.actor_size = np.bincount(actor[actor >= 0], minlength=self.n_actors) if len(keys) else np.zeros(0)
+        self.idx = np.arange(n)
+
+    def _group_sums(self, v: np.ndarray) -> np.ndarray:
+        return np.column_stack([np.bincount(self.group, weights=v[:, k], minlength=self.n_groups)
+                                for k in range(v.shape[1])]) if self.n else np.zeros((0, v.shape[1]))
+
+    def doc_mean(self, v: np.ndarray) -> np.ndarray:
+        """Mean of ``v`` (n, k) over the statement's document but itself; zeros when alone."""
+        out = np.zeros_like(v)
+        many = self.size > 1
+        if many.any():
+            tot = self._group_sums(v)[self.group]
+            out[many] = (tot[many] - v[many]) / (self.size[many] - 1)[:, None]
+        return out
+
+    def actor_others(self, v: np.ndarray, mean: bool) -> np.ndarray:
+        """Sum (or mean) of ``v`` over the same actor's other statements in the document."""
+        out = np.zeros_like(v)
+        has = self.actor >= 0
+        if not has.any():
+            return out
+        a = self.actor[has]
+        cnt = self.actor_size[a]
+        tot = np.column_stack([np.bincount(a, weights=v[has, k], minlength=self.n_actors)
+                               for k in range(v.shape[1])])[a]
+        many = cnt > 1
+        rows = np.flatnonzero(has)[many]
+        vals = tot[many] - v[rows]
+        out[rows] = vals / (cnt[many] - 1)[:, None] if mean else vals
+        return out
+
+    def actor_mean(self, v: np.ndarray) -> np.ndarray:
+        return self.actor_others(v, True)
+
+    def prev(self, v: np.ndarray) -> np.ndarray:
+        """``v`` of the statement just before in the same document (zeros for the first)."""
+        out = np.zeros_like(v)
+        ok = self.idx > self.start
+        out[ok] = v[self.idx[ok] - 1]
+        return out
+
+    def next(self, v: np.ndarray) -> np.ndarray:
+        """``v`` of the statement just after in the same document (zeros for the last)."""
+        out = np.zeros_like(v)
+        ok = self.idx + 1 < self.end
+        out[ok] = v[self.idx[ok] + 1]
+        return out
 
 
 def doc_groups(items: Sequence[StatementInput]) -> list[tuple[int, int]]:
@@ -665,7 +721,7 @@ def doc_groups(items: Sequence[StatementInput]) -> list[tuple[int, int]]:
 
 
 def doc_rows(items: Sequence[StatementInput], hits: np.ndarray, pos: np.ndarray, neg: np.ndarray,
-             contrast: np.ndarray | None = None) -> np.ndarray:
+             contrast: np.ndarray | None = None, layout: "_DocLayout | None" = None) -> np.ndarray:
     """Document context of each statement toward one target (see :data:`DOC_FEATURES`), from the
     target's phrase hits and the cue polarity (``pos``, ``neg``) of every statement:
 
@@ -685,34 +741,26 @@ def doc_rows(items: Sequence[StatementInput], hits: np.ndarray, pos: np.ndarray,
     out = np.zeros((n, len(DOC_FEATURES)))
     if contrast is not None:
         out[:, 9:11] = contrast
+    if not n:
+        return out
+    lay = layout if layout is not None else _DocLayout(items)
+    hits = np.asarray(hits, dtype=np.float64)
     has = (hits > 0).astype(np.float64)
     pos_t, neg_t = pos * has, neg * has
-    for a, b in doc_groups(items):
-        m = b - a
-        if m < 2:
-            continue
-        h = hits[a:b]
-        cs = np.concatenate(([0.0], np.cumsum(h)))
-        idx = np.arange(m)
-        out[a:b, 0] = np.log1p(cs[idx] - cs[np.maximum(idx - DOC_WINDOW, 0)])
-        out[a:b, 1] = np.log1p(cs[np.minimum(idx + 1 + DOC_NEXT, m)] - cs[idx + 1])
-        hs = has[a:b]
-        others = hs.sum() - hs
-        out[a:b, 2] = others / (m - 1)
-        out[a:b, 3] = others > 0
-        by_actor: dict[str, list[int]] = {}
-        for k in range(a, b):
-            key = items[k].actor.lower()
-            if key:
-                by_actor.setdefault(key, []).append(k)
-        for rows in by_actor.values():
-            if len(rows) < 2:
-                continue
-            r = np.array(rows)
-            for col, v in ((4, has), (5, pos_t), (6, neg_t)):
-                out[r, col] = np.log1p(v[r].sum() - v[r])
-        out[a + 1:b, 7] = pos_t[a:b - 1]
-        out[a + 1:b, 8] = neg_t[a:b - 1]
+    many = lay.size > 1
+    cs = np.concatenate(([0.0], np.cumsum(hits)))
+    i = lay.idx
+    prev = cs[i] - cs[np.maximum(i - DOC_WINDOW, lay.start)]
+    nxt = cs[np.minimum(i + 1 + DOC_NEXT, lay.end)] - cs[np.minimum(i + 1, lay.end)]
+    out[:, 0] = np.where(many, np.log1p(prev), 0.0)
+    out[:, 1] = np.where(many, np.log1p(nxt), 0.0)
+    share = lay.doc_mean(has[:, None])[:, 0]
+    out[:, 2] = share
+    out[:, 3] = share > 0
+    others = lay.actor_others(np.column_stack([has, pos_t, neg_t]), False)
+    out[:, 4:7] = np.where((lay.actor >= 0)[:, None] & (lay.actor_size[np.maximum(lay.actor, 0)] > 1)[:, None]
+                           if lay.n_actors else np.zeros((n, 1), dtype=bool), np.log1p(others), 0.0)
+    out[:, 7:9] = lay.prev(np.column_stack([pos_t, neg_t]))
     return out
 
 
@@ -1023,7 +1071,9 @@ class FeaturePlan:
             blocks.append(block(_key(act), lambda: act.transform(actor_texts(items, self.actor_role)))
                           * float(self.actor_weight))
         cues = block(id(self.cues), lambda: self.cues.rows(items, lows, words)) if self.cues is not None else None
-        tgt = (self.target.rows(items, lows, words, block("pieces", lambda: _piece_ids(_phrase_words(words, lows))))
+        tgt = (block(("target", self.target.phrases, self.target.anaphora),  # equal phrases, equal rows
+                     lambda: self.target.rows(items, lows, words,
+                                              block("pieces", lambda: _piece_ids(_phrase_words(words, lows)))))
                if self.target is not None else None)
         for b in (cues, tgt):
             if b is not None:
@@ -1044,7 +1094,9 @@ class FeaturePlan:
             c = cues.toarray()
             hits = np.rint(np.expm1(tgt[:, n_p].toarray().ravel()))
             contrast = block(("contrast", id(self.cues)), lambda: contrast_rows(items, lows, words, self.cues))
-            blocks.append(sp.csr_matrix(doc_rows(items, hits, c[:, 8], c[:, 9], contrast) * float(self.doc_weight)))
+            layout = block("layout", lambda: _DocLayout(items))
+            blocks.append(sp.csr_matrix(doc_rows(items, hits, c[:, 8], c[:, 9], contrast, layout)
+                                        * float(self.doc_weight)))
         if self.stack_weight and self.n_stack:
             m = np.zeros((len(items), self.n_stack))
             for i, it in enumerate(items):
