@@ -160,6 +160,13 @@ def test_tokenize_pathological_input_keeps_offsets(text):
     assert sum(e - s for _, s, e in toks) == len(text)
 
 
+@pytest.mark.parametrize("text", ["a'" * 50_000, "said " * 20_000, "“said ”" * 10_000, "Ann said, " * 10_000])
+def test_model_on_pathological_statements(shipped, text):
+    from stancekit import load_lexicon
+    found = shipped.find(text, 0, len(text), load_lexicon())
+    assert found is None or all(0 <= k < 400 for k in found)
+
+
 # -- training, determinism, the model file -------------------------------------------------------
 
 @pytest.fixture(scope="module")
