@@ -46,6 +46,24 @@ def _manifest_path(path: Path) -> Path:
     return path.with_name(path.name + ".manifest.json")
 
 
+def write_npz(f, arrays: dict) -> None:
+    """Write ``arrays`` (name -> numpy array) to the open binary file ``f`` as an ``.npz`` zip with
+    the same bytes for the same arrays: members in name order, a fixed timestamp and mode, no pickle."""
+    import io
+    import zipfile
+
+    import numpy as np
+
+    with zipfile.ZipFile(f, "w", compression=zipfile.ZIP_DEFLATED) as z:
+        for name in sorted(arrays):
+            buf = io.BytesIO()
+            np.lib.format.write_array(buf, np.ascontiguousarray(arrays[name]), allow_pickle=False)
+            info = zipfile.ZipInfo(name + ".npy", date_time=(1980, 1, 1, 0, 0, 0))
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            z.writestr(info, buf.getvalue())
+
+
 def atomic_write_bytes(path: Path, write) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)

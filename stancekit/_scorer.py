@@ -14,14 +14,13 @@ from __future__ import annotations
 import hashlib
 import io
 import json
-import zipfile
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 import numpy as np
 
 from ._errors import ModelError, ModelIntegrityError
-from ._files import atomic_write_bytes
+from ._files import atomic_write_bytes, write_npz
 from ._targets import LABELS
 from ._vectors import (
     _WORD, CueBlock, FeaturePlan, LinearHead, StatementInput, TargetBlock, TfidfBlock, explain_rows, stack_names,
@@ -262,17 +261,7 @@ def write_scorer(scorer: Scorer, path: str | Path) -> bool:
     if arrays is None:
         return False
 
-    def write(f) -> None:
-        with zipfile.ZipFile(f, "w", compression=zipfile.ZIP_DEFLATED) as z:
-            for name in sorted(arrays):
-                buf = io.BytesIO()
-                np.lib.format.write_array(buf, np.ascontiguousarray(arrays[name]), allow_pickle=False)
-                info = zipfile.ZipInfo(name + ".npy", date_time=(1980, 1, 1, 0, 0, 0))
-                info.compress_type = zipfile.ZIP_DEFLATED
-                info.external_attr = 0o644 << 16
-                z.writestr(info, buf.getvalue())
-
-    atomic_write_bytes(Path(path), write)
+    atomic_write_bytes(Path(path), lambda f: write_npz(f, arrays))
     return True
 
 

@@ -15,13 +15,12 @@ import io
 import json
 import re
 import warnings
-import zipfile
 from pathlib import Path
 
 import numpy as np
 
 from .._errors import ModelError, ModelIntegrityError, ModelVersionWarning, choice_error, type_error
-from .._files import atomic_write_bytes, library_versions, read_manifest, sha256_file
+from .._files import atomic_write_bytes, library_versions, write_npz, read_manifest, sha256_file
 from ._features import (PRONOUNS, cue_features, quote_counts, quote_state, source_candidates, source_features,
                         tokenize)
 
@@ -169,14 +168,7 @@ class AttributionModel:
             arrays[name + "_features"] = _utf8("\n".join(keys))
             arrays[name + "_weights"] = np.array([weights[k] for k in keys], dtype=np.float32)
         buf_zip = io.BytesIO()
-        with zipfile.ZipFile(buf_zip, "w", compression=zipfile.ZIP_DEFLATED) as z:
-            for name in sorted(arrays):
-                buf = io.BytesIO()
-                np.lib.format.write_array(buf, np.ascontiguousarray(arrays[name]), allow_pickle=False)
-                info = zipfile.ZipInfo(name + ".npy", date_time=(1980, 1, 1, 0, 0, 0))
-                info.compress_type = zipfile.ZIP_DEFLATED
-                info.external_attr = 0o644 << 16
-                z.writestr(info, buf.getvalue())
+        write_npz(buf_zip, arrays)
         return buf_zip.getvalue()
 
     def save(self, path: str | Path, manifest: dict | None = None) -> Path:
