@@ -542,7 +542,7 @@ def published_table(ours: float, name: str = "**stancekit (this run)**") -> str:
 
 def run(data_dir: Path, targets: Sequence[str], *, limit: int | None = None, grid: str = "full",
         refit: str = "train+val", ablations: bool = False, seed: int = 0, jobs: int = 1,
-        preps: Sequence[str] = ("none",), val_only: bool = False,
+        preps: Sequence[str] = ("none",), val_only: bool = False, candidate: str | None = None,
         log: Callable[[str], None] = print) -> dict[str, object]:
     """Run the benchmark and return its figures (F values as fractions).
 
@@ -567,6 +567,10 @@ def run(data_dir: Path, targets: Sequence[str], *, limit: int | None = None, gri
     val_only : bool, default False
         Stop after selection and the val figures: no refit, ``test`` is not read.
         For development.
+    candidate : str, optional
+        A name in :data:`CV_CANDIDATES`: no selection on val; that candidate's prep and
+        settings are fitted (on train for the val figure, on ``refit`` for test). This is
+        the pre-registered fourth protocol; ``grid`` and ``preps`` are ignored.
     log : callable, default print
 
     Returns
@@ -580,6 +584,10 @@ def run(data_dir: Path, targets: Sequence[str], *, limit: int | None = None, gri
     unknown = [t for t in targets if t not in defs]
     if unknown:
         raise DataError(f"unknown target(s) {', '.join(unknown)}; known: {', '.join(defs)}")
+    if candidate is not None:
+        if candidate not in CV_CANDIDATES:
+            raise DataError(f"unknown candidate {candidate!r}; known: " + ", ".join(map(repr, CV_CANDIDATES)))
+        preps = [CV_CANDIDATES[candidate][0]]
     preps = list(dict.fromkeys(preps))
     bad = [p for p in preps if p not in PREPS]
     if bad or not preps:
@@ -591,8 +599,14 @@ def run(data_dir: Path, targets: Sequence[str], *, limit: int | None = None, gri
     counts = {s: len(d.statements) for s, d in by_prep[preps[0]].items()}
     log(f"data: {data_dir} ({', '.join(f'{s} {n}' for s, n in counts.items())} tweets; "
         f"targets {', '.join(targets)}" + (f"; first {limit} lines per split" if limit else "") + ")")
-    log(f"selecting on val ({len(preps) * len(GRIDS[grid])} settings: grid {grid!r} x prep {', '.join(preps)}):")
-    prep, settings, selection = select_prepared(by_prep, tgts, GRIDS[grid], seed=seed, jobs=jobs, log=log)
+    if candidate is not None:
+        prep, settings = CV_CANDIDATES[candidate][0], dict(CV_CANDIDATES[candidate][1])
+        log(f"candidate {candidate!r}, fixed before this run: no selection on val")
+        selection = [(prep, settings, score(fit_model(by_prep[prep]["train"], tgts, settings, random_state=seed),
+                                            by_prep[prep]["val"]).f_avg)]
+    else:
+        log(f"selecting on val ({len(preps) * len(GRIDS[grid])} settings: grid {grid!r} x prep {', '.join(preps)}):")
+        prep, settings, selection = select_prepared(by_prep, tgts, GRIDS[grid], seed=seed, jobs=jobs, log=log)
     sets = by_prep[prep]
     t_select = time.perf_counter() - t0
     log(f"chosen: prep={prep}, {_describe(settings)} ({t_select:.1f} s)")
@@ -600,7 +614,7 @@ def run(data_dir: Path, targets: Sequence[str], *, limit: int | None = None, gri
     val_scores = score(val_model, sets["val"])
     out: dict[str, object] = {
         "data_dir": str(data_dir), "targets": list(targets), "limit": limit, "grid": grid, "refit": refit,
-        "seed": seed, "counts": counts, "preps": preps, "prep": prep,
+        "seed": seed, "counts": counts, "preps": preps, "prep": prep, "candidate": candidate,
         "settings": {k: list(v) if isinstance(v, tuple) else v for k, v in settings.items()},
         "selection": [{"prep": p, "settings": {k: list(v) if isinstance(v, tuple) else v for k, v in s.items()},
                        "val_f_avg": round(f, 4)} for p, s, f in selection],
@@ -752,6 +766,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--cv", nargs="?", const="all", default=None, metavar="NAMES",
                     help="instead of the protocol: cross-validate candidates over train+val (test is not read); "
                          "NAMES is a comma-separated subset of CV_CANDIDATES, default all")
+    ap.add_argument("--candidate", default=None, metavar="NAME",
+                    help="score one named CV_CANDIDATES entry (no selection): val fit on train, test fit on "
+                         "--refit; the pre-registered fourth protocol")
     ap.add_argument("--folds", type=int, default=5, help="with --cv: folds per repeat")
     ap.add_argument("--repeats", type=int, default=2, help="with --cv: repeats")
     ap.add_argument("--seed", type=int, default=0)
@@ -767,6 +784,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     preps = [p.strip() for p in a.prep.split(",") if p.strip()]
     if not preps or any(p not in PREPS for p in preps):
         ap.error(f"--prep takes a comma-separated list of {', '.join(PREPS)}; got {a.prep!r}")
+    if a.candidate is not None and a.cv is not None:
+        ap.error("--candidate scores one candidate by the protocol; it cannot be combined with --cv")
     if a.val_only and a.ablations:
         ap.error("--ablations scores test; it cannot be combined with --val-only")
     if a.cv is not None:
@@ -787,7 +806,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         # threaded OpenBLAS made them up to 40x slower here (on a busy 2-core machine).
         with threadpool_limits(1, user_api="blas"):
             res = run(a.data_dir, targets, limit=a.limit, grid=a.grid, refit=a.refit, ablations=a.ablations,
-                      seed=a.seed, jobs=a.jobs, preps=preps, val_only=a.val_only)
+                      seed=a.seed, jobs=a.jobs, preps=preps, val_only=a.val_only, candidate=a.candidate)
     except DataError as e:
         print(f"error: {e}", file=sys.stderr)
         return 1

@@ -157,3 +157,21 @@ def test_cross_validation_never_reads_test(bench, monkeypatch: pytest.MonkeyPatc
 def test_cross_validation_names_unknown_candidates(bench, capsys: pytest.CaptureFixture[str]) -> None:
     assert bench.main([str(DATA), "--cv", "protocol 9", "--limit", "10"]) == 1
     assert "unknown candidate(s) 'protocol 9'; known: 'protocol 3'" in capsys.readouterr().err
+
+
+def test_candidate_skips_selection_and_fits_its_own_settings(bench, tmp_path: Path) -> None:
+    out = tmp_path / "tweeteval.json"
+    rc = bench.main([str(DATA), "--candidate", "news blocks off + min_df 1 + C=3", "--targets", "hillary,abortion",
+                     "--limit", "60", "--out-json", str(out)])
+    assert rc == 0
+    res = json.loads(out.read_text(encoding="utf-8"))
+    prep, settings = bench.CV_CANDIDATES["news blocks off + min_df 1 + C=3"]
+    assert res["candidate"] == "news blocks off + min_df 1 + C=3" and res["prep"] == prep == "tweet"
+    assert len(res["selection"]) == 1
+    assert res["settings"]["C"] == 3.0 and res["settings"]["min_df"] == 1 and res["settings"]["use_cues"] is False
+    assert res["test"]["pairs"] == 120 and res["selection"][0]["val_f_avg"] == round(res["val"]["f_avg"], 4)
+
+
+def test_candidate_names_unknown_ones(bench, capsys: pytest.CaptureFixture[str]) -> None:
+    assert bench.main([str(DATA), "--candidate", "protocol 9", "--limit", "10"]) == 1
+    assert "unknown candidate 'protocol 9'; known: 'protocol 3'" in capsys.readouterr().err
