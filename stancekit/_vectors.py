@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import threading
+from bisect import bisect_left
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -240,6 +241,33 @@ def _quoted_mask(text: str) -> list[tuple[int, int]]:
     return quote_spans(text, [(0, len(text))])
 
 
+def _quoted_token_ranges(text: str, low: str, toks: list[str]) -> list[tuple[int, int]]:
+    """For each quotation of ``text`` (:func:`_quoted_mask`), the range ``[a, b)`` of the indexes
+    of the tokens ``toks`` (the :data:`_WORD` tokens of ``low``, ``text`` lowercased) that start
+    inside it.
+
+    The tokens are counted between the quotations' ends, with no offset per token: no token
+    runs over an end (a quotation opens at a mark, never inside a word, and closes after a mark
+    that no word goes on from), so the tokens of each stretch are those found in it alone.
+    Where lowercasing changed the text's length, offsets are added up instead."""
+    spans = _quoted_mask(text)
+    if not spans:
+        return []
+    if len(low) != len(text):
+        starts = _word_starts(low, toks)
+        return [(bisect_left(starts, s0), bisect_left(starts, e0)) for s0, e0 in spans]
+    findall = _WORD.findall
+    out = []
+    n = pos = 0
+    for s0, e0 in spans:
+        n += len(findall(low, pos, s0))
+        a = n
+        n += len(findall(low, s0, e0))
+        out.append((a, n))
+        pos = e0
+    return out
+
+
 def _cue_feature_names() -> tuple[str, ...]:
     names = []
     for cls in ("endorse", "doubt"):
@@ -270,7 +298,8 @@ def cue_rows(items: list[StatementInput], lows: list[str], words: list[list[str]
     n_cls = len(CUE_CLASSES)
     ends = np.cumsum([len(ws) for ws in words])
     owner = np.searchsorted(ends, hit_at, side="right")
-    local = hit_at - (ends - np.fromiter(map(len, words), dtype=np.int64, count=len(words)))[owner]
+    first = ends - np.fromiter(map(len, words), dtype=np.int64, count=len(words))  # each statement's first token
+    local = hit_at - first[owner]
     hit_codes = codes[hit_at]
     # Negated: a negator stands at most negation_window tokens before, in the same statement.
     neg_pos = np.where(hit_codes & _NEGATOR, hit_at, -1)
@@ -278,21 +307,36 @@ def cue_rows(items: list[StatementInput], lows: list[str], words: list[list[str]
     negated = (last_neg >= 0) & (hit_at - last_neg <= negation_window) \
         & (np.searchsorted(ends, last_neg, side="right") == owner)
     # Inside quotation marks: only statements with a quote mark and a cue are looked at.
-    inside = np.zeros(len(hit_at), dtype=bool)
-    spans_of: dict[int, tuple[list[tuple[int, int]], list[int]]] = {}
+    spans_of: dict[int, list[tuple[int, int]]] = {}  # per statement, its quoted tokens
+
+    def quoted_ranges(r: int) -> list[tuple[int, int]]:
+        ranges = spans_of.get(r)
+        if ranges is None:
+            text = items[r].text
+            ranges = spans_of[r] = _quoted_token_ranges(text, lows[r], words[r]) if _may_quote(text) else []
+        return ranges
 
     def quoted(r: int, i: int) -> bool:
         """Whether token ``i`` of statement ``r`` lies inside a quotation."""
-        if r not in spans_of:
-            low = lows[r]
-            spans = _quoted_mask(items[r].text) if _may_quote(items[r].text) else []
-            spans_of[r] = (spans, _word_starts(low, words[r]) if spans else [])
-        spans, starts = spans_of[r]
-        return bool(spans) and any(s0 <= starts[i] < e0 for s0, e0 in spans)
+        return any(a <= i < b for a, b in quoted_ranges(r))
 
+    # The quoted tokens of the statements with a cue, as sorted ranges of the batch's tokens: a
+    # cue is inside when the last range starting at or before it runs past it.
+    cls = np.flatnonzero(hit_codes & _CLASS_BITS)
+    lo: list[int] = []
+    hi: list[int] = []
+    for r in np.unique(owner[cls]).tolist():
+        base = int(first[r])
+        for a, b in quoted_ranges(r):
+            if b > a:
+                lo.append(base + a)
+                hi.append(base + b)
+    inside = np.zeros(len(hit_at), dtype=bool)
+    if lo:
+        at = hit_at[cls]
+        j = np.searchsorted(np.array(lo, dtype=np.int64), at, side="right") - 1
+        inside[cls] = (j >= 0) & (at < np.array(hi, dtype=np.int64)[np.maximum(j, 0)])
     owner_list, local_list = owner.tolist(), local.tolist()
-    for k in np.flatnonzero(hit_codes & _CLASS_BITS).tolist():
-        inside[k] = quoted(owner_list[k], local_list[k])
     counts = np.zeros((len(items), n_cls, 4), dtype=np.float64)  # quote, quote_negated, frame, frame_negated
     slot = np.where(inside, 0, 2) + negated
     for c in range(n_cls):
@@ -381,7 +425,9 @@ def _phrase_words(words: list[list[str]], lows: list[str]) -> list[list[str]]:
     """The words phrases are matched over: each text's :data:`_WORD` tokens, or its :data:`_PWORD`
     words when it has a word character that is not an ASCII letter or digit."""
     search = _OTHER_WORD_CHAR.search
-    return [ws if search(low) is None else _PWORD.findall(low) for ws, low in zip(words, lows)]
+    # An ASCII text has no such character but "_" (a test five times cheaper than the search).
+    return [ws if ("_" not in low if low.isascii() else search(low) is None) else _PWORD.findall(low)
+            for ws, low in zip(words, lows)]
 
 
 def _piece_ids(words: list[list[str]]) -> np.ndarray:
@@ -538,17 +584,27 @@ class TargetBlock:
         ctx_hits = np.zeros(n)
         if matcher is not None:
             fresh: list[int] = []
-            for i, it in enumerate(items):
-                ctx = it.context
+            one: list[int] = []  # context: the statement before
+            two: list[int] = []  # the two before, joined by a space (compared without joining them)
+            texts = [it.text for it in items]
+            for i, ctx in enumerate([it.context for it in items]):
                 if not ctx:
                     continue
-                if i >= 1 and ctx == items[i - 1].text:
-                    ctx_hits[i] = hits[i - 1]
-                elif i >= 2 and len(ctx) == len(items[i - 2].text) + 1 + len(items[i - 1].text) \
-                        and ctx == items[i - 2].text + " " + items[i - 1].text:
-                    ctx_hits[i] = hits[i - 2] + hits[i - 1]
-                else:
-                    fresh.append(i)
+                if i >= 1 and ctx == texts[i - 1]:
+                    one.append(i)
+                    continue
+                if i >= 2:
+                    t2, t1 = texts[i - 2], texts[i - 1]
+                    if len(ctx) == len(t2) + 1 + len(t1) and ctx[len(t2)] == " " and ctx.startswith(t2) \
+                            and ctx.endswith(t1):
+                        two.append(i)
+                        continue
+                fresh.append(i)
+            if one:
+                ctx_hits[one] = hits[np.array(one) - 1]
+            if two:
+                at = np.array(two)
+                ctx_hits[at] = hits[at - 2] + hits[at - 1]
             if fresh:
                 ctx_lows = [items[i].context.lower() for i in fresh]
                 r, _c = matcher.find(_phrase_words([_WORD.findall(c) for c in ctx_lows], ctx_lows))
@@ -909,6 +965,7 @@ class TfidfBlock:
         self.affix_lengths = tuple(affix_lengths) if affix_lengths is not None else None
         self._index: _WordIndex | None = None
         self._affix_memo: dict[str, tuple[int, ...]] = {}
+        self._affix_packed: dict[str, int] = {}  # see _affix_counts
 
     @property
     def n_features(self) -> int:
@@ -934,6 +991,20 @@ class TfidfBlock:
             memo = self._affix_memo = {}
         vocab, lengths = self.vocabulary, self.affix_lengths or ()
         flat = list(chain.from_iterable(words))
+        if len(lengths) <= 2 and len(self.terms) < 1 << 31:
+            # A word's (at most two) columns packed in one integer, 32 bits each (0: none): one pass
+            # of Python over the tokens, the rest in numpy, in the same order.
+            packed = self._affix_packed
+            if len(packed) > 500_000:
+                packed = self._affix_packed = {}
+            for w in set(flat).difference(packed):
+                packed[w] = sum((c + 1) << (32 * k) for k, c in enumerate(
+                    vocab[a] for a in affix_terms(w, lengths) if a in vocab))
+            codes = np.fromiter(map(packed.__getitem__, flat), dtype=np.int64, count=len(flat))
+            pair = np.column_stack([(codes & 0xFFFFFFFF) - 1, (codes >> 32) - 1])
+            keep = pair >= 0
+            word_rows = np.repeat(np.arange(len(words), dtype=np.int64), [len(ws) for ws in words])
+            return np.broadcast_to(word_rows[:, None], pair.shape)[keep], pair[keep]
         for w in set(flat).difference(memo):
             memo[w] = tuple(vocab[a] for a in affix_terms(w, lengths) if a in vocab)
         terms = list(map(memo.__getitem__, flat))

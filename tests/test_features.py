@@ -438,3 +438,49 @@ def test_actor_role_names_the_kind_of_source_never_the_source(name, role):
 def test_evidence_labels(name, words, shown):
     from stancekit._vectors import evidence_label
     assert evidence_label(name, words) == shown
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(st.sampled_from(["a", "n", "t", "K", "\u212a", "İ", "é", "1", "_", "-", " ", ".", "'", "’", "‘", '"',
+                                 "“", "”", "«", "»", "don't", "x’y", "n't"]), max_size=40).map("".join))
+def test_quoted_token_ranges_equal_the_tokens_offsets(text):
+    """The quoted tokens found by counting tokens between the quotations' ends (no offset per
+    token) are those whose offset lies inside a quotation; the Kelvin sign and "İ" change
+    length when lowercased."""
+    from stancekit._vectors import _quoted_mask, _quoted_token_ranges
+
+    low = text.lower()
+    toks = _WORD.findall(low)
+    starts = [m.start() for m in _WORD.finditer(low)]
+    spans = _quoted_mask(text)
+    ranges = _quoted_token_ranges(text, low, toks)
+    assert [any(a <= i < b for a, b in ranges) for i in range(len(toks))] == \
+        [any(s0 <= s < e0 for s0, e0 in spans) for s in starts]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(["treaty", "treat", "treatment", "chairmanship", "chair", "osce", "a",
+                                          "deterioration", "x"]), max_size=12), max_size=6))
+def test_affix_counts_packed_equal_each_words_terms(words):
+    """With two prefix lengths or fewer, a word's columns are packed in one integer: the same
+    rows and columns, in the same order, as each word's terms listed one by one."""
+    from stancekit._vectors import TfidfBlock, affix_terms
+
+    terms = ["trea~", "treaty~", "chai~", "chairm~", "dete~", "deteri~"]
+    for lengths in ((4,), (4, 6), (4, 6, 8)):
+        block = TfidfBlock(terms, np.ones(len(terms)), sublinear=True, norm="l2", affix_lengths=lengths)
+        rows, cols = block._affix_counts(words)
+        want = [(r, block.vocabulary[t]) for r, ws in enumerate(words) for w in ws for t in affix_terms(w, lengths)
+                if t in block.vocabulary]
+        assert list(zip(rows.tolist(), cols.tolist())) == want
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.text(alphabet=st.sampled_from(list("ab _é’'-2")), max_size=12), max_size=5))
+def test_phrase_words_recut_exactly_the_texts_with_another_word_character(texts):
+    from stancekit._vectors import _OTHER_WORD_CHAR, _PWORD, _phrase_words
+
+    lows = [t.lower() for t in texts]
+    words = [_WORD.findall(low) for low in lows]
+    assert _phrase_words(words, lows) == [_PWORD.findall(low) if _OTHER_WORD_CHAR.search(low) else ws
+                                          for ws, low in zip(words, lows)]
