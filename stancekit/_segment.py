@@ -8,6 +8,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from itertools import accumulate, chain, islice
+from operator import itemgetter
 from pathlib import Path
 
 from ._errors import type_error
@@ -76,14 +77,17 @@ _TOKEN = re.compile(r"[a-z]++(?![\w’'.\-])|[^\w\s]|_+|(?:[A-Z]\.){2,}|(?:Mr|Mr
 _GAP_TOKEN = re.compile(r"(?<!\s)(\s*+)(" + _TOKEN.pattern + ")")
 
 
+_SECOND = itemgetter(1)
+
+
 def _tokens(text: str, start: int = 0, end: int | None = None) -> list[tuple[str, int, int]]:
     """``(token, start, end)`` for every :data:`_TOKEN` match in ``text[start:end]``, with offsets
     into ``text``."""
     pairs = _GAP_TOKEN.findall(text[start:end] if start or end is not None else text)
     if not pairs:
         return []
-    ends = list(accumulate(map(len, chain.from_iterable(pairs)), initial=start))[1:]
-    return list(zip([p[1] for p in pairs], ends[0::2], ends[1::2]))
+    ends = list(accumulate(map(len, chain.from_iterable(pairs)), initial=start))  # start, then gap, token ends
+    return list(zip(map(_SECOND, pairs), ends[1::2], ends[2::2]))
 
 
 _ORG_SEQ = re.compile(
@@ -242,9 +246,11 @@ _CHUNK = 1 << 20
 
 
 def _lowercase_runs(text: str, pairs: bool) -> set[str]:
-    """The runs of letters and digits that ``text`` writes in lowercase (with ``pairs``: the
-    pairs of such runs joined by ``’'.-_``), read in chunks so that no list of every word of a
-    large document is ever held."""
+    """The runs of letters and digits of ``text`` (with ``pairs``: the pairs of such runs joined
+    by ``’'.-_``), read in chunks so that no list of every word of a large document is ever held.
+
+    Runs of every case are kept (testing each for lowercase cost as much as finding them): a
+    lowercase word is one of them exactly when the text writes it in lowercase."""
     found: set[str] = set()
     n = len(text)
     a = 0
@@ -256,7 +262,7 @@ def _lowercase_runs(text: str, pairs: bool) -> set[str]:
             chunk = {m.group(0) + m.group(1) for m in _RUN_PAIR.finditer(text, a, b)}
         else:
             chunk = set(_ALNUM_RUN.findall(text, a, b))
-        found.update(w for w in chunk if w == w.lower())
+        found.update(chunk)
         a = b
     return found
 
@@ -354,6 +360,7 @@ class _Doc:
         self._lowercase_seen: dict[str, bool] = {}  # see common_word_at
         self._lower_runs: set[str] | None = None
         self._lower_pairs: set[str] | None = None
+        self._long_token: bool | None = None  # whether the text holds a token of 200 characters or more
         self.last_person: _Entity | None = None
         self.last_group: _Entity | None = None
         self.quotes = QuoteIndex(text, [])
@@ -376,6 +383,15 @@ class _Doc:
         self.described.add(ent)
 
     # -- names ------------------------------------------------------------------
+    def _capital_runs(self, pattern: re.Pattern[str], start: int, end: int) -> list[tuple[str, int]] | Iterator[tuple[str, int]]:
+        """:func:`_capital_runs` over ``text[start:end]``; the test for a long token is made once for
+        the whole text (a text without one has none in any of its sentences)."""
+        if self._long_token is None:
+            self._long_token = _LONG_TOKEN.search(self.text) is not None
+        if self._long_token:
+            return _capital_runs(pattern, self.text, start, end)
+        return [(m.group(), m.start()) for m in pattern.finditer(self.text, start, end)]
+
     def _name_words(self, seq: str) -> tuple[list[str], set[str], bool] | None:
         """The words of a person's name in a run of capitalised words, the descriptors (titles,
         nationalities) before it, and whether they were found after a title inside the run; None
@@ -413,8 +429,8 @@ class _Doc:
         """Fullest names by surname, and (with ``keep``) the mentions of persons, in ``text[start:end]``."""
         lex = self.lex
         memo = self._name_memo
-        lead = _Lead(self.text, start, end, lex)
-        for seq, at in _capital_runs(_NAME_SEQ, self.text, start, end):
+        lead = None  # built at the first name (most sentences have none)
+        for seq, at in self._capital_runs(_NAME_SEQ, start, end):
             if seq not in memo:
                 memo[seq] = self._name_words(seq)
             found = memo[seq]
@@ -434,6 +450,8 @@ class _Doc:
                 elif w not in ("of", "the") or not found[1]:
                     break  # "President of Russia Dmitry Medvedev": the title before "of <country>" too
             name = " ".join(words)
+            if lead is None:
+                lead = _Lead(self.text, start, end, lex)
             subject = lead.before(at)
             if keep:
                 self.mentions.add(_Entity(name, "subject" if subject else "person", frozenset(desc), at))
@@ -459,10 +477,11 @@ class _Doc:
     def _written_in_lowercase(self, low: str) -> bool:
         """Whether ``low`` occurs in the text with no letter or digit touching it.
 
-        Answered from the sets of runs of letters and digits (and of pairs of runs) that the
-        text writes in lowercase, built once: a search of the whole text for every word would
-        cost time quadratic in the document's length. A word of three runs or more that passes
-        the sets' tests is searched for (at most once per word)."""
+        Answered, for a lowercase ``low`` (whose runs and pairs are lowercase too), from the sets
+        of runs of letters and digits (and of pairs of runs) of the text, built once: a search of
+        the whole text for every word would cost time quadratic in the document's length. A
+        word of three runs or more that passes the sets' tests is searched for (at most once per
+        word)."""
         if self._lower_runs is None:
             self._lower_runs = _lowercase_runs(self.text, pairs=False)
         runs = _ALNUM_RUN.findall(low)
@@ -497,7 +516,7 @@ class _Doc:
         """Names of bodies, connectors included ("Ministry of Foreign Affairs of the Republic of Belarus"),
         by their last word and by each word that marks a body."""
         memo = self._org_memo
-        for seq, _ in _capital_runs(_ORG_SEQ, self.text, start, end):
+        for seq, _ in self._capital_runs(_ORG_SEQ, start, end):
             if seq not in memo:
                 memo[seq] = self._org_keys(seq)
             found = memo[seq]
@@ -674,7 +693,10 @@ def _modifies_next(tokens: list[tuple[str, int, int]], k: int, verb_at: int, lex
 def _skip_adverbs_back(tokens: list[tuple[str, int, int]], j: int) -> int:
     """The last index at or before ``j`` that is not an auxiliary or adverb between a subject and
     its verb ("has also", "repeatedly", "would")."""
-    while j >= 0 and (tokens[j][0].lower() in _SKIP or tokens[j][0].lower().endswith("ly")):
+    while j >= 0:
+        low = tokens[j][0].lower()
+        if low not in _SKIP and not low.endswith("ly"):
+            break
         j -= 1
     return j
 
@@ -851,6 +873,7 @@ class _Attributor:
         self.lex = doc.lex
         self._tokens: dict[tuple[int, str], list[tuple[str, int, int]]] = {}
         self._last_words: tuple[str, list[str]] = ("", [])  # the last frame's lowercase words
+        self.frame_words = _frame_words(self.lex)
 
     def tokens(self, frame: str, offset: int) -> list[tuple[str, int, int]]:
         """Tokens of a frame, computed once per frame (frames are looked at several times)."""
@@ -1031,7 +1054,7 @@ class _Attributor:
                     return res
         words = _WORDS.findall(frame.lower())
         self._last_words = (frame, words)
-        present = _frame_words(lex).intersection(words)
+        present = self.frame_words.intersection(words)
         if not present and ":" not in frame:
             return self._views_and_passives(frame, offset)
         tokens = self.tokens(frame, offset)
