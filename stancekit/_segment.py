@@ -287,6 +287,19 @@ def _occurs_alone(text: str, word: str) -> bool:
 
 _LEAD_WORD = re.compile(r"[^\s,]+")
 _LONG_TOKEN = re.compile(r"(?<!\S)\S{200,}")
+_SPACE = re.compile(r"\s")
+
+
+def _has_long_token(text: str) -> bool:
+    """Whether ``text`` holds a :data:`_LONG_TOKEN` (200 characters or more without whitespace).
+
+    Such a run holds the 101 characters from some multiple of 100 on: a text where each of those
+    stretches has whitespace (ordinary prose, within a few characters) has none, found with
+    one short search per 100 characters instead of a pass of the pattern over every one."""
+    search = _SPACE.search
+    if all(search(text, k, k + 101) for k in range(0, len(text) - 100, 100)):
+        return False
+    return _LONG_TOKEN.search(text) is not None
 
 
 def _capital_runs(pattern: re.Pattern[str], text: str, start: int, end: int) -> Iterator[tuple[str, int]]:
@@ -387,7 +400,7 @@ class _Doc:
         """:func:`_capital_runs` over ``text[start:end]``; the test for a long token is made once for
         the whole text (a text without one has none in any of its sentences)."""
         if self._long_token is None:
-            self._long_token = _LONG_TOKEN.search(self.text) is not None
+            self._long_token = _has_long_token(self.text)
         if self._long_token:
             return _capital_runs(pattern, self.text, start, end)
         return [(m.group(), m.start()) for m in pattern.finditer(self.text, start, end)]

@@ -880,3 +880,14 @@ def test_canonical_names(text, actors):
     got = segment(text, attribution=None)
     check_offsets(text, got)
     assert [s.actor for s in got] == actors
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(["a", "b" * 37, "c" * 101, "d" * 199, "e" * 200, " ", "\n", "\u3000", "\x1c", "é"]),
+                max_size=30).map("".join))
+def test_long_token_test_of_a_document_equals_the_pattern(text):
+    """The document's test for a token of 200 characters (whitespace looked for in one stretch of
+    101 characters per 100) says what a search of the whole text with the pattern says."""
+    from stancekit._segment import _LONG_TOKEN, _has_long_token
+
+    assert _has_long_token(text) == (_LONG_TOKEN.search(text) is not None)
