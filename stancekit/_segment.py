@@ -243,6 +243,12 @@ _ALNUM_RUN = re.compile(r"[^\W_]+")
 _RUN_PAIR = re.compile(r"(?<![^\W_])[^\W_]++(?=([’'.\-_]++[^\W_]++))")
 _TOKENISH = re.compile(r"[\w’'.\-]*+")
 _CHUNK = 1 << 20
+# Whether a document writes a word in lowercase: the first words asked of a document this short are
+# searched for in it (each search reads the text at most once), the rest answered from sets of its
+# words built once (see _Doc._written_in_lowercase). A bounded number of searches per document
+# keeps the time linear; most documents ask fewer, and never build the sets.
+_DIRECT_SEARCHES = 16
+_DIRECT_LENGTH = 50_000
 
 
 def _lowercase_runs(text: str, pairs: bool) -> set[str]:
@@ -372,6 +378,7 @@ class _Doc:
         self._name_memo = _lex_memo(lex, "names")
         self._lowercase_seen: dict[str, bool] = {}  # see common_word_at
         self._lower_runs: set[str] | None = None
+        self._searches_left = _DIRECT_SEARCHES  # see _written_in_lowercase
         self._lower_pairs: set[str] | None = None
         self._long_token: bool | None = None  # whether the text holds a token of 200 characters or more
         self.last_person: _Entity | None = None
@@ -490,12 +497,17 @@ class _Doc:
     def _written_in_lowercase(self, low: str) -> bool:
         """Whether ``low`` occurs in the text with no letter or digit touching it.
 
-        Answered, for a lowercase ``low`` (whose runs and pairs are lowercase too), from the sets
-        of runs of letters and digits (and of pairs of runs) of the text, built once: a search of
-        the whole text for every word would cost time quadratic in the document's length. A
-        word of three runs or more that passes the sets' tests is searched for (at most once per
-        word)."""
+        The first :data:`_DIRECT_SEARCHES` words asked of a text of at most
+        :data:`_DIRECT_LENGTH` characters are searched for (most documents ask a few). Then,
+        for a lowercase ``low`` (whose runs and pairs are lowercase too), the answer comes from
+        the sets of runs of letters and digits (and of pairs of runs) of the text, built once: a
+        search of the whole text for every word would cost time quadratic in the document's
+        length. A word of three runs or more that passes the sets' tests is searched for (at
+        most once per word)."""
         if self._lower_runs is None:
+            if self._searches_left > 0 and len(self.text) <= _DIRECT_LENGTH:
+                self._searches_left -= 1
+                return _occurs_alone(self.text, low)
             self._lower_runs = _lowercase_runs(self.text, pairs=False)
         runs = _ALNUM_RUN.findall(low)
         if low == low.lower():
@@ -1474,9 +1486,11 @@ def segment(
     if attribution is not None:
         from .attribution._model import resolve_attribution
         attribution = resolve_attribution(attribution)
+    from .attribution._mention import extend_mention, head_nouns
     if not text.strip():
         return []
     lex = load_lexicon(lexicon_dirs)
+    nouns = head_nouns(lex)
     doc = _Doc(text, lex)
     att = _Attributor(doc)
     # A long document is read in windows of paragraphs, after a first pass for its names and labels.
@@ -1585,6 +1599,8 @@ def segment(
             sid = f"{doc_id}:{len(out)}" if doc_id is not None else str(len(out))
             if actor is None:
                 kind, mention = "narrative", None
+            elif mention:  # with the apposition that follows the name (stancekit/attribution/_mention.py)
+                mention = extend_mention(text, ps, pe, mention, lex.titles, lex.speech_verbs, nouns)
             out.append(Statement(doc_id, sid, actor, mention, kind, ps, pe, text[ps:pe]))
         results.clear()
     return out

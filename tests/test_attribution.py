@@ -167,6 +167,81 @@ def test_model_on_pathological_statements(shipped, text):
     assert found is None or all(0 <= k < 400 for k in found)
 
 
+# -- the whole mention: name and apposition ------------------------------------------------------
+
+@pytest.mark.parametrize("text, mention, expected", [
+    ("Ada Ruiz, a nurse in Lima, said the ward was full.", "Ada Ruiz", "Ada Ruiz, a nurse in Lima"),
+    ("Piet Vos, 61, a retired pilot, said the runway was short.", "Piet Vos", "Piet Vos, 61, a retired pilot"),
+    ("Ada Ruiz, who runs the clinic, said the ward was full.", "Ada Ruiz", "Ada Ruiz, who runs the clinic"),
+    ("Sen. Ada Ruiz (D-Ore.) said the bill was weak.", "Sen. Ada Ruiz", "Sen. Ada Ruiz (D-Ore.)"),
+    ("Ada Ruiz, R-Ore., said the bill was weak.", "Ada Ruiz", "Ada Ruiz, R-Ore."),
+    ("Ada Ruiz, senior analyst at Delta Bank, said rates would rise.", "Ada Ruiz",
+     "Ada Ruiz, senior analyst at Delta Bank"),
+    ("\"Rates will rise,\" said Ada Ruiz, an analyst at Delta Bank.", "Ada Ruiz", "Ada Ruiz, an analyst at Delta Bank"),
+    # not an apposition: the content after "according to X,", an adverb, a list of names, a clause
+    ("According to Ada Ruiz, the ward is full.", "Ada Ruiz", "Ada Ruiz"),
+    ("Ada Ruiz, however, said the ward was full.", "Ada Ruiz", "Ada Ruiz"),
+    ("Ada Ruiz, Piet Vos and Bo Kim said the ward was full.", "Ada Ruiz", "Ada Ruiz"),
+    ("Ada Ruiz, the ward is full, said the nurse.", "Ada Ruiz", "Ada Ruiz"),
+    ("He, a nurse, said the ward was full.", "He", "He"),
+    ("The ward was full, said Ada Ruiz.", "Bo Kim", "Bo Kim"),  # the mention is not in the text
+])
+def test_extend_mention_golden(text, mention, expected):
+    from stancekit import load_lexicon
+    from stancekit.attribution._mention import extend_mention
+    lex = load_lexicon()
+    got = extend_mention(text, 0, len(text), mention, lex.titles, lex.speech_verbs)
+    assert got == expected
+    assert got in text or got == mention
+
+
+def test_extend_mention_reads_the_sentence_before_a_quotation():
+    from stancekit import load_lexicon
+    from stancekit.attribution._mention import extend_mention
+    text = 'Ada Ruiz, a nurse in Lima, said: "The ward is full." "We need beds."'
+    s = text.index('"We')
+    lex = load_lexicon()
+    assert extend_mention(text, s, len(text), "Ada Ruiz", lex.titles, lex.speech_verbs) == "Ada Ruiz, a nurse in Lima"
+
+
+@pytest.mark.parametrize("text", ["Ann Lee" + ", a" * 50_000, "Ann Lee, " + "x" * 100_000 + ", said it.",
+                                  "Ann Lee (" * 30_000, "Ann Lee," * 30_000])
+def test_extend_mention_on_pathological_input(text):
+    from stancekit import load_lexicon
+    from stancekit.attribution._mention import MAX_WORDS, extend_mention
+    lex = load_lexicon()
+    got = extend_mention(text, 0, len(text), "Ann Lee", lex.titles, lex.speech_verbs)
+    assert got.startswith("Ann Lee") and len(got.split()) <= 2 + 3 * MAX_WORDS
+
+
+def test_segment_mention_runs_over_the_apposition_and_the_actor_stays_the_name():
+    text = "Mark Ivers, a pollster who has worked for both parties, argued that the tax would pass.\n"
+    (st,) = segment(text, attribution=None)
+    assert st.actor == "Mark Ivers"
+    assert st.actor_mention == "Mark Ivers, a pollster who has worked for both parties"
+    check_offsets(text, [st])
+
+
+def test_training_target_is_the_head_of_the_first_noun_phrase():
+    from stancekit import load_lexicon
+    from stancekit.attribution.train import _marks
+    text = "Ada Ruiz, a nurse who works in Lima, said the ward was full."
+    doc = parse_brat(_brat(text, "Ada Ruiz, a nurse who works in Lima,", "said", "the ward was full"), text, "d")
+    _, head = _marks(doc, load_lexicon().speech_verbs)
+    assert head == {0: text.index("Ruiz")}
+
+
+@pytest.mark.parametrize("word", ["already", "Nov", "sometimes", "any", "2008", "December"])
+def test_source_candidates_leave_out_adverbs_numbers_and_months(word):
+    from stancekit.attribution._features import quote_state, source_candidates
+    text = f"The mayor {word} said the road was unsafe."
+    toks = tokenize(text)
+    low = [t[0].lower() for t in toks]
+    i = low.index("said")
+    cands = [toks[j][0] for j in source_candidates(toks, low, i, quote_state(toks))]
+    assert word not in cands and "mayor" in cands
+
+
 # -- training, determinism, the model file -------------------------------------------------------
 
 @pytest.fixture(scope="module")

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 
 __all__ = ["tokenize", "cue_features", "source_features", "PRONOUNS", "QUOTES", "quote_counts",
-           "quote_state", "source_candidates"]
+           "quote_state", "source_candidates", "mention_start", "NON_SOURCES"]
 
 # A word (inner apostrophes kept, "don't"), a possessive "'s" on its own, or one other character.
 _TOKEN = re.compile(r"[^\W_]+(?:[’'](?![sS]\b)[^\W_]+)*|[’'][sS]\b|[^\w\s]")
@@ -113,22 +113,59 @@ def cue_features(low: list[str], toks: list[tuple[str, int, int]], inq: list[boo
     return f
 
 
+def _non_sources() -> frozenset[str]:
+    from .._lexicon import read_data_lines
+    words = {line.lower() for _, _, line in read_data_lines("attribution_non_sources.txt")}
+    words |= {line.lower() for _, _, line in read_data_lines("calendar_words.txt")}
+    return frozenset(words)
+
+
+# Words that never end a source: adverbs, subordinating words, months and days (data files).
+NON_SOURCES = _non_sources()
+
+
 def source_candidates(toks: list[tuple[str, int, int]], low: list[str], i: int, inq: list[bool],
                       window: int = 12) -> list[int]:
     """Tokens that may end the source of the cue at ``i``: words within ``window`` tokens, outside
-    quotation marks, that are no function words (pronouns are kept), and not the cue itself."""
+    quotation marks, and not the cue itself; no function words (pronouns are kept), numbers,
+    lowercase words in "-ly" or words of :data:`NON_SOURCES`."""
     lo, hi = max(0, i - window), min(len(toks), i + window + 1)
     out = []
     for j in range(lo, hi):
         if j == i or inq[j]:
             continue
         w = low[j]
-        if not w[:1].isalnum():
+        if not w[:1].isalpha():
             continue
-        if w in _STOP and w not in PRONOUNS:
+        if (w in _STOP and w not in PRONOUNS) or w in NON_SOURCES:
             continue
+        if w.endswith("ly") and len(w) > 4 and toks[j][0][:1].islower():
+            continue  # an adverb
         out.append(j)
     return out
+
+
+def mention_start(toks: list[tuple[str, int, int]], low: list[str], j: int,
+                  lex_sets: tuple[frozenset[str], frozenset[str], frozenset[str]]) -> int:
+    """First token of the mention that ends at ``j``: the capitalised words, titles, group nouns
+    and organisation words before it (six at most), "of" between two capitalised words."""
+    if low[j] in PRONOUNS:
+        return j
+    titles, groups, org_words = lex_sets
+    k = j
+    while k > 0 and j - k < 6:
+        t, w = toks[k - 1][0], low[k - 1]
+        if t[:1].isupper() and w not in ("the", "a", "an") or w in titles or w in groups or w in org_words:
+            k -= 1
+        elif w in ("of", "for") and k - 2 >= 0 and toks[k - 2][0][:1].isupper() and toks[k][0][:1].isupper():
+            k -= 1
+        else:
+            break
+    return k
+
+
+_DETS = frozenset("the a an his her their its our my your this that these those some many most all several "
+                  "other both".split())
 
 
 def source_features(low: list[str], toks: list[tuple[str, int, int]], inq: list[bool], i: int, j: int,
@@ -165,4 +202,14 @@ def source_features(low: list[str], toks: list[tuple[str, int, int]], inq: list[
     ]
     if cap and j == 0:
         f.append("cap_first")
+    # What comes before the mention (over its capitalised words and titles, then a determiner):
+    # "in Washington", "asked by Interfax", "told the committee" are no sources.
+    k = mention_start(toks, low, j, lex_sets)
+    p = k - 1
+    det = p >= 0 and low[p] in _DETS
+    if det:
+        p -= 1
+    before = low[p] if p >= 0 else "<s>"
+    f += ["np_prev=" + before + side, "np_det=" + str(det) + side, "np_len=" + str(min(j - k + 1, 4)) + kind,
+          "np_prev_cue=" + str(p == i) + side]
     return f

@@ -21,8 +21,8 @@ import numpy as np
 
 from .._errors import ModelError, ModelIntegrityError, ModelVersionWarning, choice_error, type_error
 from .._files import atomic_write_bytes, library_versions, write_npz, read_manifest, sha256_file
-from ._features import (PRONOUNS, cue_features, quote_counts, quote_state, source_candidates, source_features,
-                        tokenize)
+from ._features import (PRONOUNS, cue_features, mention_start, quote_counts, quote_state, source_candidates,
+                        source_features, tokenize)
 
 __all__ = ["AttributionModel", "load_attribution_model", "default_attribution_path", "FORMAT",
            "resolve_attribution"]
@@ -135,7 +135,7 @@ class AttributionModel:
         if head is None:
             return None
         j = head[1]
-        return i, j, _mention_start(toks, low, j, lex_sets)
+        return i, j, mention_start(toks, low, j, lex_sets)
 
     def speaker(self, text: str, start: int, end: int, att) -> tuple[str, str, str] | None:
         """``(actor, kind, mention)`` for ``text[start:end]``, as the rules' ``frame_speaker`` gives
@@ -148,6 +148,7 @@ class AttributionModel:
         if found is None:
             return None
         _, j, k = found
+        j, k = _apposed_name(toks, j, k)
         words = [t[0] for t in toks[k : j + 1]]
         mention = text[toks[k][1] : toks[j][2]]
         name, kind = att.classify(words, toks[k][1])
@@ -207,22 +208,22 @@ def _utf8(s: str) -> np.ndarray:
     return np.frombuffer(s.encode("utf-8"), dtype=np.uint8)
 
 
-def _mention_start(toks, low, j: int, lex_sets) -> int:
-    """First token of the mention that ends at ``j``: the capitalised words, titles, group nouns
-    and organisation words before it (six at most), "of" between two capitalised words."""
-    if low[j] in PRONOUNS:
-        return j
-    titles, groups, org_words = lex_sets
-    k = j
-    while k > 0 and j - k < 6:
-        t, w = toks[k - 1][0], low[k - 1]
-        if t[:1].isupper() and w not in ("the", "a", "an") or w in titles or w in groups or w in org_words:
-            k -= 1
-        elif w in ("of", "for") and k - 2 >= 0 and toks[k - 2][0][:1].isupper() and toks[k][0][:1].isupper():
-            k -= 1
-        else:
-            break
-    return k
+def _apposed_name(toks, j: int, k: int) -> tuple[int, int]:
+    """``(head, start)`` of the name set beside a lowercase description: "the mayor's spokesman,
+    Tom Reyes, said" names Tom Reyes (a run of capitalised words between two commas, or between a
+    comma and the end of the statement)."""
+    n = len(toks)
+    if not toks[j][0][:1].islower() or toks[j][0].lower() in PRONOUNS or j + 2 >= n or toks[j + 1][0] != ",":
+        return j, k
+    m = j + 2
+    while m < n and (toks[m][0][:1].isupper() or (toks[m][0] == "." and len(toks[m - 1][0]) == 1)):
+        m += 1
+    last = m - 1
+    while last > j + 1 and not toks[last][0][:1].isupper():
+        last -= 1
+    if last < j + 2 or last - j - 2 > 4 or (m < n and toks[m][0] not in (",", ".")):
+        return j, k
+    return last, j + 2
 
 
 def load_attribution_model(path: str | Path | None = None, *, missing_ok: bool = True) -> AttributionModel | None:

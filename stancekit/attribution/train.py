@@ -17,6 +17,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
+import re
 import sys
 from collections import Counter
 from collections.abc import Sequence
@@ -49,7 +50,12 @@ C = 0.5  # inverse regularisation of both logistic regressions
 #   0.726 at -1/-3, 0.720 at -2/-2.
 CUE_THRESHOLD = 2.0
 SOURCE_THRESHOLD = -3.0
+SPEECH_THRESHOLD = 2.0  # the cue threshold of the speech-verb list's words
 RECALL_THRESHOLDS = (-1.0, -3.0)
+
+
+# Where a source's first noun phrase ends: an apposition or a relative clause after it.
+_APPOSITION = re.compile(r"[,(;—–]|\s-\s|\b(?:who|whose|which|that)\b")
 
 
 def data_digest(docs: Sequence[AttributedDoc]) -> str:
@@ -74,8 +80,12 @@ def _marks(doc: AttributedDoc, speech: frozenset[str]) -> tuple[dict[int, int], 
     head: dict[int, int] = {}
     for k, a in enumerate(doc.attributions):
         if a.source:
-            s, e = a.source[-1]
-            words = [t for t in tokenize(text, s, e) if t[0][:1].isalnum()]
+            s, e = a.source[0]
+            # The head of the source's first noun phrase: "Mark Penn, a pollster who ..." -> Penn.
+            cut = _APPOSITION.search(text, s, e)
+            words = [t for t in tokenize(text, s, cut.start() if cut else e) if t[0][:1].isalnum()]
+            if not words:
+                words = [t for t in tokenize(text, s, e) if t[0][:1].isalnum()]
             if words:
                 head[k] = words[-1][1]
         cues = a.cue
@@ -185,7 +195,8 @@ def fit(docs: Sequence[AttributedDoc], lexicon_dirs: Sequence[str | Path] = ()) 
         word_max[word] = max(word_max.get(word, -1e9), score)
     sw, sb = _fit_weights([f for f, _ in src], [y for _, y in src])
     meta = {"format": FORMAT, "cue_bias": cb, "source_bias": sb,
-            "cue_threshold": CUE_THRESHOLD, "source_threshold": SOURCE_THRESHOLD, "vocab": sorted(vocab),
+            "cue_threshold": CUE_THRESHOLD, "source_threshold": SOURCE_THRESHOLD,
+            "speech_threshold": SPEECH_THRESHOLD, "vocab": sorted(vocab),
             "cue_word_max": {w: round(v, 3) for w, v in sorted(word_max.items())},
             "examples": {"cue": len(cue_y), "cue_positive": int(sum(cue_y)), "source": len(src)}}
     return AttributionModel(cw, sw, meta)

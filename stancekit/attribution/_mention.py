@@ -1,0 +1,149 @@
+"""A source's whole mention: the name and the apposition that describes it.
+
+``"Mark Penn, a pollster who worked for both candidates, argued ..."`` names its source with
+all of ``Mark Penn, a pollster who worked for both candidates``, and so does ``"..., said
+Ana Ruiz, a lawyer in Lima."`` with ``Ana Ruiz, a lawyer in Lima``: PolNeAR's Source spans
+run over such appositions, and SPEC's ``actor_mention`` is "the words in the text that name
+the source". :func:`extend_mention` adds the apposition to a mention found by the rules or
+the learned model; the actor (the canonical name) does not change.
+
+Out of scope: appositions before the name ("A pollster, Mark Penn, said"), parentheses, and
+a mention neither inside its statement nor in the 400 characters before it.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["extend_mention", "head_nouns"]
+
+# Words an apposition may open with: determiners, relative words, "former"; numbers (ages)
+# and title words are accepted by code.
+_OPENERS = frozenset("a an the who whose which former then longtime his her their its one both "
+                     "chief senior deputy top democrat republican".split())
+# Finite verbs: a segment with one of them (outside a relative clause) is a clause, not an
+# apposition ("X, the bridge is safe").
+_VERBS = frozenset("is are was were has have had will would said says say can could should may might "
+                   "did does do told tells added".split())
+_STOPS = frozenset(',;"“”«»()—–[]')
+_PRONOUNS = frozenset("he she they it we i you who".split())
+MAX_WORDS = 30  # an apposition is no longer than this
+MAX_SEGMENTS = 3  # "Ann Lee, 53, a nurse from Ohio, who ..."
+LOOK_BACK = 400  # characters searched before a statement for a mention it does not hold
+_PARTY = re.compile(r"[RDI]-[A-Z][a-z]{0,4}\.?")  # "R-Ill.", "D-Mass"
+
+
+def _segment_end(text: str, pos: int, end: int) -> int:
+    """Index of the first stop character (comma, quotation mark, dash, ...) at or after ``pos``."""
+    i = pos
+    while i < end and text[i] not in _STOPS:
+        i += 1
+    return i
+
+
+_WORD_AFTER = re.compile(r"(?:[’']s?)?[ \t]+([a-z]+)")
+_MAX_NOUNS = 2
+
+
+def _head_nouns(text: str, pos: int, end: int, nouns: frozenset[str]) -> int:
+    """End of the nouns that follow a name used as a modifier ("Clinton aides", "Sanders'
+    campaign"): at most two words of ``nouns``, lowercase."""
+    for _ in range(_MAX_NOUNS):
+        m = _WORD_AFTER.match(text, pos, end)
+        if m is None or m.group(1) not in nouns:
+            break
+        pos = m.end()
+    return pos
+
+
+def head_nouns(lex) -> frozenset[str]:
+    """The lexicon's titles, group and organisation nouns and ``attribution_head_nouns.txt``."""
+    memo = _NOUNS.get(id(lex))
+    if memo is None or memo[0] is not lex:
+        from .._lexicon import read_data_lines
+        words = {line.lower() for _, _, line in read_data_lines("attribution_head_nouns.txt")}
+        memo = (lex, frozenset(words | lex.titles | lex.groups | lex.org_words))
+        _NOUNS[id(lex)] = memo
+    return memo[1]
+
+
+_NOUNS: dict[int, tuple[object, frozenset[str]]] = {}
+
+
+def extend_mention(text: str, start: int, end: int, mention: str | None, titles: frozenset[str],
+                   speech_verbs: frozenset[str], nouns: frozenset[str] = frozenset()) -> str | None:
+    """``mention`` with the apposition after it, when ``mention`` occurs in ``text[start:end]``.
+
+    Parameters
+    ----------
+    text : str
+        The document.
+    start, end : int
+        The statement's span.
+    mention : str or None
+        The mention as the rules or the model found it.
+    titles, speech_verbs : frozenset of str
+        The lexicon's title words (an apposition may open with one) and speech verbs (an
+        apposition that runs to the end of the statement is taken only after one: "..., said X,
+        a lawyer.", not "According to X, the bridge is safe.").
+    nouns : frozenset of str
+        Head nouns (:func:`head_nouns`) that a mention runs on over when the name modifies them
+        ("the Clinton" -> "the Clinton campaign").
+
+    Returns
+    -------
+    str or None
+        ``text[m:e]`` for the mention's first occurrence at ``m`` and the end ``e`` of its last
+        apposition (trailing punctuation and spaces left out), or ``mention`` unchanged.
+    """
+    if not mention or mention.lower() in _PRONOUNS:
+        return mention
+    m = text.find(mention, start, end)
+    if m < 0:  # the speaker of a quotation named in the sentence before
+        m = text.rfind(mention, max(0, start - LOOK_BACK), start)
+        if m < 0:
+            return mention
+        end = min(len(text), m + LOOK_BACK)
+    pos = m + len(mention)
+    pos = _head_nouns(text, pos, end, nouns)
+    if text.startswith(" (", pos):  # "Sen. Ann Lee (D-Ohio)"
+        close = text.find(")", pos, min(end, pos + 30))
+        if close > 0:
+            pos = close + 1
+    new_end = pos
+    before = text[max(start, m - 40) : m].lower().split()
+    inverted = any(w in speech_verbs for w in before[-5:])  # "..., said (Dr.) X, a ..."
+    for _ in range(MAX_SEGMENTS):
+        if pos >= end or text[pos] != ",":
+            break
+        seg_start = pos + 1
+        while seg_start < end and text[seg_start].isspace():
+            seg_start += 1
+        seg_end = _segment_end(text, seg_start, end)
+        words = text[seg_start:seg_end].split()
+        if not words or len(words) > MAX_WORDS:
+            break
+        first = words[0].lower()
+        relative = first in ("who", "whose", "which")
+        if not (first in _OPENERS or first[:1].isdigit() or first.endswith(("'s", "’s"))
+                or any(w.lower().strip(".,") in titles for w in words[:3]) or _PARTY.match(words[0])):
+            break
+        if not relative:  # a finite verb before any relative word: a clause
+            for w in words:
+                w = w.lower().strip(".,")
+                if w in ("who", "whose", "which", "that"):
+                    break
+                if w in _VERBS:
+                    relative = None
+                    break
+            if relative is None:
+                break
+        closed = seg_end < end and text[seg_end] == ","
+        if not closed and not inverted:
+            break  # "According to X, the bridge is safe": the rest is the content
+        stop = seg_end
+        while stop > seg_start and (text[stop - 1].isspace() or (not closed and text[stop - 1] in ".!?")):
+            stop -= 1
+        new_end = stop
+        pos = seg_end
+    return text[m:new_end] if new_end > m + len(mention) else mention
