@@ -670,7 +670,8 @@ def test_work_grows_linearly_with_the_document(name):
 
 def test_distinct_sentence_opening_words_never_search_the_whole_text(monkeypatch):
     """Regression (issue 15): each capitalised word opening a sentence searched the whole text for
-    its lowercase form (quadratic: 142 s for 160 kB); the lowercase words are now read once."""
+    its lowercase form (quadratic: 142 s for 160 kB); the lowercase words are now read once, after
+    at most a fixed number of searches per document (a short document asks a few words)."""
     import stancekit._segment as seg
 
     searches = []
@@ -678,7 +679,7 @@ def test_distinct_sentence_opening_words_never_search_the_whole_text(monkeypatch
     monkeypatch.setattr(seg, "_occurs_alone", lambda text, word: searches.append(word) or real(text, word))
     text = _names("{w} said so. ", 300)
     check_offsets(text, segment(text))
-    assert searches == []
+    assert len(searches) <= seg._DIRECT_SEARCHES
 
 
 @settings(max_examples=300, deadline=None)
@@ -692,8 +693,10 @@ def test_lowercase_word_sets_answer_as_a_search_of_the_text(text, word):
 
     if not (word[:1].isalnum() and word[-1:].isalnum()) and not word.endswith("."):
         return  # a capitalised token starts with a letter and ends with one, a digit or a period
-    doc = _Doc(text, load_lexicon(()))
     expected = re.search(r"(?<![^\W_])" + re.escape(word) + r"(?![^\W_])", text) is not None
+    assert _Doc(text, load_lexicon(()))._written_in_lowercase(word) == expected  # searched for
+    doc = _Doc(text, load_lexicon(()))
+    doc._searches_left = 0  # answered from the sets of the text's words
     assert doc._written_in_lowercase(word) == expected
 
 
