@@ -1,10 +1,17 @@
 """End-to-end throughput of `stancekit score` and peak memory versus input size.
 
 Usage: python benchmarks/bench_score.py [--mb 5] [--repeat 1] [--memory-mb 1 100] [--skip-dask]
+       python benchmarks/bench_score.py --one-doc-mb 50 [--memory-mb 50]
 
 Builds JSONL inputs from our fixture articles (in a temporary directory),
 runs the CLI in a subprocess with the shipped model, and reports MB/s of
 text and the child's peak resident memory.
+
+--one-doc-mb N: only the memory runs: ONE plain-text document of N MB (fixture
+articles joined, repeated) scored with `stancekit score FILE -o OUT` (goal: peak
+RSS under 500 MB for 50 MB), then each --memory-mb size as JSONL of many
+documents; the script checks that the statements written are those of the
+document.
 """
 
 from __future__ import annotations
@@ -21,7 +28,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _corpus import documents  # noqa: E402
+from _corpus import article_text, documents  # noqa: E402
 
 
 def write_jsonl(path: Path, n_chars: int) -> int:
@@ -60,13 +67,18 @@ def run(args: list[str]) -> tuple[float, float]:
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--mb", type=float, default=5.0, help="input size for the throughput runs")
-    ap.add_argument("--memory-mb", type=float, nargs=2, default=(1.0, 100.0))
+    ap.add_argument("--memory-mb", type=float, nargs="+", default=(1.0, 100.0))
     ap.add_argument("--repeat", type=int, default=1,
                     help="rounds of the throughput runs (each round runs every configuration once, in turn)")
     ap.add_argument("--skip-dask", action="store_true")
+    ap.add_argument("--one-doc-mb", type=float, default=None,
+                    help="memory runs only: one plain-text document of this many MB, then --memory-mb as JSONL")
     a = ap.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
+        if a.one_doc_mb is not None:
+            one_document(tmp, a.one_doc_mb, a.memory_mb)
+            return
         src = tmp / "in.jsonl"
         size = write_jsonl(src, int(a.mb * 1e6))
         mb = size / 1e6
@@ -110,6 +122,34 @@ def main() -> None:
             f.unlink()
             print(f"  {s / 1e6:7.1f} MB in: {rss:7.1f} MB peak RSS, {wall:7.1f} s")
         print(f"  ratio largest/smallest: {peaks[-1] / peaks[0]:.2f}")
+
+
+def one_document(tmp: Path, mb: float, jsonl_mb: tuple[float, ...]) -> None:
+    """Peak RSS and wall time of `stancekit score` on one long plain-text document, then on JSONL
+    inputs of many documents, each in a fresh process (--jobs 1, output to a file)."""
+    f = tmp / "one.txt"
+    text = article_text(int(mb * 1e6))
+    f.write_text(text, encoding="utf-8")
+    size = len(text.encode("utf-8"))
+    out = tmp / "one.jsonl"
+    # --max-length: the document's length, whatever the default (a longer one is an error record)
+    wall, rss = run(["score", str(f), "-o", str(out), "--quiet", "--max-length", str(len(text) + 1)])
+    n, ok = 0, True
+    with open(out, encoding="utf-8") as o:
+        for line in o:
+            r = json.loads(line)
+            n += 1
+            ok = ok and "error" not in r and text[r["start"]:r["end"]] == r["text"]
+    del text
+    f.unlink()
+    print(f"one document of {size / 1e6:.1f} MB, --jobs 1: {rss:.1f} MB peak RSS, {wall:.1f} s "
+          f"({size / 1e6 / wall:.2f} MB/s); {n:,} statements written, offsets right: {ok}")
+    for m in jsonl_mb:
+        src = tmp / f"mem{m}.jsonl"
+        s = write_jsonl(src, int(m * 1e6))
+        wall, rss = run(["score", str(src), "-o", str(tmp / "om.jsonl"), "--quiet"])
+        src.unlink()
+        print(f"JSONL of many documents, {s / 1e6:.1f} MB, --jobs 1: {rss:.1f} MB peak RSS, {wall:.1f} s")
 
 
 if __name__ == "__main__":

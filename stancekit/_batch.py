@@ -285,31 +285,81 @@ def _score_batch(batch: list[Document], model_path: str | None, max_length: int,
 
 
 def _results(batch: list[Document], model, max_length: int, serialize: tuple[str, list[str]] | None) -> list:
+    """:func:`_iter_results` as a list (what a worker sends back)."""
+    return list(_iter_results(batch, model, max_length, serialize))
+
+
+def _iter_results(batch: list[Document], model, max_length: int,
+                  serialize: tuple[str, list[str]] | None) -> Iterator:
     """Per document of ``batch``: its records, or with ``serialize``, its :class:`Scored` text.
 
-    JSONL for a model with ``_best`` (a :class:`stancekit.StanceModel`) is written straight from
-    the statements and probabilities, without building the records' dicts (tested equal)."""
+    With ``serialize`` and a model that labels in blocks (``_iter_best`` or
+    ``_iter_stance_records``: :class:`stancekit._scorer.Scorer`, :class:`stancekit.StanceModel`),
+    a document's text comes in pieces, one per block of statements labelled (see
+    :meth:`stancekit._scorer.Scorer.blocks`), each yielded as soon as its block is labelled: the
+    records of a long document never stand in memory all at once. Every piece but a document's
+    last has ``done`` False. JSONL for a model with ``_iter_best`` is written straight from the
+    statements and probabilities, without building the records' dicts (tested equal).
+
+    A model that fails on the batch is run again one document at a time, so that only the
+    failing document gets an error record; when it fails after a document's first pieces were
+    yielded, that document's last piece is an error record."""
     if serialize is None:
-        return _score_batch_with(batch, model, max_length)
-    if serialize[0] == "jsonl" and hasattr(model, "_best"):
-        segmented = _segment_batch(batch, max_length)
-        flat = [st for sts in segmented if not isinstance(sts, str) for st in sts]
-        try:
-            best = model._best(flat) if flat else []
-        except Exception:  # noqa: BLE001 -- the plain path isolates the failing document
-            return _serialized(batch, _score_batch_with(batch, model, max_length), serialize)
-        out, k = [], 0
-        for d, sts in zip(batch, segmented):
-            if isinstance(sts, str):
-                out.append(Scored(_json_line({"doc_id": d.doc_id, "error": sts}) + "\n", 0, True))
-                continue
-            if not sts:
-                out.append(Scored(_json_line(no_statements(d.doc_id, d.text)) + "\n", 0, False))
-                continue
-            out.append(Scored(_jsonl_statements(sts, best[k : k + len(sts)]), len(sts), False))
-            k += len(sts)
-        return out
-    return _serialized(batch, _score_batch_with(batch, model, max_length), serialize)
+        yield from _score_batch_with(batch, model, max_length)
+        return
+    fmt, fields = serialize
+    best = getattr(model, "_iter_best", None) if fmt == "jsonl" else None
+    labelled = best if best is not None else getattr(model, "_iter_stance_records", None)
+    if labelled is None:
+        yield from _serialized(batch, _score_batch_with(batch, model, max_length), serialize)
+        return
+    segmented = _segment_batch(batch, max_length)
+    flat = [st for sts in segmented if not isinstance(sts, str) for st in sts]
+    blocks = labelled(flat) if flat else iter(())
+    try:
+        first = next(blocks, None)
+    except Exception:  # noqa: BLE001 -- the plain path isolates the failing document
+        yield from _serialized(batch, _score_batch_with(batch, model, max_length), serialize)
+        return
+    del flat
+
+    def text(sts: list, rows: list) -> str:
+        if best is not None:
+            return _jsonl_statements(sts, rows)
+        return serialize_records([_record(st, sc) for st, sc in zip(sts, rows)], fmt, fields)
+
+    block = first  # (start, stop, rows) holding statement k of the batch
+    k = 0
+    failed = False
+    for d, sts in zip(batch, segmented):
+        if isinstance(sts, str) or not sts or failed:
+            if failed and not isinstance(sts, str) and sts:
+                recs = records_for(d, model, max_length=max_length)
+                yield Scored(serialize_records(recs, fmt, fields), 0 if _is_error(recs) else len(recs), _is_error(recs))
+            elif isinstance(sts, str):
+                yield Scored(serialize_records([{"doc_id": d.doc_id, "error": sts}], fmt, fields), 0, True)
+            else:
+                yield Scored(serialize_records([no_statements(d.doc_id, d.text)], fmt, fields), 0, False)
+            continue
+        start, end = k, k + len(sts)
+        while k < end:
+            if block[1] <= k:
+                try:
+                    block = next(blocks)
+                except Exception as e:  # noqa: BLE001 -- a batch run never loses a document
+                    failed = True
+                    if k == start:
+                        recs = records_for(d, model, max_length=max_length)
+                        yield Scored(serialize_records(recs, fmt, fields), 0 if _is_error(recs) else len(recs),
+                                     _is_error(recs))
+                    else:
+                        yield Scored(serialize_records([{"doc_id": d.doc_id, "error": f"{type(e).__name__}: {e}"}],
+                                                       fmt, fields), 0, True)
+                    break
+            a, b, rows = block
+            j = min(end, b)
+            yield Scored(text(sts[k - start : j - start], rows[k - a : j - a]), j - k, False, done=j == end)
+            k = j
 
 
 def no_statements(doc_id: str, text: str | None) -> dict[str, object]:
@@ -355,11 +405,13 @@ def _is_error(records: list[dict[str, object]]) -> bool:
 
 @dataclass(frozen=True)
 class Scored:
-    """One document's records already serialised (``text``), for writers that only copy bytes."""
+    """One document's records already serialised (``text``), for writers that only copy bytes; or,
+    for a long document, a piece of them (``done`` False on all pieces but the last)."""
 
     text: str
     statements: int
     error: bool
+    done: bool = True  # False on every piece of a document's records but the last
 
 
 def _segment_batch(batch: list[Document], max_length: int) -> list[list | str]:
@@ -532,7 +584,7 @@ def _score_parallel(documents: Iterator[Document], jobs: int, model, model_path:
 
 def _score_serial(documents: Iterator[Document], model, batch_size: int, max_length: int, serialize) -> Iterator:
     for batch in _batches(documents, batch_size):
-        yield from _results(batch, model, max_length, serialize)
+        yield from _iter_results(batch, model, max_length, serialize)
 
 
 def _score_dask(documents: Iterator[Document], scheduler, model, model_path, batch_size, max_length, serialize,

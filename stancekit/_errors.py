@@ -98,6 +98,11 @@ def jobs_error(value: object, name: str = "jobs") -> str:
     return f"{name + ' ' if name else ''}{value!r}: expected a positive whole number of processes, or -1 for all cores"
 
 
+def block_size_error(value: object) -> ValueError:
+    """A block size (statements labelled at a time) that is not a positive int."""
+    return ValueError(f"block size {value!r}: expected a positive whole number of statements")
+
+
 def explain_count_error(value: object) -> str:
     """``--explain K`` whose K is not a positive whole number."""
     return f"{value!r}: expected a positive whole number of evidence terms per stance"

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -122,11 +122,31 @@ class StanceModel:
 
     def predict_proba(self, statements: object) -> dict[str, np.ndarray]:
         """Per target, an array (n_statements, 3) of probabilities in :attr:`labels` order."""
-        inputs = self._inputs(statements)
+        blocks = self._block_scorer()
+        if blocks is not None:
+            return blocks.predict_proba(statements)
+        return self._pipeline_proba(self._inputs(statements))
+
+    def _block_scorer(self) -> Scorer | None:
+        """What labels statements in blocks (see :meth:`stancekit._scorer.Scorer.blocks`): the
+        model's :meth:`scorer`, else its pipelines' own featurizers and classifiers in a
+        :class:`Scorer` (see :func:`pipeline_scorer`); None for a custom pipeline."""
         scorer = self.scorer()
-        if scorer is not None:
-            return scorer.proba_of_inputs(inputs)
-        return self._pipeline_proba(inputs)
+        return scorer if scorer is not None else pipeline_scorer(self)
+
+    def _iter_best(self, statements: object) -> Iterator[tuple[int, int, list[dict[str, tuple[str, float]]]]]:
+        """``(start, stop, best)`` per block of statements labelled (see :meth:`_best`)."""
+        blocks = self._block_scorer()
+        if blocks is not None:
+            yield from blocks._iter_best(statements)
+            return
+        items = statements if isinstance(statements, Sequence) else list(statements)
+        yield 0, len(items), self._best(items)
+
+    def _iter_stance_records(self, statements: object) -> Iterator[tuple[int, int, list[dict[str, dict[str, object]]]]]:
+        """``(start, stop, records)`` per block of statements labelled (see :meth:`_stance_records`)."""
+        for a, b, best in self._iter_best(statements):
+            yield a, b, stance_records(best)
 
     def _stacked(self, inputs: list[StatementInput], proba=None) -> list[StatementInput]:
         """``inputs`` with the first model's view of their documents (:func:`stack_rows`), when
@@ -344,6 +364,33 @@ def _share_identical_blocks(featurizers: list[StanceFeaturizer]) -> None:
                     break
             else:
                 seen.append(obj)
+
+
+class _PipelineHead:
+    """A pipeline's classifier where a :class:`Scorer` expects a :class:`LinearHead`."""
+
+    def __init__(self, clf: object) -> None:
+        self.classes = tuple(clf.classes_)
+        self.predict_proba = clf.predict_proba
+
+
+def pipeline_scorer(model: StanceModel) -> Scorer | None:
+    """``model``'s pipelines as a :class:`Scorer` whose heads are the pipelines' own classifiers
+    (any calibration): what :meth:`StanceModel._pipeline_proba` computes, in blocks. None when a
+    pipeline is not a :class:`StanceFeaturizer` and a classifier."""
+    plans, heads = {}, {}
+    for t in model.targets:
+        pipe = model.pipelines.get(t.id)
+        if not (isinstance(pipe, Pipeline) and len(pipe) == 2 and isinstance(pipe[0], StanceFeaturizer)):
+            return None
+        plans[t.id] = pipe[0].feature_plan()
+        heads[t.id] = _PipelineHead(pipe[-1])
+    stage1 = None
+    if getattr(model, "stage1", None) is not None:
+        stage1 = pipeline_scorer(model.stage1)
+        if stage1 is None:
+            return None
+    return Scorer([t.id for t in model.targets], plans, heads, stage1=stage1)
 
 
 def scorer_of(model: StanceModel) -> Scorer | None:

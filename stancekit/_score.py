@@ -327,13 +327,18 @@ def _score(a, output: Path | None, warn) -> int:
                               model_path=model_path, scheduler=a.scheduler, max_length=a.max_length,
                               serialize=(a.format, writer.fields),
                               scheduler_timeout=getattr(a, "scheduler_timeout", 10.0))
+    written = 0  # statements of the pieces of a long document written so far
     for scored in results:
-        index = pairs.popleft()
         out.write(scored.text)
-        counts.add(scored.statements, scored.error)
+        if not scored.done:
+            written += scored.statements
+            continue
+        index = pairs.popleft()
+        n, written = written + scored.statements, 0
+        counts.add(n, scored.error)
         if journal:
             journal.finished(index)
-        progress.update(scored.statements, scored.error)
+        progress.update(n, scored.error)
     progress.close()
     if journal:
         journal.commit()

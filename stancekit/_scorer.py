@@ -14,22 +14,38 @@ from __future__ import annotations
 import hashlib
 import io
 import json
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
+from typing import NamedTuple
 
 import numpy as np
+import scipy.sparse as sp
 
-from ._errors import ModelError, ModelIntegrityError
+from ._errors import ModelError, ModelIntegrityError, block_size_error
 from ._files import atomic_write_bytes, write_npz
 from ._targets import LABELS
 from ._vectors import (
-    _WORD, CueBlock, FeaturePlan, LinearHead, StatementInput, TargetBlock, TfidfBlock, explain_rows, stack_names,
-    stack_rows, statement_inputs,
+    _WORD, CONTEXT_STATEMENTS, CueBlock, DocPart, DocSignals, FeaturePlan, LinearHead, StackSignals, StatementInput,
+    TargetBlock, TfidfBlock, _DocLayout, explain_rows, stack_names, stack_rows, statement_inputs,
 )
 
-__all__ = ["Scorer", "Explaining", "write_scorer", "read_scorer", "scorer_path", "load_scoring_model", "SCORER_FORMAT"]
+__all__ = ["Scorer", "Explaining", "Block", "write_scorer", "read_scorer", "scorer_path", "load_scoring_model",
+           "SCORER_FORMAT", "BLOCK_STATEMENTS"]
 
 SCORER_FORMAT = 1
+# Statements featurized at a time: a batch (or one long document) with more is labelled in blocks
+# of this many (see Scorer.blocks), so that memory stays bounded whatever the document's length.
+BLOCK_STATEMENTS = 2_000
+
+
+class Block(NamedTuple):
+    """Rows ``start:stop`` of a batch labelled in blocks (see :meth:`Scorer.blocks`)."""
+
+    start: int
+    stop: int
+    probas: dict[str, np.ndarray]  # per target, (stop - start, 3) in LABELS order
+    features: dict[str, object] | None = None  # per target, the rows its head read (features=True)
+    words: list[list[str]] | None = None  # the statements' lowercase word tokens (features=True)
 
 
 class Scorer:
@@ -47,11 +63,133 @@ class Scorer:
     def target_ids(self) -> list[str]:
         return list(self._target_ids)
 
-    def proba_of_inputs(self, inputs: list[StatementInput]) -> dict[str, np.ndarray]:
-        """Per target, an array (n, 3) of probabilities in :data:`LABELS` order."""
-        cache: dict[object, object] = {}
-        return {tid: in_label_order(self._head_proba(tid, X), self.heads[tid].classes)
-                for tid, X in self.features(inputs, cache).items()}
+    def proba_of_inputs(self, inputs: list[StatementInput], block: int | None = None) -> dict[str, np.ndarray]:
+        """Per target, an array (n, 3) of probabilities in :data:`LABELS` order (computed
+        ``block`` statements at a time, see :meth:`blocks`)."""
+        parts = [b.probas for b in self.blocks(inputs, block)]
+        return {tid: np.concatenate([p[tid] for p in parts]) if len(parts) > 1 else parts[0][tid]
+                for tid in self._target_ids}
+
+    def blocks(self, statements: object, size: int | None = None, *, features: bool = False) -> Iterator[Block]:
+        """Label ``statements`` (of one or more documents, in document order, as
+        :meth:`predict_proba` takes them) ``size`` statements at a time (default
+        :data:`BLOCK_STATEMENTS`), in order.
+
+        A batch of at most ``size`` statements is one block, featurized at once. A longer one
+        (a long document) is read in blocks, so that its features never stand in memory all
+        at once; what a statement's features read of its document (:class:`DocSignals`: target
+        named before and after, by the same actor, across the document; :class:`StackSignals`:
+        a stacked model's first reading of the document) is gathered first over all blocks,
+        as one or a few numbers per statement:
+
+        1. each block's target hits and cue polarity, for every target (:meth:`FeaturePlan.doc_signals`);
+           the cue and target rows they come from are kept (:meth:`FeaturePlan.row_blocks`,
+           about 50 bytes a statement), not computed again in steps 2 and 3;
+        2. for a stacked model, the first model's probabilities, block by block, with the
+           document features of step 1;
+        3. each block's features and probabilities, with steps 1 and 2 summed over the document.
+
+        Each block is featurized with the :data:`CONTEXT_STATEMENTS` statements before it,
+        whose rows are then left out: the probabilities equal those of the whole batch read at
+        once, bit for bit (tested for every block size down to 1). What is kept of the whole
+        batch is about 200 bytes a statement (its document, actor, signals and, stacked, the first
+        model's probabilities); a block's features are what a batch of ``size`` statements needs.
+        A long batch of a stacked model costs about twice the labelling time of one block
+        (its words and n-grams are cut in steps 2 and 3).
+
+        Yields
+        ------
+        Block
+            ``start``, ``stop``, ``probas`` per target; with ``features``, also the feature
+            rows each head read and the statements' word tokens (for evidence).
+        """
+        size = BLOCK_STATEMENTS if size is None else size
+        if not isinstance(size, int) or isinstance(size, bool) or size < 1:
+            raise block_size_error(size)
+        items = statements if isinstance(statements, Sequence) else list(statements)
+        n = len(items)
+        nested = self.stage1 is not None and self.stage1.stage1 is not None
+        if n <= size or nested:
+            inputs = statement_inputs(items)
+            cache: dict[object, object] = {}
+            feats = self.features(inputs, cache)
+            probas = {tid: in_label_order(self._head_proba(tid, X), self.heads[tid].classes) for tid, X in feats.items()}
+            yield Block(0, n, probas, feats if features else None, _words(inputs, cache) if features else None)
+            return
+        ranges = [(a, min(a + size, n)) for a in range(0, n, size)]
+
+        def block_inputs(a: int, b: int) -> tuple[int, list[StatementInput]]:
+            """Rows a:b with the statements before them that their context and target features read."""
+            a0 = max(0, a - CONTEXT_STATEMENTS)
+            return a - a0, statement_inputs(items[a0:b])
+
+        # 1. Per statement: its document and actor, and each target's hits and cue polarity.
+        stages = [s for s in (self.stage1, self) if s is not None]
+        keyed: dict[object, FeaturePlan] = {}
+        for st in stages:
+            for tid in st.target_ids:
+                key = st.plans[tid].doc_key()
+                if key is not None:
+                    keyed.setdefault(key, st.plans[tid])
+        docs: list[str] = []
+        actors: list[str] = []
+        gathered: dict[object, tuple[list[np.ndarray], ...]] = {k: ([], [], []) for k in keyed}
+        row_parts: list[dict[object, object]] = []  # per block, its cue and target rows: kept for steps 2 and 3
+        for a, b in ranges if keyed or self.stage1 is not None else ():  # else nothing reads the document
+            off, inputs = block_inputs(a, b)
+            docs += [it.doc for it in inputs[off:]]
+            actors += [it.actor for it in inputs[off:]]
+            cache = {}
+            kept: dict[object, object] = {}
+            for key, plan in keyed.items():
+                kept.update(plan.row_blocks(inputs, cache))
+                for acc, v in zip(gathered[key], plan.doc_signals(inputs, cache)):
+                    acc.append(np.array(v[off:]))
+            row_parts.append({k: m[off:] for k, m in kept.items()})
+        layout = _DocLayout.of(docs, actors)
+        del docs, actors
+        signals = {k: DocSignals(layout, *(np.concatenate(acc) for acc in gathered[k])) for k in gathered}
+        del gathered
+
+        def block_cache(k: int, off: int) -> dict[object, object]:
+            """Block ``k``'s cache: its document's signals, and the rows kept of it and of the
+            ``off`` statements before it (the end of block ``k - 1``)."""
+            cache: dict[object, object] = {"doc": DocPart(ranges[k][0] - off, signals)}
+            for key, m in (row_parts[k].items() if row_parts else ()):
+                parts, need, j = [m], off, k - 1
+                while need:  # blocks may be shorter than the statements before a block
+                    p = row_parts[j][key]
+                    take = min(need, p.shape[0])
+                    parts.insert(0, p[p.shape[0] - take:])
+                    need, j = need - take, j - 1
+                if len(parts) > 1:
+                    m = sp.vstack(parts, format="csr") if sp.issparse(m) else np.concatenate(parts)
+                cache[key] = m
+            return cache
+        # 2. A stacked model's first reading of every statement.
+        stack = None
+        if self.stage1 is not None:
+            s1 = self.stage1
+            p1 = {tid: np.zeros((n, 2)) for tid in s1.target_ids}  # supporting, questioning: what stacking reads
+            for k, (a, b) in enumerate(ranges):
+                off, inputs = block_inputs(a, b)
+                for tid, X in s1.features(inputs, block_cache(k, off)).items():
+                    p1[tid][a:b] = in_label_order(s1._head_proba(tid, X), s1.heads[tid].classes)[off:, :2]
+            stack = StackSignals(layout, [p1[t] for t in s1.target_ids])
+            del p1
+        # 3. The labels, block by block.
+        for k, (a, b) in enumerate(ranges):
+            off, inputs = block_inputs(a, b)
+            if stack is not None:
+                inputs = [it._replace(stack=st) for it, st in zip(inputs, stack.rows(a - off, b))]
+            cache = block_cache(k, off)
+            feats = {tid: self.plans[tid].transform(inputs, cache) for tid in self._target_ids}
+            probas = {tid: in_label_order(self._head_proba(tid, X), self.heads[tid].classes)[off:]
+                      for tid, X in feats.items()}
+            if features:
+                yield Block(a, b, probas, {tid: X[off:] for tid, X in feats.items()}, _words(inputs, cache)[off:])
+            else:
+                yield Block(a, b, probas)
 
     def features(self, inputs: list[StatementInput], cache: dict[object, object] | None = None
                  ) -> dict[str, object]:
@@ -73,35 +211,48 @@ class Scorer:
         return head.predict_proba(X) if X is not None else np.zeros((0, len(head.classes)))
 
     def predict_proba(self, statements: object) -> dict[str, np.ndarray]:
-        return self.proba_of_inputs(statement_inputs(statements))
+        return self.proba_of_inputs(statements if isinstance(statements, Sequence) else list(statements))
 
     def _best(self, statements: object) -> list[dict[str, tuple[str, float]]]:
         """Per statement, ``{target_id: (label, probability)}`` of the most probable label."""
         return best_labels(self.predict_proba(statements))
 
+    def _iter_best(self, statements: object, size: int | None = None
+                   ) -> Iterator[tuple[int, int, list[dict[str, tuple[str, float]]]]]:
+        """``(start, stop, best)`` per block of :meth:`blocks`: :meth:`_best` of rows ``start:stop``."""
+        for b in self.blocks(statements, size):
+            yield b.start, b.stop, best_labels(b.probas)
+
     def _stance_records(self, statements: object) -> list[dict[str, dict[str, object]]]:
         return stance_records(self._best(statements))
+
+    def _iter_stance_records(self, statements: object, size: int | None = None
+                             ) -> Iterator[tuple[int, int, list[dict[str, dict[str, object]]]]]:
+        """``(start, stop, records)`` per block: :meth:`_stance_records` of rows ``start:stop``."""
+        for a, b, best in self._iter_best(statements, size):
+            yield a, b, stance_records(best)
 
     def explained_records(self, statements: object, k: int = 3) -> list[dict[str, dict[str, object]]]:
         """Per statement, the ``stances`` field of its record with, for each target, ``evidence``:
         the ``k`` strongest features toward the chosen label (see
         :func:`stancekit._vectors.explain_rows`)."""
-        inputs = statement_inputs(statements)
-        cache: dict[object, object] = {}
-        feats = self.features(inputs, cache)
-        words = cache.get("words") or [_WORD.findall(it.text.lower()) for it in inputs]
+        return [rec for _a, _b, recs in self._iter_explained(statements, k) for rec in recs]
+
+    def _iter_explained(self, statements: object, k: int = 3, size: int | None = None
+                        ) -> Iterator[tuple[int, int, list[dict[str, dict[str, object]]]]]:
+        """``(start, stop, records)`` per block: :meth:`explained_records` of rows ``start:stop``."""
         snames = stack_names(self.stage1.target_ids) if self.stage1 is not None else ()
-        probas = {tid: in_label_order(self._head_proba(tid, X), self.heads[tid].classes) for tid, X in feats.items()}
-        best = best_labels(probas)
-        out = stance_records(best)
-        for tid, X in feats.items():
-            if X is None:
-                continue
-            chosen = [row[tid][0] for row in best]
-            ev = explain_rows(X, self.heads[tid], chosen, self.plans[tid].feature_names(snames), words, k)
-            for rec, e in zip(out, ev):
-                rec[tid]["evidence"] = e
-        return out
+        for blk in self.blocks(statements, size, features=True):
+            best = best_labels(blk.probas)
+            out = stance_records(best)
+            for tid, X in blk.features.items():
+                if X is None:
+                    continue
+                chosen = [row[tid][0] for row in best]
+                ev = explain_rows(X, self.heads[tid], chosen, self.plans[tid].feature_names(snames), blk.words, k)
+                for rec, e in zip(out, ev):
+                    rec[tid]["evidence"] = e
+            yield blk.start, blk.stop, out
 
     def explain(self, statements: object, k: int = 3) -> list[dict[str, list[str]]]:
         """Per statement, ``{target_id: evidence}``: the ``k`` terms and cues that weighed most
@@ -128,6 +279,16 @@ class Explaining:
 
     def _stance_records(self, statements: object) -> list[dict[str, dict[str, object]]]:
         return self.scorer.explained_records(statements, self.k)
+
+    def _iter_stance_records(self, statements: object, size: int | None = None
+                             ) -> Iterator[tuple[int, int, list[dict[str, dict[str, object]]]]]:
+        return self.scorer._iter_explained(statements, self.k, size)
+
+
+def _words(inputs: list[StatementInput], cache: Mapping[object, object]) -> list[list[str]]:
+    """The statements' lowercase :data:`_WORD` tokens: the featurizers' own when they cut them."""
+    words = cache.get("words")
+    return words if words is not None else [_WORD.findall(it.text.lower()) for it in inputs]
 
 
 def in_label_order(proba: np.ndarray, classes: Sequence[object]) -> np.ndarray:

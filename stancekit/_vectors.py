@@ -27,7 +27,7 @@ from ._text import quote_spans
 
 __all__ = [
     "CONTEXT_STATEMENTS", "CUE_CLASSES", "CUE_FEATURES", "StatementInput", "as_inputs", "statement_inputs",
-    "cue_rows", "kind_rows", "doc_rows", "doc_groups", "stack_rows", "stack_names", "explain_rows", "DOC_FEATURES", "affix_terms", "actor_texts", "actor_role", "CueBlock", "TargetBlock", "TfidfBlock", "FeaturePlan",
+    "cue_rows", "kind_rows", "doc_rows", "doc_groups", "DocSignals", "StackSignals", "DocPart", "stack_rows", "stack_names", "explain_rows", "DOC_FEATURES", "affix_terms", "actor_texts", "actor_role", "CueBlock", "TargetBlock", "TfidfBlock", "FeaturePlan",
     "LinearHead",
 ]
 
@@ -674,106 +674,145 @@ def stack_rows(items: Sequence[StatementInput], probas: Sequence[np.ndarray],
     ``supporting`` and ``questioning`` probability over the same actor's other statements in
     the document, over the statement just before, the one just after, and over the whole document but the
     statement itself (zeros where there is no such statement); then the statement's own (what
-    the first model reads of it toward every target: which target it is about)."""
+    the first model reads of it toward every target: which target it is about).
+
+    The same as :class:`StackSignals` rows ``0:n`` (which a batch read in blocks uses)."""
     n = len(items)
     if not probas:
         return [()] * n
-    layout = layout if layout is not None else _DocLayout(items)
-    cols = []
-    for p in probas:
-        sq = np.asarray(p, dtype=np.float64)[:, :2]
-        cols += [layout.actor_mean(sq), layout.prev(sq), layout.next(sq), layout.doc_mean(sq), sq]
-    return [tuple(row) for row in np.column_stack(cols).tolist()]
+    return StackSignals(layout if layout is not None else _DocLayout(items), probas).rows(0, n)
 
 
 class _DocLayout:
     """Where each statement stands in its document (see :func:`doc_groups`) and which of the
     document's statements share its actor, as arrays: the document features of a batch are
-    computed in numpy, whatever the number of documents."""
+    computed in numpy, whatever the number of documents.
+
+    Every method reads rows ``a:b`` of the batch (all of them by default) from vectors over the
+    whole batch: sums over a document or an actor are taken over the whole batch, the rest row
+    by row, so that any range of rows gets the values the whole batch gets (bit for bit). A
+    sum may be given already taken (``tot``: :meth:`group_sums` or :meth:`actor_sums` of the
+    vector), so that a batch read in many blocks takes it once."""
 
     def __init__(self, items: Sequence[StatementInput]) -> None:
-        n = len(items)
-        groups = doc_groups(items)
+        self._build([it.doc for it in items], [it.actor for it in items])
+
+    @classmethod
+    def of(cls, docs: Sequence[str], actors: Sequence[str]) -> "_DocLayout":
+        """The layout of statements whose ``doc`` and ``actor`` fields are ``docs`` and ``actors``."""
+        lay = cls.__new__(cls)
+        lay._build(docs, actors)
+        return lay
+
+    def _build(self, docs: Sequence[str], actors: Sequence[str]) -> None:
+        n = len(docs)
+        groups = _groups(docs)
         self.n = n
-        self.start = np.zeros(n, dtype=np.int64)
-        self.end = np.zeros(n, dtype=np.int64)
-        self.group = np.zeros(n, dtype=np.int64)
-        for g, (a, b) in enumerate(groups):
-            self.start[a:b], self.end[a:b], self.group[a:b] = a, b, g
-        self.size = self.end - self.start
         self.n_groups = len(groups)
+        self.group_start = np.array([a for a, _b in groups], dtype=np.int64)
+        self.group_end = np.array([b for _a, b in groups], dtype=np.int64)
+        self.group = np.repeat(np.arange(len(groups), dtype=np.int64), self.group_end - self.group_start)
+        size = (self.group_end - self.group_start)[self.group]
         keys: dict[tuple[int, str], int] = {}
         actor = np.full(n, -1, dtype=np.int64)
-        for i, it in enumerate(items):
-            name = it.actor.lower()
-            if name and self.size[i] > 1:
-                actor[i] = keys.setdefault((int(self.group[i]), name), len(keys))
+        group = self.group.tolist()
+        for i, (name, many) in enumerate(zip(actors, (size > 1).tolist())):
+            if name and many:
+                actor[i] = keys.setdefault((group[i], name.lower()), len(keys))
         self.actor = actor
         self.n_actors = len(keys)
         self.actor_size = np.bincount(actor[actor >= 0], minlength=self.n_actors) if len(keys) else np.zeros(0)
-        self.idx = np.arange(n)
 
-    def _group_sums(self, v: np.ndarray) -> np.ndarray:
+    def bounds(self, a: int = 0, b: int | None = None) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Indexes, and start and end of each statement's document, for rows ``a:b``."""
+        b = self.n if b is None else b
+        g = self.group[a:b]
+        return np.arange(a, b), self.group_start[g], self.group_end[g]
+
+    def group_sums(self, v: np.ndarray) -> np.ndarray:
+        """Sums of ``v`` (n, k) over each document."""
         return np.column_stack([np.bincount(self.group, weights=v[:, k], minlength=self.n_groups)
                                 for k in range(v.shape[1])]) if self.n else np.zeros((0, v.shape[1]))
 
-    def doc_mean(self, v: np.ndarray) -> np.ndarray:
-        """Mean of ``v`` (n, k) over the statement's document but itself; zeros when alone."""
-        out = np.zeros_like(v)
-        many = self.size > 1
-        if many.any():
-            tot = self._group_sums(v)[self.group]
-            out[many] = (tot[many] - v[many]) / (self.size[many] - 1)[:, None]
-        return out
-
-    def actor_others(self, v: np.ndarray, mean: bool) -> np.ndarray:
-        """Sum (or mean) of ``v`` over the same actor's other statements in the document."""
-        out = np.zeros_like(v)
+    def actor_sums(self, v: np.ndarray) -> np.ndarray:
+        """Sums of ``v`` (n, k) over each actor of a document (statements without one left out)."""
         has = self.actor >= 0
         if not has.any():
+            return np.zeros((0, v.shape[1]))
+        return np.column_stack([np.bincount(self.actor[has], weights=v[has, k], minlength=self.n_actors)
+                                for k in range(v.shape[1])])
+
+    def doc_mean(self, v: np.ndarray, a: int = 0, b: int | None = None, tot: np.ndarray | None = None) -> np.ndarray:
+        """Mean of ``v`` (n, k) over the statement's document but itself; zeros when alone."""
+        b = self.n if b is None else b
+        g = self.group[a:b]
+        size = self.group_end[g] - self.group_start[g]
+        rows = v[a:b]
+        out = np.zeros_like(rows)
+        many = size > 1
+        if many.any():
+            t = (self.group_sums(v) if tot is None else tot)[g]
+            out[many] = (t[many] - rows[many]) / (size[many] - 1)[:, None]
+        return out
+
+    def actor_others(self, v: np.ndarray, mean: bool, a: int = 0, b: int | None = None,
+                     tot: np.ndarray | None = None) -> np.ndarray:
+        """Sum (or mean) of ``v`` over the same actor's other statements in the document."""
+        b = self.n if b is None else b
+        rows = v[a:b]
+        out = np.zeros_like(rows)
+        actor = self.actor[a:b]
+        has = actor >= 0
+        if not has.any():
             return out
-        a = self.actor[has]
-        cnt = self.actor_size[a]
-        tot = np.column_stack([np.bincount(a, weights=v[has, k], minlength=self.n_actors)
-                               for k in range(v.shape[1])])[a]
+        act = actor[has]
+        cnt = self.actor_size[act]
+        t = (self.actor_sums(v) if tot is None else tot)[act]
         many = cnt > 1
-        rows = np.flatnonzero(has)[many]
-        vals = tot[many] - v[rows]
-        out[rows] = vals / (cnt[many] - 1)[:, None] if mean else vals
+        at = np.flatnonzero(has)[many]
+        vals = t[many] - rows[at]
+        out[at] = vals / (cnt[many] - 1)[:, None] if mean else vals
         return out
 
-    def actor_mean(self, v: np.ndarray) -> np.ndarray:
-        return self.actor_others(v, True)
+    def actor_mean(self, v: np.ndarray, a: int = 0, b: int | None = None, tot: np.ndarray | None = None) -> np.ndarray:
+        return self.actor_others(v, True, a, b, tot)
 
-    def prev(self, v: np.ndarray) -> np.ndarray:
+    def prev(self, v: np.ndarray, a: int = 0, b: int | None = None) -> np.ndarray:
         """``v`` of the statement just before in the same document (zeros for the first)."""
-        out = np.zeros_like(v)
-        ok = self.idx > self.start
-        out[ok] = v[self.idx[ok] - 1]
+        idx, start, _end = self.bounds(a, b)
+        out = np.zeros((len(idx),) + v.shape[1:], dtype=v.dtype)
+        ok = idx > start
+        out[ok] = v[idx[ok] - 1]
         return out
 
-    def next(self, v: np.ndarray) -> np.ndarray:
+    def next(self, v: np.ndarray, a: int = 0, b: int | None = None) -> np.ndarray:
         """``v`` of the statement just after in the same document (zeros for the last)."""
-        out = np.zeros_like(v)
-        ok = self.idx + 1 < self.end
-        out[ok] = v[self.idx[ok] + 1]
+        idx, _start, end = self.bounds(a, b)
+        out = np.zeros((len(idx),) + v.shape[1:], dtype=v.dtype)
+        ok = idx + 1 < end
+        out[ok] = v[idx[ok] + 1]
         return out
+
+
+def _groups(docs: Sequence[str]) -> list[tuple[int, int]]:
+    """``(start, end)`` of each run of equal non-empty ``docs``; an empty one is a run of its own."""
+    out = []
+    i, n = 0, len(docs)
+    while i < n:
+        d = docs[i]
+        j = i + 1
+        if d:
+            while j < n and docs[j] == d:
+                j += 1
+        out.append((i, j))
+        i = j
+    return out
 
 
 def doc_groups(items: Sequence[StatementInput]) -> list[tuple[int, int]]:
     """``(start, end)`` of each run of statements of one document (same non-empty ``doc``); a
     statement without ``doc`` is a document of its own."""
-    out = []
-    i, n = 0, len(items)
-    while i < n:
-        d = items[i].doc
-        j = i + 1
-        if d:
-            while j < n and items[j].doc == d:
-                j += 1
-        out.append((i, j))
-        i = j
-    return out
+    return _groups([it.doc for it in items])
 
 
 def doc_rows(items: Sequence[StatementInput], hits: np.ndarray, pos: np.ndarray, neg: np.ndarray,
@@ -791,33 +830,101 @@ def doc_rows(items: Sequence[StatementInput], hits: np.ndarray, pos: np.ndarray,
     Then the cue polarity after the statement's last contrast word (``contrast``, from
     :func:`contrast_rows`; zeros when not given), for a statement with or without a document.
 
-    Counts are ``log1p``-scaled. Statements without a ``doc`` have no context (all zero).
+    Counts are ``log1p``-scaled. Statements without a ``doc`` have no context (all zero). The
+    same as :class:`DocSignals` rows ``0:n`` (which a batch read in blocks uses).
     """
     n = len(items)
-    out = np.zeros((n, len(DOC_FEATURES)))
-    if contrast is not None:
-        out[:, 9:11] = contrast
     if not n:
+        out = np.zeros((0, len(DOC_FEATURES)))
+        if contrast is not None:
+            out[:, 9:11] = contrast
         return out
     lay = layout if layout is not None else _DocLayout(items)
-    hits = np.asarray(hits, dtype=np.float64)
-    has = (hits > 0).astype(np.float64)
-    pos_t, neg_t = pos * has, neg * has
-    many = lay.size > 1
-    cs = np.concatenate(([0.0], np.cumsum(hits)))
-    i = lay.idx
-    prev = cs[i] - cs[np.maximum(i - DOC_WINDOW, lay.start)]
-    nxt = cs[np.minimum(i + 1 + DOC_NEXT, lay.end)] - cs[np.minimum(i + 1, lay.end)]
-    out[:, 0] = np.where(many, np.log1p(prev), 0.0)
-    out[:, 1] = np.where(many, np.log1p(nxt), 0.0)
-    share = lay.doc_mean(has[:, None])[:, 0]
-    out[:, 2] = share
-    out[:, 3] = share > 0
-    others = lay.actor_others(np.column_stack([has, pos_t, neg_t]), False)
-    out[:, 4:7] = np.where((lay.actor >= 0)[:, None] & (lay.actor_size[np.maximum(lay.actor, 0)] > 1)[:, None]
-                           if lay.n_actors else np.zeros((n, 1), dtype=bool), np.log1p(others), 0.0)
-    out[:, 7:9] = lay.prev(np.column_stack([pos_t, neg_t]))
-    return out
+    return DocSignals(lay, hits, pos, neg).rows(0, n, contrast)
+
+
+class DocSignals:
+    """What :func:`doc_rows` reads of a whole batch for one target, kept so that any block of its
+    rows can be featurized alone: the running sum of phrase hits, whether each statement names
+    the target and its cue polarity where it does, and their sums over each document and actor.
+
+    A long document is labelled in blocks of statements (see :meth:`stancekit._scorer.Scorer.blocks`):
+    a first pass over the blocks gathers ``hits``, ``pos`` and ``neg`` (one number per statement
+    each), and :meth:`rows` then gives each block the rows the whole batch gives it.
+    """
+
+    def __init__(self, layout: _DocLayout, hits: np.ndarray, pos: np.ndarray, neg: np.ndarray) -> None:
+        hits = np.asarray(hits, dtype=np.float64)
+        self.layout = layout
+        self.cs = np.zeros(len(hits) + 1)
+        np.cumsum(hits, out=self.cs[1:])
+        hpn = self.hpn = np.empty((len(hits), 3))  # names the target; its cue polarity if so
+        np.greater(hits, 0, out=hpn[:, 0], casting="unsafe")
+        np.multiply(pos, hpn[:, 0], out=hpn[:, 1])
+        np.multiply(neg, hpn[:, 0], out=hpn[:, 2])
+        self.has_tot = layout.group_sums(self.hpn[:, :1])
+        self.actor_tot = layout.actor_sums(self.hpn)
+
+    def rows(self, a: int, b: int, contrast: np.ndarray | None = None) -> np.ndarray:
+        """The :data:`DOC_FEATURES` of rows ``a:b`` (``contrast``: their :func:`contrast_rows`)."""
+        lay = self.layout
+        out = np.zeros((b - a, len(DOC_FEATURES)))
+        if contrast is not None:
+            out[:, 9:11] = contrast
+        if b <= a:
+            return out
+        i, start, end = lay.bounds(a, b)
+        many = (end - start) > 1
+        cs = self.cs
+        prev = cs[i] - cs[np.maximum(i - DOC_WINDOW, start)]
+        nxt = cs[np.minimum(i + 1 + DOC_NEXT, end)] - cs[np.minimum(i + 1, end)]
+        out[:, 0] = np.where(many, np.log1p(prev), 0.0)
+        out[:, 1] = np.where(many, np.log1p(nxt), 0.0)
+        share = lay.doc_mean(self.hpn[:, :1], a, b, self.has_tot)[:, 0]
+        out[:, 2] = share
+        out[:, 3] = share > 0
+        if lay.n_actors:
+            others = lay.actor_others(self.hpn, False, a, b, self.actor_tot)
+            actor = lay.actor[a:b]
+            keep = (actor >= 0)[:, None] & (lay.actor_size[np.maximum(actor, 0)] > 1)[:, None]
+            out[:, 4:7] = np.where(keep, np.log1p(others), 0.0)
+        out[:, 7:9] = lay.prev(self.hpn[:, 1:], a, b)
+        return out
+
+
+class StackSignals:
+    """What :func:`stack_rows` reads of a whole batch (a first model's probabilities, and their
+    sums over each document and actor), kept so that any block of its rows can be read alone."""
+
+    def __init__(self, layout: _DocLayout, probas: Sequence[np.ndarray]) -> None:
+        self.layout = layout
+        self.sq = [np.ascontiguousarray(np.asarray(p, dtype=np.float64)[:, :2]) for p in probas]
+        self.doc_tot = [layout.group_sums(s) for s in self.sq]
+        self.actor_tot = [layout.actor_sums(s) for s in self.sq]
+
+    def rows(self, a: int, b: int) -> list[tuple[float, ...]]:
+        """The :func:`stack_rows` of rows ``a:b``."""
+        lay = self.layout
+        if not self.sq:
+            return [()] * (b - a)
+        cols = []
+        for sq, dt, at in zip(self.sq, self.doc_tot, self.actor_tot):
+            cols += [lay.actor_mean(sq, a, b, at), lay.prev(sq, a, b), lay.next(sq, a, b), lay.doc_mean(sq, a, b, dt),
+                     sq[a:b]]
+        return [tuple(row) for row in np.column_stack(cols).tolist()]
+
+
+class DocPart:
+    """A block of a batch read in blocks: rows ``start:start + n`` of it. Put in the cache of the
+    block's :meth:`FeaturePlan.transform` under ``"doc"``, it gives the block's document features
+    from the whole batch's :class:`DocSignals` (keyed by :meth:`FeaturePlan.doc_key`)."""
+
+    def __init__(self, start: int, signals: Mapping[object, DocSignals]) -> None:
+        self.start = int(start)
+        self.signals = signals
+
+    def rows(self, key: object, n: int, contrast: np.ndarray | None = None) -> np.ndarray:
+        return self.signals[key].rows(self.start, self.start + n, contrast)
 
 
 class _WordIndex:
@@ -1117,6 +1224,58 @@ class FeaturePlan:
                 else [f"stack:{k}" for k in range(self.n_stack)]
         return names
 
+    def _cues_target(self, items: list[StatementInput], cache: dict[object, object]
+                     ) -> tuple[sp.csr_matrix | None, sp.csr_matrix | None]:
+        """The cue rows and target rows of ``items`` (None for a block the plan has not), computed
+        once per ``cache``."""
+        def block(key: object, fn: Callable[[], object]):
+            if key not in cache:
+                cache[key] = fn()
+            return cache[key]
+
+        texts = block("texts", lambda: [it.text for it in items])
+        lows = block("lows", lambda: [t.lower() for t in texts])
+        words = block("words", lambda: [_WORD.findall(low) for low in lows])
+        cues = block(id(self.cues), lambda: self.cues.rows(items, lows, words)) if self.cues is not None else None
+        tgt = (block(("target", self.target.phrases, self.target.anaphora),  # equal phrases, equal rows
+                     lambda: self.target.rows(items, lows, words,
+                                              block("pieces", lambda: _piece_ids(_phrase_words(words, lows)))))
+               if self.target is not None else None)
+        return cues, tgt
+
+    def _signals(self, cues: sp.csr_matrix, tgt: sp.csr_matrix) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Phrase hits, and endorsing and doubting cue polarity, of each statement (what
+        :func:`doc_rows` reads), from its cue rows and target rows."""
+        c = cues.toarray()
+        return np.rint(np.expm1(tgt[:, len(self.target.phrases)].toarray().ravel())), c[:, 8], c[:, 9]
+
+    def doc_key(self) -> tuple[object, ...] | None:
+        """What this plan's document features are computed from (its target phrases and cue
+        block), the same for plans that compute the same; None for a plan without them."""
+        if self.cues is None or self.target is None or not self.doc_weight:
+            return None
+        return (self.target.phrases, self.target.anaphora, id(self.cues))
+
+    def doc_signals(self, items: list[StatementInput], cache: dict[object, object]
+                    ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Phrase hits and cue polarity (``pos``, ``neg``) of each of ``items``, as :meth:`transform`
+        computes them for the document features (:class:`DocSignals` gathers them over blocks).
+        Only for a plan with a :meth:`doc_key`."""
+        return self._signals(*self._cues_target(items, cache))
+
+    def row_blocks(self, items: list[StatementInput], cache: dict[object, object]) -> dict[object, object]:
+        """The blocks the document features are computed from, keyed as :meth:`transform` finds
+        them in ``cache`` (and left there): cue rows, target rows, and cue polarity after a
+        contrast word. Each row depends on its statement alone, and the target rows on the two
+        statements before it too (its context): a batch read in blocks computes them once, in
+        blocks with the statements before, and hands every later pass its rows. Only for a
+        plan with a :meth:`doc_key`."""
+        cues, tgt = self._cues_target(items, cache)
+        key = ("contrast", id(self.cues))
+        if key not in cache:
+            cache[key] = contrast_rows(items, cache["lows"], cache["words"], self.cues)
+        return {id(self.cues): cues, ("target", self.target.phrases, self.target.anaphora): tgt, key: cache[key]}
+
     def transform(self, items: list[StatementInput], cache: dict[object, object]) -> sp.csr_matrix:
         """The features of ``items``, reusing blocks already computed in ``cache`` (blocks shared by
         several targets' plans are the same objects; the lowercased texts and their word tokens are
@@ -1141,11 +1300,7 @@ class FeaturePlan:
             act = self.actor
             blocks.append(block(_key(act), lambda: act.transform(actor_texts(items, self.actor_role)))
                           * float(self.actor_weight))
-        cues = block(id(self.cues), lambda: self.cues.rows(items, lows, words)) if self.cues is not None else None
-        tgt = (block(("target", self.target.phrases, self.target.anaphora),  # equal phrases, equal rows
-                     lambda: self.target.rows(items, lows, words,
-                                              block("pieces", lambda: _piece_ids(_phrase_words(words, lows)))))
-               if self.target is not None else None)
+        cues, tgt = self._cues_target(items, cache)
         for b in (cues, tgt):
             if b is not None:
                 blocks.append(b)
@@ -1161,13 +1316,14 @@ class FeaturePlan:
             inter = np.column_stack([pos * present, neg * present, pos * (1 - present), neg * (1 - present)]) * w
             blocks.append(sp.csr_matrix(inter))
         if cues is not None and tgt is not None and self.doc_weight:
-            n_p = len(self.target.phrases)
-            c = cues.toarray()
-            hits = np.rint(np.expm1(tgt[:, n_p].toarray().ravel()))
             contrast = block(("contrast", id(self.cues)), lambda: contrast_rows(items, lows, words, self.cues))
-            layout = block("layout", lambda: _DocLayout(items))
-            blocks.append(sp.csr_matrix(doc_rows(items, hits, c[:, 8], c[:, 9], contrast, layout)
-                                        * float(self.doc_weight)))
+            part = cache.get("doc")  # items are rows of a longer batch, read in blocks (see DocPart)
+            if part is not None:
+                rows = part.rows(self.doc_key(), len(items), contrast)
+            else:
+                hits, pos, neg = self._signals(cues, tgt)
+                rows = doc_rows(items, hits, pos, neg, contrast, block("layout", lambda: _DocLayout(items)))
+            blocks.append(sp.csr_matrix(rows * float(self.doc_weight)))
         if self.stack_weight and self.n_stack:
             m = np.zeros((len(items), self.n_stack))
             for i, it in enumerate(items):
