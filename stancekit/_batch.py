@@ -19,7 +19,7 @@ import tempfile
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
-from itertools import islice
+from itertools import count, islice
 from json.encoder import encode_basestring as _esc
 from pathlib import Path
 
@@ -150,7 +150,9 @@ def iter_documents(paths: Iterable[str | Path], *, max_length: int = DEFAULT_MAX
     """
     seen: dict[str, str] = {}  # id -> where it was first seen
     last: dict[str, int] = {}  # id -> the last k given to a copy of it (no rescan from 2 for each copy)
-    for doc, where in _iter_located(paths, max_length, stdin, stdin_format):
+
+    def unique(located: tuple[Document, str]) -> Document:
+        doc, where = located
         if doc.doc_id in seen:
             new_id, k = doc.doc_id, last.get(doc.doc_id, 1)
             while new_id in seen:
@@ -161,7 +163,11 @@ def iter_documents(paths: Iterable[str | Path], *, max_length: int = DEFAULT_MAX
                 warn(duplicate_id_warning(doc.doc_id, where, seen[doc.doc_id], new_id))
             doc = Document(new_id, doc.text, doc.error)
         seen[doc.doc_id] = where
-        yield doc
+        return doc
+
+    # A map, not a loop that yields: nothing here holds the document last read (a long
+    # document's text is freed once it is segmented, see _iter_results).
+    return map(unique, _iter_located(paths, max_length, stdin, stdin_format))
 
 
 def _iter_located(paths: Iterable[str | Path], max_length: int, stdin: io.BufferedReader | None,
@@ -314,14 +320,22 @@ def _iter_results(batch: list[Document], model, max_length: int,
         yield from _serialized(batch, _score_batch_with(batch, model, max_length), serialize)
         return
     segmented = _segment_batch(batch, max_length)
+    for i, sts in enumerate(segmented):
+        if sts and not isinstance(sts, str):
+            # Its statements hold their own text: drop the document's, the largest thing a run
+            # holds for a long document (``batch`` is this run's own list; nothing else in the
+            # command line's chain of iterators keeps the document).
+            batch[i] = Document(batch[i].doc_id)
     flat = [st for sts in segmented if not isinstance(sts, str) for st in sts]
     blocks = labelled(flat) if flat else iter(())
+    del flat
     try:
         first = next(blocks, None)
-    except Exception:  # noqa: BLE001 -- the plain path isolates the failing document
-        yield from _serialized(batch, _score_batch_with(batch, model, max_length), serialize)
+    except Exception:  # noqa: BLE001 -- labelled one document at a time, only the failing one fails
+        for d, sts in zip(batch, segmented):
+            recs = _records_of(d, sts, model)
+            yield _scored(recs, sts, serialize)
         return
-    del flat
 
     def text(sts: list, rows: list) -> str:
         if best is not None:
@@ -333,13 +347,8 @@ def _iter_results(batch: list[Document], model, max_length: int,
     failed = False
     for d, sts in zip(batch, segmented):
         if isinstance(sts, str) or not sts or failed:
-            if failed and not isinstance(sts, str) and sts:
-                recs = records_for(d, model, max_length=max_length)
-                yield Scored(serialize_records(recs, fmt, fields), 0 if _is_error(recs) else len(recs), _is_error(recs))
-            elif isinstance(sts, str):
-                yield Scored(serialize_records([{"doc_id": d.doc_id, "error": sts}], fmt, fields), 0, True)
-            else:
-                yield Scored(serialize_records([no_statements(d.doc_id, d.text)], fmt, fields), 0, False)
+            recs = _records_of(d, sts, model)
+            yield _scored(recs, sts, serialize)
             continue
         start, end = k, k + len(sts)
         while k < end:
@@ -349,9 +358,7 @@ def _iter_results(batch: list[Document], model, max_length: int,
                 except Exception as e:  # noqa: BLE001 -- a batch run never loses a document
                     failed = True
                     if k == start:
-                        recs = records_for(d, model, max_length=max_length)
-                        yield Scored(serialize_records(recs, fmt, fields), 0 if _is_error(recs) else len(recs),
-                                     _is_error(recs))
+                        yield _scored(_records_of(d, sts, model), sts, serialize)
                     else:
                         yield Scored(serialize_records([{"doc_id": d.doc_id, "error": f"{type(e).__name__}: {e}"}],
                                                        fmt, fields), 0, True)
@@ -360,6 +367,27 @@ def _iter_results(batch: list[Document], model, max_length: int,
             j = min(end, b)
             yield Scored(text(sts[k - start : j - start], rows[k - a : j - a]), j - k, False, done=j == end)
             k = j
+
+
+def _scored(recs: list[dict[str, object]], sts: list | str, serialize: tuple[str, list[str]]) -> Scored:
+    """A document's :func:`_records_of` as :class:`Scored` text."""
+    error = _is_error(recs)
+    return Scored(serialize_records(recs, *serialize), 0 if error or not sts or isinstance(sts, str) else len(recs),
+                  error)
+
+
+def _records_of(d: Document, sts: list | str, model) -> list[dict[str, object]]:
+    """The records of one document segmented into ``sts`` (or the reason it was not, a str),
+    labelled alone; an error record if labelling fails."""
+    if isinstance(sts, str):
+        return [{"doc_id": d.doc_id, "error": sts}]
+    if not sts:
+        return [no_statements(d.doc_id, d.text)]
+    try:
+        stances = _stance_records(model, sts)
+    except Exception as e:  # noqa: BLE001 -- a batch run never loses a document
+        return [{"doc_id": d.doc_id, "error": f"{type(e).__name__}: {e}"}]
+    return [_record(st, sc) for st, sc in zip(sts, stances)]
 
 
 def no_statements(doc_id: str, text: str | None) -> dict[str, object]:
@@ -461,27 +489,30 @@ def _batches(docs: Iterable[Document], size: int) -> Iterator[list[Document]]:
 
 
 def _as_documents(docs: Iterable[object]) -> Iterator[Document]:
+    """``docs`` as :class:`Document`, lazily. A ``map``, not a generator: it holds no reference to
+    the document last given out (a long document's text is freed once it is segmented, see
+    :func:`_iter_results`)."""
     if isinstance(docs, (str, bytes)):
         raise TypeError("docs must be an iterable of (id, text) pairs or dicts, got a bare "
                         f"{type(docs).__name__}")
-    for i, d in enumerate(docs):
-        if isinstance(d, Document):
-            yield d
-        elif isinstance(d, Mapping):
-            doc_id, text = d.get("id", d.get("doc_id")), d.get("text")
-            if doc_id is None or not isinstance(text, str):
-                yield Document(str(doc_id if doc_id is not None else f"#{i}"),
-                               error=f"document #{i}: needs 'id' and a str 'text'")
-            else:
-                yield Document(str(doc_id), text=text)
-        elif isinstance(d, tuple) and len(d) == 2:
-            doc_id, text = d
-            if not isinstance(text, str):
-                yield Document(str(doc_id), error=f"document #{i}: text must be str, got {type(text).__name__}")
-            else:
-                yield Document(str(doc_id), text=text)
-        else:
-            raise type_error(f"docs[{i}]", d, "an (id, text) pair, a dict with 'id' and 'text', or a Document")
+    return map(_as_document, count(), docs)
+
+
+def _as_document(i: int, d: object) -> Document:
+    if isinstance(d, Document):
+        return d
+    if isinstance(d, Mapping):
+        doc_id, text = d.get("id", d.get("doc_id")), d.get("text")
+        if doc_id is None or not isinstance(text, str):
+            return Document(str(doc_id if doc_id is not None else f"#{i}"),
+                            error=f"document #{i}: needs 'id' and a str 'text'")
+        return Document(str(doc_id), text=text)
+    if isinstance(d, tuple) and len(d) == 2:
+        doc_id, text = d
+        if not isinstance(text, str):
+            return Document(str(doc_id), error=f"document #{i}: text must be str, got {type(text).__name__}")
+        return Document(str(doc_id), text=text)
+    raise type_error(f"docs[{i}]", d, "an (id, text) pair, a dict with 'id' and 'text', or a Document")
 
 
 def score_documents(

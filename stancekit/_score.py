@@ -9,6 +9,7 @@ import sys
 import time
 from collections import deque
 from collections.abc import Iterator
+from itertools import count
 from pathlib import Path
 
 from ._batch import Document, Progress, RecordWriter, iter_documents, score_documents
@@ -264,9 +265,10 @@ def _count_records(path: Path) -> _Counts:
 
 
 def _indexed(docs: Iterator[Document], skip: set[int]) -> Iterator[tuple[int, Document]]:
-    for i, d in enumerate(docs):
-        if i not in skip:
-            yield i, d
+    # map and filter: neither a loop that yields nor enumerate (which keeps its last tuple) holds
+    # the document last given out
+    index = count()
+    return filter(lambda pair: pair[0] not in skip, map(lambda d: (next(index), d), docs))
 
 
 def score_command(a) -> int:
@@ -318,12 +320,12 @@ def _score(a, output: Path | None, warn) -> int:
     pairs: deque[int] = deque()  # input indexes of the documents in flight, in order
     counts = _Counts()
 
-    def gen():
-        for i, d in _indexed(docs, skip):
-            pairs.append(i)
-            yield d
+    def started(pair: tuple[int, Document]) -> Document:
+        pairs.append(pair[0])
+        return pair[1]
 
-    results = score_documents(gen(), jobs=a.jobs, model=model,
+    # A map: nothing here holds a document once handed on (a long one's text is freed once segmented).
+    results = score_documents(map(started, _indexed(docs, skip)), jobs=a.jobs, model=model,
                               model_path=model_path, scheduler=a.scheduler, max_length=a.max_length,
                               serialize=(a.format, writer.fields),
                               scheduler_timeout=getattr(a, "scheduler_timeout", 10.0))

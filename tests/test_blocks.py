@@ -204,3 +204,112 @@ def test_score_command_writes_a_long_document_in_pieces(tmp_path, monkeypatch, c
     assert got == (tmp_path / "whole.jsonl").read_bytes()
     recs = [json.loads(line) for line in io.StringIO(got.decode("utf-8"))]
     assert len(recs) > 25 and all(text[r["start"]:r["end"]] == r["text"] for r in recs)
+
+
+def test_a_long_documents_text_is_freed_once_segmented(shipped_scorer, monkeypatch):
+    """Regression guard (#15, memory): batch scoring keeps no reference to a document's text once
+    its statements are cut (they hold their own); the text of a long document was the largest
+    thing a run held while it was labelled."""
+    import gc
+    import weakref
+
+    import stancekit._scorer as scorer_module
+    from stancekit._batch import CSV_FIELDS, Document, score_documents
+
+    class Text(str):  # a str that can be watched
+        pass
+
+    refs = []
+
+    def docs():
+        t = Text((FIXTURES / "dev" / "analysis_h2_03.txt").read_text(encoding="utf-8") * 3)
+        refs.append(weakref.ref(t))
+        box = [Document("long", text=t)]
+        del t
+        yield box.pop()
+
+    monkeypatch.setattr(scorer_module, "BLOCK_STATEMENTS", 30)
+    pieces = score_documents(docs(), model=shipped_scorer, serialize=("jsonl", CSV_FIELDS(shipped_scorer.target_ids)))
+    first = next(pieces)
+    gc.collect()
+    assert not first.done and refs[0]() is None
+    rest = list(pieces)
+    assert rest[-1].done and sum(p.statements for p in [first, *rest]) > 30
+
+
+@pytest.mark.parametrize("fail_after", [0, 1])
+def test_a_model_failing_mid_batch_loses_no_document(shipped_scorer, fail_after):
+    """Failing before any block: each document is labelled alone (only a failing one gets an error
+    record). Failing after a long document's first block: that document ends with an error record,
+    and the documents after it are labelled alone."""
+    from stancekit._batch import CSV_FIELDS, _iter_results
+
+    class Flaky:
+        target_ids = shipped_scorer.target_ids
+
+        def _iter_best(self, statements):
+            blocks = shipped_scorer._iter_best(statements, 25)
+            for _ in range(fail_after):
+                yield next(blocks)
+            raise RuntimeError("model broke")
+
+        def _stance_records(self, statements):
+            return shipped_scorer._stance_records(statements)
+
+    docs = _docs()
+    got = list(_iter_results(docs, Flaky(), 10_000_000, ("jsonl", CSV_FIELDS(shipped_scorer.target_ids))))
+    recs = [json.loads(line) for s in got for line in s.text.splitlines()]
+    by_doc = {}
+    for r in recs:
+        by_doc.setdefault(r["doc_id"], []).append(r)
+    assert by_doc["bad"] == [{"doc_id": "bad", "error": "bad: unreadable"}]
+    assert "stances" in by_doc["short"][0] and len(by_doc["short"]) == 2
+    if fail_after:
+        assert len(by_doc["long"]) == 26 and by_doc["long"][-1] == {"doc_id": "long", "error": "RuntimeError: model broke"}
+        assert [s.done for s in got if not s.error].count(False) == 1
+    else:
+        assert len(by_doc["long"]) > 26 and all("stances" in r for r in by_doc["long"])
+    assert sum(s.done for s in got) == len(docs)
+
+
+def test_the_command_line_keeps_no_reference_to_a_segmented_documents_text(tmp_path, monkeypatch):
+    """The same through ``stancekit score``: its chain of iterators (reading, renaming, resuming,
+    batching) holds no document once handed on."""
+    import gc
+    import weakref
+
+    import stancekit._batch as batch_module
+    from stancekit._cli import main
+    from stancekit._scorer import Scorer
+
+    class Text(str):
+        pass
+
+    refs, seen = [], []
+    read = batch_module._read_file
+
+    def read_watched(path, max_length):
+        d = read(path, max_length)
+        if d.doc_id != "a063":
+            return d
+        t = Text(d.text)
+        refs.append(weakref.ref(t))
+        return batch_module.Document(d.doc_id, text=t)
+
+    labelled = Scorer._iter_best
+
+    def watch(self, statements, size=None):
+        gc.collect()
+        seen.append(refs[-1]() is None)
+        yield from labelled(self, statements, size)
+
+    monkeypatch.setattr(batch_module, "_read_file", read_watched)
+    monkeypatch.setattr(Scorer, "_iter_best", watch)
+    src = tmp_path / "in"
+    src.mkdir()
+    for k in range(batch_module._BATCH + 1):  # the watched one last of the first batch: more to read after it
+        text = (FIXTURES / "dev" / "analysis_h2_03.txt").read_text(encoding="utf-8") if k == batch_module._BATCH - 1 \
+            else "The treaty is dead, Ann Lee said."
+        (src / f"a{k:03d}.txt").write_text(text, encoding="utf-8")
+    assert main(["score", str(src), "-o", str(tmp_path / "o.jsonl"), "--quiet"]) == 0
+    assert seen[0] is True
