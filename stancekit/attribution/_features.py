@@ -16,6 +16,7 @@ sparse dot product in plain Python, a few microseconds per candidate. Two featur
 from __future__ import annotations
 
 import re
+from itertools import islice
 
 __all__ = ["tokenize", "cue_features", "source_features", "PRONOUNS", "QUOTES", "quote_counts",
            "quote_state", "source_candidates", "mention_start", "NON_SOURCES"]
@@ -32,12 +33,8 @@ _STOP = frozenset("the a an of to in on at for and or but by with from as that t
 
 def tokenize(text: str, start: int = 0, end: int | None = None, limit: int = 400) -> list[tuple[str, int, int]]:
     """``(token, start, end)`` for the first ``limit`` tokens of ``text[start:end]`` (offsets into ``text``)."""
-    out = []
-    for m in _TOKEN.finditer(text, start, len(text) if end is None else end):
-        out.append((m.group(), m.start(), m.end()))
-        if len(out) >= limit:
-            break
-    return out
+    it = _TOKEN.finditer(text, start, len(text) if end is None else end)
+    return [(m.group(), m.start(), m.end()) for m in islice(it, limit)]
 
 
 def _shape(tok: str) -> str:

@@ -25,7 +25,8 @@ _OPENERS = frozenset("a an the who whose which former then longtime his her thei
 # apposition ("X, the bridge is safe").
 _VERBS = frozenset("is are was were has have had will would said says say can could should may might "
                    "did does do told tells added".split())
-_STOPS = frozenset(',;"“”«»()—–[]')
+_STOP_RE = re.compile(r'[,;"“”«»()—–\[\]]')
+MAX_CHARS = 400  # an apposition is no longer than this
 _PRONOUNS = frozenset("he she they it we i you who".split())
 MAX_WORDS = 30  # an apposition is no longer than this
 MAX_SEGMENTS = 3  # "Ann Lee, 53, a nurse from Ohio, who ..."
@@ -35,10 +36,8 @@ _PARTY = re.compile(r"[RDI]-[A-Z][a-z]{0,4}\.?")  # "R-Ill.", "D-Mass"
 
 def _segment_end(text: str, pos: int, end: int) -> int:
     """Index of the first stop character (comma, quotation mark, dash, ...) at or after ``pos``."""
-    i = pos
-    while i < end and text[i] not in _STOPS:
-        i += 1
-    return i
+    m = _STOP_RE.search(text, pos, end)
+    return m.start() if m else end
 
 
 _WORD_AFTER = re.compile(r"(?:[’']s?)?[ \t]+([a-z]+)")
@@ -111,15 +110,16 @@ def extend_mention(text: str, start: int, end: int, mention: str | None, titles:
         if close > 0:
             pos = close + 1
     new_end = pos
-    before = text[max(start, m - 40) : m].lower().split()
-    inverted = any(w in speech_verbs for w in before[-5:])  # "..., said (Dr.) X, a ..."
+    inverted = None
     for _ in range(MAX_SEGMENTS):
         if pos >= end or text[pos] != ",":
             break
         seg_start = pos + 1
         while seg_start < end and text[seg_start].isspace():
             seg_start += 1
-        seg_end = _segment_end(text, seg_start, end)
+        seg_end = _segment_end(text, seg_start, min(end, seg_start + MAX_CHARS + 1))
+        if seg_end - seg_start > MAX_CHARS:
+            break
         words = text[seg_start:seg_end].split()
         if not words or len(words) > MAX_WORDS:
             break
@@ -139,6 +139,8 @@ def extend_mention(text: str, start: int, end: int, mention: str | None, titles:
             if relative is None:
                 break
         closed = seg_end < end and text[seg_end] == ","
+        if not closed and inverted is None:  # "..., said (Dr.) X, a ..."
+            inverted = any(w in speech_verbs for w in text[max(start, m - 40) : m].lower().split()[-5:])
         if not closed and not inverted:
             break  # "According to X, the bridge is safe": the rest is the content
         stop = seg_end
