@@ -17,7 +17,9 @@ from ._text import QuoteIndex, Sentence, iter_paragraphs, paragraphs, sentences
 
 __all__ = ["Statement", "segment", "DEFAULT_MAX_LENGTH", "KINDS"]
 
-DEFAULT_MAX_LENGTH = 10_000_000
+# A 50 MB document is read whole: the command line's peak memory for one of 50 MB is about
+# 370 MB (benchmarks/bench_score.py --one-doc-mb 50; statements labelled in blocks, #15).
+DEFAULT_MAX_LENGTH = 60_000_000
 KINDS = ("direct", "indirect", "narrative")
 # Attribution looks at most this many characters at each end of a sentence, so that
 # a pathological sentence (megabytes with no punctuation) costs linear time.
@@ -1437,7 +1439,7 @@ def segment(
         Goes into every statement's ``doc_id`` and ``statement_id``.
     lexicon_dirs : iterable of path, optional
         Directories with extra rule data (see :func:`stancekit.load_lexicon`).
-    max_length : int, default 10_000_000
+    max_length : int, default 60_000_000
         Longer texts raise ``ValueError``.
     attribution : "default", "rules", None or AttributionModel, default "default"
         Where the rules name no speaker, a learned attribution model may find one:

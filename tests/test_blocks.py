@@ -313,3 +313,13 @@ def test_the_command_line_keeps_no_reference_to_a_segmented_documents_text(tmp_p
         (src / f"a{k:03d}.txt").write_text(text, encoding="utf-8")
     assert main(["score", str(src), "-o", str(tmp_path / "o.jsonl"), "--quiet"]) == 0
     assert seen[0] is True
+
+
+def test_default_length_limit_reads_a_50_mb_document(tmp_path):
+    """#15: with statements labelled in blocks, a 50 MB document is read without --max-length (it
+    used to be an error record over 10,000,000 characters)."""
+    from stancekit._batch import iter_documents
+    src = tmp_path / "big.txt"
+    src.write_bytes(b"The treaty is dead. " * 2_500_001)  # 50,000,020 characters
+    [doc] = iter_documents([src])
+    assert doc.error is None and len(doc.text) == 50_000_020
