@@ -124,7 +124,8 @@ class AttributionModel:
             if w in self.candidates:
                 s = self.cue_score(cue_features(low, toks, inq, i, speech, qc, colon))
                 if s > (self._st if w in speech else self._ct) and (best is None or s > best[0]) and (
-                        s > self._ct or not _commitment_or_passive(low, i)):
+                        s > self._ct or not _commitment_or_passive(low, i)) and (
+                        w in speech or not _continued_action(low, i)):
                     best = (s, i)
         if best is None:
             return None
@@ -218,6 +219,17 @@ def _commitment_or_passive(low: list[str], i: int) -> bool:
     narrative voice) or "it is said" (a passive: its source would follow "by"). A speech verb
     taken under the lower speech-verb threshold must be neither."""
     return (i + 1 < len(low) and low[i + 1] == "to") or (i >= 1 and low[i - 1] in _BE)
+
+
+# Verbs of phase: "has continued restricting", "began closing" narrate an action going on.
+_PHASE = frozenset("continue continues continued continuing keep keeps kept keeping begin begins began begun "
+                   "start starts started stop stops stopped resume resumes resumed".split())
+
+
+def _continued_action(low: list[str], i: int) -> bool:
+    """A cue word outside the speech-verb list right after a verb of phase ("has continued
+    restricting the press"): an action the article narrates (SPEC's narrative voice), not speech."""
+    return i >= 1 and low[i - 1] in _PHASE
 
 
 def _apposed_name(toks, j: int, k: int) -> tuple[int, int]:
