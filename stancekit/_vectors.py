@@ -1166,6 +1166,20 @@ class _Transform(NamedTuple):
 Block = TfidfBlock | _Transform
 
 
+def _cached(cache: dict[object, object], key: object, fn: Callable[[], object]) -> object:
+    """``cache[key]``, computed by ``fn()`` the first time it is asked for."""
+    if key not in cache:
+        cache[key] = fn()
+    return cache[key]
+
+
+def _lows_words(items: list[StatementInput], cache: dict[object, object]) -> tuple[list[str], list[list[str]]]:
+    """The lowercased texts of ``items`` and their word tokens, computed once per ``cache``."""
+    texts = _cached(cache, "texts", lambda: [it.text for it in items])
+    lows = _cached(cache, "lows", lambda: [t.lower() for t in texts])
+    return lows, _cached(cache, "words", lambda: [_WORD.findall(low) for low in lows])
+
+
 def _key(b: Block) -> object:
     return b.key if isinstance(b, _Transform) else id(b)
 
@@ -1229,13 +1243,9 @@ class FeaturePlan:
         """The cue rows and target rows of ``items`` (None for a block the plan has not), computed
         once per ``cache``."""
         def block(key: object, fn: Callable[[], object]):
-            if key not in cache:
-                cache[key] = fn()
-            return cache[key]
+            return _cached(cache, key, fn)
 
-        texts = block("texts", lambda: [it.text for it in items])
-        lows = block("lows", lambda: [t.lower() for t in texts])
-        words = block("words", lambda: [_WORD.findall(low) for low in lows])
+        lows, words = _lows_words(items, cache)
         cues = block(id(self.cues), lambda: self.cues.rows(items, lows, words)) if self.cues is not None else None
         tgt = (block(("target", self.target.phrases, self.target.anaphora),  # equal phrases, equal rows
                      lambda: self.target.rows(items, lows, words,
@@ -1281,17 +1291,13 @@ class FeaturePlan:
         several targets' plans are the same objects; the lowercased texts and their word tokens are
         computed once for all blocks)."""
         def block(key: object, fn: Callable[[], object]):
-            if key not in cache:
-                cache[key] = fn()
-            return cache[key]
+            return _cached(cache, key, fn)
 
-        texts = block("texts", lambda: [it.text for it in items])
-        lows = block("lows", lambda: [t.lower() for t in texts])
-        words = block("words", lambda: [_WORD.findall(low) for low in lows])
+        lows, words = _lows_words(items, cache)
         blocks = []
         for b in (self.word, self.char, self.affix):
             if b is not None:
-                blocks.append(block(_key(b), lambda b=b: b.transform(texts, lows, words)))
+                blocks.append(block(_key(b), lambda b=b: b.transform(cache["texts"], lows, words)))
         if self.context is not None:
             ctx = self.context
             blocks.append(block(_key(ctx), lambda: ctx.transform([it.context for it in items]))
