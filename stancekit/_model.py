@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -378,16 +378,35 @@ def pipeline_scorer(model: StanceModel) -> Scorer | None:
     """``model``'s pipelines as a :class:`Scorer` whose heads are the pipelines' own classifiers
     (any calibration): what :meth:`StanceModel._pipeline_proba` computes, in blocks. None when a
     pipeline is not a :class:`StanceFeaturizer` and a classifier."""
+    return _scorer_with(model, _PipelineHead)
+
+
+def _linear_head(clf: object) -> LinearHead | None:
+    """A :class:`StanceClassifier`'s logistic regression and temperature as a :class:`LinearHead`;
+    None for any other classifier or calibration."""
+    est = getattr(clf, "estimator_", None)
+    if type(clf) is not StanceClassifier or type(est) is not LogisticRegression:
+        return None
+    return LinearHead([str(c) for c in clf.classes_], est.coef_, est.intercept_, clf.temperature_)
+
+
+def _scorer_with(model: StanceModel, head: Callable[[object], object | None]) -> Scorer | None:
+    """A :class:`Scorer` of ``model`` (and of its first model, when stacked) whose heads are
+    ``head(classifier)``; None when a pipeline is not a :class:`StanceFeaturizer` and a
+    classifier, or ``head`` gives None."""
     plans, heads = {}, {}
     for t in model.targets:
         pipe = model.pipelines.get(t.id)
         if not (isinstance(pipe, Pipeline) and len(pipe) == 2 and isinstance(pipe[0], StanceFeaturizer)):
             return None
+        h = head(pipe[-1])
+        if h is None:
+            return None
         plans[t.id] = pipe[0].feature_plan()
-        heads[t.id] = _PipelineHead(pipe[-1])
+        heads[t.id] = h
     stage1 = None
     if getattr(model, "stage1", None) is not None:
-        stage1 = pipeline_scorer(model.stage1)
+        stage1 = _scorer_with(model.stage1, head)
         if stage1 is None:
             return None
     return Scorer([t.id for t in model.targets], plans, heads, stage1=stage1)
@@ -401,24 +420,7 @@ def scorer_of(model: StanceModel) -> Scorer | None:
     classifier's probabilities come from scikit-learn's calibration (sigmoid, isotonic). A block
     that scikit-learn computes (character n-grams) stays one in the plan: such a scorer works in
     memory, and :func:`stancekit._scorer.write_scorer` writes no file for it."""
-    plans, heads = {}, {}
-    for t in model.targets:
-        pipe = model.pipelines.get(t.id)
-        if not (isinstance(pipe, Pipeline) and len(pipe) == 2 and isinstance(pipe[0], StanceFeaturizer)
-                and type(pipe[-1]) is StanceClassifier):
-            return None
-        clf = pipe[-1]
-        est = getattr(clf, "estimator_", None)
-        if type(est) is not LogisticRegression:
-            return None
-        plans[t.id] = pipe[0].feature_plan()
-        heads[t.id] = LinearHead([str(c) for c in clf.classes_], est.coef_, est.intercept_, clf.temperature_)
-    stage1 = None
-    if getattr(model, "stage1", None) is not None:
-        stage1 = scorer_of(model.stage1)
-        if stage1 is None:
-            return None
-    return Scorer([t.id for t in model.targets], plans, heads, stage1=stage1)
+    return _scorer_with(model, _linear_head)
 
 
 # -- files ------------------------------------------------------------------------------------------
