@@ -25,8 +25,8 @@ from ._errors import ModelError, ModelIntegrityError, block_size_error
 from ._files import atomic_write_bytes, write_npz
 from ._targets import LABELS
 from ._vectors import (
-    _WORD, CONTEXT_STATEMENTS, CueBlock, DocPart, DocSignals, FeaturePlan, LinearHead, StackSignals, StatementInput,
-    TargetBlock, TfidfBlock, _DocLayout, explain_rows, stack_names, stack_rows, statement_inputs,
+    CONTEXT_STATEMENTS, CueBlock, DocPart, DocSignals, FeaturePlan, LinearHead, StackSignals, StatementInput,
+    TargetBlock, TfidfBlock, _DocLayout, _lows_words, explain_rows, stack_names, stack_rows, statement_inputs,
 )
 
 __all__ = ["Scorer", "Explaining", "Block", "write_scorer", "read_scorer", "scorer_path", "load_scoring_model",
@@ -285,10 +285,9 @@ class Explaining:
         return self.scorer._iter_explained(statements, self.k, size)
 
 
-def _words(inputs: list[StatementInput], cache: Mapping[object, object]) -> list[list[str]]:
+def _words(inputs: list[StatementInput], cache: dict[object, object]) -> list[list[str]]:
     """The statements' lowercase :data:`_WORD` tokens: the featurizers' own when they cut them."""
-    words = cache.get("words")
-    return words if words is not None else [_WORD.findall(it.text.lower()) for it in inputs]
+    return _lows_words(inputs, cache)[1]
 
 
 def in_label_order(proba: np.ndarray, classes: Sequence[object]) -> np.ndarray:
