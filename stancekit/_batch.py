@@ -217,8 +217,13 @@ def records_for(doc: Document, model, *, max_length: int = DEFAULT_MAX_LENGTH) -
         statements = _segment_one(doc, max_length)
         stances = _stance_records(model, statements) if statements else []
     except Exception as e:  # noqa: BLE001 -- a batch run never loses a document
-        return [{"doc_id": doc.doc_id, "error": f"{type(e).__name__}: {e}"}]
+        return [_error_record(doc.doc_id, e)]
     return [_record(st, sc) for st, sc in zip(statements, stances)]
+
+
+def _error_record(doc_id: str, e: BaseException) -> dict[str, object]:
+    """The error record of a document whose segmenting or labelling raised ``e``."""
+    return {"doc_id": doc_id, "error": f"{type(e).__name__}: {e}"}
 
 
 def _stance_records(model, statements: list) -> list[dict[str, object]]:
@@ -360,8 +365,7 @@ def _iter_results(batch: list[Document], model, max_length: int,
                     if k == start:
                         yield _scored(_records_of(d, sts, model), sts, serialize)
                     else:
-                        yield Scored(serialize_records([{"doc_id": d.doc_id, "error": f"{type(e).__name__}: {e}"}],
-                                                       fmt, fields), 0, True)
+                        yield Scored(serialize_records([_error_record(d.doc_id, e)], fmt, fields), 0, True)
                     break
             a, b, rows = block
             j = min(end, b)
@@ -386,7 +390,7 @@ def _records_of(d: Document, sts: list | str, model) -> list[dict[str, object]]:
     try:
         stances = _stance_records(model, sts)
     except Exception as e:  # noqa: BLE001 -- a batch run never loses a document
-        return [{"doc_id": d.doc_id, "error": f"{type(e).__name__}: {e}"}]
+        return [_error_record(d.doc_id, e)]
     return [_record(st, sc) for st, sc in zip(sts, stances)]
 
 
