@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from itertools import accumulate, chain, islice
 from operator import itemgetter
 from pathlib import Path
+from typing import NamedTuple
 
 from ._errors import type_error
 from ._lexicon import Lexicon, load_lexicon
@@ -168,8 +169,7 @@ _SPLIT = re.compile(r",\s+(?=(?:while|whereas|though|although|but|and)\s)|;\s+(?
                     r"|,\s+(?=(?P<appended>a|an)\s+(?:charge|claim|step|idea|move|view|accusation|assertion|version|reading)\s)")
 
 
-@dataclass
-class _Entity:
+class _Entity(NamedTuple):
     name: str
     kind: str  # person, org, group, country
     descriptors: frozenset[str]
@@ -180,29 +180,48 @@ class _Mentions:
     """Mentions of persons in the order they were added, indexed by descriptor word.
 
     Ordinals count every mention ever added, so that the index survives :meth:`keep_last`
-    (the document's earlier windows of paragraphs are forgotten, all but the last mentions)."""
+    (the document's earlier windows of paragraphs are forgotten, all but the last mentions).
+
+    The mentions are kept as columns (one list per field, equal descriptor sets shared), not as
+    one object per mention: a document with a hundred thousand names then adds a handful of
+    containers for the garbage collector to traverse, not hundreds of thousands, which kept the
+    time of segmentation from growing faster than the document (issue #15)."""
 
     def __init__(self) -> None:
-        self.items: list[_Entity] = []
+        self.names: list[str] = []
+        self.kinds: list[str] = []
+        self.descs: list[frozenset[str]] = []
         self.pos: list[int] = []  # items' positions
         self.top: list[int] = []  # running maximum of the positions (items may come out of order)
-        self.base = 0  # ordinal of items[0]
+        self.base = 0  # ordinal of the first mention kept
         self.by_word: dict[str, list[int]] = {}  # descriptor -> ordinals, ascending
+        self._shared: dict[frozenset[str], frozenset[str]] = {}  # one object per distinct set
 
-    def add(self, ent: _Entity) -> None:
-        ordinal = self.base + len(self.items)
-        self.items.append(ent)
-        self.pos.append(ent.pos)
-        self.top.append(max(ent.pos, self.top[-1]) if self.top else ent.pos)
-        for w in ent.descriptors:
+    def __len__(self) -> int:
+        return len(self.names)
+
+    def __getitem__(self, k: int) -> _Entity:
+        """The ``k``-th mention kept (not an ordinal: ``k`` counts from the first mention kept)."""
+        return _Entity(self.names[k], self.kinds[k], self.descs[k], self.pos[k])
+
+    def add(self, name: str, kind: str, descriptors: Iterable[str], pos: int) -> None:
+        ordinal = self.base + len(self.names)
+        desc = frozenset(descriptors)
+        desc = self._shared.setdefault(desc, desc)
+        self.names.append(name)
+        self.kinds.append(kind)
+        self.descs.append(desc)
+        self.pos.append(pos)
+        self.top.append(max(pos, self.top[-1]) if self.top else pos)
+        for w in desc:
             self.by_word.setdefault(w, []).append(ordinal)
 
     def keep_last(self, n: int) -> None:
         """Forget all but the last ``n`` mentions."""
-        drop = len(self.items) - n
+        drop = len(self.names) - n
         if drop <= 0:
             return
-        del self.items[:drop], self.pos[:drop], self.top[:drop]
+        del self.names[:drop], self.kinds[:drop], self.descs[:drop], self.pos[:drop], self.top[:drop]
         self.base += drop
         by_word = {}
         for w, ordinals in self.by_word.items():
@@ -210,14 +229,15 @@ class _Mentions:
             if k < len(ordinals):
                 by_word[w] = ordinals[k:]
         self.by_word = by_word
+        self._shared = {d: d for d in self.descs}
 
     def last_with(self, desc: set[str], end: int) -> _Entity | None:
-        """The last of ``items[:end]`` whose descriptors include ``desc``, among the last
-        :data:`_LOOK_BACK` of them."""
+        """The last of the first ``end`` mentions kept whose descriptors include ``desc``, among
+        the last :data:`_LOOK_BACK` of them."""
         lo = self.base + max(0, end - _LOOK_BACK)
         end += self.base
         if not desc:
-            return self.items[end - 1 - self.base] if end > lo else None
+            return self[end - 1 - self.base] if end > lo else None
         shortest = None
         for w in desc:
             ordinals = self.by_word.get(w)
@@ -226,10 +246,10 @@ class _Mentions:
             if shortest is None or len(ordinals) < len(shortest):
                 shortest = ordinals
         k = bisect_left(shortest, end) - 1
+        descs = self.descs
         while k >= 0 and shortest[k] >= lo:
-            ent = self.items[shortest[k] - self.base]
-            if desc <= ent.descriptors:
-                return ent
+            if desc <= descs[shortest[k] - self.base]:
+                return self[shortest[k] - self.base]
             k -= 1
         return None
 
@@ -402,7 +422,7 @@ class _Doc:
 
     def describe(self, ent: _Entity) -> None:
         """A person introduced by a description at ``ent.pos``."""
-        self.described.add(ent)
+        self.described.add(*ent)
 
     # -- names ------------------------------------------------------------------
     def _capital_runs(self, pattern: re.Pattern[str], start: int, end: int) -> list[tuple[str, int]] | Iterator[tuple[str, int]]:
@@ -414,7 +434,7 @@ class _Doc:
             return _capital_runs(pattern, self.text, start, end)
         return [(m.group(), m.start()) for m in pattern.finditer(self.text, start, end)]
 
-    def _name_words(self, seq: str) -> tuple[list[str], set[str], bool] | None:
+    def _name_words(self, seq: str) -> tuple[tuple[str, ...], frozenset[str], bool] | None:
         """The words of a person's name in a run of capitalised words, the descriptors (titles,
         nationalities) before it, and whether they were found after a title inside the run; None
         when the run names no person."""
@@ -445,7 +465,7 @@ class _Doc:
                 words, inner = words[last + 1 :], True
         if len(words) < 2 or not self._personlike(words):
             return None
-        return words, desc, inner
+        return tuple(words), frozenset(desc), inner
 
     def _index_names(self, start: int, end: int, keep: bool = True) -> None:
         """Fullest names by surname, and (with ``keep``) the mentions of persons, in ``text[start:end]``."""
@@ -476,7 +496,7 @@ class _Doc:
                 lead = _Lead(self.text, start, end, lex)
             subject = lead.before(at)
             if keep:
-                self.mentions.add(_Entity(name, "subject" if subject else "person", frozenset(desc), at))
+                self.mentions.add(name, "subject" if subject else "person", desc, at)
             self.last_named = max(self.last_named, at)
             key = words[-1].lower()
             if len(name) > len(self.full_name.get(key, "")):
@@ -593,7 +613,7 @@ class _Doc:
         Reads the persons introduced by a description (latest added first), then the named
         persons before ``pos`` (latest first), at most :data:`_LOOK_BACK` of each."""
         best = self.last_person
-        described = self.described.items
+        described = self.described
         for k in range(len(described) - 1, max(-1, len(described) - 1 - _LOOK_BACK), -1):
             ent = described[k]
             if ent.pos >= pos:
@@ -605,7 +625,7 @@ class _Doc:
         named = self.mentions
         end = bisect_left(named.pos, pos)
         for k in range(end - 1, max(-1, end - 1 - _LOOK_BACK), -1):
-            ent = named.items[k]
+            ent = named[k]
             if ent.kind == "subject" and (best is None or ent.pos > best.pos):
                 return self.canonical_person(ent.name.split())
             if best is not None and ent.pos < best.pos:

@@ -718,19 +718,31 @@ def test_lead_words_judged_once_agree_with_splitting_each_lead(text, data):
 
 
 def test_mentions_look_back_is_bounded():
-    from stancekit._segment import _LOOK_BACK, _Entity, _Mentions
+    from stancekit._segment import _LOOK_BACK, _Mentions
 
     m = _Mentions()
-    m.add(_Entity("Anna Keller", "subject", frozenset({"diplomat"}), 0))
+    m.add("Anna Keller", "subject", {"diplomat"}, 0)
     for i in range(1, _LOOK_BACK + 1):
-        m.add(_Entity(f"P{i}", "person", frozenset({"minister"}), i))
-    assert m.last_with({"minister"}, len(m.items)).name == f"P{_LOOK_BACK}"
-    assert m.last_with({"diplomat"}, len(m.items)) is None  # more than _LOOK_BACK mentions ago
-    assert m.last_with({"diplomat"}, len(m.items) - 1).name == "Anna Keller"
+        m.add(f"P{i}", "person", {"minister"}, i)
+    assert m.last_with({"minister"}, len(m)).name == f"P{_LOOK_BACK}"
+    assert m.last_with({"diplomat"}, len(m)) is None  # more than _LOOK_BACK mentions ago
+    assert m.last_with({"diplomat"}, len(m) - 1).name == "Anna Keller"
     m.keep_last(3)
-    assert [e.name for e in m.items] == [f"P{_LOOK_BACK - 2}", f"P{_LOOK_BACK - 1}", f"P{_LOOK_BACK}"]
+    assert [m[k].name for k in range(len(m))] == [f"P{_LOOK_BACK - 2}", f"P{_LOOK_BACK - 1}", f"P{_LOOK_BACK}"]
     assert m.last_with({"minister"}, 2).name == f"P{_LOOK_BACK - 1}"
     assert m.by_word == {"minister": [_LOOK_BACK - 2, _LOOK_BACK - 1, _LOOK_BACK]}
+
+
+def test_mentions_share_equal_descriptor_sets():
+    """Regression (issue #15): one object per mention made the garbage collector's full passes
+    grow with the number of names, and segmentation superlinear on name-heavy documents."""
+    from stancekit._segment import _Mentions
+
+    m = _Mentions()
+    for i in range(100):
+        m.add(f"P{i}", "person", ["russian", "president"], i)
+    assert len({id(d) for d in m.descs}) == 1
+    assert m[99] == ("P99", "person", frozenset({"russian", "president"}), 99)
 
 
 def test_description_resolves_to_the_latest_matching_person():
