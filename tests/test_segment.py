@@ -568,7 +568,7 @@ def test_tokens_from_findall_equal_one_match_per_token(text):
 @settings(max_examples=400, deadline=None)
 @given(_token_text)
 def test_name_runs_scanned_from_capitals_match_as_before(text):
-    from stancekit._segment import _NAME_SEQ
+    from stancekit.attribution._coref import _NAME_SEQ
 
     assert [m.span() for m in _NAME_SEQ.finditer(text)] == [m.span() for m in _OLD_NAME_SEQ.finditer(text)]
 
@@ -576,7 +576,7 @@ def test_name_runs_scanned_from_capitals_match_as_before(text):
 @settings(max_examples=400, deadline=None)
 @given(_token_text)
 def test_body_name_runs_with_possessive_quantifiers_match_as_before(text):
-    from stancekit._segment import _ORG_SEQ
+    from stancekit.attribution._coref import _ORG_SEQ
 
     assert [m.span() for m in _ORG_SEQ.finditer(text)] == [m.span() for m in _OLD_ORG_SEQ.finditer(text)]
 
@@ -672,14 +672,14 @@ def test_distinct_sentence_opening_words_never_search_the_whole_text(monkeypatch
     """Regression (issue 15): each capitalised word opening a sentence searched the whole text for
     its lowercase form (quadratic: 142 s for 160 kB); the lowercase words are now read once, after
     at most a fixed number of searches per document (a short document asks a few words)."""
-    import stancekit._segment as seg
+    import stancekit.attribution._coref as coref
 
     searches = []
-    real = seg._occurs_alone
-    monkeypatch.setattr(seg, "_occurs_alone", lambda text, word: searches.append(word) or real(text, word))
+    real = coref._occurs_alone
+    monkeypatch.setattr(coref, "_occurs_alone", lambda text, word: searches.append(word) or real(text, word))
     text = _names("{w} said so. ", 300)
     check_offsets(text, segment(text))
-    assert len(searches) <= seg._DIRECT_SEARCHES
+    assert len(searches) <= coref._DIRECT_SEARCHES
 
 
 @settings(max_examples=300, deadline=None)
@@ -689,7 +689,7 @@ def test_distinct_sentence_opening_words_never_search_the_whole_text(monkeypatch
                 max_size=5).map("".join))
 def test_lowercase_word_sets_answer_as_a_search_of_the_text(text, word):
     from stancekit._lexicon import load_lexicon
-    from stancekit._segment import _Doc
+    from stancekit.attribution._coref import _Doc
 
     if not (word[:1].isalnum() and word[-1:].isalnum()) and not word.endswith("."):
         return  # a capitalised token starts with a letter and ends with one, a digit or a period
@@ -705,7 +705,7 @@ def test_lowercase_word_sets_answer_as_a_search_of_the_text(text, word):
                                  "\n"]), max_size=14).map("".join), st.data())
 def test_lead_words_judged_once_agree_with_splitting_each_lead(text, data):
     from stancekit._lexicon import load_lexicon
-    from stancekit._segment import _DETERMINERS, _Lead
+    from stancekit.attribution._coref import _DETERMINERS, _Lead
 
     lex = load_lexicon(())
     start = data.draw(st.integers(0, len(text)))
@@ -718,7 +718,7 @@ def test_lead_words_judged_once_agree_with_splitting_each_lead(text, data):
 
 
 def test_mentions_look_back_is_bounded():
-    from stancekit._segment import _LOOK_BACK, _Mentions
+    from stancekit.attribution._coref import _LOOK_BACK, _Mentions
 
     m = _Mentions()
     m.add("Anna Keller", "subject", {"diplomat"}, 0)
@@ -736,7 +736,7 @@ def test_mentions_look_back_is_bounded():
 def test_mentions_share_equal_descriptor_sets():
     """Regression (issue #15): one object per mention made the garbage collector's full passes
     grow with the number of names, and segmentation superlinear on name-heavy documents."""
-    from stancekit._segment import _Mentions
+    from stancekit.attribution._coref import _Mentions
 
     m = _Mentions()
     for i in range(100):
@@ -807,6 +807,7 @@ def test_a_window_never_ends_before_a_continued_quotation():
 _REGEX_PROBE = r"""
 import re, sys
 import stancekit._segment as seg, stancekit._text as txt, stancekit._lexicon as lexm
+import stancekit.attribution._coref as coref
 units = ["a", "A", "Ab ", "AB", "A.", "U.S. ", "Mr. ", ".", ". ", "!?", "…", "“", "”", '"', "'", "’", "‘", "«",
          " ", "\n", "\n\n", "\t", "-", "a-", "_", "a_", "(", ")", ",", ", ", ":", ": ", "1", "1,", "é", "Ā",
          "in ", "the ", "The ", "of ", "said ", "was ", "by ", "ly ", "according to ", "in the view of ",
@@ -814,8 +815,8 @@ units = ["a", "A", "Ab ", "AB", "A.", "U.S. ", "Mr. ", ".", ". ", "!?", "…", "
 # Used only anchored, on one line or a few dozen characters: .match at the start, as the code does.
 anchored = {"_SPEAKER_LABEL", "_META", "_BYLINE", "_INITIALISM", "_NEXT_WORD", "_TOKENISH"}
 # Run over every sentence through the function that bounds their cost (see _capital_runs).
-through = {"_NAME_SEQ": seg._capital_runs, "_ORG_SEQ": seg._capital_runs}
-pats = sorted({(m.__name__, k): v for m in (seg, txt, lexm) for k, v in vars(m).items()
+through = {"_NAME_SEQ": coref._capital_runs, "_ORG_SEQ": coref._capital_runs}
+pats = sorted({(m.__name__, k): v for m in (seg, coref, txt, lexm) for k, v in vars(m).items()
                if isinstance(v, re.Pattern)}.items())
 n = int(sys.argv[1])
 texts = [u * (n // len(u)) for u in units] + [(u + v) * (n // (len(u) + len(v)))
@@ -903,6 +904,6 @@ def test_canonical_names(text, actors):
 def test_long_token_test_of_a_document_equals_the_pattern(text):
     """The document's test for a token of 200 characters (whitespace looked for in one stretch of
     101 characters per 100) says what a search of the whole text with the pattern says."""
-    from stancekit._segment import _LONG_TOKEN, _has_long_token
+    from stancekit.attribution._coref import _LONG_TOKEN, _has_long_token
 
     assert _has_long_token(text) == (_LONG_TOKEN.search(text) is not None)

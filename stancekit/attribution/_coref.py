@@ -1,0 +1,544 @@
+"""The persons and bodies of a document: their names, their mentions, and whom "he" and
+"the minister" refer to.
+
+:class:`_Doc` holds one document's state for attribution: the fullest name of each person
+(so that "Lavrov" and "Sergei Lavrov" are one actor), bodies' names, the mentions of persons in
+document order (:class:`_Mentions`, indexed by descriptor word), and the resolution of pronouns
+and descriptions to the last fitting person, with a bounded look-back so that a document of any
+length costs linear time. The rules that find speech and its speaker are in
+:mod:`stancekit._segment`; they ask this module who a mention is.
+
+Out of scope: gender and number agreement between a pronoun and its antecedent ("she" may
+resolve to a man), and cataphora ("Before he spoke, Lavrov ...").
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections.abc import Iterable, Iterator
+from typing import NamedTuple
+
+from .._lexicon import Lexicon
+from .._text import QuoteIndex, Sentence
+
+_ORG_SEQ = re.compile(
+    r"[A-Z][\w’'.\-]*+(?:(?:\s++(?:of|for|and|on|in|to)(?:\s+the)?)?\s++[A-Z][\w’'.\-]*+)+"
+)
+_UP = "A-ZÀ-ÖØ-ÞĀ-ſ"  # Latin capitals (Latin Extended-A alternates cases; good enough for names)
+# The pattern opens with a character class (then checks which kind of capital it was) so that
+# ``re`` can skip ahead to the next capital instead of trying every alternative at every character;
+# possessive quantifiers (nothing after them could match what they gave back) stop the engine from
+# handing back a word letter by letter when no second word follows.
+# A word of a name may hold capitals inside, after an apostrophe or not ("McCarthy", "DiPietro",
+# "O’Malley"): read whole, not cut before its second capital ("Kevin Mc", "Martin O").
+_NAME_WORD = r"(?:[^\W\d_A-Z]++|[’'](?=[A-Z]))(?:[’']?[A-Z][^\W\d_A-Z]++)*+(?:-[^\W\d_]++)*+"
+_NAME_SEQ = re.compile(
+    rf"[{_UP}](?:{_NAME_WORD}|(?<=[A-Z])\.(?:[A-Z]\.)*+|(?<=[A-Z])[A-Z]{{1,5}}+)"
+    rf"(?:\s++(?:(?:de|van|von|der|al|bin|la|le|du|di)\s+)?(?:[{_UP}]{_NAME_WORD}|(?:[A-Z]\.)++))+"
+)
+_DETERMINERS = frozenset(
+    "the a an some many several other most few two three four both all certain leading "
+    "one its these those".split()
+)
+_INITIALS = re.compile(r"(?:[A-Z]\.)+")
+# Capitalised only because they open a sentence: never part of a name.
+_FUNCTION = frozenset(
+    "the a an he she it they we i you this that these those but and however in on at for as if when "
+    "while after before meanwhile yet still nonetheless nevertheless moreover indeed there his her its "
+    "their our such some many most both all no not during despite although though since because with "
+    "without from by of to asked speaking addressing highlighting given having being once then thus "
+    "earlier later last next according".split()
+)
+
+
+_LEX_MEMOS: dict[tuple[int, str], tuple[Lexicon, dict]] = {}
+def _lex_memo(lex: Lexicon, name: str) -> dict:
+    """A memo of results that depend only on a string and the lexicon (emptied past 200,000 keys)."""
+    entry = _LEX_MEMOS.get((id(lex), name))
+    if entry is None or entry[0] is not lex or len(entry[1]) > 200_000:
+        entry = _LEX_MEMOS[(id(lex), name)] = (lex, {})
+    return entry[1]
+
+
+class _Entity(NamedTuple):
+    name: str
+    kind: str  # person, org, group, country
+    descriptors: frozenset[str]
+    pos: int
+
+
+class _Mentions:
+    """Mentions of persons in the order they were added, indexed by descriptor word.
+
+    Ordinals count every mention ever added, so that the index survives :meth:`keep_last`
+    (the document's earlier windows of paragraphs are forgotten, all but the last mentions).
+
+    The mentions are kept as columns (one list per field, equal descriptor sets shared), not as
+    one object per mention: a document with a hundred thousand names then adds a handful of
+    containers for the garbage collector to traverse, not hundreds of thousands, which kept the
+    time of segmentation from growing faster than the document (issue #15)."""
+
+    def __init__(self) -> None:
+        self.names: list[str] = []
+        self.kinds: list[str] = []
+        self.descs: list[frozenset[str]] = []
+        self.pos: list[int] = []  # items' positions
+        self.top: list[int] = []  # running maximum of the positions (items may come out of order)
+        self.base = 0  # ordinal of the first mention kept
+        self.by_word: dict[str, list[int]] = {}  # descriptor -> ordinals, ascending
+        self._shared: dict[frozenset[str], frozenset[str]] = {}  # one object per distinct set
+
+    def __len__(self) -> int:
+        return len(self.names)
+
+    def __getitem__(self, k: int) -> _Entity:
+        """The ``k``-th mention kept (not an ordinal: ``k`` counts from the first mention kept)."""
+        return _Entity(self.names[k], self.kinds[k], self.descs[k], self.pos[k])
+
+    def add(self, name: str, kind: str, descriptors: Iterable[str], pos: int) -> None:
+        ordinal = self.base + len(self.names)
+        desc = frozenset(descriptors)
+        desc = self._shared.setdefault(desc, desc)
+        self.names.append(name)
+        self.kinds.append(kind)
+        self.descs.append(desc)
+        self.pos.append(pos)
+        self.top.append(max(pos, self.top[-1]) if self.top else pos)
+        for w in desc:
+            self.by_word.setdefault(w, []).append(ordinal)
+
+    def keep_last(self, n: int) -> None:
+        """Forget all but the last ``n`` mentions."""
+        drop = len(self.names) - n
+        if drop <= 0:
+            return
+        del self.names[:drop], self.kinds[:drop], self.descs[:drop], self.pos[:drop], self.top[:drop]
+        self.base += drop
+        by_word = {}
+        for w, ordinals in self.by_word.items():
+            k = bisect_left(ordinals, self.base)
+            if k < len(ordinals):
+                by_word[w] = ordinals[k:]
+        self.by_word = by_word
+        self._shared = {d: d for d in self.descs}
+
+    def last_with(self, desc: set[str], end: int) -> _Entity | None:
+        """The last of the first ``end`` mentions kept whose descriptors include ``desc``, among
+        the last :data:`_LOOK_BACK` of them."""
+        lo = self.base + max(0, end - _LOOK_BACK)
+        end += self.base
+        if not desc:
+            return self[end - 1 - self.base] if end > lo else None
+        shortest = None
+        for w in desc:
+            ordinals = self.by_word.get(w)
+            if ordinals is None:
+                return None
+            if shortest is None or len(ordinals) < len(shortest):
+                shortest = ordinals
+        k = bisect_left(shortest, end) - 1
+        descs = self.descs
+        while k >= 0 and shortest[k] >= lo:
+            if desc <= descs[shortest[k] - self.base]:
+                return self[shortest[k] - self.base]
+            k -= 1
+        return None
+
+
+# Resolving a pronoun or a description looks back over at most this many mentions (of named
+# persons, and of persons introduced by a description), so that it costs bounded time however
+# long the document; a window of paragraphs keeps at least as many from the windows before it.
+_LOOK_BACK = 1000
+_KEEP = 2 * _LOOK_BACK
+_ALNUM_RUN = re.compile(r"[^\W_]+")
+# Two runs of letters or digits joined by the marks that a token may hold inside ("well-known",
+# "al-Qaeda"), each run whole.
+_RUN_PAIR = re.compile(r"(?<![^\W_])[^\W_]++(?=([’'.\-_]++[^\W_]++))")
+_TOKENISH = re.compile(r"[\w’'.\-]*+")
+_CHUNK = 1 << 20
+# Whether a document writes a word in lowercase: the first words asked of a document this short are
+# searched for in it (each search reads the text at most once), the rest answered from sets of its
+# words built once (see _Doc._written_in_lowercase). A bounded number of searches per document
+# keeps the time linear; most documents ask fewer, and never build the sets.
+_DIRECT_SEARCHES = 16
+_DIRECT_LENGTH = 50_000
+
+
+def _lowercase_runs(text: str, pairs: bool) -> set[str]:
+    """The runs of letters and digits of ``text`` (with ``pairs``: the pairs of such runs joined
+    by ``’'.-_``), read in chunks so that no list of every word of a large document is ever held.
+
+    Runs of every case are kept (testing each for lowercase cost as much as finding them): a
+    lowercase word is one of them exactly when the text writes it in lowercase."""
+    found: set[str] = set()
+    n = len(text)
+    a = 0
+    while a < n:
+        b = min(n, a + _CHUNK)
+        if b < n:
+            b = _TOKENISH.match(text, b).end()  # never cut a run (or a pair) in two
+        if pairs:
+            chunk = {m.group(0) + m.group(1) for m in _RUN_PAIR.finditer(text, a, b)}
+        else:
+            chunk = set(_ALNUM_RUN.findall(text, a, b))
+        found.update(chunk)
+        a = b
+    return found
+
+
+def _title_case(text: str, start: int, end: int) -> bool:
+    """Whether most words of ``text[start:end]`` are capitalised, as in a headline (the words of
+    its first 2,000 characters: bounded, as it is asked once per name)."""
+    words = text[start : min(end, start + 2000)].split()
+    return sum(w[:1].isupper() for w in words) >= 0.6 * len(words)
+
+
+def _occurs_alone(text: str, word: str) -> bool:
+    """Whether ``word`` occurs in ``text`` with no letter or digit right before or after it."""
+    n = len(word)
+    i = text.find(word)
+    while i >= 0:
+        if (i == 0 or not text[i - 1].isalnum()) and (i + n >= len(text) or not text[i + n].isalnum()):
+            return True
+        i = text.find(word, i + 1)
+    return False
+
+
+_LEAD_WORD = re.compile(r"[^\s,]+")
+_LONG_TOKEN = re.compile(r"(?<!\S)\S{200,}")
+_SPACE = re.compile(r"\s")
+
+
+def _has_long_token(text: str) -> bool:
+    """Whether ``text`` holds a :data:`_LONG_TOKEN` (200 characters or more without whitespace).
+
+    Such a run holds the 101 characters from some multiple of 100 on: a text where each of those
+    stretches has whitespace (ordinary prose, within a few characters) has none, found with
+    one short search per 100 characters instead of a pass of the pattern over every one."""
+    search = _SPACE.search
+    if all(search(text, k, k + 101) for k in range(0, len(text) - 100, 100)):
+        return False
+    return _LONG_TOKEN.search(text) is not None
+
+
+def _capital_runs(pattern: re.Pattern[str], text: str, start: int, end: int) -> Iterator[tuple[str, int]]:
+    """``(match, offset)`` for each match of :data:`_NAME_SEQ` or :data:`_ORG_SEQ` in
+    ``text[start:end]``, a token of 200 characters or more (no word) read as lowercase letters.
+
+    Both patterns try every capital; a try reads the rest of its token, so that a long token of
+    capitals, of "A.B.C." or of hyphenated words would cost time quadratic in its length."""
+    if _LONG_TOKEN.search(text, start, end) is None:
+        for m in pattern.finditer(text, start, end):
+            yield m.group(0), m.start()
+        return
+    masked = _LONG_TOKEN.sub(lambda m: "x" * len(m.group(0)), text[start:end])
+    for m in pattern.finditer(masked):
+        yield m.group(0), start + m.start()
+
+
+class _Lead:
+    """Whether the words of a sentence before an offset are all determiners, titles or countries
+    ("The Russian Foreign Minister Sergei Lavrov"): the sentence's words are read once, however
+    many names it holds (the words of ``text[start:pos].lower()``, commas counting as spaces)."""
+
+    def __init__(self, text: str, start: int, end: int, lex: Lexicon) -> None:
+        self.text, self.start, self.lex = text, start, lex
+        self.words = _LEAD_WORD.finditer(text, start, end)
+        self.pending: re.Match[str] | None = None  # the next word, read but not yet judged
+        self.bad = -1  # end of the first word that is none of those (-1: none yet)
+
+    def _fits(self, word: str) -> bool:
+        lex = self.lex
+        return word in _DETERMINERS or word in lex.titles or word in lex.country_of or word.rstrip(".") in lex.titles
+
+    def before(self, pos: int) -> bool:
+        """For offsets in increasing order."""
+        while self.bad < 0:
+            if self.pending is None:
+                self.pending = next(self.words, None)
+                if self.pending is None:
+                    break
+            if self.pending.end() > pos:
+                break  # a word running up to pos or past it: judged below, as the lead cuts it
+            if not self._fits(self.pending.group(0).lower()):
+                self.bad = self.pending.end()
+            self.pending = None
+        if 0 <= self.bad <= pos:
+            return False
+        if self.pending is not None and self.pending.start() < pos:
+            return self._fits(self.text[self.pending.start() : pos].lower())  # the last word, cut at pos
+        return True
+
+
+class _Doc:
+    """Per-document state: name index, entity registry, quotes.
+
+    A document is read in one or more windows of whole paragraphs (see :func:`_windows`): the
+    names of the whole document (fullest names, bodies' names) are known from the start, the
+    mentions of persons are kept for the current window and the last :data:`_KEEP` before it."""
+
+    def __init__(self, text: str, lex: Lexicon, sents: list[Sentence] | None = None,
+                 paras: list[tuple[int, int]] | None = None) -> None:
+        self.text = text
+        self.lex = lex
+        self.full_name: dict[str, str] = {}  # surname (lower) -> fullest name
+        self._org_name: dict[str, str] | None = None  # built on first use: see org_name
+        self._org_memo = _lex_memo(lex, "orgs")
+        self._body_spans: Iterable[tuple[int, int]] | None = None  # for org_name, built on first use
+        self.mentions = _Mentions()  # named persons in document order, with descriptors
+        self.described = _Mentions()  # persons introduced by a description ("a senior US official")
+        self.last_named = -1  # position of the document's last named person
+        self._name_memo = _lex_memo(lex, "names")
+        self._lowercase_seen: dict[str, bool] = {}  # see common_word_at
+        self._lower_runs: set[str] | None = None
+        self._searches_left = _DIRECT_SEARCHES  # see _written_in_lowercase
+        self._lower_pairs: set[str] | None = None
+        self._long_token: bool | None = None  # whether the text holds a token of 200 characters or more
+        self.last_person: _Entity | None = None
+        self.last_group: _Entity | None = None
+        self.quotes = QuoteIndex(text, [])
+        if sents is not None:
+            self.open_window(sents, paras if paras is not None else [])
+
+    def open_window(self, sents: list[Sentence], paras: list[tuple[int, int]]) -> None:
+        """Second pass: attribution is about to read this window's sentences."""
+        self.quotes = QuoteIndex(self.text, paras)
+        if self._body_spans is None:  # the whole text in one window: bodies' names from its sentences
+            self._body_spans = [(sent.start, sent.end) for sent in sents if sent.body]
+        self.mentions.keep_last(_KEEP)
+        self.described.keep_last(_KEEP)
+        for sent in sents:
+            if sent.body:
+                self._index_names(sent.start, sent.end)
+
+    def describe(self, ent: _Entity) -> None:
+        """A person introduced by a description at ``ent.pos``."""
+        self.described.add(*ent)
+
+    # -- names ------------------------------------------------------------------
+    def _capital_runs(self, pattern: re.Pattern[str], start: int, end: int) -> list[tuple[str, int]] | Iterator[tuple[str, int]]:
+        """:func:`_capital_runs` over ``text[start:end]``; the test for a long token is made once for
+        the whole text (a text without one has none in any of its sentences)."""
+        if self._long_token is None:
+            self._long_token = _has_long_token(self.text)
+        if self._long_token:
+            return _capital_runs(pattern, self.text, start, end)
+        return [(m.group(), m.start()) for m in pattern.finditer(self.text, start, end)]
+
+    def _name_words(self, seq: str) -> tuple[tuple[str, ...], frozenset[str], bool] | None:
+        """The words of a person's name in a run of capitalised words, the descriptors (titles,
+        nationalities) before it, and whether they were found after a title inside the run; None
+        when the run names no person."""
+        lex = self.lex
+        words = seq.split()
+        i = 0  # words before i are dropped (an index, not pop(0): a run may hold thousands of words)
+        while i < len(words) and (words[i].lower() in _FUNCTION or words[i].lower().rstrip(".") in lex.calendar):
+            i += 1  # "On Sunday Dmitry Medvedev ...": the day is no part of the name
+        desc = set()
+        # Leading titles and nationality words describe the person that follows.
+        while i < len(words) and (words[i].lower().rstrip(".") in lex.titles or words[i].lower() in lex.country_of
+                                  or words[i].lower() in lex.org_words
+                                  or (words[i].isupper() and len(words[i]) > 1 and not _INITIALS.fullmatch(words[i]))):
+            w = words[i].lower().rstrip(".")
+            i += 1
+            desc.add(w)
+            if w in lex.country_of:
+                desc.add(lex.country_of[w].lower())
+        words = words[i:]
+        inner = False
+        if len(words) >= 3 and not self._personlike(words):
+            # A title inside the run ("Clinton Communication Director Jennifer Palmieri", "Rights
+            # Watch researcher Anna Keller"): the name is the words after its last title, and the
+            # words up to that title describe the person.
+            last = max((k for k, w in enumerate(words[:-2]) if w.lower().rstrip(".") in lex.titles), default=-1)
+            if last >= 0 and self._personlike(words[last + 1 :]):
+                desc.update(w.lower().rstrip(".") for w in words[: last + 1])
+                words, inner = words[last + 1 :], True
+        if len(words) < 2 or not self._personlike(words):
+            return None
+        return tuple(words), frozenset(desc), inner
+
+    def _index_names(self, start: int, end: int, keep: bool = True) -> None:
+        """Fullest names by surname, and (with ``keep``) the mentions of persons, in ``text[start:end]``."""
+        lex = self.lex
+        memo = self._name_memo
+        lead = None  # built at the first name (most sentences have none)
+        for seq, at in self._capital_runs(_NAME_SEQ, start, end):
+            if seq not in memo:
+                memo[seq] = self._name_words(seq)
+            found = memo[seq]
+            if found is None:
+                continue
+            if found[2] and (any(self._written_in_lowercase(w.lower()) for w in found[0])
+                             or _title_case(self.text, start, end)):
+                continue  # after a title inside a headline's run: "Big-Name Senator Endorsed Trump"
+            words, desc = found[0], set(found[1])
+            before = self.text[max(0, at - 40) : at].lower().split()
+            for w in reversed(before[-4:]):
+                w = w.strip(",’'s")
+                if w in lex.titles or w in lex.country_of:
+                    desc.add(w)
+                    if w in lex.country_of:
+                        desc.add(lex.country_of[w].lower())
+                elif w not in ("of", "the") or not found[1]:
+                    break  # "President of Russia Dmitry Medvedev": the title before "of <country>" too
+            name = " ".join(words)
+            if lead is None:
+                lead = _Lead(self.text, start, end, lex)
+            subject = lead.before(at)
+            if keep:
+                self.mentions.add(name, "subject" if subject else "person", desc, at)
+            self.last_named = max(self.last_named, at)
+            key = words[-1].lower()
+            if len(name) > len(self.full_name.get(key, "")):
+                self.full_name[key] = name
+
+    def common_word_at(self, word: str, pos: int) -> bool:
+        """Whether ``word``, capitalised at ``pos``, is a common word there: it opens a sentence
+        (or a paragraph) and the document also writes it in lowercase."""
+        before = self.text[max(0, pos - 3) : pos].rstrip(" \t\"“'‘«(")
+        if before and before[-1] not in ".!?\n":
+            return False
+        low = word.lower()
+        if low == word:
+            return False
+        found = self._lowercase_seen.get(low)
+        if found is None:
+            found = self._lowercase_seen[low] = self._written_in_lowercase(low)
+        return found
+
+    def _written_in_lowercase(self, low: str) -> bool:
+        """Whether ``low`` occurs in the text with no letter or digit touching it.
+
+        The first :data:`_DIRECT_SEARCHES` words asked of a text of at most
+        :data:`_DIRECT_LENGTH` characters are searched for (most documents ask a few). Then,
+        for a lowercase ``low`` (whose runs and pairs are lowercase too), the answer comes from
+        the sets of runs of letters and digits (and of pairs of runs) of the text, built once: a
+        search of the whole text for every word would cost time quadratic in the document's
+        length. A word of three runs or more that passes the sets' tests is searched for (at
+        most once per word)."""
+        if self._lower_runs is None:
+            if self._searches_left > 0 and len(self.text) <= _DIRECT_LENGTH:
+                self._searches_left -= 1
+                return _occurs_alone(self.text, low)
+            self._lower_runs = _lowercase_runs(self.text, pairs=False)
+        runs = _ALNUM_RUN.findall(low)
+        if low == low.lower():
+            if len(runs) == 1 and runs[0] == low:
+                return low in self._lower_runs
+            if not all(r in self._lower_runs for r in runs):
+                return False  # every run of an occurrence is a whole run of the text
+            if len(runs) >= 2:
+                if self._lower_pairs is None:
+                    self._lower_pairs = _lowercase_runs(self.text, pairs=True)
+                pairs = [m.group(0) + m.group(1) for m in _RUN_PAIR.finditer(low)]
+                if not all(p in self._lower_pairs for p in pairs):
+                    return False
+                if len(runs) == 2 and pairs and pairs[0] == low:
+                    return True
+        return _occurs_alone(self.text, low)
+
+    @property
+    def org_name(self) -> dict[str, str]:
+        """Last word of a body's name, and each word that marks a body (lower) -> the fullest name
+        of that body in the document; indexed over every body sentence on first use (most
+        documents never ask)."""
+        if self._org_name is None:
+            names: dict[str, str] = {}
+            for start, end in self._body_spans or ():
+                self._index_orgs(start, end, names)
+            self._org_name = names
+        return self._org_name
+
+    def _index_orgs(self, start: int, end: int, into: dict[str, str]) -> None:
+        """Names of bodies, connectors included ("Ministry of Foreign Affairs of the Republic of Belarus"),
+        by their last word and by each word that marks a body."""
+        memo = self._org_memo
+        for seq, _ in self._capital_runs(_ORG_SEQ, start, end):
+            if seq not in memo:
+                memo[seq] = self._org_keys(seq)
+            found = memo[seq]
+            if found is None:
+                continue
+            name, keys = found
+            for key in keys:
+                if len(name) > len(into.get(key, "")):
+                    into[key] = name
+
+    def _org_keys(self, seq: str) -> tuple[str, tuple[str, ...]] | None:
+        """A body's name in a run of capitalised words, and the words it is known by; None when
+        the run names no body."""
+        words = seq.split()
+        i = 0
+        while i < len(words) and words[i].lower() in _FUNCTION:
+            i += 1
+        words = words[i:]
+        org_words = [w.lower() for w in words if w.lower() in self.lex.org_words]
+        if len(words) < 2 or not org_words:
+            return None
+        return " ".join(words), tuple(sorted({words[-1].lower(), *org_words}))
+
+    def _personlike(self, words: list[str]) -> bool:
+        lex = self.lex
+        for w in words:
+            if w.lower() in _FUNCTION:
+                return False
+            lw = w.lower().rstrip(".")
+            if lw in lex.org_words or lw in lex.country_of or lw in lex.seats or lw in lex.titles:
+                return False
+            if w.isupper() and len(w) > 1 and not _INITIALS.fullmatch(w):
+                return False
+        return True
+
+    def canonical_person(self, words: list[str]) -> str:
+        name = " ".join(words)
+        full = self.full_name.get(words[-1].lower())
+        if full and len(full) > len(name) and full.endswith(words[-1]):
+            return full
+        return name
+
+    # -- resolution -------------------------------------------------------------
+    def resolve_pronoun(self, pos: int) -> str | None:
+        """"he"/"she": the most recent person who spoke or opened a sentence before ``pos``.
+
+        Reads the persons introduced by a description (latest added first), then the named
+        persons before ``pos`` (latest first), at most :data:`_LOOK_BACK` of each."""
+        best = self.last_person
+        described = self.described
+        for k in range(len(described) - 1, max(-1, len(described) - 1 - _LOOK_BACK), -1):
+            ent = described[k]
+            if ent.pos >= pos:
+                continue
+            if best is None or ent.pos > best.pos:  # every described person opened a clause
+                return self.canonical_person(ent.name.split())
+            if ent.pos < best.pos:
+                return best.name
+        named = self.mentions
+        end = bisect_left(named.pos, pos)
+        for k in range(end - 1, max(-1, end - 1 - _LOOK_BACK), -1):
+            ent = named[k]
+            if ent.kind == "subject" and (best is None or ent.pos > best.pos):
+                return self.canonical_person(ent.name.split())
+            if best is not None and ent.pos < best.pos:
+                break
+        return best.name if best else None
+
+    def resolve_description(self, desc: set[str], pos: int) -> str | None:
+        """"the minister", "the Russian president": the last person before ``pos`` that the words
+        ``desc`` describe, else the last person who spoke when ``desc`` holds a title.
+
+        Persons introduced by a description count only when no named person comes at or after
+        ``pos`` in the whole document (the rule as it stood when both were one list, named
+        persons first)."""
+        named = self.mentions
+        best = named.last_with(desc, bisect_left(named.pos, pos))
+        if self.last_named < pos:
+            best = self.described.last_with(desc, bisect_left(self.described.top, pos)) or best
+        if best is not None:
+            return self.canonical_person(best.name.split())
+        if self.last_person is not None and desc & {"president", "minister", "ambassador", "envoy",
+                                                   "spokesman", "spokeswoman", "official", "head", "chairman-in-office",
+                                                   "chairman", "secretary", "diplomat", "leader"}:
+            return self.last_person.name
+        return None
