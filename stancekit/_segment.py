@@ -1058,6 +1058,13 @@ def segment(
                 if label_speaker is not None:
                     actor, mention = label_speaker
                     kind = "direct" if covered else "indirect"
+                    third = None
+                    if actor == (interviewer or "Interviewer"):
+                        fs = _LABEL_END.match(text, sent.label[1]).end() if sent.label is not None and ps == s else ps
+                        third = _third_party(text, fs, pe, pquotes, att, actor)
+                    if third is not None:  # "Q: Moscow says a summit should discuss the treaty."
+                        actor, mention = third
+                        kind = "direct" if pquotes and covered >= 3 else "indirect"
                 else:
                     frame = masked if (ps, pe) == (s, e) and masked is not None else _window(_mask(text, ps, pe, pquotes))
                     found = att.frame_speaker(frame, ps, after_quote=bool(pquotes), colon=False)
@@ -1165,6 +1172,41 @@ def _split_sources(text: str, s: int, e: int, frame: str | None, att: _Attributo
         if b and a != b and (a or m.group("appended")):
             return [(s, s + len(left)), (s + right_off, e)]
     return [(s, e)]
+
+
+_LABEL_END = re.compile(r"[ \t]*+[:.\-–—]?[ \t]*+")  # after a speaker label: "Q: ", "Lavrov - "
+_NOT_A_THIRD_PARTY = frozenset("i we you he she it they this that who one your our my his her their".split())
+
+
+def _third_party(text: str, s: int, e: int, quotes: list[tuple[int, int]], att: _Attributor,
+                 turn_speaker: str | None) -> tuple[str, str | None] | None:
+    """The party whose position an interviewer's statement ``text[s:e]`` (after the label, if it
+    has one) reports: "Q: Moscow says a summit should discuss the treaty." is Russia's statement,
+    not the interviewer's (SPEC section 4; annotation guide, an interviewer's prompt that reports
+    a third party).
+
+    Only the interviewer's turns (an answer's "we" and "our diplomats" are the answerer's own
+    position), only a declarative statement (a question stays the turn's), and only a speech frame
+    whose source opens the statement and is named or described, never a pronoun or a possessive
+    ("You said ...", "He told me ...", "Your government promised ..." stay the interviewer's: in a
+    transcript a pronoun's antecedent is too often the other speaker). The persons found are
+    not remembered, so that the next "A:" is still the last person who spoke."""
+    if text[s:e].rstrip().rstrip("”\"’'").endswith("?"):
+        return None
+    saved = (att.doc.last_person, att.doc.last_group)
+    found = att.frame_speaker(_window(_mask(text, s, e, quotes)), s, after_quote=bool(quotes), colon=False)
+    att.doc.last_person, att.doc.last_group = saved
+    if found is None or not found[0] or found[1] == "self" or found[0] == turn_speaker:
+        return None
+    mention = found[2]
+    if mention is None or mention.split()[0].lower() in _NOT_A_THIRD_PARTY:
+        return None
+    # The source opens the statement, after at most an adverb ("Finally, Sergei Lavrov said ..."):
+    # a name further on is a topic of the question, not whom it reports.
+    at = text.find(mention, s, e)
+    if at < 0 or len(text[s:at].split()) > 1:
+        return None
+    return found[0], mention
 
 
 def _peek(att: _Attributor, frame: str, offset: int) -> str | None:

@@ -907,3 +907,31 @@ def test_long_token_test_of_a_document_equals_the_pattern(text):
     from stancekit.attribution._coref import _LONG_TOKEN, _has_long_token
 
     assert _has_long_token(text) == (_LONG_TOKEN.search(text) is not None)
+
+
+# -- an interviewer's prompt that reports a third party (annotation guide, rule 8 of the adjudicated cases) --
+
+_INTERVIEW = "Interview by Lena Hartmann\n\n{q}\n\nOrlov: We will see. The talks go on.\n\nQ: Thank you."
+THIRD_PARTY_PROMPTS = [
+    ("Q: Moscow says a summit should discuss the treaty.", "Russia"),
+    ("Q: Warsaw, for its part, has said the Corfu talks are the right place.", "Poland"),
+    ("Q: Critics say the chair has done little.", "Critics"),
+    ("Interviewer: Finally, Sergei Lavrov said this week that the West was afraid of talks.", "Sergei Lavrov"),
+    # stays the interviewer's: a question, a pronoun, a possessive, a name that is only the topic
+    ("Q: Moscow says a summit should discuss the treaty, doesn't it?", "Lena Hartmann"),
+    ("Q: You said last year that the treaty was dead.", "Lena Hartmann"),
+    ("Q: Your government promised reforms in Madrid.", "Lena Hartmann"),
+    ("Q: In Vienna this week, diplomats from Warsaw said the talks were slow.", "Lena Hartmann"),
+    ("Q: I think the talks are going nowhere.", "Lena Hartmann"),
+]
+
+
+@pytest.mark.parametrize("prompt,actor", THIRD_PARTY_PROMPTS)
+def test_interviewer_prompt_reporting_a_third_party(prompt, actor):
+    text = _INTERVIEW.format(q=prompt)
+    got = segment(text)
+    check_offsets(text, got)
+    first = next(s for s in got if s.start >= text.index(prompt))
+    assert first.actor == actor
+    answer = next(s for s in got if s.text.startswith("Orlov:"))
+    assert answer.actor == "Orlov"  # the third party is not remembered as the last speaker
