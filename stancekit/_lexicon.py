@@ -90,6 +90,8 @@ class Lexicon:
     irregular_past: frozenset[str] = frozenset()  # "saw", "took": a verb after a seat of power
     stance_phrases: dict[str, frozenset[str]] = field(default_factory=dict, hash=False)  # "struck" -> {"tone", "note"}
     stance_phrase_verbs: frozenset[str] = field(init=False, hash=False)  # the keys of stance_phrases
+    # "anna" -> "f", "mr" -> "m", "-ova" -> "f": given names, titles and surname endings
+    gender_words: dict[str, str] = field(default_factory=dict, hash=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "stance_phrase_verbs", frozenset(self.stance_phrases))
@@ -153,8 +155,20 @@ def _load(extra: tuple[str, ...]) -> Lexicon:
                             f"got {line!r}")
         for form in forms.lower().split():
             phrases.setdefault(form, set()).update(completions.lower().split())
+    gender: dict[str, str] = {}
+    both: set[str] = set()
+    for src, n, line in read_data_lines("gendered_words.tsv", extra):
+        letter, sep, words = line.partition("\t")
+        if not sep or letter not in ("f", "m") or not words.split():
+            raise DataError(f"{location(src, n)}: expected 'f' or 'm', a tab and words, got {line!r}")
+        for w in words.lower().split():
+            if gender.setdefault(w, letter) != letter:
+                both.add(w)
+    for w in both:  # listed under both letters: tells nothing
+        del gender[w]
     return Lexicon(frozenset(verbs), titles, country_of, seats, groups, org_words, abbreviations, reactions,
-                   calendar, documents, followers, past, {k: frozenset(v) for k, v in phrases.items()})
+                   calendar, documents, followers, past, {k: frozenset(v) for k, v in phrases.items()},
+                   gender_words=gender)
 
 
 @lru_cache(maxsize=16)
@@ -173,6 +187,7 @@ def load_lexicon(lexicon_dirs: Iterable[PathLike] = ()) -> Lexicon:
         ``seats_of_power.tsv``, ``groups.txt``, ``org_words.txt``,
         ``abbreviations.txt``, ``reaction_adjectives.txt``, ``calendar_words.txt``,
         ``document_nouns.txt``, ``subject_followers.txt``, ``irregular_past.txt``,
+        ``gendered_words.tsv``,
         ``stance_phrases.txt``). Their entries are added to the shipped ones.
 
     Returns

@@ -423,7 +423,7 @@ class _Attributor:
         if len(low) == 1 and low[0] in _PRONOUNS:
             kind = _PRONOUNS[low[0]]
             if kind == "person":
-                return doc.resolve_pronoun(pos), "person"
+                return doc.resolve_pronoun(pos, "f" if low[0] == "she" else "m"), "person"
             if kind == "group":
                 return (doc.last_group.name if doc.last_group else None), "group"
             return None, "self"

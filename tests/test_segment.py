@@ -935,3 +935,50 @@ def test_interviewer_prompt_reporting_a_third_party(prompt, actor):
     assert first.actor == actor
     answer = next(s for s in got if s.text.startswith("Orlov:"))
     assert answer.actor == "Orlov"  # the third party is not remembered as the last speaker
+
+
+# -- "he" and "she" agree in gender with the person they resolve to (issue 13) -------------------------
+
+PRONOUN_GENDER = [
+    # the latest person is of the other gender: the latest who fits
+    ("Anna Petrova opened the hearing. Then Viktor Lund read the report. She said the figures were wrong.",
+     "Anna Petrova"),
+    ("Viktor Lund opened the hearing. Then Anna Petrova read the report. He said the figures were wrong.",
+     "Viktor Lund"),
+    # a title or a surname ending tells the gender
+    ("Ms. Kim Keller chaired the session. Then Viktor Tamm read the report. She said it was late.", "Kim Keller"),
+    ("Chairwoman Kim Keller opened. Then Viktor Tamm read the report. She said it was late.", "Kim Keller"),
+    ("Olga Sedova listened. Then Dmitri Orlov spoke. She said it was late.", "Olga Sedova"),
+    ("Marek Nowak listened. Then Zhanar Abenova spoke. He said it was late.", "Marek Nowak"),
+    # the latest person fits, or nobody known fits, or a gender is not known: the latest person
+    ("Anna Petrova opened the hearing. Then Viktor Lund read the report. He said the figures were wrong.",
+     "Viktor Lund"),
+    ("Viktor Lund opened the hearing. Then Ivo Tamm read the report. She said the figures were wrong.",
+     "Ivo Tamm"),
+    ("Anna Petrova opened the hearing. Then Kim Lund read the report. She said the figures were wrong.",
+     "Kim Lund"),
+]
+
+
+@pytest.mark.parametrize("text,actor", PRONOUN_GENDER)
+def test_pronoun_agrees_in_gender(text, actor):
+    got = segment(text)
+    check_offsets(text, got)
+    assert got[-1].actor == actor
+
+
+def test_gender_lexicon_is_data_and_extendable(tmp_path):
+    text = "Anna Petrova opened. Then Ilkka Lund spoke. She said it was late."
+    assert segment(text)[-1].actor == "Ilkka Lund"  # "Ilkka" is not in the shipped list
+    (tmp_path / "gendered_words.tsv").write_text("m\tilkka\n", encoding="utf-8")
+    assert segment(text, lexicon_dirs=[tmp_path])[-1].actor == "Anna Petrova"
+    (tmp_path / "bad").mkdir()  # (lexicons are cached by directory)
+    (tmp_path / "bad" / "gendered_words.tsv").write_text("# names\nx\tilkka\n", encoding="utf-8")
+    with pytest.raises(stancekit.DataError, match=r"gendered_words.tsv:2: expected 'f' or 'm', a tab and words"):
+        segment(text, lexicon_dirs=[tmp_path / "bad"])
+
+
+def test_gender_word_listed_under_both_letters_tells_nothing(tmp_path):
+    (tmp_path / "gendered_words.tsv").write_text("f\tviktor\n", encoding="utf-8")
+    assert "viktor" not in stancekit.load_lexicon([tmp_path]).gender_words
+    assert stancekit.load_lexicon().gender_words["viktor"] == "m"

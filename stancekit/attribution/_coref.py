@@ -8,8 +8,9 @@ and descriptions to the last fitting person, with a bounded look-back so that a 
 length costs linear time. The rules that find speech and its speaker are in
 :mod:`stancekit._segment`; they ask this module who a mention is.
 
-Out of scope: gender and number agreement between a pronoun and its antecedent ("she" may
-resolve to a man), and cataphora ("Before he spoke, Lavrov ...").
+Out of scope: number agreement ("they" for one person), a gender the lexicon cannot tell (a
+pronoun may then resolve to a person of the other gender), and cataphora ("Before he spoke,
+Lavrov ...").
 """
 
 from __future__ import annotations
@@ -291,6 +292,7 @@ class _Doc:
         self.last_named = -1  # position of the document's last named person
         self._name_memo = _lex_memo(lex, "names")
         self._lowercase_seen: dict[str, bool] = {}  # see common_word_at
+        self._gender: dict[tuple[str, frozenset[str]], str | None] = {}  # see gender_of
         self._lower_runs: set[str] | None = None
         self._searches_left = _DIRECT_SEARCHES  # see _written_in_lowercase
         self._lower_pairs: set[str] | None = None
@@ -376,7 +378,7 @@ class _Doc:
             words, desc = found[0], set(found[1])
             before = self.text[max(0, at - 40) : at].lower().split()
             for w in reversed(before[-4:]):
-                w = w.strip(",’'s")
+                w = w.strip(",’'s").rstrip(".")  # "Ms." is the title "ms"
                 if w in lex.titles or w in lex.country_of:
                     desc.add(w)
                     if w in lex.country_of:
@@ -498,12 +500,61 @@ class _Doc:
             return full
         return name
 
+    def gender_of(self, name: str, descriptors: Iterable[str] = ()) -> str | None:
+        """"f", "m" or None (not known) for a person: from a gendered title or noun among the
+        ``descriptors`` or opening the name ("Mrs", "spokeswoman"), else the given name ("Anna
+        Petrova"), else the ending of the surname of a name of two words or more ("-ova", "-ov"),
+        as ``gendered_words.tsv`` lists them.
+
+        Out of scope: names the file does not list, and a person's gender stated only by a
+        pronoun elsewhere in the document ("Keller ... her report")."""
+        key = (name, frozenset(descriptors))
+        if key in self._gender:
+            return self._gender[key]
+        table = self.lex.gender_words
+        words = [w.rstrip(".,") for w in name.lower().split()]
+        found = next((table[d] for d in key[1] if d in table), None)
+        if found is None and words:
+            found = table.get(words[0]) or table.get(words[0].split("-")[0])
+            if found is None and len(words) >= 2:
+                last = words[-1]
+                found = next((table[f"-{last[i:]}"] for i in range(1, len(last) - 1) if f"-{last[i:]}" in table),
+                             None)
+        self._gender[key] = found
+        return found
+
     # -- resolution -------------------------------------------------------------
-    def resolve_pronoun(self, pos: int) -> str | None:
+    def resolve_pronoun(self, pos: int, gender: str | None = None) -> str | None:
         """"he"/"she": the most recent person who spoke or opened a sentence before ``pos``.
 
         Reads the persons introduced by a description (latest added first), then the named
-        persons before ``pos`` (latest first), at most :data:`_LOOK_BACK` of each."""
+        persons before ``pos`` (latest first), at most :data:`_LOOK_BACK` of each. With
+        ``gender`` ("f" for "she", "m" for "he"): when that person is known to be of the other
+        gender (:meth:`gender_of`), the latest person before ``pos`` known to fit, named or
+        described, if there is one ("Anna Petrova opened the hearing. Then Viktor Lund read the
+        report. She said ..." is Anna Petrova's). A person whose gender is not known is never
+        passed over. Out of scope: number ("they" for a person), and cataphora."""
+        found = self._latest_person(pos)
+        if gender is None or found is None or self.gender_of(found) in (None, gender):
+            return found
+        best, best_pos = None, -1
+        named = self.mentions
+        end = bisect_left(named.pos, pos)
+        for k in range(end - 1, max(-1, end - 1 - _LOOK_BACK), -1):
+            ent = named[k]
+            if self.gender_of(ent.name, ent.descriptors) == gender:
+                best, best_pos = self.canonical_person(ent.name.split()), ent.pos
+                break
+        described = self.described
+        for k in range(len(described) - 1, max(-1, len(described) - 1 - _LOOK_BACK), -1):
+            ent = described[k]
+            if best_pos < ent.pos < pos and self.gender_of(ent.name, ent.descriptors) == gender:
+                best, best_pos = self.canonical_person(ent.name.split()), ent.pos
+        return best or found
+
+    def _latest_person(self, pos: int) -> str | None:
+        """The most recent person who spoke or opened a sentence before ``pos`` (see
+        :meth:`resolve_pronoun`)."""
         best = self.last_person
         described = self.described
         for k in range(len(described) - 1, max(-1, len(described) - 1 - _LOOK_BACK), -1):
