@@ -204,6 +204,39 @@ def test_extend_mention_reads_the_sentence_before_a_quotation():
     assert extend_mention(text, s, len(text), "Ada Ruiz", lex.titles, lex.speech_verbs) == "Ada Ruiz, a nurse in Lima"
 
 
+# Issue #13, wrong speakers on PolNeAR whose actor was right but whose mention stopped short of
+# the Source's last word (written fresh): a place after the name, "of" + name, the phrase after
+# a head noun, a head noun as apposition opener, a quotation whose speaker is named after it.
+@pytest.mark.parametrize("text, mention, expected", [
+    ("Tomas Brenner, 47, of Dayton, Ohio, said the plant would close.", "Tomas Brenner",
+     "Tomas Brenner, 47, of Dayton, Ohio"),
+    ("Gov. Ines Hart of Vermont said the levy was fair.", "Gov. Ines Hart", "Gov. Ines Hart of Vermont"),
+    ("Critics of the levy have said it hurts farmers.", "Critics", "Critics of the levy"),
+    ("A spokesman for the port said the cranes were idle.", "A spokesman", "A spokesman for the port"),
+    ("Lena Ortiz, publisher of The Valley Ledger, said ad sales fell.", "Lena Ortiz",
+     "Lena Ortiz, publisher of The Valley Ledger"),
+    # no verb after the phrase: not a source's complement
+    ("Critics of the plan, however, were quiet.", "Critics", "Critics"),
+    ("Ada Ruiz, of course, said the ward was full.", "Ada Ruiz", "Ada Ruiz"),
+])
+def test_extend_mention_complements_golden(text, mention, expected):
+    from stancekit import load_lexicon
+    from stancekit.attribution._mention import extend_mention, head_nouns
+    lex = load_lexicon()
+    got = extend_mention(text, 0, len(text), mention, lex.titles, lex.speech_verbs, head_nouns(lex))
+    assert got == expected
+
+
+def test_extend_mention_reads_the_sentence_after_a_quotation():
+    from stancekit import load_lexicon
+    from stancekit.attribution._mention import extend_mention, head_nouns
+    text = '"The ward is full. We need beds," said Ada Ruiz, a nurse in Lima.'
+    e = text.index(" We")
+    lex = load_lexicon()
+    got = extend_mention(text, 0, e, "Ada Ruiz", lex.titles, lex.speech_verbs, head_nouns(lex))
+    assert got == "Ada Ruiz, a nurse in Lima"
+
+
 @pytest.mark.parametrize("text", ["Ann Lee" + ", a" * 50_000, "Ann Lee, " + "x" * 100_000 + ", said it.",
                                   "Ann Lee (" * 30_000, "Ann Lee," * 30_000])
 def test_extend_mention_on_pathological_input(text):
@@ -463,6 +496,41 @@ def test_issue13_failure_patterns(shipped, mode, name):
     got = segment(text, attribution=model)
     check_offsets(text, got)
     assert got[i].actor == actor
+
+
+def _toy_model(**thresholds):
+    """A hand-made model: the cue word "grumbled" scores 0.5, a pronoun or a capitalised word
+    scores 5 as its source; cue threshold 2 unless ``thresholds`` lower it in context."""
+    from stancekit.attribution import AttributionModel
+    meta = {"format": "stancekit-attribution/1", "cue_bias": 0.0, "source_bias": 0.0, "cue_threshold": 2.0,
+            "source_threshold": 0.0, "vocab": ["grumbled"], **thresholds}
+    return AttributionModel({"w=grumbled": 0.5}, {"kind=pron": 5.0, "kind=cap": 5.0, "run_end=True": 1.0}, meta)
+
+
+# Issue #13: the cue threshold of reported speech (a quotation, a "that" clause or a colon after
+# the cue, a personal pronoun before it) is lower than elsewhere; each only lowers the threshold.
+@pytest.mark.parametrize("text, thresholds, actor", [
+    ("Ada Ruiz came in. She grumbled the plan failed.\n", {}, None),
+    ("Ada Ruiz came in. She grumbled the plan failed.\n", {"pronoun_threshold": 0.0}, "Ada Ruiz"),
+    ("Ada Ruiz came in. She grumbled the plan failed.\n", {"pronoun_threshold": 3.0}, None),
+    ("Ada Ruiz grumbled that the plan failed.\n", {}, None),
+    ("Ada Ruiz grumbled that the plan failed.\n", {"clause_threshold": 0.0}, "Ada Ruiz"),
+    ("Ada Ruiz grumbled: the plan failed.\n", {"clause_threshold": 0.0}, "Ada Ruiz"),
+    ("Ada Ruiz grumbled the plan failed.\n", {"clause_threshold": 0.0}, None),
+    ("Ada Ruiz grumbled the \"plan\" failed.\n", {"quote_threshold": 0.0}, "Ada Ruiz"),
+    ("Ada Ruiz grumbled the plan failed.\n", {"quote_threshold": 0.0}, None),
+])
+def test_contextual_cue_thresholds(text, thresholds, actor):
+    model = _toy_model(**thresholds)
+    got = segment(text, attribution=model)
+    check_offsets(text, got)
+    assert got[-1].actor == actor
+
+
+def test_with_thresholds_sets_the_contextual_thresholds():
+    m = _toy_model().with_thresholds(2.0, 0.0, quote=0.0, clause=1.0, pronoun=-1.0)
+    assert (m.meta["quote_threshold"], m.meta["clause_threshold"], m.meta["pronoun_threshold"]) == (0.0, 1.0, -1.0)
+    assert _toy_model().with_thresholds(1.0, 0.0).meta["quote_threshold"] == 1.0
 
 
 def test_regression_phase_verb_before_a_non_speech_cue_is_narration(shipped):

@@ -55,6 +55,36 @@ def _head_nouns(text: str, pos: int, end: int, nouns: frozenset[str]) -> int:
     return pos
 
 
+# "Ann Lee of Ohio" (a capitalised run after "of"); "supporters of the bill" (a phrase after
+# a lowercase head noun, up to a finite verb or a speech verb).
+_OF_NAME = re.compile(r" of (?:the )?[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}")
+_PHRASE = re.compile(r" (?:of|for|to|at|from|with|in|on) [\w'’-]+(?: [\w'’-]+){0,5}")
+_WORD_SPAN = re.compile(r"[\w'’-]+")
+_PLACE_END = re.compile(r"\b(?:of|from|in) [A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,2}$")
+
+
+def _complement(text: str, m: int, pos: int, end: int, speech_verbs: frozenset[str],
+                nouns: frozenset[str]) -> int:
+    """End of the complement after the mention ``text[m:pos]``: "Gov. Ann Lee of Ohio" after a
+    name; "supporters of the bill" after a lowercase head noun of ``nouns``, taken only when a
+    finite verb or a speech verb follows it; else ``pos``."""
+    words = text[m:pos].split()
+    last = words[-1] if words else ""
+    if last.lower() not in nouns:
+        found = _OF_NAME.match(text, pos, end) if last[:1].isupper() else None
+        return found.end() if found else pos
+    found = _PHRASE.match(text, pos, end)
+    if found is None:
+        return pos
+    k = pos
+    for w in _WORD_SPAN.finditer(text, found.start(), found.end()):
+        low = w.group().lower()
+        if low in _VERBS or low in speech_verbs:
+            return k if k > pos + 4 else pos
+        k = w.end()
+    return pos
+
+
 def head_nouns(lex) -> frozenset[str]:
     """The lexicon's titles, group and organisation nouns and ``attribution_head_nouns.txt``."""
     memo = _NOUNS.get(id(lex))
@@ -98,19 +128,23 @@ def extend_mention(text: str, start: int, end: int, mention: str | None, titles:
     if not mention or mention.lower() in _PRONOUNS:
         return mention
     m = text.find(mention, start, end)
-    if m < 0:  # the speaker of a quotation named in the sentence before
+    if m < 0:  # the speaker of a quotation named in the sentence before, else in the one after
         m = text.rfind(mention, max(0, start - LOOK_BACK), start)
         if m < 0:
-            return mention
-        end = min(len(text), m + LOOK_BACK)
+            m = text.find(mention, end, min(len(text), end + LOOK_BACK))
+            if m < 0:
+                return mention
+        start, end = max(0, m - LOOK_BACK), min(len(text), m + LOOK_BACK)
     pos = m + len(mention)
     pos = _head_nouns(text, pos, end, nouns)
+    pos = _complement(text, m, pos, end, speech_verbs, nouns)
     if text.startswith(" (", pos):  # "Sen. Ann Lee (D-Ohio)"
         close = text.find(")", pos, min(end, pos + 30))
         if close > 0:
             pos = close + 1
     new_end = pos
     inverted = None
+    after_place = False  # the segment before ended in a place ("of Baldwin", then "Miss.")
     for _ in range(MAX_SEGMENTS):
         if pos >= end or text[pos] != ",":
             break
@@ -125,8 +159,12 @@ def extend_mention(text: str, start: int, end: int, mention: str | None, titles:
             break
         first = words[0].lower()
         relative = first in ("who", "whose", "which")
-        if not (first in _OPENERS or first[:1].isdigit() or first.endswith(("'s", "’s"))
-                or any(w.lower().strip(".,") in titles for w in words[:3]) or _PARTY.match(words[0])):
+        place = (first in ("of", "from") and len(words) > 1 and words[1][:1].isupper()) or (
+            after_place and len(words) <= 3 and all(w[:1].isupper() for w in words))
+        after_place = place or bool(_PLACE_END.search(text, seg_start, seg_end))
+        if not (place or first in _OPENERS or first[:1].isdigit() or first.endswith(("'s", "’s"))
+                or any(w.lower().strip(".,") in titles or w.lower().strip(".,") in nouns for w in words[:3])
+                or _PARTY.match(words[0])):
             break
         if not relative:  # a finite verb before any relative word: a clause
             for w in words:

@@ -56,7 +56,11 @@ class AttributionModel:
     meta : dict
         ``format``, ``cue_bias``, ``source_bias``, ``cue_threshold``, ``source_threshold``
         (log-odds), ``speech_threshold`` (the cue threshold of the speech-verb list's words;
-        ``cue_threshold`` when absent) and ``vocab`` (the words that may be cues).
+        ``cue_threshold`` when absent), ``quote_threshold`` (of any cue word in a statement with
+        a quotation mark), ``clause_threshold`` (of a cue word followed by "that" or a colon),
+        ``pronoun_threshold`` (of a cue word right after a personal pronoun; these three only
+        lower the threshold, and are ``cue_threshold`` when absent) and ``vocab`` (the words
+        that may be cues).
 
     Notes
     -----
@@ -73,7 +77,13 @@ class AttributionModel:
         self._lex = None
         self._ct = float(meta["cue_threshold"])
         self._st = float(meta.get("speech_threshold", self._ct))
-        self.candidates = self._reachable(min(self._ct, self._st))
+        # Where the statement quotes, or the cue opens a clause ("said that", "warned:"), reported
+        # speech is what SPEC and PolNeAR agree on: lower thresholds there (absent: no change).
+        self._qt = min(self._ct, self._st, float(meta.get("quote_threshold", self._ct)))
+        self._tt = min(self._ct, self._st, float(meta.get("clause_threshold", self._ct)))
+        # and right after a personal pronoun ("she argued"): the pronoun is the source.
+        self._pt = min(self._ct, self._st, float(meta.get("pronoun_threshold", self._ct)))
+        self.candidates = self._reachable(min(self._ct, self._st, self._qt, self._tt, self._pt))
 
     def _reachable(self, threshold: float) -> frozenset[str]:
         """The vocabulary words looked at as cues: those whose best score in training came within
@@ -86,11 +96,18 @@ class AttributionModel:
         return (f"AttributionModel({len(self.cue_weights)} cue and {len(self.source_weights)} source features, "
                 f"vocab={len(self.vocab)} words, {len(self.candidates)} of them cue candidates)")
 
-    def with_thresholds(self, cue: float, source: float, speech: float | None = None) -> "AttributionModel":
+    def with_thresholds(self, cue: float, source: float, speech: float | None = None,
+                        quote: float | None = None, clause: float | None = None,
+                        pronoun: float | None = None) -> "AttributionModel":
         """A copy that takes cues over log-odds ``cue`` (``speech`` for the words of the
-        speech-verb list; ``cue`` when None) and sources over log-odds ``source``."""
+        speech-verb list, ``quote`` in a statement with a quotation mark, ``clause`` before
+        "that" or a colon, ``pronoun`` right after a personal pronoun; each ``cue`` when None)
+        and sources over log-odds ``source``."""
         meta = dict(self.meta, cue_threshold=float(cue), source_threshold=float(source),
-                    speech_threshold=float(cue if speech is None else speech))
+                    speech_threshold=float(cue if speech is None else speech),
+                    quote_threshold=float(cue if quote is None else quote),
+                    clause_threshold=float(cue if clause is None else clause),
+                    pronoun_threshold=float(cue if pronoun is None else pronoun))
         return type(self)(self.cue_weights, self.source_weights, meta)
 
     # -- scores -------------------------------------------------------------------
@@ -120,10 +137,18 @@ class AttributionModel:
         qc = quote_counts(low)
         colon = ":" in low
         best = None
+        n = len(low)
         for i, w in enumerate(low):
             if w in self.candidates:
                 s = self.cue_score(cue_features(low, toks, inq, i, speech, qc, colon))
-                if s > (self._st if w in speech else self._ct) and (best is None or s > best[0]) and (
+                t = self._st if w in speech else self._ct
+                if qc[-1]:
+                    t = min(t, self._qt)
+                if i + 1 < n and low[i + 1] in ("that", ":"):
+                    t = min(t, self._tt)
+                if i >= 1 and low[i - 1] in _PERSONAL:
+                    t = min(t, self._pt)
+                if s > t and (best is None or s > best[0]) and (
                         s > self._ct or not _commitment_or_passive(low, i)) and (
                         w in speech or not _continued_action(low, i)):
                     best = (s, i)
@@ -212,6 +237,7 @@ def _utf8(s: str) -> np.ndarray:
 
 
 _BE = frozenset("is was are were be been being".split())
+_PERSONAL = frozenset("he she they we i you".split())
 
 
 def _commitment_or_passive(low: list[str], i: int) -> bool:
