@@ -982,3 +982,30 @@ def test_gender_word_listed_under_both_letters_tells_nothing(tmp_path):
     (tmp_path / "gendered_words.tsv").write_text("f\tviktor\n", encoding="utf-8")
     assert "viktor" not in stancekit.load_lexicon([tmp_path]).gender_words
     assert stancekit.load_lexicon().gender_words["viktor"] == "m"
+
+
+# -- a description resolves to the person a title after the name described (issue 13) -------------------
+
+APPOSITION_DESCRIPTIONS = [
+    ("Kanat Saudabayev, Kazakhstan's foreign minister, opened the meeting. The minister said the chair "
+     "would push for a summit.", "Kanat Saudabayev"),
+    ("Kanat Saudabayev, Kazakhstan's foreign minister, opened the meeting. The Kazakh foreign minister "
+     "said the chair would push for a summit.", "Kanat Saudabayev"),
+    ("Sergei Lavrov, the Russian foreign minister, met Anna Keller, a Swedish diplomat. The Russian minister "
+     "said the treaty was vital.", "Sergei Lavrov"),
+    ("Sergei Lavrov, the Russian foreign minister, met Anna Keller, a Swedish diplomat. The diplomat said "
+     "the treaty was not needed.", "Anna Keller"),
+    # a country word in either form: "Kazakh Foreign Minister X" ... "the Kazakhstan minister"
+    ("Kazakh Foreign Minister Kanat Saudabayev arrived. The Kazakhstan minister said it was fine.",
+     "Kanat Saudabayev"),
+    # no title in the words after the comma: nothing is learnt from them
+    ("Ivo Tamm, who spoke first, left early. Anna Keller arrived later. The minister said it was fine.",
+     "minister"),
+]
+
+
+@pytest.mark.parametrize("text,actor", APPOSITION_DESCRIPTIONS)
+def test_description_resolves_through_an_apposition_after_the_name(text, actor):
+    got = segment(text)
+    check_offsets(text, got)
+    assert got[-1].actor == actor

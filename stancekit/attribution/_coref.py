@@ -147,6 +147,10 @@ class _Mentions:
         return None
 
 
+# An apposition after a name: ", " then words up to a comma, semicolon, parenthesis or sentence end.
+_APPOSITION = re.compile(r",[ \t]++([^,;:()\n.!?\"“”]{2,}+)(?=[,;:().!?])")
+_APPOSITION_CHARS = 100
+_APPOSITION_OPENERS = frozenset("the a an his her its their".split())
 # Resolving a pronoun or a description looks back over at most this many mentions (of named
 # persons, and of persons introduced by a description), so that it costs bounded time however
 # long the document; a window of paragraphs keeps at least as many from the windows before it.
@@ -385,6 +389,7 @@ class _Doc:
                         desc.add(lex.country_of[w].lower())
                 elif w not in ("of", "the") or not found[1]:
                     break  # "President of Russia Dmitry Medvedev": the title before "of <country>" too
+            desc |= self._apposition_after(at + len(seq), end)
             name = " ".join(words)
             if lead is None:
                 lead = _Lead(self.text, start, end, lex)
@@ -395,6 +400,28 @@ class _Doc:
             key = words[-1].lower()
             if len(name) > len(self.full_name.get(key, "")):
                 self.full_name[key] = name
+
+    def _apposition_after(self, pos: int, end: int) -> set[str]:
+        """Titles and countries of an apposition right after a name ("Kanat Saudabayev,
+        Kazakhstan's foreign minister, said ..."), so that "the minister" and "the Kazakh
+        minister" later resolve to him: the words up to the next comma or sentence end (at most
+        :data:`_APPOSITION_CHARS` characters), when they open with a determiner, a possessive or
+        a title; empty for anything else ("Lavrov, who ...", "Lavrov, Clinton and ...")."""
+        m = _APPOSITION.match(self.text, pos, min(end, pos + _APPOSITION_CHARS))
+        if m is None:
+            return set()
+        lex = self.lex
+        words = [w.rstrip("’'").removesuffix("’s").removesuffix("'s") for w in m.group(1).lower().split()]
+        if not words or not (words[0] in _APPOSITION_OPENERS or m.group(1).split()[0].endswith(("’s", "'s"))
+                             or words[0] in lex.titles):
+            return set()
+        desc = set()
+        for w in words:
+            if w in lex.titles:
+                desc.add(w)
+            elif w in lex.country_of:
+                desc.update((w, lex.country_of[w].lower()))
+        return desc if desc & lex.titles else set()
 
     def common_word_at(self, word: str, pos: int) -> bool:
         """Whether ``word``, capitalised at ``pos``, is a common word there: it opens a sentence
@@ -581,7 +608,11 @@ class _Doc:
 
         Persons introduced by a description count only when no named person comes at or after
         ``pos`` in the whole document (the rule as it stood when both were one list, named
-        persons first)."""
+        persons first). A country word of ``desc`` counts as its country ("the Kazakh minister"
+        is described as the minister of Kazakhstan, whichever form the name's title used)."""
+        country_of = self.lex.country_of
+        if not all(w in country_of for w in desc):  # (a nationality alone is read as written)
+            desc = {country_of[w].lower() if w in country_of else w for w in desc}
         named = self.mentions
         best = named.last_with(desc, bisect_left(named.pos, pos))
         if self.last_named < pos:
