@@ -998,6 +998,9 @@ APPOSITION_DESCRIPTIONS = [
     # a country word in either form: "Kazakh Foreign Minister X" ... "the Kazakhstan minister"
     ("Kazakh Foreign Minister Kanat Saudabayev arrived. The Kazakhstan minister said it was fine.",
      "Kanat Saudabayev"),
+    # the last speaker is an unresolved description: a second description is another person
+    ("Hillary Clinton met Ivo Tamm in Geneva. The secretary of state said the talks were useful. "
+     "The Russian foreign minister said they were not.", "Russian foreign minister"),
     # no title in the words after the comma: nothing is learnt from them
     ("Ivo Tamm, who spoke first, left early. Anna Keller arrived later. The minister said it was fine.",
      "minister"),

@@ -151,6 +151,9 @@ class _Mentions:
 _APPOSITION = re.compile(r",[ \t]++([^,;:()\n.!?\"“”]{2,}+)(?=[,;:().!?])")
 _APPOSITION_CHARS = 100
 _APPOSITION_OPENERS = frozenset("the a an his her its their".split())
+# A description with one of these titles that fits no one named falls back to the last speaker.
+_FALLBACK_TITLES = frozenset("president minister ambassador envoy spokesman spokeswoman official head "
+                             "chairman-in-office chairman secretary diplomat leader".split())
 # Resolving a pronoun or a description looks back over at most this many mentions (of named
 # persons, and of persons introduced by a description), so that it costs bounded time however
 # long the document; a window of paragraphs keeps at least as many from the windows before it.
@@ -619,8 +622,9 @@ class _Doc:
             best = self.described.last_with(desc, bisect_left(self.described.top, pos)) or best
         if best is not None:
             return self.canonical_person(best.name.split())
-        if self.last_person is not None and desc & {"president", "minister", "ambassador", "envoy",
-                                                   "spokesman", "spokeswoman", "official", "head", "chairman-in-office",
-                                                   "chairman", "secretary", "diplomat", "leader"}:
-            return self.last_person.name
+        last = self.last_person
+        if last is not None and desc & _FALLBACK_TITLES and not last.name.islower():
+            # (not when the last speaker is itself an unresolved description: "the secretary of
+            # state said ..." then "the Russian foreign minister said ..." are two persons)
+            return last.name
         return None
