@@ -516,6 +516,12 @@ class _Attributor:
                 return doc.last_group.name, doc.last_group.kind
         if any(b in lex.groups for b in bare) and not any(w[:1].isupper() and b not in lex.country_of for w, b in zip(words, bare) if b not in lex.groups and w.lower() not in lex.titles and not w.lower() in ("western", "eastern", "european", "european", "central", "asian")) or (low[-1] in lex.groups):
             return group_text, "group"
+        if has_org and indefinite and bare[-1] in lex.titles and bare[-1] not in lex.org_words:
+            # "A State Department official", "a senior UN envoy": a person described by a body
+            # and a title, whom "the official" may name later
+            doc.describe(_Entity(text, "subject", frozenset(b for b in bare if b in lex.titles or b in lex.country_of),
+                                 pos))
+            return text, "person"
         if has_org:
             full = doc.org_name.get(bare[-1])
             if full and (full.endswith(text) or (len(words) == 1 and definite)) and len(full) > len(text):

@@ -1012,3 +1012,14 @@ def test_description_resolves_through_an_apposition_after_the_name(text, actor):
     got = segment(text)
     check_offsets(text, got)
     assert got[-1].actor == actor
+
+
+def test_official_described_by_a_body_is_named_by_the_title_later():
+    """A person introduced by a body and a title, named later by the title alone, with other
+    persons named before and after (the description was read as a body, and persons introduced
+    by a description were passed over when a named person came later in the document)."""
+    text = ("Anders Holm said the talks would go on. A State Department official, who briefed journalists, "
+            "said Washington would wait. \"We will not trade the acquis,\" the official said. Ivo Tamm agreed.")
+    got = segment(text)
+    check_offsets(text, got)
+    assert [s.actor for s in got[1:3]] == ["State Department official", "State Department official"]

@@ -609,17 +609,17 @@ class _Doc:
         """"the minister", "the Russian president": the last person before ``pos`` that the words
         ``desc`` describe, else the last person who spoke when ``desc`` holds a title.
 
-        Persons introduced by a description count only when no named person comes at or after
-        ``pos`` in the whole document (the rule as it stood when both were one list, named
-        persons first). A country word of ``desc`` counts as its country ("the Kazakh minister"
+        The person is the latest that fits, named or introduced by a description ("A State
+        Department official said ... the official said"). A country word of ``desc`` counts as its country ("the Kazakh minister"
         is described as the minister of Kazakhstan, whichever form the name's title used)."""
         country_of = self.lex.country_of
         if not all(w in country_of for w in desc):  # (a nationality alone is read as written)
             desc = {country_of[w].lower() if w in country_of else w for w in desc}
         named = self.mentions
         best = named.last_with(desc, bisect_left(named.pos, pos))
-        if self.last_named < pos:
-            best = self.described.last_with(desc, bisect_left(self.described.top, pos)) or best
+        other = self.described.last_with(desc, bisect_left(self.described.top, pos))
+        if other is not None and other.pos < pos and (best is None or other.pos > best.pos):
+            best = other  # the later of the two: a person named, or one introduced by a description
         if best is not None:
             return self.canonical_person(best.name.split())
         last = self.last_person
