@@ -22,7 +22,7 @@ import numpy as np
 
 from .._errors import ModelError, ModelIntegrityError, ModelVersionWarning, choice_error, type_error
 from .._files import atomic_write_bytes, library_versions, write_npz, read_manifest, sha256_file
-from ._features import (PRONOUNS, cue_features, mention_start, quote_counts, quote_state, source_candidates,
+from ._features import (PRONOUNS, QUOTES, cue_features, mention_start, quote_counts, quote_state, source_candidates,
                         source_features, tokenize)
 
 __all__ = ["AttributionModel", "load_attribution_model", "default_attribution_path", "FORMAT",
@@ -83,7 +83,15 @@ class AttributionModel:
         self._tt = min(self._ct, self._st, float(meta.get("clause_threshold", self._ct)))
         # and right after a personal pronoun ("she argued"): the pronoun is the source.
         self._pt = min(self._ct, self._st, float(meta.get("pronoun_threshold", self._ct)))
-        self.candidates = self._reachable(min(self._ct, self._st, self._qt, self._tt, self._pt))
+        # The words scored: those that can pass the threshold of their context (see _reachable);
+        # a statement without a quotation mark scores the words of the smaller sets only.
+        base = min(self._ct, self._st, self._tt)
+        self.candidates = self._reachable(base)
+        self._pron_words = self._reachable(min(base, self._pt))
+        self._quote_words = self._reachable(min(base, self._qt))
+        self._unquoted = self.candidates | self._pron_words
+        self._any = self._unquoted | self._quote_words
+        self._quotes_add = not self._quote_words <= self._unquoted
 
     def _reachable(self, threshold: float) -> frozenset[str]:
         """The vocabulary words looked at as cues: those whose best score in training came within
@@ -92,9 +100,15 @@ class AttributionModel:
         best = self.meta.get("cue_word_max", {})
         return frozenset(w for w in self.vocab if best.get(w, float("inf")) > threshold - MARGIN)
 
+    def _words_for(self, text: str, start: int, end: int) -> frozenset[str]:
+        """The words that may be cues in ``text[start:end]`` (more where it quotes)."""
+        if not self._quotes_add or not any(q in text[start:end] for q in QUOTES):
+            return self._unquoted
+        return self._any
+
     def __repr__(self) -> str:
         return (f"AttributionModel({len(self.cue_weights)} cue and {len(self.source_weights)} source features, "
-                f"vocab={len(self.vocab)} words, {len(self.candidates)} of them cue candidates)")
+                f"vocab={len(self.vocab)} words, {len(self._any)} of them cue candidates)")
 
     def with_thresholds(self, cue: float, source: float, speech: float | None = None,
                         quote: float | None = None, clause: float | None = None,
@@ -125,7 +139,7 @@ class AttributionModel:
     def find(self, text: str, start: int, end: int, lex) -> tuple[int, int, int] | None:
         """``(cue token, source head token, mention start token)`` indexes into
         ``tokenize(text, start, end)``, or None when no cue or no source scores over its threshold."""
-        if self.candidates.isdisjoint(_WORD_CHARS.findall(text[start:end].lower())):
+        if self._words_for(text, start, end).isdisjoint(_WORD_CHARS.findall(text[start:end].lower())):
             return None
         toks = tokenize(text, start, end)
         return self._find_in(toks, lex)
@@ -138,8 +152,10 @@ class AttributionModel:
         colon = ":" in low
         best = None
         n = len(low)
+        words = self._quote_words if qc[-1] else self.candidates
+        pron = self._pron_words
         for i, w in enumerate(low):
-            if w in self.candidates:
+            if w in words or (w in pron and i >= 1 and low[i - 1] in _PERSONAL):
                 s = self.cue_score(cue_features(low, toks, inq, i, speech, qc, colon))
                 t = self._st if w in speech else self._ct
                 if qc[-1]:
@@ -169,7 +185,7 @@ class AttributionModel:
         """``(actor, kind, mention)`` for ``text[start:end]``, as the rules' ``frame_speaker`` gives
         it, or None. ``att`` is the rules' attributor (names, pronouns and descriptions are
         resolved by it, so that the learned speaker gets the same canonical names)."""
-        if self.candidates.isdisjoint(_WORD_CHARS.findall(text[start:end].lower())):
+        if self._words_for(text, start, end).isdisjoint(_WORD_CHARS.findall(text[start:end].lower())):
             return None
         toks = tokenize(text, start, end)
         found = self._find_in(toks, att.lex)
