@@ -1029,7 +1029,7 @@ def segment(
             labelled = [(i, s.start) for i, s in enumerate(sents) if s.label is not None]
             labels = (len(labelled), labelled[-1][0], labelled[0][1]) if labelled else (0, -1, None)
         if before == 0 and labels[0]:
-            interviewer = _interviewer_name(text, labels[2])
+            interviewer = _interviewer_name(text, labels[2]) or _publication_name(text, labels[2])
             # A transcript (three or more speaker labels): a turn runs over paragraphs until the next
             # label, but not past the last one, where the transcript ends.
             last_label = labels[1] if labels[0] >= 3 else -1
@@ -1134,6 +1134,32 @@ def _interviewer_name(text: str, first_label: int | None) -> str | None:
         after = text[m.end(1) : m.end(1) + 2]
         if not after or after[0] in "\n,.;()" or after.startswith((" (", " f", " o")):
             return m.group(1)
+    return None
+
+
+_PUBLICATION_LINE = re.compile(r"^[ \t]*Publication:[ \t]*([^,|\n(]+)", re.MULTILINE)
+_MASTHEAD_LINE = re.compile(r"^[^\n|]*\|[^\n]*$", re.MULTILINE)
+_TITLE_WORD = re.compile(r"(?:[A-Z][\w’'&.-]*|of|the|and|for|on|in|am|an|de|du|la|le|der|die|für)")
+_ARTICLE_KINDS = frozenset(
+    "interview analysis opinion op-ed commentary editorial column feature news report transcript q&a".split())
+
+
+def _publication_name(text: str, first_label: int | None) -> str | None:
+    """The publication's name from the header before the first speaker label: a
+    "Publication: Danube Diplomatic Review, Issue 12" line, or a masthead line of fields
+    between bars ("Interview | Vienna Diplomatic Quarterly | April 19, 2010": the first field
+    of two or more title-case words with no digit that is not a kind of article). An interview
+    whose interviewer is not named is the publication's (annotation guide: questions)."""
+    end = min(len(text), 3000) if first_label is None else first_label
+    m = _PUBLICATION_LINE.search(text, 0, end)
+    if m and len(m.group(1).split()) >= 2:
+        return m.group(1).strip()
+    for line in _MASTHEAD_LINE.finditer(text, 0, end):
+        for field in (f.strip() for f in line.group(0).split("|")):
+            words = field.split()
+            if len(words) >= 2 and field.lower() not in _ARTICLE_KINDS and not any(c.isdigit() for c in field) \
+                    and words[0][:1].isupper() and all(_TITLE_WORD.fullmatch(w) for w in words):
+                return field
     return None
 
 

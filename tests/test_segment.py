@@ -1023,3 +1023,22 @@ def test_official_described_by_a_body_is_named_by_the_title_later():
     got = segment(text)
     check_offsets(text, got)
     assert [s.actor for s in got[1:3]] == ["State Department official", "State Department official"]
+
+
+PUBLICATION_HEADERS = [
+    ("Interview | Vienna Diplomatic Review | April 19, 2010\n\n", "Vienna Diplomatic Review"),
+    ("Publication: Steppe Affairs Weekly, Issue 42 (October 20, 2008)\n\n", "Steppe Affairs Weekly"),
+    ("Interview by Lena Hartmann\nInterview | Vienna Diplomatic Review | April 19, 2010\n\n", "Lena Hartmann"),
+    ("Interview | 19 April 2010\n\n", "Interviewer"),  # no name anywhere
+]
+
+
+@pytest.mark.parametrize("header,asker", PUBLICATION_HEADERS)
+def test_questions_of_an_unnamed_interviewer_are_the_publications(header, asker):
+    """Annotation guide (questions): the interviewer's name if the article gives one, otherwise
+    the publication's name."""
+    text = header + "Q: How was the year?\n\nOrlov: Busy. We worked hard.\n\nQ: Thank you."
+    got = segment(text)
+    check_offsets(text, got)
+    assert [s.actor for s in got if s.text.startswith("Q:")] == [asker, asker]
+    assert next(s for s in got if s.text.startswith("Orlov:")).actor == "Orlov"
