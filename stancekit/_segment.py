@@ -501,6 +501,8 @@ class _Attributor:
                 return None, "none"  # "Similar doubts were voiced ...": a common word opening a sentence
             return doc.canonical_person(run), "person"
         if run and not has_org and all(lw in lex.titles or b in lex.country_of for lw, b in zip(low[: len(low) - len(run)], bare)):
+            if _place_and_noun(low, bare, run, lex):
+                return text, "org"
             return doc.canonical_person(run), "person"
         # A description: "a senior U.S. official" (a new actor), "the minister", "the Russian president"
         desc = {b for b in bare if b in lex.titles or b in lex.country_of}
@@ -530,6 +532,8 @@ class _Attributor:
         if run and len(run) == 1 and len(words) >= 3 and all(w[:1].isupper() for w in words):
             return text, "org"  # "Rights Monitor Central Asia": a body's name, not a person called "Asia"
         if run:
+            if _place_and_noun(low, bare, run, lex):
+                return text, "org"
             return doc.canonical_person(run), "person"
         return None, "none"
 
@@ -816,6 +820,17 @@ class _Attributor:
             if not strict or nxt in lex.subject_followers or nxt in lex.speech_verbs or nxt.endswith("ly") or nxt in (",", ":"):
                 return (i, j)
         return None
+
+
+def _place_and_noun(low: list[str], bare: list[str], run: list[str], lex: Lexicon) -> bool:
+    """Whether a noun phrase is a place and one capitalised word with no title ("the Washington
+    Post", "the Moscow Times"): a body's name, not a person called "Post" described by a place
+    ("Moscow's Lavrov" and "Russian President Medvedev" are persons)."""
+    before = low[: len(low) - len(run)]
+    if len(run) != 1 or not before or any(w in lex.titles for w in before):
+        return False
+    last, last_bare = before[-1], bare[len(before) - 1]
+    return last == last_bare and (last in lex.seats or last in lex.country_of) and last[:1].isalpha()
 
 
 def _in_number(tokens: list[tuple[str, int, int]], k: int) -> bool:

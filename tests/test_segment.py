@@ -1042,3 +1042,18 @@ def test_questions_of_an_unnamed_interviewer_are_the_publications(header, asker)
     check_offsets(text, got)
     assert [s.actor for s in got if s.text.startswith("Q:")] == [asker, asker]
     assert next(s for s in got if s.text.startswith("Orlov:")).actor == "Orlov"
+
+
+@pytest.mark.parametrize("text,actor", [
+    ("The Washington Post called the treaty a solution in search of a problem.", "Washington Post"),
+    ("The Moscow Times reported that the summit would go ahead.", "Moscow Times"),
+    ("Moscow's Lavrov said the talks were over.", "Lavrov"),
+    ("Russian President Medvedev said the talks were over.", "Medvedev"),
+    ("Washington Post reporter Anna Keller said the talks were over.", "Anna Keller"),
+])
+def test_place_and_noun_is_a_body_not_a_person(text, actor):
+    """Regression: "The Washington Post said" gave the actor "Post" (the place read as a
+    description of a person)."""
+    got = segment(text)
+    check_offsets(text, got)
+    assert got[0].actor == actor
