@@ -527,6 +527,17 @@ def test_contextual_cue_thresholds(text, thresholds, actor):
     assert got[-1].actor == actor
 
 
+# A cue under its threshold is taken when its source is clear (joint thresholds).
+@pytest.mark.parametrize("joint, actor", [(None, None), ((0.0, 2.0), "Ada Ruiz"), ((0.0, 10.0), None),
+                                          ((1.0, 2.0), None)])
+def test_joint_cue_and_source_thresholds(joint, actor):
+    model = _toy_model().with_thresholds(2.0, 0.0, joint=joint)
+    text = "Ada Ruiz grumbled the plan failed.\n"
+    got = segment(text, attribution=model)
+    check_offsets(text, got)
+    assert got[0].actor == actor
+
+
 def test_with_thresholds_sets_the_contextual_thresholds():
     m = _toy_model().with_thresholds(2.0, 0.0, quote=0.0, clause=1.0, pronoun=-1.0)
     assert (m.meta["quote_threshold"], m.meta["clause_threshold"], m.meta["pronoun_threshold"]) == (0.0, 1.0, -1.0)

@@ -59,7 +59,9 @@ class AttributionModel:
         ``cue_threshold`` when absent), ``quote_threshold`` (of any cue word in a statement with
         a quotation mark), ``clause_threshold`` (of a cue word followed by "that" or a colon),
         ``pronoun_threshold`` (of a cue word right after a personal pronoun; these three only
-        lower the threshold, and are ``cue_threshold`` when absent) and ``vocab`` (the words
+        lower the threshold, and are ``cue_threshold`` when absent), ``joint_cue_threshold``
+        and ``joint_source_threshold`` (a cue under its threshold but over the first is taken
+        when its best source scores over the second; absent: never) and ``vocab`` (the words
         that may be cues).
 
     Notes
@@ -83,9 +85,13 @@ class AttributionModel:
         self._tt = min(self._ct, self._st, float(meta.get("clause_threshold", self._ct)))
         # and right after a personal pronoun ("she argued"): the pronoun is the source.
         self._pt = min(self._ct, self._st, float(meta.get("pronoun_threshold", self._ct)))
+        # A cue under its threshold but over ``joint_cue_threshold`` is taken when its best source
+        # scores over ``joint_source_threshold``: a clear source makes a weaker cue enough.
+        self._jc = float(meta.get("joint_cue_threshold", float("inf")))
+        self._js = float(meta.get("joint_source_threshold", float("inf")))
         # The words scored: those that can pass the threshold of their context (see _reachable);
         # a statement without a quotation mark scores the words of the smaller sets only.
-        base = min(self._ct, self._st, self._tt)
+        base = min(self._ct, self._st, self._tt, self._jc)
         self.candidates = self._reachable(base)
         self._pron_words = self._reachable(min(base, self._pt))
         self._quote_words = self._reachable(min(base, self._qt))
@@ -112,16 +118,22 @@ class AttributionModel:
 
     def with_thresholds(self, cue: float, source: float, speech: float | None = None,
                         quote: float | None = None, clause: float | None = None,
-                        pronoun: float | None = None) -> "AttributionModel":
+                        pronoun: float | None = None, joint: tuple[float, float] | None = None
+                        ) -> "AttributionModel":
         """A copy that takes cues over log-odds ``cue`` (``speech`` for the words of the
         speech-verb list, ``quote`` in a statement with a quotation mark, ``clause`` before
         "that" or a colon, ``pronoun`` right after a personal pronoun; each ``cue`` when None)
-        and sources over log-odds ``source``."""
+        and sources over log-odds ``source``; ``joint`` is ``(cue, source)``: a cue over the
+        first taken when its source scores over the second (None: none)."""
         meta = dict(self.meta, cue_threshold=float(cue), source_threshold=float(source),
                     speech_threshold=float(cue if speech is None else speech),
                     quote_threshold=float(cue if quote is None else quote),
                     clause_threshold=float(cue if clause is None else clause),
                     pronoun_threshold=float(cue if pronoun is None else pronoun))
+        for key in ("joint_cue_threshold", "joint_source_threshold"):
+            meta.pop(key, None)
+        if joint is not None:
+            meta["joint_cue_threshold"], meta["joint_source_threshold"] = float(joint[0]), float(joint[1])
         return type(self)(self.cue_weights, self.source_weights, meta)
 
     # -- scores -------------------------------------------------------------------
@@ -164,10 +176,13 @@ class AttributionModel:
                     t = min(t, self._tt)
                 if i >= 1 and low[i - 1] in _PERSONAL:
                     t = min(t, self._pt)
+                joint = s <= t  # taken only with a clear source
+                if joint:
+                    t = min(t, self._jc)
                 if s > t and (best is None or s > best[0]) and (
                         s > self._ct or not _commitment_or_passive(low, i)) and (
                         w in speech or not _continued_action(low, i)):
-                    best = (s, i)
+                    best = (s, i, joint)
         if best is None:
             return None
         i = best[1]
@@ -176,7 +191,7 @@ class AttributionModel:
             s = self.source_score(source_features(low, toks, inq, i, j, lex_sets, self.vocab, qc))
             if s > self.meta["source_threshold"] and (head is None or s > head[0]):
                 head = (s, j)
-        if head is None:
+        if head is None or (best[2] and head[0] <= self._js):
             return None
         j = head[1]
         return i, j, mention_start(toks, low, j, lex_sets)
