@@ -92,6 +92,8 @@ class Lexicon:
     stance_phrase_verbs: frozenset[str] = field(init=False, hash=False)  # the keys of stance_phrases
     # "anna" -> "f", "mr" -> "m", "-ova" -> "f": given names, titles and surname endings
     gender_words: dict[str, str] = field(default_factory=dict, hash=False)
+    # "senior", "-al": lowercase words before a source's head noun ("presidential adviser")
+    np_modifiers: frozenset[str] = frozenset()
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "stance_phrase_verbs", frozenset(self.stance_phrases))
@@ -168,7 +170,9 @@ def _load(extra: tuple[str, ...]) -> Lexicon:
         del gender[w]
     return Lexicon(frozenset(verbs), titles, country_of, seats, groups, org_words, abbreviations, reactions,
                    calendar, documents, followers, past, {k: frozenset(v) for k, v in phrases.items()},
-                   gender_words=gender)
+                   gender_words=gender,
+                   np_modifiers=frozenset(w.lower() for _, _, line in read_data_lines("np_modifiers.txt", extra)
+                                          for w in line.split()))
 
 
 @lru_cache(maxsize=16)
@@ -187,7 +191,7 @@ def load_lexicon(lexicon_dirs: Iterable[PathLike] = ()) -> Lexicon:
         ``seats_of_power.tsv``, ``groups.txt``, ``org_words.txt``,
         ``abbreviations.txt``, ``reaction_adjectives.txt``, ``calendar_words.txt``,
         ``document_nouns.txt``, ``subject_followers.txt``, ``irregular_past.txt``,
-        ``gendered_words.tsv``,
+        ``gendered_words.tsv``, ``np_modifiers.txt``,
         ``stance_phrases.txt``). Their entries are added to the shipped ones.
 
     Returns

@@ -239,9 +239,18 @@ def _skip_adverbs_back(tokens: list[tuple[str, int, int]], j: int) -> int:
 
 def _np_word(tok: str, lex: Lexicon) -> bool:
     """Whether ``tok`` can stand in a name or description read forward after "in the view of" or
-    "by": capitalised, a determiner, a title or a group noun."""
+    "by": capitalised, a determiner, a title, a group noun or a modifier ("legal advisers")."""
     low = tok.lower()
-    return tok[:1].isupper() or low in _DETERMINERS or low in lex.titles or low in lex.groups
+    return tok[:1].isupper() or low in _DETERMINERS or low in lex.titles or low in lex.groups or _np_modifier(tok, lex)
+
+
+def _np_modifier(tok: str, lex: Lexicon) -> bool:
+    """Whether the lowercase word ``tok`` may stand before a source's head noun: listed in
+    ``np_modifiers.txt``, or of five letters or more with a suffix listed there ("-al")."""
+    if not tok.isalpha() or not tok.islower():
+        return False
+    mods = lex.np_modifiers
+    return tok in mods or (len(tok) >= 5 and any(f"-{tok[-k:]}" in mods for k in (2, 3, 4)))
 
 
 def _np_backward(tokens: list[tuple[str, int, int]], vi: int, lex: Lexicon) -> tuple[int, int] | None:
@@ -317,6 +326,9 @@ def _np_backward(tokens: list[tuple[str, int, int]], vi: int, lex: Lexicon) -> t
             i -= 1
             continue
         if low in _PARTICLES and saw_head and i > 0 and tokens[i - 1][0][:1].isupper():
+            i -= 1
+            continue
+        if saw_head and _np_modifier(tok, lex):  # "a senior presidential adviser", "local officials"
             i -= 1
             continue
         if low in _DETERMINERS and saw_head:
@@ -506,11 +518,12 @@ class _Attributor:
             return doc.canonical_person(run), "person"
         # A description: "a senior U.S. official" (a new actor), "the minister", "the Russian president"
         desc = {b for b in bare if b in lex.titles or b in lex.country_of}
-        if desc and len(desc) == len(bare):
+        if desc and (len(desc) == len(bare) or (bare[-1] in lex.titles and all(
+                b in desc or _np_modifier(b, lex) for b in bare))):  # "a senior presidential adviser"
             if indefinite:
                 doc.describe(_Entity(text, "subject", frozenset(bare), pos))
                 return text, "person"
-            named = doc.resolve_description(set(bare), pos)
+            named = doc.resolve_description(desc, pos)
             return (named, "person") if named else (text, "description")
         if definite and len(bare) == 1 and bare[0] in lex.org_words:
             # "the department said": the most recent body with that word in its name

@@ -1057,3 +1057,27 @@ def test_place_and_noun_is_a_body_not_a_person(text, actor):
     got = segment(text)
     check_offsets(text, got)
     assert got[0].actor == actor
+
+
+@pytest.mark.parametrize("text,actors", [
+    ('"No one is perfect," a senior presidential adviser said. "It is fine," the adviser added.',
+     ["senior presidential adviser", "senior presidential adviser"]),
+    ("It was argued by several Western legal advisers that the text was vague.", ["Western legal advisers"]),
+    ("Local officials said the summit was costly.", ["Local officials"]),
+    ("In the view of several legal scholars, the text is vague.", ["legal scholars"]),
+])
+def test_modifiers_before_a_source_head_noun_stay_in_the_actor(text, actors):
+    """Regression: "a senior presidential adviser said" gave the actor "adviser" and "by several
+    Western legal advisers" gave "Western": lowercase modifiers (stancekit/data/np_modifiers.txt)
+    stopped the noun phrase."""
+    got = segment(text)
+    check_offsets(text, got)
+    assert [s.actor for s in got] == actors
+
+
+def test_np_modifier_suffixes_need_five_letters():
+    from stancekit._segment import _np_modifier
+
+    lex = stancekit.load_lexicon()
+    assert _np_modifier("presidential", lex) and _np_modifier("local", lex)
+    assert not _np_modifier("deal", lex) and not _np_modifier("Presidential", lex) and not _np_modifier("said", lex)
