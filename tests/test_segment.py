@@ -957,6 +957,12 @@ PRONOUN_GENDER = [
      "Ivo Tamm"),
     ("Anna Petrova opened the hearing. Then Kim Lund read the report. She said the figures were wrong.",
      "Kim Lund"),
+    # an unresolved description of unknown gender gives way to a woman named in the last sentence
+    ("Zhanna Abenova read out the names and asked why the chair had said nothing. "
+     "\"It was about the table,\" she said.", "Zhanna Abenova"),
+    # but not to one named long before
+    ("Zhanna Abenova arrived early. " + "The talks went on for hours without a result. " * 12
+     + "Later the chair said the meeting was over. \"We are done,\" she said.", "chair"),
 ]
 
 

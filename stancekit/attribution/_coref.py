@@ -151,6 +151,8 @@ class _Mentions:
 _APPOSITION = re.compile(r",[ \t]++([^,;:()\n.!?\"“”]{2,}+)(?=[,;:().!?])")
 _APPOSITION_CHARS = 100
 _APPOSITION_OPENERS = frozenset("the a an his her its their".split())
+# How far back a pronoun looks for a person of its gender past an unresolved description.
+_NEAR = 400
 # A description with one of these titles that fits no one named falls back to the last speaker.
 _FALLBACK_TITLES = frozenset("president minister ambassador envoy spokesman spokeswoman official head "
                              "chairman-in-office chairman secretary diplomat leader".split())
@@ -565,13 +567,23 @@ class _Doc:
         report. She said ..." is Anna Petrova's). A person whose gender is not known is never
         passed over. Out of scope: number ("they" for a person), and cataphora."""
         found = self._latest_person(pos)
-        if gender is None or found is None or self.gender_of(found) in (None, gender):
+        if gender is None or found is None:
             return found
-        best, best_pos = None, -1
+        known = self.gender_of(found)
+        if known == gender:
+            return found
+        if known is None and not found.islower():
+            return found
+        # Of the other gender: the latest named or described person before ``pos`` known to fit,
+        # if any; an unresolved description ("the chair") whose gender is not known gives way
+        # only to such a person in the last :data:`_NEAR` characters.
+        best, best_pos = None, -1 if known is not None else pos - _NEAR
         named = self.mentions
         end = bisect_left(named.pos, pos)
         for k in range(end - 1, max(-1, end - 1 - _LOOK_BACK), -1):
             ent = named[k]
+            if ent.pos < best_pos:
+                break
             if self.gender_of(ent.name, ent.descriptors) == gender:
                 best, best_pos = self.canonical_person(ent.name.split()), ent.pos
                 break
