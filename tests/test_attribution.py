@@ -538,6 +538,24 @@ def test_joint_cue_and_source_thresholds(joint, actor):
     assert got[0].actor == actor
 
 
+@pytest.mark.parametrize("text, found", [
+    ("Ada Ruiz expects a payback.", True),
+    ("Ada Ruiz is the only one expecting a payback.", False),  # a participle: the cue threshold
+])
+def test_speech_list_threshold_is_for_finite_forms(text, found):
+    """Regression (issue #13, seed article): a speech-list word in -ing scored between the
+    speech-verb list's threshold and the cue threshold was taken as a cue."""
+    from stancekit import load_lexicon
+    from stancekit.attribution import AttributionModel
+    from stancekit.attribution._features import tokenize
+    meta = {"format": "stancekit-attribution/1", "cue_bias": 0.0, "source_bias": 0.0, "cue_threshold": 2.0,
+            "speech_threshold": 1.0, "source_threshold": 0.0, "vocab": ["expects", "expecting"]}
+    model = AttributionModel({"w=expects": 1.5, "w=expecting": 1.5}, {"kind=cap": 5.0, "run_end=True": 1.0}, meta)
+    lex = load_lexicon()
+    assert {"expects", "expecting"} <= lex.speech_verbs
+    assert (model._find_in(tokenize(text), lex) is not None) == found
+
+
 def test_with_thresholds_sets_the_contextual_thresholds():
     m = _toy_model().with_thresholds(2.0, 0.0, quote=0.0, clause=1.0, pronoun=-1.0)
     assert (m.meta["quote_threshold"], m.meta["clause_threshold"], m.meta["pronoun_threshold"]) == (0.0, 1.0, -1.0)

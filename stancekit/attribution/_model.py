@@ -169,7 +169,9 @@ class AttributionModel:
         for i, w in enumerate(low):
             if w in words or (w in pron and i >= 1 and low[i - 1] in _PERSONAL):
                 s = self.cue_score(cue_features(low, toks, inq, i, speech, qc, colon))
-                t = self._st if w in speech else self._ct
+                # The speech-verb list's threshold is for its finite forms: "the only country
+                # expecting payback" is a participle, not a saying.
+                t = self._st if w in speech and not w.endswith("ing") else self._ct
                 if qc[-1]:
                     t = min(t, self._qt)
                 if i + 1 < n and low[i + 1] in ("that", ":"):
