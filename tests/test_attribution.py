@@ -556,6 +556,21 @@ def test_speech_list_threshold_is_for_finite_forms(text, found):
     assert (model._find_in(tokenize(text), lex) is not None) == found
 
 
+def test_relative_who_gives_the_name_before_it():
+    """Issue #13: a source written "who" (PolNeAR's Source span) is the name before its comma;
+    "who" stays the mention, the actor is the name."""
+    from stancekit.attribution import AttributionModel
+    meta = {"format": "stancekit-attribution/1", "cue_bias": 0.0, "source_bias": 0.0, "cue_threshold": 0.0,
+            "source_threshold": 0.0, "vocab": ["grumbled"]}
+    model = AttributionModel({"w=grumbled": 0.5}, {"kind=pron": 7.0, "kind=cap": 5.0}, meta)
+    text = "Ada Ruiz, who grumbled that the plan failed, left early.\n"
+    got = segment(text, attribution=model)
+    check_offsets(text, got)
+    assert (got[0].actor, got[0].actor_mention) == ("Ada Ruiz", "who")
+    text = "Then, who grumbled that the plan failed?\n"  # no name before the comma: no speaker
+    assert segment(text, attribution=model)[0].actor is None
+
+
 def test_with_thresholds_sets_the_contextual_thresholds():
     m = _toy_model().with_thresholds(2.0, 0.0, quote=0.0, clause=1.0, pronoun=-1.0)
     assert (m.meta["quote_threshold"], m.meta["clause_threshold"], m.meta["pronoun_threshold"]) == (0.0, 1.0, -1.0)

@@ -22,7 +22,7 @@ import numpy as np
 
 from .._errors import ModelError, ModelIntegrityError, ModelVersionWarning, choice_error, type_error
 from .._files import atomic_write_bytes, library_versions, write_npz, read_manifest, sha256_file
-from ._features import (PRONOUNS, QUOTES, cue_features, mention_start, quote_counts, quote_state, source_candidates,
+from ._features import (_STOP, NON_SOURCES, PRONOUNS, QUOTES, cue_features, mention_start, quote_counts, quote_state, source_candidates,
                         source_features, tokenize)
 
 __all__ = ["AttributionModel", "load_attribution_model", "default_attribution_path", "FORMAT",
@@ -212,6 +212,8 @@ class AttributionModel:
         j, k = _apposed_name(toks, j, k)
         words = [t[0] for t in toks[k : j + 1]]
         mention = text[toks[k][1] : toks[j][2]]
+        if j == k and words[0].lower() == "who":  # "Ann Lee, who said ...": the name before the comma
+            return self._antecedent(toks, k, att, mention)
         name, kind = att.classify(words, toks[k][1])
         if kind == "self":
             return None
@@ -220,6 +222,24 @@ class AttributionModel:
                 return None  # a pronoun that resolves to no one
             name = " ".join(w for w in words if w.lower() not in ("the", "a", "an"))
             kind = "person" if words[-1][:1].isupper() else "group"
+        return name, ("person" if kind == "none" else kind), mention
+
+    def _antecedent(self, toks, k: int, att, mention: str) -> tuple[str, str, str] | None:
+        """The speaker that the relative "who" at ``k`` stands for: the name or description
+        right before its comma ("Ann Lee, who said ..."), with "who" as the mention (the words
+        of the statement that name the source); None when there is none."""
+        if k < 2 or toks[k - 1][0] != ",":
+            return None
+        lex_sets, _ = self._lex_sets(att.lex)
+        low = [t[0].lower() for t in toks[: k - 1]]
+        e = k - 2
+        if not (toks[e][0][:1].isupper() or low[e] in lex_sets[0] or low[e] in lex_sets[1]) \
+                or low[e] in _STOP or low[e] in NON_SOURCES:  # "Then, who ...?"
+            return None
+        b = mention_start(toks, low, e, lex_sets)
+        name, kind = att.classify([t[0] for t in toks[b : e + 1]], toks[b][1])
+        if not name or kind == "self":
+            return None
         return name, ("person" if kind == "none" else kind), mention
 
     # -- files --------------------------------------------------------------------
