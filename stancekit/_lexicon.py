@@ -94,6 +94,8 @@ class Lexicon:
     gender_words: dict[str, str] = field(default_factory=dict, hash=False)
     # "senior", "-al": lowercase words before a source's head noun ("presidential adviser")
     np_modifiers: frozenset[str] = frozenset()
+    # "right", "careful": "X was right to say ...", "X has been careful to stress ..."
+    speech_adjectives: frozenset[str] = frozenset()
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "stance_phrase_verbs", frozenset(self.stance_phrases))
@@ -172,7 +174,9 @@ def _load(extra: tuple[str, ...]) -> Lexicon:
                    calendar, documents, followers, past, {k: frozenset(v) for k, v in phrases.items()},
                    gender_words=gender,
                    np_modifiers=frozenset(w.lower() for _, _, line in read_data_lines("np_modifiers.txt", extra)
-                                          for w in line.split()))
+                                          for w in line.split()),
+                   speech_adjectives=frozenset(w.lower() for _, _, line in read_data_lines("speech_adjectives.txt", extra)
+                                               for w in line.split()))
 
 
 @lru_cache(maxsize=16)
@@ -191,7 +195,7 @@ def load_lexicon(lexicon_dirs: Iterable[PathLike] = ()) -> Lexicon:
         ``seats_of_power.tsv``, ``groups.txt``, ``org_words.txt``,
         ``abbreviations.txt``, ``reaction_adjectives.txt``, ``calendar_words.txt``,
         ``document_nouns.txt``, ``subject_followers.txt``, ``irregular_past.txt``,
-        ``gendered_words.tsv``, ``np_modifiers.txt``,
+        ``gendered_words.tsv``, ``np_modifiers.txt``, ``speech_adjectives.txt``,
         ``stance_phrases.txt``). Their entries are added to the shipped ones.
 
     Returns

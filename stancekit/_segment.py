@@ -149,12 +149,19 @@ _AGREE = frozenset("agree agrees agreed agreeing".split())
 _OCCASION_OPENERS = frozenset("his her its their the a an this that".split())
 
 
-def _used_to(tokens: list[tuple[str, int, int]], vi: int) -> int | None:
+def _used_to(tokens: list[tuple[str, int, int]], vi: int, lex: Lexicon | None = None) -> int | None:
     """For an infinitive speech verb in "X used his speech to urge ...", "Y used the opening day
-    of the council to warn ...", the index of "used", whose subject is the speaker; None
+    of the council to warn ...", the index of "used", whose subject is the speaker; in "X was
+    right to say ...", "X have been careful to stress ..." (an adjective of
+    ``speech_adjectives.txt`` between "be" and "to"), the index of the form of "be"; None
     otherwise. The occasion opens with a possessive or an article and may run up to 12 tokens,
     with no clause break in it."""
-    if vi < 4 or tokens[vi - 1][0].lower() != "to":
+    if vi < 3 or tokens[vi - 1][0].lower() != "to":
+        return None
+    if lex is not None and tokens[vi - 2][0].lower() in lex.speech_adjectives and tokens[vi - 3][0].lower() in _BE:
+        # not after an empty subject: "It is right to want one." is the author's
+        return None if vi >= 4 and tokens[vi - 4][0].lower() in ("it", "there", "this", "that") else vi - 3
+    if vi < 4:
         return None
     for u in range(vi - 3, max(-1, vi - 15), -1):
         tok = tokens[u][0]
@@ -634,7 +641,7 @@ class _Attributor:
                 continue
             if verb_at is None and not (vi >= 1 and tokens[vi - 1][0].lower() == "to"):
                 verb_at = vi
-            used = _used_to(tokens, vi)
+            used = _used_to(tokens, vi, lex)
             span = _np_backward(tokens, used if used is not None else vi, lex)
             if span:
                 name, kind, mention = self.np_at(frame, offset, tokens, *span)

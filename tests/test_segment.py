@@ -1087,3 +1087,17 @@ def test_np_modifier_suffixes_need_five_letters():
     lex = stancekit.load_lexicon()
     assert _np_modifier("presidential", lex) and _np_modifier("local", lex)
     assert not _np_modifier("deal", lex) and not _np_modifier("Presidential", lex) and not _np_modifier("said", lex)
+
+
+@pytest.mark.parametrize("text,actor", [
+    ("Human Rights Watch was right to say this month that the summit cannot replace reform.", "Human Rights Watch"),
+    ("Russian officials have been careful to say they do not object.", "Russian officials"),
+    ("It is right to say that the plan is good.", None),  # an empty subject: the author's
+])
+def test_be_adjective_to_speech_verb_gives_the_subject(text, actor):
+    """Regression: "X was right to say ...", "X have been careful to say ..." found no speaker
+    (an infinitive speech verb after "to"); stancekit/data/speech_adjectives.txt lists the
+    adjectives."""
+    got = segment(text)
+    check_offsets(text, got)
+    assert got[0].actor == actor
