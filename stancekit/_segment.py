@@ -251,6 +251,18 @@ def _np_word(tok: str, lex: Lexicon) -> bool:
     return tok[:1].isupper() or low in _DETERMINERS or low in lex.titles or low in lex.groups or _np_modifier(tok, lex)
 
 
+def _inside_body_name(tokens: list[tuple[str, int, int]], i: int, lex: Lexicon) -> bool:
+    """Whether the "and" at ``i`` joins two parts of one body's name ("Office for Democratic
+    Institutions and Human Rights", "Ministry of Culture and Information"): capitalised words
+    before it run back to "for"/"of"/"on" after a body's word ("Office", "Ministry"). Not
+    "Lavrov and Clinton", "Poland and the Baltic states"."""
+    k = i - 1
+    while k > 0 and k > i - 8 and tokens[k][0][:1].isupper():
+        k -= 1
+    return k < i - 1 and k > 0 and tokens[k][0].lower() in ("for", "of", "on") \
+        and tokens[k - 1][0].lower() in lex.org_words
+
+
 def _np_modifier(tok: str, lex: Lexicon) -> bool:
     """Whether the lowercase word ``tok`` may stand before a source's head noun: listed in
     ``np_modifiers.txt``, or of five letters or more with a suffix listed there ("-al")."""
@@ -351,7 +363,7 @@ def _np_backward(tokens: list[tuple[str, int, int]], vi: int, lex: Lexicon) -> t
         if low in _CONNECT and saw_head and i > 0 and (
             tokens[i - 1][0][:1].isupper() or tokens[i - 1][0].lower() in lex.org_words
             or tokens[i - 1][0].lower() in lex.titles or tokens[i - 1][0].lower() in lex.groups
-        ) and low != "and":
+        ) and (low != "and" or _inside_body_name(tokens, i, lex)):
             i -= 1
             continue
         if (low.endswith(("’", "'")) or tok in ("’", "'")) and saw_head:
@@ -505,7 +517,9 @@ class _Attributor:
                 break
         run.reverse()
         has_org = not lex.org_words.isdisjoint(bare) or any(w.isupper() and len(w) > 1 for w in words)
-        if len(run) >= 2 and not any(b in lex.org_words for b in (x.lower() for x in run)):
+        if len(run) >= 2 and not any(b in lex.org_words for b in (x.lower() for x in run)) and not (
+                has_org and len(run) < len(low) and low[len(low) - len(run) - 1] in ("and", "for", "of", "on")):
+            # (not the end of a body's name: "Office for Democratic Institutions and Human Rights")
             return doc.canonical_person(run), "person"
         for k, lw in enumerate(low):
             if lw in ("of", "at", "from", "with") and k >= 2:

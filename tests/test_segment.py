@@ -1101,3 +1101,18 @@ def test_be_adjective_to_speech_verb_gives_the_subject(text, actor):
     got = segment(text)
     check_offsets(text, got)
     assert got[0].actor == actor
+
+
+@pytest.mark.parametrize("text,actor", [
+    ("The Office for Democratic Institutions and Human Rights said the election fell short.",
+     "Office for Democratic Institutions and Human Rights"),
+    ("The Ministry of Culture and Information said the law was fair.", "Ministry of Culture and Information"),
+    ("Anna Keller of the Institute for Peace and Conflict Studies said no.", "Anna Keller"),
+    ("Poland and the Baltic states said no.", "Baltic states"),
+])
+def test_and_inside_a_body_name(text, actor):
+    """Regression: the 'and' of 'Office for Democratic Institutions and Human Rights' ended the
+    subject, and the actor was a person called 'Human Rights'."""
+    got = segment(text)
+    check_offsets(text, got)
+    assert got[0].actor == actor
