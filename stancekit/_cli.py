@@ -206,6 +206,8 @@ def build_parser() -> argparse.ArgumentParser:
     t.add_argument("--targets", help="JSON file of targets; default: shipped definitions for known ids, else from the data")
     t.add_argument("--dev", action="append", default=[], help="held-out set: report figures of a model trained without it")
     t.add_argument("--select", action="store_true", help="choose settings on --dev from a small grid first")
+    t.add_argument("--select-cv", type=int, default=0, metavar="K",
+                   help="choose settings from the grid by K-fold cross-validation by document on the training data")
     t.add_argument("--settings", help="JSON file of settings (see docs/model-card.md)")
     t.add_argument("--settings-out", help="write the chosen settings here")
     t.add_argument("--set", action="append", default=[], metavar="KEY=VALUE", help="override one setting")

@@ -302,6 +302,15 @@ class StanceFeaturizer(TransformerMixin, BaseEstimator):
         in the statements around one, in the whole document and in the same actor's other
         statements, read from the statements of one document passed together (same
         ``doc_id``). Needs ``use_cues`` and ``use_target``; 0 turns it off.
+    stack_weight : float, default 0.0
+        Weight of a first model's view of the document (the ``stack`` field of each
+        statement, see :func:`stancekit._vectors.stack_rows`); 0 turns it off.
+    actor_role : bool, default False
+        The actor block reads the kind of actor, not the name's words.
+    author_actor : bool, default False
+        In the document context and the stacked view, the statements of the article's own
+        voice (no actor) are one actor of their document: "the same actor's other statements"
+        of such a statement are the article's other statements in its own voice.
     lexicon_dirs : tuple of str, default ()
         Extra cue lexicons (see :class:`CueLexiconFeatures`).
     """
@@ -324,6 +333,7 @@ class StanceFeaturizer(TransformerMixin, BaseEstimator):
         doc_weight: float = 0.0,
         stack_weight: float = 0.0,
         actor_role: bool = False,
+        author_actor: bool = False,
         lexicon_dirs: tuple[str, ...] = (),
     ) -> None:
         self.phrases = phrases
@@ -342,6 +352,7 @@ class StanceFeaturizer(TransformerMixin, BaseEstimator):
         self.doc_weight = doc_weight
         self.stack_weight = stack_weight
         self.actor_role = actor_role
+        self.author_actor = author_actor
         self.lexicon_dirs = lexicon_dirs
 
     def fit(self, X: object, y: object = None) -> "StanceFeaturizer":
@@ -423,7 +434,7 @@ class StanceFeaturizer(TransformerMixin, BaseEstimator):
         weights = (float(self.context_weight), float(self.actor_weight), float(self.interaction_weight),
                    None if cues is None else _cue_block(cues), float(getattr(self, "doc_weight", 0.0)),
                    float(getattr(self, "stack_weight", 0.0)), int(getattr(self, "n_stack_", 0)),
-                   bool(getattr(self, "actor_role", False)))
+                   bool(getattr(self, "actor_role", False)), bool(getattr(self, "author_actor", False)))
         # What a refit changes in place: a vectorizer's vocabulary, the target signals' compiled phrases.
         fitted = tuple(x for part in parts for x in (part, getattr(part, "vocabulary_", None),
                                                      getattr(part, "_block", None)))
@@ -442,6 +453,7 @@ class StanceFeaturizer(TransformerMixin, BaseEstimator):
             word=block(word), char=block(char), affix=block(affix), context=block(context), actor=block(actor),
             cues=weights[3], target=None if target is None else target._block,
             kind=kind is not None, context_weight=weights[0], actor_weight=weights[1], interaction_weight=weights[2],
-            doc_weight=weights[4], stack_weight=weights[5], n_stack=weights[6], actor_role=weights[7])
+            doc_weight=weights[4], stack_weight=weights[5], n_stack=weights[6], actor_role=weights[7],
+            author_actor=weights[8])
         _PLANS[self] = (fitted, weights, plan)
         return plan

@@ -39,6 +39,7 @@ DEFAULT_SETTINGS: dict[str, object] = {
     "doc_weight": 0.0,
     "stack_weight": 0.0,
     "actor_role": True,
+    "author_actor": False,
     "calibration": "temperature",
     "class_weight": "balanced",
     "use_cues": True,
@@ -81,7 +82,7 @@ def build_pipeline(target: Target, settings: Mapping[str, object], random_state:
             min_df=int(s["min_df"]), interaction_weight=float(s["interaction_weight"]),
             context_weight=float(s["context_weight"]), actor_weight=float(s["actor_weight"]),
             doc_weight=float(s["doc_weight"]), stack_weight=float(s["stack_weight"]),
-            actor_role=bool(s["actor_role"]),
+            actor_role=bool(s["actor_role"]), author_actor=bool(s["author_actor"]),
             use_cues=bool(s["use_cues"]), use_target=bool(s["use_target"]), use_kind=bool(s["use_kind"]),
         )),
         ("classifier", StanceClassifier(C=float(s["C"]), calibration=s["calibration"],
@@ -155,7 +156,9 @@ class StanceModel:
         if stage1 is None or not inputs:
             return inputs
         p1 = (proba or stage1._pipeline_proba)(inputs)
-        return [it._replace(stack=st) for it, st in zip(inputs, stack_rows(inputs, [p1[t] for t in stage1.target_ids]))]
+        author = bool(stage1.settings.get("author_actor"))
+        return [it._replace(stack=st) for it, st in zip(inputs, stack_rows(inputs, [p1[t] for t in stage1.target_ids],
+                                                                           author_actor=author))]
 
     def _pipeline_proba(self, inputs: list[StatementInput], *, fast: bool = True) -> dict[str, np.ndarray]:
         """Probabilities from the scikit-learn pipelines themselves (``fast=False``: each by its
@@ -333,7 +336,7 @@ def _stack_training(data: LabelledSet, targets: Sequence[Target], settings: Mapp
         p = m._pipeline_proba([inputs[i] for i in held])
         for t in targets:
             probas[t.id][held] = p[t.id]
-    rows = stack_rows(inputs, [probas[t.id] for t in targets])
+    rows = stack_rows(inputs, [probas[t.id] for t in targets], author_actor=bool(settings.get("author_actor")))
     return stage1, dict(enumerate(rows))
 
 

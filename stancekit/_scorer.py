@@ -146,7 +146,7 @@ class Scorer:
                 for acc, v in zip(gathered[key], plan.doc_signals(inputs, cache)):
                     acc.append(np.array(v[off:]))
             row_parts.append({k: m[off:] for k, m in kept.items()})
-        layout = _DocLayout.of(docs, actors)
+        layout = _DocLayout.of(docs, actors, any(p.author_actor for st in stages for p in st.plans.values()))
         del docs, actors
         signals = {k: DocSignals(layout, *(np.concatenate(acc) for acc in gathered[k])) for k in gathered}
         del gathered
@@ -201,9 +201,10 @@ class Scorer:
             s1 = self.stage1
             p1 = {tid: in_label_order(s1._head_proba(tid, X), s1.heads[tid].classes)
                   for tid, X in s1.features(inputs, cache).items()}
-            layout = cache.get("layout")  # where each statement stands in its document, when computed
+            author = any(p.author_actor for p in s1.plans.values())
+            layout = cache.get(("layout", author))  # where each statement stands in its document, when computed
             inputs = [it._replace(stack=st) for it, st in zip(inputs, stack_rows(inputs, [p1[t] for t in s1.target_ids],
-                                                                                   layout))]
+                                                                                   layout, author))]
         return {tid: (self.plans[tid].transform(inputs, cache) if inputs else None) for tid in self._target_ids}
 
     def _head_proba(self, tid: str, X: object) -> np.ndarray:
@@ -388,6 +389,7 @@ def scorer_arrays(scorer: Scorer) -> dict[str, np.ndarray] | None:
                 "kind": plan.kind, "context_weight": plan.context_weight, "actor_weight": plan.actor_weight,
                 "interaction_weight": plan.interaction_weight, "doc_weight": plan.doc_weight,
                 "stack_weight": plan.stack_weight, "n_stack": plan.n_stack, "actor_role": plan.actor_role,
+                "author_actor": plan.author_actor,
                 "classes": list(head.classes), "temperature": head.temperature,
             })
             arrays[f"{prefix}head{t}_coef"] = head.coef
@@ -492,7 +494,7 @@ def _scorer_of_arrays(data: bytes) -> Scorer:
                 kind=bool(m["kind"]), context_weight=m["context_weight"], actor_weight=m["actor_weight"],
                 interaction_weight=m["interaction_weight"], doc_weight=float(m.get("doc_weight", 0.0)),
                 stack_weight=float(m.get("stack_weight", 0.0)), n_stack=int(m.get("n_stack", 0)),
-                actor_role=bool(m.get("actor_role", False)))
+                actor_role=bool(m.get("actor_role", False)), author_actor=bool(m.get("author_actor", False)))
             heads[tid] = LinearHead(m["classes"], arrays[f"{prefix}head{t}_coef"], arrays[f"{prefix}head{t}_intercept"],
                                     m["temperature"])
         return Scorer(ids, plans, heads, stage1=stage1)

@@ -668,19 +668,23 @@ def stack_names(target_ids: Sequence[str]) -> list[str]:
 
 
 def stack_rows(items: Sequence[StatementInput], probas: Sequence[np.ndarray],
-               layout: "_DocLayout | None" = None) -> list[tuple[float, ...]]:
+               layout: "_DocLayout | None" = None, author_actor: bool = False) -> list[tuple[float, ...]]:
     """A first model's view of each statement's document, from its probabilities (one array
     (n, 3) per target, in label order supporting, questioning, neutral): per target, the mean
     ``supporting`` and ``questioning`` probability over the same actor's other statements in
     the document, over the statement just before, the one just after, and over the whole document but the
     statement itself (zeros where there is no such statement); then the statement's own (what
-    the first model reads of it toward every target: which target it is about).
+    the first model reads of it toward every target: which target it is about). With
+    ``author_actor``, the article's own voice is one actor of its document (see :class:`_DocLayout`).
 
     The same as :class:`StackSignals` rows ``0:n`` (which a batch read in blocks uses)."""
     n = len(items)
     if not probas:
         return [()] * n
-    return StackSignals(layout if layout is not None else _DocLayout(items), probas).rows(0, n)
+    return StackSignals(layout if layout is not None else _DocLayout(items, author_actor), probas).rows(0, n)
+
+
+AUTHOR_KEY = "\x00author"  # the article's own voice as an actor of its document (no name can be this)
 
 
 class _DocLayout:
@@ -692,19 +696,26 @@ class _DocLayout:
     whole batch: sums over a document or an actor are taken over the whole batch, the rest row
     by row, so that any range of rows gets the values the whole batch gets (bit for bit). A
     sum may be given already taken (``tot``: :meth:`group_sums` or :meth:`actor_sums` of the
-    vector), so that a batch read in many blocks takes it once."""
+    vector), so that a batch read in many blocks takes it once.
 
-    def __init__(self, items: Sequence[StatementInput]) -> None:
-        self._build([it.doc for it in items], [it.actor for it in items])
+    With ``author_actor`` (setting ``author_actor``), the statements of the article's own voice
+    (no actor) are one actor of their document, so that what the same actor says elsewhere
+    reads, for them, what the article says elsewhere in its own voice; without it they have no
+    actor."""
+
+    def __init__(self, items: Sequence[StatementInput], author_actor: bool = False) -> None:
+        self._build([it.doc for it in items], [it.actor for it in items], author_actor)
 
     @classmethod
-    def of(cls, docs: Sequence[str], actors: Sequence[str]) -> "_DocLayout":
+    def of(cls, docs: Sequence[str], actors: Sequence[str], author_actor: bool = False) -> "_DocLayout":
         """The layout of statements whose ``doc`` and ``actor`` fields are ``docs`` and ``actors``."""
         lay = cls.__new__(cls)
-        lay._build(docs, actors)
+        lay._build(docs, actors, author_actor)
         return lay
 
-    def _build(self, docs: Sequence[str], actors: Sequence[str]) -> None:
+    def _build(self, docs: Sequence[str], actors: Sequence[str], author_actor: bool = False) -> None:
+        if author_actor:
+            actors = [a or AUTHOR_KEY for a in actors]
         n = len(docs)
         groups = _groups(docs)
         self.n = n
@@ -1205,6 +1216,7 @@ class FeaturePlan:
     stack_weight: float = 0.0
     n_stack: int = 0
     actor_role: bool = False
+    author_actor: bool = False
 
     def feature_names(self, stack_names: Sequence[str] = ()) -> list[str]:
         """The name of each column :meth:`transform` gives, as
@@ -1328,7 +1340,8 @@ class FeaturePlan:
                 rows = part.rows(self.doc_key(), len(items), contrast)
             else:
                 hits, pos, neg = self._signals(cues, tgt)
-                rows = doc_rows(items, hits, pos, neg, contrast, block("layout", lambda: _DocLayout(items)))
+                rows = doc_rows(items, hits, pos, neg, contrast,
+                                block(("layout", self.author_actor), lambda: _DocLayout(items, self.author_actor)))
             blocks.append(sp.csr_matrix(rows * float(self.doc_weight)))
         if self.stack_weight and self.n_stack:
             m = np.zeros((len(items), self.n_stack))

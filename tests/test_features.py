@@ -383,6 +383,25 @@ def test_document_features_stop_at_the_document_and_need_one():
     assert rows[1].any()
 
 
+def test_articles_own_voice_is_one_actor_of_its_document_with_author_actor():
+    from stancekit._vectors import DOC_FEATURES, doc_rows, stack_names, stack_rows, _DocLayout
+    items = _doc(("The treaty is a bad idea.", ""), ("Ann Lee said it was fine.", "Ann Lee"),
+                 ("Nobody should sign the treaty.", ""), ("A third voice.", ""), doc="a") + _doc(("Alone.", ""), doc="b")
+    hits = np.array([1.0, 0, 1, 0, 0])
+    pos = np.zeros(5)
+    neg = np.array([1.0, 0, 2, 0, 0])
+    off = dict(zip(DOC_FEATURES, doc_rows(items, hits, pos, neg).T))
+    on = dict(zip(DOC_FEATURES, doc_rows(items, hits, pos, neg, layout=_DocLayout(items, author_actor=True)).T))
+    np.testing.assert_allclose(off["doc:actor_hits"], 0)  # the article's own voice has no actor
+    np.testing.assert_allclose(on["doc:actor_hits"], np.log1p([1, 0, 1, 2, 0]))  # its other statements in its voice
+    np.testing.assert_allclose(on["doc:actor_neg"], np.log1p([2, 0, 1, 3, 0]))
+    assert on["doc:share"].tolist() == off["doc:share"].tolist()  # the rest is as it was
+    p = np.array([[0.1, 0.8, 0.1], [0.7, 0.1, 0.2], [0.3, 0.6, 0.1], [0.2, 0.2, 0.6], [0.5, 0.5, 0.0]])
+    got = dict(zip(stack_names(["t"]), np.array(stack_rows(items, [p], author_actor=True)).T))
+    np.testing.assert_allclose(got["stack:actor:t:questioning"], [0.4, 0.0, 0.5, 0.7, 0.0])
+    assert not np.array(stack_rows(items, [p]))[:, 0].any()
+
+
 def test_stack_rows_average_a_first_models_view_of_the_document():
     from stancekit._vectors import stack_names, stack_rows
     items = _doc(("a", "X"), ("b", "Y"), ("c", "X"))

@@ -406,6 +406,23 @@ def test_cross_validation_needs_k_examples_per_class(tmp_path):
         cross_validate(data, [Target("tram", phrases=("tram",))], {"min_df": 1}, 5)
 
 
+def test_settings_chosen_by_cross_validation_on_train_alone(small_train, monkeypatch):
+    """--select-cv: each candidate is cross-validated by document on the training data; the best
+    F_avg wins (the first of equals); no other set is read."""
+    import stancekit._train as train_module
+    grid = [{"C": 0.001}, {"C": 1.0}, {"C": 1.0, "min_df": 1}]
+    seen = []
+    real = train_module.cross_validate
+    monkeypatch.setattr(train_module, "cross_validate",
+                        lambda data, t, s, k, **kw: seen.append((data, s["C"], k)) or real(data, t, s, k, **kw))
+    chosen, scores = train_module.select_settings_cv(small_train, default_targets(), 3, grid, {"doc_weight": 1.0})
+    assert [g for g, _f in scores] == grid and all(d is small_train and k == 3 for d, _c, k in seen)
+    best = max(f for _g, f in scores)
+    assert scores[1][1] > scores[0][1]  # a tiny C labels (nearly) everything neutral
+    assert chosen["C"] == next(g for g, f in scores if f == best)["C"] and chosen["doc_weight"] == 1.0
+    assert train_module.select_settings_cv(small_train, default_targets(), 3, grid, {"doc_weight": 1.0}) == (chosen, scores)
+
+
 def test_batch_scoring_equals_one_document_at_a_time(shipped_model):
     from stancekit._batch import Document, _score_batch_with, records_for
     texts = [p.read_text(encoding="utf-8") for p in sorted((FIXTURES / "dev").glob("*.txt"))[:4]]
@@ -459,8 +476,16 @@ def stacked_model(small_train):
     return fit_model(small_train, default_targets(), STACKED)
 
 
-def test_stacked_scorer_file_gives_what_the_scikit_learn_pipelines_give(stacked_model, tmp_path):
+@pytest.fixture(scope="module")
+def author_model(small_train):
+    """Stacked, with the article's own voice as one actor of its document (as shipped)."""
+    return fit_model(small_train, default_targets(), {**STACKED, "author_actor": True})
+
+
+@pytest.mark.parametrize("which", ["stacked_model", "author_model"])
+def test_stacked_scorer_file_gives_what_the_scikit_learn_pipelines_give(which, request, tmp_path):
     """Document features and the first model's stacked view exist in both paths, bit for bit."""
+    stacked_model = request.getfixturevalue(which)
     from stancekit._scorer import load_scoring_model
     from stancekit._vectors import statement_inputs
     save_model(stacked_model, tmp_path / "s.joblib")
@@ -498,8 +523,11 @@ def test_stack_features_come_from_models_that_never_saw_the_document(small_train
     assert any(a[i] != b[i] for i in range(len(a)) if i not in set(mine))  # other documents did see it
 
 
-def test_stacked_training_is_deterministic(small_train, stacked_model, tmp_path):
-    again = fit_model(small_train, default_targets(), STACKED)
+@pytest.mark.parametrize("which,settings", [("stacked_model", STACKED),
+                                            ("author_model", {**STACKED, "author_actor": True})])
+def test_stacked_training_is_deterministic(small_train, which, settings, request, tmp_path):
+    stacked_model = request.getfixturevalue(which)
+    again = fit_model(small_train, default_targets(), settings)
     assert save_model(again, tmp_path / "a.joblib")["scorer"]["sha256"] == \
         save_model(stacked_model, tmp_path / "b.joblib")["scorer"]["sha256"]
 
