@@ -82,7 +82,10 @@ PATTERNS = {
     "many bodies": _numbered("The Ministry of {w} Affairs said no. The ministry said yes. "),
     "one sentence without punctuation": _repeat("the minister said that the plan was good and "),
     "one huge paragraph": lambda n: " ".join(" ".join(t.split()) for t in article_text(n).split("\n\n"))[:n],
-    "article text": article_text,
+    # The same 200 kB of our articles repeated: a doubling doubles the same content. (The plain
+    # prefix of the joined corpus, article_text(n), adds other articles at each size, and with
+    # them other work: see docs/benchmarks.md.)
+    "article text": lambda n: _repeat(article_text(200_000) + "\n\n")(n),
     "many quotations": _repeat("“We agree,” he said. “It is good.” "),
     "unbalanced quotation marks": _repeat("“He said no. \"It was ‘fine. "),
     "quotations across paragraphs": _repeat("“We agree with the plan.\n\n“It is good,” Keller said.\n\n"),

@@ -929,8 +929,9 @@ def _window_spans(text: str, size: int) -> Iterator[list[tuple[int, int]]]:
 
 class _Outline:
     """A long document's paragraphs and sentences, split once in a first pass and kept in compact
-    arrays (a few integers each, not objects), with its speaker labels; the persons' names go into
-    ``doc`` on the way, and the spans of its body sentences serve the bodies' names.
+    arrays (a few integers each, not objects), with its speaker labels; the persons' names and
+    mentions go into ``doc`` on the way (once: the windows do not index them again), and the spans
+    of its body sentences serve the bodies' names.
 
     Iterating gives, window by window, the paragraph spans and the :class:`Sentence` tuples."""
 
@@ -951,13 +952,14 @@ class _Outline:
                 label = sent.label or (-1, -1)
                 self.sents.extend((sent.start, sent.end, sent.body, first_para + sent.paragraph, *label))
                 if sent.body:
-                    doc._index_names(sent.start, sent.end, keep=False)
+                    doc._index_names(sent.start, sent.end)
                     if sent.label is not None:
                         self.labels, self.last_label = self.labels + 1, body_count
                         self.first_label = sent.start if self.first_label is None else self.first_label
                     body_count += 1
         self.windows.append((len(self.paras) // 2, len(self.sents) // self._FIELDS))
         doc._body_spans = self._body_spans()  # bodies' names, indexed on first use over them all
+        doc.outlined = True  # the mentions are indexed: windows do not read the names again
 
     def _body_spans(self) -> Iterator[tuple[int, int]]:
         f, a = self._FIELDS, self.sents

@@ -54,6 +54,8 @@ _FUNCTION = frozenset(
 
 
 _LEX_MEMOS: dict[tuple[int, str], tuple[Lexicon, dict]] = {}
+
+
 def _lex_memo(lex: Lexicon, name: str) -> dict:
     """A memo of results that depend only on a string and the lexicon (emptied past 200,000 keys)."""
     entry = _LEX_MEMOS.get((id(lex), name))
@@ -302,6 +304,9 @@ class _Doc:
         self._name_memo = _lex_memo(lex, "names")
         self._lowercase_seen: dict[str, bool] = {}  # see common_word_at
         self._gender: dict[tuple[str, frozenset[str]], str | None] = {}  # see gender_of
+        # Set by a first pass over a long document that indexed every mention of a person (they
+        # are looked up before a position, at most _LOOK_BACK back: the later ones change nothing).
+        self.outlined = False
         self._lower_runs: set[str] | None = None
         self._searches_left = _DIRECT_SEARCHES  # see _written_in_lowercase
         self._lower_pairs: set[str] | None = None
@@ -317,8 +322,10 @@ class _Doc:
         self.quotes = QuoteIndex(self.text, paras)
         if self._body_spans is None:  # the whole text in one window: bodies' names from its sentences
             self._body_spans = [(sent.start, sent.end) for sent in sents if sent.body]
-        self.mentions.keep_last(_KEEP)
         self.described.keep_last(_KEEP)
+        if self.outlined:
+            return  # the mentions of the whole document were indexed in the first pass
+        self.mentions.keep_last(_KEEP)
         for sent in sents:
             if sent.body:
                 self._index_names(sent.start, sent.end)
@@ -370,8 +377,8 @@ class _Doc:
             return None
         return tuple(words), frozenset(desc), inner
 
-    def _index_names(self, start: int, end: int, keep: bool = True) -> None:
-        """Fullest names by surname, and (with ``keep``) the mentions of persons, in ``text[start:end]``."""
+    def _index_names(self, start: int, end: int) -> None:
+        """Fullest names by surname, and the mentions of persons, in ``text[start:end]``."""
         lex = self.lex
         memo = self._name_memo
         lead = None  # built at the first name (most sentences have none)
@@ -399,8 +406,7 @@ class _Doc:
             if lead is None:
                 lead = _Lead(self.text, start, end, lex)
             subject = lead.before(at)
-            if keep:
-                self.mentions.add(name, "subject" if subject else "person", desc, at)
+            self.mentions.add(name, "subject" if subject else "person", desc, at)
             self.last_named = max(self.last_named, at)
             key = words[-1].lower()
             if len(name) > len(self.full_name.get(key, "")):
