@@ -181,8 +181,8 @@ class AttributionModel:
                 joint = s <= t  # taken only with a clear source
                 if joint:
                     t = min(t, self._jc)
-                if s > t and (best is None or s > best[0]) and (
-                        s > self._ct or not _commitment_or_passive(low, i)) and (
+                if s > t and (best is None or s > best[0]) and not _passive(low, i) and (
+                        s > self._ct or not _commitment(low, i)) and (
                         w in speech or not _continued_action(low, i)):
                     best = (s, i, joint)
         if best is None:
@@ -293,11 +293,18 @@ _BE = frozenset("is was are were be been being".split())
 _PERSONAL = frozenset("he she they we i you".split())
 
 
-def _commitment_or_passive(low: list[str], i: int) -> bool:
+def _commitment(low: list[str], i: int) -> bool:
     """A speech verb that is no saying here: "agreed to wait" (a commitment to act, SPEC's
-    narrative voice) or "it is said" (a passive: its source would follow "by"). A speech verb
-    taken under the lower speech-verb threshold must be neither."""
-    return (i + 1 < len(low) and low[i + 1] == "to") or (i >= 1 and low[i - 1] in _BE)
+    narrative voice). A cue taken under the cue threshold must not be one."""
+    return i + 1 < len(low) and low[i + 1] == "to"
+
+
+def _passive(low: list[str], i: int) -> bool:
+    """A cue right after a form of "be" ("it is said that ...", "was advised"): its source would
+    follow "by", not precede it, so it is never taken, whatever its score (with the lower
+    thresholds of issue #13's second round, "It is said that ..." was given the last speaker).
+    PolNeAR CV F1 0.7168 -> 0.7162."""
+    return i >= 1 and low[i - 1] in _BE
 
 
 # Verbs of phase: "has continued restricting", "began closing" narrate an action going on.
