@@ -149,7 +149,7 @@ _AGREE = frozenset("agree agrees agreed agreeing".split())
 _OCCASION_OPENERS = frozenset("his her its their the a an this that".split())
 
 
-def _used_to(tokens: list[tuple[str, int, int]], vi: int, lex: Lexicon | None = None) -> int | None:
+def _used_to(tokens: list[tuple[str, int, int]], vi: int, lex: Lexicon) -> int | None:
     """For an infinitive speech verb in "X used his speech to urge ...", "Y used the opening day
     of the council to warn ...", the index of "used", whose subject is the speaker; in "X was
     right to say ...", "X have been careful to stress ..." (an adjective of
@@ -158,7 +158,7 @@ def _used_to(tokens: list[tuple[str, int, int]], vi: int, lex: Lexicon | None = 
     with no clause break in it."""
     if vi < 3 or tokens[vi - 1][0].lower() != "to":
         return None
-    if lex is not None and tokens[vi - 2][0].lower() in lex.speech_adjectives and tokens[vi - 3][0].lower() in _BE:
+    if tokens[vi - 2][0].lower() in lex.speech_adjectives and tokens[vi - 3][0].lower() in _BE:
         # not after an empty subject: "It is right to want one." is the author's
         return None if vi >= 4 and tokens[vi - 4][0].lower() in ("it", "there", "this", "that") else vi - 3
     if vi < 4:
@@ -1276,9 +1276,7 @@ def _third_party(text: str, s: int, e: int, quotes: list[tuple[int, int]], att: 
     not remembered, so that the next "A:" is still the last person who spoke."""
     if text[s:e].rstrip().rstrip("”\"’'").endswith("?"):
         return None
-    saved = (att.doc.last_person, att.doc.last_group)
-    found = att.frame_speaker(_window(_mask(text, s, e, quotes)), s, after_quote=bool(quotes), colon=False)
-    att.doc.last_person, att.doc.last_group = saved
+    found = _quiet_speaker(att, _window(_mask(text, s, e, quotes)), s, after_quote=bool(quotes), colon=False)
     if found is None or not found[0] or found[1] == "self" or found[0] == turn_speaker:
         return None
     mention = found[2]
@@ -1292,8 +1290,14 @@ def _third_party(text: str, s: int, e: int, quotes: list[tuple[int, int]], att: 
     return found[0], mention
 
 
-def _peek(att: _Attributor, frame: str, offset: int) -> str | None:
+def _quiet_speaker(att: _Attributor, frame: str, offset: int, **kwargs):
+    """:meth:`_Attributor.frame_speaker`, leaving the last person and group as they were."""
     saved = (att.doc.last_person, att.doc.last_group)
-    found = att.frame_speaker(frame, offset)
+    found = att.frame_speaker(frame, offset, **kwargs)
     att.doc.last_person, att.doc.last_group = saved
+    return found
+
+
+def _peek(att: _Attributor, frame: str, offset: int) -> str | None:
+    found = _quiet_speaker(att, frame, offset)
     return found[0] if found else None

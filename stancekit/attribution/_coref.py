@@ -305,7 +305,6 @@ class _Doc:
         self._body_spans: Iterable[tuple[int, int]] | None = None  # for org_name, built on first use
         self.mentions = _Mentions()  # named persons in document order, with descriptors
         self.described = _Mentions()  # persons introduced by a description ("a senior US official")
-        self.last_named = -1  # position of the document's last named person
         self._name_memo = _lex_memo(lex, "names")
         self._lowercase_seen: dict[str, bool] = {}  # see common_word_at
         self._gender: dict[tuple[str, frozenset[str]], str | None] = {}  # see gender_of
@@ -412,7 +411,6 @@ class _Doc:
                 lead = _Lead(self.text, start, end, lex)
             subject = lead.before(at)
             self.mentions.add(name, "subject" if subject else "person", desc, at)
-            self.last_named = max(self.last_named, at)
             key = words[-1].lower()
             if len(name) > len(self.full_name.get(key, "")):
                 self.full_name[key] = name
@@ -588,7 +586,7 @@ class _Doc:
         # Of the other gender: the latest named or described person before ``pos`` known to fit,
         # if any; an unresolved description ("the chair") whose gender is not known gives way
         # only to such a person in the last :data:`_NEAR` characters.
-        best, best_pos = None, -1 if known is not None else pos - _NEAR
+        best, best_pos = None, (-1 if known is not None else pos - _NEAR)
         named = self.mentions
         end = bisect_left(named.pos, pos)
         for k in range(end - 1, max(-1, end - 1 - _LOOK_BACK), -1):
