@@ -18,7 +18,7 @@ import stancekit
 from stancekit import DataError, ModelError, ModelIntegrityError, ModelVersionWarning
 from stancekit._data import data_digest, read_labelled
 from stancekit._model import fit_model, save_model
-from stancekit._targets import LABELS, Target, default_targets
+from stancekit._targets import Target, default_targets
 from stancekit.sklearn import CueLexiconFeatures, StanceClassifier, StanceFeaturizer, TargetSignalFeatures
 
 from .conftest import FIXTURES, MODEL, ROOT

@@ -10,8 +10,6 @@ and nested attributions beyond what the spans say.
 
 from __future__ import annotations
 
-import io
-import json
 import re
 import tarfile
 from dataclasses import dataclass, field
