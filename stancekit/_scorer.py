@@ -26,7 +26,7 @@ from ._files import atomic_write_bytes, write_npz
 from ._targets import LABELS
 from ._vectors import (
     CONTEXT_STATEMENTS, CueBlock, DocPart, DocSignals, FeaturePlan, LinearHead, StackSignals, StatementInput,
-    TargetBlock, TfidfBlock, _DocLayout, _lows_words, explain_rows, stack_names, stack_rows, statement_inputs,
+    TargetBlock, TfidfBlock, _DocLayout, _lows_words, explain_rows, stack_names, statement_inputs,
 )
 
 __all__ = ["Scorer", "Explaining", "Block", "write_scorer", "read_scorer", "scorer_path", "load_scoring_model",
@@ -180,9 +180,9 @@ class Scorer:
         # 3. The labels, block by block.
         for k, (a, b) in enumerate(ranges):
             off, inputs = block_inputs(a, b)
-            if stack is not None:
-                inputs = [it._replace(stack=st) for it, st in zip(inputs, stack.rows(a - off, b))]
             cache = block_cache(k, off)
+            if stack is not None:  # read by the plans' transform from the cache (see FeaturePlan.transform)
+                cache["stack"] = stack.matrix(a - off, b)
             feats = {tid: self.plans[tid].transform(inputs, cache) for tid in self._target_ids}
             probas = {tid: in_label_order(self._head_proba(tid, X), self.heads[tid].classes)[off:]
                       for tid, X in feats.items()}
@@ -203,8 +203,10 @@ class Scorer:
                   for tid, X in s1.features(inputs, cache).items()}
             author = any(p.author_actor for p in s1.plans.values())
             layout = cache.get(("layout", author))  # where each statement stands in its document, when computed
-            inputs = [it._replace(stack=st) for it, st in zip(inputs, stack_rows(inputs, [p1[t] for t in s1.target_ids],
-                                                                                   layout, author))]
+            # The stack rows go to the plans through the cache, as one array (see FeaturePlan.transform):
+            # the same values as each statement's ``stack`` field (stack_rows), without a tuple per statement.
+            cache["stack"] = StackSignals(layout if layout is not None else _DocLayout(inputs, author),
+                                          [p1[t] for t in s1.target_ids]).matrix(0, len(inputs))
         return {tid: (self.plans[tid].transform(inputs, cache) if inputs else None) for tid in self._target_ids}
 
     def _head_proba(self, tid: str, X: object) -> np.ndarray:

@@ -915,14 +915,21 @@ class StackSignals:
 
     def rows(self, a: int, b: int) -> list[tuple[float, ...]]:
         """The :func:`stack_rows` of rows ``a:b``."""
-        lay = self.layout
         if not self.sq:
             return [()] * (b - a)
+        return [tuple(row) for row in self.matrix(a, b).tolist()]
+
+    def matrix(self, a: int, b: int) -> np.ndarray:
+        """:meth:`rows` ``a:b`` as an array (b - a, 10 per target): what :meth:`FeaturePlan.transform`
+        reads from its cache under ``"stack"`` instead of each statement's ``stack`` field."""
+        lay = self.layout
+        if not self.sq:
+            return np.zeros((b - a, 0))
         cols = []
         for sq, dt, at in zip(self.sq, self.doc_tot, self.actor_tot):
             cols += [lay.actor_mean(sq, a, b, at), lay.prev(sq, a, b), lay.next(sq, a, b), lay.doc_mean(sq, a, b, dt),
                      sq[a:b]]
-        return [tuple(row) for row in np.column_stack(cols).tolist()]
+        return np.column_stack(cols)
 
 
 class DocPart:
@@ -1298,6 +1305,28 @@ class FeaturePlan:
             cache[key] = contrast_rows(items, cache["lows"], cache["words"], self.cues)
         return {id(self.cues): cues, ("target", self.target.phrases, self.target.anaphora): tgt, key: cache[key]}
 
+    def _interaction(self, cues: sp.csr_matrix, tgt: sp.csr_matrix, w: float) -> sp.csr_matrix:
+        """Cue polarity crossed with target presence, times ``w``."""
+        n_p = len(self.target.phrases)
+        c = cues.toarray()
+        pos, neg = c[:, 8], c[:, 9]
+        t = tgt.toarray()
+        present = np.maximum(t[:, n_p + 2], t[:, n_p + 3])
+        return sp.csr_matrix(np.column_stack([pos * present, neg * present, pos * (1 - present),
+                                              neg * (1 - present)]) * w)
+
+    def _doc_rows(self, items: list[StatementInput], cache: dict[object, object], lows: list[str],
+                  words: list[list[str]], cues: sp.csr_matrix, tgt: sp.csr_matrix) -> np.ndarray:
+        """The document features of ``items`` (:func:`doc_rows`, or the rows of a longer batch's
+        :class:`DocSignals` when the cache holds a :class:`DocPart`), unweighted."""
+        contrast = _cached(cache, ("contrast", id(self.cues)), lambda: contrast_rows(items, lows, words, self.cues))
+        part = cache.get("doc")  # items are rows of a longer batch, read in blocks (see DocPart)
+        if part is not None:
+            return part.rows(self.doc_key(), len(items), contrast)
+        hits, pos, neg = self._signals(cues, tgt)
+        return doc_rows(items, hits, pos, neg, contrast,
+                        _cached(cache, ("layout", self.author_actor), lambda: _DocLayout(items, self.author_actor)))
+
     def transform(self, items: list[StatementInput], cache: dict[object, object]) -> sp.csr_matrix:
         """The features of ``items``, reusing blocks already computed in ``cache`` (blocks shared by
         several targets' plans are the same objects; the lowercased texts and their word tokens are
@@ -1324,30 +1353,25 @@ class FeaturePlan:
                 blocks.append(b)
         if self.kind:
             blocks.append(block("kind", lambda: kind_rows(items)))
+        # The interaction and document blocks depend on the target's phrases, the cue block and
+        # the weights alone: a stacked model's two stages share them (computed once per cache).
+        tkey = ("target", self.target.phrases, self.target.anaphora) if self.target is not None else None
         if cues is not None and tgt is not None and self.interaction_weight:
-            n_p = len(self.target.phrases)
-            c = cues.toarray()
-            pos, neg = c[:, 8], c[:, 9]
-            t = tgt.toarray()
-            present = np.maximum(t[:, n_p + 2], t[:, n_p + 3])
             w = float(self.interaction_weight)
-            inter = np.column_stack([pos * present, neg * present, pos * (1 - present), neg * (1 - present)]) * w
-            blocks.append(sp.csr_matrix(inter))
+            blocks.append(block(("interaction", tkey, id(self.cues), w), lambda: self._interaction(cues, tgt, w)))
         if cues is not None and tgt is not None and self.doc_weight:
-            contrast = block(("contrast", id(self.cues)), lambda: contrast_rows(items, lows, words, self.cues))
-            part = cache.get("doc")  # items are rows of a longer batch, read in blocks (see DocPart)
-            if part is not None:
-                rows = part.rows(self.doc_key(), len(items), contrast)
-            else:
-                hits, pos, neg = self._signals(cues, tgt)
-                rows = doc_rows(items, hits, pos, neg, contrast,
-                                block(("layout", self.author_actor), lambda: _DocLayout(items, self.author_actor)))
-            blocks.append(sp.csr_matrix(rows * float(self.doc_weight)))
+            w = float(self.doc_weight)
+            blocks.append(block(("doc_rows", tkey, id(self.cues), self.author_actor, w),
+                                lambda: sp.csr_matrix(self._doc_rows(items, cache, lows, words, cues, tgt) * w)))
         if self.stack_weight and self.n_stack:
-            m = np.zeros((len(items), self.n_stack))
-            for i, it in enumerate(items):
-                if len(it.stack) == self.n_stack:
-                    m[i] = it.stack
+            m = cache.get("stack")  # a first model's view, as an array (see Scorer.features)
+            if m is None:
+                m = np.zeros((len(items), self.n_stack))
+                for i, it in enumerate(items):
+                    if len(it.stack) == self.n_stack:
+                        m[i] = it.stack
+            elif m.shape != (len(items), self.n_stack):
+                m = np.zeros((len(items), self.n_stack))
             blocks.append(sp.csr_matrix(m * float(self.stack_weight)))
         if not blocks:
             return sp.csr_matrix((len(items), 0))
