@@ -169,6 +169,88 @@ def _token_codes(dirs: tuple[str, ...]) -> dict[str, int]:
     return memo
 
 
+class _TokenTable:
+    """Every distinct :data:`_WORD` token this process has featurized, numbered in order of first
+    sight (see :func:`_token_index`). A block that reads one code per token (a vocabulary column,
+    a cue code, a phrase piece) keeps its codes as an array over these numbers
+    (:class:`_TokenColumn`), so that a batch's tokens are looked up in a dict once for all blocks
+    and each block's codes are one numpy gather. Replaced by a fresh table (never changed under a
+    reader's feet but by appending) when it passes :data:`_TABLE_MAX` tokens."""
+
+    def __init__(self) -> None:
+        self.index: dict[str, int] = {}
+        self.tokens: list[str] = []
+
+
+_TABLE = _TokenTable()
+_TABLE_LOCK = threading.Lock()
+_TABLE_MAX = 500_000
+
+
+def _token_index(flat: list[str]) -> tuple[_TokenTable, np.ndarray]:
+    """The table and the numbers of the tokens ``flat`` in it (new tokens are added)."""
+    global _TABLE
+    table = _TABLE
+    ids = np.fromiter(map(table.index.get, flat, repeat(-1)), dtype=np.int64, count=len(flat))
+    new = np.flatnonzero(ids < 0)
+    if len(new):
+        with _TABLE_LOCK:
+            if len(_TABLE.tokens) > _TABLE_MAX:
+                _TABLE = _TokenTable()
+            if _TABLE is not table:  # replaced: every number is to be taken again
+                table = _TABLE
+                new = np.arange(len(flat))
+            index, tokens = table.index, table.tokens
+            for k in new.tolist():
+                t = flat[k]
+                i = index.get(t)
+                if i is None:
+                    i = index[t] = len(tokens)
+                    tokens.append(t)
+                ids[k] = i
+    return table, ids
+
+
+class _TokenColumn:
+    """One block's code of each token of a :class:`_TokenTable` (``code(key, token)``), computed
+    for the tokens the table has when asked (:meth:`of`), and again from scratch for a new table
+    or a new ``key`` (what the codes depend on besides the token)."""
+
+    def __init__(self, code: Callable[[object, str], int]) -> None:
+        self.code = code
+        self._state: tuple[_TokenTable, object, np.ndarray, int] | None = None  # table, key, codes, filled
+        self._lock = threading.Lock()
+
+    def of(self, table: _TokenTable, ids: np.ndarray, key: object = None) -> np.ndarray:
+        """The codes of the tokens numbered ``ids`` in ``table``."""
+        st = self._state
+        n = len(table.tokens)
+        if st is None or st[0] is not table or st[1] is not key or st[3] < n:
+            with self._lock:
+                st = self._state
+                if st is None or st[0] is not table or st[1] is not key:
+                    st = (table, key, np.zeros(max(n, 1024), dtype=np.int64), 0)
+                arr, filled = st[2], st[3]
+                if filled < n:
+                    if len(arr) < n:
+                        arr = np.concatenate([arr[:filled], np.zeros(max(n, 2 * len(arr)) - filled, dtype=np.int64)])
+                    arr[filled:n] = np.fromiter(map(self.code, repeat(key), table.tokens[filled:n]),
+                                                dtype=np.int64, count=n - filled)
+                    st = (table, key, arr, n)
+                self._state = st
+        return st[2][ids]
+
+
+def _batch_tokens(words: list[list[str]], cache: dict[object, object] | None) -> tuple[_TokenTable, np.ndarray] | None:
+    """:func:`_token_index` of the batch's words, once per ``cache`` (None without a cache)."""
+    if cache is None:
+        return None
+    tok = cache.get("token_index")
+    if tok is None:
+        tok = cache["token_index"] = _token_index(list(chain.from_iterable(words)))
+    return tok
+
+
 _Anchored = tuple[int, tuple[str, ...], int]  # class index, the cue's tokens, the anchor's index in them
 
 
@@ -205,6 +287,19 @@ def _code(token: str, classes: list[_CueSet], neg: frozenset[str], dirs: tuple[s
     if token in neg or token.endswith(("n't", "n’t")):
         code |= _NEGATOR
     return code
+
+
+_CUE_COLUMNS: dict[tuple[str, ...], _TokenColumn] = {}
+
+
+def _cue_column(dirs: tuple[str, ...]) -> _TokenColumn:
+    """The cue code (:func:`_code`) of every token of the table, for one set of lexicons."""
+    col = _CUE_COLUMNS.get(dirs)
+    if col is None:
+        sets, neg = _cue_sets(dirs)
+        classes = [sets[c] for c in CUE_CLASSES]
+        col = _CUE_COLUMNS.setdefault(dirs, _TokenColumn(lambda _key, t: _code(t, classes, neg, dirs)))
+    return col
 
 
 def _token_matches(token: str, entry: str) -> bool:
@@ -280,18 +375,21 @@ CUE_FEATURES = _cue_feature_names()
 
 
 def cue_rows(items: list[StatementInput], lows: list[str], words: list[list[str]], negation_window: int,
-             lexicon_dirs: Sequence[str]) -> sp.csr_matrix:
+             lexicon_dirs: Sequence[str], tokens: tuple[_TokenTable, np.ndarray] | None = None) -> sp.csr_matrix:
     """:class:`stancekit.sklearn.CueLexiconFeatures` of each statement, from its lowercased text and
-    its :data:`_WORD` tokens."""
+    its :data:`_WORD` tokens (``tokens``: their :func:`_token_index`, when already taken)."""
     dirs = tuple(str(d) for d in lexicon_dirs)
-    sets, neg = _cue_sets(dirs)
-    classes = [sets[c] for c in CUE_CLASSES]
-    memo = _token_codes(dirs)
     rows = np.zeros((len(items), len(CUE_FEATURES)), dtype=np.float64)
-    flat = list(chain.from_iterable(words))
-    for t in set(flat).difference(memo):
-        memo[t] = _code(t, classes, neg, dirs)
-    codes = np.fromiter(map(memo.__getitem__, flat), dtype=np.int64, count=len(flat))
+    if tokens is not None:
+        codes = _cue_column(dirs).of(*tokens)
+    else:
+        sets, neg = _cue_sets(dirs)
+        classes = [sets[c] for c in CUE_CLASSES]
+        memo = _token_codes(dirs)
+        flat = list(chain.from_iterable(words))
+        for t in set(flat).difference(memo):
+            memo[t] = _code(t, classes, neg, dirs)
+        codes = np.fromiter(map(memo.__getitem__, flat), dtype=np.int64, count=len(flat))
     hit_at = np.flatnonzero(codes)  # most tokens are no cue: only these are looked at
     if not len(hit_at):
         return sp.csr_matrix(rows)
@@ -430,26 +528,48 @@ def _phrase_words(words: list[list[str]], lows: list[str]) -> list[list[str]]:
             for ws, low in zip(words, lows)]
 
 
-def _piece_ids(words: list[list[str]]) -> np.ndarray:
+def _piece_code(memo: _TokenPieces, t: str) -> int:
+    """``memo``'s code of token ``t``, added to it when new (under :data:`_PIECES_LOCK`)."""
+    code = memo.codes.get(t)
+    if code is None:
+        ps = tuple(_PIECE_IDS.get(x, -1) for x in _pieces(t))
+        if max(ps) < 0 or len(ps) == 1:
+            code = max(ps)  # no piece of any phrase breaks a match as well as two do
+        else:
+            memo.multi.append(ps)
+            code = -2 - len(memo.multi)
+        memo.codes[t] = code
+    return code
+
+
+def _piece_column_code(memo: _TokenPieces, t: str) -> int:
+    with _PIECES_LOCK:
+        return _piece_code(memo, t)
+
+
+_PIECE_COLUMN = _TokenColumn(_piece_column_code)  # keyed by the memo its codes come from
+
+
+def _piece_ids(words: list[list[str]], tokens: tuple[_TokenTable, np.ndarray] | None = None) -> np.ndarray:
     """The piece ids of texts given as their :func:`_phrase_words` (-1 for a piece no phrase has),
-    each text followed by a -2."""
+    each text followed by a -2 (``tokens``: the :func:`_token_index` of ``words``, when taken)."""
     global _TOKENS
     memo = _TOKENS
     if len(memo.codes) > 500_000:
         memo = _TOKENS = _TokenPieces({}, [])
-    flat = list(chain.from_iterable(words))
-    try:
-        ids = np.fromiter(map(memo.codes.__getitem__, flat), dtype=np.int64, count=len(flat))
-    except KeyError:
-        with _PIECES_LOCK:
-            for t in set(flat).difference(memo.codes):
-                ps = tuple(_PIECE_IDS.get(x, -1) for x in _pieces(t))
-                if max(ps) < 0 or len(ps) == 1:
-                    memo.codes[t] = max(ps)  # no piece of any phrase breaks a match as well as two do
-                else:
-                    memo.multi.append(ps)
-                    memo.codes[t] = -2 - len(memo.multi)
-        ids = np.fromiter(map(memo.codes.__getitem__, flat), dtype=np.int64, count=len(flat))
+    if tokens is not None:
+        ids = _PIECE_COLUMN.of(*tokens, key=memo)
+        if _TOKENS is not memo:  # replaced meanwhile (a new phrase matcher): the codes may be stale
+            return _piece_ids(words)
+    else:
+        flat = list(chain.from_iterable(words))
+        try:
+            ids = np.fromiter(map(memo.codes.__getitem__, flat), dtype=np.int64, count=len(flat))
+        except KeyError:
+            with _PIECES_LOCK:
+                for t in set(flat).difference(memo.codes):
+                    _piece_code(memo, t)
+            ids = np.fromiter(map(memo.codes.__getitem__, flat), dtype=np.int64, count=len(flat))
     ids = np.insert(ids, np.cumsum(np.fromiter(map(len, words), dtype=np.int64, count=len(words))), -2)
     multi = np.flatnonzero(ids <= -3)
     if len(multi):
@@ -973,15 +1093,23 @@ class _WordIndex:
                     key = key * n_words + self.ids[w]
                 keys.setdefault(len(parts), []).append((key, col))
         self.keys = {n: np.array(sorted(kc), dtype=np.int64).reshape(-1, 2) for n, kc in keys.items()}
+        self._column: _TokenColumn | None = None  # the word id of each token of the table (see counts)
 
-    def counts(self, lows: list[str], toks: list[list[str]] | None = None) -> tuple[np.ndarray, np.ndarray]:
+    def counts(self, lows: list[str], toks: list[list[str]] | None = None,
+               tokens: tuple[_TokenTable, np.ndarray] | None = None) -> tuple[np.ndarray, np.ndarray]:
         """Row of each term occurrence, and its column, over the lowercased texts ``lows`` (``toks``:
-        their tokens, when already cut with this vectorizer's token pattern)."""
+        their tokens, when already cut with this vectorizer's token pattern; ``tokens``: the
+        :func:`_token_index` of ``toks``, when taken)."""
         if toks is None:
             toks = [self.findall(low) for low in lows]
         lens = np.fromiter(map(len, toks), dtype=np.int64, count=len(toks))
         total = int(lens.sum())
-        ids = np.fromiter(map(self.ids.get, chain.from_iterable(toks), repeat(-1)), dtype=np.int64, count=total)
+        if tokens is not None:
+            if self._column is None:
+                self._column = _TokenColumn(lambda _key, t: self.ids.get(t, -1))
+            ids = self._column.of(*tokens)
+        else:
+            ids = np.fromiter(map(self.ids.get, chain.from_iterable(toks), repeat(-1)), dtype=np.int64, count=total)
         doc = np.repeat(np.arange(len(toks), dtype=np.int64), lens)
         rows, cols = [], []
         if self.lo == 1:
@@ -1091,45 +1219,62 @@ class TfidfBlock:
         self._index: _WordIndex | None = None
         self._affix_memo: dict[str, tuple[int, ...]] = {}
         self._affix_packed: dict[str, int] = {}  # see _affix_counts
+        self._affix_column: _TokenColumn | None = None  # the same, for the tokens of the table
 
     @property
     def n_features(self) -> int:
         return len(self.terms)
 
-    def counts(self, docs: list[str], lows: list[str] | None = None,
-               words: list[list[str]] | None = None) -> tuple[np.ndarray, np.ndarray]:
-        """Row and column of every term occurrence."""
+    def counts(self, docs: list[str], lows: list[str] | None = None, words: list[list[str]] | None = None,
+               tokens: tuple[_TokenTable, np.ndarray] | None = None) -> tuple[np.ndarray, np.ndarray]:
+        """Row and column of every term occurrence (``tokens``: the :func:`_token_index` of
+        ``words``, when taken)."""
         if self.affix_lengths is not None:
             if words is None:
-                words = [_WORD.findall(d.lower()) for d in docs]
-            return self._affix_counts(words)
+                words, tokens = [_WORD.findall(d.lower()) for d in docs], None
+            return self._affix_counts(words, tokens)
         if self._index is None:
             self._index = _WordIndex(self.vocabulary, self.ngram_range, re.compile(self.token_pattern or ""))
         low = lows if lows is not None else [d.lower() for d in docs]
         # Texts cut as _WORD cuts them (StanceFeaturizer's word block) take the tokens given.
-        return self._index.counts(low, words if words is not None and self.token_pattern == _WORD.pattern else None)
+        if words is not None and self.token_pattern == _WORD.pattern:
+            return self._index.counts(low, words, tokens)
+        return self._index.counts(low, None)
 
-    def _affix_counts(self, words: list[list[str]]) -> tuple[np.ndarray, np.ndarray]:
+    def _affix_code(self, w: str) -> int:
+        """A word's (at most two) columns packed in one integer, 32 bits each (0: none)."""
+        vocab = self.vocabulary
+        return sum((c + 1) << (32 * k) for k, c in enumerate(
+            vocab[a] for a in affix_terms(w, self.affix_lengths or ()) if a in vocab))
+
+    def _affix_counts(self, words: list[list[str]], tokens: tuple[_TokenTable, np.ndarray] | None = None
+                      ) -> tuple[np.ndarray, np.ndarray]:
         """The terms of each word memoised; the rest is done in C loops and numpy."""
         memo = self._affix_memo
         if len(memo) > 500_000:
             memo = self._affix_memo = {}
         vocab, lengths = self.vocabulary, self.affix_lengths or ()
-        flat = list(chain.from_iterable(words))
+        flat = list(chain.from_iterable(words)) if tokens is None else None
         if len(lengths) <= 2 and len(self.terms) < 1 << 31:
             # A word's (at most two) columns packed in one integer, 32 bits each (0: none): one pass
             # of Python over the tokens, the rest in numpy, in the same order.
-            packed = self._affix_packed
-            if len(packed) > 500_000:
-                packed = self._affix_packed = {}
-            for w in set(flat).difference(packed):
-                packed[w] = sum((c + 1) << (32 * k) for k, c in enumerate(
-                    vocab[a] for a in affix_terms(w, lengths) if a in vocab))
-            codes = np.fromiter(map(packed.__getitem__, flat), dtype=np.int64, count=len(flat))
+            if tokens is not None:
+                if self._affix_column is None:
+                    self._affix_column = _TokenColumn(lambda _key, w: self._affix_code(w))
+                codes = self._affix_column.of(*tokens)
+            else:
+                packed = self._affix_packed
+                if len(packed) > 500_000:
+                    packed = self._affix_packed = {}
+                for w in set(flat).difference(packed):
+                    packed[w] = self._affix_code(w)
+                codes = np.fromiter(map(packed.__getitem__, flat), dtype=np.int64, count=len(flat))
             pair = np.column_stack([(codes & 0xFFFFFFFF) - 1, (codes >> 32) - 1])
             keep = pair >= 0
             word_rows = np.repeat(np.arange(len(words), dtype=np.int64), [len(ws) for ws in words])
             return np.broadcast_to(word_rows[:, None], pair.shape)[keep], pair[keep]
+        if flat is None:
+            flat = list(chain.from_iterable(words))
         for w in set(flat).difference(memo):
             memo[w] = tuple(vocab[a] for a in affix_terms(w, lengths) if a in vocab)
         terms = list(map(memo.__getitem__, flat))
@@ -1139,10 +1284,12 @@ class TfidfBlock:
         return np.repeat(word_rows, per_word), cols
 
     def transform(self, docs: list[str], lows: list[str] | None = None,
-                  words: list[list[str]] | None = None) -> sp.csr_matrix:
+                  words: list[list[str]] | None = None,
+                  tokens: tuple[_TokenTable, np.ndarray] | None = None) -> sp.csr_matrix:
         """The TF-IDF rows of ``docs`` (``lows`` and ``words``: their lowercased text and
-        :data:`_WORD` tokens, when already computed)."""
-        r, c = self.counts(docs, lows, words)
+        :data:`_WORD` tokens, when already computed; ``tokens``: the :func:`_token_index` of
+        ``words``)."""
+        r, c = self.counts(docs, lows, words, tokens)
         X = sp.csr_matrix((np.ones(len(r), dtype=np.float64), (r, c)), shape=(len(docs), self.n_features))
         X.sum_duplicates()
         if self.sublinear:
@@ -1161,8 +1308,9 @@ class CueBlock:
     negation_window: int
     lexicon_dirs: tuple[str, ...]
 
-    def rows(self, items: list[StatementInput], lows: list[str], words: list[list[str]]) -> sp.csr_matrix:
-        return cue_rows(items, lows, words, self.negation_window, self.lexicon_dirs)
+    def rows(self, items: list[StatementInput], lows: list[str], words: list[list[str]],
+             tokens: tuple[_TokenTable, np.ndarray] | None = None) -> sp.csr_matrix:
+        return cue_rows(items, lows, words, self.negation_window, self.lexicon_dirs, tokens)
 
 
 class _Transform(NamedTuple):
@@ -1177,7 +1325,7 @@ class _Transform(NamedTuple):
         return id(getattr(self.fn, "__self__", self.fn))
 
     def transform(self, docs: list[str], lows: list[str] | None = None,
-                  words: list[list[str]] | None = None) -> sp.csr_matrix:
+                  words: list[list[str]] | None = None, tokens: object = None) -> sp.csr_matrix:
         return self.fn(docs)
 
 
@@ -1265,12 +1413,20 @@ class FeaturePlan:
             return _cached(cache, key, fn)
 
         lows, words = _lows_words(items, cache)
-        cues = block(id(self.cues), lambda: self.cues.rows(items, lows, words)) if self.cues is not None else None
+        cues = (block(id(self.cues), lambda: self.cues.rows(items, lows, words, _batch_tokens(words, cache)))
+                if self.cues is not None else None)
         tgt = (block(("target", self.target.phrases, self.target.anaphora),  # equal phrases, equal rows
-                     lambda: self.target.rows(items, lows, words,
-                                              block("pieces", lambda: _piece_ids(_phrase_words(words, lows)))))
+                     lambda: self.target.rows(items, lows, words, block("pieces", lambda: self._pieces(words, lows, cache))))
                if self.target is not None else None)
         return cues, tgt
+
+    @staticmethod
+    def _pieces(words: list[list[str]], lows: list[str], cache: dict[object, object]) -> np.ndarray:
+        """:func:`_piece_ids` of the batch (from its :func:`_token_index` where every text is
+        matched over its :data:`_WORD` tokens)."""
+        pw = _phrase_words(words, lows)
+        same = all(a is b for a, b in zip(pw, words))
+        return _piece_ids(pw, _batch_tokens(words, cache) if same else None)
 
     def _signals(self, cues: sp.csr_matrix, tgt: sp.csr_matrix) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """Phrase hits, and endorsing and doubting cue polarity, of each statement (what
@@ -1338,7 +1494,8 @@ class FeaturePlan:
         blocks = []
         for b in (self.word, self.char, self.affix):
             if b is not None:
-                blocks.append(block(_key(b), lambda b=b: b.transform(cache["texts"], lows, words)))
+                blocks.append(block(_key(b), lambda b=b: b.transform(cache["texts"], lows, words,
+                                                                     _batch_tokens(words, cache))))
         if self.context is not None:
             ctx = self.context
             blocks.append(block(_key(ctx), lambda: ctx.transform([it.context for it in items]))
