@@ -112,9 +112,12 @@ class Scorer:
         if n <= size or nested:
             inputs = statement_inputs(items)
             cache: dict[object, object] = {}
+            if not features:
+                yield Block(0, n, self.label_probas(inputs, cache))
+                return
             feats = self.features(inputs, cache)
             probas = {tid: in_label_order(self._head_proba(tid, X), self.heads[tid].classes) for tid, X in feats.items()}
-            yield Block(0, n, probas, feats if features else None, _words(inputs, cache) if features else None)
+            yield Block(0, n, probas, feats, _words(inputs, cache))
             return
         ranges = [(a, min(a + size, n)) for a in range(0, n, size)]
 
@@ -173,8 +176,8 @@ class Scorer:
             p1 = {tid: np.zeros((n, 2)) for tid in s1.target_ids}  # supporting, questioning: what stacking reads
             for k, (a, b) in enumerate(ranges):
                 off, inputs = block_inputs(a, b)
-                for tid, X in s1.features(inputs, block_cache(k, off)).items():
-                    p1[tid][a:b] = in_label_order(s1._head_proba(tid, X), s1.heads[tid].classes)[off:, :2]
+                for tid, p in s1.label_probas(inputs, block_cache(k, off)).items():
+                    p1[tid][a:b] = p[off:, :2]
             stack = StackSignals(layout, [p1[t] for t in s1.target_ids])
             del p1
         # 3. The labels, block by block.
@@ -183,13 +186,13 @@ class Scorer:
             cache = block_cache(k, off)
             if stack is not None:  # read by the plans' transform from the cache (see FeaturePlan.transform)
                 cache["stack"] = stack.matrix(a - off, b)
+            if not features:
+                yield Block(a, b, {tid: p[off:] for tid, p in self._own_probas(inputs, cache).items()})
+                continue
             feats = {tid: self.plans[tid].transform(inputs, cache) for tid in self._target_ids}
             probas = {tid: in_label_order(self._head_proba(tid, X), self.heads[tid].classes)[off:]
                       for tid, X in feats.items()}
-            if features:
-                yield Block(a, b, probas, {tid: X[off:] for tid, X in feats.items()}, _words(inputs, cache)[off:])
-            else:
-                yield Block(a, b, probas)
+            yield Block(a, b, probas, {tid: X[off:] for tid, X in feats.items()}, _words(inputs, cache)[off:])
 
     def features(self, inputs: list[StatementInput], cache: dict[object, object] | None = None
                  ) -> dict[str, object]:
@@ -197,17 +200,48 @@ class Scorer:
         Blocks that read only the statements' text, kind and actor are computed once for both
         stages (the stages share them)."""
         cache = {} if cache is None else cache
-        if self.stage1 is not None and inputs:
-            s1 = self.stage1
+        self._stack_into(inputs, cache, features=True)
+        return {tid: (self.plans[tid].transform(inputs, cache) if inputs else None) for tid in self._target_ids}
+
+    def _stack_into(self, inputs: list[StatementInput], cache: dict[object, object], features: bool = False) -> None:
+        """For a stacked model, the first model's view of ``inputs`` into ``cache["stack"]``, as one
+        array (see :meth:`FeaturePlan.transform`): the same values as each statement's ``stack``
+        field (:func:`stancekit._vectors.stack_rows`), without a tuple per statement."""
+        if self.stage1 is None or not inputs:
+            return
+        s1 = self.stage1
+        if features:
             p1 = {tid: in_label_order(s1._head_proba(tid, X), s1.heads[tid].classes)
                   for tid, X in s1.features(inputs, cache).items()}
-            author = any(p.author_actor for p in s1.plans.values())
-            layout = cache.get(("layout", author))  # where each statement stands in its document, when computed
-            # The stack rows go to the plans through the cache, as one array (see FeaturePlan.transform):
-            # the same values as each statement's ``stack`` field (stack_rows), without a tuple per statement.
-            cache["stack"] = StackSignals(layout if layout is not None else _DocLayout(inputs, author),
-                                          [p1[t] for t in s1.target_ids]).matrix(0, len(inputs))
-        return {tid: (self.plans[tid].transform(inputs, cache) if inputs else None) for tid in self._target_ids}
+        else:
+            p1 = s1.label_probas(inputs, cache)
+        author = any(p.author_actor for p in s1.plans.values())
+        layout = cache.get(("layout", author))  # where each statement stands in its document, when computed
+        cache["stack"] = StackSignals(layout if layout is not None else _DocLayout(inputs, author),
+                                      [p1[t] for t in s1.target_ids]).matrix(0, len(inputs))
+
+    def label_probas(self, inputs: list[StatementInput], cache: dict[object, object] | None = None
+                     ) -> dict[str, np.ndarray]:
+        """Per target, the probabilities (n, 3) in :data:`LABELS` order: what the heads give for
+        :meth:`features` (bit for bit), where a linear head reads the feature blocks one after
+        the other (:meth:`LinearHead.proba_of_blocks`) and the blocks are never stacked into one matrix."""
+        cache = {} if cache is None else cache
+        self._stack_into(inputs, cache)
+        return self._own_probas(inputs, cache)
+
+    def _own_probas(self, inputs: list[StatementInput], cache: dict[object, object]) -> dict[str, np.ndarray]:
+        """:meth:`label_probas` of this stage, the first model's view (if any) already in ``cache``."""
+        out = {}
+        for tid in self._target_ids:
+            head = self.heads[tid]
+            if not inputs:
+                p = np.zeros((0, len(head.classes)))
+            elif type(head) is LinearHead:
+                p = head.proba_of_blocks(self.plans[tid].transform_blocks(inputs, cache), len(inputs))
+            else:
+                p = head.predict_proba(self.plans[tid].transform(inputs, cache))
+            out[tid] = in_label_order(p, head.classes)
+        return out
 
     def _head_proba(self, tid: str, X: object) -> np.ndarray:
         head = self.heads[tid]

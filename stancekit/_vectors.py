@@ -88,6 +88,8 @@ def statement_inputs(statements: object) -> list[StatementInput]:
         raise TypeError("statements must be an iterable of statements, got a bare "
                         f"{type(statements).__name__}; wrap a single statement in a list")
     items = list(statements)
+    if all(type(item) is Statement for item in items):  # the segmenter's own: one pass, one tuple each
+        return _segmented_inputs(items)
     base = as_inputs(items, "statements")
     out = []
     prev_doc = object()
@@ -106,6 +108,23 @@ def statement_inputs(statements: object) -> list[StatementInput]:
             inp = inp._replace(context=" ".join(window[-CONTEXT_STATEMENTS:]))
         out.append(inp)
         window.append(inp.text)
+    return out
+
+
+def _segmented_inputs(items: list[Statement]) -> list[StatementInput]:
+    """:func:`statement_inputs` of the segmenter's statements (no context of their own)."""
+    out = []
+    prev_doc: object = object()
+    window: list[str] = []
+    for item in items:
+        doc = item.doc_id
+        if doc is None or doc != prev_doc:
+            window = []
+        prev_doc = doc
+        text = item.text
+        out.append(StatementInput(text, " ".join(window[-CONTEXT_STATEMENTS:]) if doc is not None else "",
+                                  item.kind or "", item.actor or "", doc or ""))
+        window.append(text)
     return out
 
 
@@ -1487,6 +1506,13 @@ class FeaturePlan:
         """The features of ``items``, reusing blocks already computed in ``cache`` (blocks shared by
         several targets' plans are the same objects; the lowercased texts and their word tokens are
         computed once for all blocks)."""
+        blocks = self.transform_blocks(items, cache)
+        if not blocks:
+            return sp.csr_matrix((len(items), 0))
+        return sp.hstack(blocks, format="csr")
+
+    def transform_blocks(self, items: list[StatementInput], cache: dict[object, object]) -> list[object]:
+        """The blocks of columns :meth:`transform` stacks side by side, in its order."""
         def block(key: object, fn: Callable[[], object]):
             return _cached(cache, key, fn)
 
@@ -1530,12 +1556,16 @@ class FeaturePlan:
             elif m.shape != (len(items), self.n_stack):
                 m = np.zeros((len(items), self.n_stack))
             blocks.append(sp.csr_matrix(m * float(self.stack_weight)))
-        if not blocks:
-            return sp.csr_matrix((len(items), 0))
-        return sp.hstack(blocks, format="csr")
+        return blocks
 
 
 # -- the linear classifier ------------------------------------------------------------------------
+
+try:  # scipy's kernel of ``csr @ dense``: it adds each product into the output in place
+    from scipy.sparse._sparsetools import csr_matvecs as _csr_matvecs
+except ImportError:  # pragma: no cover -- another scipy layout: LinearHead.proba_of_blocks stacks the blocks
+    _csr_matvecs = None
+
 
 def _as_logits(d: np.ndarray) -> np.ndarray:
     """Binary decision values (n,) to two-column logits; multiclass values pass through."""
@@ -1558,14 +1588,44 @@ class LinearHead:
         self.coef = np.asarray(coef, dtype=np.float64)
         self.intercept = np.asarray(intercept, dtype=np.float64)
         self.temperature = float(temperature)
+        self._coef_t: np.ndarray | None = None
 
     def predict_proba(self, X: sp.csr_matrix) -> np.ndarray:
         if len(self.classes) == 1:
             return np.ones((X.shape[0], 1))
-        scores = X @ self.coef.T + self.intercept.reshape(1, -1)
+        return self._proba_of_scores(X @ self.coef.T)
+
+    def _proba_of_scores(self, xw: np.ndarray) -> np.ndarray:
+        scores = xw + self.intercept.reshape(1, -1)
         if scores.shape[1] == 1:
             scores = scores.reshape(-1)
         return _softmax(_as_logits(scores) / self.temperature)
+
+    def proba_of_blocks(self, blocks: Sequence[object], n: int) -> np.ndarray:
+        """:meth:`predict_proba` of the ``n`` rows of ``blocks`` set side by side (as
+        :meth:`FeaturePlan.transform` stacks them), bit for bit, without stacking them: each
+        row's products are added into its score in the order a row of the stacked matrix adds
+        them (block after block, each in its own column order), by scipy's own kernel."""
+        if len(self.classes) == 1:
+            return np.ones((n, 1))
+        mats = [b if isinstance(b, sp.csr_matrix) else None for b in blocks]
+        if _csr_matvecs is None or any(m is None or m.dtype != np.float64 or m.shape[0] != n
+                                       or m.indices.dtype != m.indptr.dtype for m in mats) \
+                or sum(m.shape[1] for m in mats) != self.coef.shape[1]:
+            return self.predict_proba(sp.hstack(list(blocks), format="csr") if blocks else sp.csr_matrix((n, 0)))
+        coef_t = self._coef_t
+        if coef_t is None:
+            coef_t = self._coef_t = np.ascontiguousarray(self.coef.T)  # what X @ coef.T reads, in C order
+        k = coef_t.shape[1]
+        out = np.zeros((n, k))
+        flat = out.ravel()
+        col = 0
+        for m in mats:
+            w = m.shape[1]
+            if m.nnz:
+                _csr_matvecs(n, w, k, m.indptr, m.indices, m.data, coef_t[col : col + w].ravel(), flat)
+            col += w
+        return self._proba_of_scores(out)
 
 
 # -- evidence -------------------------------------------------------------------------------------
