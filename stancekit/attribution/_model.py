@@ -61,8 +61,10 @@ class AttributionModel:
         ``pronoun_threshold`` (of a cue word right after a personal pronoun; these three only
         lower the threshold, and are ``cue_threshold`` when absent), ``joint_cue_threshold``
         and ``joint_source_threshold`` (a cue under its threshold but over the first is taken
-        when its best source scores over the second; absent: never) and ``vocab`` (the words
-        that may be cues).
+        when its best source scores over the second; absent: never), ``source_heads`` (the
+        lowercase words that may end the source of a cue taken so, besides capitalised words,
+        pronouns, titles, group and organisation words; absent: any word) and ``vocab`` (the
+        words that may be cues).
 
     Notes
     -----
@@ -88,11 +90,19 @@ class AttributionModel:
         # A cue under its threshold but over ``joint_cue_threshold`` is taken when its best source
         # scores over ``joint_source_threshold``: a clear source makes a weaker cue enough.
         self._jc = float(meta.get("joint_cue_threshold", float("inf")))
+        # A cue taken for its clear source needs a source that may name a speaker (_speakerlike;
+        # a model file without ``source_heads``: any source).
+        self._heads = frozenset(meta["source_heads"]) if "source_heads" in meta else None
         self._js = float(meta.get("joint_source_threshold", float("inf")))
+        # A verb of finding ("showed", "found") over ``finding_threshold`` is a cue when its
+        # source before it is a poll, study or report (absent: no such cue).
+        self._ft = float(meta.get("finding_threshold", float("inf")))
         # The words scored: those that can pass the threshold of their context (see _reachable);
         # a statement without a quotation mark scores the words of the smaller sets only.
         base = min(self._ct, self._st, self._tt, self._jc)
         self.candidates = self._reachable(base)
+        if self._ft < base:  # and the verbs of finding, at their own threshold
+            self.candidates |= self._reachable(self._ft) & _FINDING_VERBS
         self._pron_words = self._reachable(min(base, self._pt))
         self._quote_words = self._reachable(min(base, self._qt))
         self._unquoted = self.candidates | self._pron_words
@@ -118,8 +128,8 @@ class AttributionModel:
 
     def with_thresholds(self, cue: float, source: float, speech: float | None = None,
                         quote: float | None = None, clause: float | None = None,
-                        pronoun: float | None = None, joint: tuple[float, float] | None = None
-                        ) -> "AttributionModel":
+                        pronoun: float | None = None, joint: tuple[float, float] | None = None,
+                        finding: float | None = None) -> "AttributionModel":
         """A copy that takes cues over log-odds ``cue`` (``speech`` for the words of the
         speech-verb list, ``quote`` in a statement with a quotation mark, ``clause`` before
         "that" or a colon, ``pronoun`` right after a personal pronoun; each ``cue`` when None)
@@ -130,8 +140,10 @@ class AttributionModel:
                     quote_threshold=float(cue if quote is None else quote),
                     clause_threshold=float(cue if clause is None else clause),
                     pronoun_threshold=float(cue if pronoun is None else pronoun))
-        for key in ("joint_cue_threshold", "joint_source_threshold"):
+        for key in ("joint_cue_threshold", "joint_source_threshold", "finding_threshold"):
             meta.pop(key, None)
+        if finding is not None:
+            meta["finding_threshold"] = float(finding)
         if joint is not None:
             meta["joint_cue_threshold"], meta["joint_source_threshold"] = float(joint[0]), float(joint[1])
         return type(self)(self.cue_weights, self.source_weights, meta)
@@ -181,22 +193,37 @@ class AttributionModel:
                 joint = s <= t  # taken only with a clear source
                 if joint:
                     t = min(t, self._jc)
-                if s > t and (best is None or s > best[0]) and not _passive(low, i) and (
+                finding = s <= t and s > self._ft and w in _FINDING_VERBS  # taken only after a poll, study ...
+                if (s > t or finding) and (best is None or s > best[0]) and not _passive(low, i) and (
                         s > self._ct or not _commitment(low, i)) and (
-                        w in speech or not _continued_action(low, i)):
-                    best = (s, i, joint)
+                        w in speech or not _continued_action(low, i)) and not _phase_verb(low, i):
+                    best = (s, i, joint, finding)
         if best is None:
             return None
         i = best[1]
         head = None
         for j in source_candidates(toks, low, i, inq):
+            if best[3] and (j > i or low[j] not in _FINDING_NOUNS):
+                continue  # a finding's source: the poll, study or report before it
             s = self.source_score(source_features(low, toks, inq, i, j, lex_sets, self.vocab, qc))
             if s > self.meta["source_threshold"] and (head is None or s > head[0]):
                 head = (s, j)
-        if head is None or (best[2] and head[0] <= self._js):
+        if head is None or (best[2] and not best[3] and head[0] <= self._js):
             return None
+        if low[head[1]] in _NEGATIVE:
+            return None  # "nobody asks": no one speaks
+        if best[2] and self._heads is not None and not self._speakerlike(toks, low, head[1], lex_sets):
+            return None  # "the ministers who gathered on the island expected": no speaker named "island"
         j = head[1]
         return i, j, mention_start(toks, low, j, lex_sets)
+
+    def _speakerlike(self, toks, low, j: int, lex_sets) -> bool:
+        """Whether token ``j`` may end a speaker's name: a capitalised word, a pronoun, a title, group
+        or organisation word, or a common noun that headed gold sources in training ("officials",
+        "campaign", "poll"; ``meta["source_heads"]``), not "declarations" or "room"."""
+        w = low[j]
+        return (toks[j][0][:1].isupper() or w in PRONOUNS or w in self._heads
+                or w in lex_sets[0] or w in lex_sets[1] or w in lex_sets[2])
 
     def speaker(self, text: str, start: int, end: int, att) -> tuple[str, str, str] | None:
         """``(actor, kind, mention)`` for ``text[start:end]``, as the rules' ``frame_speaker`` gives
@@ -316,6 +343,23 @@ def _continued_action(low: list[str], i: int) -> bool:
     """A cue word outside the speech-verb list right after a verb of phase ("has continued
     restricting the press"): an action the article narrates (SPEC's narrative voice), not speech."""
     return i >= 1 and low[i - 1] in _PHASE
+
+
+def _data_words(name: str) -> frozenset[str]:
+    from .._lexicon import read_data_lines
+    return frozenset(line.lower() for _, _, line in read_data_lines(name))
+
+
+# "a poll last week showed ...": findings of polls, studies and reports (data files).
+_FINDING_VERBS = _data_words("attribution_finding_verbs.txt")
+_FINDING_NOUNS = _data_words("attribution_finding_nouns.txt")
+_NEGATIVE = frozenset("nobody none neither noone".split())
+
+
+def _phase_verb(low: list[str], i: int) -> bool:
+    """A verb of phase before the verb it governs ("has continued restricting", "began to close"):
+    the aspect of the next verb, not a cue of its own."""
+    return low[i] in _PHASE and i + 1 < len(low) and (low[i + 1] == "to" or low[i + 1].endswith("ing"))
 
 
 def _apposed_name(toks, j: int, k: int) -> tuple[int, int]:
