@@ -668,3 +668,21 @@ def test_findings_of_polls_and_studies(text, finding, actor):
     got = segment(text, attribution=model)
     check_offsets(text, got)
     assert got[0].actor is None if actor is None else actor in got[0].actor.lower()
+
+
+# Judgement verbs of the speech-verb list (SPEC section 4: "criticised", "questioned"; issue #13:
+# "chided"), found by the rules alone; a noun of the same spelling is no cue.
+@pytest.mark.parametrize("text, actor", [
+    ("Mayor Mira Holt denounced the budget as reckless.\n", "Mira Holt"),
+    ("Opposition leader Tomas Varga lambasted the ministry for its silence.\n", "Tomas Varga"),
+    ("Senator Lena Park mocked the plan as a fantasy.\n", "Lena Park"),
+    ("Mayor Jonas Eck disputed the figures.\n", "Jonas Eck"),
+    ("Mayor Jonas Eck blames the weather.\n", "Jonas Eck"),
+    ("The blame fell on the harbour office.\n", None),
+    ("The recount in the third district took two days.\n", None),
+    ("A local advocate of cycling spoke first.\n", None),
+])
+def test_judgement_verbs_are_cues(text, actor):
+    got = segment(text, attribution=None)
+    check_offsets(text, got)
+    assert got[0].actor == actor
