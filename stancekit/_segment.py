@@ -126,6 +126,11 @@ _VIEW_WORDS = ("view", "opinion", "words", "assessment", "estimation", "judgemen
 _VIEWISH = re.compile("|".join(_VIEW_WORDS))  # a cheap test before the view regexes
 _PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:(?:also|further|again|[a-z]+ly)\s+)?"
                       r"([a-z]+ed|said|told|voiced|made)\s+by\s+")
+# "drew criticism from X", "an endorsement by X": a judgement named by its noun, its source after it
+# (data/attribution_noun_cues.txt).
+_NOUN_CUE = re.compile(r"\b(?:" + "|".join(sorted(re.escape(line.lower()) for _, _, line in
+                                                   read_data_lines("attribution_noun_cues.txt")))
+                       + r")\s+(?:from|by)\s+")
 
 
 def _bare(word: str) -> str:
@@ -725,7 +730,7 @@ class _Attributor:
         return name, kind, mention
 
     def _views_and_passives(self, frame: str, offset: int):
-        """ "In X's view", "in the view of X", "it was argued by X"."""
+        """ "In X's view", "in the view of X", "it was argued by X", "criticism from X"."""
         lex = self.lex
         viewish = _VIEWISH.search(frame) is not None
         m = _IN_POSS_VIEW.search(frame) if viewish else None
@@ -752,7 +757,9 @@ class _Attributor:
                 if res[0]:
                     return res
         m = _PASSIVE.search(frame) if " by " in frame else None
-        if m and (m.group(1) in lex.speech_verbs or m.group(1) in ("raised", "voiced", "made")):
+        if not (m and (m.group(1) in lex.speech_verbs or m.group(1) in ("raised", "voiced", "made"))):
+            m = _NOUN_CUE.search(frame) if " from " in frame or " by " in frame else None
+        if m:
             toks = _tokens(frame, m.end(), m.end() + 100)
             j = 0
             while j < len(toks) and (_np_word(toks[j][0], lex) or toks[j][0].lower() in lex.org_words

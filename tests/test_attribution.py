@@ -469,7 +469,6 @@ STILL_FAILING = {
     "default": {
         "according to X's spokesman, Y, the inner speaker wins",
         "passive: advised by X",
-        "noun phrase: drew criticism from X",
         "verb outside the list: played up",
         "attribution inside a relative clause",  # the rules name "groups"
         "bare head noun as actor: 'and independent journalists'",
@@ -683,6 +682,21 @@ def test_findings_of_polls_and_studies(text, finding, actor):
     ("A local advocate of cycling spoke first.\n", None),
 ])
 def test_judgement_verbs_are_cues(text, actor):
+    got = segment(text, attribution=None)
+    check_offsets(text, got)
+    assert got[0].actor == actor
+
+
+# Nouns of a judgement with their source after "from" or "by" (data/attribution_noun_cues.txt),
+# found by the rules alone; a request ("appeals from") is narrated.
+@pytest.mark.parametrize("text, actor", [
+    ("The plan won praise from Mayor Jonas Eck.\n", "Jonas Eck"),
+    ("The ferry timetable drew complaints from the Harbour Users Council.\n", "Harbour Users Council"),
+    ("A warning by the central bank came too late.\n", "central bank"),
+    ("Despite repeated appeals from the Red Cross, the camp stayed shut.\n", None),
+    ("The parcel from the Harbour Users Council arrived on Monday.\n", None),
+])
+def test_noun_cues_name_their_source_after_from_or_by(text, actor):
     got = segment(text, attribution=None)
     check_offsets(text, got)
     assert got[0].actor == actor
