@@ -12,7 +12,7 @@ from operator import itemgetter
 from pathlib import Path
 
 from ._errors import type_error
-from ._lexicon import Lexicon, load_lexicon
+from ._lexicon import Lexicon, load_lexicon, read_data_lines
 from ._text import Sentence, iter_paragraphs, paragraphs, sentences
 from .attribution._coref import _DETERMINERS, _FUNCTION, _INITIALS, _Doc, _Entity, _lex_memo
 
