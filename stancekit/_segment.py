@@ -15,6 +15,7 @@ from ._errors import type_error
 from ._lexicon import Lexicon, load_lexicon, read_data_lines
 from ._text import Sentence, iter_paragraphs, paragraphs, sentences
 from .attribution._coref import _DETERMINERS, _FUNCTION, _INITIALS, _Doc, _Entity, _lex_memo
+from .attribution._mention import head_nouns
 
 __all__ = ["Statement", "segment", "DEFAULT_MAX_LENGTH", "KINDS"]
 
@@ -107,7 +108,7 @@ _HEDGES = frozenset("appears appeared seems seemed".split())
 _APPOSITIVE_OPENERS = frozenset(
     "a an the who which whose whom one now then himself herself itself its his her their including like such "
     "led backed joined supported speaking citing of from at never on in during after before while as with "
-    "long ever always".split()
+    "long ever always also".split()
 )
 _PARTICLES = frozenset("de van von der den al bin la le du di da dos del".split())
 _WORDS = re.compile(r"[a-z]+")
@@ -274,7 +275,57 @@ def _np_modifier(tok: str, lex: Lexicon) -> bool:
     if not tok.isalpha() or not tok.islower():
         return False
     mods = lex.np_modifiers
-    return tok in mods or (len(tok) >= 5 and any(f"-{tok[-k:]}" in mods for k in (2, 3, 4)))
+    return tok in mods or (len(tok) >= 5 and any(f"-{tok[-k:]}" in mods for k in (2, 3, 4))) \
+        or tok in _title_modifiers(lex)
+
+
+def _title_modifiers(lex: Lexicon) -> frozenset[str]:
+    """``title_modifiers.txt``: nouns that stand before a title ("the transport chief")."""
+    memo = _lex_memo(lex, "title_modifiers")
+    words = memo.get(None)
+    if words is None:
+        words = memo[None] = frozenset(line.lower() for _, _, line in read_data_lines("title_modifiers.txt"))
+    return words
+
+
+# Finite verbs: a stretch between commas holding one is a clause, not an apposition.
+_FINITE = frozenset("is are was were has have had will would can could should did does do said says told "
+                    "tells added argued noted".split())
+
+
+def _apposition_start(tokens: list[tuple[str, int, int]], j: int, lex: Lexicon) -> int | None:
+    """Index of the comma that opens an apposition running with inner commas up to the comma at
+    ``j`` ("Paul Demir, a Tulsa, Okla., lawyer helping to draft it, said"; "Jane Ruiz, deputy
+    director for housing, transport and planning, said"): the left-most comma within 30 tokens
+    that follows a name and opens with an appositive word, a title or a possessive, with no
+    finite verb, quotation or clause mark between it and ``j``; None when there is none."""
+    for c in range(max(1, j - 30), j - 1):
+        if tokens[c][0] != ",":
+            continue
+        prev, opener = tokens[c - 1][0], tokens[c + 1][0].lower()
+        if not ((prev[:1].isupper() and prev.lower() not in _FUNCTION and prev.lower() not in lex.titles)
+                or prev == ")"):
+            continue
+        if not (opener in _APPOSITIVE_OPENERS or opener in lex.titles or opener.endswith(("’s", "'s"))
+                or (opener.endswith("ing") and tokens[c + 1][0].islower())):  # "Lee, speaking at ..., said"
+            continue
+        n = c - 1  # the name must open the clause: not "On CNN Tuesday, his wife, ..."
+        if tokens[n][0] == ")":
+            while n > 0 and n > c - 15 and tokens[n][0] != "(":
+                n -= 1
+            n -= 1
+        while n >= 1 and (tokens[n - 1][0][:1].isupper() and tokens[n - 1][0].lower() not in _FUNCTION
+                          or tokens[n - 1][0].lower().rstrip(".") in lex.titles or _initial_dot(tokens, n - 1)):
+            n -= 1
+        if n < 0 or (n > 0 and not (tokens[n - 1][0] in (",", ";", ":", "'", "’", "‘", "`")
+                                    or tokens[n - 1][0].startswith("_")
+                                    or tokens[n - 1][0].lower() in ("and", "but", "the", "a", "an"))):
+            return None
+        if any(t[0].lower() in _FINITE or t[0].startswith("_") or t[0] in (";", ":")
+               for t in tokens[c + 1 : j]):
+            return None
+        return c
+    return None
 
 
 def _np_backward(tokens: list[tuple[str, int, int]], vi: int, lex: Lexicon) -> tuple[int, int] | None:
@@ -293,6 +344,7 @@ def _np_backward(tokens: list[tuple[str, int, int]], vi: int, lex: Lexicon) -> t
         j -= 2
         j = _skip_adverbs_back(tokens, j)
     # Between subject and verb: ", in fact,", ", a specialist at X,", ", who ...,", "(United Kingdom, ALDE)".
+    j0 = j
     for _ in range(3):
         if j >= 1 and tokens[j][0] == "," and tokens[j - 1][0] == ")":
             j -= 1
@@ -311,10 +363,16 @@ def _np_backward(tokens: list[tuple[str, int, int]], vi: int, lex: Lexicon) -> t
             while lead < len(seg) and seg[lead][0].lower().rstrip(".") in lex.titles:
                 lead += 1
             name_part = seg[lead:]
-            if k >= 1 and tokens[k][0] == "," and 2 <= len(name_part) <= 4 and all(
-                    t[0][:1].isupper() and t[0].lower() not in _FUNCTION and t[0].lower() not in lex.titles
-                    for t in name_part):
-                return (k + 1, j)  # the name in apposition is the subject
+            run = 0  # "Another pollster, Ravi Mehta of Boston College, said": the name before "of"
+            while run < len(name_part) and name_part[run][0][:1].isupper() \
+                    and name_part[run][0].lower() not in _FUNCTION and name_part[run][0].lower() not in lex.titles:
+                run += 1
+            if k >= 1 and tokens[k][0] == "," and 2 <= run <= 4 and not (  # not "in Charleston, West Virginia"
+                    k >= 2 and tokens[k - 1][0][:1].isupper() and tokens[k - 2][0] in ("in", "at", "from", "near")) and (
+                    run == len(name_part) or (
+                    name_part[run][0] in ("of", "from") and run + 1 < len(name_part)
+                    and all(t[0][:1].isupper() for t in name_part[run + 1 :]))):
+                return (k + 1, k + 1 + lead + run)  # the name in apposition is the subject
             if k >= 1 and tokens[k][0] == "," and tokens[k - 1][0].lower().rstrip(".") in lex.titles \
                     and _titled_name(seg, lex):
                 return (k + 1, j)  # "the Chairman-in-Office, Foreign Minister of Kazakhstan Kanat Saudabayev, said"
@@ -327,6 +385,17 @@ def _np_backward(tokens: list[tuple[str, int, int]], vi: int, lex: Lexicon) -> t
                 if short_adverbial or opener in _APPOSITIVE_OPENERS or opener in lex.titles or titled or possessive:
                     j = k - 1
         j = _skip_adverbs_back(tokens, j)
+    low = tokens[j][0].lower() if j >= 0 else ""
+    if j0 >= 1 and tokens[j0][0] == "," and not (
+            tokens[j][0][:1].isupper() or low in _PRONOUNS or low in lex.titles or low in lex.groups):
+        c = _apposition_start(tokens, j0, lex)
+        if c is not None:  # "Paul Demir, a Tulsa, Okla., lawyer helping to draft it, said"
+            j = c - 1
+            if tokens[j][0] == ")":  # "Sen. Ann Kerr (D-Ohio), a candidate, said"
+                k = j - 1
+                while k > 0 and k > j - 15 and tokens[k][0] != "(":
+                    k -= 1
+                j = k - 1 if tokens[k][0] == "(" else j
     if j < 0:
         return None
     end = j + 1
@@ -352,8 +421,9 @@ def _np_backward(tokens: list[tuple[str, int, int]], vi: int, lex: Lexicon) -> t
         if low in _PARTICLES and saw_head and i > 0 and tokens[i - 1][0][:1].isupper():
             i -= 1
             continue
-        if saw_head and _np_modifier(tok, lex):  # "a senior presidential adviser", "local officials"
-            i -= 1
+        if saw_head and _np_modifier(tok, lex) and (tokens[i + 1][0] in lex.titles  # a lowercase title
+                                                     or tok not in _title_modifiers(lex)):
+            i -= 1  # "a senior presidential adviser", "local officials", "the transport chief"
             continue
         if low in _DETERMINERS and saw_head:
             # "the US mission to the OSCE", "Yelena Stolyarova of the Institute": a determiner after a connector
@@ -371,8 +441,9 @@ def _np_backward(tokens: list[tuple[str, int, int]], vi: int, lex: Lexicon) -> t
         ) and (low != "and" or _inside_body_name(tokens, i, lex)):
             i -= 1
             continue
-        if (low.endswith(("’", "'")) or tok in ("’", "'")) and saw_head:
-            i -= 1
+        if (low.endswith(("’", "'")) or tok in ("’", "'")) and saw_head and (
+                tok not in ("’", "'") or (i >= 1 and tokens[i - 1][0][-1:].isalpha())):
+            i -= 1  # a possessive ("Sanders' campaign"), not the closing mark of ''...'' before the name
             continue
         if low == "and" and saw_head and 0 < i < j and tokens[j][0].lower() in lex.groups \
                 and tokens[i + 1][0][:1].isupper() and _describes_group(tokens[i - 1][0], lex):
@@ -397,8 +468,9 @@ def _np_backward(tokens: list[tuple[str, int, int]], vi: int, lex: Lexicon) -> t
             if k - n >= 2:
                 return (n, end)
             break
-    # The subject must not be a possessive ("Kazakhstan's support").
-    if tokens[end - 1][0].endswith(("’s", "'s")):
+    # The subject must not be a possessive ("Kazakhstan's support"), nor a day alone ("released a
+    # statement Wednesday saying": the statement's issuer speaks, see _Attributor._shared_subject).
+    if tokens[end - 1][0].endswith(("’s", "'s")) or (end - start == 1 and tokens[start][0].lower() in lex.calendar):
         return None
     # Appositive: "Dmitry Danilov, the head of ... asserted"
     if tokens[start][0].lower() in _DETERMINERS and start >= 2 and tokens[start - 1][0] == ",":
@@ -410,6 +482,63 @@ def _np_backward(tokens: list[tuple[str, int, int]], vi: int, lex: Lexicon) -> t
         if len(names) >= 2:
             return (names[-1], names[0] + 1)
     return (start, end)
+
+
+# Verbs that report words (not an intention or a position: "Moscow intends to ..."), for the
+# speaker of a clause after "according to X," (_Attributor._inner_speaker).
+_SAYING = frozenset("said says told tells stated states added adds noted notes announced announces declared "
+                    "declares insisted insists explained explains confirmed confirms claimed claims".split())
+
+
+# Words that open an introductory phrase, not a subject: "Early in his campaign, ...".
+_INTRODUCTORY = frozenset("early earlier later afterwards meanwhile still instead now then last next "
+                          "yesterday today tonight once soon".split())
+
+
+def _introductory(tokens: list[tuple[str, int, int]], lex: Lexicon) -> bool:
+    """Whether the sentence opens with an introductory phrase that ends at its first comma: an
+    adverb ("Early in his campaign,", "Later,") or a participle with its object ("Facing mounting
+    criticism,", "Citing the report,"); not a name ("King, a lawyer,", "Beijing, ...")."""
+    head = tokens[0][0].lower()
+    if head in _INTRODUCTORY or (head.endswith("ly") and len(head) > 4):
+        return True
+    return head.endswith("ing") and len(head) > 4 and len(tokens) > 1 and tokens[1][0][:1].islower() \
+        and head not in lex.country_of and head not in lex.seats
+
+
+def _initial_dot(tokens: list[tuple[str, int, int]], k: int) -> bool:
+    """Whether ``tokens[k]`` is the full stop of an initial or a title ("Paul R. Pillar", "Rev.")."""
+    return tokens[k][0] == "." and k >= 1 and (len(tokens[k - 1][0]) == 1 or tokens[k - 1][0][:1].isupper()) \
+        and k + 1 < len(tokens) and tokens[k + 1][0][:1].isupper()
+
+
+def _inverted_end(tokens: list[tuple[str, int, int]], j: int, lex: Lexicon) -> tuple[int, int | None]:
+    """``(end, name_start)`` of the speaker named after an inverted verb at ``j - 1``: capitalised
+    words, determiners, titles and the full stops of initials (", said Rev. Lee Hart"); then,
+    after a lowercase title or head noun, "of" and head nouns up to a name of two capitalised words
+    or more (", said chief of staff Dana Ortiz", ", said Lee campaign manager Tom Burke"), whose
+    start is ``name_start`` (None when the speaker has no such name)."""
+    nouns = head_nouns(lex)
+    n = len(tokens)
+    k = j
+    while k < n and (tokens[k][0][:1].isupper() or tokens[k][0].lower() in _DETERMINERS
+                     or tokens[k][0].lower() in lex.titles or _initial_dot(tokens, k)):
+        k += 1
+    low = tokens[k][0] if k < n else ""
+    if low in nouns or (low == "of" and k > j and tokens[k - 1][0] in nouns):
+        m = k + 1 if low == "of" else k
+        while m < n and m < k + 4 and tokens[m][0] in nouns:
+            m += 1
+        r = m
+        while m < n and (tokens[m][0][:1].isupper() and tokens[m][0].lower() not in _FUNCTION
+                         or _initial_dot(tokens, m)):
+            m += 1
+        if m - r >= 2 and tokens[r - 1][0] in nouns and tokens[m - 1][0].lower() not in lex.org_words:
+            return m, r
+    return k, None
+
+
+_MADE_IT = frozenset("clear plain known be".split())  # "made it clear", "let it be known"
 
 
 def _frame_words(lex: Lexicon) -> frozenset[str]:
@@ -623,6 +752,9 @@ class _Attributor:
                             return res
                     break
             if j:
+                inner = self._inner_speaker(frame, offset, toks, j)
+                if inner is not None:
+                    return inner
                 res = self.np_at(frame, offset, toks, 0, j)
                 if res[0]:
                     return res
@@ -650,8 +782,9 @@ class _Attributor:
                 elif low in lex.stance_phrases:
                     if lex.stance_phrases[low].isdisjoint(t[0].lower() for t in tokens[vi + 1 : vi + 9]):
                         continue  # "took office", "struck a deal": no position stated
-                elif not (low in ("made", "makes", "make", "let", "lets") and nxt in ("clear", "it", "plain")):
-                    continue
+                elif not (low in ("made", "makes", "make", "let", "lets") and (nxt in ("clear", "plain") or (
+                        nxt == "it" and vi + 2 < len(tokens) and tokens[vi + 2][0].lower() in _MADE_IT))):
+                    continue  # "made it clear", "let it be known"; not "made it possible"
             if tok[:1].isupper() and vi > 0:
                 continue  # a capitalised form mid-sentence is a name ("Hope", "Sayed")
             if low in _AGREE and vi + 1 < len(tokens) and tokens[vi + 1][0].lower() == "to":
@@ -671,15 +804,20 @@ class _Attributor:
             elif shared is None:
                 shared = self._shared_subject(frame, offset, tokens, vi)
             # Inversion after a quotation: ", said Lavrov."
+            q = vi - 1
+            while q >= 1 and tokens[q][0] in ("'", "`", "’", "‘"):
+                q -= 1  # the outer marks of a quotation written ''...'' or ``...''
             if after_quote and vi + 1 < len(tokens) and vi >= 1 and (
-                tokens[vi - 1][0].startswith("_") or (vi >= 2 and tokens[vi - 1][0] == "," and tokens[vi - 2][0].startswith("_"))
+                tokens[q][0].startswith("_") or (q >= 1 and tokens[q][0] == "," and tokens[q - 1][0].startswith("_"))
             ):
                 j = vi + 1
-                k = j
-                while k < len(tokens) and (tokens[k][0][:1].isupper() or tokens[k][0].lower() in _DETERMINERS or tokens[k][0].lower() in lex.titles):
-                    k += 1
+                k, r = _inverted_end(tokens, j, lex)
                 if k > j:
                     name, kind, mention = self.np_at(frame, offset, tokens, j, k)
+                    if r is not None:  # "said campaign manager Tom Burke": the name is Tom Burke
+                        last = self.classify([t[0] for t in tokens[r:k]], offset + tokens[r][1])
+                        if last[0] and last[1] != "self":
+                            name, kind = last
                     if name:
                         return name, kind, mention
         if shared is not None:
@@ -709,14 +847,47 @@ class _Attributor:
                     return name, kind, mention
         return self._views_and_passives(frame, offset)
 
+    def _inner_speaker(self, frame: str, offset: int, toks: list[tuple[str, int, int]], j: int):
+        """The speaker of a clause that follows "according to X," ("According to the mayor's
+        spokesman, Tom Reyes, the transport chief said ..."): the inner speaker is the one whose
+        words the sentence reports, X only relays them. None when the rest of the sentence has no
+        speech verb or no speaker of its own."""
+        if j + 1 >= len(toks) or toks[j][0] != ",":
+            return None
+        k = j + 1  # over a name in apposition: ", Tom Reyes,"
+        while k < len(toks) and k < j + 6 and (toks[k][0][:1].isupper() or _initial_dot(toks, k)):
+            k += 1
+        cut = toks[k][2] if k > j + 1 and k < len(toks) and toks[k][0] == "," else toks[j][2]
+        rest = frame[cut:]
+        if _SAYING.isdisjoint(_WORDS.findall(rest)):
+            return None
+        rt = _tokens(rest)
+        v = next((k for k, t in enumerate(rt[:12]) if t[0] in _SAYING), None)
+        span = _np_backward(rt, v, self.lex) if v else None
+        if not span or span[0] != 0:
+            return None  # the speech verb's subject must open the clause: "the transport chief said"
+        name, kind, mention = self.np_at(rest, offset + cut, rt, *span)
+        return (name, kind, mention) if name and kind != "self" else None
+
     def _shared_subject(self, frame: str, offset: int, tokens: list[tuple[str, int, int]], vi: int):
         """The clause's subject for a verb that shares it: a second verb ("Lavrov held talks with
         Tazhin and confirmed ...") or a participle after a comma ("He defended the decision,
         saying ...")."""
         j = vi - 1
         j = _skip_adverbs_back(tokens, j)
+        if tokens[vi][0].endswith("ing") and j >= 1:  # "released a statement (on) Wednesday saying ..."
+            p = j
+            while p >= 1 and (tokens[p][0].lower() in self.lex.calendar or tokens[p][0].lower() == "on"):
+                p -= 1
+            if tokens[p][0].lower() in self.lex.documents and tokens[p - 1][0].lower() in ("a", "an", "the"):
+                j = p - 1
+                return self._shared_subject_before(frame, offset, tokens, j)
         if j < 1 or not (tokens[j][0].lower() == "and" or (tokens[j][0] == "," and tokens[vi][0].endswith("ing"))):
             return None
+        return self._shared_subject_before(frame, offset, tokens, j)
+
+    def _shared_subject_before(self, frame: str, offset: int, tokens: list[tuple[str, int, int]], j: int):
+        """The subject of the clause that opens ``tokens[:j]`` (see :meth:`_shared_subject`)."""
         span = self.clause_subject(tokens[:j], strict=False)
         if span is None or any(t[0] in (";", ":") or t[0].startswith("_") for t in tokens[span[1] : j]):
             return None
@@ -832,7 +1003,7 @@ class _Attributor:
         for k, t in enumerate(tokens[:12]):
             if t[0] == ",":
                 head = tokens[0][0].lower()
-                if head in _FUNCTION or head in ("on", "in", "at", "during"):
+                if head in _FUNCTION or head in ("on", "in", "at", "during") or _introductory(tokens, lex):
                     i = k + 1
                 break
         # "Human rights groups were less forgiving": lowercase modifiers up to a group noun

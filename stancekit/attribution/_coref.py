@@ -157,6 +157,9 @@ class _Mentions:
 # An apposition after a name: ", " then words up to a comma, semicolon, parenthesis or sentence end.
 _APPOSITION = re.compile(r",[ \t]++([^,;:()\n.!?\"“”]{2,}+)(?=[,;:().!?])")
 _APPOSITION_CHARS = 100
+# Finite verbs: words after a name's comma holding one are a clause, not an apposition.
+_CLAUSE_VERBS = frozenset("is are was were has have had will would can could should did does said says told "
+                          "tells added adds".split())
 _APPOSITION_OPENERS = frozenset("the a an his her its their".split())
 # How far back a pronoun looks for a person of its gender past an unresolved description.
 _NEAR = 400
@@ -431,6 +434,10 @@ class _Doc:
             return set()
         desc = set()
         for w in words:
+            if w in ("who", "whose", "which", "that"):
+                break
+            if w in _CLAUSE_VERBS:
+                return set()  # a clause: "According to Tom Reyes, the transport chief said ..."
             if w in lex.titles:
                 desc.add(w)
             elif w in lex.country_of:

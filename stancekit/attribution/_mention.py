@@ -20,12 +20,14 @@ __all__ = ["extend_mention", "head_nouns"]
 # Words an apposition may open with: determiners, relative words, "former"; numbers (ages)
 # and title words are accepted by code.
 _OPENERS = frozenset("a an the who whose which former then longtime his her their its one both "
-                     "chief senior deputy top democrat republican".split())
+                     "chief senior deputy top democrat republican also".split())
 # Finite verbs: a segment with one of them (outside a relative clause) is a clause, not an
 # apposition ("X, the bridge is safe").
 _VERBS = frozenset("is are was were has have had will would said says say can could should may might "
                    "did does do told tells added".split())
-_STOP_RE = re.compile(r'[,;"“”«»()—–\[\]]')
+# A stop: punctuation, or a full stop after a word (not after "Mr" or an initial): an apposition
+# of a speaker named in the sentence before a quotation ends with its sentence.
+_STOP_RE = re.compile(r'[,;"“”«»()—–\[\]]|(?<=[a-z]{3})\.(?=\s)')
 MAX_CHARS = 400  # an apposition is no longer than this
 _PRONOUNS = frozenset("he she they it we i you who".split())
 MAX_WORDS = 30  # an apposition is no longer than this
@@ -85,6 +87,45 @@ def _complement(text: str, m: int, pos: int, end: int, speech_verbs: frozenset[s
     return pos
 
 
+_COMMA_WORD = re.compile(r",\s+([a-z]+)")
+_NO_APPOSITION = re.compile(r'[;:"“”«»()\[\]]|\'\'|``')
+
+
+def _opens_apposition(words: list[str], titles: frozenset[str], nouns: frozenset[str]) -> bool:
+    """Whether a segment of these words may open an apposition: a determiner, a relative word,
+    a number, a possessive, a title or head noun among its first three words, a party tag."""
+    first = words[0].lower()
+    return (first in _OPENERS or first[:1].isdigit() or first.endswith(("'s", "’s"))
+            or any(w.lower().strip(".,") in titles or w.lower().strip(".,") in nouns for w in words[:3])
+            or bool(_PARTY.match(words[0])))
+
+
+def _long_apposition(text: str, pos: int, end: int, titles: frozenset[str], speech_verbs: frozenset[str],
+                     nouns: frozenset[str]) -> int | None:
+    """End of an apposition with commas inside it that runs up to the comma before a speech verb
+    ("Paul Demir, a Tulsa, Okla., lawyer helping to draft it, said"; "Jane Ruiz, director for
+    housing, transport, and planning, said"), when the mention ends at ``pos``; else None."""
+    if not text.startswith(",", pos):
+        return None
+    limit = min(end, pos + MAX_CHARS)
+    for m in _COMMA_WORD.finditer(text, pos + 1, limit):
+        if m.group(1) not in speech_verbs:
+            continue
+        stretch = text[pos + 1 : m.start()]
+        words = stretch.split()
+        if not words or len(words) > MAX_WORDS or _NO_APPOSITION.search(stretch) \
+                or not _opens_apposition(words, titles, nouns):
+            return None
+        for w in words:
+            w = w.lower().strip(".,")
+            if w in ("who", "whose", "which", "that"):
+                break
+            if w in _VERBS:
+                return None
+        return m.start()
+    return None
+
+
 def head_nouns(lex) -> frozenset[str]:
     """The lexicon's titles, group and organisation nouns and ``attribution_head_nouns.txt``."""
     memo = _NOUNS.get(id(lex))
@@ -142,6 +183,7 @@ def extend_mention(text: str, start: int, end: int, mention: str | None, titles:
         close = text.find(")", pos, min(end, pos + 30))
         if close > 0:
             pos = close + 1
+    long_end = _long_apposition(text, pos, end, titles, speech_verbs, nouns) or pos
     new_end = pos
     inverted = None
     after_place = False  # the segment before ended in a place ("of Baldwin", then "Miss.")
@@ -186,4 +228,5 @@ def extend_mention(text: str, start: int, end: int, mention: str | None, titles:
             stop -= 1
         new_end = stop
         pos = seg_end
+    new_end = max(new_end, long_end)
     return text[m:new_end] if new_end > m + len(mention) else mention
