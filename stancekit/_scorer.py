@@ -239,7 +239,7 @@ class Scorer:
             elif type(head) is LinearHead:
                 p = head.proba_of_blocks(self.plans[tid].transform_blocks(inputs, cache), len(inputs))
             else:
-                p = head.predict_proba(self.plans[tid].transform(inputs, cache))
+                p = self._head_proba(tid, self.plans[tid].transform(inputs, cache))
             out[tid] = in_label_order(p, head.classes)
         return out
 

@@ -753,11 +753,21 @@ class TargetBlock:
             for i in np.flatnonzero((hits == 0) & (ctx_hits > 0)).tolist():
                 if self.anaphor_re.search(lows[i]):
                     anaphor[i] = 1.0
-        phrases = sp.csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(n, n_p))
-        phrases.data[:] = 1.0  # an indicator, however often the phrase occurs
         any_ = (hits > 0).astype(np.float64)
         rest = np.column_stack([np.log1p(hits), np.log1p(ctx_hits), any_, anaphor, (1 - any_) * (1 - anaphor)])
-        return sp.hstack([phrases, sp.csr_matrix(rest)], format="csr")
+        # The phrases as indicators (however often one occurs), then the nonzero values of ``rest``:
+        # built row by row in numpy, the same matrix as ``hstack([phrases, csr_matrix(rest)])``.
+        key = np.unique(rows * max(n_p, 1) + cols)
+        p_rows, p_cols = np.divmod(key, max(n_p, 1))
+        r_rows, r_cols = np.nonzero(rest)
+        all_rows = np.concatenate([p_rows, r_rows])
+        order = np.argsort(all_rows, kind="stable")  # per row: its phrases, then its other columns
+        indptr = np.zeros(n + 1, dtype=np.int64)
+        np.cumsum(np.bincount(all_rows, minlength=n), out=indptr[1:])
+        idx = np.int32 if n_p + rest.shape[1] < 2**31 and len(all_rows) < 2**31 else np.int64
+        return sp.csr_matrix((np.concatenate([np.ones(len(key)), rest[r_rows, r_cols]])[order],
+                              np.concatenate([p_cols, r_cols + n_p]).astype(idx)[order], indptr.astype(idx)),
+                             shape=(n, n_p + rest.shape[1]))
 
 
 def kind_rows(items: list[StatementInput]) -> sp.csr_matrix:

@@ -79,6 +79,7 @@ class AttributionModel:
         self.vocab = frozenset(meta["vocab"])
         self._cb, self._sb = float(meta["cue_bias"]), float(meta["source_bias"])
         self._lex = None
+        self._by_pos: tuple[dict[int, list[dict[str, float]]], ...] | None = None  # see _weights_by_position
         self._ct = float(meta["cue_threshold"])
         self._st = float(meta.get("speech_threshold", self._ct))
         # Where the statement quotes, or the cue opens a clause ("said that", "warned:"), reported
@@ -150,10 +151,28 @@ class AttributionModel:
 
     # -- scores -------------------------------------------------------------------
     def cue_score(self, feats: list[str]) -> float:
-        return self._cb + sum(map(self.cue_weights.get, feats, repeat(0.0)))
+        by_pos = self._cue_by_pos.get(len(feats))
+        if by_pos is None:
+            return self._cb + sum(map(self.cue_weights.get, feats, repeat(0.0)))
+        return self._cb + sum(map(dict.get, by_pos, feats, repeat(0.0)))
 
     def source_score(self, feats: list[str]) -> float:
-        return self._sb + sum(map(self.source_weights.get, feats, repeat(0.0)))
+        by_pos = self._source_by_pos.get(len(feats))
+        if by_pos is None:
+            return self._sb + sum(map(self.source_weights.get, feats, repeat(0.0)))
+        return self._sb + sum(map(dict.get, by_pos, feats, repeat(0.0)))
+
+    @property
+    def _cue_by_pos(self) -> dict[int, list[dict[str, float]]]:
+        if self._by_pos is None:
+            self._by_pos = _weights_by_position(self.cue_weights, self.source_weights)
+        return self._by_pos[0]
+
+    @property
+    def _source_by_pos(self) -> dict[int, list[dict[str, float]]]:
+        if self._by_pos is None:
+            self._by_pos = _weights_by_position(self.cue_weights, self.source_weights)
+        return self._by_pos[1]
 
     def _lex_sets(self, lex) -> tuple:
         if self._lex is None or self._lex[0] is not lex:
@@ -310,6 +329,50 @@ class AttributionModel:
             raise ModelError(f"not a stancekit attribution model (format {meta.get('format')!r}, "
                              f"expected {FORMAT!r})")
         return cls(weights[0], weights[1], meta)
+
+
+def _template(feature: str) -> str:
+    """What a feature string is a value of: its name before ``=`` (``"w"`` for ``"w=said"``), or
+    the whole string for a feature without a value (``"b"``, ``"cap_first"``)."""
+    return feature.split("=", 1)[0]
+
+
+def _sample_features() -> tuple[list[list[str]], list[list[str]]]:
+    """The feature lists :func:`cue_features` and :func:`source_features` give in a few made-up
+    statements: every layout (which template stands at which position) they can have."""
+    cue, source = [], []
+    for words in (["Ann", "Lee", "said", "the", "treaty", "was", "good"], ["\u201c", "No", ",", "\u201d", "she", "said", ":"]):
+        toks = [(w, k, k + 1) for k, w in enumerate(words)]
+        low = [w.lower() for w in words]
+        inq, qc = quote_state(toks), quote_counts(low)
+        sets = (frozenset(), frozenset(), frozenset())
+        for i in range(len(words)):
+            cue.append(cue_features(low, toks, inq, i, frozenset(["said"]), qc, ":" in low))
+            for j in range(len(words)):
+                if j != i:
+                    source.append(source_features(low, toks, inq, i, j, sets, frozenset(["said"]), qc))
+    return cue, source
+
+
+def _weights_by_position(cue_weights: dict[str, float], source_weights: dict[str, float]
+                         ) -> tuple[dict[int, list[dict[str, float]]], dict[int, list[dict[str, float]]]]:
+    """For each length of a feature list, the weights of each position's template alone: a
+    feature's weight is looked up in a dict of its own template (a handful of entries for
+    most templates, which stay in the processor's caches) instead of all 40,000; the same
+    weights, added in the same order. A length at which two feature lists put different
+    templates at one position is left out (those lists are scored from the whole dict)."""
+    out = []
+    for weights, samples in zip((cue_weights, source_weights), _sample_features()):
+        by_template: dict[str, dict[str, float]] = {}
+        for k, v in weights.items():
+            by_template.setdefault(_template(k), {})[k] = v
+        layouts: dict[int, list[str] | None] = {}
+        for feats in samples:
+            names = [_template(f) for f in feats]
+            if layouts.setdefault(len(feats), names) != names:
+                layouts[len(feats)] = None
+        out.append({n: [by_template.get(t, {}) for t in names] for n, names in layouts.items() if names is not None})
+    return out[0], out[1]
 
 
 def _utf8(s: str) -> np.ndarray:
