@@ -1,0 +1,152 @@
+"""Speed paths of scoring (issue #13, end-to-end speed): each one must give what the plain path it
+stands in for gives, bit for bit. The plain paths stay in the code (they serve other callers,
+scikit-learn pipelines and odd inputs), so each pair is compared here on fixture statements."""
+
+from __future__ import annotations
+
+from dataclasses import fields
+from itertools import repeat
+from pathlib import Path
+
+import numpy as np
+import pytest
+import scipy.sparse as sp
+
+import stancekit
+from stancekit import _vectors as V
+from stancekit._scorer import in_label_order, load_scoring_model
+from stancekit.attribution import _model as AM
+
+ROOT = Path(__file__).resolve().parents[1]
+FIXTURES = ROOT / "fixtures"
+MODEL = ROOT / "models" / "stancekit-default.joblib"
+
+
+def _texts(n: int) -> list[tuple[str, str]]:
+    return [(p.stem, p.read_text(encoding="utf-8")) for p in sorted((FIXTURES / "dev").glob("*.txt"))[:n]]
+
+
+@pytest.fixture(scope="module")
+def statements() -> list:
+    return [s for doc_id, text in _texts(12) for s in stancekit.segment(text, doc_id)]
+
+
+@pytest.fixture(scope="module")
+def scorer():
+    return load_scoring_model(MODEL)
+
+
+def _same_csr(a: sp.csr_matrix, b: sp.csr_matrix) -> bool:
+    return (a.shape == b.shape and np.array_equal(a.indptr, b.indptr) and np.array_equal(a.indices, b.indices)
+            and np.array_equal(a.data, b.data) and a.data.dtype == b.data.dtype)
+
+
+def _lows_words(statements) -> tuple[list, list[str], list[list[str]]]:
+    items = V.statement_inputs(statements)
+    lows = [it.text.lower() for it in items]
+    return items, lows, [V._WORD.findall(low) for low in lows]
+
+
+@pytest.mark.parametrize("table_max", [500_000, 50])
+def test_token_table_codes_equal_the_per_block_memos(scorer, statements, table_max, monkeypatch):
+    """Cue rows, word and prefix TF-IDF rows and phrase pieces read from the shared token table
+    (including a table replaced every 50 tokens) equal those computed from each block's own memo."""
+    monkeypatch.setattr(V, "_TABLE_MAX", table_max)
+    plan = scorer.plans[scorer.target_ids[0]]
+    items, lows, words = _lows_words(statements)
+    for a in range(0, len(items), 40):  # several batches, so that the table grows and is replaced
+        it, lo, wo = items[a : a + 40], lows[a : a + 40], words[a : a + 40]
+        tokens = V._token_index([w for ws in wo for w in ws])
+        assert _same_csr(plan.cues.rows(it, lo, wo, tokens), plan.cues.rows(it, lo, wo))
+        for block in (plan.word, plan.affix):
+            assert _same_csr(block.transform([x.text for x in it], lo, wo, tokens),
+                             block.transform([x.text for x in it], lo, wo))
+        assert np.array_equal(V._piece_ids(wo, tokens), V._piece_ids(wo))
+
+
+def test_target_rows_equal_the_stacked_blocks(scorer, statements):
+    """TargetBlock.rows builds its matrix in numpy: the phrase indicators then the other columns,
+    the matrix ``hstack([phrases, csr_matrix(rest)])`` gives."""
+    items, lows, words = _lows_words(statements)
+    for tid in scorer.target_ids:
+        block = scorer.plans[tid].target
+        got = block.rows(items, lows, words)
+        rows, cols = block.matcher.find(V._phrase_words(words, lows))
+        phrases = sp.csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(len(items), len(block.phrases)))
+        phrases.data[:] = 1.0
+        rest = got[:, len(block.phrases):].toarray()
+        want = sp.hstack([phrases, sp.csr_matrix(rest)], format="csr")
+        assert _same_csr(got, want)
+
+
+def test_linear_head_reads_blocks_as_the_stacked_matrix(scorer, statements):
+    """proba_of_blocks adds each row's products in the stacked matrix's order: bit-equal."""
+    items = V.statement_inputs(statements)
+    cache: dict = {}
+    scorer._stack_into(items, cache, features=True)
+    for tid in scorer.target_ids:
+        blocks = scorer.plans[tid].transform_blocks(items, cache)
+        head = scorer.heads[tid]
+        assert np.array_equal(head.proba_of_blocks(blocks, len(items)),
+                              head.predict_proba(sp.hstack(blocks, format="csr")))
+
+
+def test_label_probas_equal_the_features_path(scorer, statements):
+    items = V.statement_inputs(statements)
+    fast = scorer.label_probas(items)
+    feats = scorer.features(items)
+    for tid in scorer.target_ids:
+        plain = in_label_order(scorer._head_proba(tid, feats[tid]), scorer.heads[tid].classes)
+        assert np.array_equal(fast[tid], plain)
+
+
+def test_segmenter_statements_take_the_one_pass_inputs(statements):
+    """statement_inputs of the segmenter's own statements (one pass) equals the general path,
+    which a subclass of Statement takes."""
+
+    class Sub(stancekit.Statement):
+        pass
+
+    subs = [Sub(**{f.name: getattr(s, f.name) for f in fields(s)}) for s in statements]
+    extra = stancekit.segment("Anna Keller said the treaty was dead. She said so twice.", None)
+    assert V.statement_inputs(statements + extra) == V.statement_inputs(subs + extra)
+
+
+def test_attribution_weights_by_position_equal_the_whole_dict(monkeypatch):
+    """Every cue and source score the model computes while segmenting fixture articles equals the
+    sum over the whole weight dict, and every feature list has a known layout (no fallback)."""
+    model = AM.resolve_attribution("default")
+    if model is None:
+        pytest.skip("no shipped attribution model")
+    seen = {"cue": 0, "source": 0}
+    cue, source = AM.AttributionModel.cue_score, AM.AttributionModel.source_score
+
+    def check_cue(self, feats):
+        got = cue(self, feats)
+        assert len(feats) in self._cue_by_pos
+        assert got == self._cb + sum(map(self.cue_weights.get, feats, repeat(0.0)))
+        seen["cue"] += 1
+        return got
+
+    def check_source(self, feats):
+        got = source(self, feats)
+        assert len(feats) in self._source_by_pos
+        assert got == self._sb + sum(map(self.source_weights.get, feats, repeat(0.0)))
+        seen["source"] += 1
+        return got
+
+    monkeypatch.setattr(AM.AttributionModel, "cue_score", check_cue)
+    monkeypatch.setattr(AM.AttributionModel, "source_score", check_source)
+    for doc_id, text in _texts(30):
+        stancekit.segment(text, doc_id)
+    assert seen["cue"] > 50 and seen["source"] > 50
+
+
+def test_weights_by_position_leave_out_ambiguous_layouts(monkeypatch):
+    """A length at which two feature lists put different templates at one position is scored
+    from the whole dict."""
+    monkeypatch.setattr(AM, "_sample_features", lambda: ([["b", "w=x"], ["b", "p1=x"], ["b", "w=x", "n1=y"]],
+                                                          [["b"]]))
+    cue, source = AM._weights_by_position({"b": 1.0, "w=x": 2.0, "p1=x": 3.0, "n1=y": 4.0}, {"b": 0.5})
+    assert set(cue) == {3} and [len(d) for d in cue[3]] == [1, 1, 1]
+    assert source == {1: [{"b": 0.5}]}
