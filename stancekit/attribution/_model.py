@@ -63,8 +63,9 @@ class AttributionModel:
         and ``joint_source_threshold`` (a cue under its threshold but over the first is taken
         when its best source scores over the second; absent: never), ``source_heads`` (the
         lowercase words that may end the source of a cue taken so, besides capitalised words,
-        pronouns, titles, group and organisation words; absent: any word) and ``vocab`` (the
-        words that may be cues).
+        pronouns, titles, group and organisation words; absent: any word),
+        ``finding_threshold`` (of a verb of finding whose source before it is a poll, study or
+        report; absent: no such cue) and ``vocab`` (the words that may be cues).
 
     Notes
     -----
