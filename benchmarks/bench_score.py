@@ -5,7 +5,9 @@ Usage: python benchmarks/bench_score.py [--mb 5] [--repeat 1] [--memory-mb 1 100
 
 Builds JSONL inputs from our fixture articles (in a temporary directory),
 runs the CLI in a subprocess with the shipped model, and reports MB/s of
-text and the child's peak resident memory.
+text (wall time, and for ``--jobs 1`` MB per CPU second of the child: issue
+#13's "per core" figure, which a shared machine's load does not move) and the
+child's peak resident memory.
 
 --one-doc-mb N: only the memory runs: ONE plain-text document of N MB (fixture
 articles joined, repeated) scored with `stancekit score FILE -o OUT` (goal: peak
@@ -20,6 +22,7 @@ import argparse
 import json
 import logging
 import os
+import resource
 import statistics
 import subprocess
 import sys
@@ -50,14 +53,21 @@ _PEAK = ("def peak():\n"
          "    import resource; return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss\n")
 
 
+_LAST_CPU = [0.0]  # user + system CPU seconds of the last run's process (and of the children it waited for)
+
+
 def run(args: list[str]) -> tuple[float, float]:
-    """Wall seconds and peak RSS (MB) of one `stancekit score` run in a fresh process."""
+    """Wall seconds and peak RSS (MB) of one `stancekit score` run in a fresh process (its CPU
+    seconds in ``_LAST_CPU[0]``)."""
     code = (_PEAK + "import sys; sys.argv=['stancekit']+sys.argv[1:]\n"
             "from stancekit._cli import main\ntry:\n    rc=main(sys.argv[1:])\nfinally:\n"
             "    sys.stderr.write(f'MAXRSS {peak()}\\n')\nsys.exit(rc)")
     t0 = time.perf_counter()
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     p = subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True)
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
     wall = time.perf_counter() - t0
+    _LAST_CPU[0] = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
     if p.returncode != 0:
         raise SystemExit(p.stderr)
     rss = [line for line in p.stderr.splitlines() if line.startswith("MAXRSS")]
@@ -87,6 +97,7 @@ def main() -> None:
         if not a.skip_dask:
             configs["dask, 2 local workers"] = ["--scheduler"]  # the address of a cluster started for the run
         walls: dict[str, list[float]] = {k: [] for k in configs}
+        cpus: list[float] = []  # --jobs 1: CPU seconds (steadier than wall time on a shared machine)
         warm = tmp / "warm.jsonl"
         write_jsonl(warm, 20_000)
         run(["score", str(warm), "-o", str(tmp / "warm.out"), "--quiet", "--jobs", "2"])  # untimed: caches warm
@@ -102,6 +113,8 @@ def main() -> None:
                         wall, _rss = run(out + [cl.scheduler_address])
                 else:
                     wall, _rss = run(out)
+                    if name == "--jobs 1":
+                        cpus.append(_LAST_CPU[0])
                 walls[name].append(wall)
             same = len({(tmp / f"o{k}.jsonl").read_bytes() for k in range(len(configs))}) == 1
             print(f"  round {r + 1}: " + ", ".join(f"{n} {w[-1]:.1f} s" for n, w in walls.items())
@@ -112,6 +125,8 @@ def main() -> None:
             print(f"  {name}: best {min(w):.1f} s = {mb / min(w):.2f} MB/s, median {statistics.median(w):.1f} s = "
                   f"{mb / statistics.median(w):.2f} MB/s; speed-up of the best runs {min(one) / min(w):.2f}x, "
                   "within each round " + ", ".join(f"{x:.2f}x" for x in ratios))
+        print(f"  --jobs 1 in CPU time: best {mb / min(cpus):.2f} MB per CPU second, median "
+              f"{mb / statistics.median(cpus):.2f} (user + system, start-up included)")
         print("peak memory (resident, whole process) by input size, --jobs 1:")
         peaks = []
         for mb in a.memory_mb:
