@@ -385,11 +385,16 @@ def _np_backward(tokens: list[tuple[str, int, int]], vi: int, lex: Lexicon) -> t
                 if short_adverbial or opener in _APPOSITIVE_OPENERS or opener in lex.titles or titled or possessive:
                     j = k - 1
         j = _skip_adverbs_back(tokens, j)
-    low = tokens[j][0].lower() if j >= 0 else ""
-    if j0 >= 1 and tokens[j0][0] == "," and not (
-            tokens[j][0][:1].isupper() or low in _PRONOUNS or low in lex.titles or low in lex.groups):
+    if j0 >= 1 and tokens[j0][0] == ",":
         c = _apposition_start(tokens, j0, lex)
-        if c is not None:  # "Paul Demir, a Tulsa, Okla., lawyer helping to draft it, said"
+        r = j  # (not when the search landed on a titled name: "..., Gov. Ann Kerr (R-OH), said")
+        while r >= 0 and (tokens[r][0][:1].isupper() or _initial_dot(tokens, r)) \
+                and tokens[r][0].lower().rstrip(".") not in lex.titles:
+            r -= 1
+        titled = r >= 0 and tokens[r][0].lower().rstrip(".") in lex.titles and 1 <= j - r <= 4 \
+            and not (r >= 1 and tokens[r - 1][0].lower() in ("of", "for", "and", "the"))  # not "of International"
+        if c is not None and j >= c and not titled:
+            # "Paul Demir, a Tulsa, Okla., lawyer helping to draft it, said"
             j = c - 1
             if tokens[j][0] == ")":  # "Sen. Ann Kerr (D-Ohio), a candidate, said"
                 k = j - 1
@@ -504,6 +509,26 @@ def _introductory(tokens: list[tuple[str, int, int]], lex: Lexicon) -> bool:
         return True
     return head.endswith("ing") and len(head) > 4 and len(tokens) > 1 and tokens[1][0][:1].islower() \
         and head not in lex.country_of and head not in lex.seats
+
+
+_POSSESSIVE_DETERMINERS = frozenset("the a an this his her their its our my your".split())
+
+
+def _noun_use(tokens: list[tuple[str, int, int]], vi: int, lex: Lexicon) -> bool:
+    """Whether the speech verb at ``vi`` (not a past form) is used as a noun: right after a
+    determiner ("his call for"), or after a determiner or possessive and an adjective ("the
+    Democratic contest", "this year's Republican contest", "a political challenge")."""
+    if vi < 1 or tokens[vi][0].endswith("ed"):
+        return False
+    prev = tokens[vi - 1][0]
+    low = prev.lower()
+    if low in _POSSESSIVE_DETERMINERS:
+        return True
+    if vi < 2 or not prev[:1].isupper() or low in lex.titles or not (
+            low in lex.country_of or (len(low) >= 5 and any(f"-{low[-k:]}" in lex.np_modifiers for k in (2, 3)))):
+        return False  # (an adjective of a country or a party: "Russian", "Democratic")
+    before = tokens[vi - 2][0].lower()
+    return before in _POSSESSIVE_DETERMINERS or before.endswith(("'s", "’s"))
 
 
 def _initial_dot(tokens: list[tuple[str, int, int]], k: int) -> bool:
@@ -787,6 +812,8 @@ class _Attributor:
                     continue  # "made it clear", "let it be known"; not "made it possible"
             if tok[:1].isupper() and vi > 0:
                 continue  # a capitalised form mid-sentence is a name ("Hope", "Sayed")
+            if _noun_use(tokens, vi, lex):
+                continue  # "the Democratic contest", "his call for": a noun, not a verb
             if low in _AGREE and vi + 1 < len(tokens) and tokens[vi + 1][0].lower() == "to":
                 continue  # "Russia agreed to widen the transit": a decision, not words ("agreed that" is)
             if vi + 1 < len(tokens) and tokens[vi + 1][0].lower() in ("by",) and not hedge:

@@ -1160,6 +1160,20 @@ SPEAKER_PATTERNS = [
      "Harbor Council", "The Harbor Council"),
     # the closing mark of a quotation written ''...'' is no part of the name after it
     ("''We will win,'' Mr. Lee said.", 0, "Lee", "Mr. Lee"),
+    # a relative clause with places and dates in it between subject and verb
+    ("Sandy Price, who lost her son in Aurora, Colorado, in July 2012, said that the senator had been rude.", 0,
+     "Sandy Price", "Sandy Price, who lost her son in Aurora, Colorado, in July 2012"),
+    # a candidate's campaign speaks (groups and organisation words of PolNeAR's sources)
+    ("The Lee campaign said it would look into the recount.", 0, "Lee campaign", "The Lee campaign"),
+    ("Political scientists say turnout is higher than in the last contest.", 0, "Political scientists",
+     "Political scientists"),
+    # a speech verb that is a noun here ("the Democratic contest") is no cue: the speaker is Ed Tan
+    ("In this year's Democratic contest, undecided voters may not help either side, Ed Tan said.", 0, "Ed Tan",
+     "Ed Tan"),
+    # appositions opened by "now" or "long"; a list inside an apposition after an inverted verb
+    ("Mr. Lee, now a paid TV commentator, has denied it.", 0, "Lee", "Mr. Lee, now a paid TV commentator"),
+    ("\"We will appeal,\" said Ed Lee, head of the climate, controls and security unit of Acme.", 0, "Ed Lee",
+     "Ed Lee, head of the climate, controls and security unit of Acme"),
     # what must not change: "of" after a name is no part of an inverted title
     ("\"Security is indivisible,\" said Ivan Petrov of the Diplomatic Academy in Moscow.", 0, "Ivan Petrov",
      "Ivan Petrov of the Diplomatic Academy"),

@@ -20,7 +20,7 @@ __all__ = ["extend_mention", "head_nouns"]
 # Words an apposition may open with: determiners, relative words, "former"; numbers (ages)
 # and title words are accepted by code.
 _OPENERS = frozenset("a an the who whose which former then longtime his her their its one both "
-                     "chief senior deputy top democrat republican also".split())
+                     "chief senior deputy top democrat republican also now long formerly currently".split())
 # Finite verbs: a segment with one of them (outside a relative clause) is a clause, not an
 # apposition ("X, the bridge is safe").
 _VERBS = frozenset("is are was were has have had will would said says say can could should may might "
@@ -87,6 +87,9 @@ def _complement(text: str, m: int, pos: int, end: int, speech_verbs: frozenset[s
     return pos
 
 
+# Words that open a phrase after an apposition, not an item of a list inside it.
+_NOT_LIST = frozenset("in at on about after before during for from with by to as while when where since "
+                      "according than like".split())
 _COMMA_WORD = re.compile(r",\s+([a-z]+)")
 _NO_APPOSITION = re.compile(r'[;:"“”«»()\[\]]|\'\'|``')
 
@@ -101,29 +104,46 @@ def _opens_apposition(words: list[str], titles: frozenset[str], nouns: frozenset
 
 
 def _long_apposition(text: str, pos: int, end: int, titles: frozenset[str], speech_verbs: frozenset[str],
-                     nouns: frozenset[str]) -> int | None:
+                     nouns: frozenset[str], inverted: bool = False) -> int | None:
     """End of an apposition with commas inside it that runs up to the comma before a speech verb
     ("Paul Demir, a Tulsa, Okla., lawyer helping to draft it, said"; "Jane Ruiz, director for
-    housing, transport, and planning, said"), when the mention ends at ``pos``; else None."""
+    housing, transport, and planning, said"), or after an inverted speech verb to the end of the
+    statement ("..., said Ed Lee, head of the climate, controls and security unit of Acme."), when
+    the mention ends at ``pos``; else None."""
     if not text.startswith(",", pos):
         return None
     limit = min(end, pos + MAX_CHARS)
+    if inverted:
+        stop = end
+        while stop > pos and (text[stop - 1].isspace() or text[stop - 1] in ".!?"):
+            stop -= 1
+        stretch = text[pos + 1 : stop]
+        parts = [p.split() for p in stretch.split(",")]
+        if stop - pos <= MAX_CHARS and len(parts) > 1 and all(parts) and _apposition_words(stretch, titles, nouns) \
+                and not any(w.lower() in ("who", "whose", "which", "that") for p in parts for w in p) \
+                and not any(p[0].lower() in _NOT_LIST or p[0].lower().endswith("ing") for p in parts[1:]):
+            return stop  # a list inside the apposition, not "..., in an interview" or "..., referring to"
     for m in _COMMA_WORD.finditer(text, pos + 1, limit):
         if m.group(1) not in speech_verbs:
             continue
-        stretch = text[pos + 1 : m.start()]
-        words = stretch.split()
-        if not words or len(words) > MAX_WORDS or _NO_APPOSITION.search(stretch) \
-                or not _opens_apposition(words, titles, nouns):
-            return None
-        for w in words:
-            w = w.lower().strip(".,")
-            if w in ("who", "whose", "which", "that"):
-                break
-            if w in _VERBS:
-                return None
-        return m.start()
+        return m.start() if _apposition_words(text[pos + 1 : m.start()], titles, nouns) else None
     return None
+
+
+def _apposition_words(stretch: str, titles: frozenset[str], nouns: frozenset[str]) -> bool:
+    """Whether ``stretch`` (commas allowed) may be an apposition: it opens like one, holds no
+    quotation, colon or semicolon, and no finite verb before a relative word."""
+    words = stretch.split()
+    if not words or len(words) > MAX_WORDS or _NO_APPOSITION.search(stretch) \
+            or not _opens_apposition(words, titles, nouns):
+        return False
+    for w in words:
+        w = w.lower().strip(".,")
+        if w in ("who", "whose", "which", "that"):
+            break
+        if w in _VERBS:
+            return False
+    return True
 
 
 def head_nouns(lex) -> frozenset[str]:
@@ -183,7 +203,8 @@ def extend_mention(text: str, start: int, end: int, mention: str | None, titles:
         close = text.find(")", pos, min(end, pos + 30))
         if close > 0:
             pos = close + 1
-    long_end = _long_apposition(text, pos, end, titles, speech_verbs, nouns) or pos
+    after_verb = any(w in speech_verbs for w in text[max(start, m - 40) : m].lower().split()[-2:])
+    long_end = _long_apposition(text, pos, end, titles, speech_verbs, nouns, after_verb) or pos
     new_end = pos
     inverted = None
     after_place = False  # the segment before ended in a place ("of Baldwin", then "Miss.")
