@@ -20,7 +20,7 @@ from sklearn.utils.validation import check_is_fitted
 
 # The transforms themselves live in the scikit-learn-free _vectors: scorers use them too.
 from ._vectors import (
-    _KINDS, _WORD, CUE_CLASSES, DOC_FEATURES, CUE_FEATURES, CueBlock, FeaturePlan, StatementInput, TargetBlock, TfidfBlock,
+    _KINDS, _WORD, CUE_CLASSES, DOC_FEATURES, FOCUS_FEATURES, CUE_FEATURES, CueBlock, FeaturePlan, StatementInput, TargetBlock, TfidfBlock,
     _PWORD, _cue_sets, _Transform, actor_texts, affix_terms, as_inputs, cue_rows, kind_rows,
 )
 
@@ -311,6 +311,14 @@ class StanceFeaturizer(TransformerMixin, BaseEstimator):
         In the document context and the stacked view, the statements of the article's own
         voice (no actor) are one actor of their document: "the same actor's other statements"
         of such a statement are the article's other statements in its own voice.
+    doc_focus : bool, default False
+        With the document context, two more columns (see
+        :meth:`stancekit._vectors.DocSignals.focus_rows`): whether the statement's document
+        names the target nowhere, and how many of its statements name it.
+    doc_gate : bool, default False
+        With ``doc_focus``: a statement whose document names the target nowhere is labelled
+        ``neutral`` (certain) by :class:`stancekit.StanceModel` and its scorer, whatever the
+        classifier reads; the features are the same with or without it.
     lexicon_dirs : tuple of str, default ()
         Extra cue lexicons (see :class:`CueLexiconFeatures`).
     """
@@ -334,6 +342,8 @@ class StanceFeaturizer(TransformerMixin, BaseEstimator):
         stack_weight: float = 0.0,
         actor_role: bool = False,
         author_actor: bool = False,
+        doc_focus: bool = False,
+        doc_gate: bool = False,
         lexicon_dirs: tuple[str, ...] = (),
     ) -> None:
         self.phrases = phrases
@@ -353,6 +363,8 @@ class StanceFeaturizer(TransformerMixin, BaseEstimator):
         self.stack_weight = stack_weight
         self.actor_role = actor_role
         self.author_actor = author_actor
+        self.doc_focus = doc_focus
+        self.doc_gate = doc_gate
         self.lexicon_dirs = lexicon_dirs
 
     def fit(self, X: object, y: object = None) -> "StanceFeaturizer":
@@ -405,6 +417,8 @@ class StanceFeaturizer(TransformerMixin, BaseEstimator):
             names += ["x:pos*target", "x:neg*target", "x:pos*notarget", "x:neg*notarget"]
         if self.cues_ is not None and self.target_ is not None and getattr(self, "doc_weight", 0.0):
             names += list(DOC_FEATURES)
+            if getattr(self, "doc_focus", False):
+                names += list(FOCUS_FEATURES)
         if getattr(self, "n_stack_", 0):
             names += [f"stack:{k}" for k in range(self.n_stack_)]
         return np.array(names, dtype=object)
@@ -434,7 +448,8 @@ class StanceFeaturizer(TransformerMixin, BaseEstimator):
         weights = (float(self.context_weight), float(self.actor_weight), float(self.interaction_weight),
                    None if cues is None else _cue_block(cues), float(getattr(self, "doc_weight", 0.0)),
                    float(getattr(self, "stack_weight", 0.0)), int(getattr(self, "n_stack_", 0)),
-                   bool(getattr(self, "actor_role", False)), bool(getattr(self, "author_actor", False)))
+                   bool(getattr(self, "actor_role", False)), bool(getattr(self, "author_actor", False)),
+                   bool(getattr(self, "doc_focus", False)), bool(getattr(self, "doc_gate", False)))
         # What a refit changes in place: a vectorizer's vocabulary, the target signals' compiled phrases.
         fitted = tuple(x for part in parts for x in (part, getattr(part, "vocabulary_", None),
                                                      getattr(part, "_block", None)))
@@ -454,6 +469,6 @@ class StanceFeaturizer(TransformerMixin, BaseEstimator):
             cues=weights[3], target=None if target is None else target._block,
             kind=kind is not None, context_weight=weights[0], actor_weight=weights[1], interaction_weight=weights[2],
             doc_weight=weights[4], stack_weight=weights[5], n_stack=weights[6], actor_role=weights[7],
-            author_actor=weights[8])
+            author_actor=weights[8], doc_focus=weights[9], doc_gate=weights[10])
         _PLANS[self] = (fitted, weights, plan)
         return plan

@@ -18,7 +18,7 @@ from ._data import LabelledSet, data_digest
 from ._errors import DataError, ModelError, choice_error, model_unreadable, type_error
 from ._features import StanceFeaturizer
 from ._scorer import Scorer, best_labels, in_label_order, scorer_path, stance_records, write_scorer
-from ._vectors import LinearHead, StatementInput, stack_rows, statement_inputs
+from ._vectors import LinearHead, StatementInput, gate_proba, stack_rows, statement_inputs
 from ._files import _manifest_path, atomic_write_bytes, check_model, default_model_path, library_versions, sha256_file
 from ._targets import LABELS, Target
 
@@ -40,6 +40,8 @@ DEFAULT_SETTINGS: dict[str, object] = {
     "stack_weight": 0.0,
     "actor_role": True,
     "author_actor": False,
+    "doc_focus": False,
+    "doc_gate": False,
     "calibration": "temperature",
     "class_weight": "balanced",
     "use_cues": True,
@@ -73,6 +75,9 @@ def build_pipeline(target: Target, settings: Mapping[str, object], random_state:
         if key.startswith("use_") and not isinstance(value, bool):
             raise type_error(f"setting {key!r}", value, "true or false")
     s = {**DEFAULT_SETTINGS, **settings}
+    if s["doc_gate"] and not (s["doc_focus"] and float(s["doc_weight"])):
+        raise ValueError("setting 'doc_gate' reads the document focus: it needs 'doc_focus' true and "
+                         f"'doc_weight' above 0 (got doc_focus={s['doc_focus']!r}, doc_weight={s['doc_weight']!r})")
     return Pipeline([
         ("features", StanceFeaturizer(
             phrases=target.phrases, anaphora=target.anaphora,
@@ -83,6 +88,7 @@ def build_pipeline(target: Target, settings: Mapping[str, object], random_state:
             context_weight=float(s["context_weight"]), actor_weight=float(s["actor_weight"]),
             doc_weight=float(s["doc_weight"]), stack_weight=float(s["stack_weight"]),
             actor_role=bool(s["actor_role"]), author_actor=bool(s["author_actor"]),
+            doc_focus=bool(s["doc_focus"]), doc_gate=bool(s["doc_gate"]),
             use_cues=bool(s["use_cues"]), use_target=bool(s["use_target"]), use_kind=bool(s["use_kind"]),
         )),
         ("classifier", StanceClassifier(C=float(s["C"]), calibration=s["calibration"],
@@ -172,8 +178,15 @@ class StanceModel:
             pipe = self.pipelines[t.id]
             if not inputs:
                 proba = np.zeros((0, len(pipe.classes_)))
-            elif fast and isinstance(pipe, Pipeline) and isinstance(pipe[0], StanceFeaturizer) and len(pipe) == 2:
-                proba = pipe[-1].predict_proba(pipe[0]._transform(inputs, cache))
+            elif isinstance(pipe, Pipeline) and isinstance(pipe[0], StanceFeaturizer) and len(pipe) == 2:
+                plan = pipe[0].feature_plan()
+                if fast:
+                    X = pipe[0]._transform(inputs, cache)
+                    proba = pipe[-1].predict_proba(X)
+                else:
+                    proba = pipe.predict_proba(inputs)
+                    X = pipe[0].transform(inputs) if plan.doc_gate else None
+                proba = gate_proba(proba, pipe.classes_, None if X is None else plan.gated(X))
             else:
                 proba = pipe.predict_proba(inputs)
             out[t.id] = in_label_order(proba, pipe.classes_)
@@ -319,7 +332,9 @@ def _stack_training(data: LabelledSet, targets: Sequence[Target], settings: Mapp
     of ``data``, its stack features (:func:`stack_rows`) from the first model's predictions
     cross-validated by document (never from the gold labels): each document's statements are
     labelled by a first model that did not see that document."""
-    first = {**settings, "stack_weight": 0.0}
+    # The first model reads the document as the second does, but is never gated (doc_gate): its
+    # reading of a statement stays the classifier's own, and the gate acts once, on the labels.
+    first = {**settings, "stack_weight": 0.0, "doc_gate": False}
     stage1 = fit_model(data, targets, first, random_state=random_state, min_per_class=min_per_class)
     keys = sorted({s.doc_id or s.source for s in data.statements})
     rng = np.random.RandomState(random_state)

@@ -26,7 +26,7 @@ from ._files import atomic_write_bytes, write_npz
 from ._targets import LABELS
 from ._vectors import (
     CONTEXT_STATEMENTS, CueBlock, DocPart, DocSignals, FeaturePlan, LinearHead, StackSignals, StatementInput,
-    TargetBlock, TfidfBlock, _DocLayout, _lows_words, explain_rows, stack_names, statement_inputs,
+    TargetBlock, TfidfBlock, _DocLayout, _lows_words, explain_rows, gate_proba, stack_names, statement_inputs,
 )
 
 __all__ = ["Scorer", "Explaining", "Block", "write_scorer", "read_scorer", "scorer_path", "load_scoring_model",
@@ -236,7 +236,8 @@ class Scorer:
             head = self.heads[tid]
             if not inputs:
                 p = np.zeros((0, len(head.classes)))
-            elif type(head) is LinearHead:
+            elif type(head) is LinearHead and not getattr(self.plans[tid], "doc_gate", False):
+                # (a gated plan, see FeaturePlan.gated, reads its matrix: the path below)
                 p = head.proba_of_blocks(self.plans[tid].transform_blocks(inputs, cache), len(inputs))
             else:
                 p = self._head_proba(tid, self.plans[tid].transform(inputs, cache))
@@ -245,7 +246,9 @@ class Scorer:
 
     def _head_proba(self, tid: str, X: object) -> np.ndarray:
         head = self.heads[tid]
-        return head.predict_proba(X) if X is not None else np.zeros((0, len(head.classes)))
+        if X is None:
+            return np.zeros((0, len(head.classes)))
+        return gate_proba(head.predict_proba(X), head.classes, self.plans[tid].gated(X))
 
     def predict_proba(self, statements: object) -> dict[str, np.ndarray]:
         return self.proba_of_inputs(statements if isinstance(statements, Sequence) else list(statements))
@@ -425,7 +428,8 @@ def scorer_arrays(scorer: Scorer) -> dict[str, np.ndarray] | None:
                 "kind": plan.kind, "context_weight": plan.context_weight, "actor_weight": plan.actor_weight,
                 "interaction_weight": plan.interaction_weight, "doc_weight": plan.doc_weight,
                 "stack_weight": plan.stack_weight, "n_stack": plan.n_stack, "actor_role": plan.actor_role,
-                "author_actor": plan.author_actor,
+                "author_actor": plan.author_actor, **({"doc_focus": True} if plan.doc_focus else {}),
+                **({"doc_gate": True} if plan.doc_gate else {}),
                 "classes": list(head.classes), "temperature": head.temperature,
             })
             arrays[f"{prefix}head{t}_coef"] = head.coef
@@ -530,7 +534,8 @@ def _scorer_of_arrays(data: bytes) -> Scorer:
                 kind=bool(m["kind"]), context_weight=m["context_weight"], actor_weight=m["actor_weight"],
                 interaction_weight=m["interaction_weight"], doc_weight=float(m.get("doc_weight", 0.0)),
                 stack_weight=float(m.get("stack_weight", 0.0)), n_stack=int(m.get("n_stack", 0)),
-                actor_role=bool(m.get("actor_role", False)), author_actor=bool(m.get("author_actor", False)))
+                actor_role=bool(m.get("actor_role", False)), author_actor=bool(m.get("author_actor", False)),
+                doc_focus=bool(m.get("doc_focus", False)), doc_gate=bool(m.get("doc_gate", False)))
             heads[tid] = LinearHead(m["classes"], arrays[f"{prefix}head{t}_coef"], arrays[f"{prefix}head{t}_intercept"],
                                     m["temperature"])
         return Scorer(ids, plans, heads, stage1=stage1)

@@ -27,7 +27,7 @@ from ._text import quote_spans
 
 __all__ = [
     "CONTEXT_STATEMENTS", "CUE_CLASSES", "CUE_FEATURES", "StatementInput", "as_inputs", "statement_inputs",
-    "cue_rows", "kind_rows", "doc_rows", "doc_groups", "DocSignals", "StackSignals", "DocPart", "stack_rows", "stack_names", "explain_rows", "DOC_FEATURES", "affix_terms", "actor_texts", "actor_role", "CueBlock", "TargetBlock", "TfidfBlock", "FeaturePlan",
+    "cue_rows", "kind_rows", "doc_rows", "doc_groups", "DocSignals", "StackSignals", "DocPart", "FOCUS_FEATURES", "stack_rows", "stack_names", "explain_rows", "DOC_FEATURES", "affix_terms", "actor_texts", "actor_role", "CueBlock", "TargetBlock", "TfidfBlock", "FeaturePlan",
     "LinearHead",
 ]
 
@@ -782,6 +782,8 @@ def kind_rows(items: list[StatementInput]) -> sp.csr_matrix:
 DOC_FEATURES = ("doc:prev_hits", "doc:next_hits", "doc:share", "doc:any_other", "doc:actor_hits",
                 "doc:actor_pos", "doc:actor_neg", "doc:prev_pos", "doc:prev_neg", "doc:contrast_pos",
                 "doc:contrast_neg")
+# Whether the document is about the target at all (setting ``doc_focus``; see :meth:`DocSignals.focus_rows`).
+FOCUS_FEATURES = ("doc:named_nowhere", "doc:named_count")
 # Words after which a statement's last clause carries its point ("welcome in principle, but ...").
 CONTRAST_WORDS = frozenset(("but", "however", "yet", "although", "though", "whereas", "nevertheless",
                             "nonetheless", "still", "while"))
@@ -1025,6 +1027,23 @@ class DocSignals:
         self.has_tot = layout.group_sums(self.hpn[:, :1])
         self.actor_tot = layout.actor_sums(self.hpn)
 
+    def focus_rows(self, a: int, b: int) -> np.ndarray:
+        """The :data:`FOCUS_FEATURES` of rows ``a:b``: whether the statement's document (of more
+        than one statement) names the target in none of its statements, itself included (a
+        document about something else: US election news has no stance on a treaty it never
+        names), and ``log1p`` of how many of its statements name it. Zeros for a statement
+        without a document."""
+        lay = self.layout
+        out = np.zeros((max(b - a, 0), len(FOCUS_FEATURES)))
+        if b <= a:
+            return out
+        _i, start, end = lay.bounds(a, b)
+        many = (end - start) > 1
+        named = self.has_tot[lay.group[a:b], 0]
+        out[:, 0] = many & (named == 0)
+        out[:, 1] = np.where(many, np.log1p(named), 0.0)
+        return out
+
     def rows(self, a: int, b: int, contrast: np.ndarray | None = None) -> np.ndarray:
         """The :data:`DOC_FEATURES` of rows ``a:b`` (``contrast``: their :func:`contrast_rows`)."""
         lay = self.layout
@@ -1092,6 +1111,9 @@ class DocPart:
 
     def rows(self, key: object, n: int, contrast: np.ndarray | None = None) -> np.ndarray:
         return self.signals[key].rows(self.start, self.start + n, contrast)
+
+    def focus_rows(self, key: object, n: int) -> np.ndarray:
+        return self.signals[key].focus_rows(self.start, self.start + n)
 
 
 class _WordIndex:
@@ -1401,6 +1423,19 @@ class FeaturePlan:
     n_stack: int = 0
     actor_role: bool = False
     author_actor: bool = False
+    doc_focus: bool = False
+    doc_gate: bool = False
+
+    def gated(self, X: sp.csr_matrix) -> np.ndarray | None:
+        """With ``doc_gate`` (and the focus columns, ``doc_focus``): which rows of ``X`` (this
+        plan's features) belong to a document that names the target nowhere, and are to be
+        labelled ``neutral`` whatever the classifier reads (SPEC section 3: a target not
+        addressed at all); None when the plan has no gate."""
+        if not (self.doc_gate and self.doc_focus and self.doc_weight and self.cues is not None
+                and self.target is not None):
+            return None
+        col = X.shape[1] - (self.n_stack if self.stack_weight else 0) - len(FOCUS_FEATURES)
+        return X[:, col].toarray().ravel() > 0
 
     def feature_names(self, stack_names: Sequence[str] = ()) -> list[str]:
         """The name of each column :meth:`transform` gives, as
@@ -1429,6 +1464,8 @@ class FeaturePlan:
             names += ["x:pos*target", "x:neg*target", "x:pos*notarget", "x:neg*notarget"]
         if self.cues is not None and self.target is not None and self.doc_weight:
             names += list(DOC_FEATURES)
+            if self.doc_focus:
+                names += list(FOCUS_FEATURES)
         if self.stack_weight and self.n_stack:
             names += list(stack_names) if len(stack_names) == self.n_stack \
                 else [f"stack:{k}" for k in range(self.n_stack)]
@@ -1507,10 +1544,16 @@ class FeaturePlan:
         contrast = _cached(cache, ("contrast", id(self.cues)), lambda: contrast_rows(items, lows, words, self.cues))
         part = cache.get("doc")  # items are rows of a longer batch, read in blocks (see DocPart)
         if part is not None:
-            return part.rows(self.doc_key(), len(items), contrast)
+            rows = part.rows(self.doc_key(), len(items), contrast)
+            if self.doc_focus:
+                rows = np.hstack([rows, part.focus_rows(self.doc_key(), len(items))])
+            return rows
         hits, pos, neg = self._signals(cues, tgt)
-        return doc_rows(items, hits, pos, neg, contrast,
-                        _cached(cache, ("layout", self.author_actor), lambda: _DocLayout(items, self.author_actor)))
+        layout = _cached(cache, ("layout", self.author_actor), lambda: _DocLayout(items, self.author_actor))
+        if self.doc_focus:
+            sig = DocSignals(layout, hits, pos, neg)
+            return np.hstack([sig.rows(0, len(items), contrast), sig.focus_rows(0, len(items))])
+        return doc_rows(items, hits, pos, neg, contrast, layout)
 
     def transform(self, items: list[StatementInput], cache: dict[object, object]) -> sp.csr_matrix:
         """The features of ``items``, reusing blocks already computed in ``cache`` (blocks shared by
@@ -1554,7 +1597,7 @@ class FeaturePlan:
             blocks.append(block(("interaction", tkey, id(self.cues), w), lambda: self._interaction(cues, tgt, w)))
         if cues is not None and tgt is not None and self.doc_weight:
             w = float(self.doc_weight)
-            blocks.append(block(("doc_rows", tkey, id(self.cues), self.author_actor, w),
+            blocks.append(block(("doc_rows", tkey, id(self.cues), self.author_actor, self.doc_focus, w),
                                 lambda: sp.csr_matrix(self._doc_rows(items, cache, lows, words, cues, tgt) * w)))
         if self.stack_weight and self.n_stack:
             m = cache.get("stack")  # a first model's view, as an array (see Scorer.features)
@@ -1581,6 +1624,17 @@ def _as_logits(d: np.ndarray) -> np.ndarray:
     """Binary decision values (n,) to two-column logits; multiclass values pass through."""
     d = np.asarray(d, dtype=np.float64)
     return np.column_stack([np.zeros_like(d), d]) if d.ndim == 1 else d
+
+
+def gate_proba(proba: np.ndarray, classes: Sequence[object], mask: np.ndarray | None) -> np.ndarray:
+    """``proba`` (rows in ``classes`` order) with the rows of ``mask`` made certain ``neutral``
+    (see :meth:`FeaturePlan.gated`); ``proba`` itself when nothing is gated."""
+    if mask is None or not mask.any() or "neutral" not in list(classes):
+        return proba
+    out = proba.copy()
+    out[mask] = 0.0
+    out[mask, list(classes).index("neutral")] = 1.0
+    return out
 
 
 def _softmax(z: np.ndarray) -> np.ndarray:

@@ -383,6 +383,22 @@ def test_document_features_stop_at_the_document_and_need_one():
     assert rows[1].any()
 
 
+def test_document_focus_says_whether_the_document_names_the_target_at_all():
+    """doc_focus (#14): a document that never names the target (US election news and the treaty) is
+    told apart from one that names it in another statement; a statement alone or without a
+    document gets zeros."""
+    from stancekit._vectors import FOCUS_FEATURES, DocSignals, _DocLayout
+    items = (_doc(("The treaty was tabled.", ""), ("Critics said it was weak.", "Critics"), doc="a")
+             + _doc(("The senator won.", ""), ("Voters said it was great.", "Voters"), doc="b")
+             + _doc(("Alone.", ""), doc="c") + _doc(("No document.", ""), ("Nor this.", ""), doc=""))
+    hits = np.array([1.0, 0, 0, 0, 0, 0, 0])
+    sig = DocSignals(_DocLayout(items), hits, np.zeros(7), np.zeros(7))
+    m = dict(zip(FOCUS_FEATURES, sig.focus_rows(0, 7).T))
+    assert m["doc:named_nowhere"].tolist() == [0, 0, 1, 1, 0, 0, 0]
+    np.testing.assert_allclose(m["doc:named_count"], np.log1p([1, 1, 0, 0, 0, 0, 0]))
+    np.testing.assert_array_equal(sig.focus_rows(3, 5), sig.focus_rows(0, 7)[3:5])  # any block of rows
+
+
 def test_articles_own_voice_is_one_actor_of_its_document_with_author_actor():
     from stancekit._vectors import DOC_FEATURES, doc_rows, stack_names, stack_rows, _DocLayout
     items = _doc(("The treaty is a bad idea.", ""), ("Ann Lee said it was fine.", "Ann Lee"),

@@ -17,7 +17,7 @@ from sklearn.utils.estimator_checks import check_estimator
 import stancekit
 from stancekit import DataError, ModelError, ModelIntegrityError, ModelVersionWarning
 from stancekit._data import data_digest, read_labelled
-from stancekit._model import fit_model, save_model
+from stancekit._model import Stance, build_pipeline, fit_model, save_model
 from stancekit._targets import Target, default_targets
 from stancekit.sklearn import CueLexiconFeatures, StanceClassifier, StanceFeaturizer, TargetSignalFeatures
 
@@ -482,21 +482,57 @@ def author_model(small_train):
     return fit_model(small_train, default_targets(), {**STACKED, "author_actor": True})
 
 
-@pytest.mark.parametrize("which", ["stacked_model", "author_model"])
+@pytest.fixture(scope="module")
+def focus_model(small_train):
+    """With whether the document names the target at all (doc_focus) and the gate that reads it."""
+    return fit_model(small_train, default_targets(), {**STACKED, "author_actor": True, "doc_focus": True,
+                                                      "doc_gate": True})
+
+
+_OFF_TOPIC = ("The senator won the primary on Tuesday. Her rival said the result was a disgrace. "
+              "\"We welcome the voters' choice,\" a spokesman said. The count ends today.")
+
+
+@pytest.mark.parametrize("which", ["stacked_model", "author_model", "focus_model"])
 def test_stacked_scorer_file_gives_what_the_scikit_learn_pipelines_give(which, request, tmp_path):
-    """Document features and the first model's stacked view exist in both paths, bit for bit."""
+    """Document features and the first model's stacked view exist in both paths, bit for bit
+    (read at once and in blocks of a few statements), a document that names no target included."""
     stacked_model = request.getfixturevalue(which)
     from stancekit._scorer import load_scoring_model
     from stancekit._vectors import statement_inputs
     save_model(stacked_model, tmp_path / "s.joblib")
     scorer = load_scoring_model(tmp_path / "s.joblib")
     assert type(scorer).__name__ == "Scorer" and scorer.stage1 is not None
-    statements = _dev_statements(4)
+    statements = _dev_statements(4) + stancekit.segment(_OFF_TOPIC, "off")
     got = scorer.predict_proba(statements)
     want = stacked_model._pipeline_proba(statement_inputs(statements), fast=False)  # Pipeline.predict_proba
     for tid in want:
         np.testing.assert_array_equal(got[tid], want[tid])
+    in_blocks = scorer.proba_of_inputs(statements, 3)
+    for tid in want:
+        np.testing.assert_array_equal(in_blocks[tid], want[tid])
     assert scorer._best(statements) == stacked_model._best(statements)
+
+
+def test_document_that_names_no_target_is_neutral_toward_it_with_the_gate(focus_model):
+    """Off-topic false positives (#14): with doc_gate, every statement of a document that names
+    none of a target's phrases is neutral toward it, certain, in the model and its scorer; a
+    document that names the target is labelled by the classifier as before."""
+    off = stancekit.segment(_OFF_TOPIC, "off")
+    on = stancekit.segment("Ann Lee said the treaty was a fine idea. Bo Ek said it was a disgrace.", "on")
+    assert len(off) > 1
+    for rows in (focus_model.predict(off), focus_model.scorer().predict_proba(off)):
+        if isinstance(rows, dict):
+            for tid, p in rows.items():
+                np.testing.assert_array_equal(p, np.tile([0.0, 0.0, 1.0], (len(off), 1)))
+        else:
+            assert all(r[t] == Stance("neutral", 1.0) for r in rows for t in r)
+    assert focus_model.predict(on)[0]["treaty"].confidence < 1.0
+
+
+def test_gate_needs_the_document_focus():
+    with pytest.raises(ValueError, match="doc_focus"):
+        build_pipeline(default_targets()[0], {"doc_gate": True, "doc_weight": 1.0})
 
 
 def test_a_document_is_labelled_the_same_alone_or_in_a_batch(stacked_model):
