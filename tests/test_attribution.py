@@ -698,3 +698,18 @@ def test_noun_cues_name_their_source_after_from_or_by(text, actor):
     got = segment(text, attribution=None)
     check_offsets(text, got)
     assert got[0].actor == actor
+
+
+@pytest.mark.parametrize("text, actor", [
+    ("Ada Ruiz is grumbling that the plan failed.\n", "Ada Ruiz"),  # a progressive, not a passive
+    ("It is grumbled that the plan failed.\n", None),  # a passive: its source would follow "by"
+])
+def test_progressive_after_be_is_no_passive(text, actor):
+    from stancekit.attribution import AttributionModel
+    meta = {"format": "stancekit-attribution/1", "cue_bias": 0.0, "source_bias": 0.0, "cue_threshold": 0.0,
+            "source_threshold": 0.0, "vocab": ["grumbling", "grumbled"]}
+    model = AttributionModel({"w=grumbling": 0.5, "w=grumbled": 0.5},
+                             {"kind=pron": 5.0, "kind=cap": 5.0, "run_end=True": 1.0}, meta)
+    got = segment(text, attribution=model)
+    check_offsets(text, got)
+    assert got[0].actor == actor
