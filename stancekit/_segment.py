@@ -531,6 +531,10 @@ def _noun_use(tokens: list[tuple[str, int, int]], vi: int, lex: Lexicon) -> bool
     return before in _POSSESSIVE_DETERMINERS or before.endswith(("'s", "’s"))
 
 
+_QUOTE_MARKS = frozenset("' ‘ ’ ` \" “ ”".split())
+_PARTICLES_AFTER = frozenset("back up on out in".split())  # "shot back"
+
+
 def _initial_dot(tokens: list[tuple[str, int, int]], k: int) -> bool:
     """Whether ``tokens[k]`` is the full stop of an initial or a title ("Paul R. Pillar", "Rev.")."""
     return tokens[k][0] == "." and k >= 1 and (len(tokens[k - 1][0]) == 1 or tokens[k - 1][0][:1].isupper()) \
@@ -783,6 +787,10 @@ class _Attributor:
                 res = self.np_at(frame, offset, toks, 0, j)
                 if res[0]:
                     return res
+        if after_quote and frame.lstrip(" '‘`")[:1] == "_":
+            tagged = self._speech_tag(frame, offset)
+            if tagged is not None:
+                return tagged
         words = _WORDS.findall(frame.lower())
         self._last_words = (frame, words)
         present = self.frame_words.intersection(words)
@@ -873,6 +881,47 @@ class _Attributor:
                 if name:
                     return name, kind, mention
         return self._views_and_passives(frame, offset)
+
+    def _speech_tag(self, frame: str, offset: int):
+        """The speaker of a speech tag between quotations, whatever its verb: '"...," Lee shot
+        back.', '"...," she continued, "..."', '"...," Oliver barked.' (a quotation, a name or a
+        pronoun, one verb and a particle at most, then the end or another quotation); None
+        for anything else."""
+        toks = self.tokens(frame, offset)
+        n = len(toks)
+        i = 0
+        while i < n and toks[i][0] in _QUOTE_MARKS:
+            i += 1
+        if i >= n or not toks[i][0].startswith("_"):
+            return None
+        i += 1
+        while i < n and toks[i][0] in _QUOTE_MARKS:
+            i += 1
+        if i < n and toks[i][0] == ",":
+            i += 1
+        j = i
+        while j < n and j - i < 5 and (toks[j][0][:1].isupper() and toks[j][0].lower() not in _FUNCTION
+                                       or toks[j][0].lower() in _DETERMINERS or toks[j][0].lower() in self.lex.titles
+                                       or _initial_dot(toks, j) or (j == i and toks[j][0].lower() in _PRONOUNS)):
+            j += 1
+        if j == i or j >= n or not toks[j][0].isalpha() or not toks[j][0].islower() or toks[j][0] in _SKIP:
+            return None
+        k = j + 1
+        if k < n and toks[k][0] in _PARTICLES_AFTER:
+            k += 1
+        if k < n and toks[k][0] in (".", "!", "?"):
+            k += 1
+        elif k < n and toks[k][0] == ",":
+            k += 1
+            while k < n and toks[k][0] in _QUOTE_MARKS:
+                k += 1
+            if k >= n or not toks[k][0].startswith("_"):
+                return None
+            k = n
+        if k < n and not all(t[0] in _QUOTE_MARKS for t in toks[k:]):
+            return None
+        name, kind, mention = self.np_at(frame, offset, toks, i, j)
+        return (name, kind, mention) if name and kind != "self" else None
 
     def _inner_speaker(self, frame: str, offset: int, toks: list[tuple[str, int, int]], j: int):
         """The speaker of a clause that follows "according to X," ("According to the mayor's

@@ -1174,6 +1174,9 @@ SPEAKER_PATTERNS = [
     ("Mr. Lee, now a paid TV commentator, has denied it.", 0, "Lee", "Mr. Lee, now a paid TV commentator"),
     ("\"We will appeal,\" said Ed Lee, head of the climate, controls and security unit of Acme.", 0, "Ed Lee",
      "Ed Lee, head of the climate, controls and security unit of Acme"),
+    # a speech tag between quotations names the speaker whatever its verb
+    ("Mary Tan spoke first. “Ann wants to be a tough guy tonight,” Ed Lee shot back.", 1, "Ed Lee", "Ed Lee"),
+    ("Ed Lee took the floor. “Honestly,” he continued, “we may lose the vote.”", 1, "Ed Lee", "he"),
     # what must not change: "of" after a name is no part of an inverted title
     ("\"Security is indivisible,\" said Ivan Petrov of the Diplomatic Academy in Moscow.", 0, "Ivan Petrov",
      "Ivan Petrov of the Diplomatic Academy"),
