@@ -29,9 +29,9 @@ __all__ = ["SELECTION_GRID", "select_settings", "select_settings_cv", "cross_val
 # actor's name"); document context is on, with the article's own voice as one actor of its
 # document (author_actor: 5-fold CV on train 0.693 -> 0.702, own voice 0.50 -> 0.55), and with
 # whether the document names the target at all, and the gate that labels a document naming it
-# nowhere neutral (doc_focus, doc_gate: CV 0.707 -> 0.710; off-topic false positives on PolNeAR
-# 1.07% -> 0.09% toward the treaty, 1.84% -> 0.71% toward the chairmanship). What is chosen: C,
-# the stacked first model, and class weights.
+# nowhere neutral (doc_focus, doc_gate: CV 0.707 -> 0.710 on 184 train articles, 0.702 -> 0.699
+# on 198; off-topic false stances on PolNeAR 1.07% -> 0.09% toward the treaty, 1.84% -> 0.67%
+# toward the chairmanship). What is chosen: C, the stacked first model, and class weights.
 SELECTION_GRID: list[dict[str, object]] = [
     {"C": c, "affix_lengths": (4, 6), "actor_weight": 0.0, "doc_weight": 1.0, "stack_weight": sw,
      "class_weight": cw, "calibration": "temperature", "author_actor": True, "doc_focus": True, "doc_gate": True}
