@@ -200,6 +200,8 @@ class AttributionModel:
         pron = self._pron_words
         for i, w in enumerate(low):
             if w in words or (w in pron and i >= 1 and low[i - 1] in _PERSONAL):
+                if _passive(low, i) or (w not in speech and _continued_action(low, i)) or _phase_verb(low, i):
+                    continue  # never taken, whatever it scores (the conditions below): not scored
                 s = self.cue_score(cue_features(low, toks, inq, i, speech, qc, colon))
                 # The speech-verb list's threshold is for its finite forms: "the only country
                 # expecting payback" is a participle, not a saying.
