@@ -1177,6 +1177,10 @@ SPEAKER_PATTERNS = [
     # a speech tag between quotations names the speaker whatever its verb
     ("Mary Tan spoke first. “Ann wants to be a tough guy tonight,” Ed Lee shot back.", 1, "Ed Lee", "Ed Lee"),
     ("Ed Lee took the floor. “Honestly,” he continued, “we may lose the vote.”", 1, "Ed Lee", "he"),
+    # a reflexive after the name and an apposition opened by "including" are part of the mention
+    ("Ann Lee herself has proposed a tax on trades.", 0, "Ann Lee", "Ann Lee herself"),
+    ("Several candidates, including Ann Lee, said the plan would fail.", 0, "candidates",
+     "Several candidates, including Ann Lee"),
     # what must not change: "of" after a name is no part of an inverted title
     ("\"Security is indivisible,\" said Ivan Petrov of the Diplomatic Academy in Moscow.", 0, "Ivan Petrov",
      "Ivan Petrov of the Diplomatic Academy"),

@@ -20,7 +20,7 @@ __all__ = ["extend_mention", "head_nouns"]
 # Words an apposition may open with: determiners, relative words, "former"; numbers (ages)
 # and title words are accepted by code.
 _OPENERS = frozenset("a an the who whose which former then longtime his her their its one both "
-                     "chief senior deputy top democrat republican also now long formerly currently".split())
+                     "chief senior deputy top democrat republican also now long formerly currently including".split())
 # Finite verbs: a segment with one of them (outside a relative clause) is a clause, not an
 # apposition ("X, the bridge is safe").
 _VERBS = frozenset("is are was were has have had will would said says say can could should may might "
@@ -90,6 +90,7 @@ def _complement(text: str, m: int, pos: int, end: int, speech_verbs: frozenset[s
 # Words that open a phrase after an apposition, not an item of a list inside it.
 _NOT_LIST = frozenset("in at on about after before during for from with by to as while when where since "
                       "according than like".split())
+_REFLEXIVE = re.compile(r" (?:himself|herself|themselves|itself)\b")
 _COMMA_WORD = re.compile(r",\s+([a-z]+)")
 _NO_APPOSITION = re.compile(r'[;:"“”«»()\[\]]|\'\'|``')
 
@@ -198,6 +199,9 @@ def extend_mention(text: str, start: int, end: int, mention: str | None, titles:
         start, end = max(0, m - LOOK_BACK), min(len(text), m + LOOK_BACK)
     pos = m + len(mention)
     pos = _head_nouns(text, pos, end, nouns)
+    reflexive = _REFLEXIVE.match(text, pos, end)  # "Clinton herself has proposed"
+    if reflexive:
+        pos = reflexive.end()
     pos = _complement(text, m, pos, end, speech_verbs, nouns)
     if text.startswith(" (", pos):  # "Sen. Ann Lee (D-Ohio)"
         close = text.find(")", pos, min(end, pos + 30))
