@@ -236,9 +236,10 @@ class Scorer:
             head = self.heads[tid]
             if not inputs:
                 p = np.zeros((0, len(head.classes)))
-            elif type(head) is LinearHead and not getattr(self.plans[tid], "doc_gate", False):
-                # (a gated plan, see FeaturePlan.gated, reads its matrix: the path below)
-                p = head.proba_of_blocks(self.plans[tid].transform_blocks(inputs, cache), len(inputs))
+            elif type(head) is LinearHead:
+                blocks = self.plans[tid].transform_blocks(inputs, cache)
+                p = gate_proba(head.proba_of_blocks(blocks, len(inputs)), head.classes,
+                               self.plans[tid].gated_blocks(blocks))
             else:
                 p = self._head_proba(tid, self.plans[tid].transform(inputs, cache))
             out[tid] = in_label_order(p, head.classes)

@@ -1437,6 +1437,19 @@ class FeaturePlan:
         col = X.shape[1] - (self.n_stack if self.stack_weight else 0) - len(FOCUS_FEATURES)
         return X[:, col].toarray().ravel() > 0
 
+    def gated_blocks(self, blocks: Sequence[object]) -> np.ndarray | None:
+        """:meth:`gated` of the matrix ``blocks`` make side by side (see :meth:`transform_blocks`),
+        read from the block that holds the column."""
+        if not (self.doc_gate and self.doc_focus and self.doc_weight and self.cues is not None
+                and self.target is not None):
+            return None
+        col = sum(b.shape[1] for b in blocks) - (self.n_stack if self.stack_weight else 0) - len(FOCUS_FEATURES)
+        for b in blocks:
+            if col < b.shape[1]:
+                return b[:, col].toarray().ravel() > 0
+            col -= b.shape[1]
+        raise IndexError("the gate column lies outside the blocks")
+
     def feature_names(self, stack_names: Sequence[str] = ()) -> list[str]:
         """The name of each column :meth:`transform` gives, as
         :meth:`stancekit.sklearn.StanceFeaturizer.get_feature_names_out` names them (``stack_names``:
