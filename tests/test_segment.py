@@ -1181,6 +1181,11 @@ SPEAKER_PATTERNS = [
     ("Ann Lee herself has proposed a tax on trades.", 0, "Ann Lee", "Ann Lee herself"),
     ("Several candidates, including Ann Lee, said the plan would fail.", 0, "candidates",
      "Several candidates, including Ann Lee"),
+    # a party and a portfolio before a role: a description, not a name
+    ("Asked if she was ever bullied, the Republican presidential candidate said no.", 0,
+     "Republican presidential candidate", "the Republican presidential candidate"),
+    ("“This is strictly a business decision,” a company executive tells employees.", 0, "company executive",
+     "a company executive"),
     # what must not change: "of" after a name is no part of an inverted title
     ("\"Security is indivisible,\" said Ivan Petrov of the Diplomatic Academy in Moscow.", 0, "Ivan Petrov",
      "Ivan Petrov of the Diplomatic Academy"),
