@@ -1146,6 +1146,10 @@ class _WordIndex:
         self.keys = {n: np.array(sorted(kc), dtype=np.int64).reshape(-1, 2) for n, kc in keys.items()}
         self._column: _TokenColumn | None = None  # the word id of each token of the table (see counts)
 
+    def __getstate__(self) -> dict[str, object]:
+        # The token column belongs to this process's token table (and holds a lock): not pickled.
+        return {**self.__dict__, "_column": None}
+
     def counts(self, lows: list[str], toks: list[list[str]] | None = None,
                tokens: tuple[_TokenTable, np.ndarray] | None = None) -> tuple[np.ndarray, np.ndarray]:
         """Row of each term occurrence, and its column, over the lowercased texts ``lows`` (``toks``:
@@ -1271,6 +1275,10 @@ class TfidfBlock:
         self._affix_memo: dict[str, tuple[int, ...]] = {}
         self._affix_packed: dict[str, int] = {}  # see _affix_counts
         self._affix_column: _TokenColumn | None = None  # the same, for the tokens of the table
+
+    def __getstate__(self) -> dict[str, object]:
+        # The token column belongs to this process's token table (and holds a lock): not pickled.
+        return {**self.__dict__, "_affix_column": None}
 
     @property
     def n_features(self) -> int:

@@ -150,3 +150,16 @@ def test_weights_by_position_leave_out_ambiguous_layouts(monkeypatch):
     cue, source = AM._weights_by_position({"b": 1.0, "w=x": 2.0, "p1=x": 3.0, "n1=y": 4.0}, {"b": 0.5})
     assert set(cue) == {3} and [len(d) for d in cue[3]] == [1, 1, 1]
     assert source == {1: [{"b": 0.5}]}
+
+
+def test_scorer_pickles_after_labelling_regression(scorer, statements):
+    """Regression: the token columns (a lambda and a lock, filled by labelling) made the scorer
+    unpicklable, and `score --scheduler` could not send it to Dask workers. They are left out of
+    the pickle and rebuilt where it is loaded; the copy labels as the original does."""
+    import pickle
+
+    import cloudpickle
+
+    want = scorer._best(statements)
+    for dumps, loads in ((pickle.dumps, pickle.loads), (cloudpickle.dumps, cloudpickle.loads)):
+        assert loads(dumps(scorer))._best(statements) == want
