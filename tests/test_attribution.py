@@ -476,7 +476,6 @@ STILL_FAILING = {
         "passive: advised by X",
         "verb outside the list: played up",
         "attribution inside a relative clause",
-        "'according to the interests of' is no source",  # the broad cue threshold takes "according"
         "bare head noun as actor: 'and independent journalists'",
     },
 }
@@ -713,3 +712,18 @@ def test_progressive_after_be_is_no_passive(text, actor):
     got = segment(text, attribution=model)
     check_offsets(text, got)
     assert got[0].actor == actor
+
+
+@pytest.mark.parametrize("text, actor", [
+    ("Seats were given out according to the rules of the chamber.\n", None),
+    ("The convoy left according to plan.\n", None),
+    ("Prices rose according to the wishes of the largest traders.\n", None),
+    ("According to the ministry, prices rose in May.\n", "ministry"),
+])
+def test_according_before_a_measure_cites_no_source(shipped, text, actor):
+    """Regression: the rebuilt model took "according to the interests of the largest farms" as a
+    citation of "farms"; "according to" before a noun of measure or wish is no cue."""
+    from stancekit.attribution.train import RECALL_THRESHOLDS
+    for model in (shipped, shipped.with_thresholds(*RECALL_THRESHOLDS)):
+        got = segment(text, attribution=model)[0]
+        assert got.actor == actor or (actor is not None and got.actor and actor in got.actor.lower())

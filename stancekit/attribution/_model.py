@@ -200,7 +200,7 @@ class AttributionModel:
         pron = self._pron_words
         for i, w in enumerate(low):
             if w in words or (w in pron and i >= 1 and low[i - 1] in _PERSONAL):
-                if _passive(low, i) or (w not in speech and _continued_action(low, i)) or _phase_verb(low, i):
+                if _passive(low, i) or (w not in speech and _continued_action(low, i)) or _phase_verb(low, i) or _according_measure(low, i):
                     continue  # never taken, whatever it scores (the conditions below): not scored
                 s = self.cue_score(cue_features(low, toks, inq, i, speech, qc, colon))
                 # The speech-verb list's threshold is for its finite forms: "the only country
@@ -421,6 +421,17 @@ def _data_words(name: str) -> frozenset[str]:
 _FINDING_VERBS = _data_words("attribution_finding_verbs.txt")
 _FINDING_NOUNS = _data_words("attribution_finding_nouns.txt")
 _NEGATIVE = frozenset("nobody none neither noone".split())
+_ACCORDING_MEASURES = _data_words("attribution_according_non_sources.txt")
+_DETERMINERS = frozenset("the a an its their his her our your".split())
+
+
+def _according_measure(low: list[str], i: int) -> bool:
+    """"according to the interests of the largest farms", "according to plan": "according" before a
+    noun of measure or wish (data/attribution_according_non_sources.txt) cites no source."""
+    if low[i] != "according" or i + 2 >= len(low) or low[i + 1] != "to":
+        return False
+    j = i + 2 + (low[i + 2] in _DETERMINERS and i + 3 < len(low))
+    return low[j] in _ACCORDING_MEASURES
 
 
 def _phase_verb(low: list[str], i: int) -> bool:
