@@ -15,7 +15,7 @@ from threadpoolctl import threadpool_limits
 
 from ._classifier import StanceClassifier
 from ._data import LabelledSet, data_digest
-from ._errors import DataError, ModelError, choice_error, model_unreadable, type_error
+from ._errors import DataError, ModelError, choice_error, model_unreadable, setting_needs_error, type_error
 from ._features import StanceFeaturizer
 from ._scorer import Scorer, best_labels, in_label_order, scorer_path, stance_records, write_scorer
 from ._vectors import LinearHead, StatementInput, gate_proba, stack_rows, statement_inputs
@@ -76,8 +76,8 @@ def build_pipeline(target: Target, settings: Mapping[str, object], random_state:
             raise type_error(f"setting {key!r}", value, "true or false")
     s = {**DEFAULT_SETTINGS, **settings}
     if s["doc_gate"] and not (s["doc_focus"] and float(s["doc_weight"])):
-        raise ValueError("setting 'doc_gate' reads the document focus: it needs 'doc_focus' true and "
-                         f"'doc_weight' above 0 (got doc_focus={s['doc_focus']!r}, doc_weight={s['doc_weight']!r})")
+        raise setting_needs_error("doc_gate", {"doc_focus": "true", "doc_weight": "above 0"},
+                                  {"doc_focus": s["doc_focus"], "doc_weight": s["doc_weight"]})
     return Pipeline([
         ("features", StanceFeaturizer(
             phrases=target.phrases, anaphora=target.anaphora,

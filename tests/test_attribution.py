@@ -493,13 +493,14 @@ def test_issue13_failure_patterns(shipped, mode, name):
     assert got[i].actor == actor
 
 
-def _toy_model(**thresholds):
-    """A hand-made model: the cue word "grumbled" scores 0.5, a pronoun or a capitalised word
-    scores 5 as its source; cue threshold 2 unless ``thresholds`` lower it in context."""
+def _toy_model(cues=("grumbled",), **thresholds):
+    """A hand-made model: each cue word of ``cues`` scores 0.5, a pronoun or a capitalised word
+    scores 5 as its source; cue threshold 2 unless ``thresholds`` set it (or lower it in context)."""
     from stancekit.attribution import AttributionModel
     meta = {"format": "stancekit-attribution/1", "cue_bias": 0.0, "source_bias": 0.0, "cue_threshold": 2.0,
-            "source_threshold": 0.0, "vocab": ["grumbled"], **thresholds}
-    return AttributionModel({"w=grumbled": 0.5}, {"kind=pron": 5.0, "kind=cap": 5.0, "run_end=True": 1.0}, meta)
+            "source_threshold": 0.0, "vocab": list(cues), **thresholds}
+    return AttributionModel({f"w={c}": 0.5 for c in cues},
+                            {"kind=pron": 5.0, "kind=cap": 5.0, "run_end=True": 1.0}, meta)
 
 
 # Issue #13: the cue threshold of reported speech (a quotation, a "that" clause or a colon after
@@ -594,11 +595,7 @@ def test_regression_phase_verb_before_a_non_speech_cue_is_narration(shipped):
     ("Neither grumbled the plan failed.\n", None),
 ])
 def test_phase_verbs_and_negative_sources_are_no_attribution(text, actor):
-    from stancekit.attribution import AttributionModel
-    meta = {"format": "stancekit-attribution/1", "cue_bias": 0.0, "source_bias": 0.0, "cue_threshold": 0.0,
-            "source_threshold": 0.0, "vocab": ["grumbled", "continued"]}
-    model = AttributionModel({"w=grumbled": 0.5, "w=continued": 0.5},
-                             {"kind=pron": 5.0, "kind=cap": 5.0, "run_end=True": 1.0}, meta)
+    model = _toy_model(cues=("grumbled", "continued"), cue_threshold=0.0)
     got = segment(text, attribution=model)
     check_offsets(text, got)
     assert got[0].actor == actor
@@ -704,11 +701,7 @@ def test_noun_cues_name_their_source_after_from_or_by(text, actor):
     ("It is grumbled that the plan failed.\n", None),  # a passive: its source would follow "by"
 ])
 def test_progressive_after_be_is_no_passive(text, actor):
-    from stancekit.attribution import AttributionModel
-    meta = {"format": "stancekit-attribution/1", "cue_bias": 0.0, "source_bias": 0.0, "cue_threshold": 0.0,
-            "source_threshold": 0.0, "vocab": ["grumbling", "grumbled"]}
-    model = AttributionModel({"w=grumbling": 0.5, "w=grumbled": 0.5},
-                             {"kind=pron": 5.0, "kind=cap": 5.0, "run_end=True": 1.0}, meta)
+    model = _toy_model(cues=("grumbling", "grumbled"), cue_threshold=0.0)
     got = segment(text, attribution=model)
     check_offsets(text, got)
     assert got[0].actor == actor

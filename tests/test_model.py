@@ -531,7 +531,7 @@ def test_document_that_names_no_target_is_neutral_toward_it_with_the_gate(focus_
 
 
 def test_gate_needs_the_document_focus():
-    with pytest.raises(ValueError, match="doc_focus"):
+    with pytest.raises(ValueError, match=r"setting 'doc_gate' .* needs 'doc_focus' true .*got doc_focus=False"):
         build_pipeline(default_targets()[0], {"doc_gate": True, "doc_weight": 1.0})
 
 

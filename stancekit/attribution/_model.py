@@ -200,8 +200,9 @@ class AttributionModel:
         pron = self._pron_words
         for i, w in enumerate(low):
             if w in words or (w in pron and i >= 1 and low[i - 1] in _PERSONAL):
-                if _passive(low, i) or (w not in speech and _continued_action(low, i)) or _phase_verb(low, i) or _according_measure(low, i):
-                    continue  # never taken, whatever it scores (the conditions below): not scored
+                if (_passive(low, i) or (w not in speech and _continued_action(low, i)) or _phase_verb(low, i)
+                        or _according_measure(low, i)):
+                    continue  # never taken, whatever it scores: not scored
                 s = self.cue_score(cue_features(low, toks, inq, i, speech, qc, colon))
                 # The speech-verb list's threshold is for its finite forms: "the only country
                 # expecting payback" is a participle, not a saying.
@@ -216,9 +217,8 @@ class AttributionModel:
                 if joint:
                     t = min(t, self._jc)
                 finding = s <= t and s > self._ft and w in _FINDING_VERBS  # taken only after a poll, study ...
-                if (s > t or finding) and (best is None or s > best[0]) and not _passive(low, i) and (
-                        s > self._ct or not _commitment(low, i)) and (
-                        w in speech or not _continued_action(low, i)) and not _phase_verb(low, i):
+                if (s > t or finding) and (best is None or s > best[0]) and (
+                        s > self._ct or not _commitment(low, i)):
                     best = (s, i, joint, finding)
         if best is None:
             return None
