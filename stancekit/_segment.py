@@ -1379,6 +1379,9 @@ def segment(
                 else:
                     frame = masked if (ps, pe) == (s, e) and masked is not None else _window(_mask(text, ps, pe, pquotes))
                     found = att.frame_speaker(frame, ps, after_quote=bool(pquotes), colon=False)
+                    # a share of a group as the subject names the speaker whatever other cue the
+                    # frame holds ("43 said the same of Tom Reyes")
+                    found = _quantity_speaker(frame, ps, att) or found
                     if found is None and pquotes:
                         known = next((quote_speaker[q] for q in pquotes if q in quote_speaker), None)
                         if known is not None:
@@ -1509,6 +1512,165 @@ def _split_sources(text: str, s: int, e: int, frame: str | None, att: _Attributo
         if b and a != b and (a or m.group("appended")):
             return [(s, s + len(left)), (s + right_off, e)]
     return [(s, e)]
+
+
+_NUMBER_WORDS = ("one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
+                 "seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred")
+_NUM = rf"(?:\d[\d,.]*|(?:{_NUMBER_WORDS})(?:-(?:{_NUMBER_WORDS}))?)"
+# A quantity of a group as a clause's subject: "33% of voters", "About 4 in 10", "Two-thirds of
+# Republicans", "a majority of members", "Most", "43" (a bare number: only right before the verb).
+_QUANTITY = re.compile(
+    r"(?:(?:but|and|yet|still|meanwhile|overall|however|by contrast|in contrast|in all|in total|while|whereas)\b,?\s+)?"
+    r"(?P<q>(?:(?:about|nearly|almost|roughly|some|only|just|over|under|around|at least|fewer than|less than|"
+    r"more than|close to|barely|well over|a full|fully)\s+)?"
+    rf"(?:(?P<share>{_NUM}\s*(?:%|percent\b|per\s+cent\b)|{_NUM}\s+(?:in|out\s+of)\s+{_NUM}\b"
+    rf"|(?:a|one|{_NUMBER_WORDS})[- ](?:thirds?|quarters?|fifths?|half)\b|half\b"
+    r"|(?:a|the)\s+(?:slim\s+|narrow\s+|clear\s+|large\s+|small\s+|\d+%\s+)?(?:majority|minority|plurality)\b"
+    r"|most\b|many\b|a\s+few\b|few\b|several\b|a\s+handful\b)"
+    r"|(?P<bare>\d[\d,]*)(?=\s+(?:\w+ly\s+)?(?:said|say|says|told|believe|believed|think|thought)\b)))",
+    re.IGNORECASE)
+# a short opening phrase before it, up to its comma: "Even so", "In the new poll", "Among Republicans"
+_OPENING_PHRASE = re.compile(r"(?:[A-Za-z][\w’'.-]*\s+){0,5}[A-Za-z][\w’'.-]*")
+# A cheap test of the words that may open _QUANTITY, before it: conjunctions, then a quantity
+# ("most", "two-thirds"), or a modifier or article before one ("about 40", "a third").
+_QUANTITY_CONJ = frozenset("but and yet still meanwhile overall however while whereas".split())
+_QUANTITY_CORE = frozenset(("half most many few several " + _NUMBER_WORDS.replace("|", " ")).split())
+_QUANTITY_MODIFIERS = frozenset("about nearly almost roughly some only just over under around at fewer less more close "
+                                "barely well fully a the".split())
+_QUANTITY_AFTER_MODIFIER = frozenset("a half than to least full third thirds quarter quarters fifth fifths majority "
+                                     "minority plurality few handful slim narrow clear large small".split())
+# the first words of the opening phrases it may follow ("Even so, ", "Among Republicans, ")
+_OPENING_WORDS = frozenset("in among of even overall nationally statewide across for at on by from still yet meanwhile "
+                           "however now today combined together separately likewise similarly asked when".split())
+_LEAD = re.compile(r"[ \t\n“\"‘'(—–-]*")
+_LEAD_DIGIT = re.compile(r"[ \t\n“\"‘'(—–-]*\d")
+
+
+def _may_open_quantity(frame: str, pos: int) -> bool:
+    """Whether the words at ``pos`` may open a quantity of :data:`_QUANTITY` (a cheap test)."""
+    ws = frame[pos : pos + 40].lower().split(None, 3)
+    if ws and ws[0] in _QUANTITY_CONJ:
+        ws = ws[1:]
+    if not ws:
+        return False
+    w = ws[0]
+    if w[:1].isdigit() or w in _QUANTITY_CORE or w.split("-", 1)[0] in _QUANTITY_CORE:
+        return True
+    if w in _QUANTITY_MODIFIERS and len(ws) > 1:
+        n = ws[1]
+        return n[:1].isdigit() or n in _QUANTITY_AFTER_MODIFIER or n.split("-", 1)[0] in _QUANTITY_CORE
+    return False
+
+
+_GROUP_WORD = re.compile(r"[A-Za-z][A-Za-z’'-]*")
+_OF_DETERMINERS = frozenset("the all those these its their his her our them us".split())
+_QUANTITY_SKIP = frozenset("also still now already both each all have has had do did would will are were".split())
+_QUANTITY_STOP = frozenset("what who whom which whose that where when how why".split())
+_QUANTITY_VERBS: dict[int, frozenset[str]] = {}
+
+
+def _words_of(att: _Attributor, frame: str) -> list[str]:
+    """The lowercase words of ``frame``: those ``frame_speaker`` found last when it read this frame."""
+    last = att._last_words
+    if last[0] is frame or last[0] == frame:
+        return last[1]
+    return _WORDS.findall(frame.lower())
+
+
+def _quantity_verbs(lex: Lexicon) -> frozenset[str]:
+    memo = _QUANTITY_VERBS.get(id(lex))
+    if memo is None:
+        from ._lexicon import read_data_lines
+        extra = {w.lower() for _, _, line in read_data_lines("attribution_quantity_verbs.txt") for w in line.split()}
+        memo = _QUANTITY_VERBS[id(lex)] = frozenset(lex.speech_verbs | extra)
+    return memo
+
+
+def _quantity_speaker(frame: str, offset: int, att: _Attributor) -> tuple[str, str, str] | None:
+    """``(actor, "group", mention)`` of a clause whose subject is a share of a group and whose verb
+    reports a saying or a position ("33% of voters say ...", "About 4 in 10 support ...", "Most
+    said ..."): the actor is the group (the words after "of", or after the quantity: "Four in 10
+    voters"; else the group named last in the article), the mention is the quantity with its group
+    (PolNeAR's Source). None when ``frame`` (a statement or part of one, quotations masked) does
+    not open so."""
+    words = _words_of(att, frame)
+    if not words:
+        return None
+    # cheap tests first: the first words (as frame_speaker read them), then the verbs
+    i = 1 if words[0] in _QUANTITY_CONJ else 0
+    w = words[i] if i < len(words) else ""
+    nxt = words[i + 1] if i + 1 < len(words) else ""
+    c = frame[:1]
+    opens = c.isdigit() or (not c.isalpha() and _LEAD_DIGIT.match(frame) is not None) or w in _QUANTITY_CORE or (
+        w in _QUANTITY_MODIFIERS and (w not in ("a", "the") or nxt in _QUANTITY_AFTER_MODIFIER))
+    if not opens:
+        if words[0] not in _OPENING_WORDS:
+            return None
+        comma = frame.find(",", 0, 70)  # a quantity after a short opening phrase, at most
+        if comma < 0:
+            return None
+        after = frame[comma + 1 : comma + 24].lower().split(None, 2)
+        if not after or not (after[0][:1].isdigit() or after[0] in _QUANTITY_CORE or after[0] in _QUANTITY_MODIFIERS
+                             or after[0].split("-", 1)[0] in _QUANTITY_CORE or after[0] in _QUANTITY_CONJ):
+            return None
+    verbs = _QUANTITY_VERBS.get(id(att.lex)) or _quantity_verbs(att.lex)
+    if verbs.isdisjoint(words):
+        return None
+    lead = _LEAD.match(frame).end()
+    m = _QUANTITY.match(frame, lead) if opens and _may_open_quantity(frame, lead) else None
+    if m is None:
+        # after a short opening phrase: "Even so, ", "In the new poll, ", "Among Republicans, "
+        comma = frame.find(",", lead, lead + 60)
+        if comma < 0 or frame.count(" ", lead, comma) > 5:
+            return None
+        at = comma + 1 + len(frame[comma + 1 : comma + 3]) - len(frame[comma + 1 : comma + 3].lstrip())
+        if not _may_open_quantity(frame, at) or not _OPENING_PHRASE.fullmatch(frame, lead, comma):
+            return None
+        m = _QUANTITY.match(frame, at)
+        if m is None:
+            return None
+    pos = m.end("q")
+    words = [(w.group(), w.start(), w.end()) for w in _GROUP_WORD.finditer(frame, pos, min(len(frame), pos + 120))]
+    # the text between the words must be blank (or a comma with an apposition: "A third of independents, 33%,")
+    group: list[tuple[str, int, int]] = []
+    k = 0
+    if words and words[0][0].lower() == "of" and not frame[pos : words[0][1]].strip():
+        k = 1
+        while k < len(words) and words[k][0].lower() in _OF_DETERMINERS and k < 3:
+            k += 1
+    end_q = pos
+    while k < len(words) and len(group) < 3:
+        w, ws, we = words[k]
+        gap = frame[(group[-1][2] if group else (words[k - 1][2] if k else pos)) : ws]
+        if w.lower() in _QUANTITY_STOP:
+            return None  # "Most of what visitors see": no group speaks
+        if gap.strip() or w.lower() in verbs or w.lower() in _QUANTITY_SKIP or w.lower().endswith("ly"):
+            break
+        group.append(words[k])
+        k += 1
+    if group:
+        end_q = group[-1][2]
+    if words and k == 1 and words[0][0].lower() == "of":
+        return None  # "of" and no group after it
+    # an apposition of a number: "A third of independents, 33%, say"
+    app = re.match(r",\s*[\d.,]+\s*(?:%|percent)\s*,", frame[end_q:])
+    after = end_q + (app.end() if app else 0)
+    rest = [w for w in words if w[1] >= after][:3]
+    while rest and (rest[0][0].lower() in _QUANTITY_SKIP or rest[0][0].lower().endswith("ly")) and len(rest) > 1:
+        rest = rest[1:]
+    if not rest or rest[0][0].lower() not in verbs or frame[after : rest[0][1]].strip(" ,") and not \
+            all(x.lower() in _QUANTITY_SKIP or x.lower().endswith("ly") for x in frame[after : rest[0][1]].split()):
+        return None
+    if m.group("bare") and group:
+        return None
+    mention = frame[m.start("q") : end_q].strip()
+    if group:
+        name, kind = att.classify([g[0] for g in group], offset + group[0][1])
+        if kind == "self":
+            return None
+        return name or " ".join(g[0] for g in group), "group", mention
+    last = att.doc.last_group
+    return (last.name if last is not None else mention), "group", mention
 
 
 _LABEL_END = re.compile(r"[ \t]*+[:.\-–—]?[ \t]*+")  # after a speaker label: "Q: ", "Lavrov - "

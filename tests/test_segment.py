@@ -281,6 +281,15 @@ ATTRIBUTION = [
     ("Washington, however, was more cautious.", 0, "United States", "indirect"),
     ("Lena Arvidsson said the army, which used its tanks, wanted to warn the town.", 0, "Lena Arvidsson",
      "indirect"),
+    # A share of a group as the subject of a saying or a position (issue #13): the group speaks.
+    ("In the new poll, 33% of voters say the economy is the top issue.", 0, "voters", "indirect"),
+    ("Four in 10 farmers see the levy as unfair.", 0, "farmers", "indirect"),
+    ("A third of independents, 33%, say the mayor is honest.", 0, "independents", "indirect"),
+    ("Thirty-nine percent of all Americans viewed the plan as fair.", 0, "Americans", "indirect"),
+    ("Two-thirds of the delegates backed the motion.", 0, "delegates", "indirect"),
+    ("The council met. 43 said the same of Tom Reyes.", 1, "43", "indirect"),  # not "Tom Reyes"
+    ("Most of what visitors see was built after 1990.", 0, None, "narrative"),
+    ("1990 saw a long strike at the port.", 0, None, "narrative"),
     ("The delegates met in Vienna and signed a communiqué.", 0, None, "narrative"),
     ("Kazakhstan’s bid didn’t surprise anyone at the ministry.", 0, None, "narrative"),
     ("The ministers attended a dinner.", 0, None, "narrative"),
