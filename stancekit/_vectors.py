@@ -36,6 +36,25 @@ CONTEXT_STATEMENTS = 2  # how many statements before one make its context
 CUE_CLASSES = ("endorse", "doubt", "hedge", "conditional")
 _KINDS = ("direct", "indirect", "narrative")
 _WORD = re.compile(r"[a-z0-9]+(?:['’][a-z]+)?|n['’]t")
+# Every byte but ASCII letters, digits and the straight apostrophe, as a space (see _words).
+_NON_WORD_BYTES = bytes(c if 97 <= c <= 122 or 48 <= c <= 57 or c == 39 else 32 for c in range(256))
+
+
+def _words(low: str) -> list[str]:
+    """``_WORD.findall(low)``, about a third faster on most texts.
+
+    A :data:`_WORD` token holds only ASCII letters and digits and apostrophes, so the tokens of a
+    text are those of its stretches between other characters, cut alone. A stretch without an
+    apostrophe is one token (the letters and digits of the UTF-8 bytes, every other byte made a
+    space, split on spaces); one with a straight apostrophe is cut by the pattern; a text with a
+    curly apostrophe (a byte sequence of its own) is cut whole by the pattern."""
+    if "’" in low:
+        return _WORD.findall(low)
+    words = low.encode("utf-8", "surrogatepass").translate(_NON_WORD_BYTES).decode("ascii").split()
+    if "'" in low:
+        findall = _WORD.findall
+        return [x for w in words for x in (findall(w) if "'" in w else (w,))]
+    return words
 
 
 class StatementInput(NamedTuple):
@@ -1402,7 +1421,7 @@ def _lows_words(items: list[StatementInput], cache: dict[object, object]) -> tup
     """The lowercased texts of ``items`` and their word tokens, computed once per ``cache``."""
     texts = _cached(cache, "texts", lambda: [it.text for it in items])
     lows = _cached(cache, "lows", lambda: [t.lower() for t in texts])
-    return lows, _cached(cache, "words", lambda: [_WORD.findall(low) for low in lows])
+    return lows, _cached(cache, "words", lambda: [_words(low) for low in lows])
 
 
 def _key(b: Block) -> object:

@@ -163,3 +163,72 @@ def test_scorer_pickles_after_labelling_regression(scorer, statements):
     want = scorer._best(statements)
     for dumps, loads in ((pickle.dumps, pickle.loads), (cloudpickle.dumps, cloudpickle.loads)):
         assert loads(dumps(scorer))._best(statements) == want
+
+
+@pytest.mark.parametrize("text", [
+    "", "plain ascii words and 1990s", "don't rock'n'roll o' 'quoted' ''x", "it’s a curly ’ apostrophe",
+    "café señor naïve", "İstanbul \u212a k", "tab\tnew\nline\x1c\x1dsep", "lone \ud800 surrogate", "a_b-c.d,e",
+])
+def test_words_split_equals_the_word_pattern(text):
+    """V._words (bytes split, the pattern only where an apostrophe is) gives _WORD.findall's tokens."""
+    for t in (text, text.lower()):
+        assert V._words(t) == V._WORD.findall(t)
+
+
+def _plain_quote_state(toks):
+    inside, out = False, []
+    for t, _, _ in toks:
+        if t in ("“", "«"):
+            out.append(False)
+            inside = True
+        elif t in ("”", "»"):
+            out.append(False)
+            inside = False
+        elif t == '"':
+            out.append(False)
+            inside = not inside
+        else:
+            out.append(inside)
+    return out
+
+
+def test_attribution_quote_helpers_equal_the_plain_loops(statements):
+    """quote_state / quote_counts (one test in C when no quotation mark) against plain loops."""
+    from stancekit.attribution import _features as AF
+    texts = [s.text for s in statements[:300]] + ['He said "no" and «oui» “yes”', '"a', "”b“"]
+    for text in texts:
+        toks = AF.tokenize(text)
+        low = [t[0].lower() for t in toks]
+        assert AF.quote_state(toks) == _plain_quote_state(toks)
+        counts = [0]
+        for w in low:
+            counts.append(counts[-1] + (w in AF.QUOTES))
+        assert AF.quote_counts(low) == counts and all(type(c) is int for c in AF.quote_counts(low))
+
+
+def test_attribution_feature_strings_are_the_templates(statements):
+    """cue_features / source_features (constant strings from tables) give '<template>=<value>'
+    strings built plainly for a few fields, on real statements: side, distance bucket, booleans."""
+    from stancekit.attribution import _features as AF
+    speech = frozenset(["said", "says"])
+    sets = (frozenset(["minister"]), frozenset(["officials"]), frozenset(["ministry"]))
+    seen = 0
+    for s in statements[:200]:
+        toks = AF.tokenize(s.text)
+        low = [t[0].lower() for t in toks]
+        inq, qc = AF.quote_state(toks), AF.quote_counts(low)
+        for i in range(len(low)):
+            f = AF.cue_features(low, toks, inq, i, speech, qc, ":" in low)
+            assert f[12] == f"inq={inq[i]}" and f[16] == f"sv={low[i] in speech}"
+            assert f[13] == f"q={qc[-1] > 0}{qc[i] > 0}{qc[-1] > qc[i + 1]}"
+            for j in range(max(0, i - 14), min(len(low), i + 15)):
+                if j == i:
+                    continue
+                g = AF.source_features(low, toks, inq, i, j, sets, speech, qc)
+                side = "L" if j < i else "R"
+                assert g[1] == "side=" + side and g[2] == "dist=" + side + AF._bucket(j - i)
+                assert g[3] == f"adj={abs(j - i) == 1}{side}" and g[20] == f"inq={inq[j]}"
+                between = low[min(i, j) + 1 : max(i, j)]
+                assert g[13] == f"commas={side}{min(between.count(','), 3)}"
+                seen += 1
+    assert seen > 1000

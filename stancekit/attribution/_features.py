@@ -16,7 +16,8 @@ sparse dot product in plain Python, a few microseconds per candidate. Two featur
 from __future__ import annotations
 
 import re
-from itertools import islice
+from itertools import accumulate, islice
+from operator import itemgetter
 
 __all__ = ["tokenize", "cue_features", "source_features", "PRONOUNS", "QUOTES", "quote_counts",
            "quote_state", "source_candidates", "mention_start", "NON_SOURCES"]
@@ -38,11 +39,12 @@ def tokenize(text: str, start: int = 0, end: int | None = None, limit: int = 400
 
 
 def _shape(tok: str) -> str:
-    if tok[:1].isupper():
+    c = tok[:1]
+    if c.isupper():
         return "X" if len(tok) == 1 or tok[1:].islower() else "XX"
-    if tok[:1].isdigit():
+    if c.isdigit():
         return "9"
-    if tok[:1].isalpha():
+    if c.isalpha():
         return "x"
     return tok
 
@@ -55,6 +57,8 @@ def _bucket(d: int) -> str:
 def quote_state(toks: list[tuple[str, int, int]]) -> list[bool]:
     """Whether each token lies inside quotation marks (straight quotes toggle; curly and
     guillemets open and close)."""
+    if QUOTES.isdisjoint(map(itemgetter(0), toks)):
+        return [False] * len(toks)  # no quotation mark (most statements): one test in C
     inside = False
     out = []
     for t, _, _ in toks:
@@ -76,10 +80,22 @@ def quote_state(toks: list[tuple[str, int, int]]) -> list[bool]:
 
 def quote_counts(low: list[str]) -> list[int]:
     """Number of quotation marks before each token (and the total, last)."""
-    out = [0]
-    for w in low:
-        out.append(out[-1] + (w in QUOTES))
-    return out
+    if QUOTES.isdisjoint(low):
+        return [0] * (len(low) + 1)
+    return list(accumulate(map(QUOTES.__contains__, low), initial=0))
+
+
+# The features' constant strings, made once (a feature list holds the same objects each time,
+# and their hashes are computed once): indexed by a bool, a side (0 left, 1 right), a distance.
+_BOOL = ("False", "True")
+_POS = ("pos=0", "pos=1-2", "pos=1-2", "pos=3-6", "pos=3-6", "pos=3-6", "pos=3-6")
+_C_INQ = tuple("inq=" + b for b in _BOOL)
+_C_Q = tuple("q=" + a + b + c for a in _BOOL for b in _BOOL for c in _BOOL)
+_C_SV = tuple("sv=" + b for b in _BOOL)
+_C_SVW = tuple("svw=" + b + "|" for b in _BOOL)
+_C_PRON = tuple("pron_before=" + b for b in _BOOL)
+_C_CAP = tuple("cap_before=" + b for b in _BOOL)
+_C_COLON = tuple("colon=" + b for b in _BOOL)
 
 
 def cue_features(low: list[str], toks: list[tuple[str, int, int]], inq: list[bool], i: int,
@@ -87,27 +103,29 @@ def cue_features(low: list[str], toks: list[tuple[str, int, int]], inq: list[boo
     """Features of token ``i`` as a cue (``low``: lowercase tokens; ``qc``: :func:`quote_counts`)."""
     n = len(low)
     w = low[i]
-    p1 = low[i - 1] if i >= 1 else "<s>"
-    p2 = low[i - 2] if i >= 2 else "<s>"
+    if i >= 2:
+        p2, p1 = low[i - 2], low[i - 1]
+    elif i:
+        p2, p1 = "<s>", low[0]
+    else:
+        p2 = p1 = "<s>"
     n1 = low[i + 1] if i + 1 < n else "</s>"
     n2 = low[i + 2] if i + 2 < n else "</s>"
-    has_q = qc[-1] > 0
-    q_before = qc[i] > 0
-    q_after = qc[-1] > qc[i + 1]
-    f = [
+    last = qc[-1]
+    sv = w in speech_verbs
+    return [
         "b", "w=" + w, "suf=" + w[-3:], "sh=" + _shape(toks[i][0]),
         "p1=" + p1, "p2=" + p2, "n1=" + n1, "n2=" + n2,
         "p1w=" + p1 + "|" + w, "wn1=" + w + "|" + n1, "p2p1w=" + p2 + "|" + p1 + "|" + w,
         "p1sh=" + _shape(toks[i - 1][0]) if i else "p1sh=<s>",
-        "inq=" + str(inq[i]), "q=" + str(has_q) + str(q_before) + str(q_after),
-        "pos=" + ("0" if i == 0 else "1-2" if i <= 2 else "3-6" if i <= 6 else "7+"),
-        "rest=" + ("0" if n - i <= 2 else "1-5" if n - i <= 6 else "6+"),
-        "sv=" + str(w in speech_verbs), "svw=" + str(w in speech_verbs) + "|" + p1,
-        "pron_before=" + str(p1 in PRONOUNS or p2 in PRONOUNS),
-        "cap_before=" + str(i >= 1 and toks[i - 1][0][:1].isupper()),
-        "colon=" + str(colon),
+        _C_INQ[inq[i]], _C_Q[(last > 0) * 4 + (qc[i] > 0) * 2 + (last > qc[i + 1])],
+        _POS[i] if i <= 6 else "pos=7+",
+        "rest=0" if n - i <= 2 else "rest=1-5" if n - i <= 6 else "rest=6+",
+        _C_SV[sv], _C_SVW[sv] + p1,
+        _C_PRON[p1 in PRONOUNS or p2 in PRONOUNS],
+        _C_CAP[i >= 1 and toks[i - 1][0][:1].isupper()],
+        _C_COLON[colon],
     ]
-    return f
 
 
 def _non_sources() -> frozenset[str]:
@@ -165,6 +183,26 @@ _DETS = frozenset("the a an his her their its our my your this that these those 
                   "other both".split())
 
 
+_SIDES = "LR"
+_C_SIDE = ("side=L", "side=R")
+_C_DIST = tuple(tuple("dist=" + s + _bucket(d) for d in range(14)) for s in _SIDES)  # by side, distance (13: 13+)
+_C_ADJ = tuple(tuple("adj=" + b + s for b in _BOOL) for s in _SIDES)
+_KINDS = ("pron", "title", "group", "org", "cap", "low")
+_C_KIND = {k: "kind=" + k for k in _KINDS}
+_C_KIND_SIDE = {k: tuple("kind_side=" + k + s for s in _SIDES) for k in _KINDS}
+_C_KIND_DIST = {k: tuple(tuple("kind_dist=" + k + s + _bucket(d) for d in range(14)) for s in _SIDES) for k in _KINDS}
+_C_COMMAS = tuple(tuple("commas=" + s + str(c) for c in range(4)) for s in _SIDES)
+_C_QUOTES = tuple(tuple("quotes=" + s + str(c) for c in range(3)) for s in _SIDES)
+_C_CUES_BETWEEN = ("cues_between=0", "cues_between=1", "cues_between=2")
+_C_RUN_END = tuple("run_end=" + b for b in _BOOL)
+_C_POSS = tuple("poss=" + b for b in _BOOL)
+_C_FIRST = tuple("first=" + b for b in _BOOL)
+_C_CUE_FIRST = tuple("cue_first=" + b for b in _BOOL)
+_C_NP_DET = tuple(tuple("np_det=" + b + s for b in _BOOL) for s in _SIDES)
+_C_NP_LEN = {k: tuple("np_len=" + str(n) + k for n in range(5)) for k in _KINDS}
+_C_NP_PREV_CUE = tuple(tuple("np_prev_cue=" + b + s for b in _BOOL) for s in _SIDES)
+
+
 def source_features(low: list[str], toks: list[tuple[str, int, int]], inq: list[bool], i: int, j: int,
                     lex_sets: tuple[frozenset[str], frozenset[str], frozenset[str]],
                     cue_vocab: frozenset[str], qc: list[int]) -> list[str]:
@@ -172,30 +210,38 @@ def source_features(low: list[str], toks: list[tuple[str, int, int]], inq: list[
     titles, groups, org_words = lex_sets
     n = len(low)
     d = j - i
-    side = "L" if d < 0 else "R"
+    if d < 0:
+        r, a, b, ad = 0, j, i, -d
+    else:
+        r, a, b, ad = 1, i, j, d
+    side = _SIDES[r]
+    if ad > 13:
+        ad = 13  # one bucket, "13+"
     w = low[j]
     tok = toks[j][0]
-    a, b = (j, i) if d < 0 else (i, j)
-    between = low[a + 1 : b]
-    commas = between.count(",")
+    commas = cues_between = 0
+    for x in low[a + 1 : b]:
+        if x == ",":
+            commas += 1
+        if x in cue_vocab:
+            cues_between += 1
     quotes = qc[b] - qc[a + 1]
-    cues_between = sum(1 for x in between if x in cue_vocab)
     nxt = low[j + 1] if j + 1 < n else "</s>"
     prv = low[j - 1] if j >= 1 else "<s>"
     cap = tok[:1].isupper()
-    run_end = cap and not (j + 1 < n and toks[j + 1][0][:1].isupper())
     kind = ("pron" if w in PRONOUNS else "title" if w in titles else "group" if w in groups
             else "org" if w in org_words else "cap" if cap else "low")
+    cue = low[i]
     f = [
-        "b", "side=" + side, "dist=" + side + _bucket(d), "adj=" + str(abs(d) == 1) + side,
-        "w=" + w, "suf=" + w[-3:], "sh=" + _shape(tok), "kind=" + kind, "kind_side=" + kind + side,
-        "kind_dist=" + kind + side + _bucket(d),
+        "b", _C_SIDE[r], _C_DIST[r][ad], _C_ADJ[r][ad == 1],
+        "w=" + w, "suf=" + w[-3:], "sh=" + _shape(tok), _C_KIND[kind], _C_KIND_SIDE[kind][r],
+        _C_KIND_DIST[kind][r][ad],
         "nxt=" + nxt, "prv=" + prv, "nxt_side=" + nxt + side,
-        "commas=" + side + str(min(commas, 3)), "quotes=" + side + str(min(quotes, 2)),
-        "cues_between=" + str(min(cues_between, 2)),
-        "cue=" + low[i] + "|" + side, "cue_kind=" + low[i] + "|" + kind,
-        "run_end=" + str(run_end), "poss=" + str(nxt in ("'s", "’s")),
-        "inq=" + str(inq[j]), "first=" + str(j == 0), "cue_first=" + str(i == 0),
+        _C_COMMAS[r][min(commas, 3)], _C_QUOTES[r][min(quotes, 2)],
+        _C_CUES_BETWEEN[min(cues_between, 2)],
+        "cue=" + cue + "|" + side, "cue_kind=" + cue + "|" + kind,
+        _C_RUN_END[cap and not (j + 1 < n and toks[j + 1][0][:1].isupper())], _C_POSS[nxt == "'s" or nxt == "’s"],
+        _C_INQ[inq[j]], _C_FIRST[j == 0], _C_CUE_FIRST[i == 0],
     ]
     if cap and j == 0:
         f.append("cap_first")
@@ -206,7 +252,6 @@ def source_features(low: list[str], toks: list[tuple[str, int, int]], inq: list[
     det = p >= 0 and low[p] in _DETS
     if det:
         p -= 1
-    before = low[p] if p >= 0 else "<s>"
-    f += ["np_prev=" + before + side, "np_det=" + str(det) + side, "np_len=" + str(min(j - k + 1, 4)) + kind,
-          "np_prev_cue=" + str(p == i) + side]
+    f += ["np_prev=" + (low[p] if p >= 0 else "<s>") + side, _C_NP_DET[r][det],
+          _C_NP_LEN[kind][min(j - k + 1, 4)], _C_NP_PREV_CUE[r][p == i]]
     return f
