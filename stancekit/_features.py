@@ -100,6 +100,10 @@ class TargetSignalFeatures(_NamedFeatures, TransformerMixin, BaseEstimator):
         Lowercase phrases that signal the target.
     anaphora : tuple of str
         Phrases that may refer back to the target ("the initiative", "it").
+    about : tuple of str, default ()
+        Phrases that show a document is about the target at all; no feature of their own
+        here: :class:`StanceFeaturizer` reads them with ``doc_focus`` (see
+        :meth:`stancekit._vectors.DocSignals.focus_rows`).
 
     Features: one indicator per phrase in the statement; the number of
     phrase hits in the statement and in its context (``log1p``); whether the
@@ -113,19 +117,24 @@ class TargetSignalFeatures(_NamedFeatures, TransformerMixin, BaseEstimator):
     word. Anaphora are matched as written.
     """
 
-    def __init__(self, phrases: tuple[str, ...] = (), anaphora: tuple[str, ...] = ()) -> None:
+    def __init__(self, phrases: tuple[str, ...] = (), anaphora: tuple[str, ...] = (), about: tuple[str, ...] = ()) -> None:
         self.phrases = phrases
         self.anaphora = anaphora
+        self.about = about
 
     def fit(self, X: object, y: object = None) -> "TargetSignalFeatures":
-        if isinstance(self.phrases, str) or isinstance(self.anaphora, str):
-            raise TypeError("phrases and anaphora must be sequences of str, not a bare str")
+        if isinstance(self.phrases, str) or isinstance(self.anaphora, str) or isinstance(self.about, str):
+            raise TypeError("phrases, anaphora and about must be sequences of str, not a bare str")
         as_inputs(X)
         self.phrases_ = tuple(sorted({p.lower() for p in self.phrases if p.strip()}))
         for p in self.phrases_:
             if not _PWORD.findall(p):
                 raise ValueError(f"target phrase {p!r} has no words (letters or digits); phrases are matched word by word")
         self.anaphora_ = tuple(sorted({p.lower() for p in self.anaphora if p.strip()}))
+        self.about_ = tuple(sorted({p.lower() for p in self.about if p.strip()}))
+        for p in self.about_:
+            if not _PWORD.findall(p):
+                raise ValueError(f"about phrase {p!r} has no words (letters or digits); phrases are matched word by word")
         self._compile()
         self.feature_names_ = np.array(
             [f"phrase={p}" for p in self.phrases_]
@@ -135,7 +144,7 @@ class TargetSignalFeatures(_NamedFeatures, TransformerMixin, BaseEstimator):
         return self
 
     def _compile(self) -> None:
-        self._block = TargetBlock(self.phrases_, self.anaphora_)
+        self._block = TargetBlock(self.phrases_, self.anaphora_, getattr(self, "about_", ()))
 
     def __getstate__(self) -> dict[str, object]:
         state = dict(super().__getstate__())  # a copy: object.__getstate__ hands out __dict__ itself
@@ -277,6 +286,10 @@ class StanceFeaturizer(TransformerMixin, BaseEstimator):
     ----------
     phrases, anaphora : tuple of str
         The target's signal phrases (see :class:`TargetSignalFeatures`).
+    about : tuple of str, default ()
+        Phrases that show a document is about the target at all (see
+        :class:`TargetSignalFeatures`): with ``doc_focus``, a document that names none of them
+        counts as one that names the target nowhere (and is gated with ``doc_gate``).
     word_ngram_range : tuple of int, default (1, 2)
         Word n-grams of the statement (TF-IDF, sublinear).
     char_ngram_range : tuple of int or None, default None
@@ -327,6 +340,7 @@ class StanceFeaturizer(TransformerMixin, BaseEstimator):
         self,
         phrases: tuple[str, ...] = (),
         anaphora: tuple[str, ...] = (),
+        about: tuple[str, ...] = (),
         word_ngram_range: tuple[int, int] = (1, 2),
         char_ngram_range: tuple[int, int] | None = None,
         affix_lengths: tuple[int, ...] | None = None,
@@ -348,6 +362,7 @@ class StanceFeaturizer(TransformerMixin, BaseEstimator):
     ) -> None:
         self.phrases = phrases
         self.anaphora = anaphora
+        self.about = about
         self.word_ngram_range = word_ngram_range
         self.char_ngram_range = char_ngram_range
         self.affix_lengths = affix_lengths
@@ -390,7 +405,8 @@ class StanceFeaturizer(TransformerMixin, BaseEstimator):
             TfidfVectorizer(min_df=1, dtype=np.float64, token_pattern=r"(?u)\b\w[\w'’]+\b"),
             actor_texts(items, bool(self.actor_role))) if self.actor_weight else None
         self.cues_ = CueLexiconFeatures(lexicon_dirs=self.lexicon_dirs).fit(items) if self.use_cues else None
-        self.target_ = (TargetSignalFeatures(tuple(self.phrases), tuple(self.anaphora)).fit(items)
+        self.target_ = (TargetSignalFeatures(tuple(self.phrases), tuple(self.anaphora),
+                                             tuple(getattr(self, "about", ()) or ())).fit(items)
                         if self.use_target else None)
         self.kind_ = KindFeatures().fit(items) if self.use_kind else None
         self.n_stack_ = len(items[0].stack) if self.stack_weight else 0

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from importlib import resources
 from pathlib import Path
 
 import joblib
@@ -42,6 +43,7 @@ DEFAULT_SETTINGS: dict[str, object] = {
     "author_actor": False,
     "doc_focus": False,
     "doc_gate": False,
+    "doc_about": False,
     "calibration": "temperature",
     "class_weight": "balanced",
     "use_cues": True,
@@ -61,6 +63,20 @@ class Stance:
         return {"label": self.label, "confidence": round(float(self.confidence), 4)}
 
 
+_ABOUT: dict[str, tuple[str, ...]] | None = None
+
+
+def about_phrases(target_id: str) -> tuple[str, ...]:
+    """The phrases that show a document is about the target ``target_id`` at all (setting
+    ``doc_about``), from ``stancekit/data/target_about.json``; ``()`` for a target not listed
+    there (its own phrases then decide, as without the setting)."""
+    global _ABOUT
+    if _ABOUT is None:
+        text = resources.files("stancekit").joinpath("data").joinpath("target_about.json").read_text(encoding="utf-8")
+        _ABOUT = {k: tuple(v) for k, v in json.loads(text)["targets"].items()}
+    return _ABOUT.get(target_id, ())
+
+
 def build_pipeline(target: Target, settings: Mapping[str, object], random_state: int = 0) -> Pipeline:
     """The featurizer + classifier pipeline for one target.
 
@@ -78,9 +94,13 @@ def build_pipeline(target: Target, settings: Mapping[str, object], random_state:
     if s["doc_gate"] and not (s["doc_focus"] and float(s["doc_weight"])):
         raise setting_needs_error("doc_gate", {"doc_focus": "true", "doc_weight": "above 0"},
                                   {"doc_focus": s["doc_focus"], "doc_weight": s["doc_weight"]})
+    if s["doc_about"] and not (s["doc_focus"] and float(s["doc_weight"])):
+        raise setting_needs_error("doc_about", {"doc_focus": "true", "doc_weight": "above 0"},
+                                  {"doc_focus": s["doc_focus"], "doc_weight": s["doc_weight"]})
     return Pipeline([
         ("features", StanceFeaturizer(
             phrases=target.phrases, anaphora=target.anaphora,
+            about=about_phrases(target.id) if s["doc_about"] else (),
             word_ngram_range=tuple(s["word_ngram_range"]) if s["word_ngram_range"] else None,
             char_ngram_range=tuple(s["char_ngram_range"]) if s["char_ngram_range"] else None,
             affix_lengths=tuple(s["affix_lengths"]) if s.get("affix_lengths") else None,

@@ -136,7 +136,7 @@ class Scorer:
                     keyed.setdefault(key, st.plans[tid])
         docs: list[str] = []
         actors: list[str] = []
-        gathered: dict[object, tuple[list[np.ndarray], ...]] = {k: ([], [], []) for k in keyed}
+        gathered: dict[object, tuple[list[np.ndarray], ...]] = {k: ([], [], [], []) for k in keyed}  # the 4th: "about" hits
         row_parts: list[dict[object, object]] = []  # per block, its cue and target rows: kept for steps 2 and 3
         for a, b in ranges if keyed or self.stage1 is not None else ():  # else nothing reads the document
             off, inputs = block_inputs(a, b)
@@ -151,7 +151,7 @@ class Scorer:
             row_parts.append({k: m[off:] for k, m in kept.items()})
         layout = _DocLayout.of(docs, actors, any(p.author_actor for st in stages for p in st.plans.values()))
         del docs, actors
-        signals = {k: DocSignals(layout, *(np.concatenate(acc) for acc in gathered[k])) for k in gathered}
+        signals = {k: DocSignals(layout, *(np.concatenate(acc) for acc in gathered[k] if acc)) for k in gathered}
         del gathered
 
         def block_cache(k: int, off: int) -> dict[object, object]:
@@ -419,13 +419,15 @@ def scorer_arrays(scorer: Scorer) -> dict[str, np.ndarray] | None:
             if plan.char is not None:
                 raise _NotExportable
             tgt = plan.target
-            if tgt is not None and not (_exportable_text(tgt.phrases) and _exportable_text(tgt.anaphora)):
+            if tgt is not None and not (_exportable_text(tgt.phrases) and _exportable_text(tgt.anaphora)
+                                        and _exportable_text(tgt.about)):
                 raise _NotExportable
             targets.append({
                 "id": tid,
                 "word": tfidf_ref(plan.word), "affix": tfidf_ref(plan.affix), "context": tfidf_ref(plan.context),
                 "actor": tfidf_ref(plan.actor), "cues": cue_ref(plan.cues),
-                "target": None if tgt is None else {"phrases": list(tgt.phrases), "anaphora": list(tgt.anaphora)},
+                "target": None if tgt is None else {"phrases": list(tgt.phrases), "anaphora": list(tgt.anaphora),
+                                                    **({"about": list(tgt.about)} if tgt.about else {})},
                 "kind": plan.kind, "context_weight": plan.context_weight, "actor_weight": plan.actor_weight,
                 "interaction_weight": plan.interaction_weight, "doc_weight": plan.doc_weight,
                 "stack_weight": plan.stack_weight, "n_stack": plan.n_stack, "actor_role": plan.actor_role,
@@ -531,7 +533,7 @@ def _scorer_of_arrays(data: bytes) -> Scorer:
             plans[tid] = FeaturePlan(
                 word=ref(m["word"]), char=None, affix=ref(m["affix"]), context=ref(m["context"]), actor=ref(m["actor"]),
                 cues=None if m["cues"] is None else cue_blocks[m["cues"]],
-                target=None if tgt is None else TargetBlock(tgt["phrases"], tgt["anaphora"]),
+                target=None if tgt is None else TargetBlock(tgt["phrases"], tgt["anaphora"], tgt.get("about", ())),
                 kind=bool(m["kind"]), context_weight=m["context_weight"], actor_weight=m["actor_weight"],
                 interaction_weight=m["interaction_weight"], doc_weight=float(m.get("doc_weight", 0.0)),
                 stack_weight=float(m.get("stack_weight", 0.0)), n_stack=int(m.get("n_stack", 0)),

@@ -34,7 +34,7 @@ __all__ = ["SELECTION_GRID", "select_settings", "select_settings_cv", "cross_val
 # toward the chairmanship). What is chosen: C, the stacked first model, and class weights.
 SELECTION_GRID: list[dict[str, object]] = [
     {"C": c, "affix_lengths": (4, 6), "actor_weight": 0.0, "doc_weight": 1.0, "stack_weight": sw,
-     "class_weight": cw, "calibration": "temperature", "author_actor": True, "doc_focus": True, "doc_gate": True}
+     "class_weight": cw, "calibration": "temperature", "author_actor": True, "doc_focus": True, "doc_gate": True, "doc_about": True}
     for c in (1.0, 3.0)
     for sw in (0.0, 1.0)
     for cw in ("balanced", None)

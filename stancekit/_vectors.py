@@ -712,14 +712,27 @@ class TargetBlock:
     """:class:`stancekit.sklearn.TargetSignalFeatures` of fitted phrases and anaphora.
 
     Phrases are matched word by word (see :class:`_PhraseMatcher`); anaphora as written.
+    ``about``: phrases that show a document is about the target at all (setting ``doc_about``,
+    read by :meth:`DocSignals.focus_rows`; see :meth:`about_hits`), matched like the phrases.
     """
 
-    def __init__(self, phrases: Sequence[str], anaphora: Sequence[str]) -> None:
+    def __init__(self, phrases: Sequence[str], anaphora: Sequence[str], about: Sequence[str] = ()) -> None:
         self.phrases = tuple(phrases)
         self.anaphora = tuple(anaphora)
+        self.about = tuple(about)
         self.matcher = _PhraseMatcher(self.phrases) if self.phrases else None
+        self.about_matcher = _PhraseMatcher(self.about) if self.about else None
         self.anaphor_re = (re.compile(r"(?<![\w])" + _trie_pattern(self.anaphora) + r"(?![\w])")
                            if self.anaphora else None)
+
+    def about_hits(self, words: list[list[str]], pieces: np.ndarray | None = None) -> np.ndarray | None:
+        """How many of the :attr:`about` phrases each statement names (``words``: the statements'
+        :func:`_phrase_words`; ``pieces``: their :func:`_piece_ids`, when already computed); None
+        for a block without them."""
+        if self.about_matcher is None:
+            return None
+        rows, _cols = self.about_matcher.find(words, pieces)
+        return np.bincount(rows, minlength=len(words)).astype(np.float64)
 
     def rows(self, items: list[StatementInput], lows: list[str], words: list[list[str]],
              pieces: np.ndarray | None = None) -> sp.csr_matrix:
@@ -1034,7 +1047,8 @@ class DocSignals:
     each), and :meth:`rows` then gives each block the rows the whole batch gives it.
     """
 
-    def __init__(self, layout: _DocLayout, hits: np.ndarray, pos: np.ndarray, neg: np.ndarray) -> None:
+    def __init__(self, layout: _DocLayout, hits: np.ndarray, pos: np.ndarray, neg: np.ndarray,
+                 about: np.ndarray | None = None) -> None:
         hits = np.asarray(hits, dtype=np.float64)
         self.layout = layout
         self.cs = np.zeros(len(hits) + 1)
@@ -1045,13 +1059,17 @@ class DocSignals:
         np.multiply(neg, hpn[:, 0], out=hpn[:, 2])
         self.has_tot = layout.group_sums(self.hpn[:, :1])
         self.actor_tot = layout.actor_sums(self.hpn)
+        # Statements naming one of the target's "about" phrases, per document (None: the plan has none).
+        self.about_tot = (None if about is None else
+                          layout.group_sums((np.asarray(about, dtype=np.float64) > 0).astype(np.float64)[:, None]))
 
     def focus_rows(self, a: int, b: int) -> np.ndarray:
         """The :data:`FOCUS_FEATURES` of rows ``a:b``: whether the statement's document (of more
         than one statement) names the target in none of its statements, itself included (a
         document about something else: US election news has no stance on a treaty it never
-        names), and ``log1p`` of how many of its statements name it. Zeros for a statement
-        without a document."""
+        names), or, where the target has "about" phrases (setting ``doc_about``), names none of
+        those; and ``log1p`` of how many of its statements name the target. Zeros for a
+        statement without a document."""
         lay = self.layout
         out = np.zeros((max(b - a, 0), len(FOCUS_FEATURES)))
         if b <= a:
@@ -1059,7 +1077,10 @@ class DocSignals:
         _i, start, end = lay.bounds(a, b)
         many = (end - start) > 1
         named = self.has_tot[lay.group[a:b], 0]
-        out[:, 0] = many & (named == 0)
+        nowhere = named == 0
+        if self.about_tot is not None:
+            nowhere = nowhere | (self.about_tot[lay.group[a:b], 0] == 0)
+        out[:, 0] = many & nowhere
         out[:, 1] = np.where(many, np.log1p(named), 0.0)
         return out
 
@@ -1540,19 +1561,31 @@ class FeaturePlan:
         c = cues.toarray()
         return np.rint(np.expm1(tgt[:, len(self.target.phrases)].toarray().ravel())), c[:, 8], c[:, 9]
 
+    def _about(self, items: list[StatementInput], cache: dict[object, object]) -> np.ndarray | None:
+        """Hits of the target's "about" phrases in each of ``items`` (setting ``doc_about``; what
+        :meth:`DocSignals.focus_rows` reads besides the phrases), computed once per ``cache``;
+        None when the plan reads no focus or the target has no such phrases."""
+        if not self.doc_focus or self.target is None or not self.target.about:
+            return None
+        lows, words = _lows_words(items, cache)
+        return _cached(cache, ("about", self.target.about), lambda: self.target.about_hits(
+            _phrase_words(words, lows), _cached(cache, "pieces", lambda: self._pieces(words, lows, cache))))
+
     def doc_key(self) -> tuple[object, ...] | None:
         """What this plan's document features are computed from (its target phrases and cue
         block), the same for plans that compute the same; None for a plan without them."""
         if self.cues is None or self.target is None or not self.doc_weight:
             return None
-        return (self.target.phrases, self.target.anaphora, id(self.cues))
+        return (self.target.phrases, self.target.anaphora, id(self.cues), self.target.about if self.doc_focus else ())
 
     def doc_signals(self, items: list[StatementInput], cache: dict[object, object]
-                    ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+                    ) -> tuple[np.ndarray, ...]:
         """Phrase hits and cue polarity (``pos``, ``neg``) of each of ``items``, as :meth:`transform`
-        computes them for the document features (:class:`DocSignals` gathers them over blocks).
+        computes them for the document features (:class:`DocSignals` gathers them over blocks),
+        and the hits of the target's "about" phrases where the plan reads them (:meth:`_about`).
         Only for a plan with a :meth:`doc_key`."""
-        return self._signals(*self._cues_target(items, cache))
+        about = self._about(items, cache)
+        return self._signals(*self._cues_target(items, cache)) + (() if about is None else (about,))
 
     def row_blocks(self, items: list[StatementInput], cache: dict[object, object]) -> dict[object, object]:
         """The blocks the document features are computed from, keyed as :meth:`transform` finds
@@ -1591,7 +1624,7 @@ class FeaturePlan:
         hits, pos, neg = self._signals(cues, tgt)
         layout = _cached(cache, ("layout", self.author_actor), lambda: _DocLayout(items, self.author_actor))
         if self.doc_focus:
-            sig = DocSignals(layout, hits, pos, neg)
+            sig = DocSignals(layout, hits, pos, neg, self._about(items, cache))
             return np.hstack([sig.rows(0, len(items), contrast), sig.focus_rows(0, len(items))])
         return doc_rows(items, hits, pos, neg, contrast, layout)
 

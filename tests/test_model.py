@@ -489,11 +489,18 @@ def focus_model(small_train):
                                                       "doc_gate": True})
 
 
+@pytest.fixture(scope="module")
+def about_model(small_train):
+    """The focus model, reading the targets' "about" phrases too (doc_about)."""
+    return fit_model(small_train, default_targets(), {**STACKED, "author_actor": True, "doc_focus": True,
+                                                      "doc_gate": True, "doc_about": True})
+
+
 _OFF_TOPIC = ("The senator won the primary on Tuesday. Her rival said the result was a disgrace. "
               "\"We welcome the voters' choice,\" a spokesman said. The count ends today.")
 
 
-@pytest.mark.parametrize("which", ["stacked_model", "author_model", "focus_model"])
+@pytest.mark.parametrize("which", ["stacked_model", "author_model", "focus_model", "about_model"])
 def test_stacked_scorer_file_gives_what_the_scikit_learn_pipelines_give(which, request, tmp_path):
     """Document features and the first model's stacked view exist in both paths, bit for bit
     (read at once and in blocks of a few statements), a document that names no target included."""
@@ -528,6 +535,35 @@ def test_document_that_names_no_target_is_neutral_toward_it_with_the_gate(focus_
         else:
             assert all(r[t] == Stance("neutral", 1.0) for r in rows for t in r)
     assert focus_model.predict(on)[0]["treaty"].confidence < 1.0
+
+
+# US news that names only the chairmanship's broad phrases ("elections", "opposition", "human rights",
+# "the chair"), none of its "about" phrases (data/target_about.json: OSCE, Kazakhstan, Astana, ...).
+_BROAD = ("Voters went to the polls in the state elections on Sunday. The opposition said the governor's "
+          "human rights record was a disgrace. \"We welcome the result,\" the chair of the party said.")
+
+
+def test_broad_chairmanship_phrases_pass_the_gate_without_doc_about(focus_model, about_model, tmp_path):
+    """The fourth #14 round's known limit: a document that names only a target's broad phrases was
+    read as one about the target. With doc_about it is gated for the chairmanship (model, scorer
+    file); so is the treaty, whose phrases it does not name either."""
+    from stancekit._scorer import load_scoring_model
+    broad = stancekit.segment(_BROAD, "broad")
+    assert len(broad) > 1
+    assert any(r["chairmanship"].confidence < 1.0 for r in focus_model.predict(broad))  # the limit
+    save_model(about_model, tmp_path / "a.joblib")
+    scorer = load_scoring_model(tmp_path / "a.joblib")
+    assert all(r["chairmanship"] == Stance("neutral", 1.0) for r in about_model.predict(broad))
+    np.testing.assert_array_equal(scorer.predict_proba(broad)["chairmanship"],
+                                  np.tile([0.0, 0.0, 1.0], (len(broad), 1)))
+    assert all(r["treaty"] == Stance("neutral", 1.0) for r in about_model.predict(broad))
+    on = stancekit.segment("The OSCE chair met Kazakh officials. Ann Lee said the chairmanship was a disgrace.", "on")
+    assert about_model.predict(on)[1]["chairmanship"].confidence < 1.0
+
+
+def test_about_phrases_need_the_document_focus():
+    with pytest.raises(ValueError, match=r"setting 'doc_about' .* needs 'doc_focus' true .*got doc_focus=False"):
+        build_pipeline(default_targets()[1], {"doc_about": True, "doc_weight": 1.0})
 
 
 def test_gate_needs_the_document_focus():
