@@ -13,7 +13,7 @@ from pathlib import Path
 
 from ._errors import type_error
 from ._lexicon import Lexicon, load_lexicon, read_data_lines
-from ._text import Sentence, iter_paragraphs, paragraphs, sentences
+from ._text import Sentence, iter_paragraphs, lower_words, paragraphs, sentences
 from .attribution._coref import _DETERMINERS, _FUNCTION, _INITIALS, _Doc, _Entity, _lex_memo
 from .attribution._mention import head_nouns
 
@@ -90,8 +90,9 @@ def _tokens(text: str, start: int = 0, end: int | None = None) -> list[tuple[str
     pairs = _GAP_TOKEN.findall(text[start:end] if start or end is not None else text)
     if not pairs:
         return []
-    ends = list(accumulate(map(len, chain.from_iterable(pairs)), initial=start))  # start, then gap, token ends
-    return list(zip(map(_SECOND, pairs), ends[1::2], ends[2::2]))
+    ends = accumulate(map(len, chain.from_iterable(pairs)), initial=start)  # start, then gap, token ends
+    next(ends)  # zip takes the token, then its start (the gap's end), then its end from the same iterator
+    return list(zip(map(_SECOND, pairs), ends, ends))
 
 
 _PRONOUNS = {"he": "person", "she": "person", "they": "group", "we": "self", "i": "self"}
@@ -791,7 +792,7 @@ class _Attributor:
             tagged = self._speech_tag(frame, offset)
             if tagged is not None:
                 return tagged
-        words = _WORDS.findall(frame.lower())
+        words = lower_words(frame)
         self._last_words = (frame, words)
         present = self.frame_words.intersection(words)
         if not present and ":" not in frame:
@@ -1022,7 +1023,7 @@ class _Attributor:
     def seat_subject(self, frame: str, offset: int):
         """A capital or seat of power opening a clause speaks for its country ("Washington was blunter")."""
         last = self._last_words
-        head = last[1] if last[0] is frame and len(frame) <= 160 else _WORDS.findall(frame[:160].lower())
+        head = last[1] if last[0] is frame and len(frame) <= 160 else lower_words(frame[:160])
         lex = self.lex
         memo = _lex_memo(lex, "seats")
         for w in set(head).difference(memo):
@@ -1502,7 +1503,7 @@ def _split_sources(text: str, s: int, e: int, frame: str | None, att: _Attributo
         left = frame[: m.start() + 1].rstrip()
         right_off = m.end()
         right = frame[right_off:]
-        words = _WORDS.findall(right.lower())
+        words = lower_words(right)
         if att.lex.speech_verbs.isdisjoint(words) and "according" not in words and _OTHER_FRAMES.isdisjoint(words):
             continue  # the second part names no source of its own: nothing to split
         a = _peek(att, left, s)
@@ -1574,7 +1575,7 @@ def _words_of(att: _Attributor, frame: str) -> list[str]:
     last = att._last_words
     if last[0] is frame or last[0] == frame:
         return last[1]
-    return _WORDS.findall(frame.lower())
+    return lower_words(frame)
 
 
 def _quantity_verbs(lex: Lexicon) -> frozenset[str]:

@@ -48,6 +48,21 @@ _SPEAKER_LABEL = re.compile(
 _LABEL_PARTICLES = frozenset("de van von der den al bin la le du di da".split())
 
 
+# Bytes of the letters "a"-"z" kept, of "A"-"Z" lowered, every other byte a space (the UTF-8 bytes of a
+# character outside ASCII are all 0x80 or over): see lower_words.
+_ASCII_LOWER_WORDS = bytes(c if 97 <= c <= 122 else c + 32 if 65 <= c <= 90 else 32 for c in range(256))
+_LOWER_WORDS = bytes(c if 97 <= c <= 122 else 32 for c in range(256))
+
+
+def lower_words(text: str) -> list[str]:
+    """``re.findall("[a-z]+", text.lower())``, about twice as fast: the UTF-8 bytes of the text with every
+    byte but a letter made a space, split (the lowercase of a text outside ASCII is taken first: a
+    character such as the Kelvin sign lowers to an ASCII letter)."""
+    if text.isascii():
+        return text.encode("ascii").translate(_ASCII_LOWER_WORDS).decode("ascii").split()
+    return text.lower().encode("utf-8", "surrogatepass").translate(_LOWER_WORDS).decode("ascii").split()
+
+
 def paragraphs(text: str) -> list[tuple[int, int]]:
     """Spans of the paragraphs (blocks separated by blank lines), stripped of outer whitespace."""
     return list(iter_paragraphs(text))

@@ -232,3 +232,37 @@ def test_attribution_feature_strings_are_the_templates(statements):
                 assert g[13] == f"commas={side}{min(between.count(','), 3)}"
                 seen += 1
     assert seen > 1000
+
+
+_ODD_TEXTS = [
+    "", "   ", "plain ascii words and 1990s", "Mixed CASE Words, ALL CAPS: NATO's U.S.-led plan",
+    "don't rock'n'roll o' 'quoted' ''x", "it’s a curly ’ apostrophe", "café señor naïve ÀÉÎ",
+    "İstanbul \u212a k \u212b", "tab\tnew\nline\x1c\x1dsep\x85end", "lone \ud800 surrogate", "a_b-c.d,e",
+    "ＦＵＬＬ width ﬁ ligature ß ẞ", "«Il a dit»: “yes” — and –", "x" * 300,
+]
+
+
+@pytest.mark.parametrize("text", _ODD_TEXTS)
+def test_lower_words_equal_the_word_pattern(text):
+    """_text.lower_words (bytes translate and split) gives re.findall('[a-z]+', text.lower())."""
+    import re
+
+    from stancekit._text import lower_words
+    assert lower_words(text) == re.findall("[a-z]+", text.lower())
+
+
+@pytest.mark.parametrize("text", _ODD_TEXTS)
+def test_attribution_span_words_equal_the_word_pattern(text):
+    """attribution._model._span_words (lower_words where no apostrophe) gives _WORD_CHARS' words."""
+    assert AM._span_words(text) == AM._WORD_CHARS.findall(text.lower())
+
+
+def test_segment_tokens_equal_the_token_matches(statements):
+    """_segment._tokens (one findall, offsets added up) gives each _TOKEN match with its span, on
+    statements, whole fixture articles, slices of them and odd texts."""
+    from stancekit import _segment as S
+    texts = [s.text for s in statements[:300]] + [t for _, t in _texts(3)] + _ODD_TEXTS
+    for text in texts:
+        for start, end in ((0, None), (3, None), (2, len(text) - 2)):
+            want = [(m.group(), m.start(), m.end()) for m in S._TOKEN.finditer(text, start, len(text) if end is None else end)]
+            assert S._tokens(text, start, end) == want
