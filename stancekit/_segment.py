@@ -1361,7 +1361,7 @@ def segment(
             elif new_para and label_speaker is not None and before + si > last_label:
                 label_speaker = None  # a label's turn ends with its paragraph, except inside a transcript
             masked = _mask(text, s, e, quotes) if e - s <= 2 * _WINDOW else None
-            parts = _split_sources(text, s, e, masked, att)
+            parts = _split_sources(text, s, e, masked, att, attribution)
             for ps, pe in parts:
                 pquotes = [q for q in quotes if q[1] > ps and q[0] < pe]
                 covered = doc.quotes.covered(ps, pe) if pquotes else 0  # no overlapping quotation: nothing covered
@@ -1493,10 +1493,13 @@ def _quote_frame_speaker(text, sents, si, pquotes, att: _Attributor, doc: _Doc, 
     return None
 
 
-def _split_sources(text: str, s: int, e: int, frame: str | None, att: _Attributor) -> list[tuple[int, int]]:
+def _split_sources(text: str, s: int, e: int, frame: str | None, att: _Attributor,
+                   model=None) -> list[tuple[int, int]]:
     """Split "A said X, while B said Y" into one span per source; else one span.
 
-    ``frame`` is ``text[s:e]`` with quotations masked (None for a sentence too long to split)."""
+    ``frame`` is ``text[s:e]`` with quotations masked (None for a sentence too long to split);
+    ``model``, a learned attribution model, may find the second part's source where the rules
+    find none (:meth:`~stancekit.attribution.AttributionModel.clause_speaker`)."""
     if frame is None:
         return [(s, e)]
     for m in _SPLIT.finditer(frame):
@@ -1504,10 +1507,18 @@ def _split_sources(text: str, s: int, e: int, frame: str | None, att: _Attributo
         right_off = m.end()
         right = frame[right_off:]
         words = lower_words(right)
-        if att.lex.speech_verbs.isdisjoint(words) and "according" not in words and _OTHER_FRAMES.isdisjoint(words):
+        rules = not (att.lex.speech_verbs.isdisjoint(words) and "according" not in words
+                     and _OTHER_FRAMES.isdisjoint(words))
+        if not rules and (model is None or model.candidates.isdisjoint(words[:CLAUSE_GATE])):
             continue  # the second part names no source of its own: nothing to split
-        a = _peek(att, left, s)
-        b = _peek(att, right, s + right_off)
+        a = b = None
+        if rules:
+            a = _peek(att, left, s)
+            b = _peek(att, right, s + right_off)
+        if b is None and model is not None and (not rules or a or m.group("appended")):
+            b = _model_peek(model, text, s + right_off, e, att)
+            if b and not rules:
+                a = _peek(att, left, s)
         # "..., a charge the company denied": the appended noun phrase has a source of its own, and
         # the clause before may have none.
         if b and a != b and (a or m.group("appended")):
@@ -1713,6 +1724,16 @@ def _quiet_speaker(att: _Attributor, frame: str, offset: int, **kwargs):
     found = att.frame_speaker(frame, offset, **kwargs)
     att.doc.last_person, att.doc.last_group = saved
     return found
+
+
+CLAUSE_GATE = 8  # _split_sources: the model looks at a clause whose first words hold a cue candidate
+
+
+def _model_peek(model, text: str, start: int, end: int, att: _Attributor) -> str | None:
+    saved = (att.doc.last_person, att.doc.last_group)
+    found = model.clause_speaker(text, start, end, att)
+    att.doc.last_person, att.doc.last_group = saved
+    return found[0] if found else None
 
 
 def _peek(att: _Attributor, frame: str, offset: int) -> str | None:

@@ -720,3 +720,52 @@ def test_according_before_a_measure_cites_no_source(shipped, text, actor):
     for model in (shipped, shipped.with_thresholds(*RECALL_THRESHOLDS)):
         got = segment(text, attribution=model)[0]
         assert got.actor == actor or (actor is not None and got.actor and actor in got.actor.lower())
+
+
+# Issue #13, fifth round: a clause after ", but", ", while", ", and" or ";" whose source only the
+# learned model finds (a cue among its first words, its source before the cue and no pronoun) is
+# a statement of its own when the rules name another source in the clause before.
+@pytest.mark.parametrize("text, expected", [
+    ("Ada Ruiz said the pier was safe, but Tom Berg grumbled that it was not.",
+     [("Ada Ruiz said the pier was safe,", "Ada Ruiz"), ("but Tom Berg grumbled that it was not.", "Tom Berg")]),
+    ("Ada Ruiz said the pier was safe; Tom Berg grumbled that it was not.",
+     [("Ada Ruiz said the pier was safe;", "Ada Ruiz"), ("Tom Berg grumbled that it was not.", "Tom Berg")]),
+    ("Ada Ruiz said the pier was safe, while Ines Moro grumbled that it was not.",
+     [("Ada Ruiz said the pier was safe,", "Ada Ruiz"), ("while Ines Moro grumbled that it was not.", "Ines Moro")]),
+    # a pronoun subject most often stands for the first clause's source: one statement
+    ("Ada Ruiz said the pier was safe, but she grumbled that it was late.",
+     [("Ada Ruiz said the pier was safe, but she grumbled that it was late.", "Ada Ruiz")]),
+    # no source for the first clause: the sentence stays whole (the model names its speaker)
+    ("The pier was closed, but Tom Berg grumbled that it was safe.",
+     [("The pier was closed, but Tom Berg grumbled that it was safe.", "Tom Berg")]),
+    # the cue past the clause's first eight words: no split
+    ("Ada Ruiz said the pier was safe, but Tom Berg of the old north harbour ferry crews grumbled.",
+     [("Ada Ruiz said the pier was safe, but Tom Berg of the old north harbour ferry crews grumbled.", "Ada Ruiz")]),
+    # no cue word in the second clause: nothing to look at
+    ("Ada Ruiz said the pier was safe, but Tom Berg was not there.",
+     [("Ada Ruiz said the pier was safe, but Tom Berg was not there.", "Ada Ruiz")]),
+])
+def test_model_finds_the_source_of_a_second_clause(text, expected):
+    model = _toy_model(cue_threshold=0.0)
+    got = segment(text, attribution=model)
+    check_offsets(text, got)
+    assert [(s.text, s.actor) for s in got] == expected
+    if len(expected) == 2:  # the rules alone do not know the cue: one statement
+        assert len(segment(text, attribution=None)) == 1
+
+
+def test_shipped_model_splits_a_second_source_the_rules_miss(shipped):
+    text = ("Mayor Ana Ruiz said the bridge would open in May, while council member Tom Berg has "
+            "threatened to block the budget.")
+    got = segment(text, attribution=shipped)
+    check_offsets(text, got)
+    assert [s.actor for s in got] == ["Ana Ruiz", "Tom Berg"]
+    assert [s.actor for s in segment(text, attribution=None)] == ["Ana Ruiz"]
+
+
+@pytest.mark.parametrize("text", ["Ann Lee said it" + ", but Tom Berg grumbled" * 40 + ".",
+                                  "Ann Lee said it" + "; Tom" * 200 + " grumbled.",
+                                  "Ann Lee said it, but " + "Tom " * 300 + "grumbled."])
+def test_second_clause_split_on_pathological_sentences(text):
+    model = _toy_model(cue_threshold=0.0)
+    check_offsets(text, segment(text, attribution=model))
