@@ -822,7 +822,8 @@ units = ["a", "A", "Ab ", "AB", "A.", "U.S. ", "Mr. ", ".", ". ", "!?", "…", "
          "in ", "the ", "The ", "of ", "said ", "was ", "by ", "ly ", "according to ", "in the view of ",
          "In his view ", "Interview by ", "Q: ", "By ", "Publication: ", "de ", "al-", "a’b", "aly "]
 # Used only anchored, on one line or a few dozen characters: .match at the start, as the code does.
-anchored = {"_SPEAKER_LABEL", "_META", "_BYLINE", "_INITIALISM", "_NEXT_WORD", "_TOKENISH"}
+anchored = {"_SPEAKER_LABEL", "_META", "_BYLINE", "_INITIALISM", "_NEXT_WORD", "_TOKENISH",
+            "_QUANTITY", "_LEAD_DIGIT"}  # these two: once or twice per clause, at its first word
 # Run over every sentence through the function that bounds their cost (see _capital_runs).
 through = {"_NAME_SEQ": coref._capital_runs, "_ORG_SEQ": coref._capital_runs}
 pats = sorted({(m.__name__, k): v for m in (seg, coref, txt, lexm) for k, v in vars(m).items()
