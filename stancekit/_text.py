@@ -24,7 +24,8 @@ _PARA_BREAK = re.compile(r"\n[ \t\r\f\v\u00a0]*\n\s*")
 # pattern opens with a character class and ``re`` skips ahead to the next punctuation mark.
 _CANDIDATE = re.compile(r"([.!?…](?<![.!?…]{2})[.!?…]*+)([\"'”’»)\]]*+)(\s+)")
 _INITIALISM = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]\.?")
-_LAST_WORD = re.compile(r"([A-Za-z][A-Za-z.]*)$")
+_LAST_WORD = re.compile(r"([A-Za-z][A-Za-z.]*)$")  # the word before a full stop: see _last_word
+_WORD_OR_DOT = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz."
 _NEXT_WORD = re.compile(r"[A-Za-z]+")
 _OPENERS = frozenset(
     "the a an he she it they we i you this that these those but and however in on at for as if when "
@@ -133,6 +134,17 @@ def _is_header_line(text: str, lines: list[tuple[int, int]], li: int, line: str,
     return caps >= 0.6 or len(words) <= 6 or len(line) < 0.6 * widest
 
 
+def _last_word(text: str, start: int, end: int) -> str | None:
+    """``_LAST_WORD.search(text, start, end).group(1)`` (None where it finds none): the letters and
+    dots that end ``text[start:end]`` (before one final newline, as ``$`` reads it), from their first
+    letter. Two strips instead of the pattern, which tries each letter and reads to the end from it
+    (about 2.5 times as fast)."""
+    seg = text[start:end]
+    if seg.endswith("\n"):
+        seg = seg[:-1]
+    return seg[len(seg.rstrip(_WORD_OR_DOT)) :].lstrip(".") or None
+
+
 def _breaks(text: str, s: int, e: int, lex: Lexicon) -> list[int]:
     """End offsets of the sentences in ``text[s:e]`` (the last one is ``e``)."""
     ends = []
@@ -149,9 +161,8 @@ def _breaks(text: str, s: int, e: int, lex: Lexicon) -> list[int]:
             continue
         term = m.group(1)
         if term == "." and not m.group(2):
-            w = _LAST_WORD.search(text, max(s, m.start() - 24), m.start())
-            if w:
-                word = w.group(1)
+            word = _last_word(text, max(s, m.start() - 24), m.start())
+            if word:
                 low = word.lower().rstrip(".")
                 kind = lex.abbreviations.get(low)
                 if len(word) == 1 and word.isupper() and c.isupper():

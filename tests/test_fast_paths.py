@@ -266,3 +266,82 @@ def test_segment_tokens_equal_the_token_matches(statements):
         for start, end in ((0, None), (3, None), (2, len(text) - 2)):
             want = [(m.group(), m.start(), m.end()) for m in S._TOKEN.finditer(text, start, len(text) if end is None else end)]
             assert S._tokens(text, start, end) == want
+
+
+def _odd_spans(texts):
+    """(text, start, end) over each text: whole, cut at both ends, every short window of a short one."""
+    for text in texts:
+        yield text, 0, len(text)
+        yield text, min(3, len(text)), max(0, len(text) - 2)
+        if len(text) <= 40:
+            for a in range(len(text) + 1):
+                for b in range(a, len(text) + 1):
+                    yield text, a, b
+
+
+_ODD_SENTENCES = _ODD_TEXTS + [
+    "He said so.\nThen U.S. officials left.", "abc.", "abc.\n", "ab. c", "é. a", "abc.. x", "ABC. d",
+    "the view of X, in his opinion", "his judgment; her judgement", "Viewers' words", "a (b) [c] — d – e",
+    "Ann Lee, 53, a nurse from Ohio; Sen. Bob Ray (D-Ohio). Then", "it'S o's '’s x’ _a_ __ b_c",
+]
+
+
+def test_segment_view_test_equals_the_pattern(statements):
+    """_segment._viewish gives what a pattern of _VIEW_WORDS' alternatives finds."""
+    import re
+
+    from stancekit import _segment as S
+    pattern = re.compile("|".join(S._VIEW_WORDS))
+    for text in _ODD_SENTENCES + [s.text for s in statements]:
+        assert S._viewish(text) == (pattern.search(text) is not None)
+
+
+def test_last_word_equals_the_pattern():
+    """_text._last_word (two strips) gives _LAST_WORD.search(text, start, end)'s word, on every
+    window of odd texts and the 24 characters before each full stop of fixture articles."""
+    from stancekit import _text as T
+    texts = _ODD_SENTENCES + [t for _, t in _texts(4)]
+    spans = list(_odd_spans(_ODD_SENTENCES))
+    spans += [(t, max(0, k - 24), k) for t in texts for k in range(len(t)) if t[k] == "."]
+    for text, a, b in spans:
+        m = T._LAST_WORD.search(text, a, b)
+        assert T._last_word(text, a, b) == (m.group(1) if m else None), (text[a:b], a, b)
+
+
+def test_mention_stop_pattern_equals_the_look_behind_first_one():
+    """_mention._STOP_RE (the full stop matched before its look-behind) finds what the pattern with
+    the look-behind first finds, at every start of odd texts and fixture articles."""
+    import re
+
+    from stancekit.attribution import _mention as M
+    plain = re.compile(r'[,;"“”«»()—–\[\]]|(?<=[a-z]{3})\.(?=\s)')
+    texts = _ODD_SENTENCES + [t[:3000] for _, t in _texts(3)]
+    for text, a, b in _odd_spans(_ODD_SENTENCES):
+        assert _span(M._STOP_RE.search(text, a, b)) == _span(plain.search(text, a, b))
+    for text in texts:
+        for a in range(0, len(text), 7):
+            assert _span(M._STOP_RE.search(text, a, a + 401)) == _span(plain.search(text, a, a + 401))
+
+
+def _span(m):
+    return m.span() if m else None
+
+
+def test_attribution_tokenize_equals_the_token_matches(statements, monkeypatch):
+    """attribution tokenize (one findall, offsets added up; match by match past _FINDALL_MAX) gives
+    the first ``limit`` _TOKEN matches, on statements, whole articles, slices and odd texts."""
+    from stancekit.attribution import _features as AF
+    texts = [s.text for s in statements[:300]] + [t for _, t in _texts(3)] + _ODD_SENTENCES
+    for findall_max in (AF._FINDALL_MAX, 10):
+        monkeypatch.setattr(AF, "_FINDALL_MAX", findall_max)
+        for text in texts:
+            for start, end, limit in ((0, None, 400), (3, None, 400), (2, len(text) - 2, 400), (0, None, 5)):
+                it = AF._TOKEN.finditer(text, start, len(text) if end is None else end)
+                want = [(m.group(), m.start(), m.end()) for m, _ in zip(it, range(limit))]
+                assert AF.tokenize(text, start, end, limit) == want
+
+
+def test_attribution_quote_test_equals_the_substring_tests():
+    """The attribution model's words to score: _QUOTE_MARK's search is 'any quotation mark in the span'."""
+    for text, a, b in _odd_spans(_ODD_SENTENCES + ['x "y"', "«", "»", "“", "”"]):
+        assert (AM._QUOTE_MARK.search(text, a, b) is not None) == any(q in text[a:b] for q in AM.QUOTES)
