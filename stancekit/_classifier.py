@@ -12,9 +12,18 @@ from sklearn.utils.multiclass import check_classification_targets
 from sklearn.utils.class_weight import compute_sample_weight
 from sklearn.utils.validation import _check_sample_weight, check_is_fitted, validate_data
 
-from ._vectors import _as_logits, _softmax
+from ._errors import setting_value_error
+from ._vectors import _as_logits, _softmax, neutral_offsets
 
-__all__ = ["StanceClassifier"]
+__all__ = ["StanceClassifier", "check_neutral_bias"]
+
+
+def check_neutral_bias(value: object) -> float:
+    """``value`` as the setting ``neutral_bias`` (a finite number), or the catalogue's error."""
+    if isinstance(value, bool) or not isinstance(value, (int, float, np.integer, np.floating)) \
+            or not np.isfinite(value):
+        raise setting_value_error("neutral_bias", value, "a finite number (0 adds nothing)")
+    return float(value)
 
 
 def _fit_temperature(logits: np.ndarray, idx: np.ndarray) -> float:
@@ -41,6 +50,12 @@ class StanceClassifier(ClassifierMixin, BaseEstimator):
         ``"isotonic"`` use :class:`~sklearn.calibration.CalibratedClassifierCV`
         (they may change labels). Falls back to the uncalibrated model when a
         class has fewer than 2 examples.
+    neutral_bias : float, default 0.0
+        Added to the ``neutral`` logit after calibration (to ``logits / temperature``; for
+        sigmoid or isotonic calibration, to the log of the calibrated probabilities), before
+        the softmax: above 0 a statement needs more evidence to get a stance, below 0 less.
+        Balanced class weights raise the stance labels' prior; this takes part of that back
+        at the decision without refitting. Nothing is added without a ``neutral`` class.
     cv : int, default 3
         Folds for calibration.
     max_iter : int, default 2000
@@ -63,6 +78,7 @@ class StanceClassifier(ClassifierMixin, BaseEstimator):
         C: float = 1.0,
         class_weight: object = "balanced",
         calibration: str | None = "temperature",
+        neutral_bias: float = 0.0,
         cv: int = 3,
         max_iter: int = 2000,
         random_state: int | None = 0,
@@ -70,6 +86,7 @@ class StanceClassifier(ClassifierMixin, BaseEstimator):
         self.C = C
         self.class_weight = class_weight
         self.calibration = calibration
+        self.neutral_bias = neutral_bias
         self.cv = cv
         self.max_iter = max_iter
         self.random_state = random_state
@@ -79,6 +96,7 @@ class StanceClassifier(ClassifierMixin, BaseEstimator):
             raise ValueError(f"calibration {self.calibration!r} is not one of: 'temperature', 'sigmoid', 'isotonic', None")
         if not (isinstance(self.C, (int, float)) and self.C > 0):
             raise ValueError(f"C must be a positive number, got {self.C!r}")
+        check_neutral_bias(self.neutral_bias)
         if isinstance(self.cv, bool) or not ((isinstance(self.cv, int) and self.cv >= 2) or hasattr(self.cv, "__iter__")
                                               or hasattr(self.cv, "split")):
             raise ValueError(f"cv must be an int >= 2, a splitter or an iterable of splits, got {self.cv!r}")
@@ -119,11 +137,21 @@ class StanceClassifier(ClassifierMixin, BaseEstimator):
     def predict_proba(self, X: object) -> np.ndarray:
         check_is_fitted(self, "estimator_")
         X = validate_data(self, X, accept_sparse="csr", dtype=np.float64, reset=False)
+        # getattr: a classifier pickled before the parameter existed adds nothing
+        offsets = neutral_offsets(self.classes_, getattr(self, "neutral_bias", 0.0))
         if isinstance(self.estimator_, CalibratedClassifierCV):
-            return self.estimator_.predict_proba(X)
+            proba = self.estimator_.predict_proba(X)
+            if offsets is None:
+                return proba
+            with np.errstate(divide="ignore"):
+                return _softmax(np.log(proba) + offsets)
         if len(self.classes_) == 1:
             return np.ones((X.shape[0], 1))
-        return _softmax(_as_logits(self.estimator_.decision_function(X)) / self.temperature_)
+        # the same operations, in the same order, as stancekit._vectors.LinearHead: bit for bit
+        z = _as_logits(self.estimator_.decision_function(X)) / self.temperature_
+        if offsets is not None:
+            z = z + offsets
+        return _softmax(z)
 
     def predict(self, X: object) -> np.ndarray:
         proba = self.predict_proba(X)

@@ -97,6 +97,12 @@ def setting_needs_error(name: str, needs: dict[str, object], got: dict[str, obje
     return ValueError(f"setting {name!r} reads the document focus: it needs {need_s} (got {got_s})")
 
 
+def setting_value_error(name: str, value: object, expected: str) -> ValueError:
+    """A ``ValueError`` for a training setting whose value is out of its range ("setting
+    'neutral_bias' must be a finite number ..., got nan")."""
+    return ValueError(f"setting {name!r} must be {expected}, got {value!r}")
+
+
 # -- messages of the command line and batch runs --------------------------------------------------
 # Each builds its exception (or warning text) here, so that every message is written once.
 

@@ -14,7 +14,7 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.pipeline import Pipeline
 from threadpoolctl import threadpool_limits
 
-from ._classifier import StanceClassifier
+from ._classifier import StanceClassifier, check_neutral_bias
 from ._data import LabelledSet, data_digest
 from ._errors import DataError, ModelError, choice_error, model_unreadable, setting_needs_error, type_error
 from ._features import StanceFeaturizer
@@ -46,6 +46,7 @@ DEFAULT_SETTINGS: dict[str, object] = {
     "doc_about": False,
     "calibration": "temperature",
     "class_weight": "balanced",
+    "neutral_bias": 0.0,
     "use_cues": True,
     "use_target": True,
     "use_kind": True,
@@ -91,6 +92,7 @@ def build_pipeline(target: Target, settings: Mapping[str, object], random_state:
         if key.startswith("use_") and not isinstance(value, bool):
             raise type_error(f"setting {key!r}", value, "true or false")
     s = {**DEFAULT_SETTINGS, **settings}
+    neutral_bias = check_neutral_bias(s["neutral_bias"])
     if s["doc_gate"] and not (s["doc_focus"] and float(s["doc_weight"])):
         raise setting_needs_error("doc_gate", {"doc_focus": "true", "doc_weight": "above 0"},
                                   {"doc_focus": s["doc_focus"], "doc_weight": s["doc_weight"]})
@@ -112,7 +114,8 @@ def build_pipeline(target: Target, settings: Mapping[str, object], random_state:
             use_cues=bool(s["use_cues"]), use_target=bool(s["use_target"]), use_kind=bool(s["use_kind"]),
         )),
         ("classifier", StanceClassifier(C=float(s["C"]), calibration=s["calibration"],
-                                        class_weight=s.get("class_weight", "balanced"), random_state=random_state)),
+                                        class_weight=s.get("class_weight", "balanced"), neutral_bias=neutral_bias,
+                                        random_state=random_state)),
     ])
 
 
@@ -352,9 +355,10 @@ def _stack_training(data: LabelledSet, targets: Sequence[Target], settings: Mapp
     of ``data``, its stack features (:func:`stack_rows`) from the first model's predictions
     cross-validated by document (never from the gold labels): each document's statements are
     labelled by a first model that did not see that document."""
-    # The first model reads the document as the second does, but is never gated (doc_gate): its
-    # reading of a statement stays the classifier's own, and the gate acts once, on the labels.
-    first = {**settings, "stack_weight": 0.0, "doc_gate": False}
+    # The first model reads the document as the second does, but is never gated (doc_gate) nor
+    # biased toward neutral (neutral_bias): its reading of a statement stays the classifier's own,
+    # and the gate and the bias act once, on the labels.
+    first = {**settings, "stack_weight": 0.0, "doc_gate": False, "neutral_bias": 0.0}
     stage1 = fit_model(data, targets, first, random_state=random_state, min_per_class=min_per_class)
     keys = sorted({s.doc_id or s.source for s in data.statements})
     rng = np.random.RandomState(random_state)
@@ -425,7 +429,8 @@ def _linear_head(clf: object) -> LinearHead | None:
     est = getattr(clf, "estimator_", None)
     if type(clf) is not StanceClassifier or type(est) is not LogisticRegression:
         return None
-    return LinearHead([str(c) for c in clf.classes_], est.coef_, est.intercept_, clf.temperature_)
+    return LinearHead([str(c) for c in clf.classes_], est.coef_, est.intercept_, clf.temperature_,
+                      getattr(clf, "neutral_bias", 0.0))
 
 
 def _scorer_with(model: StanceModel, head: Callable[[object], object | None]) -> Scorer | None:

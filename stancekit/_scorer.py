@@ -434,6 +434,7 @@ def scorer_arrays(scorer: Scorer) -> dict[str, np.ndarray] | None:
                 "author_actor": plan.author_actor, **({"doc_focus": True} if plan.doc_focus else {}),
                 **({"doc_gate": True} if plan.doc_gate else {}),
                 "classes": list(head.classes), "temperature": head.temperature,
+                **({"neutral_bias": head.neutral_bias} if head.neutral_bias else {}),
             })
             arrays[f"{prefix}head{t}_coef"] = head.coef
             arrays[f"{prefix}head{t}_intercept"] = head.intercept
@@ -540,7 +541,7 @@ def _scorer_of_arrays(data: bytes) -> Scorer:
                 actor_role=bool(m.get("actor_role", False)), author_actor=bool(m.get("author_actor", False)),
                 doc_focus=bool(m.get("doc_focus", False)), doc_gate=bool(m.get("doc_gate", False)))
             heads[tid] = LinearHead(m["classes"], arrays[f"{prefix}head{t}_coef"], arrays[f"{prefix}head{t}_intercept"],
-                                    m["temperature"])
+                                    m["temperature"], float(m.get("neutral_bias", 0.0)))
         return Scorer(ids, plans, heads, stage1=stage1)
 
     first = stage(meta["stage1"]["targets"], "stage1_", None) if meta.get("stage1") else None

@@ -28,7 +28,7 @@ from ._text import quote_spans
 __all__ = [
     "CONTEXT_STATEMENTS", "CUE_CLASSES", "CUE_FEATURES", "StatementInput", "as_inputs", "statement_inputs",
     "cue_rows", "kind_rows", "doc_rows", "doc_groups", "DocSignals", "StackSignals", "DocPart", "FOCUS_FEATURES", "stack_rows", "stack_names", "explain_rows", "DOC_FEATURES", "affix_terms", "actor_texts", "actor_role", "CueBlock", "TargetBlock", "TfidfBlock", "FeaturePlan",
-    "LinearHead",
+    "LinearHead", "neutral_offsets",
 ]
 
 CONTEXT_STATEMENTS = 2  # how many statements before one make its context
@@ -1716,15 +1716,31 @@ def _softmax(z: np.ndarray) -> np.ndarray:
     return e / e.sum(axis=1, keepdims=True)
 
 
+def neutral_offsets(classes: Sequence[object], neutral_bias: float) -> np.ndarray | None:
+    """The row added to calibrated logits (``logits / temperature``) for setting ``neutral_bias``:
+    ``neutral_bias`` in the ``neutral`` column, 0 elsewhere; None when there is nothing to add
+    (a bias of 0, or no ``neutral`` class)."""
+    classes = list(classes)
+    if not neutral_bias or "neutral" not in classes:
+        return None
+    out = np.zeros(len(classes))
+    out[classes.index("neutral")] = float(neutral_bias)
+    return out
+
+
 class LinearHead:
     """:meth:`stancekit.sklearn.StanceClassifier.predict_proba` of a fitted logistic regression with
-    temperature calibration (or none): ``softmax((X @ coef.T + intercept) / temperature)``."""
+    temperature calibration (or none): ``softmax((X @ coef.T + intercept) / temperature + b)``,
+    where ``b`` holds ``neutral_bias`` in the ``neutral`` column (see :func:`neutral_offsets`)."""
 
-    def __init__(self, classes: Sequence[str], coef: np.ndarray, intercept: np.ndarray, temperature: float) -> None:
+    def __init__(self, classes: Sequence[str], coef: np.ndarray, intercept: np.ndarray, temperature: float,
+                 neutral_bias: float = 0.0) -> None:
         self.classes = tuple(classes)
         self.coef = np.asarray(coef, dtype=np.float64)
         self.intercept = np.asarray(intercept, dtype=np.float64)
         self.temperature = float(temperature)
+        self.neutral_bias = float(neutral_bias)
+        self._offsets = neutral_offsets(self.classes, self.neutral_bias)
         self._coef_t: np.ndarray | None = None
 
     def predict_proba(self, X: sp.csr_matrix) -> np.ndarray:
@@ -1736,7 +1752,10 @@ class LinearHead:
         scores = xw + self.intercept.reshape(1, -1)
         if scores.shape[1] == 1:
             scores = scores.reshape(-1)
-        return _softmax(_as_logits(scores) / self.temperature)
+        z = _as_logits(scores) / self.temperature
+        if self._offsets is not None:
+            z = z + self._offsets
+        return _softmax(z)
 
     def proba_of_blocks(self, blocks: Sequence[object], n: int) -> np.ndarray:
         """:meth:`predict_proba` of the ``n`` rows of ``blocks`` set side by side (as

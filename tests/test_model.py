@@ -407,20 +407,52 @@ def test_cross_validation_needs_k_examples_per_class(tmp_path):
 
 
 def test_settings_chosen_by_cross_validation_on_train_alone(small_train, monkeypatch):
-    """--select-cv: each candidate is cross-validated by document on the training data; the best
+    """--select-cv: each candidate is cross-validated by document on the training data, once, with
+    no neutral bias; every bias of the list is scored on those held-out probabilities; the best
     F_avg wins (the first of equals); no other set is read."""
     import stancekit._train as train_module
     grid = [{"C": 0.001}, {"C": 1.0}, {"C": 1.0, "min_df": 1}]
     seen = []
-    real = train_module.cross_validate
-    monkeypatch.setattr(train_module, "cross_validate",
-                        lambda data, t, s, k, **kw: seen.append((data, s["C"], k)) or real(data, t, s, k, **kw))
-    chosen, scores = train_module.select_settings_cv(small_train, default_targets(), 3, grid, {"doc_weight": 1.0})
-    assert [g for g, _f in scores] == grid and all(d is small_train and k == 3 for d, _c, k in seen)
-    best = max(f for _g, f in scores)
-    assert scores[1][1] > scores[0][1]  # a tiny C labels (nearly) everything neutral
-    assert chosen["C"] == next(g for g, f in scores if f == best)["C"] and chosen["doc_weight"] == 1.0
-    assert train_module.select_settings_cv(small_train, default_targets(), 3, grid, {"doc_weight": 1.0}) == (chosen, scores)
+    real = train_module.cross_validated_probas
+    monkeypatch.setattr(train_module, "cross_validated_probas",
+                        lambda data, t, s, k, **kw: seen.append((data, s["C"], s["neutral_bias"], k))
+                        or real(data, t, s, k, **kw))
+    biases = (0.0, 0.5, 3.0)
+    chosen, scores = train_module.select_settings_cv(small_train, default_targets(), 3, grid, {"doc_weight": 1.0},
+                                                     neutral_biases=biases, margin=0.0)
+    assert [(d is small_train, c, b, k) for d, c, b, k in seen] == [(True, 0.001, 0.0, 3), (True, 1.0, 0.0, 3),
+                                                                      (True, 1.0, 0.0, 3)]
+    assert [g for g, _f in scores] == [{**g, "neutral_bias": b} for g in grid for b in biases]
+    f = {(g["C"], g.get("min_df"), g["neutral_bias"]): v for g, v in scores}
+    assert f[1.0, None, 0.0] > f[0.001, None, 0.0]  # a tiny C labels (nearly) everything neutral
+    assert f[1.0, None, 3.0] < f[1.0, None, 0.0]  # so does a large bias toward neutral
+    best = max(v for _g, v in scores)
+    assert chosen == {**train_module.DEFAULT_SETTINGS, "doc_weight": 1.0, **next(g for g, v in scores if v == best)}
+    assert train_module.select_settings_cv(small_train, default_targets(), 3, grid, {"doc_weight": 1.0},
+                                           neutral_biases=biases, margin=0.0) == (chosen, scores)
+    # a bias other than 0 must beat 0 by the margin: with a margin no F_avg can clear, bias 0 wins
+    seen.clear()
+    kept, _ = train_module.select_settings_cv(small_train, default_targets(), 3, grid, {"doc_weight": 1.0},
+                                              neutral_biases=biases, margin=1.0)
+    best0 = max(v for g, v in scores if g["neutral_bias"] == 0.0)
+    assert kept == {**train_module.DEFAULT_SETTINGS, "doc_weight": 1.0,
+                    **next(g for g, v in scores if g["neutral_bias"] == 0.0 and v == best0)}
+    # without biases, each candidate's own setting (here 0) is scored, as before the bias existed
+    plain, plain_scores = train_module.select_settings_cv(small_train, default_targets(), 3, grid, {"doc_weight": 1.0},
+                                                          neutral_biases=None)
+    assert [(g, v) for g, v in plain_scores] == [(g, f[g["C"], g.get("min_df"), 0.0]) for g in grid]
+
+
+def test_cross_validated_labels_with_a_neutral_bias_are_those_of_a_model_fit_with_it(small_train):
+    """The bias is scored on held-out probabilities of the unbiased models (--select-cv); a
+    cross-validation of models fit with the bias gives the same labels."""
+    from stancekit._train import cross_validated_probas
+    s = {"min_df": 1, "doc_weight": 1.0}
+    cv0 = cross_validated_probas(small_train, default_targets(), s, 3)
+    cv1 = cross_validated_probas(small_train, default_targets(), {**s, "neutral_bias": 0.7}, 3)
+    assert cv0.labels(0.7) == cv1.labels() != cv0.labels()
+    assert cv0.result(0.7).to_dict() == cv1.result().to_dict()
+    assert set(cv1.result().by_voice) == {"author's voice", "attributed"}
 
 
 def test_batch_scoring_equals_one_document_at_a_time(shipped_model):
@@ -496,11 +528,18 @@ def about_model(small_train):
                                                       "doc_gate": True, "doc_about": True})
 
 
+@pytest.fixture(scope="module")
+def bias_model(small_train):
+    """The about model with the neutral logit raised after calibration (neutral_bias)."""
+    return fit_model(small_train, default_targets(), {**STACKED, "author_actor": True, "doc_focus": True,
+                                                      "doc_gate": True, "doc_about": True, "neutral_bias": 0.8})
+
+
 _OFF_TOPIC = ("The senator won the primary on Tuesday. Her rival said the result was a disgrace. "
               "\"We welcome the voters' choice,\" a spokesman said. The count ends today.")
 
 
-@pytest.mark.parametrize("which", ["stacked_model", "author_model", "focus_model", "about_model"])
+@pytest.mark.parametrize("which", ["stacked_model", "author_model", "focus_model", "about_model", "bias_model"])
 def test_stacked_scorer_file_gives_what_the_scikit_learn_pipelines_give(which, request, tmp_path):
     """Document features and the first model's stacked view exist in both paths, bit for bit
     (read at once and in blocks of a few statements), a document that names no target included."""
@@ -559,6 +598,62 @@ def test_broad_chairmanship_phrases_pass_the_gate_without_doc_about(focus_model,
     assert all(r["treaty"] == Stance("neutral", 1.0) for r in about_model.predict(broad))
     on = stancekit.segment("The OSCE chair met Kazakh officials. Ann Lee said the chairmanship was a disgrace.", "on")
     assert about_model.predict(on)[1]["chairmanship"].confidence < 1.0
+
+
+def test_neutral_bias_raises_the_neutral_logit_after_calibration_and_nothing_else(about_model, bias_model, tmp_path):
+    """neutral_bias (#14: balanced classes over-predict stances) adds a constant to the second
+    model's calibrated neutral logit: the fit (weights, temperatures, the unbiased first model)
+    is the same, each probability row is the unbiased one re-weighted by exp(bias) on neutral,
+    a neutral label stays neutral, gated rows stay certain; the scorer file carries the bias."""
+    from stancekit._scorer import load_scoring_model
+    from stancekit._targets import LABELS
+    for tid in about_model.pipelines:
+        a, b = about_model.pipelines[tid][-1], bias_model.pipelines[tid][-1]
+        np.testing.assert_array_equal(a.estimator_.coef_, b.estimator_.coef_)
+        assert a.temperature_ == b.temperature_ and b.neutral_bias == 0.8
+        assert bias_model.stage1.pipelines[tid][-1].neutral_bias == 0.0
+    statements = _dev_statements(4) + stancekit.segment(_OFF_TOPIC, "off")
+    p0, p1 = about_model.predict_proba(statements), bias_model.predict_proba(statements)
+    n = LABELS.index("neutral")
+    moved = 0
+    for tid in p0:
+        w = p0[tid].copy()
+        w[:, n] *= np.exp(0.8)
+        np.testing.assert_allclose(p1[tid], w / w.sum(axis=1, keepdims=True), rtol=1e-9, atol=1e-12)
+        before, after = p0[tid].argmax(axis=1), p1[tid].argmax(axis=1)
+        assert np.all(after[before == n] == n)
+        moved += int(np.sum((before != n) & (after == n)))
+        np.testing.assert_array_equal(p1[tid][p0[tid][:, n] == 1.0], p0[tid][p0[tid][:, n] == 1.0])
+    assert moved > 0  # the bias is big enough to turn some stances neutral on these documents
+    save_model(bias_model, tmp_path / "b.joblib")
+    scorer = load_scoring_model(tmp_path / "b.joblib")
+    assert {h.neutral_bias for h in scorer.heads.values()} == {0.8}
+    assert {h.neutral_bias for h in scorer.stage1.heads.values()} == {0.0}
+
+
+def test_scorer_file_of_a_model_without_neutral_bias_does_not_name_it(about_model, tmp_path):
+    """A model without the bias writes the scorer file it wrote before the setting existed."""
+    from stancekit._scorer import _texts, scorer_arrays
+    meta = json.loads(_texts(scorer_arrays(about_model.scorer())["meta"])[0])
+    assert all("neutral_bias" not in t for t in meta["targets"] + meta["stage1"]["targets"])
+
+
+@pytest.mark.parametrize("value", ["0.5", float("nan"), float("inf"), True, None, [0.5]])
+def test_neutral_bias_must_be_a_finite_number(value):
+    with pytest.raises(ValueError, match=r"setting 'neutral_bias' must be a finite number"):
+        build_pipeline(default_targets()[0], {"neutral_bias": value})
+
+
+def test_classifier_pickled_before_neutral_bias_existed_adds_nothing(small_train):
+    """A StanceClassifier unpickled from a file written before the parameter existed has no
+    ``neutral_bias`` attribute; it scores as it did."""
+    from stancekit.sklearn import StanceClassifier
+    X = np.array([[0.0, 1.0], [1.0, 0.0], [1.0, 1.0], [0.0, 0.0]] * 6)
+    y = np.array(["supporting", "questioning", "neutral", "neutral"] * 6)
+    clf = StanceClassifier().fit(X, y)
+    want = clf.predict_proba(X)
+    del clf.neutral_bias
+    np.testing.assert_array_equal(clf.predict_proba(X), want)
 
 
 def test_about_phrases_need_the_document_focus():
