@@ -156,6 +156,9 @@ _SPLIT = re.compile(r",\s+(?=(?:while|whereas|though|although|but|and)\s)|;\s+(?
                     r"|,\s+(?=(?P<appended>a|an)\s+(?:charge|claim|step|idea|move|view|accusation|assertion|version|reading)\s)")
 
 
+# A sentence that opens with a subordinate clause: "While A argues X, B says Y" (its first comma).
+_LEAD_SPLIT = re.compile(r"[ \t\n“\"‘'(]*+(?:While|Whereas|Although|Though)\s[^,;:]{3,300}?(,)\s+(?=([A-Za-z]+))")
+
 _REGION_WORDS = frozenset("western eastern northern southern european central asian arab african latin".split())
 # Words that join a noun phrase to the one before: never part of an actor's name.
 _COORDINATORS = frozenset("and but or nor yet".split())
@@ -1510,6 +1513,18 @@ def _split_sources(text: str, s: int, e: int, frame: str | None, att: _Attributo
     find none (:meth:`~stancekit.attribution.AttributionModel.clause_speaker`)."""
     if frame is None:
         return [(s, e)]
+    # "While A argues X, B says Y": the subordinate clause first (with a learned model only, so that
+    # the rules' statements, the model's training units, stay as they were)
+    # (a pronoun subject most often stands for the subordinate clause's source: one source)
+    lead = _LEAD_SPLIT.match(frame) if model is not None else None
+    if lead is not None and lead.group(2).lower() not in _PRONOUNS:
+        right_off = lead.end()
+        b = _peek(att, frame[right_off:], s + right_off) or _model_peek(model, text, s + right_off, e, att)
+        if b:
+            left = frame[: lead.end(1)]
+            a = _peek(att, left, s) or _model_peek(model, text, s, s + len(left), att, clause=False)
+            if a and a != b:
+                return [(s, s + len(left)), (s + right_off, e)]
     for m in _SPLIT.finditer(frame):
         left = frame[: m.start() + 1].rstrip()
         right_off = m.end()
@@ -1737,9 +1752,9 @@ def _quiet_speaker(att: _Attributor, frame: str, offset: int, **kwargs):
 CLAUSE_GATE = 8  # _split_sources: the model looks at a clause whose first words hold a cue candidate
 
 
-def _model_peek(model, text: str, start: int, end: int, att: _Attributor) -> str | None:
+def _model_peek(model, text: str, start: int, end: int, att: _Attributor, clause: bool = True) -> str | None:
     saved = (att.doc.last_person, att.doc.last_group)
-    found = model.clause_speaker(text, start, end, att)
+    found = (model.clause_speaker if clause else model.speaker)(text, start, end, att)
     att.doc.last_person, att.doc.last_group = saved
     return found[0] if found else None
 

@@ -769,3 +769,45 @@ def test_shipped_model_splits_a_second_source_the_rules_miss(shipped):
 def test_second_clause_split_on_pathological_sentences(text):
     model = _toy_model(cue_threshold=0.0)
     check_offsets(text, segment(text, attribution=model))
+
+
+# Issue #13, fifth round: a sentence that opens with a subordinate clause ("While A ..., B ...")
+# gives two statements when each clause has a source of its own and a learned model is given
+# (the rules alone keep the sentence whole: their statements are the model's training units).
+@pytest.mark.parametrize("text, expected", [
+    ("While Ana Ruiz has said the pier is safe, Tom Berg said it is not.",
+     [("While Ana Ruiz has said the pier is safe,", "Ana Ruiz"), ("Tom Berg said it is not.", "Tom Berg")]),
+    ("Although Ana Ruiz grumbled that the pier was late, Tom Berg said it was on time.",
+     [("Although Ana Ruiz grumbled that the pier was late,", "Ana Ruiz"), ("Tom Berg said it was on time.", "Tom Berg")]),
+    ("Whereas Ana Ruiz said the pier was safe, Tom Berg grumbled that it was not.",
+     [("Whereas Ana Ruiz said the pier was safe,", "Ana Ruiz"), ("Tom Berg grumbled that it was not.", "Tom Berg")]),
+    # a pronoun subject stands for the subordinate clause's source: one statement
+    ("While Ana Ruiz has said the pier is safe, she said it is old.",
+     [("While Ana Ruiz has said the pier is safe, she said it is old.", "Ana Ruiz")]),
+    # one source only: one statement
+    ("While the pier is old, Tom Berg said it is safe.",
+     [("While the pier is old, Tom Berg said it is safe.", "Tom Berg")]),
+])
+def test_a_leading_subordinate_clause_with_its_own_source_is_split(text, expected):
+    model = _toy_model(cue_threshold=0.0)
+    got = segment(text, attribution=model)
+    check_offsets(text, got)
+    assert [(s.text, s.actor) for s in got] == expected
+    assert len(segment(text, attribution=None)) == 1
+
+
+@pytest.mark.parametrize("text, mention", [
+    ("While Ana Ruiz grumbled that the pier was late, the ferry ran.", "Ana Ruiz"),
+    ("Yet Ana Ruiz grumbled that the pier was late.", "Ana Ruiz"),
+    ("But Ana Ruiz grumbled that the pier was late.", "Ana Ruiz"),
+])
+def test_a_capitalised_conjunction_is_no_part_of_the_model_mention(text, mention):
+    got = segment(text, attribution=_toy_model(cue_threshold=0.0))
+    assert (got[0].actor, got[0].actor_mention) == (mention, mention)
+
+
+@pytest.mark.parametrize("text", ["While " + "Ann " * 2000 + "said it, Tom said no.",
+                                  "While" + " x" * 400 + ", Tom grumbled.", "While , , , " * 500,
+                                  "Although Ann said it" + ", Tom grumbled" * 300 + "."])
+def test_leading_subordinate_split_on_pathological_sentences(text):
+    check_offsets(text, segment(text, attribution=_toy_model(cue_threshold=0.0)))

@@ -51,7 +51,7 @@ _INITIALS = re.compile(r"(?:[A-Z]\.)+")
 # Capitalised only because they open a sentence: never part of a name.
 _FUNCTION = frozenset(
     "the a an he she it they we i you this that these those but and however in on at for as if when "
-    "while after before meanwhile yet still nonetheless nevertheless moreover indeed there his her its "
+    "while whereas after before meanwhile yet still nonetheless nevertheless moreover indeed there his her its "
     "their our such some many most both all no not during despite although though since because with "
     "without from by of to asked speaking addressing highlighting given having being once then thus "
     "earlier later last next according".split()

@@ -299,6 +299,8 @@ class AttributionModel:
         rules' attributor ``att``; None for a pronoun that resolves to no one or a first person."""
         _, j, k = found
         j, k = _apposed_name(toks, j, k)
+        while k < j and toks[k][0].lower() in _CLAUSE_WORDS:
+            k += 1  # "While Hurun lists ...": a capitalised conjunction opens the sentence, not the name
         words = [t[0] for t in toks[k : j + 1]]
         mention = text[toks[k][1] : toks[j][2]]
         if j == k and words[0].lower() == "who":  # "Ann Lee, who said ...": the name before the comma
@@ -462,6 +464,8 @@ _FINDING_VERBS = _data_words("attribution_finding_verbs.txt")
 _FINDING_NOUNS = _data_words("attribution_finding_nouns.txt")
 _NEGATIVE = frozenset("nobody none neither noone".split())
 _ACCORDING_MEASURES = _data_words("attribution_according_non_sources.txt")
+_CLAUSE_WORDS = frozenset("while whereas although though but and yet when if as after before since because "
+                          "unless until once so".split())
 _DETERMINERS = frozenset("the a an its their his her our your".split())
 
 
