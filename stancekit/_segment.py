@@ -319,7 +319,8 @@ def _apposition_start(tokens: list[tuple[str, int, int]], j: int, lex: Lexicon) 
                 or prev == ")"):
             continue
         if not (opener in _APPOSITIVE_OPENERS or opener in lex.titles or opener.endswith(("’s", "'s"))
-                or (opener.endswith("ing") and tokens[c + 1][0].islower())):  # "Lee, speaking at ..., said"
+                or (opener.endswith("ing") and tokens[c + 1][0].islower())  # "Lee, speaking at ..., said"
+                or (opener.isdigit() and len(opener) <= 3 and tokens[c + 2][0] == ",")):  # an age: "Lee, 41, said"
             continue
         n = c - 1  # the name must open the clause: not "On CNN Tuesday, his wife, ..."
         if tokens[n][0] == ")":

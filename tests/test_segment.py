@@ -1196,6 +1196,11 @@ SPEAKER_PATTERNS = [
      "Republican presidential candidate", "the Republican presidential candidate"),
     ("“This is strictly a business decision,” a company executive tells employees.", 0, "company executive",
      "a company executive"),
+    # an age in apposition between subject and verb, alone or before a description or a place
+    ("Ana Ruiz, 41, said the bridge was needed.", 0, "Ana Ruiz", "Ana Ruiz, 41"),
+    ("Ana Ruiz, 41, a nurse raised in Lima, believes the bridge is needed.", 0, "Ana Ruiz",
+     "Ana Ruiz, 41, a nurse raised in Lima"),
+    ("Ana Ruiz, 41, of Lima, said she wanted a new bridge.", 0, "Ana Ruiz", "Ana Ruiz, 41, of Lima"),
     # what must not change: "of" after a name is no part of an inverted title
     ("\"Security is indivisible,\" said Ivan Petrov of the Diplomatic Academy in Moscow.", 0, "Ivan Petrov",
      "Ivan Petrov of the Diplomatic Academy"),
