@@ -157,7 +157,7 @@ _SPLIT = re.compile(r",\s+(?=(?:while|whereas|though|although|but|and)\s)|;\s+(?
 
 
 # A sentence that opens with a subordinate clause: "While A argues X, B says Y" (its first comma).
-_LEAD_SPLIT = re.compile(r"[ \t\n“\"‘'(]*+(?:While|Whereas|Although|Though)\s[^,;:]{3,300}?(,)\s+(?=([A-Za-z]+))")
+_LEAD_SPLIT = re.compile(r"(?<![ \t\n“\"‘'(])[ \t\n“\"‘'(]*+(?:While|Whereas|Although|Though)\s[^,;:]{3,300}?(,)\s+(?=(\w+))")
 
 _REGION_WORDS = frozenset("western eastern northern southern european central asian arab african latin".split())
 # Words that join a noun phrase to the one before: never part of an actor's name.
@@ -1394,7 +1394,7 @@ def segment(
                     found = att.frame_speaker(frame, ps, after_quote=bool(pquotes), colon=False)
                     # a share of a group as the subject names the speaker whatever other cue the
                     # frame holds ("43 said the same of Tom Reyes")
-                    found = _quantity_speaker(frame, ps, att) or found
+                    found = _quantity_speaker(frame, ps, att) or _lead_quantity_speaker(frame, ps, att) or found
                     if found is None and pquotes:
                         known = next((quote_speaker[q] for q in pquotes if q in quote_speaker), None)
                         if known is not None:
@@ -1620,6 +1620,17 @@ def _quantity_verbs(lex: Lexicon) -> frozenset[str]:
         extra = {w.lower() for _, _, line in read_data_lines("attribution_quantity_verbs.txt") for w in line.split()}
         memo = _QUANTITY_VERBS[id(lex)] = frozenset(lex.speech_verbs | extra)
     return memo
+
+
+def _lead_quantity_speaker(frame: str, offset: int, att: _Attributor) -> tuple[str, str, str] | None:
+    """:func:`_quantity_speaker` of the main clause after a subordinate one ("While 86 percent ...,
+    43 said the same of X"); None when the frame opens otherwise."""
+    if frame[:1] not in "WAT" and not _LEAD.match(frame).end():  # While, Whereas, Although, Though
+        return None
+    lead = _LEAD_SPLIT.match(frame)
+    if lead is None:
+        return None
+    return _quantity_speaker(frame[lead.end():], offset + lead.end(), att)
 
 
 def _quantity_speaker(frame: str, offset: int, att: _Attributor) -> tuple[str, str, str] | None:

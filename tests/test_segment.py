@@ -288,6 +288,10 @@ ATTRIBUTION = [
     ("Thirty-nine percent of all Americans viewed the plan as fair.", 0, "Americans", "indirect"),
     ("Two-thirds of the delegates backed the motion.", 0, "delegates", "indirect"),
     ("The council met. 43 said the same of Tom Reyes.", 1, "43", "indirect"),  # not "Tom Reyes"
+    # ... also in the main clause after a subordinate one
+    ("Farmers met. While 86 percent of them like the levy, 43 said the same of Tom Reyes.", 1, "43",
+     "indirect"),  # not "Tom Reyes"
+    ("Although most voters like Ana Ruiz, 40 percent of farmers support Tom Reyes.", 0, "farmers", "indirect"),
     ("Most of what visitors see was built after 1990.", 0, None, "narrative"),
     ("1990 saw a long strike at the port.", 0, None, "narrative"),
     ("The delegates met in Vienna and signed a communiqué.", 0, None, "narrative"),
