@@ -156,6 +156,28 @@ _SPLIT = re.compile(r",\s+(?=(?:while|whereas|though|although|but|and)\s)|;\s+(?
                     r"|,\s+(?=(?P<appended>a|an)\s+(?:charge|claim|step|idea|move|view|accusation|assertion|version|reading)\s)")
 
 
+def _split_matches(frame: str) -> Iterator[re.Match[str]]:
+    """The matches of ``_SPLIT.finditer(frame)``: each opens with a comma or a semicolon, found by
+    ``str.find`` and matched there (twice as fast as the pattern's own scan, which tests a
+    character set at every character)."""
+    match = _SPLIT.match
+    find = frame.find
+    comma, semi = find(","), find(";")
+    while comma >= 0 or semi >= 0:
+        if semi < 0 or 0 <= comma < semi:
+            p, comma = comma, find(",", comma + 1)
+        else:
+            p, semi = semi, find(";", semi + 1)
+        m = match(frame, p)
+        if m is not None:
+            yield m
+            end = m.end()  # the next match starts after this one (none starts inside its spaces)
+            if 0 <= comma < end:
+                comma = find(",", end)
+            if 0 <= semi < end:
+                semi = find(";", end)
+
+
 # A sentence that opens with a subordinate clause: "While A argues X, B says Y" (its first comma).
 _LEAD_SPLIT = re.compile(r"(?<![ \t\n“\"‘'(])[ \t\n“\"‘'(]*+(?:While|Whereas|Although|Though)\s[^,;:]{3,300}?(,)\s+(?=(\w+))")
 
@@ -1526,7 +1548,7 @@ def _split_sources(text: str, s: int, e: int, frame: str | None, att: _Attributo
             a = _peek(att, left, s) or _model_peek(model, text, s, s + len(left), att, clause=False)
             if a and a != b:
                 return [(s, s + len(left)), (s + right_off, e)]
-    for m in _SPLIT.finditer(frame):
+    for m in _split_matches(frame):
         left = frame[: m.start() + 1].rstrip()
         right_off = m.end()
         right = frame[right_off:]

@@ -342,6 +342,21 @@ def test_attribution_tokenize_equals_the_token_matches(statements, monkeypatch):
 
 
 def test_attribution_quote_test_equals_the_substring_tests():
-    """The attribution model's words to score: _QUOTE_MARK's search is 'any quotation mark in the span'."""
-    for text, a, b in _odd_spans(_ODD_SENTENCES + ['x "y"', "«", "»", "“", "”"]):
-        assert (AM._QUOTE_MARK.search(text, a, b) is not None) == any(q in text[a:b] for q in AM.QUOTES)
+    """has_quote (five substring tests, for the attribution model's words to score) is 'any of
+    QUOTES in the span'."""
+    from stancekit.attribution import _features as AF
+    for text, a, b in _odd_spans(_ODD_SENTENCES + ['x "y"', "«", "»", "“", "”", "‘’'"]):
+        assert AF.has_quote(text[a:b]) == any(q in text[a:b] for q in AF.QUOTES)
+    assert all(AF.has_quote(q) for q in AF.QUOTES)
+
+
+def test_segment_split_matches_equal_the_pattern(statements):
+    """_segment._split_matches (str.find, then a match at each comma or semicolon) gives the
+    matches of _SPLIT.finditer, with their spans and the 'appended' group."""
+    from stancekit import _segment as S
+    texts = _ODD_SENTENCES + [s.text for s in statements] + [
+        ",", ";", ", and x", ",, but y", "; ;a", ",\n while x", "a, an idea ; b, but c;d", ";;", ", , ,",
+        "Paris agreed, while Rome, a charge it denied; and then, though, x"]
+    for text in texts:
+        want = [(m.span(), m.group("appended")) for m in S._SPLIT.finditer(text)]
+        assert [(m.span(), m.group("appended")) for m in S._split_matches(text)] == want

@@ -25,6 +25,14 @@ __all__ = ["tokenize", "cue_features", "source_features", "PRONOUNS", "QUOTES", 
 # A word (inner apostrophes kept, "don't"), a possessive "'s" on its own, or one other character.
 _TOKEN = re.compile(r"[^\W_]+(?:[’'](?![sS]\b)[^\W_]+)*|[’'][sS]\b|[^\w\s]")
 QUOTES = frozenset("\"“”«»")
+
+
+def has_quote(span: str) -> bool:
+    """Whether ``span`` holds one of :data:`QUOTES` (five substring searches: faster than a
+    pattern or a generator over the set)."""
+    return '"' in span or "“" in span or "”" in span or "«" in span or "»" in span
+
+
 PRONOUNS = frozenset("he she they it we i you who".split())
 _STOP = frozenset("the a an of to in on at for and or but by with from as that this these those is was were "
                   "are be been has have had not no will would could should can may might do does did "

@@ -23,7 +23,7 @@ import numpy as np
 from .._errors import ModelError, ModelIntegrityError, ModelVersionWarning, choice_error, type_error
 from .._files import atomic_write_bytes, library_versions, write_npz, read_manifest, sha256_file
 from .._text import lower_words
-from ._features import (_STOP, NON_SOURCES, PRONOUNS, QUOTES, cue_features, mention_start, quote_counts, quote_state, source_candidates,
+from ._features import (_STOP, NON_SOURCES, PRONOUNS, cue_features, has_quote, mention_start, quote_counts, quote_state, source_candidates,
                         source_features, tokenize)
 
 __all__ = ["AttributionModel", "load_attribution_model", "default_attribution_path", "FORMAT",
@@ -37,7 +37,6 @@ FORMAT = "stancekit-attribution/1"
 MARGIN = 0.0
 CLAUSE_WITHIN = 8  # clause_speaker: the cue among the first words of the clause
 _WORD_CHARS = re.compile(r"[a-z]+(?:[’'][a-z]+)*")
-_QUOTE_MARK = re.compile("[" + "".join(sorted(QUOTES)) + "]")  # any of QUOTES (one search, no slice)
 
 
 def _span_words(span: str) -> list[str]:
@@ -131,7 +130,7 @@ class AttributionModel:
 
     def _words_for(self, text: str, start: int, end: int) -> frozenset[str]:
         """The words that may be cues in ``text[start:end]`` (more where it quotes)."""
-        if not self._quotes_add or _QUOTE_MARK.search(text, start, end) is None:
+        if not self._quotes_add or not has_quote(text[start:end]):
             return self._unquoted
         return self._any
 
