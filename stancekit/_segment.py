@@ -744,6 +744,12 @@ class _Attributor:
                 return text, "person"
             named = doc.resolve_description(desc, pos)
             return (named, "person") if named else (text, "description")
+        if indefinite and not run and 2 <= len(words) <= 3 and bare[-1] in lex.titles \
+                and all(w[:1].isupper() and b not in lex.country_of for w, b in zip(words[:-1], bare)):
+            # a name as a modifier before a title: "a Clinton aide", "a Ruiz spokesman" (a person
+            # described, whom "the aide" may name later)
+            doc.describe(_Entity(text, "subject", frozenset(bare[-1:]), pos))
+            return text, "person"
         if definite and len(bare) == 1 and bare[0] in lex.org_words:
             # "the department said": the most recent body with that word in its name
             if doc.last_group is not None and bare[0] in doc.last_group.name.lower():

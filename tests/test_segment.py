@@ -1200,6 +1200,12 @@ SPEAKER_PATTERNS = [
      "Republican presidential candidate", "the Republican presidential candidate"),
     ("“This is strictly a business decision,” a company executive tells employees.", 0, "company executive",
      "a company executive"),
+    # a name as a modifier before a title: a person described ("the adviser" names them later)
+    ("A Ruiz adviser said the pier was unsafe.", 0, "Ruiz adviser", "A Ruiz adviser"),
+    ("A Ruiz adviser, who spoke on the condition of anonymity, said the pier was unsafe. The adviser added "
+     "that it was old.", 1, "Ruiz adviser", "The adviser"),
+    ("“We will appeal,” a Harbor Lines executive tells the crew.", 0, "Harbor Lines executive",
+     "a Harbor Lines executive"),
     # an age in apposition between subject and verb, alone or before a description or a place
     ("Ana Ruiz, 41, said the bridge was needed.", 0, "Ana Ruiz", "Ana Ruiz, 41"),
     ("Ana Ruiz, 41, a nurse raised in Lima, believes the bridge is needed.", 0, "Ana Ruiz",
