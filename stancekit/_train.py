@@ -15,9 +15,9 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.pipeline import Pipeline
 
 from ._data import LabelledSet, data_digest, read_labelled
-from ._errors import DataError
+from ._errors import DataError, UsageError
 from ._evaluate import ATTRIBUTED, AUTHOR, EvalResult, _summarise, _voice_rows, evaluate_model, format_result
-from ._model import DEFAULT_SETTINGS, StanceModel, fit_model, save_model
+from ._model import DEFAULT_SETTINGS, StanceModel, build_pipeline, fit_model, save_model
 from ._targets import LABELS, Target, default_targets, load_targets, targets_from_ids
 
 __all__ = ["SELECTION_GRID", "NEUTRAL_BIAS_GRID", "NEUTRAL_BIAS_MARGIN", "select_settings", "select_settings_cv", "cross_validate",
@@ -257,6 +257,11 @@ def train_command(a) -> int:
             raise DataError(f"{a.settings}: cannot read settings ({e})") from None
     from ._cli import _parse_settings
     settings.update(_parse_settings(a.set))
+    try:  # a bad value (neutral_bias "x", doc_gate without doc_focus) is a usage error, before any fit
+        for t in targets[:1]:
+            build_pipeline(t, settings)
+    except (ValueError, TypeError) as e:
+        raise UsageError(f"{a.settings + ': ' if a.settings else ''}{e}") from None
     metrics: dict[str, object] = {}
     dev = None
     if getattr(a, "select_cv", 0):

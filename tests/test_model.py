@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 import shutil
 import subprocess
 import sys
@@ -642,6 +643,22 @@ def test_scorer_file_of_a_model_without_neutral_bias_does_not_name_it(about_mode
 def test_neutral_bias_must_be_a_finite_number(value):
     with pytest.raises(ValueError, match=r"setting 'neutral_bias' must be a finite number"):
         build_pipeline(default_targets()[0], {"neutral_bias": value})
+
+
+@pytest.mark.parametrize("setting,message", [
+    ('neutral_bias="x"', r"setting 'neutral_bias' must be a finite number .*got 'x'"),
+    ("doc_gate=true", r"setting 'doc_gate' reads the document focus"),
+])
+def test_bad_setting_value_is_a_usage_error_not_a_traceback(tmp_path, capsys, setting, message):
+    """Regression: 'stancekit train --set doc_gate=true' (and a bad neutral_bias) ended in a
+    ValueError traceback after reading the data; now exit status 2, one line, nothing written."""
+    from stancekit._cli import main
+    examples = ROOT / "docs" / "examples"
+    rc = main(["train", str(examples / "tram-labels.csv"), "--targets", str(examples / "tram-targets.json"),
+               "-o", str(tmp_path / "m.joblib"), "--set", setting])
+    err = capsys.readouterr().err
+    assert rc == 2 and re.search(r"stancekit train: error: " + message, err) and "Traceback" not in err
+    assert not (tmp_path / "m.joblib").exists()
 
 
 def test_classifier_pickled_before_neutral_bias_existed_adds_nothing(small_train):
