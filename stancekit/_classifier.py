@@ -134,11 +134,17 @@ class StanceClassifier(ClassifierMixin, BaseEstimator):
             self.n_iter_ = np.array([int(np.max(self.estimator_.n_iter_))])
         return self
 
+    def __setstate__(self, state: dict[str, object]) -> None:
+        # A classifier pickled before ``neutral_bias`` existed (the shipped model of the fifth #14
+        # round) had none: it gets the default, which adds nothing, so that get_params and clone work.
+        state = dict(state)
+        state.setdefault("neutral_bias", 0.0)
+        super().__setstate__(state)
+
     def predict_proba(self, X: object) -> np.ndarray:
         check_is_fitted(self, "estimator_")
         X = validate_data(self, X, accept_sparse="csr", dtype=np.float64, reset=False)
-        # getattr: a classifier pickled before the parameter existed adds nothing
-        offsets = neutral_offsets(self.classes_, getattr(self, "neutral_bias", 0.0))
+        offsets = neutral_offsets(self.classes_, self.neutral_bias)
         if isinstance(self.estimator_, CalibratedClassifierCV):
             proba = self.estimator_.predict_proba(X)
             if offsets is None:

@@ -807,3 +807,30 @@ def test_evaluate_reports_the_authors_voice_apart(stacked_model):
         if res.mode == "gold spans":
             assert voices["author's voice"]["pairs"] + voices["attributed"]["pairs"] == res.pairs
         assert "author's voice             F_avg" in format_result(res)
+
+
+def test_regression_shipped_pipelines_give_params_and_clone(shipped_model):
+    """The shipped classifier was pickled before ``neutral_bias`` existed: get_params and clone
+    failed with AttributeError on it. It now reads the default, which adds nothing."""
+    from sklearn.base import clone
+
+    for pipe in shipped_model.pipelines.values():
+        params = pipe.get_params(deep=True)
+        assert params["classifier__neutral_bias"] == 0.0
+        assert clone(pipe).get_params(deep=False).keys() == pipe.get_params(deep=False).keys()
+
+
+def test_regression_a_classifier_pickled_without_neutral_bias_predicts_as_before():
+    import pickle
+
+    rng = np.random.default_rng(0)
+    X = rng.normal(size=(60, 4))
+    y = np.array(["neutral", "questioning", "supporting"] * 20)
+    clf = StanceClassifier(cv=3).fit(X, y)
+    state = dict(clf.__getstate__())  # a copy: it may hand out __dict__ itself
+    del state["neutral_bias"]
+    old = StanceClassifier.__new__(StanceClassifier)
+    old.__setstate__(state)
+    assert old.get_params()["neutral_bias"] == 0.0
+    np.testing.assert_array_equal(old.predict_proba(X), clf.predict_proba(X))
+    np.testing.assert_array_equal(pickle.loads(pickle.dumps(old)).predict_proba(X), clf.predict_proba(X))
