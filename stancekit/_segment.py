@@ -7,14 +7,14 @@ from array import array
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from itertools import accumulate, chain, islice
-from operator import itemgetter
+from itertools import islice
 from pathlib import Path
 
 from ._errors import type_error
 from ._lexicon import Lexicon, load_lexicon, read_data_lines
-from ._text import Sentence, iter_paragraphs, lower_words, paragraphs, sentences
+from ._text import Sentence, gap_token_spans, iter_paragraphs, lower_words, paragraphs, sentences
 from .attribution._coref import _DETERMINERS, _FUNCTION, _INITIALS, _Doc, _Entity, _lex_memo
+from .attribution._features import CLAUSE_WITHIN
 from .attribution._mention import head_nouns
 
 __all__ = ["Statement", "segment", "DEFAULT_MAX_LENGTH", "KINDS"]
@@ -81,18 +81,11 @@ _TOKEN = re.compile(r"[a-z]++(?![\w’'.\-])|[^\w\s]|_+|(?:[A-Z]\.){2,}|(?:Mr|Mr
 _GAP_TOKEN = re.compile(r"(?<!\s)(\s*+)(" + _TOKEN.pattern + ")")
 
 
-_SECOND = itemgetter(1)
-
 
 def _tokens(text: str, start: int = 0, end: int | None = None) -> list[tuple[str, int, int]]:
     """``(token, start, end)`` for every :data:`_TOKEN` match in ``text[start:end]``, with offsets
     into ``text``."""
-    pairs = _GAP_TOKEN.findall(text[start:end] if start or end is not None else text)
-    if not pairs:
-        return []
-    ends = accumulate(map(len, chain.from_iterable(pairs)), initial=start)  # start, then gap, token ends
-    next(ends)  # zip takes the token, then its start (the gap's end), then its end from the same iterator
-    return list(zip(map(_SECOND, pairs), ends, ends))
+    return gap_token_spans(_GAP_TOKEN.findall(text[start:end] if start or end is not None else text), start)
 
 
 _PRONOUNS = {"he": "person", "she": "person", "they": "group", "we": "self", "i": "self"}
@@ -1561,7 +1554,7 @@ def _split_sources(text: str, s: int, e: int, frame: str | None, att: _Attributo
         words = lower_words(right)
         rules = not (att.lex.speech_verbs.isdisjoint(words) and "according" not in words
                      and _OTHER_FRAMES.isdisjoint(words))
-        if not rules and (model is None or model.candidates.isdisjoint(words[:CLAUSE_GATE])):
+        if not rules and (model is None or model.candidates.isdisjoint(words[:CLAUSE_WITHIN])):
             continue  # the second part names no source of its own: nothing to split
         a = b = None
         if rules:
@@ -1781,21 +1774,21 @@ def _third_party(text: str, s: int, e: int, quotes: list[tuple[int, int]], att: 
     return found[0], mention
 
 
-def _quiet_speaker(att: _Attributor, frame: str, offset: int, **kwargs):
-    """:meth:`_Attributor.frame_speaker`, leaving the last person and group as they were."""
+def _quietly(att: _Attributor, find, *args, **kwargs):
+    """``find(*args, **kwargs)``, leaving the document's last person and group as they were."""
     saved = (att.doc.last_person, att.doc.last_group)
-    found = att.frame_speaker(frame, offset, **kwargs)
+    found = find(*args, **kwargs)
     att.doc.last_person, att.doc.last_group = saved
     return found
 
 
-CLAUSE_GATE = 8  # _split_sources: the model looks at a clause whose first words hold a cue candidate
+def _quiet_speaker(att: _Attributor, frame: str, offset: int, **kwargs):
+    """:meth:`_Attributor.frame_speaker`, leaving the last person and group as they were."""
+    return _quietly(att, att.frame_speaker, frame, offset, **kwargs)
 
 
 def _model_peek(model, text: str, start: int, end: int, att: _Attributor, clause: bool = True) -> str | None:
-    saved = (att.doc.last_person, att.doc.last_group)
-    found = (model.clause_speaker if clause else model.speaker)(text, start, end, att)
-    att.doc.last_person, att.doc.last_group = saved
+    found = _quietly(att, model.clause_speaker if clause else model.speaker, text, start, end, att)
     return found[0] if found else None
 
 

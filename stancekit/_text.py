@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from itertools import accumulate, chain
+from operator import itemgetter
 from collections.abc import Iterator
 from typing import NamedTuple
 
@@ -62,6 +64,18 @@ def lower_words(text: str) -> list[str]:
     if text.isascii():
         return text.encode("ascii").translate(_ASCII_LOWER_WORDS).decode("ascii").split()
     return text.lower().encode("utf-8", "surrogatepass").translate(_LOWER_WORDS).decode("ascii").split()
+
+
+_SECOND = itemgetter(1)
+
+
+def gap_token_spans(pairs: list[tuple[str, str]], start: int) -> list[tuple[str, int, int]]:
+    """``(token, start, end)`` of the ``(gap, token)`` pairs that ``findall`` of a pattern
+    ``(gap)(token)`` gives over a text read from offset ``start``: the offsets by adding up the
+    lengths, faster than a match object per token."""
+    ends = accumulate(map(len, chain.from_iterable(pairs)), initial=start)  # start, then gap, token ends
+    next(ends)  # zip takes the token, then its start (the gap's end), then its end from the same iterator
+    return list(zip(map(_SECOND, pairs), ends, ends))
 
 
 def paragraphs(text: str) -> list[tuple[int, int]]:

@@ -16,8 +16,10 @@ sparse dot product in plain Python, a few microseconds per candidate. Two featur
 from __future__ import annotations
 
 import re
-from itertools import accumulate, chain, islice
+from itertools import accumulate, islice
 from operator import itemgetter
+
+from .._text import gap_token_spans
 
 __all__ = ["tokenize", "cue_features", "source_features", "PRONOUNS", "QUOTES", "quote_counts",
            "quote_state", "source_candidates", "mention_start", "NON_SOURCES"]
@@ -34,6 +36,9 @@ def has_quote(span: str) -> bool:
 
 
 PRONOUNS = frozenset("he she they it we i you who".split())
+# A clause's own source and cue come early: the cue among its first CLAUSE_WITHIN words (the learned
+# model's clause_speaker, and the segmenter's gate before it asks the model about a clause).
+CLAUSE_WITHIN = 8
 _STOP = frozenset("the a an of to in on at for and or but by with from as that this these those is was were "
                   "are be been has have had not no will would could should can may might do does did "
                   "than then there their his her its our your my if so also just about into over after "
@@ -45,7 +50,6 @@ _STOP = frozenset("the a an of to in on at for and or but by with from as that t
 # token. It starts only where no such character precedes (and takes them possessively), so that a
 # stretch of them with no token after it is tried once, not from each of its characters.
 _GAP_TOKEN = re.compile(r"(?<![\s_])([\s_]*+)(" + _TOKEN.pattern + ")")
-_SECOND = itemgetter(1)
 _FINDALL_MAX = 3000  # characters: a longer span is read match by match, up to its first ``limit`` tokens
 
 
@@ -59,9 +63,7 @@ def tokenize(text: str, start: int = 0, end: int | None = None, limit: int = 400
     pairs = _GAP_TOKEN.findall(text[start:end])
     if len(pairs) > limit:
         del pairs[limit:]
-    ends = accumulate(map(len, chain.from_iterable(pairs)), initial=start)  # start, then gap, token ends
-    next(ends)
-    return list(zip(map(_SECOND, pairs), ends, ends))
+    return gap_token_spans(pairs, start)
 
 
 def _shape(tok: str) -> str:

@@ -23,7 +23,7 @@ import numpy as np
 from .._errors import ModelError, ModelIntegrityError, ModelVersionWarning, choice_error, type_error
 from .._files import atomic_write_bytes, library_versions, write_npz, read_manifest, sha256_file
 from .._text import lower_words
-from ._features import (_STOP, NON_SOURCES, PRONOUNS, cue_features, has_quote, mention_start, quote_counts, quote_state, source_candidates,
+from ._features import (_STOP, CLAUSE_WITHIN, NON_SOURCES, PRONOUNS, cue_features, has_quote, mention_start, quote_counts, quote_state, source_candidates,
                         source_features, tokenize)
 
 __all__ = ["AttributionModel", "load_attribution_model", "default_attribution_path", "FORMAT",
@@ -35,7 +35,6 @@ FORMAT = "stancekit-attribution/1"
 # PolNeAR 5-fold CV at the default thresholds loses 10 of 10,422 right attributions against a
 # margin of 1, and 12% fewer statements and 27% fewer words are scored (736 candidate words, not 1,251).
 MARGIN = 0.0
-CLAUSE_WITHIN = 8  # clause_speaker: the cue among the first words of the clause
 _WORD_CHARS = re.compile(r"[a-z]+(?:[’'][a-z]+)*")
 
 
