@@ -430,7 +430,7 @@ def _linear_head(clf: object) -> LinearHead | None:
     if type(clf) is not StanceClassifier or type(est) is not LogisticRegression:
         return None
     return LinearHead([str(c) for c in clf.classes_], est.coef_, est.intercept_, clf.temperature_,
-                      getattr(clf, "neutral_bias", 0.0))
+                      clf.neutral_bias)
 
 
 def _scorer_with(model: StanceModel, head: Callable[[object], object | None]) -> Scorer | None:

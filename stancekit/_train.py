@@ -19,6 +19,7 @@ from ._errors import DataError, UsageError
 from ._evaluate import ATTRIBUTED, AUTHOR, EvalResult, _summarise, _voice_rows, evaluate_model, format_result
 from ._model import DEFAULT_SETTINGS, StanceModel, build_pipeline, fit_model, save_model
 from ._targets import LABELS, Target, default_targets, load_targets, targets_from_ids
+from ._vectors import neutral_offsets
 
 __all__ = ["SELECTION_GRID", "NEUTRAL_BIAS_GRID", "NEUTRAL_BIAS_MARGIN", "select_settings", "select_settings_cv", "cross_validate",
            "cross_validated_probas", "CrossValidated", "baseline_model", "train_command"]
@@ -166,12 +167,12 @@ class CrossValidated:
     def labels(self, neutral_bias: float = 0.0) -> dict[str, list[str]]:
         """Per target, the labels with ``neutral_bias`` added to the neutral logit (what a model fit
         with that bias gives, up to rounding: the bias does not change the fit)."""
+        offsets = neutral_offsets(LABELS, neutral_bias)
         out = {}
         for tid, p in self.proba.items():
-            if neutral_bias:
+            if offsets is not None:
                 with np.errstate(divide="ignore"):
-                    z = np.log(p)
-                z[:, LABELS.index("neutral")] += float(neutral_bias)
+                    z = np.log(p) + offsets
             else:
                 z = p
             out[tid] = [LABELS[i] for i in np.argmax(z, axis=1).tolist()] if len(p) else []
