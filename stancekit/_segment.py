@@ -560,6 +560,11 @@ def _noun_use(tokens: list[tuple[str, int, int]], vi: int, lex: Lexicon) -> bool
 
 
 _QUOTE_MARKS = frozenset("' ‘ ’ ` \" “ ”".split())
+_CLOSERS = _QUOTE_MARKS | {".", "!", "?"}
+# Verbs of a closing speech tag ("..., they say.", "..., analysts believe."): _SAYING and more.
+_TAG_VERBS = _SAYING | frozenset("say add note argue argued argues wrote writes reported reports warned warns "
+                                 "predicted predicts contend contends contended believe believes think thinks".split())
+_TAG_TAIL = frozenset("on in at during last this earlier later recently".split())
 _PARTICLES_AFTER = frozenset("back up on out in".split())  # "shot back"
 
 
@@ -837,6 +842,10 @@ class _Attributor:
         candidates = [vi for vi, t in enumerate(tokens) if t[0] in present]
         if tokens and tokens[0][0] not in present and tokens[0][0].lower() in present:
             candidates.insert(0, 0)
+        if len(candidates) > 1:
+            tag = self._closing_tag(frame, offset, tokens, candidates[-1])
+            if tag is not None:
+                return tag
         shared = None
         for vi in candidates:
             tok = tokens[vi][0]
@@ -915,6 +924,33 @@ class _Attributor:
                 if name:
                     return name, kind, mention
         return self._views_and_passives(frame, offset)
+
+    def _closing_tag(self, frame: str, offset: int, tokens: list[tuple[str, int, int]], vi: int):
+        """The speaker of a closing speech tag after the frame's last comma ("Most of their
+        arguments are easily refuted, they say.", "..., with the economy adding jobs, the
+        mayor said."): a saying verb that ends the frame, its subject right after the comma. It
+        wins over the cues of the clause it closes, which are the reported content. None for
+        anything else."""
+        n = len(tokens)
+        if vi < 3 or tokens[vi][0] not in _TAG_VERBS:
+            return None
+        k = vi + 1
+        if k < n and (tokens[k][0].lower() in self.lex.calendar or tokens[k][0] in _TAG_TAIL):
+            # "..., Smith said Tuesday.", "..., she said in an interview."
+            e = min(n, k + 5)
+            while k < e and tokens[k][0].isalpha() and (tokens[k][0].islower() or tokens[k][0].lower() in self.lex.calendar) \
+                    and tokens[k][0] != "that":
+                k += 1
+        while k < n and tokens[k][0] in _CLOSERS:
+            k += 1
+        if k < n:
+            return None
+        span = _np_backward(tokens, vi, self.lex)
+        if span is None or span[1] != vi or span[0] < 2 or tokens[span[0] - 1][0] != "," \
+                or span[1] - span[0] > 6:
+            return None
+        name, kind, mention = self.np_at(frame, offset, tokens, *span)
+        return (name, kind, mention) if name and kind != "self" else None
 
     def _speech_tag(self, frame: str, offset: int):
         """The speaker of a speech tag between quotations, whatever its verb: '"...," Lee shot

@@ -1211,6 +1211,20 @@ SPEAKER_PATTERNS = [
     ("Ana Ruiz, 41, a nurse raised in Lima, believes the bridge is needed.", 0, "Ana Ruiz",
      "Ana Ruiz, 41, a nurse raised in Lima"),
     ("Ana Ruiz, 41, of Lima, said she wanted a new bridge.", 0, "Ana Ruiz", "Ana Ruiz, 41, of Lima"),
+    # a closing speech tag after the last comma wins over the cues of the clause it closes
+    # (regression: the first cue with a subject won, "Ortiz advocated", "Republican contest")
+    ("Union leaders said the fares were too high. What's more, many of their best arguments, like that "
+     "Ortiz advocated for a speedy toll, are easily refuted, they say.", 1, "Union leaders", "they"),
+    ("Dana Smith runs the Republican club. In this year's Republican contest, young voters are not likely "
+     "to help one side more than another, Smith said.", 1, "Dana Smith", "Smith"),
+    ("Dana Smith runs the Republican club. In this year's Republican contest, young voters are not likely "
+     "to help one side more than another, Smith said in an interview.", 1, "Dana Smith", "Smith"),
+    ("Lee welcomed the news that the port would reopen, saying it was \"the right call,\" suggesting he "
+     "might visit, the Harbor Gazette reported.", 0, "Harbor Gazette", "the Harbor Gazette"),
+    # ... but not a tag inside the sentence, nor a verb closing a relative clause
+    ("Ana Ruiz said the fares were fair, Tom Reyes said, and that the port agreed.", 0, "Ana Ruiz", "Ana Ruiz"),
+    ("Ana Ruiz said the fares, Tom Reyes argued, were fair.", 0, "Ana Ruiz", "Ana Ruiz"),
+    ("Ana Ruiz said the plan, which Tom Reyes opposed, was what the voters wanted.", 0, "Ana Ruiz", "Ana Ruiz"),
     # what must not change: "of" after a name is no part of an inverted title
     ("\"Security is indivisible,\" said Ivan Petrov of the Diplomatic Academy in Moscow.", 0, "Ivan Petrov",
      "Ivan Petrov of the Diplomatic Academy"),
