@@ -564,6 +564,12 @@ _CLOSERS = _QUOTE_MARKS | {".", "!", "?"}
 # Verbs of a closing speech tag ("..., they say.", "..., analysts believe."): _SAYING and more.
 _TAG_VERBS = _SAYING | frozenset("say add note argue argued argues wrote writes reported reports warned warns "
                                  "predicted predicts contend contends contended believe believes think thinks".split())
+# Words that open a subordinate clause before the main one ("When X pointed out ..., Y said ...").
+# (not "As The Hill reported, ...": the clause names the source of the main one; nor a main clause
+# whose subject is a pronoun, which most often stands for the subordinate clause's speaker, nor a
+# subordinate clause whose subject is one: "Though he said ..., John said" names one person)
+_SUBORDINATORS = frozenset("when after before since until because if once while whereas although though".split())
+_MAIN_PRONOUNS = frozenset("he she they it we i".split())
 _TAG_TAIL = frozenset("on in at during last this earlier later recently".split())
 _PARTICLES_AFTER = frozenset("back up on out in".split())  # "shot back"
 
@@ -846,6 +852,17 @@ class _Attributor:
             tag = self._closing_tag(frame, offset, tokens, candidates[-1])
             if tag is not None:
                 return tag
+            if tokens[0][0].lower() in _SUBORDINATORS:
+                # "When the moderator pointed out ..., the candidate said ...": the main clause's
+                # cues first, those of the opening subordinate clause after them
+                comma = next((k for k, t in enumerate(tokens[:40]) if t[0] == ","), None)
+                if comma is not None and candidates[-1] > comma and candidates[0] < comma and comma + 2 < len(tokens) \
+                        and tokens[comma + 1][0].lower() not in _MAIN_PRONOUNS \
+                        and tokens[1][0].lower() not in _MAIN_PRONOUNS:
+                    main = [v for v in candidates if v > comma]
+                    span = _np_backward(tokens, main[0], lex)
+                    if span is not None and span[0] == comma + 1:  # the verb's subject opens the main clause
+                        candidates = main + [v for v in candidates if v < comma]
         shared = None
         for vi in candidates:
             tok = tokens[vi][0]

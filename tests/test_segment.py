@@ -1225,6 +1225,18 @@ SPEAKER_PATTERNS = [
     ("Ana Ruiz said the fares were fair, Tom Reyes said, and that the port agreed.", 0, "Ana Ruiz", "Ana Ruiz"),
     ("Ana Ruiz said the fares, Tom Reyes argued, were fair.", 0, "Ana Ruiz", "Ana Ruiz"),
     ("Ana Ruiz said the plan, which Tom Reyes opposed, was what the voters wanted.", 0, "Ana Ruiz", "Ana Ruiz"),
+    # a subordinate clause first, a cue of the main clause after it: the main clause's subject speaks
+    # (regression: the first cue with a subject won, the subordinate clause's)
+    ("When the moderator pointed out that Reyes had not answered, the candidate said the fares were fair.", 0,
+     "candidate", "the candidate"),
+    ("After Tom Reyes argued that the fares should rise, Ana Ruiz said only that his numbers did not add up.",
+     0, "Ana Ruiz", "Ana Ruiz"),
+    ("While Ana Ruiz has said the pier is safe, Tom Reyes said it needs repairs.", 0, "Tom Reyes", "Tom Reyes"),
+    # ... but not "As X reported,", nor a pronoun subject in either clause (one person, most often)
+    ("As the Harbor Gazette reported, Tom Reyes was also accused of breaking the rules.", 0, "Harbor Gazette",
+     "the Harbor Gazette"),
+    ("Tom Reyes spoke. Though he said the fares were fair, Reyes said none were raised.", 1, "Tom Reyes", "he"),
+    ("While Ana Ruiz praised the plan, she said it was costly.", 0, "Ana Ruiz", "Ana Ruiz"),
     # what must not change: "of" after a name is no part of an inverted title
     ("\"Security is indivisible,\" said Ivan Petrov of the Diplomatic Academy in Moscow.", 0, "Ivan Petrov",
      "Ivan Petrov of the Diplomatic Academy"),
