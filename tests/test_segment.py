@@ -1237,6 +1237,10 @@ SPEAKER_PATTERNS = [
      "the Harbor Gazette"),
     ("Tom Reyes spoke. Though he said the fares were fair, Reyes said none were raised.", 1, "Tom Reyes", "he"),
     ("While Ana Ruiz praised the plan, she said it was costly.", 0, "Ana Ruiz", "Ana Ruiz"),
+    # a word that opens a sentence is no part of a name (regression: "Neither Donald J. Trump" as the
+    # fullest name of every "Trump" of the article, "Until Mr. Comey" as an actor)
+    ("Neither Ana Ruiz nor Tom Reyes answered. Ruiz said later that the pier was safe.", 1, "Ana Ruiz", "Ruiz"),
+    ("Until Mr. Reyes spoke, both Ana Ruiz and her staff had said the pier was safe.", 0, "Reyes", "Mr. Reyes"),
     # what must not change: "of" after a name is no part of an inverted title
     ("\"Security is indivisible,\" said Ivan Petrov of the Diplomatic Academy in Moscow.", 0, "Ivan Petrov",
      "Ivan Petrov of the Diplomatic Academy"),
