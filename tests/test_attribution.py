@@ -215,6 +215,16 @@ def test_extend_mention_reads_the_sentence_before_a_quotation():
     ("A spokesman for the port said the cranes were idle.", "A spokesman", "A spokesman for the port"),
     ("Lena Ortiz, publisher of The Valley Ledger, said ad sales fell.", "Lena Ortiz",
      "Lena Ortiz, publisher of The Valley Ledger"),
+    # a poll's or report's complement up to its verb of finding (regression: "New polls" and "Polls"
+    # stopped short of PolNeAR's Source)
+    ("New surveys released Monday showed the levy was popular.", "New surveys", "New surveys released Monday"),
+    ("A study conducted by two Lima hospitals found the wards were full.", "A study",
+     "A study conducted by two Lima hospitals"),
+    ("Polls there show Ines Hart ahead.", "Polls", "Polls there"),
+    ("Polls in Vermont show Ines Hart ahead.", "Polls", "Polls in Vermont"),
+    # ... not a verb after a body ("released a statement"), nor "there" before no verb of saying
+    ("The campaign released a statement saying the rally was off.", "The campaign", "The campaign"),
+    ("Surveys there could be wrong.", "Surveys", "Surveys"),
     # no verb after the phrase: not a source's complement
     ("Critics of the plan, however, were quiet.", "Critics", "Critics"),
     ("Ada Ruiz, of course, said the ward was full.", "Ada Ruiz", "Ada Ruiz"),
@@ -245,6 +255,16 @@ def test_extend_mention_on_pathological_input(text):
     lex = load_lexicon()
     got = extend_mention(text, 0, len(text), "Ann Lee", lex.titles, lex.speech_verbs)
     assert got.startswith("Ann Lee") and len(got.split()) <= 2 + 3 * MAX_WORDS
+
+
+@pytest.mark.parametrize("text", ["Polls" + " there" * 50_000 + " show it.", "Polls released" + " x" * 100_000 + " show it.",
+                                  "Polls in" + " in" * 100_000])
+def test_extend_mention_complement_on_pathological_input(text):
+    from stancekit import load_lexicon
+    from stancekit.attribution._mention import extend_mention, head_nouns
+    lex = load_lexicon()
+    got = extend_mention(text, 0, len(text), "Polls", lex.titles, lex.speech_verbs, head_nouns(lex))
+    assert got.startswith("Polls") and len(got.split()) <= 8
 
 
 def test_segment_mention_runs_over_the_apposition_and_the_actor_stays_the_name():

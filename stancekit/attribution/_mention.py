@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import re
 
+from .._lexicon import read_data_lines
+
 __all__ = ["extend_mention", "head_nouns"]
 
 # Words an apposition may open with: determiners, relative words, "former"; numbers (ages)
@@ -59,10 +61,18 @@ def _head_nouns(text: str, pos: int, end: int, nouns: frozenset[str]) -> int:
     return pos
 
 
+# Findings of polls and reports ("New polls released Sunday showed", "The report published
+# Tuesday found"): their nouns head a complement, their verbs end one (data files).
+_FINDING_NOUNS = frozenset(line.lower() for _, _, line in read_data_lines("attribution_finding_nouns.txt"))
+_FINDING_VERBS = frozenset(line.lower() for _, _, line in read_data_lines("attribution_finding_verbs.txt"))
+_PARTICIPLES = frozenset("released published conducted commissioned taken out".split())
+
+
 # "Ann Lee of Ohio" (a capitalised run after "of"); "supporters of the bill" (a phrase after
 # a lowercase head noun, up to a finite verb or a speech verb).
 _OF_NAME = re.compile(r" of (?:the )?[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}")
-_PHRASE = re.compile(r" (?:of|for|to|at|from|with|in|on) [\w'’-]+(?: [\w'’-]+){0,5}")
+_PHRASE = re.compile(r" (?:(?:of|for|to|at|from|with|in|on|released|published|conducted|commissioned|taken|out) [\w'’-]+"
+                     r"(?: [\w'’-]+){0,5}|there(?= [a-z]))")
 _WORD_SPAN = re.compile(r"[\w'’-]+")
 _PLACE_END = re.compile(r"\b(?:of|from|in) [A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,2}$")
 
@@ -74,16 +84,22 @@ def _complement(text: str, m: int, pos: int, end: int, speech_verbs: frozenset[s
     finite verb or a speech verb follows it; else ``pos``."""
     words = text[m:pos].split()
     last = words[-1] if words else ""
-    if last.lower() not in nouns:
+    if last.lower() not in nouns and last.lower() not in _FINDING_NOUNS:
         found = _OF_NAME.match(text, pos, end) if last[:1].isupper() else None
         return found.end() if found else pos
     found = _PHRASE.match(text, pos, end)
     if found is None:
         return pos
+    if found.group().split(None, 1)[0] in _PARTICIPLES and last.lower() not in _FINDING_NOUNS:
+        return pos  # "the campaign released a statement saying": a verb, not a poll's complement
+    if found.group().endswith("there"):  # "Polls there show"
+        nxt = _WORD_SPAN.match(text, found.end() + 1, end)
+        low = nxt.group().lower() if nxt else ""
+        return found.end() if low in speech_verbs or low in _FINDING_VERBS else pos  # not "... there could be"
     k = pos
     for w in _WORD_SPAN.finditer(text, found.start(), found.end()):
         low = w.group().lower()
-        if low in _VERBS or low in speech_verbs:
+        if low in _VERBS or low in speech_verbs or low in _FINDING_VERBS:
             return k if k > pos + 4 else pos
         k = w.end()
     return pos
