@@ -225,6 +225,17 @@ def test_extend_mention_reads_the_sentence_before_a_quotation():
     # ... not a verb after a body ("released a statement"), nor "there" before no verb of saying
     ("The campaign released a statement saying the rally was off.", "The campaign", "The campaign"),
     ("Surveys there could be wrong.", "Surveys", "Surveys"),
+    # a source named by "according to" at the end of the statement runs to its end (regression: the
+    # apposition and the restrictive clause were cut off, as no speech verb came before the name)
+    ("The fares rose in May and June, according to a Harbor Lines official who was not authorized to speak.",
+     "Harbor Lines official", "Harbor Lines official who was not authorized to speak"),
+    ("The fares rose again in May and June, according to Ana Ruiz, director of the Lima Survey Center, which "
+     "ran the poll.", "Ana Ruiz", "Ana Ruiz, director of the Lima Survey Center, which ran the poll"),
+    ("It is a very different story in the north, according to former Sen. Tom Reyes, R-Ohio.",
+     "former Sen. Tom Reyes", "former Sen. Tom Reyes, R-Ohio"),
+    # ... not when the content follows the source
+    ("According to Ana Ruiz, the bridge that the city built is safe.", "Ana Ruiz", "Ana Ruiz"),
+    ("For the mayor, according to Ana Ruiz, the bridge that the city built is safe.", "Ana Ruiz", "Ana Ruiz"),
     # no verb after the phrase: not a source's complement
     ("Critics of the plan, however, were quiet.", "Critics", "Critics"),
     ("Ada Ruiz, of course, said the ward was full.", "Ada Ruiz", "Ada Ruiz"),
@@ -258,7 +269,8 @@ def test_extend_mention_on_pathological_input(text):
 
 
 @pytest.mark.parametrize("text", ["Polls" + " there" * 50_000 + " show it.", "Polls released" + " x" * 100_000 + " show it.",
-                                  "Polls in" + " in" * 100_000])
+                                  "Polls in" + " in" * 100_000, "It rose in May and June, according to Polls" + " who" * 100_000,
+                                  "It rose in May and June, according to Polls" + " who a" * 100_000 + "."])
 def test_extend_mention_complement_on_pathological_input(text):
     from stancekit import load_lexicon
     from stancekit.attribution._mention import extend_mention, head_nouns

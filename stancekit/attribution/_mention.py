@@ -66,6 +66,11 @@ def _head_nouns(text: str, pos: int, end: int, nouns: frozenset[str]) -> int:
 _FINDING_NOUNS = frozenset(line.lower() for _, _, line in read_data_lines("attribution_finding_nouns.txt"))
 _FINDING_VERBS = frozenset(line.lower() for _, _, line in read_data_lines("attribution_finding_verbs.txt"))
 _PARTICIPLES = frozenset("released published conducted commissioned taken out".split())
+_ARTICLES = frozenset("a an the".split())
+# A restrictive clause or phrase that runs to the end of the statement after a source named by
+# "according to" ("... according to a city official who asked not to be named."): lowercase words
+# without punctuation, up to the final full stop (possessive quantifiers: no backtracking).
+_TAIL = re.compile(r"(?: (?:who|that|familiar|close|briefed|in|at|with|on|from|for|of)\b[\w'’ ]{0,200}+)(?=[.!?]?\s*+$)")
 
 
 # "Ann Lee of Ohio" (a capitalised run after "of"); "supporters of the bill" (a phrase after
@@ -225,7 +230,16 @@ def extend_mention(text: str, start: int, end: int, mention: str | None, titles:
         close = text.find(")", pos, min(end, pos + 30))
         if close > 0:
             pos = close + 1
-    after_verb = any(w in speech_verbs for w in text[max(start, m - 40) : m].lower().split()[-2:])
+    before = text[max(start, m - 40) : m].lower().split()
+    # "..., according to X, a ...": X closes the statement (the content comes before it, six words
+    # or more), not "According to X, the bridge is safe" or "For Ruiz, according to X, the ..."
+    according = (before[-2:] == ["according", "to"] or (before[-3:-1] == ["according", "to"] and before[-1] in _ARTICLES)) \
+        and len(text[start:m].split()) >= 8
+    after_verb = according or any(w in speech_verbs for w in before[-2:])
+    if according:  # "..., according to a city official who asked not to be named.": the rest of the statement
+        tail = _TAIL.match(text, pos, end)
+        if tail is not None and tail.end() > pos:
+            return text[m : tail.end()]
     long_end = _long_apposition(text, pos, end, titles, speech_verbs, nouns, after_verb) or pos
     new_end = pos
     inverted = None
@@ -262,8 +276,8 @@ def extend_mention(text: str, start: int, end: int, mention: str | None, titles:
             if relative is None:
                 break
         closed = seg_end < end and text[seg_end] == ","
-        if not closed and inverted is None:  # "..., said (Dr.) X, a ..."
-            inverted = any(w in speech_verbs for w in text[max(start, m - 40) : m].lower().split()[-5:])
+        if not closed and inverted is None:  # "..., said (Dr.) X, a ...", "..., according to X, a ..."
+            inverted = according or any(w in speech_verbs for w in before[-5:])
         if not closed and not inverted:
             break  # "According to X, the bridge is safe": the rest is the content
         stop = seg_end
