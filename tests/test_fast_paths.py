@@ -360,3 +360,40 @@ def test_segment_split_matches_equal_the_pattern(statements):
     for text in texts:
         want = [(m.span(), m.group("appended")) for m in S._SPLIT.finditer(text)]
         assert [(m.span(), m.group("appended")) for m in S._split_matches(text)] == want
+
+
+_CAPITAL_TEXTS = _ODD_SENTENCES + [
+    "Mr. Smith and Mr Jones", "Mrs. Ray, Mrs Ray; Dr. No. Sen.", "Moscow. Moscow's Moscow’s Moscow-led Moscow1",
+    "McCain, DiPietro and O’Malley", "St. Petersburg A. B. Cee U.S.A. Ab.Cd Ab_cd", "Émile Zola Ā Ab\u00e9 Abé",
+    "Ann de la Cruz, Jan van Dijk, Abu al Rahman", "The The The", "A\nB  C\tD", "Ab", "Ab ", "A",
+    "Aa\u2028Bb", "Kazakhstan\u00a0Astana", "ALL CAPS NATO Ab CD", "AbC Def", "Ab-Cd Ef", "Ab'", "Ab's Cd",
+]
+
+
+def test_segment_token_capitalised_word_alternative():
+    """_segment._TOKEN's capitalised-word alternative (third) takes no token the pattern without it
+    would take otherwise: the same tokens over fixture articles, odd texts and every window of the
+    short ones."""
+    import re
+
+    from stancekit import _segment as S
+    plain = re.compile(S._TOKEN.pattern.replace(r"|[A-Z][a-z]++(?![\w’'.\-])", "", 1))
+    assert plain.pattern != S._TOKEN.pattern
+    texts = _CAPITAL_TEXTS + [t for _, t in _texts(6)]
+    for text, a, b in list(_odd_spans(_CAPITAL_TEXTS)) + [(t, 0, len(t)) for t in texts]:
+        assert [m.span() for m in S._TOKEN.finditer(text, a, b)] == [m.span() for m in plain.finditer(text, a, b)]
+
+
+def test_name_pattern_look_ahead_finds_what_the_pattern_without_it_finds():
+    """attribution._coref._NAME_SEQ's look-ahead after the first capital (the rest of the word,
+    whitespace, a capital or a particle) only fails early: the same matches over fixture articles,
+    odd texts and every window of the short ones."""
+    import re
+
+    from stancekit.attribution import _coref as C
+    look = rf"(?=\S*+\s++(?:[{C._UP}]|{C._PARTICLE}\s))"
+    plain = re.compile(C._NAME_SEQ.pattern.replace(look, "", 1))
+    assert plain.pattern != C._NAME_SEQ.pattern
+    texts = _CAPITAL_TEXTS + [t for _, t in _texts(6)]
+    for text, a, b in list(_odd_spans(_CAPITAL_TEXTS)) + [(t, 0, len(t)) for t in texts]:
+        assert [m.span() for m in C._NAME_SEQ.finditer(text, a, b)] == [m.span() for m in plain.finditer(text, a, b)]
