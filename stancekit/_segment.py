@@ -1472,6 +1472,9 @@ def segment(
                     # a share of a group as the subject names the speaker whatever other cue the
                     # frame holds ("43 said the same of Tom Reyes")
                     found = _quantity_speaker(frame, ps, att) or _lead_quantity_speaker(frame, ps, att) or found
+                    if found is None and ":" in frame:  # "There is less consensus on crime: 47% say ..."
+                        c = frame.find(":")
+                        found = _quantity_speaker(frame[c + 1 :], ps + c + 1, att)
                     if found is None and pquotes:
                         known = next((quote_speaker[q] for q in pquotes if q in quote_speaker), None)
                         if known is not None:
@@ -1794,6 +1797,8 @@ def _quantity_speaker(frame: str, offset: int, att: _Attributor) -> tuple[str, s
             return None
         return name or " ".join(g[0] for g in group), "group", mention
     last = att.doc.last_group
+    if last is not None and _may_open_quantity(last.name, 0):
+        last = None  # a share named before ("42% say ..."), not a group: "Two-thirds support" names its own
     return (last.name if last is not None else mention), "group", mention
 
 

@@ -1241,6 +1241,10 @@ SPEAKER_PATTERNS = [
     # fullest name of every "Trump" of the article, "Until Mr. Comey" as an actor)
     ("Neither Ana Ruiz nor Tom Reyes answered. Ruiz said later that the pier was safe.", 1, "Ana Ruiz", "Ruiz"),
     ("Until Mr. Reyes spoke, both Ana Ruiz and her staff had said the pier was safe.", 0, "Reyes", "Mr. Reyes"),
+    # a share of a group after a colon ("... on the levy: a majority of farmers say"), and a share named
+    # before is no group that a later share stands for (regression: "Two-thirds" got the actor "42%")
+    ("Voters split on the levy: a majority of farmers say it is unfair.", 0, "farmers", "a majority of farmers"),
+    ("On schools, 42% say they are liberal. Two-thirds support shorter sentences.", 1, "Two-thirds", "Two-thirds"),
     # what must not change: "of" after a name is no part of an inverted title
     ("\"Security is indivisible,\" said Ivan Petrov of the Diplomatic Academy in Moscow.", 0, "Ivan Petrov",
      "Ivan Petrov of the Diplomatic Academy"),
