@@ -583,6 +583,44 @@ def _initial_dot(tokens: list[tuple[str, int, int]], k: int) -> bool:
         and k + 1 < len(tokens) and tokens[k + 1][0][:1].isupper()
 
 
+# Anonymous sources: "people familiar with the plan", "a source close to the mayor" (data files).
+_ANON_HEADS = frozenset(line.lower() for _, _, line in read_data_lines("attribution_anonymous_heads.txt"))
+_ANON_PHRASES = tuple(tuple(line.lower().split()) for _, _, line in read_data_lines("attribution_anonymous_phrases.txt"))
+_ANON_STOPS = _FINITE | frozenset("who whom whose which that and but or".split())
+_ANON_BEFORE = frozenset("one two three four five six several some many a an the other".split())
+
+
+def _anonymous_end(tokens: list[tuple[str, int, int]], h: int, lex: Lexicon) -> int | None:
+    """End of an anonymous source whose head noun is at ``h`` ("people familiar with the plan",
+    "a source close to the mayor"): the head, a phrase of ``attribution_anonymous_phrases.txt`` and
+    the noun phrase after it (six words at most, up to punctuation, a verb or a relative word);
+    None when no such phrase follows the head."""
+    n = len(tokens)
+    if h >= n or tokens[h][0].lower() not in _ANON_HEADS:
+        return None
+    for ph in _ANON_PHRASES:
+        m = h + 1 + len(ph)
+        if m < n and all(tokens[h + 1 + i][0].lower() == w for i, w in enumerate(ph)):
+            e = m
+            while e < n and e < m + 6 and tokens[e][0][:1].isalnum() and tokens[e][0].lower() not in _ANON_STOPS \
+                    and tokens[e][0].lower() not in lex.speech_verbs:
+                e += 1
+            return e if e > m else None
+    return None
+
+
+def _anonymous_before(tokens: list[tuple[str, int, int]], vi: int, lex: Lexicon) -> tuple[int, int] | None:
+    """``(start, end)`` of an anonymous source that ends right before the verb at ``vi`` ("Two
+    people close to the mayor said"), with the number or determiner before its head; else None."""
+    for h in range(vi - 3, max(-1, vi - 13), -1):
+        if tokens[h][0].lower() in _ANON_HEADS and _anonymous_end(tokens, h, lex) == vi:
+            s = h
+            while s > 0 and s > h - 2 and tokens[s - 1][0].lower() in _ANON_BEFORE:
+                s -= 1
+            return s, vi
+    return None
+
+
 def _inverted_end(tokens: list[tuple[str, int, int]], j: int, lex: Lexicon) -> tuple[int, int | None]:
     """``(end, name_start)`` of the speaker named after an inverted verb at ``j - 1``: capitalised
     words, determiners, titles and the full stops of initials (", said Rev. Lee Hart"); then,
@@ -596,6 +634,9 @@ def _inverted_end(tokens: list[tuple[str, int, int]], j: int, lex: Lexicon) -> t
                      or tokens[k][0].lower() in lex.titles or _initial_dot(tokens, k)):
         k += 1
     low = tokens[k][0] if k < n else ""
+    anon = _anonymous_end(tokens, k, lex) if low.lower() in _ANON_HEADS else None
+    if anon is not None:  # ", said one person familiar with the plan"
+        return anon, None
     if low in nouns or (low == "of" and k > j and tokens[k - 1][0] in nouns):
         m = k + 1 if low == "of" else k
         while m < n and m < k + 4 and tokens[m][0] in nouns:
@@ -663,6 +704,13 @@ class _Attributor:
             if kind == "group":
                 return (doc.last_group.name if doc.last_group else None), "group"
             return None, "self"
+        for h in range(min(len(low) - 2, 3)):
+            if low[h] in _ANON_HEADS and all(w in _ANON_BEFORE or w[:1].isdigit() for w in low[:h]):
+                e = _anonymous_end([(w, 0, 0) for w in words], h, lex)
+                if e is not None:  # "two people close to the mayor": an unnamed source, not the mayor
+                    kind = "group" if low[h].endswith("s") or low[h] == "people" else "person"
+                    head = words[h].lower() if words[h][1:].islower() else words[h]  # "People familiar ..."
+                    return " ".join([head] + words[h + 1 : e]), kind
         first = len(words)
         while len(low) > 1 and low[0] in _COORDINATORS:  # "But other advisers", "and independent journalists"
             words, low, bare = words[1:], low[1:], bare[1:]
@@ -849,6 +897,7 @@ class _Attributor:
         # Verbs are taken in lowercase, or capitalised as a frame's first word (lexicon entries are
         # single words, so the words of the frame tell which can occur).
         candidates = [vi for vi, t in enumerate(tokens) if t[0] in present]
+        anonymous = not _ANON_HEADS.isdisjoint(words)  # "people familiar with the plan said ..."
         if tokens and tokens[0][0] not in present and tokens[0][0].lower() in present:
             candidates.insert(0, 0)
         if len(candidates) > 1:
@@ -892,7 +941,9 @@ class _Attributor:
             if verb_at is None and not (vi >= 1 and tokens[vi - 1][0].lower() == "to"):
                 verb_at = vi
             used = _used_to(tokens, vi, lex)
-            span = _np_backward(tokens, used if used is not None else vi, lex)
+            span = _anonymous_before(tokens, vi, lex) if anonymous else None
+            if span is None:
+                span = _np_backward(tokens, used if used is not None else vi, lex)
             if span:
                 name, kind, mention = self.np_at(frame, offset, tokens, *span)
                 if name or kind == "self":
