@@ -1218,7 +1218,8 @@ class _Attributor:
         i = 0
         # Skip an opening adverbial ("On December 16,", "However,") up to its comma.
         for k, t in enumerate(tokens[:12]):
-            if t[0] == ",":
+            if t[0] == "," and not (k and tokens[k - 1][0].isdigit() and k + 1 < len(tokens)
+                                    and tokens[k + 1][1] == t[2] and tokens[k + 1][0].isdigit()):  # not "2,000"
                 head = tokens[0][0].lower()
                 if head in _FUNCTION or head in ("on", "in", "at", "during") or _introductory(tokens, lex):
                     i = k + 1

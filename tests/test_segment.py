@@ -1260,6 +1260,12 @@ SPEAKER_PATTERNS = [
     # ... not a named person described so
     ("Ana Ruiz, who is close to the mayor, said the pier would close.", 0, "Ana Ruiz",
      "Ana Ruiz, who is close to the mayor"),
+    # the comma of a number is no end of an introductory phrase (regression: "She greeted 2,000 ..."
+    # was read as an opening "She greeted 2," and the clause had no subject)
+    ("Ana Ruiz spoke on Monday. She greeted 2,000 supporters at a rally in Lima and told them that the pier "
+     "would reopen.", 1, "Ana Ruiz", "She"),
+    ("The Transport Department has deemed about 1,500 of those pages private and says it does not plan to "
+     "release them.", 0, "Transport Department", "The Transport Department"),
     # what must not change: "of" after a name is no part of an inverted title
     ("\"Security is indivisible,\" said Ivan Petrov of the Diplomatic Academy in Moscow.", 0, "Ivan Petrov",
      "Ivan Petrov of the Diplomatic Academy"),
