@@ -43,7 +43,8 @@ _META = re.compile(
     re.IGNORECASE,
 )
 _BYLINE = re.compile(r"(?:by|By|BY)\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,4}\s*(?:,.*)?$")
-_TERMINAL = re.compile(r"[.!?…][\"'”’»)\]]*\s*$")
+_TERMINAL = re.compile(r"[.!?…][\"'”’»)\]]*\s*$")  # a line's end: see _ends_terminal
+_CLOSERS = "\"'”’»)]"
 _ANY_TERMINAL = re.compile(r"[.!?…]")
 _SPEAKER_LABEL = re.compile(
     r"([A-Z][\w.’'-]*(?: (?:(?:de|van|von|der|den|al|bin|la|le|du|di|da) )?[A-Z][\w.’'-]*){0,3}|Q|A)\s?:[ \t]+(?=\S)"
@@ -159,6 +160,13 @@ def _last_word(text: str, start: int, end: int) -> str | None:
     return seg[len(seg.rstrip(_WORD_OR_DOT)) :].lstrip(".") or None
 
 
+def _ends_terminal(line: str) -> bool:
+    """``_TERMINAL.search(line)`` for a line with no whitespace at its end (``str.strip`` strips what
+    ``\\s`` matches): a terminal mark before the closing marks that end the line. One strip instead
+    of the pattern, which tests a character set at every character of the line and tries each mark."""
+    return line.rstrip(_CLOSERS).endswith((".", "!", "?", "…"))
+
+
 def _breaks(text: str, s: int, e: int, lex: Lexicon) -> list[int]:
     """End offsets of the sentences in ``text[s:e]`` (the last one is ``e``)."""
     ends = []
@@ -225,7 +233,7 @@ def sentences(text: str, lex: Lexicon, paras: list[tuple[int, int]] | None = Non
                 continue
             ls2 = ls + (len(text[ls:le]) - len(text[ls:le].lstrip()))
             le2 = ls2 + len(line)
-            was_break, prev_break = prev_break, bool(_TERMINAL.search(line))
+            was_break, prev_break = prev_break, _ends_terminal(line)
             if _is_metadata_line(line) or (len(lines) > 1 and was_break and _is_header_line(text, lines, li, line, widest)):
                 prev_break = True
                 if cur_s < ls2 and text[cur_s:ls2].strip():

@@ -397,3 +397,31 @@ def test_name_pattern_look_ahead_finds_what_the_pattern_without_it_finds():
     texts = _CAPITAL_TEXTS + [t for _, t in _texts(6)]
     for text, a, b in list(_odd_spans(_CAPITAL_TEXTS)) + [(t, 0, len(t)) for t in texts]:
         assert [m.span() for m in C._NAME_SEQ.finditer(text, a, b)] == [m.span() for m in plain.finditer(text, a, b)]
+
+
+def test_attribution_token_ascii_word_alternative():
+    """attribution._features._TOKEN's first alternative (a run of ASCII letters, no word character
+    or apostrophe after it) takes the word the second would: the same tokens over fixture articles,
+    odd texts and every window of the short ones."""
+    import re
+
+    from stancekit.attribution import _features as AF
+    first = r"[A-Za-z]++(?![\w’'])|"
+    assert AF._TOKEN.pattern.startswith(first)
+    plain = re.compile(AF._TOKEN.pattern[len(first):])
+    texts = _CAPITAL_TEXTS + ["don't rock'n'roll Russia's Russia’S it's x'", "ab1 ab_ ab\u00e9 ab- ab. ab,"]
+    texts += [t for _, t in _texts(6)]
+    for text, a, b in list(_odd_spans(texts[:len(_CAPITAL_TEXTS) + 2])) + [(t, 0, len(t)) for t in texts]:
+        assert [m.span() for m in AF._TOKEN.finditer(text, a, b)] == [m.span() for m in plain.finditer(text, a, b)]
+
+
+def test_line_end_test_equals_the_terminal_pattern():
+    """_text._ends_terminal (one strip) gives bool(_TERMINAL.search(line)) on stripped lines: every
+    line of fixture articles, odd texts and every window of the short ones, stripped."""
+    from stancekit import _text as T
+    odd = _ODD_SENTENCES + ["a.", "a.)", "a.’ ”", "a!»", "a?]", "a…", ".", ")", "a.\u00a0)", "a.x)", "a ).", "'",
+                            "a.\"'”’»)]", "a\".", "a. ”\u2028", "..."]
+    lines = [t[a:b].strip() for t, a, b in _odd_spans(odd)]
+    lines += [ln.strip() for _, t in _texts(12) for ln in t.split("\n")]
+    for line in lines:
+        assert T._ends_terminal(line) == bool(T._TERMINAL.search(line)), line
