@@ -566,6 +566,21 @@ def test_joint_cue_and_source_thresholds(joint, actor):
     assert got[0].actor == actor
 
 
+# A cue taken under its threshold for its clear source: a source after the cue follows it directly or
+# after "by", "from", "of", "to" (regression, the rebuilt model of session 11: "telephone calls among
+# X, Y and Z" gave X, a fixtures/train statement that is the article's own voice).
+@pytest.mark.parametrize("text, actor", [
+    ("The plan was fine, grumbled Ada Ruiz.\n", "Ada Ruiz"),
+    ("The plan drew grumbled remarks from Ada Ruiz.\n", None),  # "remarks" between: not taken
+    ("The deal came in grumbled calls among Ada Ruiz, Tom Reyes and Lena Ortiz.\n", None),
+])
+def test_joint_cue_source_after_it(text, actor):
+    model = _toy_model().with_thresholds(2.0, 0.0, joint=(0.0, 2.0))
+    got = segment(text, attribution=model)
+    check_offsets(text, got)
+    assert got[0].actor == actor
+
+
 @pytest.mark.parametrize("text, found", [
     ("Ada Ruiz expects a payback.", True),
     ("Ada Ruiz is the only one expecting a payback.", False),  # a participle: the cue threshold

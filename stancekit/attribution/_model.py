@@ -247,7 +247,10 @@ class AttributionModel:
         if best[2] and self._heads is not None and not self._speakerlike(toks, low, head[1], lex_sets):
             return None  # "the ministers who gathered on the island expected": no speaker named "island"
         j = head[1]
-        return i, j, mention_start(toks, low, j, lex_sets)
+        ms = mention_start(toks, low, j, lex_sets)
+        if best[2] and not best[3] and j > i and not all(w in _JOINT_BETWEEN for w in low[i + 1 : ms]):
+            return None  # "telephone calls among X, Y and Z": a weak cue's source after it follows "by", "from" ...
+        return i, j, ms
 
     def _speakerlike(self, toks, low, j: int, lex_sets) -> bool:
         """Whether token ``j`` may end a speaker's name: a capitalised word, a pronoun, a title, group
@@ -465,6 +468,9 @@ _ACCORDING_MEASURES = _data_words("attribution_according_non_sources.txt")
 _CLAUSE_WORDS = frozenset("while whereas although though but and yet when if as after before since because "
                           "unless until once so".split())
 _DETERMINERS = frozenset("the a an its their his her our your".split())
+# Words between a cue taken under its threshold (for its clear source) and a source after it:
+# "drew scorn from the mayor", "criticism by rights groups", "says the mayor".
+_JOINT_BETWEEN = frozenset("by from of to with , the a an".split())
 
 
 def _according_measure(low: list[str], i: int) -> bool:
