@@ -529,6 +529,7 @@ _SAYING = frozenset("said says told tells stated states added adds noted notes a
 # Words that open an introductory phrase, not a subject: "Early in his campaign, ...".
 _INTRODUCTORY = frozenset("early earlier later afterwards meanwhile still instead now then last next "
                           "yesterday today tonight once soon".split())
+_TIME_AFTER = frozenset(("later", "earlier", "ago"))
 
 
 def _introductory(tokens: list[tuple[str, int, int]], lex: Lexicon) -> bool:
@@ -538,6 +539,12 @@ def _introductory(tokens: list[tuple[str, int, int]], lex: Lexicon) -> bool:
     head = tokens[0][0].lower()
     if head in _INTRODUCTORY or (head.endswith("ly") and len(head) > 4):
         return True
+    # "Minutes later,", "Two days earlier,", "Weeks ago,": a span of time, not a subject.
+    for k in range(1, min(4, len(tokens) - 1)):
+        if not tokens[k][0][:1].isalnum():
+            break
+        if tokens[k][0].lower() in _TIME_AFTER and tokens[k + 1][0] == ",":
+            return True
     return head.endswith("ing") and len(head) > 4 and len(tokens) > 1 and tokens[1][0][:1].islower() \
         and head not in lex.country_of and head not in lex.seats
 

@@ -1266,6 +1266,15 @@ SPEAKER_PATTERNS = [
      "would reopen.", 1, "Ana Ruiz", "She"),
     ("The Transport Department has deemed about 1,500 of those pages private and says it does not plan to "
      "release them.", 0, "Transport Department", "The Transport Department"),
+    # a span of time opening the sentence ("Minutes later,", "Two days earlier,") is no subject
+    # (regression: "Minutes" spoke for the campaign that issued the statement)
+    ("Minutes later, the Ruiz campaign issued a statement saying that the pier would reopen.", 0,
+     "Ruiz", "the Ruiz campaign"),
+    ("Tom Reyes left the hall. Hours later, he sent an email saying the vote was lost.", 1, "Tom Reyes", "he"),
+    ("Two days earlier, Ana Ruiz released a letter insisting that the fares were fair.", 0, "Ana Ruiz",
+     "Ana Ruiz"),
+    # ... but a name before a comma is still the subject
+    ("Reyes, two days later, said the pier was safe.", 0, "Reyes", "Reyes"),
     # what must not change: "of" after a name is no part of an inverted title
     ("\"Security is indivisible,\" said Ivan Petrov of the Diplomatic Academy in Moscow.", 0, "Ivan Petrov",
      "Ivan Petrov of the Diplomatic Academy"),
