@@ -11,11 +11,18 @@ from sklearn.model_selection import StratifiedKFold, cross_val_predict
 from sklearn.utils.multiclass import check_classification_targets
 from sklearn.utils.class_weight import compute_sample_weight
 from sklearn.utils.validation import _check_sample_weight, check_is_fitted, validate_data
+from threadpoolctl import threadpool_limits
 
 from ._errors import setting_value_error
-from ._vectors import _as_logits, _softmax, neutral_offsets
+from ._vectors import TreeEnsemble, _as_logits, _softmax, blend, dense_tail, neutral_offsets
 
-__all__ = ["StanceClassifier", "check_neutral_bias"]
+__all__ = ["StanceClassifier", "check_neutral_bias", "check_tree_blend", "TREE_PARAMS"]
+
+# The trees of setting ``tree_blend`` (HistGradientBoostingClassifier): the one configuration the
+# seventh #14 round cross-validated (docs/model-card.md), not tuned. No early stopping (it would
+# hold out a random part of the data), and a fixed seed: the fit is deterministic.
+TREE_PARAMS: dict[str, object] = {"max_iter": 200, "learning_rate": 0.05, "max_leaf_nodes": 15,
+                                  "min_samples_leaf": 20, "l2_regularization": 1.0, "early_stopping": False}
 
 
 def check_neutral_bias(value: object) -> float:
@@ -24,6 +31,19 @@ def check_neutral_bias(value: object) -> float:
             or not np.isfinite(value):
         raise setting_value_error("neutral_bias", value, "a finite number (0 adds nothing)")
     return float(value)
+
+
+def check_tree_blend(value: object) -> float:
+    """``value`` as the setting ``tree_blend`` (a number from 0 to 1), or the catalogue's error."""
+    if isinstance(value, bool) or not isinstance(value, (int, float, np.integer, np.floating)) \
+            or not 0.0 <= float(value) <= 1.0:
+        raise setting_value_error("tree_blend", value, "a number from 0 (no trees) to 1 (the trees alone)")
+    return float(value)
+
+
+def _check_tree_columns(value: object) -> None:
+    if value is not None and (isinstance(value, bool) or not isinstance(value, (int, np.integer)) or value < 1):
+        raise setting_value_error("tree_columns", value, "None (all columns) or a whole number above 0")
 
 
 def _fit_temperature(logits: np.ndarray, idx: np.ndarray) -> float:
@@ -56,6 +76,16 @@ class StanceClassifier(ClassifierMixin, BaseEstimator):
         the softmax: above 0 a statement needs more evidence to get a stance, below 0 less.
         Balanced class weights raise the stance labels' prior; this takes part of that back
         at the decision without refitting. Nothing is added without a ``neutral`` class.
+    tree_blend : float, default 0.0
+        The share of gradient-boosted trees (:data:`TREE_PARAMS`, fitted with the same class
+        weights) in the probabilities: ``(1 - tree_blend) * linear + tree_blend * trees``, where
+        ``linear`` is the calibrated logistic regression's (``neutral_bias`` included). 0 fits no
+        trees. Only with ``calibration="temperature"`` or None. The trees are fitted with one
+        thread and a fixed seed (deterministic).
+    tree_columns : int or None, default None
+        The trees read the last ``tree_columns`` columns of ``X`` (None: all of them);
+        :func:`stancekit._model.fit_model` sets it to the featurizer's dense columns (cues,
+        target signals, document context, the first model's view), not the word n-grams.
     cv : int, default 3
         Folds for calibration.
     max_iter : int, default 2000
@@ -71,6 +101,10 @@ class StanceClassifier(ClassifierMixin, BaseEstimator):
         Whether the probabilities come from a calibrated model.
     temperature_ : float
         The fitted temperature (1.0 unless ``calibration="temperature"``).
+    trees_ : HistGradientBoostingClassifier or None
+        The fitted trees (``tree_blend`` above 0), else None.
+    tree_ensemble_ : stancekit._vectors.TreeEnsemble or None
+        ``trees_`` as plain arrays: what :meth:`predict_proba` and the scorer file compute with.
     """
 
     def __init__(
@@ -79,6 +113,8 @@ class StanceClassifier(ClassifierMixin, BaseEstimator):
         class_weight: object = "balanced",
         calibration: str | None = "temperature",
         neutral_bias: float = 0.0,
+        tree_blend: float = 0.0,
+        tree_columns: int | None = None,
         cv: int = 3,
         max_iter: int = 2000,
         random_state: int | None = 0,
@@ -87,6 +123,8 @@ class StanceClassifier(ClassifierMixin, BaseEstimator):
         self.class_weight = class_weight
         self.calibration = calibration
         self.neutral_bias = neutral_bias
+        self.tree_blend = tree_blend
+        self.tree_columns = tree_columns
         self.cv = cv
         self.max_iter = max_iter
         self.random_state = random_state
@@ -97,6 +135,11 @@ class StanceClassifier(ClassifierMixin, BaseEstimator):
         if not (isinstance(self.C, (int, float)) and self.C > 0):
             raise ValueError(f"C must be a positive number, got {self.C!r}")
         check_neutral_bias(self.neutral_bias)
+        share = check_tree_blend(self.tree_blend)
+        _check_tree_columns(self.tree_columns)
+        if share and self.calibration in ("sigmoid", "isotonic"):
+            raise setting_value_error("tree_blend", self.tree_blend,
+                                      f"0 with calibration {self.calibration!r} (trees blend with temperature or no calibration)")
         if isinstance(self.cv, bool) or not ((isinstance(self.cv, int) and self.cv >= 2) or hasattr(self.cv, "__iter__")
                                               or hasattr(self.cv, "split")):
             raise ValueError(f"cv must be an int >= 2, a splitter or an iterable of splits, got {self.cv!r}")
@@ -132,13 +175,31 @@ class StanceClassifier(ClassifierMixin, BaseEstimator):
             self.n_iter_ = np.array([max(int(np.max(c.estimator.n_iter_)) for c in self.estimator_.calibrated_classifiers_)])
         else:
             self.n_iter_ = np.array([int(np.max(self.estimator_.n_iter_))])
+        self.trees_ = self.tree_ensemble_ = None
+        if share and len(self.classes_) > 1:
+            self._fit_trees(X, y, weights)
         return self
+
+    def _fit_trees(self, X: object, y: np.ndarray, weights: np.ndarray) -> None:
+        from sklearn.ensemble import HistGradientBoostingClassifier
+        k = X.shape[1] if self.tree_columns is None else min(int(self.tree_columns), X.shape[1])
+        trees = HistGradientBoostingClassifier(**TREE_PARAMS, random_state=self.random_state)
+        with threadpool_limits(limits=1):  # OpenMP's threads on a loaded machine: minutes instead of seconds
+            trees.fit(dense_tail([X], X.shape[0], k), y, sample_weight=weights)
+        self.trees_ = trees
+        self.tree_ensemble_ = TreeEnsemble.of_hist_gradient_boosting(trees, k)
 
     def __setstate__(self, state: dict[str, object]) -> None:
         # A classifier pickled before ``neutral_bias`` existed (the shipped model of the fifth #14
         # round) had none: it gets the default, which adds nothing, so that get_params and clone work.
+        # Likewise ``tree_blend`` (the eighth round): none, no trees.
         state = dict(state)
         state.setdefault("neutral_bias", 0.0)
+        for key, default in (("tree_blend", 0.0), ("tree_columns", None)):
+            state.setdefault(key, default)
+        if "estimator_" in state:
+            state.setdefault("trees_", None)
+            state.setdefault("tree_ensemble_", None)
         super().__setstate__(state)
 
     def predict_proba(self, X: object) -> np.ndarray:
@@ -157,7 +218,11 @@ class StanceClassifier(ClassifierMixin, BaseEstimator):
         z = _as_logits(self.estimator_.decision_function(X)) / self.temperature_
         if offsets is not None:
             z = z + offsets
-        return _softmax(z)
+        p = _softmax(z)
+        trees = self.tree_ensemble_
+        if trees is None:
+            return p
+        return blend(p, trees.proba(dense_tail([X], X.shape[0], trees.n_columns)), float(self.tree_blend))
 
     def predict(self, X: object) -> np.ndarray:
         proba = self.predict_proba(X)

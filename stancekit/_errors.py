@@ -89,12 +89,14 @@ def choice_error(name: str, value: object, allowed: Iterable[object]) -> ValueEr
     return ValueError(f"{name} {value!r} is not one of: {allowed_s}")
 
 
-def setting_needs_error(name: str, needs: dict[str, object], got: dict[str, object]) -> ValueError:
+def setting_needs_error(name: str, needs: dict[str, object], got: dict[str, object],
+                        reads: str = "the document focus") -> ValueError:
     """A ``ValueError`` for a training setting that reads another one: it names the setting,
-    what it needs and the values given ("setting 'doc_gate' ... needs 'doc_focus' true ...")."""
+    what it reads, what it needs and the values given ("setting 'doc_gate' reads the document
+    focus: it needs 'doc_focus' true ...")."""
     need_s = " and ".join(f"{k!r} {v}" for k, v in needs.items())
     got_s = ", ".join(f"{k}={v!r}" for k, v in got.items())
-    return ValueError(f"setting {name!r} reads the document focus: it needs {need_s} (got {got_s})")
+    return ValueError(f"setting {name!r} reads {reads}: it needs {need_s} (got {got_s})")
 
 
 def setting_value_error(name: str, value: object, expected: str) -> ValueError:

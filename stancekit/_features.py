@@ -20,7 +20,7 @@ from sklearn.utils.validation import check_is_fitted
 
 # The transforms themselves live in the scikit-learn-free _vectors: scorers use them too.
 from ._vectors import (
-    _KINDS, _WORD, CUE_CLASSES, DOC_FEATURES, FOCUS_FEATURES, CUE_FEATURES, CueBlock, FeaturePlan, StatementInput, TargetBlock, TfidfBlock,
+    _KINDS, _WORD, CUE_CLASSES, DOC_FEATURES, FOCUS_FEATURES, CUE_FEATURES, CueBlock, FeaturePlan, StatementInput, TargetBlock, TfidfBlock, VOICE_FEATURE,
     _PWORD, _cue_sets, _Transform, actor_texts, affix_terms, as_inputs, cue_rows, kind_rows,
 )
 
@@ -332,6 +332,11 @@ class StanceFeaturizer(TransformerMixin, BaseEstimator):
         With ``doc_focus``: a statement whose document names the target nowhere is labelled
         ``neutral`` (certain) by :class:`stancekit.StanceModel` and its scorer, whatever the
         classifier reads; the features are the same with or without it.
+    author_stack : bool, default False
+        With ``stack_weight``: after the first model's view, a column that is 1 for a statement
+        in the article's own voice (no actor), and a copy of the view for such statements (0
+        for the others), so that a linear classifier weighs the first model's reading apart for
+        the article's own voice.
     lexicon_dirs : tuple of str, default ()
         Extra cue lexicons (see :class:`CueLexiconFeatures`).
     """
@@ -358,6 +363,7 @@ class StanceFeaturizer(TransformerMixin, BaseEstimator):
         author_actor: bool = False,
         doc_focus: bool = False,
         doc_gate: bool = False,
+        author_stack: bool = False,
         lexicon_dirs: tuple[str, ...] = (),
     ) -> None:
         self.phrases = phrases
@@ -380,7 +386,15 @@ class StanceFeaturizer(TransformerMixin, BaseEstimator):
         self.author_actor = author_actor
         self.doc_focus = doc_focus
         self.doc_gate = doc_gate
+        self.author_stack = author_stack
         self.lexicon_dirs = lexicon_dirs
+
+    def __setstate__(self, state: dict[str, object]) -> None:
+        # A featurizer pickled before ``author_stack`` existed (models before the eighth #14
+        # round) had none: the default, which adds no column, so that get_params and clone work.
+        state = dict(state)
+        state.setdefault("author_stack", False)
+        super().__setstate__(state)
 
     def fit(self, X: object, y: object = None) -> "StanceFeaturizer":
         items = as_inputs(X)
@@ -437,6 +451,8 @@ class StanceFeaturizer(TransformerMixin, BaseEstimator):
                 names += list(FOCUS_FEATURES)
         if getattr(self, "n_stack_", 0):
             names += [f"stack:{k}" for k in range(self.n_stack_)]
+            if self.author_stack:
+                names += [VOICE_FEATURE] + [f"author:stack:{k}" for k in range(self.n_stack_)]
         return np.array(names, dtype=object)
 
     def transform(self, X: object) -> sp.csr_matrix:
@@ -465,7 +481,8 @@ class StanceFeaturizer(TransformerMixin, BaseEstimator):
                    None if cues is None else _cue_block(cues), float(getattr(self, "doc_weight", 0.0)),
                    float(getattr(self, "stack_weight", 0.0)), int(getattr(self, "n_stack_", 0)),
                    bool(getattr(self, "actor_role", False)), bool(getattr(self, "author_actor", False)),
-                   bool(getattr(self, "doc_focus", False)), bool(getattr(self, "doc_gate", False)))
+                   bool(getattr(self, "doc_focus", False)), bool(getattr(self, "doc_gate", False)),
+                   bool(self.author_stack))
         # What a refit changes in place: a vectorizer's vocabulary, the target signals' compiled phrases.
         fitted = tuple(x for part in parts for x in (part, getattr(part, "vocabulary_", None),
                                                      getattr(part, "_block", None)))
@@ -485,6 +502,6 @@ class StanceFeaturizer(TransformerMixin, BaseEstimator):
             cues=weights[3], target=None if target is None else target._block,
             kind=kind is not None, context_weight=weights[0], actor_weight=weights[1], interaction_weight=weights[2],
             doc_weight=weights[4], stack_weight=weights[5], n_stack=weights[6], actor_role=weights[7],
-            author_actor=weights[8], doc_focus=weights[9], doc_gate=weights[10])
+            author_actor=weights[8], doc_focus=weights[9], doc_gate=weights[10], author_stack=weights[11])
         _PLANS[self] = (fitted, weights, plan)
         return plan

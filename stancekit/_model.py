@@ -14,7 +14,7 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.pipeline import Pipeline
 from threadpoolctl import threadpool_limits
 
-from ._classifier import StanceClassifier, check_neutral_bias
+from ._classifier import StanceClassifier, check_neutral_bias, check_tree_blend
 from ._data import LabelledSet, data_digest
 from ._errors import DataError, ModelError, choice_error, model_unreadable, setting_needs_error, type_error
 from ._features import StanceFeaturizer
@@ -47,6 +47,8 @@ DEFAULT_SETTINGS: dict[str, object] = {
     "calibration": "temperature",
     "class_weight": "balanced",
     "neutral_bias": 0.0,
+    "tree_blend": 0.0,
+    "author_stack": False,
     "use_cues": True,
     "use_target": True,
     "use_kind": True,
@@ -93,6 +95,12 @@ def build_pipeline(target: Target, settings: Mapping[str, object], random_state:
             raise type_error(f"setting {key!r}", value, "true or false")
     s = {**DEFAULT_SETTINGS, **settings}
     neutral_bias = check_neutral_bias(s["neutral_bias"])
+    tree_blend = check_tree_blend(s["tree_blend"])
+    if not isinstance(s["author_stack"], bool):
+        raise type_error("setting 'author_stack'", s["author_stack"], "true or false")
+    if s["author_stack"] and not float(s["stack_weight"] or 0.0):
+        raise setting_needs_error("author_stack", {"stack_weight": "above 0"}, {"stack_weight": s["stack_weight"]},
+                                  reads="the first model's view")
     if s["doc_gate"] and not (s["doc_focus"] and float(s["doc_weight"])):
         raise setting_needs_error("doc_gate", {"doc_focus": "true", "doc_weight": "above 0"},
                                   {"doc_focus": s["doc_focus"], "doc_weight": s["doc_weight"]})
@@ -110,12 +118,12 @@ def build_pipeline(target: Target, settings: Mapping[str, object], random_state:
             context_weight=float(s["context_weight"]), actor_weight=float(s["actor_weight"]),
             doc_weight=float(s["doc_weight"]), stack_weight=float(s["stack_weight"]),
             actor_role=bool(s["actor_role"]), author_actor=bool(s["author_actor"]),
-            doc_focus=bool(s["doc_focus"]), doc_gate=bool(s["doc_gate"]),
+            doc_focus=bool(s["doc_focus"]), doc_gate=bool(s["doc_gate"]), author_stack=s["author_stack"],
             use_cues=bool(s["use_cues"]), use_target=bool(s["use_target"]), use_kind=bool(s["use_kind"]),
         )),
         ("classifier", StanceClassifier(C=float(s["C"]), calibration=s["calibration"],
                                         class_weight=s.get("class_weight", "balanced"), neutral_bias=neutral_bias,
-                                        random_state=random_state)),
+                                        tree_blend=tree_blend, random_state=random_state)),
     ])
 
 
@@ -270,7 +278,10 @@ class StanceModel:
         Notes
         -----
         Evidence explains the linear model's arithmetic, not the annotator's reasons; the
-        intercept (the label's prior) is left out.
+        intercept (the label's prior) is left out. With trees (setting ``tree_blend``) the
+        probabilities are the mean of the linear model's and the trees', and the evidence reads
+        the linear model's weights only: a label the trees moved has evidence for the linear
+        model's reading of it (:attr:`stancekit._scorer.Scorer.evidence_note` says so).
         """
         if not isinstance(k, int) or isinstance(k, bool) or k < 1:
             raise type_error("k", k, "a positive int")
@@ -333,12 +344,23 @@ def fit_model(data: LabelledSet, targets: Sequence[Target], settings: Mapping[st
             X, y = _check_classes(data, t, min_per_class)
             if stage1 is not None:
                 X = [x._replace(stack=stack[i]) for x, i in zip(X, _labelled_index(data, t))]
-            pipes[t.id] = build_pipeline(t, settings, random_state).fit(X, y)
+            pipes[t.id] = _fit_pipeline(build_pipeline(t, settings, random_state), X, y)
     featurizers = [p[0] for p in pipes.values()]
     if stage1 is not None:
         featurizers += [p[0] for p in stage1.pipelines.values()]
     _share_identical_blocks(featurizers)
     return StanceModel(targets, pipes, settings, data_digest(data), stage1=stage1)
+
+
+def _fit_pipeline(pipe: Pipeline, X: list[StatementInput], y: list[str]) -> Pipeline:
+    """``pipe.fit(X, y)``; with trees (setting ``tree_blend``), the featurizer first, so that the
+    classifier's trees read its dense columns (:meth:`FeaturePlan.n_dense`), not the words."""
+    clf = pipe[-1]
+    if not (isinstance(clf, StanceClassifier) and clf.tree_blend):
+        return pipe.fit(X, y)
+    Xt = pipe[0].fit_transform(X, y)
+    clf.set_params(tree_columns=pipe[0].feature_plan().n_dense() or None).fit(Xt, y)
+    return pipe
 
 
 STACK_FOLDS = 5  # folds (by document) of the first model's cross-validated predictions
@@ -358,7 +380,10 @@ def _stack_training(data: LabelledSet, targets: Sequence[Target], settings: Mapp
     # The first model reads the document as the second does, but is never gated (doc_gate) nor
     # biased toward neutral (neutral_bias): its reading of a statement stays the classifier's own,
     # and the gate and the bias act once, on the labels.
-    first = {**settings, "stack_weight": 0.0, "doc_gate": False, "neutral_bias": 0.0}
+    # Nor has it trees (tree_blend) or the author's copy of a first model's view (author_stack):
+    # it is the shipped models' first model, as it was.
+    first = {**settings, "stack_weight": 0.0, "doc_gate": False, "neutral_bias": 0.0, "tree_blend": 0.0,
+             "author_stack": False}
     stage1 = fit_model(data, targets, first, random_state=random_state, min_per_class=min_per_class)
     keys = sorted({s.doc_id or s.source for s in data.statements})
     rng = np.random.RandomState(random_state)
@@ -430,7 +455,7 @@ def _linear_head(clf: object) -> LinearHead | None:
     if type(clf) is not StanceClassifier or type(est) is not LogisticRegression:
         return None
     return LinearHead([str(c) for c in clf.classes_], est.coef_, est.intercept_, clf.temperature_,
-                      clf.neutral_bias)
+                      clf.neutral_bias, getattr(clf, "tree_ensemble_", None), clf.tree_blend)
 
 
 def _scorer_with(model: StanceModel, head: Callable[[object], object | None]) -> Scorer | None:

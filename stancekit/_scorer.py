@@ -26,13 +26,17 @@ from ._files import atomic_write_bytes, write_npz
 from ._targets import LABELS
 from ._vectors import (
     CONTEXT_STATEMENTS, CueBlock, DocPart, DocSignals, FeaturePlan, LinearHead, StackSignals, StatementInput,
-    TargetBlock, TfidfBlock, _DocLayout, _lows_words, explain_rows, gate_proba, stack_names, statement_inputs,
+    TargetBlock, TfidfBlock, TreeEnsemble, _DocLayout, _lows_words, explain_rows, gate_proba, stack_names,
+    statement_inputs,
 )
 
 __all__ = ["Scorer", "Explaining", "Block", "write_scorer", "read_scorer", "scorer_path", "load_scoring_model",
            "SCORER_FORMAT", "BLOCK_STATEMENTS"]
 
-SCORER_FORMAT = 1
+# Format 2 (the eighth #14 round) adds a second model's trees (setting tree_blend); a scorer
+# without trees is still written as format 1, which earlier versions read.
+SCORER_FORMAT = 2
+READ_FORMATS = (1, 2)
 # Statements featurized at a time: a batch (or one long document) with more is labelled in blocks
 # of this many (see Scorer.blocks), so that memory stays bounded whatever the document's length.
 BLOCK_STATEMENTS = 2_000
@@ -295,9 +299,23 @@ class Scorer:
                     rec[tid]["evidence"] = e
             yield blk.start, blk.stop, out
 
+    @property
+    def evidence_note(self) -> str | None:
+        """What the evidence (:meth:`explain`) leaves out, when it leaves out part of the model:
+        with trees (setting ``tree_blend``) the labels blend the linear model's probabilities
+        with the trees', and the evidence reads the linear model's weights alone. None without
+        trees."""
+        blends = sorted({(tid, h.tree_blend) for tid, h in self.heads.items() if getattr(h, "trees", None) is not None})
+        if not blends:
+            return None
+        shares = ", ".join(f"{tid} {b:g}" for tid, b in blends)
+        return (f"evidence reads the linear model's weights only: the labels blend its probabilities with "
+                f"gradient-boosted trees' (the trees' share: {shares}), which the evidence does not explain")
+
     def explain(self, statements: object, k: int = 3) -> list[dict[str, list[str]]]:
         """Per statement, ``{target_id: evidence}``: the ``k`` terms and cues that weighed most
-        toward the label :meth:`predict_proba` chooses (see :meth:`explained_records`)."""
+        toward the label :meth:`predict_proba` chooses (see :meth:`explained_records`). With
+        trees, the linear model's evidence only (see :attr:`evidence_note`)."""
         return [{tid: st["evidence"] for tid, st in row.items()} for row in self.explained_records(statements, k)]
 
     def __repr__(self) -> str:
@@ -317,6 +335,7 @@ class Explaining:
         self.scorer = scorer
         self.k = int(k)
         self.target_ids = scorer.target_ids
+        self.note = scorer.evidence_note  # with trees: what the evidence does not explain
 
     def _stance_records(self, statements: object) -> list[dict[str, dict[str, object]]]:
         return self.scorer.explained_records(statements, self.k)
@@ -433,11 +452,17 @@ def scorer_arrays(scorer: Scorer) -> dict[str, np.ndarray] | None:
                 "stack_weight": plan.stack_weight, "n_stack": plan.n_stack, "actor_role": plan.actor_role,
                 "author_actor": plan.author_actor, **({"doc_focus": True} if plan.doc_focus else {}),
                 **({"doc_gate": True} if plan.doc_gate else {}),
+                **({"author_stack": True} if plan.author_stack else {}),
                 "classes": list(head.classes), "temperature": head.temperature,
                 **({"neutral_bias": head.neutral_bias} if head.neutral_bias else {}),
+                **({"tree_blend": head.tree_blend, "tree_columns": head.trees.n_columns}
+                   if head.trees is not None else {}),
             })
             arrays[f"{prefix}head{t}_coef"] = head.coef
             arrays[f"{prefix}head{t}_intercept"] = head.intercept
+            if head.trees is not None:
+                for name, a in head.trees.arrays().items():
+                    arrays[f"{prefix}head{t}_trees_{name}"] = a
         return targets
 
     try:
@@ -449,7 +474,9 @@ def scorer_arrays(scorer: Scorer) -> dict[str, np.ndarray] | None:
             stage1 = {"targets": target_metas(scorer.stage1, "stage1_")}
     except _NotExportable:
         return None
-    meta = {"format": SCORER_FORMAT, "labels": list(LABELS), "targets": targets, "tfidf": tfidf_meta, "cues": cue_meta}
+    trees = any("tree_blend" in m for st in [targets] + ([stage1["targets"]] if stage1 else []) for m in st)
+    meta = {"format": SCORER_FORMAT if trees else 1, "labels": list(LABELS), "targets": targets, "tfidf": tfidf_meta,
+            "cues": cue_meta}
     if stage1 is not None:
         meta["stage1"] = stage1
     arrays["meta"] = _text_array([json.dumps(meta, ensure_ascii=False, sort_keys=True)])
@@ -509,9 +536,9 @@ def _scorer_of_arrays(data: bytes) -> Scorer:
     if "meta" not in arrays:
         raise ModelError("not a stancekit scorer (no meta)")
     meta = json.loads(_texts(arrays["meta"])[0])
-    if not isinstance(meta, dict) or meta.get("format") != SCORER_FORMAT:
+    if not isinstance(meta, dict) or meta.get("format") not in READ_FORMATS:
         found = meta.get("format") if isinstance(meta, dict) else None
-        raise ModelError(f"scorer format {found!r}, this stancekit reads {SCORER_FORMAT}")
+        raise ModelError(f"scorer format {found!r}, this stancekit reads {', '.join(map(str, READ_FORMATS))}")
     blocks = []
     for k, m in enumerate(meta["tfidf"]):
         blocks.append(TfidfBlock(_texts(arrays[f"tfidf{k}_terms"]), arrays[f"tfidf{k}_idf"],
@@ -539,9 +566,15 @@ def _scorer_of_arrays(data: bytes) -> Scorer:
                 interaction_weight=m["interaction_weight"], doc_weight=float(m.get("doc_weight", 0.0)),
                 stack_weight=float(m.get("stack_weight", 0.0)), n_stack=int(m.get("n_stack", 0)),
                 actor_role=bool(m.get("actor_role", False)), author_actor=bool(m.get("author_actor", False)),
-                doc_focus=bool(m.get("doc_focus", False)), doc_gate=bool(m.get("doc_gate", False)))
+                doc_focus=bool(m.get("doc_focus", False)), doc_gate=bool(m.get("doc_gate", False)),
+                author_stack=bool(m.get("author_stack", False)))
+            trees = None
+            if "tree_blend" in m:
+                trees = TreeEnsemble(**{k: arrays[f"{prefix}head{t}_trees_{k}"] for k in TreeEnsemble.ARRAYS},
+                                     n_columns=int(m["tree_columns"]))
             heads[tid] = LinearHead(m["classes"], arrays[f"{prefix}head{t}_coef"], arrays[f"{prefix}head{t}_intercept"],
-                                    m["temperature"], float(m.get("neutral_bias", 0.0)))
+                                    m["temperature"], float(m.get("neutral_bias", 0.0)), trees,
+                                    float(m.get("tree_blend", 0.0)))
         return Scorer(ids, plans, heads, stage1=stage1)
 
     first = stage(meta["stage1"]["targets"], "stage1_", None) if meta.get("stage1") else None

@@ -28,10 +28,14 @@ from ._text import quote_spans
 __all__ = [
     "CONTEXT_STATEMENTS", "CUE_CLASSES", "CUE_FEATURES", "StatementInput", "as_inputs", "statement_inputs",
     "cue_rows", "kind_rows", "doc_rows", "doc_groups", "DocSignals", "StackSignals", "DocPart", "FOCUS_FEATURES", "stack_rows", "stack_names", "explain_rows", "DOC_FEATURES", "affix_terms", "actor_texts", "actor_role", "CueBlock", "TargetBlock", "TfidfBlock", "FeaturePlan",
-    "LinearHead", "neutral_offsets",
+    "LinearHead", "TreeEnsemble", "neutral_offsets", "VOICE_FEATURE",
 ]
 
 CONTEXT_STATEMENTS = 2  # how many statements before one make its context
+# Setting ``author_stack``: 1 for a statement in the article's own voice (no actor).
+VOICE_FEATURE = "voice:author"
+# Feature-name prefixes of the text blocks (TF-IDF): the columns a TreeEnsemble does not read.
+_TEXT_PREFIXES = ("w:", "c:", "a:", "ctx:", "actor:")
 
 CUE_CLASSES = ("endorse", "doubt", "hedge", "conditional")
 _KINDS = ("direct", "indirect", "narrative")
@@ -1473,6 +1477,21 @@ class FeaturePlan:
     author_actor: bool = False
     doc_focus: bool = False
     doc_gate: bool = False
+    author_stack: bool = False
+
+    def _stack_width(self) -> int:
+        """Columns after the focus columns: the first model's view and, with ``author_stack``, the
+        voice and the view's copy for the article's own voice (see :meth:`transform_blocks`)."""
+        if not (self.stack_weight and self.n_stack):
+            return 0
+        return self.n_stack + (1 + self.n_stack if self.author_stack else 0)
+
+    def n_dense(self) -> int:
+        """How many of the columns :meth:`transform` gives come after the text blocks (word
+        n-grams, character n-grams, prefixes, context and actor words): the cues, target signals,
+        kind, interactions, document context and the first model's view, which the trees of a
+        :class:`TreeEnsemble` read (setting ``tree_blend``)."""
+        return sum(1 for n in self.feature_names(()) if not n.startswith(_TEXT_PREFIXES))
 
     def gated(self, X: sp.csr_matrix) -> np.ndarray | None:
         """With ``doc_gate`` (and the focus columns, ``doc_focus``): which rows of ``X`` (this
@@ -1482,7 +1501,7 @@ class FeaturePlan:
         if not (self.doc_gate and self.doc_focus and self.doc_weight and self.cues is not None
                 and self.target is not None):
             return None
-        col = X.shape[1] - (self.n_stack if self.stack_weight else 0) - len(FOCUS_FEATURES)
+        col = X.shape[1] - self._stack_width() - len(FOCUS_FEATURES)
         return X[:, col].toarray().ravel() > 0
 
     def gated_blocks(self, blocks: Sequence[object]) -> np.ndarray | None:
@@ -1491,7 +1510,7 @@ class FeaturePlan:
         if not (self.doc_gate and self.doc_focus and self.doc_weight and self.cues is not None
                 and self.target is not None):
             return None
-        col = sum(b.shape[1] for b in blocks) - (self.n_stack if self.stack_weight else 0) - len(FOCUS_FEATURES)
+        col = sum(b.shape[1] for b in blocks) - self._stack_width() - len(FOCUS_FEATURES)
         for b in blocks:
             if col < b.shape[1]:
                 return b[:, col].toarray().ravel() > 0
@@ -1528,8 +1547,11 @@ class FeaturePlan:
             if self.doc_focus:
                 names += list(FOCUS_FEATURES)
         if self.stack_weight and self.n_stack:
-            names += list(stack_names) if len(stack_names) == self.n_stack \
+            snames = list(stack_names) if len(stack_names) == self.n_stack \
                 else [f"stack:{k}" for k in range(self.n_stack)]
+            names += snames
+            if self.author_stack:
+                names += [VOICE_FEATURE] + ["author:" + n for n in snames]
         return names
 
     def _cues_target(self, items: list[StatementInput], cache: dict[object, object]
@@ -1681,7 +1703,11 @@ class FeaturePlan:
                         m[i] = it.stack
             elif m.shape != (len(items), self.n_stack):
                 m = np.zeros((len(items), self.n_stack))
-            blocks.append(sp.csr_matrix(m * float(self.stack_weight)))
+            m = m * float(self.stack_weight)
+            blocks.append(sp.csr_matrix(m))
+            if self.author_stack:  # the article's own voice, and its own weights for the first model's view
+                voice = np.array([0.0 if it.actor else 1.0 for it in items])
+                blocks.append(sp.csr_matrix(np.column_stack([voice, m * voice[:, None]])))
         return blocks
 
 
@@ -1728,25 +1754,164 @@ def neutral_offsets(classes: Sequence[object], neutral_bias: float) -> np.ndarra
     return out
 
 
+class TreeEnsemble:
+    """Gradient-boosted trees (a fitted :class:`~sklearn.ensemble.HistGradientBoostingClassifier`
+    of numeric splits) as plain arrays, and their probabilities computed in numpy.
+
+    The trees of all rounds and classes are one array of nodes: ``feature`` and ``threshold``
+    (a row goes right when its value is above the threshold, or when it is missing and
+    ``missing_left`` is false), ``child`` (``child[2 * i]`` the left child of node ``i``,
+    ``child[2 * i + 1]`` the right one; a leaf is its own two children) and ``value`` (a leaf's
+    raw score). ``roots`` holds each tree's first node, round after round, a tree per class
+    within a round (one per round for two classes); ``baseline`` the raw score before the first
+    round. The trees read the last ``n_columns`` columns of a feature matrix.
+
+    :meth:`raw` walks every tree for every row at once: an array of node indices of shape
+    (rows, trees), one gather per level of depth (``levels``: the deepest leaf's depth), and adds
+    the leaves' values round after round as scikit-learn does, so that the raw scores are
+    scikit-learn's to the last bit (tested).
+    """
+
+    ARRAYS = ("feature", "threshold", "missing_left", "child", "value", "roots", "baseline")
+
+    def __init__(self, feature: np.ndarray, threshold: np.ndarray, missing_left: np.ndarray, child: np.ndarray,
+                 value: np.ndarray, roots: np.ndarray, baseline: np.ndarray, n_columns: int) -> None:
+        self.feature = np.asarray(feature, dtype=np.intp)
+        self.threshold = np.asarray(threshold, dtype=np.float64)
+        self.missing_left = np.asarray(missing_left, dtype=bool)
+        self.child = np.asarray(child, dtype=np.intp)
+        self.value = np.asarray(value, dtype=np.float64)
+        self.roots = np.asarray(roots, dtype=np.intp)
+        self.baseline = np.asarray(baseline, dtype=np.float64).ravel()
+        self.n_columns = int(n_columns)
+        n = len(self.feature)
+        if not (len(self.threshold) == len(self.missing_left) == len(self.value) == n and len(self.child) == 2 * n):
+            raise ValueError(f"tree arrays of unequal lengths ({n} nodes)")
+        if len(self.roots) % len(self.baseline) or (n and not (0 <= self.child.min() and self.child.max() < n
+                                                             and 0 <= self.feature.min()
+                                                             and self.feature.max() < max(self.n_columns, 1))):
+            raise ValueError("tree arrays out of range")
+        self.levels = self._levels()
+
+    @classmethod
+    def of_hist_gradient_boosting(cls, est: object, n_columns: int) -> "TreeEnsemble":
+        """The trees of a fitted ``HistGradientBoostingClassifier`` (numeric features only) that
+        read the last ``n_columns`` columns of a feature matrix."""
+        feature, threshold, missing, child, value, roots = [], [], [], [], [], []
+        off = 0
+        for predictors in est._predictors:
+            for pred in predictors:
+                nodes = pred.nodes
+                leaf = nodes["is_leaf"].astype(bool)
+                own = np.arange(len(nodes), dtype=np.intp) + off
+                left = np.where(leaf, own, nodes["left"].astype(np.intp) + off)
+                right = np.where(leaf, own, nodes["right"].astype(np.intp) + off)
+                roots.append(off)
+                feature.append(np.where(leaf, 0, nodes["feature_idx"]).astype(np.intp))
+                threshold.append(np.where(leaf, np.inf, nodes["num_threshold"]))
+                missing.append(nodes["missing_go_to_left"].astype(bool) | leaf)
+                child.append(np.column_stack([left, right]).ravel())
+                value.append(nodes["value"].astype(np.float64))
+                off += len(nodes)
+        cat = lambda parts, dtype: np.concatenate(parts).astype(dtype) if parts else np.zeros(0, dtype)  # noqa: E731
+        return cls(cat(feature, np.intp), cat(threshold, np.float64), cat(missing, bool), cat(child, np.intp),
+                   cat(value, np.float64), np.array(roots, dtype=np.intp),
+                   np.asarray(est._baseline_prediction, dtype=np.float64).ravel(), n_columns)
+
+    def _levels(self) -> int:
+        """The depth of the deepest leaf (how many steps :meth:`raw` takes)."""
+        depth = 0
+        idx = self.roots
+        while len(idx):
+            nxt = self.child.reshape(-1, 2)[idx].ravel()
+            idx = nxt[nxt != np.repeat(idx, 2)]
+            depth += bool(len(idx))
+        return depth
+
+    def arrays(self) -> dict[str, np.ndarray]:
+        """The arrays, by name (:data:`ARRAYS`), as :class:`TreeEnsemble` takes them."""
+        return {k: getattr(self, k) for k in self.ARRAYS}
+
+    def raw(self, X: np.ndarray) -> np.ndarray:
+        """Raw scores (rows, classes; one column for two classes) of a dense matrix whose columns are
+        the ones the trees read."""
+        X = np.ascontiguousarray(X, dtype=np.float64)
+        m, d = X.shape
+        k = len(self.baseline)
+        trees = len(self.roots)
+        if not m or not trees:
+            return np.zeros((m, k)) + self.baseline
+        flat = X.ravel()
+        nan = bool(np.isnan(flat).any())
+        row = (np.arange(m, dtype=np.intp) * d)[:, None]
+        idx = np.empty((m, trees), dtype=np.intp)
+        idx[:] = self.roots
+        for _ in range(self.levels):
+            x = flat[self.feature[idx] + row]
+            right = x > self.threshold[idx]
+            if nan:
+                right |= np.isnan(x) & ~self.missing_left[idx]
+            idx *= 2
+            idx += right
+            idx = self.child[idx]
+        leaves = self.value[idx]
+        out = np.empty((m, k))
+        for c in range(k):  # baseline, then each round's tree in turn (scikit-learn's order of the sums)
+            out[:, c] = np.cumsum(np.column_stack([np.full(m, self.baseline[c]), leaves[:, c::k]]), axis=1)[:, -1]
+        return out
+
+    def proba(self, X: np.ndarray) -> np.ndarray:
+        """Probabilities (rows, classes): the softmax of :meth:`raw` (for two classes, of ``(0, raw)``)."""
+        return _softmax(_as_logits(self.raw(X)[:, 0]) if len(self.baseline) == 1 else self.raw(X))
+
+
+def dense_tail(blocks: Sequence[object], n: int, k: int) -> np.ndarray:
+    """The last ``k`` columns of the ``n`` rows of ``blocks`` set side by side, as a dense array."""
+    parts: list[np.ndarray] = []
+    need = k
+    for b in reversed(blocks):
+        if need <= 0:
+            break
+        w = b.shape[1]
+        part = b[:, max(0, w - need):]
+        parts.insert(0, part.toarray() if sp.issparse(part) else np.asarray(part))
+        need -= w
+    return np.hstack(parts) if parts else np.zeros((n, 0))
+
+
+def blend(linear: np.ndarray, trees: np.ndarray, share: float) -> np.ndarray:
+    """The mean of a linear head's and the trees' probabilities, the trees weighing ``share``."""
+    return linear * (1.0 - share) + trees * share
+
+
 class LinearHead:
     """:meth:`stancekit.sklearn.StanceClassifier.predict_proba` of a fitted logistic regression with
     temperature calibration (or none): ``softmax((X @ coef.T + intercept) / temperature + b)``,
-    where ``b`` holds ``neutral_bias`` in the ``neutral`` column (see :func:`neutral_offsets`)."""
+    where ``b`` holds ``neutral_bias`` in the ``neutral`` column (see :func:`neutral_offsets`);
+    with ``trees`` (setting ``tree_blend``), the mean of that and the trees' probabilities
+    (:class:`TreeEnsemble`, reading the last columns of ``X``), the trees weighing ``tree_blend``."""
 
     def __init__(self, classes: Sequence[str], coef: np.ndarray, intercept: np.ndarray, temperature: float,
-                 neutral_bias: float = 0.0) -> None:
+                 neutral_bias: float = 0.0, trees: TreeEnsemble | None = None, tree_blend: float = 0.0) -> None:
         self.classes = tuple(classes)
         self.coef = np.asarray(coef, dtype=np.float64)
         self.intercept = np.asarray(intercept, dtype=np.float64)
         self.temperature = float(temperature)
         self.neutral_bias = float(neutral_bias)
+        self.trees = trees if tree_blend else None
+        self.tree_blend = float(tree_blend) if trees is not None else 0.0
         self._offsets = neutral_offsets(self.classes, self.neutral_bias)
         self._coef_t: np.ndarray | None = None
 
     def predict_proba(self, X: sp.csr_matrix) -> np.ndarray:
         if len(self.classes) == 1:
             return np.ones((X.shape[0], 1))
-        return self._proba_of_scores(X @ self.coef.T)
+        return self._blend(self._proba_of_scores(X @ self.coef.T), [X], X.shape[0])
+
+    def _blend(self, p: np.ndarray, blocks: Sequence[object], n: int) -> np.ndarray:
+        if self.trees is None:
+            return p
+        return blend(p, self.trees.proba(dense_tail(blocks, n, self.trees.n_columns)), self.tree_blend)
 
     def _proba_of_scores(self, xw: np.ndarray) -> np.ndarray:
         scores = xw + self.intercept.reshape(1, -1)
@@ -1781,7 +1946,7 @@ class LinearHead:
             if m.nnz:
                 _csr_matvecs(n, w, k, m.indptr, m.indices, m.data, coef_t[col : col + w].ravel(), flat)
             col += w
-        return self._proba_of_scores(out)
+        return self._blend(self._proba_of_scores(out), blocks, n)
 
 
 # -- evidence -------------------------------------------------------------------------------------
@@ -1833,6 +1998,10 @@ def evidence_label(name: str, words: Sequence[str]) -> str:
                 "prev_pos": "statement before endorses the target",
                 "prev_neg": "statement before doubts the target",
                 "contrast_pos": "endorsing cue after 'but'", "contrast_neg": "doubting cue after 'but'"}.get(rest, rest)
+    if kind == "voice":
+        return "the article's own voice"
+    if kind == "author":  # setting author_stack: a first model's view, weighed apart for the article's voice
+        return "own voice, " + evidence_label(rest, words)
     if kind == "stack":
         where, tid, lab = (rest.split(":") + ["", ""])[:3]
         return {"actor": "same actor's other statements", "prev": "statement before", "next": "statement after",
