@@ -9,8 +9,6 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from itertools import accumulate, chain
-from operator import itemgetter
 from collections.abc import Iterator
 from typing import NamedTuple
 
@@ -67,16 +65,19 @@ def lower_words(text: str) -> list[str]:
     return text.lower().encode("utf-8", "surrogatepass").translate(_LOWER_WORDS).decode("ascii").split()
 
 
-_SECOND = itemgetter(1)
-
-
 def gap_token_spans(pairs: list[tuple[str, str]], start: int) -> list[tuple[str, int, int]]:
     """``(token, start, end)`` of the ``(gap, token)`` pairs that ``findall`` of a pattern
     ``(gap)(token)`` gives over a text read from offset ``start``: the offsets by adding up the
-    lengths, faster than a match object per token."""
-    ends = accumulate(map(len, chain.from_iterable(pairs)), initial=start)  # start, then gap, token ends
-    next(ends)  # zip takes the token, then its start (the gap's end), then its end from the same iterator
-    return list(zip(map(_SECOND, pairs), ends, ends))
+    lengths, faster than a match object per token. A plain loop: on Python 3.11 it takes about
+    20% fewer instructions than ``zip`` over ``accumulate`` of the lengths (callgrind)."""
+    out: list[tuple[str, int, int]] = []
+    add = out.append
+    pos = start
+    for gap, tok in pairs:
+        s = pos + len(gap)
+        pos = s + len(tok)
+        add((tok, s, pos))
+    return out
 
 
 def paragraphs(text: str) -> list[tuple[int, int]]:
