@@ -737,20 +737,36 @@ def _escaped(s: str) -> str:
     return e
 
 
+_STANCE_HEADS: dict[tuple[str, str], str] = {}  # (target id, label): its entry up to the confidence
+
+
+def _stance_head(tid: str, label: str) -> str:
+    """:func:`_stance_json`'s entry for ``tid`` and ``label`` up to the confidence, made once."""
+    h = _STANCE_HEADS.get((tid, label))
+    if h is None:
+        h = _stance_json(_escaped(tid), _escaped(label), 0.0)[: -len("0.0}")]
+        if len(_STANCE_HEADS) < 1000:
+            _STANCE_HEADS[(tid, label)] = h
+    return h
+
+
 def _jsonl_statements(statements: list, best: list[dict[str, tuple[str, float]]]) -> str:
     """What ``_json_line(_record(st, stances))`` gives for each statement, where ``best`` holds each
     statement's ``{target: (label, probability)}``, from the statements' fields directly. Anything
-    :func:`_json_line` would hand to the encoder goes that way too."""
+    :func:`_json_line` would hand to the encoder goes that way too. Each target's entry is its
+    head (:func:`_stance_head`, made once per target and label) and the confidence."""
     lines = []
     doc, dq = None, ""
+    heads = _STANCE_HEADS
+    isfinite = math.isfinite
     for st, row in zip(statements, best):
         parts = []
         for tid, (label, conf) in row.items():
             conf = round(conf, 4)
-            if type(tid) is not str or type(label) is not str or type(conf) is not float or not math.isfinite(conf):
+            if type(tid) is not str or type(label) is not str or type(conf) is not float or not isfinite(conf):
                 parts = None
                 break
-            parts.append(_stance_json(_escaped(tid), _escaped(label), conf))
+            parts.append(f"{heads.get((tid, label)) or _stance_head(tid, label)}{conf!r}}}")
         d = st.doc_id
         if parts is None or type(st) is not Statement or type(d) is not str or type(st.kind) is not str:
             lines.append(_json_line(_record(st, {t: {"label": lb, "confidence": round(c, 4)} for t, (lb, c) in row.items()})))
