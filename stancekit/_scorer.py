@@ -242,8 +242,8 @@ class Scorer:
                 p = np.zeros((0, len(head.classes)))
             elif type(head) is LinearHead:
                 blocks = self.plans[tid].transform_blocks(inputs, cache)
-                p = gate_proba(head.proba_of_blocks(blocks, len(inputs)), head.classes,
-                               self.plans[tid].gated_blocks(blocks))
+                gated = self.plans[tid].gated_blocks(blocks)
+                p = gate_proba(head.proba_of_blocks(blocks, len(inputs), gated), head.classes, gated)
             else:
                 p = self._head_proba(tid, self.plans[tid].transform(inputs, cache))
             out[tid] = in_label_order(p, head.classes)

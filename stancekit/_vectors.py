@@ -1793,6 +1793,10 @@ class TreeEnsemble:
             raise ValueError("tree arrays out of range")
         self.levels = self._levels()
 
+    def __reduce__(self) -> tuple[object, tuple[object, ...]]:
+        # pickled as its arrays alone: what is derived from them (the walk's order) is derived again
+        return (type(self), tuple(getattr(self, k) for k in self.ARRAYS) + (self.n_columns,))
+
     @classmethod
     def of_hist_gradient_boosting(cls, est: object, n_columns: int) -> "TreeEnsemble":
         """The trees of a fitted ``HistGradientBoostingClassifier`` (numeric features only) that
@@ -1819,14 +1823,19 @@ class TreeEnsemble:
                    np.asarray(est._baseline_prediction, dtype=np.float64).ravel(), n_columns)
 
     def _levels(self) -> int:
-        """The depth of the deepest leaf (how many steps :meth:`raw` takes)."""
-        depth = 0
-        idx = self.roots
+        """The depth of the deepest leaf (how many steps :meth:`raw` takes); sets the order in which
+        :meth:`raw` walks the trees (deepest first) and how many of them each step walks."""
+        pairs = self.child.reshape(-1, 2)
+        depth = np.zeros(len(self.roots), dtype=np.intp)
+        idx, tree = self.roots, np.arange(len(self.roots), dtype=np.intp)
         while len(idx):
-            nxt = self.child.reshape(-1, 2)[idx].ravel()
-            idx = nxt[nxt != np.repeat(idx, 2)]
-            depth += bool(len(idx))
-        return depth
+            inner = pairs[idx, 0] != idx
+            idx, tree = pairs[idx[inner]].ravel(), np.repeat(tree[inner], 2)
+            depth[tree] += 1  # each tree's depth: the steps until its last leaf (each counted once a step)
+        self._order = np.argsort(-depth, kind="stable")
+        # trees deeper than step s, in that order: the first _walked[s] of them
+        self._walked = [int(np.sum(depth > s)) for s in range(int(depth.max()) if len(depth) else 0)]
+        return len(self._walked)
 
     def arrays(self) -> dict[str, np.ndarray]:
         """The arrays, by name (:data:`ARRAYS`), as :class:`TreeEnsemble` takes them."""
@@ -1835,30 +1844,41 @@ class TreeEnsemble:
     def raw(self, X: np.ndarray) -> np.ndarray:
         """Raw scores (rows, classes; one column for two classes) of a dense matrix whose columns are
         the ones the trees read."""
-        X = np.ascontiguousarray(X, dtype=np.float64)
+        X = np.asarray(X, dtype=np.float64)
         m, d = X.shape
         k = len(self.baseline)
         trees = len(self.roots)
         if not m or not trees:
             return np.zeros((m, k)) + self.baseline
-        flat = X.ravel()
+        flat = np.ascontiguousarray(X.T).ravel()  # column after column: a tree's rows read one column
         nan = bool(np.isnan(flat).any())
-        row = (np.arange(m, dtype=np.intp) * d)[:, None]
-        idx = np.empty((m, trees), dtype=np.intp)
-        idx[:] = self.roots
-        for _ in range(self.levels):
-            x = flat[self.feature[idx] + row]
-            right = x > self.threshold[idx]
+        at = self.feature * m  # where each node's column starts in ``flat``
+        rows = np.arange(m, dtype=np.intp)
+        idx = np.empty((trees, m), dtype=np.intp)  # per tree (deepest first), each row's node
+        idx[:] = self.roots[self._order, None]
+        pos, x, thr = np.empty_like(idx), np.empty((trees, m)), np.empty((trees, m))
+        right = np.empty((trees, m), dtype=bool)
+        for w in self._walked:  # the trees still deeper than this step: the first w rows of idx
+            cur, p, xw, tw, rw = idx[:w], pos[:w], x[:w], thr[:w], right[:w]
+            # np.take into buffers (mode="clip": unbuffered; the indices are checked in __init__)
+            np.take(at, cur, out=p, mode="clip")
+            p += rows
+            np.take(flat, p, out=xw, mode="clip")
+            np.take(self.threshold, cur, out=tw, mode="clip")
+            np.greater(xw, tw, out=rw)
             if nan:
-                right |= np.isnan(x) & ~self.missing_left[idx]
-            idx *= 2
-            idx += right
-            idx = self.child[idx]
-        leaves = self.value[idx]
-        out = np.empty((m, k))
-        for c in range(k):  # baseline, then each round's tree in turn (scikit-learn's order of the sums)
-            out[:, c] = np.cumsum(np.column_stack([np.full(m, self.baseline[c]), leaves[:, c::k]]), axis=1)[:, -1]
-        return out
+                rw |= np.isnan(xw) & ~self.missing_left[cur]
+            cur *= 2
+            cur += rw
+            np.take(self.child, cur, out=cur, mode="clip")  # each element read before it is written
+        leaves = np.empty((trees, m))
+        leaves[self._order] = self.value[idx]
+        leaves = leaves.reshape(-1, k, m)  # round, class, row
+        out = np.empty((k, m))
+        out[:] = self.baseline[:, None]
+        for r in range(len(leaves)):  # baseline, then each round's trees in turn: scikit-learn's order of the sums
+            out += leaves[r]
+        return out.T
 
     def proba(self, X: np.ndarray) -> np.ndarray:
         """Probabilities (rows, classes): the softmax of :meth:`raw` (for two classes, of ``(0, raw)``)."""
@@ -1908,10 +1928,19 @@ class LinearHead:
             return np.ones((X.shape[0], 1))
         return self._blend(self._proba_of_scores(X @ self.coef.T), [X], X.shape[0])
 
-    def _blend(self, p: np.ndarray, blocks: Sequence[object], n: int) -> np.ndarray:
+    def _blend(self, p: np.ndarray, blocks: Sequence[object], n: int, skip: np.ndarray | None = None) -> np.ndarray:
+        """``p`` blended with the trees' probabilities; rows of ``skip`` (gated rows, whose
+        probabilities the gate replaces) keep ``p``, and the trees do not walk them."""
         if self.trees is None:
             return p
-        return blend(p, self.trees.proba(dense_tail(blocks, n, self.trees.n_columns)), self.tree_blend)
+        X = dense_tail(blocks, n, self.trees.n_columns)
+        if skip is None or not skip.any() or "neutral" not in self.classes:  # the gate needs a neutral class
+            return blend(p, self.trees.proba(X), self.tree_blend)
+        out = p.copy()
+        keep = ~skip
+        if keep.any():
+            out[keep] = blend(p[keep], self.trees.proba(X[keep]), self.tree_blend)
+        return out
 
     def _proba_of_scores(self, xw: np.ndarray) -> np.ndarray:
         scores = xw + self.intercept.reshape(1, -1)
@@ -1922,18 +1951,21 @@ class LinearHead:
             z = z + self._offsets
         return _softmax(z)
 
-    def proba_of_blocks(self, blocks: Sequence[object], n: int) -> np.ndarray:
+    def proba_of_blocks(self, blocks: Sequence[object], n: int, skip: np.ndarray | None = None) -> np.ndarray:
         """:meth:`predict_proba` of the ``n`` rows of ``blocks`` set side by side (as
         :meth:`FeaturePlan.transform` stacks them), bit for bit, without stacking them: each
         row's products are added into its score in the order a row of the stacked matrix adds
-        them (block after block, each in its own column order), by scipy's own kernel."""
+        them (block after block, each in its own column order), by scipy's own kernel. The
+        trees (if any) skip the rows of ``skip``, which keep the linear probabilities (rows the
+        gate makes neutral, see :func:`gate_proba`)."""
         if len(self.classes) == 1:
             return np.ones((n, 1))
         mats = [b if isinstance(b, sp.csr_matrix) else None for b in blocks]
         if _csr_matvecs is None or any(m is None or m.dtype != np.float64 or m.shape[0] != n
                                        or m.indices.dtype != m.indptr.dtype for m in mats) \
                 or sum(m.shape[1] for m in mats) != self.coef.shape[1]:
-            return self.predict_proba(sp.hstack(list(blocks), format="csr") if blocks else sp.csr_matrix((n, 0)))
+            X = sp.hstack(list(blocks), format="csr") if blocks else sp.csr_matrix((n, 0))
+            return self._blend(self._proba_of_scores(X @ self.coef.T), [X], n, skip)
         coef_t = self._coef_t
         if coef_t is None:
             coef_t = self._coef_t = np.ascontiguousarray(self.coef.T)  # what X @ coef.T reads, in C order
@@ -1946,7 +1978,7 @@ class LinearHead:
             if m.nnz:
                 _csr_matvecs(n, w, k, m.indptr, m.indices, m.data, coef_t[col : col + w].ravel(), flat)
             col += w
-        return self._blend(self._proba_of_scores(out), blocks, n)
+        return self._blend(self._proba_of_scores(out), blocks, n, skip)
 
 
 # -- evidence -------------------------------------------------------------------------------------
