@@ -710,6 +710,28 @@ def test_findings_of_polls_and_studies(text, finding, actor):
     assert got[0].actor is None if actor is None else actor in got[0].actor.lower()
 
 
+# A verb of finding that scores over the joint cue threshold but under its context's, with no source
+# clear enough for a joint cue, is still a finding when a poll, study or report comes before it
+# (regression: "New polls released Sunday showed ..." was lost when the cue threshold rose over its
+# score, as the joint path took it and found no clear source).
+@pytest.mark.parametrize("text, joint, actor", [
+    ("New harbour polls released Sunday showed the ferry losing riders.\n", (0.0, 10.0), "polls"),
+    ("A harbour survey showed the ferry losing riders.\n", (0.0, 10.0), "survey"),
+    ("The harbour master showed the ferry to visitors.\n", (0.0, 10.0), None),  # no poll, study or report
+    ("Mayor Ada Ruiz showed the ferry to visitors.\n", (0.0, 2.0), "ada ruiz"),  # a clear source: a joint cue
+    ("The ferry showed its age, a harbour survey found.\n", (0.0, 10.0), None),  # the survey is not before it
+])
+def test_finding_verb_between_the_joint_and_the_cue_threshold(text, joint, actor):
+    from stancekit.attribution import AttributionModel
+    meta = {"format": "stancekit-attribution/1", "cue_bias": 0.0, "source_bias": 0.0, "cue_threshold": 2.0,
+            "source_threshold": 0.0, "vocab": ["showed"]}
+    model = AttributionModel({"w=showed": 0.5}, {"b": 1.0, "kind=cap": 2.0, "run_end=True": 1.0}, meta)
+    model = model.with_thresholds(2.0, 0.0, finding=-1.0, joint=joint)
+    got = segment(text, attribution=model)
+    check_offsets(text, got)
+    assert got[0].actor is None if actor is None else actor in got[0].actor.lower()
+
+
 # Judgement verbs of the speech-verb list (SPEC section 4: "criticised", "questioned"; issue #13:
 # "chided"), found by the rules alone; a noun of the same spelling is no cue.
 @pytest.mark.parametrize("text, actor", [

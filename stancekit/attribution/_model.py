@@ -233,13 +233,14 @@ class AttributionModel:
         if best is None:
             return None
         i = best[1]
-        head = None
-        for j in source_candidates(toks, low, i, inq):
-            if best[3] and (j > i or low[j] not in _FINDING_NOUNS):
-                continue  # a finding's source: the poll, study or report before it
-            s = self.source_score(source_features(low, toks, inq, i, j, lex_sets, self.vocab, qc))
-            if s > self.meta["source_threshold"] and (head is None or s > head[0]):
-                head = (s, j)
+        head = self._best_source(toks, low, inq, i, lex_sets, qc, best[3])
+        if best[2] and not best[3] and (head is None or head[0] <= self._js) and best[0] > self._ft \
+                and low[i] in _FINDING_VERBS:
+            # A verb of finding between the joint cue threshold and its context's, with no clear source:
+            # a finding all the same when a poll, study or report comes before it ("New polls released
+            # Sunday showed", scored 1.63 under the cue threshold 1.75 and over the joint one).
+            best = (best[0], i, True, True)
+            head = self._best_source(toks, low, inq, i, lex_sets, qc, True)
         if head is None or (best[2] and not best[3] and head[0] <= self._js):
             return None
         if low[head[1]] in _NEGATIVE:
@@ -251,6 +252,18 @@ class AttributionModel:
         if best[2] and not best[3] and j > i and not all(w in _JOINT_BETWEEN for w in low[i + 1 : ms]):
             return None  # "telephone calls among X, Y and Z": a weak cue's source after it follows "by", "from" ...
         return i, j, ms
+
+    def _best_source(self, toks, low, inq, i: int, lex_sets, qc, finding: bool) -> tuple[float, int] | None:
+        """``(score, token)`` of the best source candidate of the cue at ``i`` over the source threshold,
+        or None; for a ``finding``, only a poll, study or report before the cue."""
+        head = None
+        for j in source_candidates(toks, low, i, inq):
+            if finding and (j > i or low[j] not in _FINDING_NOUNS):
+                continue  # a finding's source: the poll, study or report before it
+            s = self.source_score(source_features(low, toks, inq, i, j, lex_sets, self.vocab, qc))
+            if s > self.meta["source_threshold"] and (head is None or s > head[0]):
+                head = (s, j)
+        return head
 
     def _speakerlike(self, toks, low, j: int, lex_sets) -> bool:
         """Whether token ``j`` may end a speaker's name: a capitalised word, a pronoun, a title, group
