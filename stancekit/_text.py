@@ -23,6 +23,10 @@ _PARA_BREAK = re.compile(r"\n[ \t\r\f\v\u00a0]*\n\s*")
 # after the first character (checking that the one before it is not terminal too), so that the
 # pattern opens with a character class and ``re`` skips ahead to the next punctuation mark.
 _CANDIDATE = re.compile(r"([.!?…](?<![.!?…]{2})[.!?…]*+)([\"'”’»)\]]*+)(\s+)")
+# The same, opening with the literal full stop: where a span holds no "!", "?" or "…" it finds what
+# _CANDIDATE finds there, and ``re`` skips ahead to a literal first character by a plain comparison
+# instead of testing a character set at every character (see _breaks).
+_CANDIDATE_STOP = re.compile(r"(\.(?<![.!?…]{2})[.!?…]*+)([\"'”’»)\]]*+)(\s+)")
 _INITIALISM = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]\.?")
 _LAST_WORD = re.compile(r"([A-Za-z][A-Za-z.]*)$")  # the word before a full stop: see _last_word
 _WORD_OR_DOT = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz."
@@ -168,10 +172,20 @@ def _ends_terminal(line: str) -> bool:
     return line.rstrip(_CLOSERS).endswith((".", "!", "?", "…"))
 
 
+def _no_terminal(text: str, s: int, e: int) -> bool:
+    """``not _ANY_TERMINAL.search(text, s, e)``: one ``str.find`` per mark, each a plain scan, instead of
+    a character set tested at every character."""
+    return text.find(".", s, e) < 0 and text.find("!", s, e) < 0 and text.find("?", s, e) < 0 \
+        and text.find("…", s, e) < 0
+
+
 def _breaks(text: str, s: int, e: int, lex: Lexicon) -> list[int]:
     """End offsets of the sentences in ``text[s:e]`` (the last one is ``e``)."""
     ends = []
-    for m in _CANDIDATE.finditer(text, s, e):
+    # _CANDIDATE_STOP where the span holds no "!", "?" or "…" (most paragraphs): the same matches,
+    # and the scan between them about 20 times fewer instructions.
+    plain = text.find("!", s, e) < 0 and text.find("?", s, e) < 0 and text.find("…", s, e) < 0
+    for m in (_CANDIDATE_STOP if plain else _CANDIDATE).finditer(text, s, e):
         end = m.end(2)
         nxt = m.end(3)
         if nxt >= e:
@@ -259,7 +273,7 @@ def sentences(text: str, lex: Lexicon, paras: list[tuple[int, int]] | None = Non
                 ce -= 1
             if cs >= ce:
                 continue
-            if body and not _ANY_TERMINAL.search(text, cs, ce) and len(text[cs:ce].split()) <= 25:
+            if body and _no_terminal(text, cs, ce) and len(text[cs:ce].split()) <= 25:
                 body = False  # a headline, caption or sub-heading
             if not body:
                 out.append(Sentence(cs, ce, False, pi))

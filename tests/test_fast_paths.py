@@ -425,3 +425,28 @@ def test_line_end_test_equals_the_terminal_pattern():
     lines += [ln.strip() for _, t in _texts(12) for ln in t.split("\n")]
     for line in lines:
         assert T._ends_terminal(line) == bool(T._TERMINAL.search(line)), line
+
+
+_TERMINAL_TEXTS = ["He left. She came!  Then? No… yes.", "a.. b... c", "x!. y ?! z", "U.S. officials. Then",
+                   "end.”  Next", "end.) Next", "a.\u00a0b. c", "…", "....", ". . .", "a.\n\nb", "it's. 'Yes.' No"]
+
+
+def test_sentence_candidates_by_the_full_stop_pattern_equal_the_candidate_pattern():
+    """_text._CANDIDATE_STOP (opening with a literal full stop) finds _CANDIDATE's matches on every
+    span without "!", "?" or "…" (the look-behind may read a mark before the span); _no_terminal
+    (four str.find) is 'not _ANY_TERMINAL.search'; sentences of fixture articles and odd texts, whole
+    and on every window of the short ones. (On pathological input, _CANDIDATE_STOP is run with every
+    other pattern of _text by test_segment's test_every_regex_finishes_on_pathological_input.)"""
+    from stancekit import _text as T
+    texts = _ODD_SENTENCES + _TERMINAL_TEXTS + [t for _, t in _texts(8)]
+    spans = list(_odd_spans(_ODD_SENTENCES + _TERMINAL_TEXTS)) + [(t, 0, len(t)) for t in texts]
+    spans += [(t, k, min(len(t), k + 300)) for _, t in _texts(3) for k in range(0, len(t), 97)]
+    plain_spans = 0
+    for text, a, b in spans:
+        assert T._no_terminal(text, a, b) == (T._ANY_TERMINAL.search(text, a, b) is None)
+        if not any(c in text[a:b] for c in "!?…"):
+            plain_spans += 1
+            want = [m.groups() + (m.span(),) for m in T._CANDIDATE.finditer(text, a, b)]
+            assert [m.groups() + (m.span(),) for m in T._CANDIDATE_STOP.finditer(text, a, b)] == want
+    assert plain_spans > 100
+
