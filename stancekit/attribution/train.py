@@ -38,7 +38,16 @@ MIN_WEIGHT = 1e-3
 # A word is a cue candidate when gold cues use it in this share of its uses at least: 0.02
 # gave +0.4 point of F1 over 0.1 on a fold, for 40% more time in the model.
 CUE_RATE = 0.1
-C = 0.5  # inverse regularisation of both logistic regressions
+# Inverse regularisation of the two logistic regressions. Issue #13, seventh round: the cue model's
+# 0.5 -> 1 (with the cue threshold 1.5 -> 1.75 below): it separates PolNeAR's cues from other uses of
+# the same words better (fold 1, both models at one C, the old thresholds: right 2,564 -> 2,588; C 2:
+# 2,595, C 4: 2,625, C 0.25: 2,547), but it is more confident about narration too, and only C 1 kept
+# fixtures/dev and the seed article at thresholds that keep most of the gain (C 1.5 and more lose dev
+# statements at every threshold tried). The source ranker stays at 0.5: at 1 it lost sources that 0.5
+# finds ('..., said the base chief known as Bob'), at 2 it gained one. Fold models with the code of
+# b2f30ba: fold 1 right 2,568 -> 2,587 (F1 0.7588 -> 0.7618), fold 2 2,438 -> 2,443.
+CUE_C = 1.0
+SOURCE_C = 0.5
 # Log-odds over which a cue is taken and its best source candidate kept. PolNeAR calls more
 # things attributions than SPEC section 4 does ("mocked", "don't like", "drew criticism":
 # SPEC's narrative voice), so there are two operating points:
@@ -62,7 +71,10 @@ C = 0.5  # inverse regularisation of both logistic regressions
 # Third round: 1.75 -> 1.5 (with the judgement verbs, noun cues and gates of the round; fold 1 F1
 # 0.7444 -> 0.7455, fold 2 0.7177 -> 0.7186; dev, fixtures/train and the seed unchanged; 1.25 loses
 # a dev statement, "Members of the European Parliament debated ...").
-CUE_THRESHOLD = 1.5
+# Seventh round, with the cue model's C 1: 1.5 -> 1.75 (at 1.5 a dev statement is lost, "Members of
+# the European Parliament debated ..."; at 2 fold 1 loses about 15 right attributions). The joint
+# source threshold stays 1.5: the guards hold there, and 1.75 loses 11 on fold 2 (2,442 -> 2,431).
+CUE_THRESHOLD = 1.75
 SOURCE_THRESHOLD = -3.0
 SPEECH_THRESHOLD = 1.0  # the cue threshold of the speech-verb list's words
 QUOTE_THRESHOLD = -1.0
@@ -200,9 +212,9 @@ def _vocab(docs: Sequence[AttributedDoc], speech: frozenset[str]) -> frozenset[s
     return frozenset(words | set(speech))
 
 
-def _fit_weights(rows: list[list[str]], y: list[bool]) -> tuple[dict[str, float], float]:
-    """Logistic regression on binary features; weights under ``MIN_WEIGHT`` are dropped, the rest
-    rounded to float32 (the same data gives the same bytes)."""
+def _fit_weights(rows: list[list[str]], y: list[bool], c: float) -> tuple[dict[str, float], float]:
+    """Logistic regression (inverse regularisation ``c``) on binary features; weights under
+    ``MIN_WEIGHT`` are dropped, the rest rounded to float32 (the same data gives the same bytes)."""
     from scipy.sparse import csr_matrix
     from sklearn.linear_model import LogisticRegression
 
@@ -215,7 +227,9 @@ def _fit_weights(rows: list[list[str]], y: list[bool]) -> tuple[dict[str, float]
         indptr.append(len(indices))
     X = csr_matrix((np.ones(len(indices), dtype=np.float64), np.array(indices, dtype=np.int64),
                     np.array(indptr, dtype=np.int64)), shape=(len(rows), len(names)))
-    clf = LogisticRegression(C=C, solver="lbfgs", max_iter=200)
+    # max_iter 1000: the cue model at C 1 does not converge in 200 iterations (the converged one scores the
+    # same on fold 1 within 2 attributions, and keeps the guards).
+    clf = LogisticRegression(C=c, solver="lbfgs", max_iter=1000)
     clf.fit(X, np.array(y, dtype=np.int8))
     coef = np.round(clf.coef_[0], 5).astype(np.float32)
     weights = {f: float(w) for f, w in zip(names, coef) if abs(w) >= MIN_WEIGHT}
@@ -237,13 +251,13 @@ def fit(docs: Sequence[AttributedDoc], lexicon_dirs: Sequence[str | Path] = ()) 
     if not any(cue_y) or not src:
         raise ValueError(f"no cue or source examples in {len(docs)} document(s): the data has no attributions "
                          "with a cue and a source in the same statement")
-    cw, cb = _fit_weights(cue_rows, cue_y)
+    cw, cb = _fit_weights(cue_rows, cue_y, CUE_C)
     word_max: dict[str, float] = {}
     for feats in cue_rows:
         score = cb + sum(cw.get(f, 0.0) for f in feats)
         word = feats[1][2:]  # "w=<word>"
         word_max[word] = max(word_max.get(word, -1e9), score)
-    sw, sb = _fit_weights([f for f, _ in src], [y for _, y in src])
+    sw, sb = _fit_weights([f for f, _ in src], [y for _, y in src], SOURCE_C)
     meta = {"format": FORMAT, "cue_bias": cb, "source_bias": sb,
             "cue_threshold": CUE_THRESHOLD, "source_threshold": SOURCE_THRESHOLD,
             "speech_threshold": SPEECH_THRESHOLD, "quote_threshold": QUOTE_THRESHOLD,
