@@ -256,7 +256,7 @@ def sentences(text: str, lex: Lexicon, paras: list[tuple[int, int]] | None = Non
                 chunks.append((ls2, le2, False, None))
                 cur_s = le2
                 continue
-            lab = _SPEAKER_LABEL.match(text, ls2, le2)
+            lab = _SPEAKER_LABEL.match(text, ls2, le2) if ":" in line else None  # a label ends with a colon
             if lab and not _META.match(line) and (
                 lab.group(1) in ("Q", "A") or len(lab.group(1)) <= 40
             ) and _looks_like_label(lab.group(1), lex):
@@ -301,6 +301,23 @@ def _looks_like_label(label: str, lex: Lexicon) -> bool:
 
 
 _QUOTE_MARK = re.compile(r"[\"“”«»‘’']")
+_QUOTE_CHARS = "\"“”«»‘’'"  # the characters of _QUOTE_MARK
+
+
+def _quote_marks(text: str, start: int, end: int) -> list[int]:
+    """The offsets of ``_QUOTE_MARK.finditer(text, start, end)``, in order: ``str.find`` of each mark
+    (a plain scan; a mark that the string's width cannot hold is not looked for at all), then a sort,
+    instead of a character set tested at every character of the text."""
+    found: list[int] = []
+    add = found.append
+    find = text.find
+    for c in _QUOTE_CHARS:
+        i = find(c, start, end)
+        while i >= 0:
+            add(i)
+            i = find(c, i + 1, end)
+    found.sort()
+    return found
 
 
 class QuoteIndex:
@@ -364,8 +381,7 @@ def quote_spans(text: str, paras: list[tuple[int, int]]) -> list[tuple[int, int]
     d_para = -1
     s_open: int | None = None  # start of an open single quotation
     s_para = -1
-    for m in _QUOTE_MARK.finditer(text, para_starts[0], para_ends[-1]):
-        i = m.start()
+    for i in _quote_marks(text, para_starts[0], para_ends[-1]):
         ch = text[i]
         pi = bisect_right(para_starts, i) - 1
         if d_open is not None and pi != d_para:

@@ -450,3 +450,16 @@ def test_sentence_candidates_by_the_full_stop_pattern_equal_the_candidate_patter
             assert [m.groups() + (m.span(),) for m in T._CANDIDATE_STOP.finditer(text, a, b)] == want
     assert plain_spans > 100
 
+
+
+def test_quote_mark_offsets_equal_the_quote_mark_pattern():
+    """_text._quote_marks (str.find of each mark, sorted) gives the offsets of _QUOTE_MARK.finditer,
+    on fixture articles (whole and in windows), odd texts and every window of the short ones, and
+    on texts made only of marks."""
+    from stancekit import _text as T
+    marks = ["\"“”«»‘’'" * 50, "'" * 300, "a’b “c” «d» ‘e’ \"f\" g's", "“\n\n“", "x" * 40 + "”"]
+    texts = _ODD_SENTENCES + _TERMINAL_TEXTS + marks + [t for _, t in _texts(8)]
+    spans = list(_odd_spans(_ODD_SENTENCES + _TERMINAL_TEXTS + marks[2:])) + [(t, 0, len(t)) for t in texts]
+    spans += [(t, k, min(len(t), k + 500)) for _, t in _texts(3) for k in range(0, len(t), 131)]
+    for text, a, b in spans:
+        assert T._quote_marks(text, a, b) == [m.start() for m in T._QUOTE_MARK.finditer(text, a, b)]
