@@ -93,6 +93,7 @@ def _tokens(text: str, start: int = 0, end: int | None = None) -> list[tuple[str
 
 _PRONOUNS = {"he": "person", "she": "person", "they": "group", "we": "self", "i": "self"}
 _POSSESSIVE_PRON = {"his": "person", "her": "person", "their": "group"}
+_CONTRACTIONS = frozenset(("s", "re", "ve", "ll", "d", "m"))  # "he's", "they're", "we've", "she'll", "i'm"
 _SKIP = frozenset(
     "has have had also further then later recently repeatedly again publicly openly firmly "
     "confidently only just already was were is are would will could may might did does do not never "
@@ -700,6 +701,10 @@ class _Attributor:
         lex = self.lex
         doc = self.doc
         low = [w.lower().rstrip(".") for w in words]
+        if len(low) == 1 and "'" in low[0].replace("’", "'"):
+            base, _, rest = low[0].replace("’", "'").partition("'")
+            if base in _PRONOUNS and rest in _CONTRACTIONS:
+                low = [base]  # "He's suggesting", "They're", "She'll": the pronoun
         bare = [_bare(w) for w in low]
         if len(low) == 1 and low[0] == "it":  # "It urges ...": the body or country that spoke or was named last
             last = doc.last_group
@@ -1252,11 +1257,24 @@ class _Attributor:
             j += 1
             if tokens[j - 1][0].lower() in _PRONOUNS:
                 break
-        if j > i and not (j == i + 1 and tokens[i][0].lower() in _DETERMINERS):
+        if j > i and not (j == i + 1 and tokens[i][0].lower() in _DETERMINERS) \
+                and not _possessive_before_cue(tokens, j, lex):
             nxt = tokens[j][0].lower() if j < len(tokens) else ""
             if not strict or nxt in lex.subject_followers or nxt in lex.speech_verbs or nxt.endswith("ly") or nxt in (",", ":"):
                 return (i, j)
         return None
+
+
+def _possessive_before_cue(tokens: list[tuple[str, int, int]], j: int, lex: Lexicon) -> bool:
+    """Whether the name that ends before token ``j`` is a possessive and token ``j`` a speech word:
+    "Editor's note:", "Ruiz's tweet came", "Lee's comments are" (a noun, no cue; the possessive is
+    no subject), not "He's suggesting" (a pronoun and "is")."""
+    last = tokens[j - 1][0]
+    if j >= len(tokens) or not last.endswith(("’s", "'s")) or tokens[j][0].lower() not in lex.speech_verbs:
+        return False
+    if j + 1 < len(tokens) and tokens[j + 1][0].lower() == "that":
+        return False  # "Lee's claim that the pier is safe ...": the claim's content follows, Lee's position
+    return last[:-2].lower() not in _PRONOUNS and last[:-2].lower() not in _FUNCTION
 
 
 def _place_and_noun(low: list[str], bare: list[str], run: list[str], lex: Lexicon) -> bool:

@@ -1275,6 +1275,14 @@ SPEAKER_PATTERNS = [
      "Ana Ruiz"),
     # ... but a name before a comma is still the subject
     ("Reyes, two days later, said the pier was safe.", 0, "Reyes", "Reyes"),
+    # a possessive before a speech noun is no subject: "Editor's note:", "X's remarks came ..." are the
+    # article's voice (regression: the actors "Editor’s", "Reyes’s") ...
+    ("Editor’s note: This story was updated on Friday to correct a date.", 0, None, None),
+    ("Reyes’s remarks came at a town hall in Lima.", 0, None, None),
+    ("Ana Ruiz's comments are part of a wider trend.", 0, None, None),
+    # ... a pronoun with a contraction is the pronoun (regression: the actor "He’s")
+    ("Tom Reyes spoke first. He’s suggesting that the pier should close.", 1, "Tom Reyes", "He’s"),
+    ("Ana Ruiz spoke first. She'll argue that the pier should close.", 1, "Ana Ruiz", "She'll"),
     # what must not change: "of" after a name is no part of an inverted title
     ("\"Security is indivisible,\" said Ivan Petrov of the Diplomatic Academy in Moscow.", 0, "Ivan Petrov",
      "Ivan Petrov of the Diplomatic Academy"),
