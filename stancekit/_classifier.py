@@ -16,13 +16,14 @@ from threadpoolctl import threadpool_limits
 from ._errors import setting_value_error
 from ._vectors import TreeEnsemble, _as_logits, _softmax, blend, dense_tail, neutral_offsets
 
-__all__ = ["StanceClassifier", "check_neutral_bias", "check_tree_blend", "TREE_PARAMS"]
+__all__ = ["StanceClassifier", "check_neutral_bias", "check_tree_blend", "check_tree_params", "TREE_PARAMS"]
 
-# The trees of setting ``tree_blend`` (HistGradientBoostingClassifier): the one configuration the
-# seventh #14 round cross-validated (docs/model-card.md), not tuned. No early stopping (it would
-# hold out a random part of the data), and a fixed seed: the fit is deterministic.
-TREE_PARAMS: dict[str, object] = {"max_iter": 200, "learning_rate": 0.05, "max_leaf_nodes": 15,
-                                  "min_samples_leaf": 20, "l2_regularization": 1.0, "early_stopping": False}
+# The trees of setting ``tree_blend`` (HistGradientBoostingClassifier) besides their rounds and
+# learning rate (tree_rounds, tree_learning_rate): the seventh #14 round's configuration
+# (docs/model-card.md), not tuned. No early stopping (it would hold out a random part of the
+# data), and a fixed seed: the fit is deterministic.
+TREE_PARAMS: dict[str, object] = {"max_leaf_nodes": 15, "min_samples_leaf": 20, "l2_regularization": 1.0,
+                                  "early_stopping": False}
 
 
 def check_neutral_bias(value: object) -> float:
@@ -41,9 +42,21 @@ def check_tree_blend(value: object) -> float:
     return float(value)
 
 
-def _check_tree_columns(value: object) -> None:
-    if value is not None and (isinstance(value, bool) or not isinstance(value, (int, np.integer)) or value < 1):
-        raise setting_value_error("tree_columns", value, "None (all columns) or a whole number above 0")
+def _whole(value: object) -> bool:
+    return not isinstance(value, bool) and isinstance(value, (int, np.integer)) and value >= 1
+
+
+def check_tree_params(rounds: object, learning_rate: object, columns: object = None) -> None:
+    """The settings ``tree_rounds`` (a whole number above 0) and ``tree_learning_rate`` (a number
+    above 0 up to 1), and the classifier's ``tree_columns`` (None or a whole number above 0), or the
+    catalogue's error."""
+    if not _whole(rounds):
+        raise setting_value_error("tree_rounds", rounds, "a whole number above 0")
+    if isinstance(learning_rate, bool) or not isinstance(learning_rate, (int, float, np.integer, np.floating)) \
+            or not 0.0 < float(learning_rate) <= 1.0:
+        raise setting_value_error("tree_learning_rate", learning_rate, "a number above 0, at most 1")
+    if columns is not None and not _whole(columns):
+        raise setting_value_error("tree_columns", columns, "None (all columns) or a whole number above 0")
 
 
 def _fit_temperature(logits: np.ndarray, idx: np.ndarray) -> float:
@@ -77,11 +90,17 @@ class StanceClassifier(ClassifierMixin, BaseEstimator):
         Balanced class weights raise the stance labels' prior; this takes part of that back
         at the decision without refitting. Nothing is added without a ``neutral`` class.
     tree_blend : float, default 0.0
-        The share of gradient-boosted trees (:data:`TREE_PARAMS`, fitted with the same class
-        weights) in the probabilities: ``(1 - tree_blend) * linear + tree_blend * trees``, where
+        The share of gradient-boosted trees (``tree_rounds`` rounds of
+        :class:`~sklearn.ensemble.HistGradientBoostingClassifier`, :data:`TREE_PARAMS`, fitted
+        with the same class and sample weights) in the probabilities: ``(1 - tree_blend) * linear + tree_blend * trees``, where
         ``linear`` is the calibrated logistic regression's (``neutral_bias`` included). 0 fits no
         trees. Only with ``calibration="temperature"`` or None. The trees are fitted with one
         thread and a fixed seed (deterministic).
+    tree_rounds : int, default 200
+        Boosting rounds of the trees (one tree per class and round; the cost of labelling grows
+        with them).
+    tree_learning_rate : float, default 0.05
+        The trees' learning rate.
     tree_columns : int or None, default None
         The trees read the last ``tree_columns`` columns of ``X`` (None: all of them);
         :func:`stancekit._model.fit_model` sets it to the featurizer's dense columns (cues,
@@ -114,6 +133,8 @@ class StanceClassifier(ClassifierMixin, BaseEstimator):
         calibration: str | None = "temperature",
         neutral_bias: float = 0.0,
         tree_blend: float = 0.0,
+        tree_rounds: int = 200,
+        tree_learning_rate: float = 0.05,
         tree_columns: int | None = None,
         cv: int = 3,
         max_iter: int = 2000,
@@ -124,6 +145,8 @@ class StanceClassifier(ClassifierMixin, BaseEstimator):
         self.calibration = calibration
         self.neutral_bias = neutral_bias
         self.tree_blend = tree_blend
+        self.tree_rounds = tree_rounds
+        self.tree_learning_rate = tree_learning_rate
         self.tree_columns = tree_columns
         self.cv = cv
         self.max_iter = max_iter
@@ -136,7 +159,7 @@ class StanceClassifier(ClassifierMixin, BaseEstimator):
             raise ValueError(f"C must be a positive number, got {self.C!r}")
         check_neutral_bias(self.neutral_bias)
         share = check_tree_blend(self.tree_blend)
-        _check_tree_columns(self.tree_columns)
+        check_tree_params(self.tree_rounds, self.tree_learning_rate, self.tree_columns)
         if share and self.calibration in ("sigmoid", "isotonic"):
             raise setting_value_error("tree_blend", self.tree_blend,
                                       f"0 with calibration {self.calibration!r} (trees blend with temperature or no calibration)")
@@ -183,7 +206,8 @@ class StanceClassifier(ClassifierMixin, BaseEstimator):
     def _fit_trees(self, X: object, y: np.ndarray, weights: np.ndarray) -> None:
         from sklearn.ensemble import HistGradientBoostingClassifier
         k = X.shape[1] if self.tree_columns is None else min(int(self.tree_columns), X.shape[1])
-        trees = HistGradientBoostingClassifier(**TREE_PARAMS, random_state=self.random_state)
+        trees = HistGradientBoostingClassifier(max_iter=int(self.tree_rounds), learning_rate=float(self.tree_learning_rate),
+                                               **TREE_PARAMS, random_state=self.random_state)
         with threadpool_limits(limits=1):  # OpenMP's threads on a loaded machine: minutes instead of seconds
             trees.fit(dense_tail([X], X.shape[0], k), y, sample_weight=weights)
         self.trees_ = trees
@@ -195,7 +219,8 @@ class StanceClassifier(ClassifierMixin, BaseEstimator):
         # Likewise ``tree_blend`` (the eighth round): none, no trees.
         state = dict(state)
         state.setdefault("neutral_bias", 0.0)
-        for key, default in (("tree_blend", 0.0), ("tree_columns", None)):
+        for key, default in (("tree_blend", 0.0), ("tree_rounds", 200), ("tree_learning_rate", 0.05),
+                             ("tree_columns", None)):
             state.setdefault(key, default)
         if "estimator_" in state:
             state.setdefault("trees_", None)

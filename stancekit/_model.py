@@ -14,7 +14,7 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.pipeline import Pipeline
 from threadpoolctl import threadpool_limits
 
-from ._classifier import StanceClassifier, check_neutral_bias, check_tree_blend
+from ._classifier import StanceClassifier, check_neutral_bias, check_tree_blend, check_tree_params
 from ._data import LabelledSet, data_digest
 from ._errors import DataError, ModelError, choice_error, model_unreadable, setting_needs_error, type_error
 from ._features import StanceFeaturizer
@@ -48,6 +48,8 @@ DEFAULT_SETTINGS: dict[str, object] = {
     "class_weight": "balanced",
     "neutral_bias": 0.0,
     "tree_blend": 0.0,
+    "tree_rounds": 200,
+    "tree_learning_rate": 0.05,
     "author_stack": False,
     "use_cues": True,
     "use_target": True,
@@ -96,6 +98,7 @@ def build_pipeline(target: Target, settings: Mapping[str, object], random_state:
     s = {**DEFAULT_SETTINGS, **settings}
     neutral_bias = check_neutral_bias(s["neutral_bias"])
     tree_blend = check_tree_blend(s["tree_blend"])
+    check_tree_params(s["tree_rounds"], s["tree_learning_rate"])
     if not isinstance(s["author_stack"], bool):
         raise type_error("setting 'author_stack'", s["author_stack"], "true or false")
     if s["author_stack"] and not float(s["stack_weight"] or 0.0):
@@ -123,7 +126,8 @@ def build_pipeline(target: Target, settings: Mapping[str, object], random_state:
         )),
         ("classifier", StanceClassifier(C=float(s["C"]), calibration=s["calibration"],
                                         class_weight=s.get("class_weight", "balanced"), neutral_bias=neutral_bias,
-                                        tree_blend=tree_blend, random_state=random_state)),
+                                        tree_blend=tree_blend, tree_rounds=int(s["tree_rounds"]),
+                                        tree_learning_rate=float(s["tree_learning_rate"]), random_state=random_state)),
     ])
 
 

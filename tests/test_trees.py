@@ -22,7 +22,8 @@ from stancekit.sklearn import StanceClassifier
 from .conftest import FIXTURES
 
 TREES = {"min_df": 1, "doc_weight": 1.0, "stack_weight": 1.0, "actor_weight": 0.0, "author_actor": True,
-         "doc_focus": True, "doc_gate": True, "doc_about": True, "tree_blend": 0.5, "author_stack": True}
+         "doc_focus": True, "doc_gate": True, "doc_about": True, "tree_blend": 0.5, "tree_rounds": 40,
+         "tree_learning_rate": 0.25, "author_stack": True}
 
 
 @pytest.fixture(scope="module")
@@ -121,10 +122,11 @@ def test_classifier_pickled_before_tree_blend_existed_scores_as_before():
     X, y = _data()
     clf = StanceClassifier().fit(X, y)
     want = clf.predict_proba(X)
-    for name in ("tree_blend", "tree_columns", "trees_", "tree_ensemble_"):
+    for name in ("tree_blend", "tree_rounds", "tree_learning_rate", "tree_columns", "trees_", "tree_ensemble_"):
         delattr(clf, name)
     old = pickle.loads(pickle.dumps(clf))
     assert old.tree_blend == 0.0 and old.tree_columns is None and old.tree_ensemble_ is None
+    assert (old.tree_rounds, old.tree_learning_rate) == (200, 0.05)
     np.testing.assert_array_equal(old.predict_proba(X), want)
     assert clone(old).get_params()["tree_blend"] == 0.0
 
@@ -142,6 +144,25 @@ def test_tree_blend_needs_temperature_or_no_calibration():
     X, y = _data()
     with pytest.raises(ValueError, match=r"setting 'tree_blend' must be 0 with calibration 'sigmoid'"):
         StanceClassifier(tree_blend=0.5, calibration="sigmoid").fit(X, y)
+
+
+@pytest.mark.parametrize("setting,value,message", [
+    ("tree_rounds", 0, "a whole number above 0"), ("tree_rounds", 2.5, "a whole number above 0"),
+    ("tree_rounds", True, "a whole number above 0"), ("tree_learning_rate", 0, "a number above 0, at most 1"),
+    ("tree_learning_rate", 1.5, "a number above 0, at most 1"), ("tree_learning_rate", "x", "a number above 0"),
+])
+def test_tree_rounds_and_learning_rate_are_checked(setting, value, message):
+    with pytest.raises(ValueError, match=rf"setting '{setting}' must be {message}"):
+        build_pipeline(default_targets()[0], {setting: value})
+
+
+def test_tree_rounds_and_learning_rate_reach_the_trees():
+    X, y = _data()
+    clf = StanceClassifier(tree_blend=0.5, tree_rounds=7, tree_learning_rate=0.3).fit(X, y)
+    assert clf.trees_.n_iter_ == 7 and clf.trees_.learning_rate == 0.3
+    assert len(clf.tree_ensemble_.roots) == 7 * 3
+    pipe = build_pipeline(default_targets()[0], {"tree_blend": 0.5, "tree_rounds": 9, "tree_learning_rate": 0.2})
+    assert (pipe[-1].tree_rounds, pipe[-1].tree_learning_rate) == (9, 0.2)
 
 
 @pytest.mark.parametrize("value", [0, -3, 2.5, True])
