@@ -424,7 +424,11 @@ def _weights_by_position(cue_weights: dict[str, float], source_weights: dict[str
     for weights, samples in zip((cue_weights, source_weights), _sample_features()):
         by_template: dict[str, dict[str, float]] = {}
         for k, v in weights.items():
-            by_template.setdefault(_template(k), {})[k] = v
+            t = k.partition("=")[0]  # _template(k), without a call
+            d = by_template.get(t)
+            if d is None:
+                d = by_template[t] = {}
+            d[k] = v
         layouts: dict[int, list[str] | None] = {}
         for feats in samples:
             names = [_template(f) for f in feats]
