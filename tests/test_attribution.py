@@ -178,6 +178,14 @@ def test_model_on_pathological_statements(shipped, text):
     ("Ada Ruiz, senior analyst at Delta Bank, said rates would rise.", "Ada Ruiz",
      "Ada Ruiz, senior analyst at Delta Bank"),
     ("\"Rates will rise,\" said Ada Ruiz, an analyst at Delta Bank.", "Ada Ruiz", "Ada Ruiz, an analyst at Delta Bank"),
+    # a title after lowercase modifiers among the first five words (regression: the mention stopped at the name)
+    ("\"The scheme is broken,\" said Ada Ruiz, migrant rights program director at Harbor Watch, in an interview.",
+     "Ada Ruiz", "Ada Ruiz, migrant rights program director at Harbor Watch"),
+    ("Piet Vos, research and policy director of the Delta Institute, said rates would rise.", "Piet Vos",
+     "Piet Vos, research and policy director of the Delta Institute"),
+    # ... not words that open a clause or a phrase before a title ("recalling ... with the chief")
+    ("Piet Vos, recalling weekly talks with the chief of staff, said rates would rise.", "Piet Vos", "Piet Vos"),
+    ("Ada Ruiz, speaking with the ward director, said the ward was full.", "Ada Ruiz", "Ada Ruiz"),
     # not an apposition: the content after "according to X,", an adverb, a list of names, a clause
     ("According to Ada Ruiz, the ward is full.", "Ada Ruiz", "Ada Ruiz"),
     ("Ada Ruiz, however, said the ward was full.", "Ada Ruiz", "Ada Ruiz"),

@@ -36,6 +36,8 @@ MAX_CHARS = 400  # an apposition is no longer than this
 _PRONOUNS = frozenset("he she they it we i you who".split())
 MAX_WORDS = 30  # an apposition is no longer than this
 MAX_SEGMENTS = 3  # "Ann Lee, 53, a nurse from Ohio, who ..."
+_TITLE_WITHIN = 5  # an apposition's title after lowercase modifiers: "refugee rights program director"
+_NOT_MODIFIERS = frozenset("to at in on of for from with by as the a an but or that this".split())
 LOOK_BACK = 400  # characters searched before a statement for a mention it does not hold
 _PARTY = re.compile(r"[RDI]-[A-Z][a-z]{0,4}\.?")  # "R-Ill.", "D-Mass"
 
@@ -120,11 +122,21 @@ _NO_APPOSITION = re.compile(r'[;:"“”«»()\[\]]|\'\'|``')
 
 def _opens_apposition(words: list[str], titles: frozenset[str], nouns: frozenset[str]) -> bool:
     """Whether a segment of these words may open an apposition: a determiner, a relative word,
-    a number, a possessive, a title or head noun among its first three words, a party tag."""
+    a number, a possessive, a title or head noun among its first three words or after lowercase
+    words among its first five ("refugee rights program director at ..."), a party tag."""
     first = words[0].lower()
-    return (first in _OPENERS or first[:1].isdigit() or first.endswith(("'s", "’s"))
-            or any(w.lower().strip(".,") in titles or w.lower().strip(".,") in nouns for w in words[:3])
-            or bool(_PARTY.match(words[0])))
+    if first in _OPENERS or first[:1].isdigit() or first.endswith(("'s", "’s")) or _PARTY.match(words[0]):
+        return True
+    modifiers = True  # only nouns that may modify a title so far ("refugee rights program")
+    for k, w in enumerate(words[:_TITLE_WITHIN]):
+        low = w.lower().strip(".,")
+        if low in titles or low in nouns:
+            return k < 3 or modifiers
+        modifiers = modifiers and w.islower() and low.isalpha() and low not in _VERBS \
+            and low not in _NOT_MODIFIERS and not low.endswith(("ing", "ed", "ly"))
+        if k >= 2 and not modifiers:
+            return False
+    return False
 
 
 def _long_apposition(text: str, pos: int, end: int, titles: frozenset[str], speech_verbs: frozenset[str],
@@ -261,9 +273,7 @@ def extend_mention(text: str, start: int, end: int, mention: str | None, titles:
         place = (first in ("of", "from") and len(words) > 1 and words[1][:1].isupper()) or (
             after_place and len(words) <= 3 and all(w[:1].isupper() for w in words))
         after_place = place or bool(_PLACE_END.search(text, seg_start, seg_end))
-        if not (place or first in _OPENERS or first[:1].isdigit() or first.endswith(("'s", "’s"))
-                or any(w.lower().strip(".,") in titles or w.lower().strip(".,") in nouns for w in words[:3])
-                or _PARTY.match(words[0])):
+        if not (place or _opens_apposition(words, titles, nouns)):
             break
         if not relative:  # a finite verb before any relative word: a clause
             for w in words:
