@@ -93,6 +93,7 @@ def _tokens(text: str, start: int = 0, end: int | None = None) -> list[tuple[str
 
 _PRONOUNS = {"he": "person", "she": "person", "they": "group", "we": "self", "i": "self"}
 _POSSESSIVE_PRON = {"his": "person", "her": "person", "their": "group"}
+_DASHES = frozenset("— –".split())
 _CONTRACTIONS = frozenset(("s", "re", "ve", "ll", "d", "m"))  # "he's", "they're", "we've", "she'll", "i'm"
 _SKIP = frozenset(
     "has have had also further then later recently repeatedly again publicly openly firmly "
@@ -377,6 +378,13 @@ def _np_backward(tokens: list[tuple[str, int, int]], vi: int, lex: Lexicon) -> t
         j = _skip_adverbs_back(tokens, j)
     # Between subject and verb: ", in fact,", ", a specialist at X,", ", who ...,", "(United Kingdom, ALDE)".
     j0 = j
+    if j >= 2 and tokens[j][0] in _DASHES:  # "Tom Reyes — a teacher from Lima — says": the name before the dashes
+        k = j - 1
+        while k > 0 and k > j - 20 and tokens[k][0] not in _DASHES and tokens[k][0] not in (".", ";", ":"):
+            k -= 1
+        if k >= 1 and k < j - 1 and tokens[k][0] in _DASHES and tokens[k - 1][0][:1].isupper() \
+                and (tokens[k + 1][0].lower() in _APPOSITIVE_OPENERS or tokens[k + 1][0].lower() in lex.titles):
+            j = k - 1
     for _ in range(3):
         if j >= 1 and tokens[j][0] == "," and tokens[j - 1][0] == ")":
             j -= 1

@@ -183,6 +183,10 @@ def test_model_on_pathological_statements(shipped, text):
      "Ada Ruiz", "Ada Ruiz, migrant rights program director at Harbor Watch"),
     ("Piet Vos, research and policy director of the Delta Institute, said rates would rise.", "Piet Vos",
      "Piet Vos, research and policy director of the Delta Institute"),
+    # an apposition between dashes (regression: the mention stopped at the name)
+    ("Piet Vos — a retired pilot from Delft — says the runway is short.", "Piet Vos",
+     "Piet Vos — a retired pilot from Delft"),
+    ("Piet Vos said the runway — the oldest in Delft — was short.", "Piet Vos", "Piet Vos"),
     # ... not words that open a clause or a phrase before a title ("recalling ... with the chief")
     ("Piet Vos, recalling weekly talks with the chief of staff, said rates would rise.", "Piet Vos", "Piet Vos"),
     ("Ada Ruiz, speaking with the ward director, said the ward was full.", "Ada Ruiz", "Ada Ruiz"),
@@ -267,7 +271,8 @@ def test_extend_mention_reads_the_sentence_after_a_quotation():
 
 
 @pytest.mark.parametrize("text", ["Ann Lee" + ", a" * 50_000, "Ann Lee, " + "x" * 100_000 + ", said it.",
-                                  "Ann Lee (" * 30_000, "Ann Lee," * 30_000])
+                                  "Ann Lee (" * 30_000, "Ann Lee," * 30_000, "Ann Lee" + " — a" * 50_000,
+                                  "Ann Lee — " + "x" * 100_000 + " — said it.", "Ann Lee —" * 30_000])
 def test_extend_mention_on_pathological_input(text):
     from stancekit import load_lexicon
     from stancekit.attribution._mention import MAX_WORDS, extend_mention

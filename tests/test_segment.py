@@ -486,6 +486,8 @@ def test_statement_is_frozen():
     ("The The The " * 20_000),
     ("people close to " * 20_000 + "said it."),  # anonymous sources: bounded look-back and look-ahead
     ("\"It is,\" said " + "a source close to " * 20_000 + "the mayor."),
+    ("Ann Lee — a pilot " * 20_000 + "says it."),  # dashes around an apposition: bounded look-back
+    ("Editor's note " * 20_000 + "He's said it."),  # possessives and contractions
 ])
 def test_pathological_inputs_finish(text):
     got = segment(text)
@@ -1283,6 +1285,12 @@ SPEAKER_PATTERNS = [
     # ... a pronoun with a contraction is the pronoun (regression: the actor "He’s")
     ("Tom Reyes spoke first. He’s suggesting that the pier should close.", 1, "Tom Reyes", "He’s"),
     ("Ana Ruiz spoke first. She'll argue that the pier should close.", 1, "Ana Ruiz", "She'll"),
+    # a name before an apposition between dashes is the subject (regression: no speaker)
+    ("Tom Reyes — a teacher from Mount Hope — says he voted for the levy.", 0, "Tom Reyes",
+     "Tom Reyes — a teacher from Mount Hope"),
+    ("Ana Ruiz – the harbor chief – said the pier was safe.", 0, "Ana Ruiz", "Ana Ruiz – the harbor chief"),
+    # ... not a noun before a parenthesis between dashes
+    ("The plan — a costly one — says nothing about the pier.", 0, None, None),
     # what must not change: "of" after a name is no part of an inverted title
     ("\"Security is indivisible,\" said Ivan Petrov of the Diplomatic Academy in Moscow.", 0, "Ivan Petrov",
      "Ivan Petrov of the Diplomatic Academy"),

@@ -166,6 +166,23 @@ def _long_apposition(text: str, pos: int, end: int, titles: frozenset[str], spee
     return None
 
 
+def _dash_apposition(text: str, pos: int, end: int, titles: frozenset[str], nouns: frozenset[str]) -> int | None:
+    """End of an apposition between two dashes right after the mention that ends at ``pos`` ("Tom
+    Reyes — a teacher from Lima — says"), before the closing dash; else None."""
+    k = pos
+    while k < end and text[k] == " ":
+        k += 1
+    if k >= end or text[k] not in "—–":
+        return None
+    close = text.find(text[k], k + 1, min(end, k + 1 + MAX_CHARS))
+    if close < 0 or not _apposition_words(text[k + 1 : close], titles, nouns):
+        return None
+    stop = close
+    while stop > k and text[stop - 1].isspace():
+        stop -= 1
+    return stop
+
+
 def _apposition_words(stretch: str, titles: frozenset[str], nouns: frozenset[str]) -> bool:
     """Whether ``stretch`` (commas allowed) may be an apposition: it opens like one, holds no
     quotation, colon or semicolon, and no finite verb before a relative word."""
@@ -252,6 +269,9 @@ def extend_mention(text: str, start: int, end: int, mention: str | None, titles:
         tail = _TAIL.match(text, pos, end)
         if tail is not None and tail.end() > pos:
             return text[m : tail.end()]
+    dash_end = _dash_apposition(text, pos, end, titles, nouns)
+    if dash_end is not None:  # "Tom Reyes — a teacher from Lima — says"
+        return text[m:dash_end]
     long_end = _long_apposition(text, pos, end, titles, speech_verbs, nouns, after_verb) or pos
     new_end = pos
     inverted = None
