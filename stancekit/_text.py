@@ -241,17 +241,19 @@ def sentences(text: str, lex: Lexicon, paras: list[tuple[int, int]] | None = Non
             lines.append((ls, le))
             ls = le + 1
         prev_break = True  # the previous line ended a sentence or was itself a header
-        widest = max(e - s for s, e in lines)  # the block's longest line (once: a block may hold many)
+        # the block's longest line (once: a block may hold many; one line, most paragraphs, is its own)
+        widest = max(e - s for s, e in lines) if len(lines) > 1 else lines[0][1] - lines[0][0]
         for li, (ls, le) in enumerate(lines):
-            line = text[ls:le].strip()
+            raw = text[ls:le]
+            line = raw.strip()
             if not line:
                 continue
-            ls2 = ls + (len(text[ls:le]) - len(text[ls:le].lstrip()))
+            ls2 = ls + (len(raw) - len(raw.lstrip()))
             le2 = ls2 + len(line)
             was_break, prev_break = prev_break, _ends_terminal(line)
             if _is_metadata_line(line) or (len(lines) > 1 and was_break and _is_header_line(text, lines, li, line, widest)):
                 prev_break = True
-                if cur_s < ls2 and text[cur_s:ls2].strip():
+                if cur_s < ls2 and not text[cur_s:ls2].isspace():
                     chunks.append((cur_s, ls2, True, cur_label))
                 chunks.append((ls2, le2, False, None))
                 cur_s = le2
@@ -260,11 +262,11 @@ def sentences(text: str, lex: Lexicon, paras: list[tuple[int, int]] | None = Non
             if lab and not _META.match(line) and (
                 lab.group(1) in ("Q", "A") or len(lab.group(1)) <= 40
             ) and _looks_like_label(lab.group(1), lex):
-                if cur_s < ls2 and text[cur_s:ls2].strip():
+                if cur_s < ls2 and not text[cur_s:ls2].isspace():
                     chunks.append((cur_s, ls2, True, cur_label))
                 cur_s = ls2
                 cur_label = (ls2, ls2 + len(lab.group(1)))
-        if cur_s < pe and text[cur_s:pe].strip():
+        if cur_s < pe and not text[cur_s:pe].isspace():  # (isspace: what strip strips, without a copy)
             chunks.append((cur_s, pe, True, cur_label))
         for cs, ce, body, label in chunks:
             while cs < ce and text[cs].isspace():
