@@ -648,6 +648,9 @@ def test_neutral_bias_must_be_a_finite_number(value):
 @pytest.mark.parametrize("setting,message", [
     ('neutral_bias="x"', r"setting 'neutral_bias' must be a finite number .*got 'x'"),
     ("doc_gate=true", r"setting 'doc_gate' reads the document focus"),
+    ("tree_blend=2", r"setting 'tree_blend' must be a number from 0 \(no trees\) to 1 .*got 2"),
+    ("tree_rounds=0", r"setting 'tree_rounds' must be a whole number above 0, got 0"),
+    ("author_stack=true", r"setting 'author_stack' reads the first model's view: it needs 'stack_weight' above 0"),
 ])
 def test_bad_setting_value_is_a_usage_error_not_a_traceback(tmp_path, capsys, setting, message):
     """Regression: 'stancekit train --set doc_gate=true' (and a bad neutral_bias) ended in a
