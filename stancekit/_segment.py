@@ -537,7 +537,7 @@ _SAYING = frozenset("said says told tells stated states added adds noted notes a
 
 # Words that open an introductory phrase, not a subject: "Early in his campaign, ...".
 _INTRODUCTORY = frozenset("early earlier later afterwards meanwhile still instead now then last next "
-                          "yesterday today tonight once soon".split())
+                          "yesterday today tonight once soon here".split())
 _TIME_AFTER = frozenset(("later", "earlier", "ago"))
 
 

@@ -1291,6 +1291,11 @@ SPEAKER_PATTERNS = [
     ("Ana Ruiz – the harbor chief – said the pier was safe.", 0, "Ana Ruiz", "Ana Ruiz – the harbor chief"),
     # ... not a noun before a parenthesis between dashes
     ("The plan — a costly one — says nothing about the pier.", 0, None, None),
+    # "Here" and a preposition opening the sentence are no subject and no part of a name (regression:
+    # the actors "Here", "Beyond", "Among Democrats", "Alongside BLM")
+    ("Here in Lima, Ruiz stepped up her attacks on the port, saying the fares were too high.", 0, "Ruiz",
+     "Ruiz"),
+    ("Beyond the port, the council cited new figures and said the fares would rise.", 0, None, None),
     # what must not change: "of" after a name is no part of an inverted title
     ("\"Security is indivisible,\" said Ivan Petrov of the Diplomatic Academy in Moscow.", 0, "Ivan Petrov",
      "Ivan Petrov of the Diplomatic Academy"),

@@ -60,7 +60,8 @@ _FUNCTION = frozenset(
     "while whereas after before meanwhile yet still nonetheless nevertheless moreover indeed there his her its "
     "their our such some many most both all no not during despite although though since because with "
     "without from by of to asked speaking addressing highlighting given having being once then thus "
-    "earlier later last next according neither either until unless".split()
+    "earlier later last next according neither either until unless alongside amid amidst among beyond "
+    "throughout toward towards here".split()
 )
 
 
