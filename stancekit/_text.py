@@ -63,10 +63,26 @@ _LOWER_WORDS = bytes(c if 97 <= c <= 122 else 32 for c in range(256))
 def lower_words(text: str) -> list[str]:
     """``re.findall("[a-z]+", text.lower())``, about twice as fast: the UTF-8 bytes of the text with every
     byte but a letter made a space, split (the lowercase of a text outside ASCII is taken first: a
-    character such as the Kelvin sign lowers to an ASCII letter)."""
+    character such as the Kelvin sign lowers to an ASCII letter).
+
+    The words of the last two texts (of up to ``_MEMO_CHARS`` characters) are kept: the rules and then
+    the learned attribution model read the same sentence's words (a quarter of the characters read
+    here). Every caller gets its own list."""
+    for seen, words in _LOWER_MEMO:
+        if seen == text:
+            return words.copy()
     if text.isascii():
-        return text.encode("ascii").translate(_ASCII_LOWER_WORDS).decode("ascii").split()
-    return text.lower().encode("utf-8", "surrogatepass").translate(_LOWER_WORDS).decode("ascii").split()
+        words = text.encode("ascii").translate(_ASCII_LOWER_WORDS).decode("ascii").split()
+    else:
+        words = text.lower().encode("utf-8", "surrogatepass").translate(_LOWER_WORDS).decode("ascii").split()
+    if len(text) <= _MEMO_CHARS:
+        _LOWER_MEMO[0], _LOWER_MEMO[1] = _LOWER_MEMO[1], (text, words)
+        return words.copy()
+    return words
+
+
+_MEMO_CHARS = 4000
+_LOWER_MEMO: list[tuple[str, list[str]]] = [("", []), ("", [])]  # the last two texts and their words
 
 
 def gap_token_spans(pairs: list[tuple[str, str]], start: int) -> list[tuple[str, int, int]]:

@@ -463,3 +463,21 @@ def test_quote_mark_offsets_equal_the_quote_mark_pattern():
     spans += [(t, k, min(len(t), k + 500)) for _, t in _texts(3) for k in range(0, len(t), 131)]
     for text, a, b in spans:
         assert T._quote_marks(text, a, b) == [m.start() for m in T._QUOTE_MARK.finditer(text, a, b)]
+
+
+def test_lower_words_memo_gives_each_caller_its_own_list():
+    """_text.lower_words keeps the words of the last two texts: a text read again gets equal words,
+    in a list of its own (a caller that changes its list changes no other caller's), and a text
+    over _MEMO_CHARS is not kept."""
+    import re
+
+    from stancekit import _text as T
+    texts = _ODD_TEXTS + ["The Minister SAID so.", "the minister said so", "x" * (T._MEMO_CHARS + 1)]
+    for a in texts:
+        for b in texts:
+            for text in (a, b, a, b, a):
+                first = T.lower_words(text)
+                assert first == re.findall("[a-z]+", text.lower())
+                first.append("changed")
+                assert T.lower_words(text) == re.findall("[a-z]+", text.lower())
+    assert all(len(seen) <= T._MEMO_CHARS for seen, _ in T._LOWER_MEMO)
