@@ -481,3 +481,23 @@ def test_lower_words_memo_gives_each_caller_its_own_list():
                 first.append("changed")
                 assert T.lower_words(text) == re.findall("[a-z]+", text.lower())
     assert all(len(seen) <= T._MEMO_CHARS for seen, _ in T._LOWER_MEMO)
+
+
+def test_segmenter_statements_equal_the_dataclass_constructor(statements):
+    """_segment._statement (the instance dict set in one step) gives what Statement(...) gives: equal,
+    the same dict in field order, the same hash and repr, frozen; and Statement has no __post_init__
+    that the shortcut would skip."""
+    import dataclasses
+    import pickle
+
+    from stancekit._segment import Statement, _statement
+    assert not hasattr(Statement, "__post_init__")
+    assert type(statements[0]) is Statement
+    for st in statements[:200] + [_statement(None, "0", None, None, "narrative", 0, 1, "x")]:
+        args = [getattr(st, f.name) for f in dataclasses.fields(Statement)]
+        made, plain = _statement(*args), Statement(*args)
+        assert made == plain and vars(made) == vars(plain) and list(vars(made)) == list(vars(plain))
+        assert hash(made) == hash(plain) and repr(made) == repr(plain)
+        assert pickle.loads(pickle.dumps(made)) == plain
+        with pytest.raises(dataclasses.FrozenInstanceError):
+            made.actor = "someone"
