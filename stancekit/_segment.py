@@ -110,6 +110,7 @@ def _tokens(text: str, start: int = 0, end: int | None = None) -> list[tuple[str
 _PRONOUNS = {"he": "person", "she": "person", "they": "group", "we": "self", "i": "self"}
 _POSSESSIVE_PRON = {"his": "person", "her": "person", "their": "group"}
 _DASHES = frozenset("— –".split())
+_OBJECT_PREPOSITIONS = frozenset("to in at on from with by for of about into than".split())
 _CONTRACTIONS = frozenset(("s", "re", "ve", "ll", "d", "m"))  # "he's", "they're", "we've", "she'll", "i'm"
 _SKIP = frozenset(
     "has have had also further then later recently repeatedly again publicly openly firmly "
@@ -540,8 +541,8 @@ def _np_backward(tokens: list[tuple[str, int, int]], vi: int, lex: Lexicon) -> t
         while k >= 0 and tokens[k][0][:1].isupper() and tokens[k][0].lower() not in lex.titles:
             names.append(k)
             k -= 1
-        if len(names) >= 2:
-            return (names[-1], names[0] + 1)
+        if len(names) >= 2 and not (names[-1] >= 1 and tokens[names[-1] - 1][0] in _OBJECT_PREPOSITIONS):
+            return (names[-1], names[0] + 1)  # (not "In a letter sent to The Gazette, the mayor said")
     return (start, end)
 
 

@@ -1296,6 +1296,14 @@ SPEAKER_PATTERNS = [
     ("Here in Lima, Ruiz stepped up her attacks on the port, saying the fares were too high.", 0, "Ruiz",
      "Ruiz"),
     ("Beyond the port, the council cited new figures and said the fares would rise.", 0, None, None),
+    # a name that is the object of a preposition before the comma is no name that "the title" after the
+    # comma stands beside (regression: "In a letter sent to The Gazette, the mayor said" gave the Gazette)
+    ("In a letter sent to The Harbor Gazette, the mayor said that the pier was safe.", 0, "mayor", "the mayor"),
+    ("In a video released by Port News, a veteran diplomat said the pier was unsafe.", 0, "veteran diplomat",
+     "a veteran diplomat"),
+    # ... but a name opening the sentence is ("Name, the title, said")
+    ("Dmitry Volkov, the head of the harbor board, asserted that the pier was safe.", 0, "Dmitry Volkov",
+     "Dmitry Volkov, the head of the harbor board"),
     # what must not change: "of" after a name is no part of an inverted title
     ("\"Security is indivisible,\" said Ivan Petrov of the Diplomatic Academy in Moscow.", 0, "Ivan Petrov",
      "Ivan Petrov of the Diplomatic Academy"),
