@@ -1304,6 +1304,11 @@ SPEAKER_PATTERNS = [
     # ... but a name opening the sentence is ("Name, the title, said")
     ("Dmitry Volkov, the head of the harbor board, asserted that the pier was safe.", 0, "Dmitry Volkov",
      "Dmitry Volkov, the head of the harbor board"),
+    # an opening "So", "Now", "Perhaps", "Maybe", "What" is no part of a name (regression: the canonical
+    # names "So Donald Trump", "Now Donald Trump", "Perhaps ...")
+    ("Ana Ruiz opened the session. So Ana Ruiz said the fares were fair. Ruiz added that the pier was safe.", 2,
+     "Ana Ruiz", "Ruiz"),
+    ("Perhaps Tom Reyes will agree. Reyes said the fares were fair.", 1, "Tom Reyes", "Reyes"),
     # what must not change: "of" after a name is no part of an inverted title
     ("\"Security is indivisible,\" said Ivan Petrov of the Diplomatic Academy in Moscow.", 0, "Ivan Petrov",
      "Ivan Petrov of the Diplomatic Academy"),
