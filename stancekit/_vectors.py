@@ -319,6 +319,31 @@ def _phrases_at(token: str, dirs: tuple[str, ...]) -> list[_Anchored]:
     return by_anchor.get(token, []) + [x for x in starred if _token_matches(token, x[1][x[2]])]
 
 
+# Per lexicon, token -> its :func:`_phrases_at` as (class index, cue, anchor index, the cue's
+# words as a list when none is a prefix ``word*``, else None); cleared past 100,000 tokens.
+_ANCHOR_MEMO: dict[tuple[str, ...], dict[str, tuple[tuple[int, tuple[str, ...], int, list[str] | None], ...]]] = {}
+
+
+def _anchored(token: str, dirs: tuple[str, ...]) -> tuple[tuple[int, tuple[str, ...], int, list[str] | None], ...]:
+    """:func:`_phrases_at`, memoised, each cue with the list that a slice of the tokens equals
+    where it matches (:func:`_phrase_match`)."""
+    memo = _ANCHOR_MEMO.get(dirs)
+    if memo is None or len(memo) > 100_000:
+        memo = _ANCHOR_MEMO[dirs] = {}
+    got = memo.get(token)
+    if got is None:
+        got = memo[token] = tuple((k, ph, a, None if any(w.endswith("*") for w in ph) else list(ph))
+                                  for k, ph, a in _phrases_at(token, dirs))
+    return got
+
+
+def _phrase_match(toks: list[str], i: int, phrase: tuple[str, ...], plain: list[str] | None) -> bool:
+    """:func:`_phrase_at`; a cue without a prefix word (``plain``, its words) compared as one slice."""
+    if plain is None:
+        return _phrase_at(toks, i, phrase)
+    return 0 <= i and toks[i : i + len(plain)] == plain
+
+
 def _code(token: str, classes: list[_CueSet], neg: frozenset[str], dirs: tuple[str, ...]) -> int:
     code = 0
     for k, cs in enumerate(classes):
@@ -486,8 +511,8 @@ def cue_rows(items: list[StatementInput], lows: list[str], words: list[list[str]
     for k in np.flatnonzero(hit_codes & _PHRASE_ANCHOR).tolist():
         r, i = owner_list[k], local_list[k]
         toks = words[r]
-        for c, ph, a in _phrases_at(toks[i], dirs):
-            if _phrase_at(toks, i - a, ph):
+        for c, ph, a, plain in _anchored(toks[i], dirs):
+            if _phrase_match(toks, i - a, ph, plain):
                 counts[r, c, 0 if quoted(r, i - a) else 2] += 1
     e, d = counts[:, 0], counts[:, 1]
     rows[:, 0:4] = e

@@ -501,3 +501,26 @@ def test_segmenter_statements_equal_the_dataclass_constructor(statements):
         assert pickle.loads(pickle.dumps(made)) == plain
         with pytest.raises(dataclasses.FrozenInstanceError):
             made.actor = "someone"
+
+
+@pytest.mark.parametrize("phrase", [("look", "forward"), ("as", "long", "as"), ("remains", "to", "be", "seen"),
+                                    ("sphere*", "of", "influence"), ("not", "yet*")])
+def test_cue_phrase_match_equals_the_word_by_word_test(statements, phrase):
+    """``_phrase_match`` (a cue without a prefix word compared as one slice) gives ``_phrase_at``
+    at every token of the fixture statements, before their start and past their end."""
+    plain = None if any(w.endswith("*") for w in phrase) else list(phrase)
+    made = [list(phrase), list(phrase)[:-1], ["x", *phrase, "y"], [w.rstrip("*") + "s" for w in phrase]]
+    for toks in [V._words(s.text.lower()) for s in statements] + made:
+        for i in range(-len(phrase), len(toks) + 1):
+            assert V._phrase_match(toks, i, phrase, plain) == V._phrase_at(toks, i, phrase)
+
+
+def test_anchored_cues_are_the_phrases_at_the_token(statements):
+    """``_anchored`` is ``_phrases_at`` with each cue's words as a list (None for a prefix word), memoised."""
+    dirs: tuple[str, ...] = ()
+    by_anchor, _starred = V._phrases_by_anchor(dirs)
+    for tok in {*by_anchor, *(w for s in statements for w in V._words(s.text.lower()))}:
+        got = V._anchored(tok, dirs)
+        assert [(k, ph, a) for k, ph, a, _ in got] == V._phrases_at(tok, dirs)
+        assert all(p == (None if any(w.endswith("*") for w in ph) else list(ph)) for _, ph, _, p in got)
+        assert V._anchored(tok, dirs) is got
