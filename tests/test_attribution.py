@@ -546,6 +546,8 @@ def test_issue13_failure_patterns(shipped, mode, name):
     ("Members of the city council on Wednesday debated the results of the harbor summit.\n", None),
     ("The Harbor Gazette has released an excerpt of the report.\n", None),
     ("The fishers union drew the comparison during a speech to dockworkers on Sunday.\n", None),
+    # an adverb opening the sentence is no part of the model's mention (regression: "Perhaps young voters")
+    ("Perhaps young voters prefer the mayor's plan for the pier over the council's caution.\n", "young voters"),
 ])
 def test_shipped_model_golden(shipped, text, actor):
     got = segment(text, attribution=shipped)

@@ -483,7 +483,7 @@ _FINDING_NOUNS = _data_words("attribution_finding_nouns.txt")
 _NEGATIVE = frozenset("nobody none neither noone".split())
 _ACCORDING_MEASURES = _data_words("attribution_according_non_sources.txt")
 _CLAUSE_WORDS = frozenset("while whereas although though but and yet when if as after before since because "
-                          "unless until once so".split())
+                          "unless until once so perhaps maybe now even".split())
 _DETERMINERS = frozenset("the a an its their his her our your".split())
 # Words between a cue taken under its threshold (for its clear source) and a source after it:
 # "drew scorn from the mayor", "criticism by rights groups", "says the mayor".
