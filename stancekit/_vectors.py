@@ -737,6 +737,31 @@ class _PhraseMatcher:
         return rows.astype(np.int64), best_col[kept]
 
 
+def context_links(items: Sequence[StatementInput]) -> tuple[list[int], list[int], list[int]]:
+    """The statements of ``items`` with a context, in three lists of indexes: those whose context
+    is the text of the statement just before, those whose context is the texts of the two before
+    joined by a space (as :func:`statement_inputs` builds it; compared without joining them), and
+    the others (what :meth:`TargetBlock.rows` searches; the same for every target)."""
+    one: list[int] = []
+    two: list[int] = []
+    fresh: list[int] = []
+    texts = [it.text for it in items]
+    for i, ctx in enumerate([it.context for it in items]):
+        if not ctx:
+            continue
+        if i >= 1 and ctx == texts[i - 1]:
+            one.append(i)
+            continue
+        if i >= 2:
+            t2, t1 = texts[i - 2], texts[i - 1]
+            if len(ctx) == len(t2) + 1 + len(t1) and ctx[len(t2)] == " " and ctx.startswith(t2) \
+                    and ctx.endswith(t1):
+                two.append(i)
+                continue
+        fresh.append(i)
+    return one, two, fresh
+
+
 class TargetBlock:
     """:class:`stancekit.sklearn.TargetSignalFeatures` of fitted phrases and anaphora.
 
@@ -764,9 +789,11 @@ class TargetBlock:
         return np.bincount(rows, minlength=len(words)).astype(np.float64)
 
     def rows(self, items: list[StatementInput], lows: list[str], words: list[list[str]],
-             pieces: np.ndarray | None = None) -> sp.csr_matrix:
+             pieces: np.ndarray | None = None,
+             links: tuple[list[int], list[int], list[int]] | None = None) -> sp.csr_matrix:
         """The features, from each statement's lowercased text and its :data:`_WORD` tokens
-        (and the :func:`_piece_ids` of its :func:`_phrase_words`, when already computed).
+        (and the :func:`_piece_ids` of its :func:`_phrase_words`, and the :func:`context_links`
+        of ``items``, when already computed).
 
         When a statement's context is the text of the one or two statements just before it (as
         :func:`statement_inputs` builds it), their phrase counts are reused, not searched
@@ -783,23 +810,7 @@ class TargetBlock:
         hits = np.bincount(rows, minlength=n).astype(np.float64)
         ctx_hits = np.zeros(n)
         if matcher is not None:
-            fresh: list[int] = []
-            one: list[int] = []  # context: the statement before
-            two: list[int] = []  # the two before, joined by a space (compared without joining them)
-            texts = [it.text for it in items]
-            for i, ctx in enumerate([it.context for it in items]):
-                if not ctx:
-                    continue
-                if i >= 1 and ctx == texts[i - 1]:
-                    one.append(i)
-                    continue
-                if i >= 2:
-                    t2, t1 = texts[i - 2], texts[i - 1]
-                    if len(ctx) == len(t2) + 1 + len(t1) and ctx[len(t2)] == " " and ctx.startswith(t2) \
-                            and ctx.endswith(t1):
-                        two.append(i)
-                        continue
-                fresh.append(i)
+            one, two, fresh = context_links(items) if links is None else links
             if one:
                 ctx_hits[one] = hits[np.array(one) - 1]
             if two:
@@ -1590,7 +1601,8 @@ class FeaturePlan:
         cues = (block(id(self.cues), lambda: self.cues.rows(items, lows, words, _batch_tokens(words, cache)))
                 if self.cues is not None else None)
         tgt = (block(("target", self.target.phrases, self.target.anaphora),  # equal phrases, equal rows
-                     lambda: self.target.rows(items, lows, words, block("pieces", lambda: self._pieces(words, lows, cache))))
+                     lambda: self.target.rows(items, lows, words, block("pieces", lambda: self._pieces(words, lows, cache)),
+                                              block("context_links", lambda: context_links(items))))
                if self.target is not None else None)
         return cues, tgt
 

@@ -524,3 +524,23 @@ def test_anchored_cues_are_the_phrases_at_the_token(statements):
         assert [(k, ph, a) for k, ph, a, _ in got] == V._phrases_at(tok, dirs)
         assert all(p == (None if any(w.endswith("*") for w in ph) else list(ph)) for _, ph, _, p in got)
         assert V._anchored(tok, dirs) is got
+
+
+def test_context_links_equal_the_joined_contexts(statements):
+    """``context_links`` sorts each statement with a context as ``statement_inputs`` builds it: the
+    text before (one), the two before joined by a space (two), or neither (fresh), as comparing
+    the joined strings does; the target rows given the links equal those computed without them."""
+    items = V.statement_inputs(statements)
+    items += [V.StatementInput("a b", "x y"), V.StatementInput("c", "a b"), V.StatementInput("d", "a b c"),
+              V.StatementInput("e", "b c"), V.StatementInput("f", "")]
+    one, two, fresh = V.context_links(items)
+    texts = [it.text for it in items]
+    for i, it in enumerate(items):
+        want = (None if not it.context else "one" if i >= 1 and it.context == texts[i - 1]
+                else "two" if i >= 2 and it.context == texts[i - 2] + " " + texts[i - 1] else "fresh")
+        got = "one" if i in one else "two" if i in two else "fresh" if i in fresh else None
+        assert got == want, i
+    block = V.TargetBlock(("treaty", "security treaty", "osce"), ("it",))
+    lows = [it.text.lower() for it in items]
+    words = [V._words(low) for low in lows]
+    assert _same_csr(block.rows(items, lows, words, links=(one, two, fresh)), block.rows(items, lows, words))
