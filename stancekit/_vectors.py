@@ -595,6 +595,12 @@ def _phrase_words(words: list[list[str]], lows: list[str]) -> list[list[str]]:
             for ws, low in zip(words, lows)]
 
 
+def _batch_phrase_words(words: list[list[str]], lows: list[str], cache: dict[object, object]) -> list[list[str]]:
+    """:func:`_phrase_words` of the batch, once per ``cache`` (read for the pieces and by each
+    target's "about" phrases)."""
+    return _cached(cache, "phrase_words", lambda: _phrase_words(words, lows))
+
+
 def _piece_code(memo: _TokenPieces, t: str) -> int:
     """``memo``'s code of token ``t``, added to it when new (under :data:`_PIECES_LOCK`)."""
     code = memo.codes.get(t)
@@ -1610,7 +1616,7 @@ class FeaturePlan:
     def _pieces(words: list[list[str]], lows: list[str], cache: dict[object, object]) -> np.ndarray:
         """:func:`_piece_ids` of the batch (from its :func:`_token_index` where every text is
         matched over its :data:`_WORD` tokens)."""
-        pw = _phrase_words(words, lows)
+        pw = _batch_phrase_words(words, lows, cache)
         same = all(a is b for a, b in zip(pw, words))
         return _piece_ids(pw, _batch_tokens(words, cache) if same else None)
 
@@ -1628,7 +1634,7 @@ class FeaturePlan:
             return None
         lows, words = _lows_words(items, cache)
         return _cached(cache, ("about", self.target.about), lambda: self.target.about_hits(
-            _phrase_words(words, lows), _cached(cache, "pieces", lambda: self._pieces(words, lows, cache))))
+            _batch_phrase_words(words, lows, cache), _cached(cache, "pieces", lambda: self._pieces(words, lows, cache))))
 
     def doc_key(self) -> tuple[object, ...] | None:
         """What this plan's document features are computed from (its target phrases and cue
