@@ -521,7 +521,18 @@ def cue_rows(items: list[StatementInput], lows: list[str], words: list[list[str]
     rows[:, 9] = d[:, 0] + d[:, 2] + e[:, 1] + e[:, 3]
     rows[:, 10] = counts[:, 2].sum(axis=1)
     rows[:, 11] = counts[:, 3].sum(axis=1)
-    return sp.csr_matrix(np.log1p(rows))
+    return _csr_of_dense(np.log1p(rows))
+
+
+def _csr_of_dense(m: np.ndarray) -> sp.csr_matrix:
+    """``sp.csr_matrix(m)`` of a 2-d array: the same arrays (the nonzero entries row by row, in
+    column order), built from them without scipy's round trip through a COO matrix."""
+    nz = m != 0
+    r, c = np.nonzero(nz)
+    idx = np.int32 if m.size < 2**31 else np.int64
+    indptr = np.zeros(m.shape[0] + 1, dtype=idx)
+    np.cumsum(np.count_nonzero(nz, axis=1), out=indptr[1:])
+    return sp.csr_matrix((m[r, c], c.astype(idx), indptr), shape=m.shape)
 
 
 def _trie_pattern(phrases: Iterable[str]) -> str:
@@ -854,7 +865,7 @@ def kind_rows(items: list[StatementInput]) -> sp.csr_matrix:
     for i, it in enumerate(items):
         if it.kind in _KINDS:
             m[i, _KINDS.index(it.kind)] = 1.0
-    return sp.csr_matrix(m)
+    return _csr_of_dense(m)
 
 
 DOC_FEATURES = ("doc:prev_hits", "doc:next_hits", "doc:share", "doc:any_other", "doc:actor_hits",
@@ -1672,7 +1683,7 @@ class FeaturePlan:
         pos, neg = c[:, 8], c[:, 9]
         t = tgt.toarray()
         present = np.maximum(t[:, n_p + 2], t[:, n_p + 3])
-        return sp.csr_matrix(np.column_stack([pos * present, neg * present, pos * (1 - present),
+        return _csr_of_dense(np.column_stack([pos * present, neg * present, pos * (1 - present),
                                               neg * (1 - present)]) * w)
 
     def _doc_rows(self, items: list[StatementInput], cache: dict[object, object], lows: list[str],
@@ -1736,7 +1747,7 @@ class FeaturePlan:
         if cues is not None and tgt is not None and self.doc_weight:
             w = float(self.doc_weight)
             blocks.append(block(("doc_rows", tkey, id(self.cues), self.author_actor, self.doc_focus, w),
-                                lambda: sp.csr_matrix(self._doc_rows(items, cache, lows, words, cues, tgt) * w)))
+                                lambda: _csr_of_dense(self._doc_rows(items, cache, lows, words, cues, tgt) * w)))
         if self.stack_weight and self.n_stack:
             m = cache.get("stack")  # a first model's view, as an array (see Scorer.features)
             if m is None:
@@ -1747,10 +1758,10 @@ class FeaturePlan:
             elif m.shape != (len(items), self.n_stack):
                 m = np.zeros((len(items), self.n_stack))
             m = m * float(self.stack_weight)
-            blocks.append(sp.csr_matrix(m))
+            blocks.append(_csr_of_dense(m))
             if self.author_stack:  # the article's own voice, and its own weights for the first model's view
                 voice = np.array([0.0 if it.actor else 1.0 for it in items])
-                blocks.append(sp.csr_matrix(np.column_stack([voice, m * voice[:, None]])))
+                blocks.append(_csr_of_dense(np.column_stack([voice, m * voice[:, None]])))
         return blocks
 
 

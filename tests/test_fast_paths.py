@@ -544,3 +544,18 @@ def test_context_links_equal_the_joined_contexts(statements):
     lows = [it.text.lower() for it in items]
     words = [V._words(low) for low in lows]
     assert _same_csr(block.rows(items, lows, words, links=(one, two, fresh)), block.rows(items, lows, words))
+
+
+@pytest.mark.parametrize("shape", [(0, 4), (5, 0), (1, 1), (37, 12), (200, 3)])
+def test_dense_blocks_to_csr_equal_scipys_conversion(shape):
+    """``_csr_of_dense`` gives the arrays ``sp.csr_matrix`` gives (zeros, -0.0 and NaN included)."""
+    rng = np.random.default_rng(len(shape) + shape[0])
+    m = rng.normal(size=shape)
+    m[rng.random(shape) < 0.6] = 0.0
+    if m.size:
+        m.flat[:: 7] = -0.0
+        m.flat[3 :: 11] = np.nan
+    got, want = V._csr_of_dense(m), sp.csr_matrix(m)
+    assert got.shape == want.shape and got.dtype == want.dtype and got.indices.dtype == want.indices.dtype
+    assert np.array_equal(got.indptr, want.indptr) and np.array_equal(got.indices, want.indices)
+    assert np.array_equal(got.data, want.data, equal_nan=True)
