@@ -1333,13 +1333,20 @@ def actor_role(name: str) -> str:
 def _normalize_rows(X: sp.csr_matrix, norm: str) -> sp.csr_matrix:
     """Rows of ``X`` scaled to unit ``"l1"`` or ``"l2"`` norm in place, as scikit-learn's
     ``normalize`` does it: each row's sum is taken in index order (so the bits agree), and an
-    all-zero row stays as it is."""
+    all-zero row stays as it is. The rows are taken longest first, so that the rows with a
+    ``k``-th entry are the first ones of that order (a slice, not a search per ``k``)."""
     lens = np.diff(X.indptr)
     acc = np.zeros(X.shape[0])
-    for k in range(int(lens.max()) if len(lens) else 0):
-        rows = np.flatnonzero(lens > k)
-        v = X.data[X.indptr[rows] + k]
-        acc[rows] += v * v if norm == "l2" else np.abs(v)
+    if len(lens):
+        order = np.argsort(-lens, kind="stable")
+        starts = X.indptr[:-1][order]
+        longer = len(lens) - np.cumsum(np.bincount(lens))  # how many rows have more than k entries
+        part = np.zeros(len(lens))
+        for k in range(int(lens.max())):
+            c = int(longer[k])
+            v = X.data[starts[:c] + k]
+            part[:c] += v * v if norm == "l2" else np.abs(v)
+        acc[order] = part
     if norm == "l2":
         acc = np.sqrt(acc)
     acc[acc == 0.0] = 1.0

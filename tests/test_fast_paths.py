@@ -559,3 +559,20 @@ def test_dense_blocks_to_csr_equal_scipys_conversion(shape):
     assert got.shape == want.shape and got.dtype == want.dtype and got.indices.dtype == want.indices.dtype
     assert np.array_equal(got.indptr, want.indptr) and np.array_equal(got.indices, want.indices)
     assert np.array_equal(got.data, want.data, equal_nan=True)
+
+
+@pytest.mark.parametrize("norm", ["l1", "l2"])
+def test_normalized_rows_equal_scikit_learns_normalize(norm):
+    """``_normalize_rows`` (rows longest first, one slice per entry index) gives scikit-learn's
+    ``normalize`` bit for bit: empty rows, rows of one entry and rows of hundreds."""
+    from sklearn.preprocessing import normalize
+    rng = np.random.default_rng(7)
+    lens = [0, 1, 300, 2, 0, 57, 1, 120, 3]
+    rows = [sp.random(1, 400, density=n / 400, random_state=k, format="csr") for k, n in enumerate(lens)]
+    X = sp.vstack(rows, format="csr")
+    X.data = rng.normal(size=X.nnz)
+    got = V._normalize_rows(X.copy(), norm)
+    want = normalize(X, norm=norm)
+    assert np.array_equal(got.indptr, want.indptr) and np.array_equal(got.data, want.data)
+    empty = sp.csr_matrix((0, 5))
+    assert V._normalize_rows(empty.copy(), norm).shape == (0, 5)
