@@ -302,6 +302,8 @@ def _score(a, output: Path | None, warn) -> int:
         from ._scorer import Explaining
         model = Explaining(model, explain)
         a.jobs, a.scheduler = 1, None
+        if model.note:  # a model with trees: the evidence explains the linear part of each label only
+            print(f"stancekit score: note: {model.note}", file=sys.stderr)
     from ._batch import _quiet_gc
     _quiet_gc()  # this process only scores from here on
     docs = iter_documents(a.paths, max_length=a.max_length, stdin_format=a.stdin_format, warn=warn)

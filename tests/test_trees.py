@@ -19,7 +19,7 @@ from stancekit._targets import default_targets
 from stancekit._vectors import VOICE_FEATURE, TreeEnsemble, statement_inputs
 from stancekit.sklearn import StanceClassifier
 
-from .conftest import FIXTURES
+from .conftest import FIXTURES, ROOT
 
 TREES = {"min_df": 1, "doc_weight": 1.0, "stack_weight": 1.0, "actor_weight": 0.0, "author_actor": True,
          "doc_focus": True, "doc_gate": True, "doc_about": True, "tree_blend": 0.5, "tree_rounds": 40,
@@ -250,6 +250,28 @@ def test_explain_says_it_reads_the_linear_weights_only_when_trees_blend(tree_mod
     assert ev and all(len(e) <= 2 for row in ev for e in row.values())
     plain = fit_model(small_train, default_targets(), {**TREES, "tree_blend": 0.0})
     assert Explaining(plain).note is None and plain.scorer().evidence_note is None
+
+
+def test_score_explain_prints_the_trees_note_once_and_plain_models_print_none(tree_model, small_train, tmp_path, capsys):
+    """`stancekit score --explain` with a model whose labels blend trees says on stderr that the
+    evidence reads the linear weights only (#14: an analyst must not take the terms for the whole
+    reason); a model without trees says nothing of the kind, and the records are unchanged."""
+    from stancekit._cli import main
+    art = ROOT / "docs" / "example-article.txt"
+    save_model(tree_model, tmp_path / "trees.joblib")
+    save_model(fit_model(small_train, default_targets(), {**TREES, "tree_blend": 0.0}), tmp_path / "plain.joblib")
+    for name in ("trees", "plain"):
+        capsys.readouterr()
+        assert main(["score", str(art), "--model", str(tmp_path / f"{name}.joblib"), "--quiet", "--explain", "2",
+                     "-o", str(tmp_path / f"{name}.jsonl")]) == 0
+        err = capsys.readouterr().err
+        notes = [line for line in err.splitlines() if line.startswith("stancekit score: note: ")]
+        if name == "trees":
+            assert len(notes) == 1 and "linear model's weights only" in notes[0] and "treaty 0.5" in notes[0]
+        else:
+            assert notes == []
+        records = [json.loads(x) for x in (tmp_path / f"{name}.jsonl").read_text(encoding="utf-8").splitlines()]
+        assert records and all(len(s["evidence"]) <= 2 for r in records for s in r["stances"].values())
 
 
 def test_evidence_names_the_voice_and_the_authors_copy():
