@@ -26,18 +26,21 @@ TREE_PARAMS: dict[str, object] = {"max_leaf_nodes": 15, "min_samples_leaf": 20, 
                                   "early_stopping": False}
 
 
+def _number(value: object) -> bool:
+    """Whether ``value`` is a real number (Python's or numpy's), not a bool."""
+    return not isinstance(value, bool) and isinstance(value, (int, float, np.integer, np.floating))
+
+
 def check_neutral_bias(value: object) -> float:
     """``value`` as the setting ``neutral_bias`` (a finite number), or the catalogue's error."""
-    if isinstance(value, bool) or not isinstance(value, (int, float, np.integer, np.floating)) \
-            or not np.isfinite(value):
+    if not _number(value) or not np.isfinite(value):
         raise setting_value_error("neutral_bias", value, "a finite number (0 adds nothing)")
     return float(value)
 
 
 def check_tree_blend(value: object) -> float:
     """``value`` as the setting ``tree_blend`` (a number from 0 to 1), or the catalogue's error."""
-    if isinstance(value, bool) or not isinstance(value, (int, float, np.integer, np.floating)) \
-            or not 0.0 <= float(value) <= 1.0:
+    if not _number(value) or not 0.0 <= float(value) <= 1.0:
         raise setting_value_error("tree_blend", value, "a number from 0 (no trees) to 1 (the trees alone)")
     return float(value)
 
@@ -52,8 +55,7 @@ def check_tree_params(rounds: object, learning_rate: object, columns: object = N
     catalogue's error."""
     if not _whole(rounds):
         raise setting_value_error("tree_rounds", rounds, "a whole number above 0")
-    if isinstance(learning_rate, bool) or not isinstance(learning_rate, (int, float, np.integer, np.floating)) \
-            or not 0.0 < float(learning_rate) <= 1.0:
+    if not _number(learning_rate) or not 0.0 < float(learning_rate) <= 1.0:
         raise setting_value_error("tree_learning_rate", learning_rate, "a number above 0, at most 1")
     if columns is not None and not _whole(columns):
         raise setting_value_error("tree_columns", columns, "None (all columns) or a whole number above 0")

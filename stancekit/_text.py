@@ -188,11 +188,17 @@ def _ends_terminal(line: str) -> bool:
     return line.rstrip(_CLOSERS).endswith((".", "!", "?", "…"))
 
 
+def _no_stop_but_full_stop(text: str, s: int, e: int) -> bool:
+    """Whether ``text[s:e]`` holds no "!", "?" or "…" (the terminal marks other than the full stop):
+    one ``str.find`` per mark, each a plain scan, instead of a character set tested at every
+    character."""
+    return text.find("!", s, e) < 0 and text.find("?", s, e) < 0 and text.find("…", s, e) < 0
+
+
 def _no_terminal(text: str, s: int, e: int) -> bool:
-    """``not _ANY_TERMINAL.search(text, s, e)``: one ``str.find`` per mark, each a plain scan, instead of
-    a character set tested at every character."""
-    return text.find(".", s, e) < 0 and text.find("!", s, e) < 0 and text.find("?", s, e) < 0 \
-        and text.find("…", s, e) < 0
+    """``not _ANY_TERMINAL.search(text, s, e)``, by :func:`_no_stop_but_full_stop` and one more
+    ``str.find``."""
+    return text.find(".", s, e) < 0 and _no_stop_but_full_stop(text, s, e)
 
 
 def _breaks(text: str, s: int, e: int, lex: Lexicon) -> list[int]:
@@ -200,7 +206,7 @@ def _breaks(text: str, s: int, e: int, lex: Lexicon) -> list[int]:
     ends = []
     # _CANDIDATE_STOP where the span holds no "!", "?" or "…" (most paragraphs): the same matches,
     # and the scan between them about 20 times fewer instructions.
-    plain = text.find("!", s, e) < 0 and text.find("?", s, e) < 0 and text.find("…", s, e) < 0
+    plain = _no_stop_but_full_stop(text, s, e)
     for m in (_CANDIDATE_STOP if plain else _CANDIDATE).finditer(text, s, e):
         end = m.end(2)
         nxt = m.end(3)
