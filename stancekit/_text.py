@@ -12,7 +12,7 @@ from bisect import bisect_right
 from collections.abc import Iterator
 from typing import NamedTuple
 
-from ._lexicon import Lexicon
+from ._lexicon import Lexicon, read_data_lines
 
 __all__ = ["paragraphs", "iter_paragraphs", "sentences", "quote_spans", "Sentence", "QuoteIndex"]
 
@@ -52,6 +52,8 @@ _SPEAKER_LABEL = re.compile(
     r"([A-Z][\w.’'-]*(?: (?:(?:de|van|von|der|den|al|bin|la|le|du|di|da) )?[A-Z][\w.’'-]*){0,3}|Q|A)\s?:[ \t]+(?=\S)"
 )
 _LABEL_PARTICLES = frozenset("de van von der den al bin la le du di da".split())
+# Headline and news-item labels before a colon ("The Latest:", "EXCLUSIVE:"): no speaker's turn.
+_HEADLINE_LABELS = frozenset(line.lower() for _, _, line in read_data_lines("headline_labels.txt"))
 
 
 # Bytes of the letters "a"-"z" kept, of "A"-"Z" lowered, every other byte a space (the UTF-8 bytes of a
@@ -321,7 +323,7 @@ def _looks_like_label(label: str, lex: Lexicon) -> bool:
     words = label.split()
     # Not a label: "Note", "Update", or a clause before a colon ("He was clear:") -- labels are names.
     return all(w[:1].isupper() or w in _LABEL_PARTICLES for w in words) and low not in lex.titles \
-        and low not in _OPENERS
+        and low not in _OPENERS and low not in _HEADLINE_LABELS
 
 
 _QUOTE_MARK = re.compile(r"[\"“”«»‘’']")

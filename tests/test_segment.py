@@ -1314,6 +1314,14 @@ SPEAKER_PATTERNS = [
      "Ivan Petrov of the Diplomatic Academy"),
     ("\"It will fail,\" said a senior official of the Secretariat, who asked not to be named.", 0,
      "senior official", "a senior official"),
+    # issue #13, eighth round: a headline label before a colon is no speaker ("The Latest:", "EXCLUSIVE:")
+    # (regression: the actors "Latest", "EXCLUSIVE") ...
+    ("The Latest: Ana Ruiz tells dock workers she is on their side.", 0, "Ana Ruiz", "Ana Ruiz"),
+    ("EXCLUSIVE: In a memo to the council, Ruritanian officials insist the pier is safe.", 0, "Ruritanian officials",
+     "Ruritanian officials"),
+    ("UPDATE: The vote on the levy was moved to Friday.", 0, None, None),
+    # ... but a speaker's label still is
+    ("RUIZ: The pier is safe.", 0, "RUIZ", "RUIZ"),
 ]
 
 
