@@ -1322,6 +1322,12 @@ SPEAKER_PATTERNS = [
     ("UPDATE: The vote on the levy was moved to Friday.", 0, None, None),
     # ... but a speaker's label still is
     ("RUIZ: The pier is safe.", 0, "RUIZ", "RUIZ"),
+    # a group or title noun after a capitalised modifier heads the subject (regression: the actors
+    # "Longtime", "Cement", "Former"; no speaker for "The Labour nominee")
+    ("Longtime friends said the harbor chief had changed.", 0, "Longtime friends", "Longtime friends"),
+    ("Cement makers argue that the levy is unfair.", 0, "Cement makers", "Cement makers"),
+    ("Former employees said the pier was unsafe.", 0, "Former employees", "Former employees"),
+    ("The Labour nominee told reporters that the pier was safe.", 0, "Labour nominee", "The Labour nominee"),
 ]
 
 
