@@ -634,9 +634,24 @@ def _piece_column_code(memo: _TokenPieces, t: str) -> int:
 _PIECE_COLUMN = _TokenColumn(_piece_column_code)  # keyed by the memo its codes come from
 
 
-def _piece_ids(words: list[list[str]], tokens: tuple[_TokenTable, np.ndarray] | None = None) -> np.ndarray:
+def _piece_codes(memo: _TokenPieces, flat: list[str]) -> np.ndarray:
+    """``memo``'s codes of the tokens ``flat`` (new tokens are added to it)."""
+    try:
+        return np.fromiter(map(memo.codes.__getitem__, flat), dtype=np.int64, count=len(flat))
+    except KeyError:
+        with _PIECES_LOCK:
+            for t in set(flat).difference(memo.codes):
+                _piece_code(memo, t)
+        return np.fromiter(map(memo.codes.__getitem__, flat), dtype=np.int64, count=len(flat))
+
+
+def _piece_ids(words: list[list[str]], tokens: tuple[_TokenTable, np.ndarray] | None = None,
+               indexed: list[list[str]] | None = None) -> np.ndarray:
     """The piece ids of texts given as their :func:`_phrase_words` (-1 for a piece no phrase has),
-    each text followed by a -2 (``tokens``: the :func:`_token_index` of ``words``, when taken)."""
+    each text followed by a -2 (``tokens``: the :func:`_token_index` of ``indexed``, when taken;
+    ``indexed`` is ``words`` when None, else the :data:`_WORD` tokens of the same texts: a text
+    whose phrase words are that very list takes its codes from ``tokens``, the few others, cut
+    again by :data:`_PWORD`, are looked up one token at a time)."""
     global _TOKENS
     memo = _TOKENS
     if len(memo.codes) > 500_000:
@@ -645,15 +660,21 @@ def _piece_ids(words: list[list[str]], tokens: tuple[_TokenTable, np.ndarray] | 
         ids = _PIECE_COLUMN.of(*tokens, key=memo)
         if _TOKENS is not memo:  # replaced meanwhile (a new phrase matcher): the codes may be stale
             return _piece_ids(words)
+        if indexed is not None and indexed is not words:
+            # The texts cut again (a word character outside ASCII): their stretch of ``ids`` replaced.
+            parts = []
+            pos = end = 0
+            for own, cut in zip(indexed, words):
+                at = end
+                end += len(own)
+                if own is not cut:
+                    parts += (ids[pos:at], _piece_codes(memo, cut))
+                    pos = end
+            if parts:
+                parts.append(ids[pos:])
+                ids = np.concatenate(parts)
     else:
-        flat = list(chain.from_iterable(words))
-        try:
-            ids = np.fromiter(map(memo.codes.__getitem__, flat), dtype=np.int64, count=len(flat))
-        except KeyError:
-            with _PIECES_LOCK:
-                for t in set(flat).difference(memo.codes):
-                    _piece_code(memo, t)
-            ids = np.fromiter(map(memo.codes.__getitem__, flat), dtype=np.int64, count=len(flat))
+        ids = _piece_codes(memo, list(chain.from_iterable(words)))
     ids = np.insert(ids, np.cumsum(np.fromiter(map(len, words), dtype=np.int64, count=len(words))), -2)
     multi = np.flatnonzero(ids <= -3)
     if len(multi):
@@ -1632,11 +1653,9 @@ class FeaturePlan:
 
     @staticmethod
     def _pieces(words: list[list[str]], lows: list[str], cache: dict[object, object]) -> np.ndarray:
-        """:func:`_piece_ids` of the batch (from its :func:`_token_index` where every text is
-        matched over its :data:`_WORD` tokens)."""
-        pw = _batch_phrase_words(words, lows, cache)
-        same = all(a is b for a, b in zip(pw, words))
-        return _piece_ids(pw, _batch_tokens(words, cache) if same else None)
+        """:func:`_piece_ids` of the batch (from its :func:`_token_index`, but for the texts
+        matched over their :data:`_PWORD` words)."""
+        return _piece_ids(_batch_phrase_words(words, lows, cache), _batch_tokens(words, cache), words)
 
     def _signals(self, cues: sp.csr_matrix, tgt: sp.csr_matrix) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """Phrase hits, and endorsing and doubting cue polarity, of each statement (what

@@ -64,6 +64,32 @@ def test_token_table_codes_equal_the_per_block_memos(scorer, statements, table_m
         assert np.array_equal(V._piece_ids(wo, tokens), V._piece_ids(wo))
 
 
+_CUT_AGAIN = ["Türkiye's envoy praised the OSCE chairmanship in Astana.",
+              "Está claro, said Ilse Brandvik: the treaty_draft is the treaty.",
+              "kazakhstan’s chairmanship, São Tomé and the European security treaty"]
+
+
+@pytest.mark.parametrize("where", [0, 17, -1])
+def test_piece_ids_of_a_batch_with_texts_cut_again_regression(scorer, statements, where):
+    """A batch where a few texts hold a word character outside ASCII (their phrase words are cut
+    again by _PWORD, at the start, inside or at the end of the batch): the other texts' piece ids come
+    from the token table, the few are looked up, and the whole equals the plain look-ups. (Before,
+    one such text, common in news, sent every token of its batch to the look-ups.)"""
+    _items, lows, words = _lows_words(statements[:40])
+    extra = [t.lower() for t in _CUT_AGAIN]
+    at = len(lows) if where < 0 else where
+    lows = lows[:at] + extra + lows[at:]
+    words = words[:at] + [V._WORD.findall(t) for t in extra] + words[at:]
+    pw = V._phrase_words(words, lows)
+    assert sum(a is not b for a, b in zip(pw, words)) == len(extra)
+    tokens = V._token_index([w for ws in words for w in ws])
+    ids = V._piece_ids(pw, tokens, words)
+    assert np.array_equal(ids, V._piece_ids(pw))
+    assert (ids >= 0).any() and (ids == -2).sum() == len(pw)
+    assert np.array_equal(V._piece_ids(pw[:3], V._token_index([w for ws in words[:3] for w in ws]), words[:3]),
+                          V._piece_ids(pw[:3]))
+
+
 def test_target_rows_equal_the_stacked_blocks(scorer, statements):
     """TargetBlock.rows builds its matrix in numpy: the phrase indicators then the other columns,
     the matrix ``hstack([phrases, csr_matrix(rest)])`` gives."""
