@@ -196,11 +196,17 @@ def _split_matches(frame: str) -> Iterator[re.Match[str]]:
 # A sentence that opens with a subordinate clause: "While A argues X, B says Y" (its first comma).
 _LEAD_SPLIT = re.compile(r"(?<![ \t\n“\"‘'(])[ \t\n“\"‘'(]*+(?:While|Whereas|Although|Though)\s[^,;:]{3,300}?(,)\s+(?=(\w+))")
 
+# ... or a clause of time, condition or cause ("When A pointed out X, B said Y"); its own source must
+# be the rules' (not "As A has stressed, ...": A's tag over the main clause)
+_TIME_SPLIT = re.compile(r"(?<![ \t\n“\"‘'(])[ \t\n“\"‘'(]*+(?:When|If|Before|Since|Because|Even as)\s[^,;:]{3,300}?(,)\s+(?=(\w+))")
+
 _REGION_WORDS = frozenset("western eastern northern southern european central asian arab african latin".split())
 # Words that join a noun phrase to the one before: never part of an actor's name.
 _COORDINATORS = frozenset("and but or nor yet".split())
 _USE_VERBS = frozenset("used uses use using".split())
 _AGREE = frozenset("agree agrees agreed agreeing".split())
+# participles that take no content of their own (", speaking on condition of anonymity, said")
+_BARE_PARTICIPLES = frozenset("speaking talking commenting responding writing".split())
 _OCCASION_OPENERS = frozenset("his her its their the a an this that".split())
 
 
@@ -981,6 +987,13 @@ class _Attributor:
             span = _anonymous_before(tokens, vi, lex) if anonymous else None
             if span is None:
                 span = _np_backward(tokens, used if used is not None else vi, lex)
+            if span and span[0] >= 1 and low.endswith("ing") and tokens[vi - 1][0] == "," \
+                    and _object_before(tokens, span[0]):
+                # "X reprimanded Y, saying ...": Y is the object; the participle shares X, the subject
+                shared = self._shared_subject(frame, offset, tokens, vi)
+                if shared is not None:
+                    return shared
+                continue
             if span:
                 name, kind, mention = self.np_at(frame, offset, tokens, *span)
                 if name or kind == "self":
@@ -989,6 +1002,9 @@ class _Attributor:
                     return name, kind, mention
             elif shared is None:
                 shared = self._shared_subject(frame, offset, tokens, vi)
+                if shared is not None and low.endswith("ing") and tokens[vi - 1][0] == "," \
+                        and low not in _BARE_PARTICIPLES:
+                    return shared  # "X reprimanded Y, saying Z had ...": a later verb is inside the content
             # Inversion after a quotation: ", said Lavrov."
             q = vi - 1
             while q >= 1 and tokens[q][0] in ("'", "`", "’", "‘"):
@@ -1288,6 +1304,13 @@ class _Attributor:
             if not strict or nxt in lex.subject_followers or nxt in lex.speech_verbs or nxt.endswith("ly") or nxt in (",", ":"):
                 return (i, j)
         return None
+
+
+def _object_before(tokens: list[tuple[str, int, int]], i: int) -> bool:
+    """Whether the noun phrase at token ``i`` follows a verb or a preposition (a lowercase word
+    other than a conjunction): the object of a clause, not its subject."""
+    w = tokens[i - 1][0]
+    return w.isalpha() and w.islower() and w not in _COORDINATORS
 
 
 def _possessive_before_cue(tokens: list[tuple[str, int, int]], j: int, lex: Lexicon) -> bool:
@@ -1699,13 +1722,14 @@ def _split_sources(text: str, s: int, e: int, frame: str | None, att: _Attributo
     # "While A argues X, B says Y": the subordinate clause first (with a learned model only, so that
     # the rules' statements, the model's training units, stay as they were)
     # (a pronoun subject most often stands for the subordinate clause's source: one source)
-    lead = _LEAD_SPLIT.match(frame) if model is not None else None
+    lead = (_LEAD_SPLIT.match(frame) or _TIME_SPLIT.match(frame)) if model is not None else None
     if lead is not None and lead.group(2).lower() not in _PRONOUNS:
         right_off = lead.end()
         b = _peek(att, frame[right_off:], s + right_off) or _model_peek(model, text, s + right_off, e, att)
         if b:
             left = frame[: lead.end(1)]
-            a = _peek(att, left, s) or _model_peek(model, text, s, s + len(left), att, clause=False)
+            a = _peek(att, left, s) or (_model_peek(model, text, s, s + len(left), att, clause=False)
+                                        if lead.re is _LEAD_SPLIT else None)
             if a and a != b:
                 return [(s, s + len(left)), (s + right_off, e)]
     for m in _split_matches(frame):
