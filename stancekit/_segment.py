@@ -1597,6 +1597,8 @@ def segment(
                     # a share of a group as the subject names the speaker whatever other cue the
                     # frame holds ("43 said the same of Tom Reyes")
                     found = _quantity_speaker(frame, ps, att) or _lead_quantity_speaker(frame, ps, att) or found
+                    if found is not None and frame[:1] in _FINDING_FIRST:  # "The poll showed that 72% of voters said"
+                        found = _finding_speaker(frame, ps, att) or found
                     if found is None and ":" in frame:  # "There is less consensus on crime: 47% say ..."
                         c = frame.find(":")
                         found = _quantity_speaker(frame[c + 1 :], ps + c + 1, att)
@@ -1826,6 +1828,35 @@ def _quantity_verbs(lex: Lexicon) -> frozenset[str]:
         extra = {w.lower() for _, _, line in read_data_lines("attribution_quantity_verbs.txt") for w in line.split()}
         memo = _QUANTITY_VERBS[id(lex)] = frozenset(lex.speech_verbs | extra)
     return memo
+
+
+# A poll, survey or study opening the statement as the subject of a verb of finding ("The poll showed
+# that ...", "A Bloomberg poll in June found ...", "Polls show ..."): the finding's source, whatever
+# speaker the clause it reports names ("... that 72 percent of voters said"). At most five words
+# before the noun and six after it (a date, "released Sunday", "from Acme"), no comma: possessive
+# quantifiers, no backtracking.
+_FINDING_FIRST = frozenset("TAPNOSBE")  # the first letters the pattern allows
+_FINDING_SUBJECT = re.compile(
+    r"(?:(?:But|And|Yet|So|Still) )?+"
+    r"((?:(?:The|A|An|Another|This|That|These|Those|Its|Their|Our|New|Opinion|Some|Several|Both) )?+"
+    r"(?:[\w/.&'’-]{1,40}+ ){0,5}?(?:[Pp]oll|[Pp]olls|[Pp]olling|[Ss]urvey|[Ss]urveys|[Ss]tudy|[Ss]tudies))"
+    r"(?: (?!also\b|now\b|still\b|just\b)[\w/.&'’-]{1,40}+){0,6}? (?:also |now |still |just )?"
+    r"(?:show|shows|showed|shown|found|finds|find|suggests|suggested|indicates|indicated)\b")
+
+
+def _finding_speaker(frame: str, offset: int, att: _Attributor) -> tuple[str, str, str] | None:
+    """``(actor, kind, mention)`` of a poll, survey or study that opens ``frame`` as the subject of
+    a verb of finding (see ``_FINDING_SUBJECT``); None when the frame opens otherwise."""
+    m = _FINDING_SUBJECT.match(frame)
+    if m is None:
+        return None
+    words = m.group(1).split()
+    if any(w.lower() in att.lex.speech_verbs or w.lower() in _FUNCTION for w in words[1:-1]):
+        return None  # "Ana Ruiz said the poll showed ...": a speaker before the poll
+    name, kind = att.classify(words, offset + m.start(1))
+    if not name or kind in ("self", "person"):
+        name = " ".join(w for w in words if w.lower() not in ("the", "a", "an"))
+    return name, "org", m.group(1)
 
 
 def _lead_quantity_speaker(frame: str, offset: int, att: _Attributor) -> tuple[str, str, str] | None:

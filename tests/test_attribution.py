@@ -773,6 +773,14 @@ def test_finding_verb_between_the_joint_and_the_cue_threshold(text, joint, actor
     ("The blame fell on the harbour office.\n", None),
     ("The recount in the third district took two days.\n", None),
     ("A local advocate of cycling spoke first.\n", None),
+    # issue #13, eighth round: verbs of saying and judging outside the list before it
+    ("Senator Petra Vinter blasted the ferry operator over the fares.\n", "Petra Vinter"),
+    ("Governor Emil Sandor joked that the pitch was greener than his team.\n", "Emil Sandor"),
+    ("Mayor Jonas Eck likened the toll to a tax on the poor.\n", "Jonas Eck"),
+    ("Minister Olga Fenn reaffirmed her support for the canal.\n", "Olga Fenn"),
+    ("The union leader Marta Koss railed against the night shifts.\n", "Marta Koss"),
+    ("A loud blast shook the harbour office.\n", None),
+    ("The old joke about the ferry still works.\n", None),
 ])
 def test_judgement_verbs_are_cues(text, actor):
     got = segment(text, attribution=None)
