@@ -1328,7 +1328,23 @@ SPEAKER_PATTERNS = [
     ("Cement makers argue that the levy is unfair.", 0, "Cement makers", "Cement makers"),
     ("Former employees said the pier was unsafe.", 0, "Former employees", "Former employees"),
     ("The Labour nominee told reporters that the pier was safe.", 0, "Labour nominee", "The Labour nominee"),
+    # a poll, survey or study opening the statement as the subject of a verb of finding is the source,
+    # not a group its finding quotes (regression: the actor "voters") ...
+    ("The poll showed that 72 percent of voters said the pier was unsafe.", 0, "poll", "The poll"),
+    ("Polls show that a large majority of voters believe the levy is too high.", 0, "Polls", "Polls"),
+    ("A Harbor Times poll in June showed that most residents said the fares bothered them.", 0,
+     "Harbor Times poll", "A Harbor Times poll in June"),
+    # ... but not a poll that a speaker cites
+    ("Ana Ruiz said the poll showed that she was ahead.", 0, "Ana Ruiz", "Ana Ruiz"),
 ]
+
+
+@pytest.mark.parametrize("text", ["The poll " + "x " * 50_000 + "showed it.", "Polls" + " x" * 50_000 + " said it.",
+                                  "The " + "new " * 50_000 + "poll showed it.", "But " * 50_000 + "polls show it."])
+def test_finding_subject_on_pathological_input(text):
+    from stancekit._segment import _FINDING_SUBJECT
+    _FINDING_SUBJECT.match(text)
+    check_offsets(text, segment(text, attribution=None))
 
 
 @pytest.mark.parametrize("text,i,actor,mention", SPEAKER_PATTERNS)
