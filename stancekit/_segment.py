@@ -836,7 +836,8 @@ class _Attributor:
         # A description: "a senior U.S. official" (a new actor), "the minister", "the Russian president"
         desc = {b for b in bare if b in lex.titles or b in lex.country_of}
         if desc and (len(desc) == len(bare) or (bare[-1] in lex.titles and all(
-                b in desc or _np_modifier(b, lex) for b in bare))):  # "a senior presidential adviser"
+                b in desc or _np_modifier(b, lex) or (definite and w[:1].isupper() and not w.endswith(("'s", "’s")))
+                for w, b in zip(words, bare)))):  # "a senior presidential adviser", "the Ohio senator"
             if indefinite:
                 doc.describe(_Entity(text, "subject", frozenset(bare), pos))
                 return text, "person"
@@ -1278,14 +1279,16 @@ class _Attributor:
                     i = k + 1
                 break
         # "Human rights groups were less forgiving": lowercase modifiers up to a group noun
-        for g in range(i, min(len(tokens), i + 5)):
+        # (not an opening conjunction: "While the top candidates say ...")
+        g0 = i + 1 if i < len(tokens) and tokens[i][0].lower() in _SUBORDINATORS else i
+        for g in range(g0, min(len(tokens), g0 + 5)):
             w = tokens[g][0].lower()
             if not w.isalpha():
                 break
-            if w in lex.groups and g > i:
+            if w in lex.groups and g > g0:
                 nxt = tokens[g + 1][0].lower() if g + 1 < len(tokens) else ""
                 if not strict or nxt in lex.subject_followers or nxt in lex.speech_verbs or nxt in (",", ":"):
-                    return (i, g + 1)
+                    return (g0, g + 1)
                 break
         j = i
         while j < len(tokens) and (

@@ -972,3 +972,16 @@ def test_a_participle_after_a_comma_keeps_the_clause_subject(text, actor):
     got = segment(text, attribution=None)
     check_offsets(text, got)
     assert [s.actor for s in got] == [actor]
+
+
+# Issue #13, eighth round: an opening conjunction is no part of a group subject ("While the top
+# candidates say ..." had the actor "While the top candidates").
+@pytest.mark.parametrize("text, actor, mention", [
+    ("While the top candidates of both parties say the pier must be rebuilt, they differ on the toll.",
+     "top candidates", "the top candidates of both parties"),
+    ("Although local officials say the pier is safe, they want a new survey.", "local officials", "local officials"),
+])
+def test_an_opening_conjunction_is_no_part_of_a_group_subject(text, actor, mention):
+    got = segment(text, attribution=None)
+    check_offsets(text, got)
+    assert [(s.actor, s.actor_mention) for s in got] == [(actor, mention)]
