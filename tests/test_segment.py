@@ -1336,6 +1336,15 @@ SPEAKER_PATTERNS = [
      "Harbor Times poll", "A Harbor Times poll in June"),
     # ... but not a poll that a speaker cites
     ("Ana Ruiz said the poll showed that she was ahead.", 0, "Ana Ruiz", "Ana Ruiz"),
+    # a description with a capitalised modifier before its title names the person it describes (regression:
+    # no speaker for "the Ohio senator", and the next cue's pronoun taken instead) ...
+    ("Tom Reyes, a Republican senator from Ohio, spoke on Monday. \"It would be a disaster,\" the Ohio senator "
+     "said.", 1, "Tom Reyes", "the Ohio senator"),
+    ("Tom Reyes, a senator from Ohio, arrived late. The Ohio senator told reporters he feels good about the race.",
+     1, "Tom Reyes", "The Ohio senator"),
+    # ... not a possessive before the title (the ministry's spokesman is no one named before)
+    ("Ana Ruiz, the harbor minister, spoke first. The Harbor Ministry's spokesman said the pier was safe.", 1,
+     "Harbor Ministry's spokesman", "The Harbor Ministry's spokesman"),
 ]
 
 
