@@ -571,6 +571,10 @@ def _toy_model(cues=("grumbled",), **thresholds):
     ("Ada Ruiz came in. She grumbled the plan failed.\n", {}, None),
     ("Ada Ruiz came in. She grumbled the plan failed.\n", {"pronoun_threshold": 0.0}, "Ada Ruiz"),
     ("Ada Ruiz came in. She grumbled the plan failed.\n", {"pronoun_threshold": 3.0}, None),
+    # a subject pronoun right after the cue opens its clause, as "that" does (issue #13, eighth round)
+    ("Ada Ruiz grumbled they had failed.\n", {"pronoun_threshold": 0.0}, "Ada Ruiz"),
+    ("Ada Ruiz grumbled they had failed.\n", {}, None),
+    ("Ada Ruiz grumbled them a tune.\n", {"pronoun_threshold": 0.0}, None),
     ("Ada Ruiz grumbled that the plan failed.\n", {}, None),
     ("Ada Ruiz grumbled that the plan failed.\n", {"clause_threshold": 0.0}, "Ada Ruiz"),
     ("Ada Ruiz grumbled: the plan failed.\n", {"clause_threshold": 0.0}, "Ada Ruiz"),

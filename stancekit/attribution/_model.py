@@ -67,8 +67,9 @@ class AttributionModel:
         (log-odds), ``speech_threshold`` (the cue threshold of the speech-verb list's words;
         ``cue_threshold`` when absent), ``quote_threshold`` (of any cue word in a statement with
         a quotation mark), ``clause_threshold`` (of a cue word followed by "that" or a colon),
-        ``pronoun_threshold`` (of a cue word right after a personal pronoun; these three only
-        lower the threshold, and are ``cue_threshold`` when absent), ``joint_cue_threshold``
+        ``pronoun_threshold`` (of a cue word right after a personal pronoun or right before a
+        subject pronoun, "said they would"; these three only lower the threshold, and are
+        ``cue_threshold`` when absent), ``joint_cue_threshold``
         and ``joint_source_threshold`` (a cue under its threshold but over the first is taken
         when its best source scores over the second; absent: never), ``source_heads`` (the
         lowercase words that may end the source of a cue taken so, besides capitalised words,
@@ -96,7 +97,8 @@ class AttributionModel:
         # speech is what SPEC and PolNeAR agree on: lower thresholds there (absent: no change).
         self._qt = min(self._ct, self._st, float(meta.get("quote_threshold", self._ct)))
         self._tt = min(self._ct, self._st, float(meta.get("clause_threshold", self._ct)))
-        # and right after a personal pronoun ("she argued"): the pronoun is the source.
+        # and right after a personal pronoun ("she argued"): the pronoun is the source; or right before a
+        # subject pronoun ("said they would"): it opens the reported clause.
         self._pt = min(self._ct, self._st, float(meta.get("pronoun_threshold", self._ct)))
         # A cue under its threshold but over ``joint_cue_threshold`` is taken when its best source
         # scores over ``joint_source_threshold``: a clear source makes a weaker cue enough.
@@ -143,8 +145,8 @@ class AttributionModel:
                         finding: float | None = None) -> "AttributionModel":
         """A copy that takes cues over log-odds ``cue`` (``speech`` for the words of the
         speech-verb list, ``quote`` in a statement with a quotation mark, ``clause`` before
-        "that" or a colon, ``pronoun`` right after a personal pronoun; each ``cue`` when None)
-        and sources over log-odds ``source``; ``joint`` is ``(cue, source)``: a cue over the
+        "that" or a colon, ``pronoun`` right after a personal pronoun or before a subject pronoun;
+        each ``cue`` when None) and sources over log-odds ``source``; ``joint`` is ``(cue, source)``: a cue over the
         first taken when its source scores over the second (None: none)."""
         meta = dict(self.meta, cue_threshold=float(cue), source_threshold=float(source),
                     speech_threshold=float(cue if speech is None else speech),
@@ -209,7 +211,8 @@ class AttributionModel:
         words = self._quote_words if qc[-1] else self.candidates
         pron = self._pron_words
         for i, w in enumerate(low if upto is None else low[:upto]):
-            if w in words or (w in pron and i >= 1 and low[i - 1] in _PERSONAL):
+            if w in words or (w in pron and ((i >= 1 and low[i - 1] in _PERSONAL)
+                                             or (i + 1 < n and low[i + 1] in _SUBJECTS))):
                 if (_passive(low, i) or (w not in speech and _continued_action(low, i)) or _phase_verb(low, i)
                         or _according_measure(low, i)):
                     continue  # never taken, whatever it scores: not scored
@@ -221,7 +224,7 @@ class AttributionModel:
                     t = min(t, self._qt)
                 if i + 1 < n and low[i + 1] in ("that", ":"):
                     t = min(t, self._tt)
-                if i >= 1 and low[i - 1] in _PERSONAL:
+                if (i >= 1 and low[i - 1] in _PERSONAL) or (i + 1 < n and low[i + 1] in _SUBJECTS):
                     t = min(t, self._pt)
                 joint = s <= t  # taken only with a clear source
                 if joint:
@@ -444,6 +447,9 @@ def _utf8(s: str) -> np.ndarray:
 
 _BE = frozenset("is was are were be been being".split())
 _PERSONAL = frozenset("he she they we i you".split())
+# A nominative pronoun right after a cue opens its reported clause ("said they would", "suggested she
+# marry"): the subject of the complement, as after "that".
+_SUBJECTS = frozenset("he she they we i".split())
 
 
 def _commitment(low: list[str], i: int) -> bool:
