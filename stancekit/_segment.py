@@ -806,7 +806,8 @@ class _Attributor:
                 continue
             if lw in lex.calendar and run:
                 break
-            if w[:1].isupper() and lw not in lex.titles and b not in lex.country_of and b not in lex.org_words \
+            if w[:1].isupper() and (lw not in lex.titles or (not run and _surname_title(low, words, lex))) \
+                    and b not in lex.country_of and b not in lex.org_words \
                     and not (w.isupper() and len(w) > 2 and not _INITIALS.fullmatch(w)) and b not in lex.seats:
                 run.append(w)
             else:
@@ -1314,6 +1315,12 @@ def _object_before(tokens: list[tuple[str, int, int]], i: int) -> bool:
     other than a conjunction): the object of a clause, not its subject."""
     w = tokens[i - 1][0]
     return w.isalpha() and w.islower() and w not in _COORDINATORS
+
+
+def _surname_title(low: list[str], words: list[str], lex: Lexicon) -> bool:
+    """Whether the title word that ends ``words`` is a surname after a given name ("Charlie King",
+    "Ann Bishop"): the word before it a given name of ``gendered_words.tsv``, capitalised, no title."""
+    return len(low) >= 2 and words[-2][:1].isupper() and low[-2] in lex.gender_words and low[-2] not in lex.titles
 
 
 def _possessive_before_cue(tokens: list[tuple[str, int, int]], j: int, lex: Lexicon) -> bool:

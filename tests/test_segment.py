@@ -968,6 +968,9 @@ PRONOUN_GENDER = [
     ("Chairwoman Kim Keller opened. Then Viktor Tamm read the report. She said it was late.", "Kim Keller"),
     ("Olga Sedova listened. Then Dmitri Orlov spoke. She said it was late.", "Olga Sedova"),
     ("Marek Nowak listened. Then Zhanar Abenova spoke. He said it was late.", "Marek Nowak"),
+    # English short forms of given names (issue #13, eighth round; regression: "he" went to the woman)
+    ("Steve Marlow listened. Then Nikki Tamm spoke. He said it was late.", "Steve Marlow"),
+    ("Kate Marlow listened. Then Pete Tamm spoke. She said it was late.", "Kate Marlow"),
     # the latest person fits, or nobody known fits, or a gender is not known: the latest person
     ("Anna Petrova opened the hearing. Then Viktor Lund read the report. He said the figures were wrong.",
      "Viktor Lund"),
@@ -1342,6 +1345,12 @@ SPEAKER_PATTERNS = [
      "said.", 1, "Tom Reyes", "the Ohio senator"),
     ("Tom Reyes, a senator from Ohio, arrived late. The Ohio senator told reporters he feels good about the race.",
      1, "Tom Reyes", "The Ohio senator"),
+    # a title word after a given name is a surname (regression: no speaker for "Charlie King, a former ...")
+    ("Charlie King, a former director of the Harbor Party, said the group would focus on five towns.", 0,
+     "Charlie King", "Charlie King, a former director of the Harbor Party"),
+    ("Ann Bishop said the pier was safe.", 0, "Ann Bishop", "Ann Bishop"),
+    # ... not after a title ("Mr. President")
+    ("The Queen said the pier was safe.", 0, "Queen", "The Queen"),
     # ... not a possessive before the title (the ministry's spokesman is no one named before)
     ("Ana Ruiz, the harbor minister, spoke first. The Harbor Ministry's spokesman said the pier was safe.", 1,
      "Harbor Ministry's spokesman", "The Harbor Ministry's spokesman"),
