@@ -744,6 +744,23 @@ def test_findings_of_polls_and_studies(text, finding, actor):
     assert got[0].actor is None if actor is None else actor in got[0].actor.lower()
 
 
+# Issue #13, eighth round: a finding's poll, study or report is its source whatever the source
+# ranker scores it (regression: "A poll of ... released on Tuesday showed" scored "poll" under the
+# source threshold, and the finding was lost).
+@pytest.mark.parametrize("text, actor", [
+    ("A harbour survey of ferry riders released by the port on Tuesday showed a drop.\n", "survey"),
+    ("The harbour master showed the ferry to visitors.\n", None),  # no poll, study or report
+])
+def test_a_finding_takes_its_poll_whatever_it_scores(text, actor):
+    from stancekit.attribution import AttributionModel
+    meta = {"format": "stancekit-attribution/1", "cue_bias": 0.0, "source_bias": 0.0, "cue_threshold": 2.0,
+            "source_threshold": 0.0, "vocab": ["showed"]}
+    model = AttributionModel({"w=showed": -0.5}, {"b": -5.0}, meta).with_thresholds(2.0, 0.0, finding=-1.0)
+    got = segment(text, attribution=model)
+    check_offsets(text, got)
+    assert got[0].actor is None if actor is None else actor in got[0].actor.lower()
+
+
 # A verb of finding that scores over the joint cue threshold but under its context's, with no source
 # clear enough for a joint cue, is still a finding when a poll, study or report comes before it
 # (regression: "New polls released Sunday showed ..." was lost when the cue threshold rose over its

@@ -258,13 +258,15 @@ class AttributionModel:
 
     def _best_source(self, toks, low, inq, i: int, lex_sets, qc, finding: bool) -> tuple[float, int] | None:
         """``(score, token)`` of the best source candidate of the cue at ``i`` over the source threshold,
-        or None; for a ``finding``, only a poll, study or report before the cue."""
+        or None; for a ``finding``, only a poll, study or report before the cue, whatever it scores (the
+        noun is the evidence: "A poll of Ohio released on Tuesday showed" scores "poll" -4.3)."""
         head = None
+        threshold = -float("inf") if finding else self.meta["source_threshold"]
         for j in source_candidates(toks, low, i, inq):
             if finding and (j > i or low[j] not in _FINDING_NOUNS):
                 continue  # a finding's source: the poll, study or report before it
             s = self.source_score(source_features(low, toks, inq, i, j, lex_sets, self.vocab, qc))
-            if s > self.meta["source_threshold"] and (head is None or s > head[0]):
+            if s > threshold and (head is None or s > head[0]):
                 head = (s, j)
         return head
 

@@ -98,7 +98,11 @@ JOINT_SOURCE_THRESHOLD = 1.5
 # a cue when its source before it is a poll, study or report (data/attribution_finding_nouns.txt):
 # SPEC's "findings of polls, reports, studies". Fold 1: F1 +0.001 at -1 (0: +0, -2: same as -1);
 # dev, fixtures/train and the seed unchanged.
-FINDING_THRESHOLD = -1.0
+# Eighth round: -1 -> -2, with the finding's source taken whatever it scores (a poll, study or report
+# before the verb; "Surveys of caucus-goers taken as they entered caucus sites showed" scored "surveys"
+# under the source threshold): fold 1 right 2,609 -> 2,614 (the source alone: 2,611; -3: the same as -2),
+# no fixture statement moved, seed 35/35.
+FINDING_THRESHOLD = -2.0
 RECALL_THRESHOLDS = (-1.0, -3.0)
 SOURCE_HEAD_MIN = 3
 
