@@ -750,7 +750,7 @@ class _PhraseMatcher:
             at = starts[live] + k
             live, at = live[at < len(ids)], at[at < len(ids)]
             key = node[live] * _NODE_BASE + ids[at]  # a negative id (no phrase's piece, a text's end) is no edge
-            e = np.minimum(np.searchsorted(self.edge_keys, key), last)
+            e = np.minimum(_search_sorted_keys(self.edge_keys, key), last)
             ok = (self.edge_keys[e] == key) & (ids[at] >= 0)
             live, e = live[ok], e[ok]
             if not len(live):
@@ -1234,6 +1234,27 @@ class DocPart:
         return self.signals[key].focus_rows(self.start, self.start + n)
 
 
+def _search_sorted_keys(a: np.ndarray, keys: np.ndarray) -> np.ndarray:
+    """``np.searchsorted(a, keys)``, the keys looked up in increasing order.
+
+    A binary search per key in random order mispredicts most of its branches (about 170 ns a key
+    over the 11,381 bigrams of the shipped vocabulary); in increasing order the same searches take
+    a tenth of that, and sorting the keys costs less than the difference. Each key is packed with
+    its position, so that one ``np.sort`` (not an ``argsort``) orders them and the results go back
+    to the keys' own order. Keys that are negative or too large to pack, and short arrays, are
+    searched as they come."""
+    n = len(keys)
+    if n < 256:
+        return np.searchsorted(a, keys)
+    shift = (n - 1).bit_length()
+    if int(keys.min()) < 0 or int(keys.max()) >= 1 << (62 - shift):
+        return np.searchsorted(a, keys)
+    packed = np.sort((keys << shift) | np.arange(n, dtype=keys.dtype))
+    out = np.empty(n, dtype=np.intp)
+    out[packed & ((1 << shift) - 1)] = np.searchsorted(a, packed >> shift)
+    return out
+
+
 class _WordIndex:
     """A word vocabulary (terms of 1 to n words) as integer arrays, for counting a batch in numpy.
 
@@ -1301,7 +1322,7 @@ class _WordIndex:
                 ok &= ids[k : m + k] >= 0
                 key = key * self.base + ids[k : m + k]
             key = key[ok]
-            pos = np.minimum(np.searchsorted(table[:, 0], key), len(table) - 1)
+            pos = np.minimum(_search_sorted_keys(table[:, 0], key), len(table) - 1)
             hit = table[pos, 0] == key
             rows.append(doc[: m][ok][hit])
             cols.append(table[pos[hit], 1])

@@ -602,3 +602,18 @@ def test_normalized_rows_equal_scikit_learns_normalize(norm):
     assert np.array_equal(got.indptr, want.indptr) and np.array_equal(got.data, want.data)
     empty = sp.csr_matrix((0, 5))
     assert V._normalize_rows(empty.copy(), norm).shape == (0, 5)
+
+
+@pytest.mark.parametrize("n, low, high", [(0, 0, 10), (100, 0, 50), (5_000, 0, 14_745_600), (5_000, -3, 40),
+                                          (3_000, 0, 1 << 61), (70_000, 0, 9_000)])
+def test_searching_keys_in_sorted_order_equals_searchsorted(n, low, high):
+    """_search_sorted_keys (keys sorted with their positions packed in, then searched) gives
+    np.searchsorted's positions in the keys' own order: short arrays, negative keys and keys too
+    large to pack with a position go the plain way; duplicates and keys outside the table too."""
+    rng = np.random.default_rng(n)
+    table = np.unique(rng.integers(0, max(high, 1), size=2_000))
+    keys = rng.integers(low, high, size=n)
+    if n:
+        keys[: n // 3] = rng.choice(table, size=n // 3)  # hits, each more than once
+    got = V._search_sorted_keys(table, keys)
+    assert np.array_equal(got, np.searchsorted(table, keys)) and got.dtype == np.intp
