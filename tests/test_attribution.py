@@ -589,6 +589,26 @@ def test_contextual_cue_thresholds(text, thresholds, actor):
     assert got[-1].actor == actor
 
 
+# Issue #13, eighth round: a relative "who" after a description ("a young child, who ...") or a dash,
+# and a relative "which" after a capitalised name, stand for the words before them.
+@pytest.mark.parametrize("text, actor", [
+    ("The last question came from a young child, who grumbled that the hall was cold.\n", "child"),
+    ("The order answered the Harbor Gazette, which grumbled that the files were public.\n", "Harbor Gazette"),
+    ("Mayor Ada Ruiz - who grumbled that the hall was cold - left early.\n", "Ada Ruiz"),
+    ("The hall was cold, which grumbled nothing.\n", None),  # no name before "which"
+    ("It was cold in there, who grumbled that?\n", None),  # no description before "who"
+])
+def test_a_relative_pronoun_stands_for_the_words_before_it(text, actor):
+    from stancekit.attribution import AttributionModel
+    meta = {"format": "stancekit-attribution/1", "cue_bias": 0.0, "source_bias": 0.0, "cue_threshold": 0.0,
+            "source_threshold": 0.0, "vocab": ["grumbled"]}
+    # only a pronoun scores as a source: a name is reached through the relative pronoun alone
+    model = AttributionModel({"w=grumbled": 0.5}, {"kind=pron": 5.0}, meta)
+    got = segment(text, attribution=model)
+    check_offsets(text, got)
+    assert got[0].actor == actor
+
+
 # A cue under its threshold is taken when its source is clear (joint thresholds).
 @pytest.mark.parametrize("joint, actor", [(None, None), ((0.0, 2.0), "Ada Ruiz"), ((0.0, 10.0), None),
                                           ((1.0, 2.0), None)])

@@ -244,6 +244,9 @@ class AttributionModel:
             # Sunday showed", scored 1.63 under the cue threshold 1.75 and over the joint one).
             best = (best[0], i, True, True)
             head = self._best_source(toks, low, inq, i, lex_sets, qc, True)
+        if head is None and not best[2] and _after_which(low, i):
+            k = i - 1 if low[i - 1] == "which" else i - 2
+            return i, k, k  # "The Gazette, which argued that ...": resolved by _antecedent
         if head is None or (best[2] and not best[3] and head[0] <= self._js):
             return None
         if low[head[1]] in _NEGATIVE:
@@ -322,7 +325,7 @@ class AttributionModel:
             k += 1  # "While Hurun lists ...": a capitalised conjunction opens the sentence, not the name
         words = [t[0] for t in toks[k : j + 1]]
         mention = text[toks[k][1] : toks[j][2]]
-        if j == k and words[0].lower() == "who":  # "Ann Lee, who said ...": the name before the comma
+        if j == k and words[0].lower() in ("who", "which"):  # "Ann Lee, who said ...": the name before the comma
             return self._antecedent(toks, k, att, mention)
         name, kind = att.classify(words, toks[k][1])
         if kind == "self":
@@ -338,16 +341,20 @@ class AttributionModel:
         """The speaker that the relative "who" at ``k`` stands for: the name or description
         right before its comma ("Ann Lee, who said ..."), with "who" as the mention (the words
         of the statement that name the source); None when there is none."""
-        if k < 2 or toks[k - 1][0] != ",":
+        if k < 2 or toks[k - 1][0] not in _RELATIVE_COMMAS:
             return None
         lex_sets, _ = self._lex_sets(att.lex)
         low = [t[0].lower() for t in toks[: k - 1]]
         e = k - 2
-        if not (toks[e][0][:1].isupper() or low[e] in lex_sets[0] or low[e] in lex_sets[1]) \
+        described = (toks[e][0][:1].islower() and toks[k][0].lower() == "who"
+                     and any(w in _DETERMINERS for w in low[max(0, e - 2) : e]))  # "a young child, who"
+        if not (toks[e][0][:1].isupper() or low[e] in lex_sets[0] or low[e] in lex_sets[1] or described) \
                 or low[e] in _STOP or low[e] in NON_SOURCES:  # "Then, who ...?"
             return None
         b = mention_start(toks, low, e, lex_sets)
         name, kind = att.classify([t[0] for t in toks[b : e + 1]], toks[b][1])
+        if not name and described:
+            name, kind = toks[e][0], "group" if low[e].endswith("s") else "person"
         if not name or kind == "self":
             return None
         return name, ("person" if kind == "none" else kind), mention
@@ -496,6 +503,16 @@ _DETERMINERS = frozenset("the a an its their his her our your".split())
 # Words between a cue taken under its threshold (for its clear source) and a source after it:
 # "drew scorn from the mayor", "criticism by rights groups", "says the mayor".
 _JOINT_BETWEEN = frozenset("by from of to with , the a an".split())
+
+
+_RELATIVE_COMMAS = frozenset([",", "-", "—", "–"])
+_WHICH_AUX = frozenset("has have had also then later once".split())
+
+
+def _after_which(low: list[str], i: int) -> bool:
+    """Whether the cue at ``i`` follows ", which" ("The Gazette, which argued", "..., which has voiced")."""
+    k = i - 1 if i >= 1 and low[i - 1] == "which" else i - 2
+    return k >= 2 and low[k] == "which" and (k == i - 1 or low[i - 1] in _WHICH_AUX) and low[k - 1] == ","
 
 
 def _according_measure(low: list[str], i: int) -> bool:
