@@ -893,6 +893,10 @@ CANONICAL = [
      ["Aoife O’Brien", "Aoife O’Brien"]),
     ("Lavrov said so first. Later, Foreign Minister Sergei Lavrov said the text was ready.",
      ["Sergei Lavrov", "Sergei Lavrov"]),
+    # two persons of one surname: each full name stays its own (regression: "Tom Reyes" became "Maria Elena
+    # Reyes", the longest name of the surname); the surname alone is the fullest name
+    ("Maria Elena Reyes said the pier was safe. Tom Reyes said it was not. Reyes added that the vote was close.",
+     ["Maria Elena Reyes", "Tom Reyes", "Maria Elena Reyes"]),
     # a group noun capitalised only because it opens the sentence
     ("Critics said the draft was vague. In Vienna, critics said the text was weak.", ["critics", "critics"]),
     ("Analysts doubted the plan. Several analysts said it would fail.", ["analysts", "analysts"]),

@@ -551,8 +551,9 @@ class _Doc:
     def canonical_person(self, words: list[str]) -> str:
         name = " ".join(words)
         full = self.full_name.get(words[-1].lower())
-        if full and len(full) > len(name) and full.endswith(words[-1]):
-            return full
+        if full and len(full) > len(name) and full.endswith(words[-1]) and (
+                len(words) == 1 or {w.lower() for w in words} <= set(full.lower().split())):
+            return full  # (not "Bill Clinton" for "Hillary Clinton": another person of that surname)
         return name
 
     def gender_of(self, name: str, descriptors: Iterable[str] = ()) -> str | None:
