@@ -542,21 +542,41 @@ def _trie_pattern(phrases: Iterable[str]) -> str:
     phrases both match at one place, one is a prefix of the other, and the longer is tried
     first), but ``re`` then checks each character once instead of once per phrase.
     """
+    return "(?:" + _trie_body(_char_trie(phrases)) + ")"
+
+
+def _char_trie(phrases: Iterable[str]) -> dict[str, dict]:
     trie: dict[str, dict] = {}
     for p in phrases:
         node = trie
         for ch in p:
             node = node.setdefault(ch, {})
         node[""] = {}
+    return trie
 
-    def build(node: dict[str, dict]) -> str:
-        alts = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
-        if not alts:
-            return ""
-        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
-        return f"(?:{body})?" if "" in node else body
 
-    return "(?:" + build(trie) + ")"
+def _trie_body(node: dict[str, dict]) -> str:
+    alts = [re.escape(ch) + _trie_body(child) for ch, child in sorted(node.items()) if ch]
+    if not alts:
+        return ""
+    body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+    return f"(?:{body})?" if "" in node else body
+
+
+def _whole_word_trie_pattern(phrases: Iterable[str]) -> str:
+    r"""``(?<![\w])`` + :func:`_trie_pattern` + ``(?![\w])``: any of ``phrases`` with no word
+    character on either side, matching what that pattern matches, about twice as fast to search.
+
+    A pattern that opens with a look-behind is tried by ``re`` at every character of the text;
+    here each first character comes first and the look-behind after it (``t(?<!\wt)h...``), so
+    that ``re`` skips ahead to the phrases' first characters (a set it knows) and tests the
+    look-behind only there."""
+    trie = _char_trie(phrases)
+    if "" in trie or not trie:  # an empty phrase matches without a first character
+        return r"(?<![\w])" + "(?:" + _trie_body(trie) + ")" + r"(?![\w])"
+    alts = [re.escape(ch) + r"(?<!\w" + re.escape(ch) + ")" + _trie_body(child)
+            for ch, child in sorted(trie.items())]
+    return "(?:" + "|".join(alts) + r")(?![\w])"
 
 
 # -- target phrases, matched over word pieces -------------------------------------------------------
@@ -814,7 +834,7 @@ class TargetBlock:
         self.about = tuple(about)
         self.matcher = _PhraseMatcher(self.phrases) if self.phrases else None
         self.about_matcher = _PhraseMatcher(self.about) if self.about else None
-        self.anaphor_re = (re.compile(r"(?<![\w])" + _trie_pattern(self.anaphora) + r"(?![\w])")
+        self.anaphor_re = (re.compile(_whole_word_trie_pattern(self.anaphora))
                            if self.anaphora else None)
 
     def about_hits(self, words: list[list[str]], pieces: np.ndarray | None = None) -> np.ndarray | None:

@@ -133,6 +133,40 @@ def test_phrase_trie_matches_what_the_longest_first_alternation_matches(text):
     assert [m.span() for m in new.finditer(text)] == [m.span() for m in old.finditer(text)]
 
 
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["it", "its", "that", "the draft", "this", " ", "x", "_", "é", "-", "(", "t",
+                                 "astana", "\n", "it’s", "th", "the"]), max_size=30).map("".join))
+def test_whole_word_trie_matches_what_the_look_behind_first_pattern_matches(text):
+    """The anaphora pattern with each first character before its look-behind finds the same
+    matches as the same trie behind one look-behind (including phrases that open with a character
+    that is not a word character, and one of one character)."""
+    import re
+
+    from stancekit._vectors import _trie_pattern, _whole_word_trie_pattern
+
+    for phrases in (["it", "that", "the draft", "the document", "this", "its chairmanship", "astana"],
+                    ["t", "(the plan)", "-x", "it"], ["this"]):
+        old = re.compile(r"(?<![\w])" + _trie_pattern(phrases) + r"(?![\w])")
+        new = re.compile(_whole_word_trie_pattern(phrases))
+        assert [m.span() for m in new.finditer(text)] == [m.span() for m in old.finditer(text)]
+        assert [m.span() for m in new.finditer(text, 1)] == [m.span() for m in old.finditer(text, 1)]
+
+
+@pytest.mark.parametrize("text", ["t" * 200_000, "it" * 100_000, "th" * 100_000 + "!", "the " * 50_000,
+                                  "xit " * 50_000, "_" * 200_000])
+def test_whole_word_trie_on_pathological_input(text):
+    """No catastrophic backtracking: a trie reads each character once from each start."""
+    import re
+    import time
+
+    from stancekit._vectors import _whole_word_trie_pattern
+
+    pat = re.compile(_whole_word_trie_pattern(["it", "that", "the draft", "the document", "this", "t"]))
+    t = time.perf_counter()
+    list(pat.finditer(text))
+    assert time.perf_counter() - t < 2.0
+
+
 PHRASES = ("treaty", "security treaty", "european security treaty", "euro-atlantic security treaty", "osce",
            "osce chair", "the chair", "chairmanship", "kazakhstan", "kazakhstan's chair", "kazakhstan’s chair",
            "vancouver to vladivostok", "est")
