@@ -1731,17 +1731,18 @@ def _split_sources(text: str, s: int, e: int, frame: str | None, att: _Attributo
     find none (:meth:`~stancekit.attribution.AttributionModel.clause_speaker`)."""
     if frame is None:
         return [(s, e)]
-    # "While A argues X, B says Y": the subordinate clause first (with a learned model only, so that
-    # the rules' statements, the model's training units, stay as they were)
+    # "While A argues X, B says Y": the subordinate clause first (the model, when given, may name
+    # either source of a "While ..." clause, only the main clause's source of a "When ..." one)
     # (a pronoun subject most often stands for the subordinate clause's source: one source)
-    lead = (_LEAD_SPLIT.match(frame) or _TIME_SPLIT.match(frame)) if model is not None else None
+    lead = _LEAD_SPLIT.match(frame) or _TIME_SPLIT.match(frame)
     if lead is not None and lead.group(2).lower() not in _PRONOUNS:
         right_off = lead.end()
-        b = _peek(att, frame[right_off:], s + right_off) or _model_peek(model, text, s + right_off, e, att)
+        b = _peek(att, frame[right_off:], s + right_off) or (
+            _model_peek(model, text, s + right_off, e, att) if model is not None else None)
         if b:
             left = frame[: lead.end(1)]
             a = _peek(att, left, s) or (_model_peek(model, text, s, s + len(left), att, clause=False)
-                                        if lead.re is _LEAD_SPLIT else None)
+                                        if lead.re is _LEAD_SPLIT and model is not None else None)
             if a and a != b:
                 return [(s, s + len(left)), (s + right_off, e)]
     for m in _split_matches(frame):

@@ -921,7 +921,7 @@ def test_second_clause_split_on_pathological_sentences(text):
 
 # Issue #13, fifth round: a sentence that opens with a subordinate clause ("While A ..., B ...")
 # gives two statements when each clause has a source of its own and a learned model is given
-# (the rules alone keep the sentence whole: their statements are the model's training units).
+# (since the eighth round, the rules alone too when they name both sources).
 @pytest.mark.parametrize("text, expected", [
     ("While Ana Ruiz has said the pier is safe, Tom Berg said it is not.",
      [("While Ana Ruiz has said the pier is safe,", "Ana Ruiz"), ("Tom Berg said it is not.", "Tom Berg")]),
@@ -941,7 +941,9 @@ def test_a_leading_subordinate_clause_with_its_own_source_is_split(text, expecte
     got = segment(text, attribution=model)
     check_offsets(text, got)
     assert [(s.text, s.actor) for s in got] == expected
-    assert len(segment(text, attribution=None)) == 1
+    rules = segment(text, attribution=None)  # the rules alone: the same split where they name
+    check_offsets(text, rules)  # both sources (eighth round), else one statement
+    assert [s.text for s in rules] in ([s.text for s in got], [text])
 
 
 @pytest.mark.parametrize("text, mention", [
@@ -984,7 +986,25 @@ def test_a_leading_clause_of_time_or_condition_with_its_own_source_is_split(text
     got = segment(text, attribution=_toy_model(cue_threshold=0.0))
     check_offsets(text, got)
     assert [(s.text, s.actor) for s in got] == expected
-    assert len(segment(text, attribution=None)) == 1
+    rules = segment(text, attribution=None)  # the rules alone: the same split where they name
+    check_offsets(text, rules)  # both sources (eighth round), else one statement
+    assert [s.text for s in rules] in ([s.text for s in got], [text])
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("While Ana Ruiz has said the pier is safe, Tom Berg said it is not.",
+     [("While Ana Ruiz has said the pier is safe,", "Ana Ruiz"), ("Tom Berg said it is not.", "Tom Berg")]),
+    ("When Ana Ruiz pointed out that the ferry was late, Mayor Tom Berg said the pier was safe.",
+     [("When Ana Ruiz pointed out that the ferry was late,", "Ana Ruiz"),
+      ("Mayor Tom Berg said the pier was safe.", "Tom Berg")]),
+    # the same source in both clauses: one statement
+    ("While Ana Ruiz has said the pier is safe, Ruiz said it is old.",
+     [("While Ana Ruiz has said the pier is safe, Ruiz said it is old.", "Ana Ruiz")]),
+])
+def test_the_rules_alone_split_a_leading_clause_with_its_own_source(text, expected):
+    got = segment(text, attribution=None)
+    check_offsets(text, got)
+    assert [(s.text, s.actor) for s in got] == expected
 
 
 @pytest.mark.parametrize("text", ["When " + "Ann " * 2000 + "said it, Tom said no.",

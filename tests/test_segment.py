@@ -897,6 +897,9 @@ CANONICAL = [
     # Reyes", the longest name of the surname); the surname alone is the fullest name
     ("Maria Elena Reyes said the pier was safe. Tom Reyes said it was not. Reyes added that the vote was close.",
      ["Maria Elena Reyes", "Tom Reyes", "Maria Elena Reyes"]),
+    # a party word before the name describes the person (regression: "Republican Tom Reyes" was the fullest
+    # name of every "Reyes")
+    ("Republican Tom Reyes said the pier was safe. Reyes added that the vote was close.", ["Tom Reyes", "Tom Reyes"]),
     # a group noun capitalised only because it opens the sentence
     ("Critics said the draft was vague. In Vienna, critics said the text was weak.", ["critics", "critics"]),
     ("Analysts doubted the plan. Several analysts said it would fail.", ["analysts", "analysts"]),
@@ -1237,12 +1240,13 @@ SPEAKER_PATTERNS = [
     ("Ana Ruiz said the fares, Tom Reyes argued, were fair.", 0, "Ana Ruiz", "Ana Ruiz"),
     ("Ana Ruiz said the plan, which Tom Reyes opposed, was what the voters wanted.", 0, "Ana Ruiz", "Ana Ruiz"),
     # a subordinate clause first, a cue of the main clause after it: the main clause's subject speaks
-    # (regression: the first cue with a subject won, the subordinate clause's)
-    ("When the moderator pointed out that Reyes had not answered, the candidate said the fares were fair.", 0,
+    # (regression: the first cue with a subject won, the subordinate clause's); since issue #13's
+    # eighth round a "When"/"While" clause with a source of its own is a statement of its own (0)
+    ("When the moderator pointed out that Reyes had not answered, the candidate said the fares were fair.", 1,
      "candidate", "the candidate"),
     ("After Tom Reyes argued that the fares should rise, Ana Ruiz said only that his numbers did not add up.",
      0, "Ana Ruiz", "Ana Ruiz"),
-    ("While Ana Ruiz has said the pier is safe, Tom Reyes said it needs repairs.", 0, "Tom Reyes", "Tom Reyes"),
+    ("While Ana Ruiz has said the pier is safe, Tom Reyes said it needs repairs.", 1, "Tom Reyes", "Tom Reyes"),
     # ... but not "As X reported,", nor a pronoun subject in either clause (one person, most often)
     ("As the Harbor Gazette reported, Tom Reyes was also accused of breaking the rules.", 0, "Harbor Gazette",
      "the Harbor Gazette"),

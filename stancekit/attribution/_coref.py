@@ -54,6 +54,8 @@ _DETERMINERS = frozenset(
     "one its these those".split()
 )
 _INITIALS = re.compile(r"(?:[A-Z]\.)+")
+# Party words before a name describe the person ("Republican Donald Trump", "Democrat Bernie Sanders").
+_PARTY_WORDS = frozenset("republican democrat democratic gop rival".split())
 # Capitalised only because they open a sentence: never part of a name.
 _FUNCTION = frozenset(
     "the a an he she it they we i you this that these those but and however in on at for as if when "
@@ -370,7 +372,7 @@ class _Doc:
         desc = set()
         # Leading titles and nationality words describe the person that follows.
         while i < len(words) and (words[i].lower().rstrip(".") in lex.titles or words[i].lower() in lex.country_of
-                                  or words[i].lower() in lex.org_words
+                                  or words[i].lower() in lex.org_words or words[i].lower() in _PARTY_WORDS
                                   or (words[i].isupper() and len(words[i]) > 1 and not _INITIALS.fullmatch(words[i]))):
             w = words[i].lower().rstrip(".")
             i += 1
