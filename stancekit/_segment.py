@@ -13,7 +13,7 @@ from pathlib import Path
 from ._errors import type_error
 from ._lexicon import Lexicon, load_lexicon, read_data_lines
 from ._text import Sentence, gap_token_spans, iter_paragraphs, lower_words, paragraphs, sentences
-from .attribution._coref import _DETERMINERS, _FUNCTION, _INITIALS, _Doc, _Entity, _lex_memo
+from .attribution._coref import _DETERMINERS, _FUNCTION, _INITIALS, _PARTY_WORDS, _Doc, _Entity, _lex_memo
 from .attribution._features import CLAUSE_WITHIN
 from .attribution._mention import head_nouns
 
@@ -808,6 +808,7 @@ class _Attributor:
                 break
             if w[:1].isupper() and (lw not in lex.titles or (not run and _surname_title(low, words, lex))) \
                     and b not in lex.country_of and b not in lex.org_words \
+                    and (lw not in _PARTY_WORDS or not run or run[-1].lower() not in lex.gender_words) \
                     and not (w.isupper() and len(w) > 2 and not _INITIALS.fullmatch(w)) and b not in lex.seats:
                 run.append(w)
             else:
