@@ -118,6 +118,10 @@ class AttributionModel:
             self.candidates |= self._reachable(self._ft) & _FINDING_VERBS
         self._pron_words = self._reachable(min(base, self._pt))
         self._quote_words = self._reachable(min(base, self._qt))
+        # A verb that narrates an event ("debated", "met", "signed": SPEC's narration) is never a cue.
+        self.candidates -= _EVENT_VERBS
+        self._pron_words -= _EVENT_VERBS
+        self._quote_words -= _EVENT_VERBS
         self._unquoted = self.candidates | self._pron_words
         self._any = self._unquoted | self._quote_words
         self._quotes_add = not self._quote_words <= self._unquoted
@@ -495,6 +499,8 @@ def _data_words(name: str) -> frozenset[str]:
 # "a poll last week showed ...": findings of polls, studies and reports (data files).
 _FINDING_VERBS = _data_words("attribution_finding_verbs.txt")
 _FINDING_NOUNS = _data_words("attribution_finding_nouns.txt")
+# "Members of the council debated the results": events narrated, not sayings (data file).
+_EVENT_VERBS = _data_words("attribution_event_verbs.txt")
 _NEGATIVE = frozenset("nobody none neither noone".split())
 _ACCORDING_MEASURES = _data_words("attribution_according_non_sources.txt")
 _CLAUSE_WORDS = frozenset("while whereas although though but and yet when if as after before since because "

@@ -74,7 +74,12 @@ SOURCE_C = 0.5
 # Seventh round, with the cue model's C 1: 1.5 -> 1.75 (at 1.5 a dev statement is lost, "Members of
 # the European Parliament debated ..."; at 2 fold 1 loses about 15 right attributions). The joint
 # source threshold stays 1.5: the guards hold there, and 1.75 loses 11 on fold 2 (2,442 -> 2,431).
-CUE_THRESHOLD = 1.75
+# Eighth round: 1.75 -> 1.5, with the verbs that narrate an event never cues
+# (data/attribution_event_verbs.txt: "debated", "met", "signed"; the dev statement that 1.5 lost was
+# "Members of the European Parliament on Wednesday debated the results ..."). Fold 1 (fold model of
+# the round's code): right 2,617 -> 2,630, false 129 -> 132 (1.4: 2,637; 1.25 loses a seed actor);
+# fixtures/dev 293, fixtures/train 3,468, seed 35/35 with the full model rebuilt.
+CUE_THRESHOLD = 1.5
 SOURCE_THRESHOLD = -3.0
 SPEECH_THRESHOLD = 1.0  # the cue threshold of the speech-verb list's words
 QUOTE_THRESHOLD = -1.0

@@ -1,0 +1,42 @@
+"""Issue #13, eighth round (recall): cues of the learned attribution model that SPEC section 4 and
+PolNeAR agree on, and the narration kept out. Sentences written fresh for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from stancekit import segment
+from stancekit.attribution import AttributionModel
+
+from .conftest import check_offsets
+
+
+def _model(cues: dict[str, float], **meta: object) -> AttributionModel:
+    """A hand-made model: each cue word scores its weight; a pronoun or a capitalised word scores 5
+    as a source; cue threshold 0, source threshold 0 unless ``meta`` sets them."""
+    base = {"format": "stancekit-attribution/1", "cue_bias": 0.0, "source_bias": 0.0, "cue_threshold": 0.0,
+            "source_threshold": 0.0, "vocab": sorted(cues)}
+    return AttributionModel({f"w={w}": s for w, s in cues.items()},
+                            {"kind=pron": 5.0, "kind=cap": 5.0, "run_end=True": 1.0}, {**base, **meta})
+
+
+# A verb that narrates an event (SPEC section 4: "met, attended, signed"; "debated") is never a cue,
+# whatever it scores (data/attribution_event_verbs.txt); a saying next to it still is.
+@pytest.mark.parametrize("text, actor", [
+    ("Members of the Harbor Council on Monday debated the ferry budget.\n", None),
+    ("Mayor Ada Ruiz met the dock workers on Friday.\n", None),
+    ("The two ministers signed the canal accord in Lisbon.\n", None),
+    ("Mayor Ada Ruiz grumbled that the ferry budget was thin.\n", "Ada Ruiz"),
+])
+def test_event_verbs_are_never_cues(text, actor):
+    model = _model({"debated": 9.0, "met": 9.0, "signed": 9.0, "grumbled": 9.0})
+    got = segment(text, attribution=model)
+    check_offsets(text, got)
+    assert got[0].actor == actor
+
+
+def test_event_verbs_data_holds_specs_examples():
+    from stancekit.attribution._model import _EVENT_VERBS
+
+    assert {"met", "attended", "signed", "debated"} <= _EVENT_VERBS
+    assert not {"said", "argued", "warned"} & _EVENT_VERBS
