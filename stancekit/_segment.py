@@ -1847,28 +1847,37 @@ def _quantity_verbs(lex: Lexicon) -> frozenset[str]:
 # speaker the clause it reports names ("... that 72 percent of voters said"). At most five words
 # before the noun and six after it (a date, "released Sunday", "from Acme"), no comma: possessive
 # quantifiers, no backtracking.
-_FINDING_FIRST = frozenset("TAPNOSBE")  # the first letters the pattern allows
+_FINDING_FIRST = frozenset("TAPNOSBEI")  # the first letters the patterns allow
 _FINDING_SUBJECT = re.compile(
     r"(?:(?:But|And|Yet|So|Still) )?+"
     r"((?:(?:The|A|An|Another|This|That|These|Those|Its|Their|Our|New|Opinion|Some|Several|Both) )?+"
     r"(?:[\w/.&'’-]{1,40}+ ){0,5}?(?:[Pp]oll|[Pp]olls|[Pp]olling|[Ss]urvey|[Ss]urveys|[Ss]tudy|[Ss]tudies))"
     r"(?: (?!also\b|now\b|still\b|just\b)[\w/.&'’-]{1,40}+){0,6}? (?:also |now |still |just )?"
     r"(?:show|shows|showed|shown|found|finds|find|suggests|suggested|indicates|indicated)\b")
+# ... or as the opening phrase of the statement: "In a national poll released Monday, 31% of voters said"
+_FINDING_IN = re.compile(
+    r"In ((?:(?:the|a|an|its|their|our|this|that|another) )?+"
+    r"(?:[\w/.&'’-]{1,40}+ ){0,5}?(?:poll|polls|polling|survey|surveys|study|studies))"
+    r"((?: (?!also\b|now\b|still\b|just\b)[\w/.&'’-]{1,40}+){0,6}?),")
 
 
 def _finding_speaker(frame: str, offset: int, att: _Attributor) -> tuple[str, str, str] | None:
     """``(actor, kind, mention)`` of a poll, survey or study that opens ``frame`` as the subject of
     a verb of finding (see ``_FINDING_SUBJECT``); None when the frame opens otherwise."""
     m = _FINDING_SUBJECT.match(frame)
+    mention = m.group(1) if m is not None else None
     if m is None:
-        return None
+        m = _FINDING_IN.match(frame) if frame[:1] == "I" else None
+        if m is None:
+            return None
+        mention = frame[m.start(1) : m.end(2)]  # with its tail: "a national poll released Monday"
     words = m.group(1).split()
     if any(w.lower() in att.lex.speech_verbs or w.lower() in _FUNCTION for w in words[1:-1]):
         return None  # "Ana Ruiz said the poll showed ...": a speaker before the poll
     name, kind = att.classify(words, offset + m.start(1))
     if not name or kind in ("self", "person"):
         name = " ".join(w for w in words if w.lower() not in ("the", "a", "an"))
-    return name, "org", m.group(1)
+    return name, "org", mention
 
 
 def _lead_quantity_speaker(frame: str, offset: int, att: _Attributor) -> tuple[str, str, str] | None:

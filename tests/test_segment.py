@@ -282,7 +282,9 @@ ATTRIBUTION = [
     ("Lena Arvidsson said the army, which used its tanks, wanted to warn the town.", 0, "Lena Arvidsson",
      "indirect"),
     # A share of a group as the subject of a saying or a position (issue #13): the group speaks.
-    ("In the new poll, 33% of voters say the economy is the top issue.", 0, "voters", "indirect"),
+    # ... after another opening phrase; a poll opening the statement is its source (PolNeAR's; eighth round)
+    ("Even so, 33% of voters say the economy is the top issue.", 0, "voters", "indirect"),
+    ("In the new poll, 33% of voters say the economy is the top issue.", 0, "new poll", "indirect"),
     ("Four in 10 farmers see the levy as unfair.", 0, "farmers", "indirect"),
     ("A third of independents, 33%, say the mayor is honest.", 0, "independents", "indirect"),
     ("Thirty-nine percent of all Americans viewed the plan as fair.", 0, "Americans", "indirect"),
@@ -1345,6 +1347,10 @@ SPEAKER_PATTERNS = [
     ("Polls show that a large majority of voters believe the levy is too high.", 0, "Polls", "Polls"),
     ("A Harbor Times poll in June showed that most residents said the fares bothered them.", 0,
      "Harbor Times poll", "A Harbor Times poll in June"),
+    # ... or as the opening phrase ("In a poll ..., 31% of voters said"), with its tail in the mention
+    ("In a national Harbor Times poll released Monday, 31% of voters said they were enthusiastic.", 0,
+     "national Harbor Times poll", "a national Harbor Times poll released Monday"),
+    ("In Lima, most residents said the levy was fair.", 0, "residents", "most residents"),
     # ... but not a poll that a speaker cites
     ("Ana Ruiz said the poll showed that she was ahead.", 0, "Ana Ruiz", "Ana Ruiz"),
     # a description with a capitalised modifier before its title names the person it describes (regression:
@@ -1366,10 +1372,12 @@ SPEAKER_PATTERNS = [
 
 
 @pytest.mark.parametrize("text", ["The poll " + "x " * 50_000 + "showed it.", "Polls" + " x" * 50_000 + " said it.",
-                                  "The " + "new " * 50_000 + "poll showed it.", "But " * 50_000 + "polls show it."])
+                                  "The " + "new " * 50_000 + "poll showed it.", "But " * 50_000 + "polls show it.",
+                                  "In " + "a " * 50_000 + "poll, it said.", "In the poll" + " x" * 50_000 + ", it said."])
 def test_finding_subject_on_pathological_input(text):
-    from stancekit._segment import _FINDING_SUBJECT
+    from stancekit._segment import _FINDING_IN, _FINDING_SUBJECT
     _FINDING_SUBJECT.match(text)
+    _FINDING_IN.match(text)
     check_offsets(text, segment(text, attribution=None))
 
 
