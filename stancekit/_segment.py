@@ -1608,7 +1608,8 @@ def segment(
                     # a share of a group as the subject names the speaker whatever other cue the
                     # frame holds ("43 said the same of Tom Reyes")
                     found = _quantity_speaker(frame, ps, att) or _lead_quantity_speaker(frame, ps, att) or found
-                    if found is not None and frame[:1] in _FINDING_FIRST:  # "The poll showed that 72% of voters said"
+                    if found is not None and (frame[:1] in _FINDING_FIRST or ", according to " in frame):
+                        # "The poll showed that 72% of voters said", "..., according to the poll."
                         found = _finding_speaker(frame, ps, att) or found
                     if found is None and ":" in frame:  # "There is less consensus on crime: 47% say ..."
                         c = frame.find(":")
@@ -1859,6 +1860,11 @@ _FINDING_IN = re.compile(
     r"In ((?:(?:the|a|an|its|their|our|this|that|another) )?+"
     r"(?:[\w/.&'’-]{1,40}+ ){0,5}?(?:poll|polls|polling|survey|surveys|study|studies))"
     r"((?: (?!also\b|now\b|still\b|just\b)[\w/.&'’-]{1,40}+){0,6}?),")
+# ... or closing it: "..., 64% to 27%, according to the poll." (searched from the last ", according to ")
+_FINDING_ACCORDING = re.compile(
+    r", according to ((?:(?:the|a|an|its|their|this|that|another) )?+"
+    r"(?:[\w/.&'’-]{1,40}+ ){0,5}?(?:poll|polls|polling|survey|surveys|study|studies))"
+    r"((?: [\w/.&'’-]{1,40}+){0,6}?)[.!?]?[\"'”’)]*\s*$")
 
 
 def _finding_speaker(frame: str, offset: int, att: _Attributor) -> tuple[str, str, str] | None:
@@ -1869,8 +1875,11 @@ def _finding_speaker(frame: str, offset: int, att: _Attributor) -> tuple[str, st
     if m is None:
         m = _FINDING_IN.match(frame) if frame[:1] == "I" else None
         if m is None:
-            return None
-        mention = frame[m.start(1) : m.end(2)]  # with its tail: "a national poll released Monday"
+            k = frame.rfind(", according to ")
+            m = _FINDING_ACCORDING.match(frame, k) if k >= 0 else None
+            if m is None:
+                return None
+        mention = frame[m.start(1) : m.end(2)].rstrip(".")  # with its tail: "a national poll released Monday"
     words = m.group(1).split()
     if any(w.lower() in att.lex.speech_verbs or w.lower() in _FUNCTION for w in words[1:-1]):
         return None  # "Ana Ruiz said the poll showed ...": a speaker before the poll

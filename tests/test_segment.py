@@ -1351,6 +1351,11 @@ SPEAKER_PATTERNS = [
     ("In a national Harbor Times poll released Monday, 31% of voters said they were enthusiastic.", 0,
      "national Harbor Times poll", "a national Harbor Times poll released Monday"),
     ("In Lima, most residents said the levy was fair.", 0, "residents", "most residents"),
+    # ... or closing it with "according to"
+    ("Her lead among voters who say they will vote is larger -- 64% to 27%, according to the poll.", 0, "poll",
+     "the poll"),
+    ("Some 59 percent of registered voters view the levy unfavorably, according to a Harbor Times poll last week.",
+     0, "Harbor Times poll", "a Harbor Times poll last week"),
     # ... but not a poll that a speaker cites
     ("Ana Ruiz said the poll showed that she was ahead.", 0, "Ana Ruiz", "Ana Ruiz"),
     # a description with a capitalised modifier before its title names the person it describes (regression:
@@ -1373,11 +1378,13 @@ SPEAKER_PATTERNS = [
 
 @pytest.mark.parametrize("text", ["The poll " + "x " * 50_000 + "showed it.", "Polls" + " x" * 50_000 + " said it.",
                                   "The " + "new " * 50_000 + "poll showed it.", "But " * 50_000 + "polls show it.",
-                                  "In " + "a " * 50_000 + "poll, it said.", "In the poll" + " x" * 50_000 + ", it said."])
+                                  "In " + "a " * 50_000 + "poll, it said.", "In the poll" + " x" * 50_000 + ", it said.",
+                                  "Ann said it" + ", according to a" * 20_000 + " poll."])
 def test_finding_subject_on_pathological_input(text):
-    from stancekit._segment import _FINDING_IN, _FINDING_SUBJECT
+    from stancekit._segment import _FINDING_ACCORDING, _FINDING_IN, _FINDING_SUBJECT
     _FINDING_SUBJECT.match(text)
     _FINDING_IN.match(text)
+    _FINDING_ACCORDING.search(text)
     check_offsets(text, segment(text, attribution=None))
 
 
