@@ -1351,6 +1351,10 @@ SPEAKER_PATTERNS = [
     ("In a national Harbor Times poll released Monday, 31% of voters said they were enthusiastic.", 0,
      "national Harbor Times poll", "a national Harbor Times poll released Monday"),
     ("In Lima, most residents said the levy was fair.", 0, "residents", "most residents"),
+    # ... also where the rules had no speaker (regression: the learned model named "Harbor Institute")
+    ("A poll from the Harbor Institute released Wednesday found Ruiz leading Reyes by 15 points.", 0, "poll",
+     "A poll from the Harbor Institute released Wednesday"),
+    ("A new study suggests the levy is too high.", 0, "new study", "A new study"),
     # ... or closing it with "according to"
     ("Her lead among voters who say they will vote is larger -- 64% to 27%, according to the poll.", 0, "poll",
      "the poll"),
