@@ -1608,7 +1608,8 @@ def segment(
                     # a share of a group as the subject names the speaker whatever other cue the
                     # frame holds ("43 said the same of Tom Reyes")
                     found = _quantity_speaker(frame, ps, att) or _lead_quantity_speaker(frame, ps, att) or found
-                    if frame[:1] in _FINDING_FIRST or ", according to " in frame:
+                    if (frame[:1] in _FINDING_FIRST or ", according to " in frame) and (
+                            "oll" in frame or "urvey" in frame or "tud" in frame):  # poll, survey, study
                         # "The poll showed that 72% of voters said", "..., according to the poll."
                         found = _finding_speaker(frame, ps, att) or found
                     if found is None and ":" in frame:  # "There is less consensus on crime: 47% say ..."
