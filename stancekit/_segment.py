@@ -1609,7 +1609,7 @@ def segment(
                     # frame holds ("43 said the same of Tom Reyes")
                     found = _quantity_speaker(frame, ps, att) or _lead_quantity_speaker(frame, ps, att) or found
                     if (frame[:1] in _FINDING_FIRST or ", according to " in frame) and (
-                            "oll" in frame or "urvey" in frame or "tud" in frame):  # poll, survey, study
+                            "oll" in frame or "urvey" in frame or "tud" in frame or "eport" in frame or "nalysis" in frame):
                         # "The poll showed that 72% of voters said", "..., according to the poll."
                         found = _finding_speaker(frame, ps, att) or found
                     if found is None and ":" in frame:  # "There is less consensus on crime: 47% say ..."
@@ -1853,7 +1853,7 @@ _FINDING_FIRST = frozenset("TAPNOSBEI")  # the first letters the patterns allow
 _FINDING_SUBJECT = re.compile(
     r"(?:(?:But|And|Yet|So|Still) )?+"
     r"((?:(?:The|A|An|Another|This|That|These|Those|Its|Their|Our|New|Opinion|Some|Several|Both) )?+"
-    r"(?:[\w/.&'’-]{1,40}+ ){0,5}?(?:[Pp]oll|[Pp]olls|[Pp]olling|[Ss]urvey|[Ss]urveys|[Ss]tudy|[Ss]tudies))"
+    r"(?:[\w/.&'’-]{1,40}+ ){0,5}?(?:[Pp]oll|[Pp]olls|[Pp]olling|[Ss]urvey|[Ss]urveys|[Ss]tudy|[Ss]tudies|[Rr]eport|[Rr]eports|[Aa]nalysis))"
     r"(?: (?!also\b|now\b|still\b|just\b)[\w/.&'’-]{1,40}+){0,6}? (?:also |now |still |just )?"
     r"(?:show|shows|showed|shown|found|finds|find|suggests|suggested|indicates|indicated)\b")
 # ... or as the opening phrase of the statement: "In a national poll released Monday, 31% of voters said"

@@ -747,9 +747,9 @@ def test_source_heads_are_the_common_nouns_that_head_gold_sources_often():
 
 @pytest.mark.parametrize("text, finding, actor", [
     # a verb of finding is a cue at its own threshold when a poll, study or report before it is its source
-    ("A harbour report showed the ferry losing riders.\n", -1.0, "report"),
-    ("A harbour report showed the ferry losing riders.\n", None, None),
-    ("A harbour report showed the ferry losing riders.\n", 0.0, None),  # the cue scores -0.5
+    ("A harbour audit showed the ferry losing riders.\n", -1.0, "audit"),
+    ("A harbour audit showed the ferry losing riders.\n", None, None),
+    ("A harbour audit showed the ferry losing riders.\n", 0.0, None),  # the cue scores -0.5
     ("The harbour master showed the ferry to visitors.\n", -1.0, None),  # no poll, study or report
     ("The ferry showed its age, a harbour survey said.\n", -1.0, None),  # the source is not before it
 ])
