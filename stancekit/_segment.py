@@ -980,6 +980,8 @@ class _Attributor:
                 continue  # a capitalised form mid-sentence is a name ("Hope", "Sayed")
             if _noun_use(tokens, vi, lex):
                 continue  # "the Democratic contest", "his call for": a noun, not a verb
+            if low == "back" and vi == 1 and tokens[0][0].endswith("ing"):
+                continue  # "Looking back to 2008, X argued": a particle, not "back" a candidate
             if low in _AGREE and vi + 1 < len(tokens) and tokens[vi + 1][0].lower() == "to":
                 continue  # "Russia agreed to widen the transit": a decision, not words ("agreed that" is)
             if vi + 1 < len(tokens) and tokens[vi + 1][0].lower() in ("by",) and not hedge:

@@ -1360,6 +1360,8 @@ SPEAKER_PATTERNS = [
      "the poll"),
     ("Some 59 percent of registered voters view the levy unfavorably, according to a Harbor Times poll last week.",
      0, "Harbor Times poll", "a Harbor Times poll last week"),
+    # "back" after an opening participle is its particle, not a verb of support (regression: the actor "Looking")
+    ("Looking back to 2008, Reyes argued that the gap was narrower.", 0, "Reyes", "Reyes"),
     # ... but not a poll that a speaker cites
     ("Ana Ruiz said the poll showed that she was ahead.", 0, "Ana Ruiz", "Ana Ruiz"),
     # a description with a capitalised modifier before its title names the person it describes (regression:
