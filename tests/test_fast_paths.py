@@ -617,3 +617,19 @@ def test_searching_keys_in_sorted_order_equals_searchsorted(n, low, high):
         keys[: n // 3] = rng.choice(table, size=n // 3)  # hits, each more than once
     got = V._search_sorted_keys(table, keys)
     assert np.array_equal(got, np.searchsorted(table, keys)) and got.dtype == np.intp
+
+
+@pytest.mark.parametrize("n, nf, nnz", [(0, 5, 0), (4, 7, 0), (1, 3, 10), (50, 15_221, 2_000), (300, 40, 20_000)])
+def test_counts_to_csr_equal_scipys_conversion_and_sum(n, nf, nnz):
+    """_csr_of_counts (one sort of the packed pairs, then run lengths) gives the arrays of
+    ``csr_matrix((ones, (rows, cols)))`` after ``sum_duplicates``: data, indices, indptr and their
+    dtypes, rows with no entries and matrices with none included."""
+    rng = np.random.default_rng(nnz)
+    rows = rng.integers(0, max(n, 1), size=nnz) if n else np.zeros(0, dtype=np.int64)
+    cols = rng.integers(0, nf, size=nnz)
+    want = sp.csr_matrix((np.ones(nnz), (rows, cols)), shape=(n, nf))
+    want.sum_duplicates()
+    got = V._csr_of_counts(rows, cols, (n, nf))
+    assert _same_csr(got, want)
+    assert got.indices.dtype == want.indices.dtype and got.indptr.dtype == want.indptr.dtype
+    assert got.has_canonical_format
