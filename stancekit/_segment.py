@@ -482,8 +482,10 @@ def _np_backward(tokens: list[tuple[str, int, int]], vi: int, lex: Lexicon) -> t
         if low in lex.calendar and saw_head:
             break  # "On Sunday Dmitry Medvedev offered": the subject starts after the day
         if (tok[:1].isupper() and low not in _FUNCTION) or low in lex.titles or low in lex.groups \
-                or base in lex.org_words or low in lex.org_words:
-            saw_head = True
+                or base in lex.org_words or low in lex.org_words or (
+                i == j == vi - 1 and low in _PERSON_NOUNS and (vi + 1 == len(tokens) or tokens[vi + 1][0] in ".,!?")
+                and any(t[0].lower() in _INDEFINITE for t in tokens[max(0, i - 3) : i])):
+            saw_head = True  # (a person's noun after "a", "one", "another" in a closing tag: "..., one user wrote.")
             i -= 1
             continue
         if low in _PARTICLES and saw_head and i > 0 and tokens[i - 1][0][:1].isupper():
@@ -623,6 +625,9 @@ def _initial_dot(tokens: list[tuple[str, int, int]], k: int) -> bool:
 
 
 # Anonymous sources: "people familiar with the plan", "a source close to the mayor" (data files).
+# Nouns of a person with no title (attribution_person_nouns.txt), after an indefinite determiner.
+_INDEFINITE = frozenset(("a", "an", "one", "another"))
+_PERSON_NOUNS = frozenset(line.lower() for _, _, line in read_data_lines("attribution_person_nouns.txt"))
 _ANON_HEADS = frozenset(line.lower() for _, _, line in read_data_lines("attribution_anonymous_heads.txt"))
 _ANON_PHRASES = tuple(tuple(line.lower().split()) for _, _, line in read_data_lines("attribution_anonymous_phrases.txt"))
 _ANON_STOPS = _FINITE | frozenset("who whom whose which that and but or".split())
@@ -849,6 +854,12 @@ class _Attributor:
                 and all(w[:1].isupper() and b not in lex.country_of for w, b in zip(words[:-1], bare)):
             # a name as a modifier before a title: "a Clinton aide", "a Ruiz spokesman" (a person
             # described, whom "the aide" may name later)
+            doc.describe(_Entity(text, "subject", frozenset(bare[-1:]), pos))
+            return text, "person"
+        if indefinite and 1 <= len(words) <= 3 and bare[-1] in _PERSON_NOUNS \
+                and all(w.islower() or b in lex.country_of or b in _PARTY_WORDS for w, b in zip(words[:-1], bare)):
+            # a noun of a person without a title ("one user", "a local resident"): an unnamed
+            # speaker, whom "the resident" may name later
             doc.describe(_Entity(text, "subject", frozenset(bare[-1:]), pos))
             return text, "person"
         if definite and len(bare) == 1 and bare[0] in lex.org_words:

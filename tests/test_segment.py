@@ -1362,6 +1362,12 @@ SPEAKER_PATTERNS = [
      0, "Harbor Times poll", "a Harbor Times poll last week"),
     # "back" after an opening participle is its particle, not a verb of support (regression: the actor "Looking")
     ("Looking back to 2008, Reyes argued that the gap was narrower.", 0, "Reyes", "Reyes"),
+    # a noun of a person after "a", "one", "another" names an unnamed speaker (regression: no speaker)
+    ("Ana Ruiz spoke on Monday. \"It is great fun,\" one user wrote.", 1, "user", "one user"),
+    ("A local resident said the pier was unsafe.", 0, "local resident", "A local resident"),
+    # ... not a participle after it ("raised" is no cue of "an independent voter")
+    ("Rosa Leon, 63, an independent voter raised in Lima, said she wanted change.", 0, "Rosa Leon",
+     "Rosa Leon, 63, an independent voter raised in Lima"),
     # ... but not a poll that a speaker cites
     ("Ana Ruiz said the poll showed that she was ahead.", 0, "Ana Ruiz", "Ana Ruiz"),
     # a description with a capitalised modifier before its title names the person it describes (regression:
