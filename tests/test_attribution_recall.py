@@ -42,6 +42,21 @@ def test_event_verbs_data_holds_specs_examples():
     assert not {"said", "argued", "warned"} & _EVENT_VERBS
 
 
+# Verbs of judging, disclosing and thinking added to the speech-verb list in this round, found by the
+# rules alone; a base form kept out of the list ("defend") is no cue.
+@pytest.mark.parametrize("text, actor", [
+    ("Senator Petra Vinter defended the toll as fair.\n", "Petra Vinter"),
+    ("Mayor Jonas Eck deemed the old pier unsafe.\n", "Jonas Eck"),
+    ("Minister Olga Fenn revealed that the canal would close.\n", "Olga Fenn"),
+    ("Governor Emil Sandor remembers the flood as a turning point.\n", "Emil Sandor"),
+    ("The ferry office cannot defend the toll forever.\n", None),
+])
+def test_more_speech_verbs_are_cues(text, actor):
+    got = segment(text, attribution=None)
+    check_offsets(text, got)
+    assert got[0].actor == actor
+
+
 # SPEC cues studied in this round and not reached yet (each a strict xfail: a fix shows), with the
 # shipped model at its default point.
 @pytest.mark.parametrize("text, index, actor", [
