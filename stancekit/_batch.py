@@ -750,6 +750,17 @@ def _stance_head(tid: str, label: str) -> str:
     return h
 
 
+def _confidence_text(conf: float) -> str:
+    """``repr(round(conf, 4))`` for a float ``conf`` from 0 to 1, by one formatting instead of two
+    (``round`` to places formats the number to round it, and ``repr`` formats it again): both
+    round the exact binary value to 4 places, and the shortest text of a number of at most 4
+    places is its 4-place text without the trailing zeros (checked on every multiple of 0.0001,
+    the halfway points between them, the 4 floats either side of each, and 2 million others).
+    :func:`_jsonl_statements` writes this inline."""
+    c = f"{conf:.4f}".rstrip("0")
+    return c + "0" if c[-1] == "." else c
+
+
 def _jsonl_statements(statements: list, best: list[dict[str, tuple[str, float]]]) -> str:
     """What ``_json_line(_record(st, stances))`` gives for each statement, where ``best`` holds each
     statement's ``{target: (label, probability)}``, from the statements' fields directly. Anything
@@ -762,11 +773,20 @@ def _jsonl_statements(statements: list, best: list[dict[str, tuple[str, float]]]
     for st, row in zip(statements, best):
         parts = []
         for tid, (label, conf) in row.items():
-            conf = round(conf, 4)
-            if type(tid) is not str or type(label) is not str or type(conf) is not float or not isfinite(conf):
+            if type(conf) is float and 0.0 <= conf <= 1.0:  # a probability: _confidence_text, inline
+                c = f"{conf:.4f}".rstrip("0")
+                if c[-1] == ".":
+                    c += "0"
+            else:
+                conf = round(conf, 4)
+                if type(conf) is not float or not isfinite(conf):
+                    parts = None
+                    break
+                c = repr(conf)
+            if type(tid) is not str or type(label) is not str:
                 parts = None
                 break
-            parts.append(f"{heads.get((tid, label)) or _stance_head(tid, label)}{conf!r}}}")
+            parts.append(f"{heads.get((tid, label)) or _stance_head(tid, label)}{c}}}")
         d = st.doc_id
         if parts is None or type(st) is not Statement or type(d) is not str or type(st.kind) is not str:
             lines.append(_json_line(_record(st, {t: {"label": lb, "confidence": round(c, 4)} for t, (lb, c) in row.items()})))

@@ -633,3 +633,22 @@ def test_counts_to_csr_equal_scipys_conversion_and_sum(n, nf, nnz):
     assert _same_csr(got, want)
     assert got.indices.dtype == want.indices.dtype and got.indptr.dtype == want.indptr.dtype
     assert got.has_canonical_format
+
+
+def test_confidence_text_is_the_repr_of_the_rounded_confidence():
+    """The JSONL writer's confidence (one formatting to 4 places, trailing zeros off) is
+    ``repr(round(c, 4))`` for every probability: the multiples of 0.0001 and the halfway points
+    between them, with the floats either side of each, zeros of both signs and the ends."""
+    import math
+
+    from stancekit._batch import _confidence_text
+
+    values = [0.0, -0.0, 1.0, 5e-5, 4.9999e-5, 1e-300, 0.99995, 0.49995, 0.12345, 0.00015]
+    for k in range(0, 10_001, 7):
+        for x in (k / 10_000, (k + 0.5) / 10_000):
+            values += [x, math.nextafter(x, 2.0), math.nextafter(x, -1.0)]
+    values += list(np.random.default_rng(3).random(20_000))
+    for x in values:
+        x = float(x)
+        if -0.0 <= x <= 1.0:
+            assert _confidence_text(x) == repr(round(x, 4)), x
