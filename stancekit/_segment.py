@@ -445,7 +445,8 @@ def _np_backward(tokens: list[tuple[str, int, int]], vi: int, lex: Lexicon) -> t
                 titled = j - k <= 16 and any(t[0].lower() in lex.titles for t in tokens[k + 1 : j]) \
                     and tokens[k - 1][0][:1].isupper()  # "Kanat Saudabayev, Kazakhstan's Foreign Minister, said"
                 possessive = opener.endswith(("’s", "'s")) and j - k <= 8  # "Belarus, Russia's closest ally, backed"
-                if short_adverbial or opener in _APPOSITIVE_OPENERS or opener in lex.titles or titled or possessive:
+                if short_adverbial or opener in _APPOSITIVE_OPENERS or opener.removeprefix("co-") in lex.titles \
+                        or titled or possessive:  # ("co-director", "co-founder": the title)
                     j = k - 1
         j = _skip_adverbs_back(tokens, j)
     if j0 >= 1 and tokens[j0][0] == ",":

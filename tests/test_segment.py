@@ -1368,6 +1368,11 @@ SPEAKER_PATTERNS = [
     # ... not a participle after it ("raised" is no cue of "an independent voter")
     ("Rosa Leon, 63, an independent voter raised in Lima, said she wanted change.", 0, "Rosa Leon",
      "Rosa Leon, 63, an independent voter raised in Lima"),
+    # a title with "co-" opens an apposition (regression: no speaker; the mention stopped at the name)
+    ("Dean Baker, co-director of the Harbor Fund, said the pier was safe.", 0, "Dean Baker",
+     "Dean Baker, co-director of the Harbor Fund"),
+    ("\"It is a mess,\" said Ann Baker, co-director of the Harbor Institute, a liberal think tank.", 0,
+     "Ann Baker", "Ann Baker, co-director of the Harbor Institute, a liberal think tank"),
     # ... but not a poll that a speaker cites
     ("Ana Ruiz said the poll showed that she was ahead.", 0, "Ana Ruiz", "Ana Ruiz"),
     # a description with a capitalised modifier before its title names the person it describes (regression:
