@@ -326,7 +326,7 @@ def test_a_description_beside_a_name_gives_the_name(text, head, expected):
     assert text[toks[k2][1]:toks[j2][2]] == expected
 
 
-@pytest.mark.parametrize("word", ["already", "Nov", "sometimes", "any", "2008", "December"])
+@pytest.mark.parametrize("word", ["already", "Nov", "sometimes", "any", "2008", "December", "someone"])
 def test_source_candidates_leave_out_adverbs_numbers_and_months(word):
     from stancekit.attribution._features import quote_state, source_candidates
     text = f"The mayor {word} said the road was unsafe."
