@@ -1293,6 +1293,7 @@ class _Attributor:
                 head = tokens[0][0].lower()
                 if head in _FUNCTION or head in ("on", "in", "at", "during") or _introductory(tokens, lex):
                     i = k + 1
+                    i = _after_state(tokens, i)
                 break
         # "Human rights groups were less forgiving": lowercase modifiers up to a group noun
         # (not an opening conjunction: "While the top candidates say ...")
@@ -1336,6 +1337,24 @@ def _surname_title(low: list[str], words: list[str], lex: Lexicon) -> bool:
     """Whether the title word that ends ``words`` is a surname after a given name ("Charlie King",
     "Ann Bishop"): the word before it a given name of ``gendered_words.tsv``, capitalised, no title."""
     return len(low) >= 2 and words[-2][:1].isupper() and low[-2] in lex.gender_words and low[-2] not in lex.titles
+
+
+_STATE_FIRST = frozenset("New North South West Rhode".split())
+
+
+def _after_state(tokens: list[tuple[str, int, int]], i: int) -> int:
+    """Past the state after an introductory phrase that ends with a place ("Speaking at a town hall
+    in Salem, Oregon, Reyes said"): a capitalised word (two after "New", "North" ...) between commas,
+    after "in", "at", "from" or "near" and a capitalised word, and before a capitalised subject."""
+    if i < 3 or tokens[i - 1][0] != "," or not tokens[i - 2][0][:1].isupper() \
+            or tokens[i - 3][0].lower() not in ("in", "at", "from", "near", "of"):
+        return i
+    if i >= len(tokens) or not tokens[i][0][:1].isupper():
+        return i
+    n = i + 2 if tokens[i][0] in _STATE_FIRST else i + 1
+    if n + 1 < len(tokens) and tokens[n][0] == "," and tokens[n + 1][0][:1].isupper():
+        return n + 1
+    return i
 
 
 def _possessive_before_cue(tokens: list[tuple[str, int, int]], j: int, lex: Lexicon) -> bool:

@@ -1373,6 +1373,11 @@ SPEAKER_PATTERNS = [
      "Dean Baker, co-director of the Harbor Fund"),
     ("\"It is a mess,\" said Ann Baker, co-director of the Harbor Institute, a liberal think tank.", 0,
      "Ann Baker", "Ann Baker, co-director of the Harbor Institute, a liberal think tank"),
+    # "City, State," closing an introductory phrase: the state is no subject (regression: the actor "Oregon")
+    ("Speaking at a town hall in Salem, Oregon, Reyes went after Ruiz, calling her a failure.", 0, "Reyes", "Reyes"),
+    ("Speaking in Concord, New Hampshire, Reyes went after Ruiz, calling her a failure.", 0, "Reyes", "Reyes"),
+    # ... not a name in apposition after the place
+    ("In Salem, Ruiz, the mayor, said the pier was safe.", 0, "Ruiz", "Ruiz, the mayor"),
     # ... but not a poll that a speaker cites
     ("Ana Ruiz said the poll showed that she was ahead.", 0, "Ana Ruiz", "Ana Ruiz"),
     # a description with a capitalised modifier before its title names the person it describes (regression:
@@ -1401,8 +1406,6 @@ SPEAKERS_NOT_YET = [
     # a possessive before the head noun is read as the subject ("The Navy's")
     ("The Navy's recent top adviser on the naval campaign went further, arguing the plan was bad.", 0,
      "The Navy's recent top adviser"),
-    # "City, State," closing an introductory phrase (the state is read as the subject)
-    ("Speaking at a town hall in Salem, Oregon, Reyes went after Ruiz, calling her a failure.", 0, "Reyes"),
     # a noun of a person after a capitalised modifier in an inverted tag
     ("Ana Ruiz spoke. \"It will be close,\" added another Ohio Republican.", 1, "another Ohio Republican"),
     # a noun ("contest") after "the next" and a party adjective read as a verb
