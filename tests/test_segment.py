@@ -1378,6 +1378,12 @@ SPEAKER_PATTERNS = [
     ("Speaking in Concord, New Hampshire, Reyes went after Ruiz, calling her a failure.", 0, "Reyes", "Reyes"),
     # ... not a name in apposition after the place
     ("In Salem, Ruiz, the mayor, said the pier was safe.", 0, "Ruiz", "Ruiz, the mayor"),
+    # after an inverted speaker, the apposition runs to the end over a title in ''...'' and a relative
+    # clause (PolNeAR's Source; regression: the mention stopped at the name or inside the title)
+    ("\"It is a mess,\" said Ada Serra, the author of ''Harbor Lights,'' who studies ports at the Lima Institute.",
+     0, "Ada Serra", "Ada Serra, the author of ''Harbor Lights,'' who studies ports at the Lima Institute"),
+    ("\"It is a mess,\" said Rosa Leon, 34, a nurse from Lima, Ohio, who was among those polled.", 0, "Rosa Leon",
+     "Rosa Leon, 34, a nurse from Lima, Ohio, who was among those polled"),
     # ... but not a poll that a speaker cites
     ("Ana Ruiz said the poll showed that she was ahead.", 0, "Ana Ruiz", "Ana Ruiz"),
     # a description with a capitalised modifier before its title names the person it describes (regression:

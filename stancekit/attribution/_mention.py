@@ -168,6 +168,28 @@ def _long_apposition(text: str, pos: int, end: int, titles: frozenset[str], spee
     return None
 
 
+def _inverted_rest(text: str, pos: int, end: int, titles: frozenset[str], speech_verbs: frozenset[str],
+                   nouns: frozenset[str]) -> int | None:
+    """End of the statement after an inverted speaker ("..., said X, a co-author of ''Title.''",
+    "..., said X, 34, a nurse from Y, who was polled."): the apposition with what it holds (a
+    title in quotation marks, a relative clause), when the rest opens an apposition or a relative
+    clause, holds no speech verb and is at most ``2 * MAX_CHARS`` long; else None."""
+    stop = end
+    while stop > pos and (text[stop - 1].isspace() or text[stop - 1] in ".!?'\"”’"):
+        stop -= 1
+    if stop - pos > 2 * MAX_CHARS or stop <= pos + 1:
+        return None
+    words = text[pos + 1 : stop].split()
+    if not words or any(w.lower().strip(".,'\"”’“‘") in speech_verbs for w in words):
+        return None
+    if "''" not in text[pos:stop] and not any(w.lower() in ("who", "whose") for w in words):
+        return None  # (the segments below read the rest when it holds neither)
+    first = words[0].lower().strip(",")
+    if first in ("who", "whose") or _opens_apposition(words[:_TITLE_WITHIN], titles, nouns):
+        return stop
+    return None
+
+
 def _dash_apposition(text: str, pos: int, end: int, titles: frozenset[str], nouns: frozenset[str]) -> int | None:
     """End of an apposition between two dashes right after the mention that ends at ``pos`` ("Tom
     Reyes — a teacher from Lima — says"), before the closing dash; else None."""
@@ -271,6 +293,10 @@ def extend_mention(text: str, start: int, end: int, mention: str | None, titles:
         tail = _TAIL.match(text, pos, end)
         if tail is not None and tail.end() > pos:
             return text[m : tail.end()]
+    if after_verb and not according and text.startswith(",", pos):
+        rest_end = _inverted_rest(text, pos, end, titles, speech_verbs, nouns)
+        if rest_end is not None:  # "..., said X, the author of ''Title,'' who studies ...": to the end
+            return text[m:rest_end]
     dash_end = _dash_apposition(text, pos, end, titles, nouns)
     if dash_end is not None:  # "Tom Reyes — a teacher from Lima — says"
         return text[m:dash_end]
