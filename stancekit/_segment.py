@@ -1339,6 +1339,10 @@ def _surname_title(low: list[str], words: list[str], lex: Lexicon) -> bool:
     return len(low) >= 2 and words[-2][:1].isupper() and low[-2] in lex.gender_words and low[-2] not in lex.titles
 
 
+# A closing speech tag whose subject is a pronoun, right after a quotation: '"...," it added.', '"...?" he
+# responded.' (searched in the last 80 characters of a statement; bounded words: linear).
+_TAG_PRONOUN = re.compile(r"(?:[,?!.…][\"”’']|[\"”’'],)\s+(he|she|it|they|He|She|It|They)\s+[a-z]{2,20}"
+                          r"(?:\s+[a-z]{2,20}){0,2}\s*[.!?][\"”’']?\s*$")
 _STATE_FIRST = frozenset("New North South West Rhode".split())
 
 
@@ -1661,6 +1665,10 @@ def segment(
                     if found is None and pquotes and last_direct is not None and text[ps] in "“\"«‘'":
                         # A new quotation right after the same speaker's words.
                         found = (last_direct[0], "person", last_direct[1])
+                    if found is not None and pquotes and found[2] and found[2].lower() not in _PRONOUNS:
+                        tag = _TAG_PRONOUN.search(text, max(ps, pe - 80), pe)
+                        if tag is not None:  # '"...," it added.': the pronoun names the speaker here
+                            found = (found[0], found[1], tag.group(1))
                     if found is None and not pquotes:
                         found = att.seat_subject(frame, ps)
                     if found is None and attribution is not None:  # the learned model, where the rules found no one

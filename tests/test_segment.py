@@ -1384,6 +1384,10 @@ SPEAKER_PATTERNS = [
      0, "Ada Serra", "Ada Serra, the author of ''Harbor Lights,'' who studies ports at the Lima Institute"),
     ("\"It is a mess,\" said Rosa Leon, 34, a nurse from Lima, Ohio, who was among those polled.", 0, "Rosa Leon",
      "Rosa Leon, 34, a nurse from Lima, Ohio, who was among those polled"),
+    # a closing tag with a pronoun after a quotation: the pronoun is the mention, whoever the quotation's
+    # speaker is found to be (regression: the mention was the earlier quotation's, "Ruiz")
+    ("Tom Reyes met Ana Ruiz on Monday. \"It is fine,\" Ruiz said. \"It is a call to conscience,\" it added.", 2,
+     "Ana Ruiz", "it"),
     # ... but not a poll that a speaker cites
     ("Ana Ruiz said the poll showed that she was ahead.", 0, "Ana Ruiz", "Ana Ruiz"),
     # a description with a capitalised modifier before its title names the person it describes (regression:
@@ -1430,12 +1434,14 @@ def test_speaker_patterns_not_yet_reached(text, i, mention):
 @pytest.mark.parametrize("text", ["The poll " + "x " * 50_000 + "showed it.", "Polls" + " x" * 50_000 + " said it.",
                                   "The " + "new " * 50_000 + "poll showed it.", "But " * 50_000 + "polls show it.",
                                   "In " + "a " * 50_000 + "poll, it said.", "In the poll" + " x" * 50_000 + ", it said.",
-                                  "Ann said it" + ", according to a" * 20_000 + " poll."])
+                                  "Ann said it" + ", according to a" * 20_000 + " poll.",
+                                  "\"Yes,\" he" + " said" * 30_000 + ".", ",\" he " * 20_000])
 def test_finding_subject_on_pathological_input(text):
-    from stancekit._segment import _FINDING_ACCORDING, _FINDING_IN, _FINDING_SUBJECT
+    from stancekit._segment import _FINDING_ACCORDING, _FINDING_IN, _FINDING_SUBJECT, _TAG_PRONOUN
     _FINDING_SUBJECT.match(text)
     _FINDING_IN.match(text)
     _FINDING_ACCORDING.search(text)
+    _TAG_PRONOUN.search(text)
     check_offsets(text, segment(text, attribution=None))
 
 
