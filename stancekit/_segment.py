@@ -587,6 +587,10 @@ def _introductory(tokens: list[tuple[str, int, int]], lex: Lexicon) -> bool:
 _POSSESSIVE_DETERMINERS = frozenset("the a an this his her their its our my your".split())
 
 
+# Adjectives of order or time between a determiner and the adjective before a noun (_noun_use).
+_ORDER_ADJECTIVES = frozenset("next last first second third final upcoming latest recent previous".split())
+
+
 def _noun_use(tokens: list[tuple[str, int, int]], vi: int, lex: Lexicon) -> bool:
     """Whether the speech verb at ``vi`` (not a past form) is used as a noun: right after a
     determiner ("his call for"), or after a determiner or possessive and an adjective ("the
@@ -598,9 +602,12 @@ def _noun_use(tokens: list[tuple[str, int, int]], vi: int, lex: Lexicon) -> bool
     if low in _POSSESSIVE_DETERMINERS:
         return True
     if vi < 2 or not prev[:1].isupper() or low in lex.titles or not (
-            low in lex.country_of or (len(low) >= 5 and any(f"-{low[-k:]}" in lex.np_modifiers for k in (2, 3)))):
-        return False  # (an adjective of a country or a party: "Russian", "Democratic")
+            low in lex.country_of or low in _PARTY_WORDS
+            or (len(low) >= 5 and any(f"-{low[-k:]}" in lex.np_modifiers for k in (2, 3)))):
+        return False  # (an adjective of a country or a party: "Russian", "Democratic", "Republican")
     before = tokens[vi - 2][0].lower()
+    if before in _ORDER_ADJECTIVES and vi >= 3:  # "the next Republican contest", "its last Democratic debate"
+        before = tokens[vi - 3][0].lower()
     return before in _POSSESSIVE_DETERMINERS or before.endswith(("'s", "’s"))
 
 
