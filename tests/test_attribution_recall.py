@@ -50,6 +50,9 @@ def test_event_verbs_data_holds_specs_examples():
     ("Minister Olga Fenn revealed that the canal would close.\n", "Olga Fenn"),
     ("Governor Emil Sandor remembers the flood as a turning point.\n", "Emil Sandor"),
     ("The ferry office cannot defend the toll forever.\n", None),
+    ("Senator Petra Vinter credited the harbour police with the calm.\n", "Petra Vinter"),
+    ("Mayor Jonas Eck sided with the dock workers on the fares.\n", "Jonas Eck"),
+    ("Minister Olga Fenn rebuffed the call for a second bridge.\n", "Olga Fenn"),
 ])
 def test_more_speech_verbs_are_cues(text, actor):
     got = segment(text, attribution=None)
