@@ -14,9 +14,10 @@ from sklearn.utils.validation import _check_sample_weight, check_is_fitted, vali
 from threadpoolctl import threadpool_limits
 
 from ._errors import setting_value_error
-from ._vectors import TreeEnsemble, _as_logits, _softmax, blend, dense_tail, neutral_offsets
+from ._vectors import Perceptron, TreeEnsemble, _as_logits, _softmax, blend, dense_tail, neutral_offsets
 
-__all__ = ["StanceClassifier", "check_neutral_bias", "check_tree_blend", "check_tree_params", "TREE_PARAMS"]
+__all__ = ["StanceClassifier", "check_neutral_bias", "check_tree_blend", "check_tree_params", "TREE_PARAMS",
+           "check_mlp_params", "MLP_PARAMS", "MLP_CLIP"]
 
 # The trees of setting ``tree_blend`` (HistGradientBoostingClassifier) besides their rounds and
 # learning rate (tree_rounds, tree_learning_rate): the seventh #14 round's configuration
@@ -24,6 +25,15 @@ __all__ = ["StanceClassifier", "check_neutral_bias", "check_tree_blend", "check_
 # data), and a fixed seed: the fit is deterministic.
 TREE_PARAMS: dict[str, object] = {"max_leaf_nodes": 15, "min_samples_leaf": 20, "l2_regularization": 1.0,
                                   "early_stopping": False}
+
+
+# The perceptron of setting ``mlp_blend`` (MLPClassifier) besides its hidden units and alpha
+# (mlp_hidden, mlp_alpha): the ninth #14 round's configuration (docs/model-card.md). lbfgs on the
+# whole training set with a fixed seed: the fit is deterministic.
+MLP_PARAMS: dict[str, object] = {"solver": "lbfgs", "activation": "relu", "max_iter": 500}
+# Its inputs are standardised with the training data's mean and standard deviation, then clipped to
+# [-MLP_CLIP, MLP_CLIP]: a rare count or flag standardised would reach 30 standard deviations.
+MLP_CLIP = 3.0
 
 
 def _number(value: object) -> bool:
@@ -59,6 +69,21 @@ def check_tree_params(rounds: object, learning_rate: object, columns: object = N
         raise setting_value_error("tree_learning_rate", learning_rate, "a number above 0, at most 1")
     if columns is not None and not _whole(columns):
         raise setting_value_error("tree_columns", columns, "None (all columns) or a whole number above 0")
+
+
+def check_mlp_params(share: object, hidden: object, alpha: object, columns: object = None) -> float:
+    """The settings ``mlp_blend`` (a number from 0 to 1), ``mlp_hidden`` (a whole number above 0)
+    and ``mlp_alpha`` (a number above 0), and the classifier's ``mlp_columns`` (None or a whole
+    number above 0), or the catalogue's error; returns ``mlp_blend`` as a float."""
+    if not _number(share) or not 0.0 <= float(share) <= 1.0:
+        raise setting_value_error("mlp_blend", share, "a number from 0 (no perceptron) to 1 (the perceptron alone)")
+    if not _whole(hidden):
+        raise setting_value_error("mlp_hidden", hidden, "a whole number above 0")
+    if not _number(alpha) or not np.isfinite(alpha) or not float(alpha) > 0.0:
+        raise setting_value_error("mlp_alpha", alpha, "a finite number above 0")
+    if columns is not None and not _whole(columns):
+        raise setting_value_error("mlp_columns", columns, "None (all columns) or a whole number above 0")
+    return float(share)
 
 
 def _fit_temperature(logits: np.ndarray, idx: np.ndarray) -> float:
@@ -107,6 +132,22 @@ class StanceClassifier(ClassifierMixin, BaseEstimator):
         The trees read the last ``tree_columns`` columns of ``X`` (None: all of them);
         :func:`stancekit._model.fit_model` sets it to the featurizer's dense columns (cues,
         target signals, document context, the first model's view), not the word n-grams.
+    mlp_blend : float, default 0.0
+        The share of a perceptron (:class:`~sklearn.neural_network.MLPClassifier`, one hidden
+        layer of ``mlp_hidden`` relu units, L2 penalty ``mlp_alpha``, :data:`MLP_PARAMS`) in the
+        probabilities, as ``tree_blend``'s trees: ``(1 - mlp_blend) * linear + mlp_blend *
+        perceptron``. It reads the last ``mlp_columns`` columns, standardised with the training
+        data's statistics and clipped to ``[-MLP_CLIP, MLP_CLIP]``, and is fitted with the square
+        root of the linear model's class and sample weights, one thread and a fixed seed
+        (deterministic). 0 fits none. Not with ``tree_blend`` above 0; only with
+        ``calibration="temperature"`` or None.
+    mlp_hidden : int, default 32
+        Hidden units of the perceptron.
+    mlp_alpha : float, default 30.0
+        The perceptron's L2 penalty (on standardised inputs).
+    mlp_columns : int or None, default None
+        The perceptron reads the last ``mlp_columns`` columns of ``X`` (None: all of them);
+        :func:`stancekit._model.fit_model` sets it as it sets ``tree_columns``.
     cv : int, default 3
         Folds for calibration.
     max_iter : int, default 2000
@@ -126,6 +167,11 @@ class StanceClassifier(ClassifierMixin, BaseEstimator):
         The fitted trees (``tree_blend`` above 0), else None.
     tree_ensemble_ : stancekit._vectors.TreeEnsemble or None
         ``trees_`` as plain arrays: what :meth:`predict_proba` and the scorer file compute with.
+    mlp_ : MLPClassifier or None
+        The fitted perceptron (``mlp_blend`` above 0), else None.
+    perceptron_ : stancekit._vectors.Perceptron or None
+        ``mlp_`` and its input statistics as plain arrays: what :meth:`predict_proba` and the
+        scorer file compute with.
     """
 
     def __init__(
@@ -138,6 +184,10 @@ class StanceClassifier(ClassifierMixin, BaseEstimator):
         tree_rounds: int = 200,
         tree_learning_rate: float = 0.05,
         tree_columns: int | None = None,
+        mlp_blend: float = 0.0,
+        mlp_hidden: int = 32,
+        mlp_alpha: float = 30.0,
+        mlp_columns: int | None = None,
         cv: int = 3,
         max_iter: int = 2000,
         random_state: int | None = 0,
@@ -150,6 +200,10 @@ class StanceClassifier(ClassifierMixin, BaseEstimator):
         self.tree_rounds = tree_rounds
         self.tree_learning_rate = tree_learning_rate
         self.tree_columns = tree_columns
+        self.mlp_blend = mlp_blend
+        self.mlp_hidden = mlp_hidden
+        self.mlp_alpha = mlp_alpha
+        self.mlp_columns = mlp_columns
         self.cv = cv
         self.max_iter = max_iter
         self.random_state = random_state
@@ -165,6 +219,12 @@ class StanceClassifier(ClassifierMixin, BaseEstimator):
         if share and self.calibration in ("sigmoid", "isotonic"):
             raise setting_value_error("tree_blend", self.tree_blend,
                                       f"0 with calibration {self.calibration!r} (trees blend with temperature or no calibration)")
+        mlp_share = check_mlp_params(self.mlp_blend, self.mlp_hidden, self.mlp_alpha, self.mlp_columns)
+        if mlp_share and self.calibration in ("sigmoid", "isotonic"):
+            raise setting_value_error("mlp_blend", self.mlp_blend, f"0 with calibration {self.calibration!r} "
+                                      "(the perceptron blends with temperature or no calibration)")
+        if mlp_share and share:
+            raise setting_value_error("mlp_blend", self.mlp_blend, "0 when tree_blend is above 0 (one blend at a time)")
         if isinstance(self.cv, bool) or not ((isinstance(self.cv, int) and self.cv >= 2) or hasattr(self.cv, "__iter__")
                                               or hasattr(self.cv, "split")):
             raise ValueError(f"cv must be an int >= 2, a splitter or an iterable of splits, got {self.cv!r}")
@@ -203,7 +263,27 @@ class StanceClassifier(ClassifierMixin, BaseEstimator):
         self.trees_ = self.tree_ensemble_ = None
         if share and len(self.classes_) > 1:
             self._fit_trees(X, y, weights)
+        self.mlp_ = self.perceptron_ = None
+        if mlp_share and len(self.classes_) > 1:
+            self._fit_mlp(X, y, weights)
         return self
+
+    def _fit_mlp(self, X: object, y: np.ndarray, weights: np.ndarray) -> None:
+        import warnings
+        from sklearn.exceptions import ConvergenceWarning
+        from sklearn.neural_network import MLPClassifier
+        k = X.shape[1] if self.mlp_columns is None else min(int(self.mlp_columns), X.shape[1])
+        A = dense_tail([X], X.shape[0], k)
+        mean = A.mean(axis=0)
+        scale = A.std(axis=0)
+        scale[~(scale > 0)] = 1.0
+        net = MLPClassifier(hidden_layer_sizes=(int(self.mlp_hidden),), alpha=float(self.mlp_alpha), **MLP_PARAMS,
+                            random_state=self.random_state)
+        with threadpool_limits(limits=1), warnings.catch_warnings():
+            warnings.simplefilter("ignore", ConvergenceWarning)  # lbfgs's iteration cap: the fit is still deterministic
+            net.fit(np.clip((A - mean) / scale, -MLP_CLIP, MLP_CLIP), y, sample_weight=np.sqrt(weights))
+        self.mlp_ = net
+        self.perceptron_ = Perceptron.of_mlp(net, mean, scale, MLP_CLIP)
 
     def _fit_trees(self, X: object, y: np.ndarray, weights: np.ndarray) -> None:
         from sklearn.ensemble import HistGradientBoostingClassifier
@@ -221,12 +301,14 @@ class StanceClassifier(ClassifierMixin, BaseEstimator):
         # Likewise ``tree_blend`` (the eighth round): none, no trees.
         state = dict(state)
         state.setdefault("neutral_bias", 0.0)
+        # And ``mlp_blend`` (the ninth round): none, no perceptron.
         for key, default in (("tree_blend", 0.0), ("tree_rounds", 200), ("tree_learning_rate", 0.05),
-                             ("tree_columns", None)):
+                             ("tree_columns", None), ("mlp_blend", 0.0), ("mlp_hidden", 32), ("mlp_alpha", 30.0),
+                             ("mlp_columns", None)):
             state.setdefault(key, default)
         if "estimator_" in state:
-            state.setdefault("trees_", None)
-            state.setdefault("tree_ensemble_", None)
+            for key in ("trees_", "tree_ensemble_", "mlp_", "perceptron_"):
+                state.setdefault(key, None)
         super().__setstate__(state)
 
     def predict_proba(self, X: object) -> np.ndarray:
@@ -247,9 +329,12 @@ class StanceClassifier(ClassifierMixin, BaseEstimator):
             z = z + offsets
         p = _softmax(z)
         trees = self.tree_ensemble_
-        if trees is None:
-            return p
-        return blend(p, trees.proba(dense_tail([X], X.shape[0], trees.n_columns)), float(self.tree_blend))
+        if trees is not None:
+            return blend(p, trees.proba(dense_tail([X], X.shape[0], trees.n_columns)), float(self.tree_blend))
+        net = self.perceptron_
+        if net is not None:
+            return blend(p, net.proba(dense_tail([X], X.shape[0], net.n_columns)), float(self.mlp_blend))
+        return p
 
     def predict(self, X: object) -> np.ndarray:
         proba = self.predict_proba(X)

@@ -14,9 +14,10 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.pipeline import Pipeline
 from threadpoolctl import threadpool_limits
 
-from ._classifier import StanceClassifier, check_neutral_bias, check_tree_blend, check_tree_params
+from ._classifier import StanceClassifier, check_mlp_params, check_neutral_bias, check_tree_blend, check_tree_params
 from ._data import LabelledSet, data_digest
-from ._errors import DataError, ModelError, choice_error, model_unreadable, setting_needs_error, type_error
+from ._errors import (DataError, ModelError, choice_error, model_unreadable, setting_needs_error, setting_value_error,
+                      type_error)
 from ._features import StanceFeaturizer
 from ._scorer import Scorer, best_labels, in_label_order, scorer_path, stance_records, write_scorer
 from ._vectors import LinearHead, StatementInput, gate_proba, stack_rows, statement_inputs
@@ -50,6 +51,9 @@ DEFAULT_SETTINGS: dict[str, object] = {
     "tree_blend": 0.0,
     "tree_rounds": 200,
     "tree_learning_rate": 0.05,
+    "mlp_blend": 0.0,
+    "mlp_hidden": 32,
+    "mlp_alpha": 30.0,
     "author_stack": False,
     "use_cues": True,
     "use_target": True,
@@ -99,6 +103,9 @@ def build_pipeline(target: Target, settings: Mapping[str, object], random_state:
     neutral_bias = check_neutral_bias(s["neutral_bias"])
     tree_blend = check_tree_blend(s["tree_blend"])
     check_tree_params(s["tree_rounds"], s["tree_learning_rate"])
+    mlp_blend = check_mlp_params(s["mlp_blend"], s["mlp_hidden"], s["mlp_alpha"])
+    if mlp_blend and tree_blend:
+        raise setting_value_error("mlp_blend", s["mlp_blend"], "0 when tree_blend is above 0 (one blend at a time)")
     if not isinstance(s["author_stack"], bool):
         raise type_error("setting 'author_stack'", s["author_stack"], "true or false")
     if s["author_stack"] and not float(s["stack_weight"] or 0.0):
@@ -127,7 +134,9 @@ def build_pipeline(target: Target, settings: Mapping[str, object], random_state:
         ("classifier", StanceClassifier(C=float(s["C"]), calibration=s["calibration"],
                                         class_weight=s.get("class_weight", "balanced"), neutral_bias=neutral_bias,
                                         tree_blend=tree_blend, tree_rounds=int(s["tree_rounds"]),
-                                        tree_learning_rate=float(s["tree_learning_rate"]), random_state=random_state)),
+                                        tree_learning_rate=float(s["tree_learning_rate"]), mlp_blend=mlp_blend,
+                                        mlp_hidden=int(s["mlp_hidden"]), mlp_alpha=float(s["mlp_alpha"]),
+                                        random_state=random_state)),
     ])
 
 
@@ -357,13 +366,15 @@ def fit_model(data: LabelledSet, targets: Sequence[Target], settings: Mapping[st
 
 
 def _fit_pipeline(pipe: Pipeline, X: list[StatementInput], y: list[str]) -> Pipeline:
-    """``pipe.fit(X, y)``; with trees (setting ``tree_blend``), the featurizer first, so that the
-    classifier's trees read its dense columns (:meth:`FeaturePlan.n_dense`), not the words."""
+    """``pipe.fit(X, y)``; with trees (setting ``tree_blend``) or a perceptron (``mlp_blend``), the
+    featurizer first, so that the classifier's trees or perceptron read its dense columns
+    (:meth:`FeaturePlan.n_dense`), not the words."""
     clf = pipe[-1]
-    if not (isinstance(clf, StanceClassifier) and clf.tree_blend):
+    if not (isinstance(clf, StanceClassifier) and (clf.tree_blend or clf.mlp_blend)):
         return pipe.fit(X, y)
     Xt = pipe[0].fit_transform(X, y)
-    clf.set_params(tree_columns=pipe[0].feature_plan().n_dense() or None).fit(Xt, y)
+    dense = pipe[0].feature_plan().n_dense() or None
+    clf.set_params(**({"tree_columns": dense} if clf.tree_blend else {"mlp_columns": dense})).fit(Xt, y)
     return pipe
 
 
@@ -384,10 +395,11 @@ def _stack_training(data: LabelledSet, targets: Sequence[Target], settings: Mapp
     # The first model reads the document as the second does, but is never gated (doc_gate) nor
     # biased toward neutral (neutral_bias): its reading of a statement stays the classifier's own,
     # and the gate and the bias act once, on the labels.
-    # Nor has it trees (tree_blend) or the author's copy of a first model's view (author_stack):
+    # Nor has it trees (tree_blend), a perceptron (mlp_blend) or the author's copy of a first
+    # model's view (author_stack):
     # it is the shipped models' first model, as it was.
     first = {**settings, "stack_weight": 0.0, "doc_gate": False, "neutral_bias": 0.0, "tree_blend": 0.0,
-             "author_stack": False}
+             "mlp_blend": 0.0, "author_stack": False}
     stage1 = fit_model(data, targets, first, random_state=random_state, min_per_class=min_per_class)
     keys = sorted({s.doc_id or s.source for s in data.statements})
     rng = np.random.RandomState(random_state)
@@ -459,7 +471,8 @@ def _linear_head(clf: object) -> LinearHead | None:
     if type(clf) is not StanceClassifier or type(est) is not LogisticRegression:
         return None
     return LinearHead([str(c) for c in clf.classes_], est.coef_, est.intercept_, clf.temperature_,
-                      clf.neutral_bias, getattr(clf, "tree_ensemble_", None), clf.tree_blend)
+                      clf.neutral_bias, getattr(clf, "tree_ensemble_", None), clf.tree_blend,
+                      getattr(clf, "perceptron_", None), getattr(clf, "mlp_blend", 0.0))
 
 
 def _scorer_with(model: StanceModel, head: Callable[[object], object | None]) -> Scorer | None:

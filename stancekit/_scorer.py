@@ -26,17 +26,18 @@ from ._files import atomic_write_bytes, write_npz
 from ._targets import LABELS
 from ._vectors import (
     CONTEXT_STATEMENTS, CueBlock, DocPart, DocSignals, FeaturePlan, LinearHead, StackSignals, StatementInput,
-    TargetBlock, TfidfBlock, TreeEnsemble, _DocLayout, _lows_words, explain_rows, gate_proba, stack_names,
+    Perceptron, TargetBlock, TfidfBlock, TreeEnsemble, _DocLayout, _lows_words, explain_rows, gate_proba, stack_names,
     statement_inputs,
 )
 
 __all__ = ["Scorer", "Explaining", "Block", "write_scorer", "read_scorer", "scorer_path", "load_scoring_model",
            "SCORER_FORMAT", "BLOCK_STATEMENTS"]
 
-# Format 2 (the eighth #14 round) adds a second model's trees (setting tree_blend); a scorer
-# without trees is still written as format 1, which earlier versions read.
-SCORER_FORMAT = 2
-READ_FORMATS = (1, 2)
+# Format 2 (the eighth #14 round) adds a second model's trees (setting tree_blend); format 3 (the
+# ninth) its perceptron (setting mlp_blend). A scorer without either is still written as format 1,
+# one with trees as format 2: each file has the lowest number that holds it, which earlier versions read.
+SCORER_FORMAT = 3
+READ_FORMATS = (1, 2, 3)
 # Statements featurized at a time: a batch (or one long document) with more is labelled in blocks
 # of this many (see Scorer.blocks), so that memory stays bounded whatever the document's length.
 BLOCK_STATEMENTS = 2_000
@@ -302,15 +303,22 @@ class Scorer:
     @property
     def evidence_note(self) -> str | None:
         """What the evidence (:meth:`explain`) leaves out, when it leaves out part of the model:
-        with trees (setting ``tree_blend``) the labels blend the linear model's probabilities
-        with the trees', and the evidence reads the linear model's weights alone. None without
-        trees."""
+        with trees (setting ``tree_blend``) or a perceptron (``mlp_blend``) the labels blend the
+        linear model's probabilities with theirs, and the evidence reads the linear model's weights
+        alone. None without either."""
         blends = sorted({(tid, h.tree_blend) for tid, h in self.heads.items() if getattr(h, "trees", None) is not None})
-        if not blends:
+        nets = sorted({(tid, h.mlp_blend) for tid, h in self.heads.items() if getattr(h, "mlp", None) is not None})
+        if not blends and not nets:
             return None
-        shares = ", ".join(f"{tid} {b:g}" for tid, b in blends)
+        parts = []
+        if blends:
+            shares = ", ".join(f"{tid} {b:g}" for tid, b in blends)
+            parts.append(f"gradient-boosted trees' (the trees' share: {shares})")
+        if nets:
+            shares = ", ".join(f"{tid} {b:g}" for tid, b in nets)
+            parts.append(f"a perceptron's (the perceptron's share: {shares})")
         return (f"evidence reads the linear model's weights only: the labels blend its probabilities with "
-                f"gradient-boosted trees' (the trees' share: {shares}), which the evidence does not explain")
+                f"{' and '.join(parts)}, which the evidence does not explain")
 
     def explain(self, statements: object, k: int = 3) -> list[dict[str, list[str]]]:
         """Per statement, ``{target_id: evidence}``: the ``k`` terms and cues that weighed most
@@ -457,12 +465,17 @@ def scorer_arrays(scorer: Scorer) -> dict[str, np.ndarray] | None:
                 **({"neutral_bias": head.neutral_bias} if head.neutral_bias else {}),
                 **({"tree_blend": head.tree_blend, "tree_columns": head.trees.n_columns}
                    if head.trees is not None else {}),
+                **({"mlp_blend": head.mlp_blend, "mlp_columns": head.mlp.n_columns}
+                   if getattr(head, "mlp", None) is not None else {}),
             })
             arrays[f"{prefix}head{t}_coef"] = head.coef
             arrays[f"{prefix}head{t}_intercept"] = head.intercept
             if head.trees is not None:
                 for name, a in head.trees.arrays().items():
                     arrays[f"{prefix}head{t}_trees_{name}"] = a
+            if getattr(head, "mlp", None) is not None:
+                for name, a in head.mlp.arrays().items():
+                    arrays[f"{prefix}head{t}_mlp_{name}"] = a
         return targets
 
     try:
@@ -474,8 +487,9 @@ def scorer_arrays(scorer: Scorer) -> dict[str, np.ndarray] | None:
             stage1 = {"targets": target_metas(scorer.stage1, "stage1_")}
     except _NotExportable:
         return None
-    trees = any("tree_blend" in m for st in [targets] + ([stage1["targets"]] if stage1 else []) for m in st)
-    meta = {"format": SCORER_FORMAT if trees else 1, "labels": list(LABELS), "targets": targets, "tfidf": tfidf_meta,
+    metas = [m for st in [targets] + ([stage1["targets"]] if stage1 else []) for m in st]
+    fmt = 3 if any("mlp_blend" in m for m in metas) else 2 if any("tree_blend" in m for m in metas) else 1
+    meta = {"format": fmt, "labels": list(LABELS), "targets": targets, "tfidf": tfidf_meta,
             "cues": cue_meta}
     if stage1 is not None:
         meta["stage1"] = stage1
@@ -572,9 +586,16 @@ def _scorer_of_arrays(data: bytes) -> Scorer:
             if "tree_blend" in m:
                 trees = TreeEnsemble(**{k: arrays[f"{prefix}head{t}_trees_{k}"] for k in TreeEnsemble.ARRAYS},
                                      n_columns=int(m["tree_columns"]))
+            mlp = None
+            if "mlp_blend" in m:
+                try:
+                    mlp = Perceptron(**{k: arrays[f"{prefix}head{t}_mlp_{k}"] for k in Perceptron.ARRAYS},
+                                     n_columns=int(m["mlp_columns"]))
+                except (KeyError, ValueError) as e:
+                    raise ModelError(f"target {tid!r}: the perceptron's arrays are missing or do not fit ({e})") from None
             heads[tid] = LinearHead(m["classes"], arrays[f"{prefix}head{t}_coef"], arrays[f"{prefix}head{t}_intercept"],
                                     m["temperature"], float(m.get("neutral_bias", 0.0)), trees,
-                                    float(m.get("tree_blend", 0.0)))
+                                    float(m.get("tree_blend", 0.0)), mlp, float(m.get("mlp_blend", 0.0)))
         return Scorer(ids, plans, heads, stage1=stage1)
 
     first = stage(meta["stage1"]["targets"], "stage1_", None) if meta.get("stage1") else None

@@ -28,7 +28,7 @@ from ._text import quote_spans
 __all__ = [
     "CONTEXT_STATEMENTS", "CUE_CLASSES", "CUE_FEATURES", "StatementInput", "as_inputs", "statement_inputs",
     "cue_rows", "kind_rows", "doc_rows", "doc_groups", "DocSignals", "StackSignals", "DocPart", "FOCUS_FEATURES", "stack_rows", "stack_names", "explain_rows", "DOC_FEATURES", "affix_terms", "actor_texts", "actor_role", "CueBlock", "TargetBlock", "TfidfBlock", "FeaturePlan",
-    "LinearHead", "TreeEnsemble", "neutral_offsets", "VOICE_FEATURE",
+    "LinearHead", "Perceptron", "TreeEnsemble", "neutral_offsets", "VOICE_FEATURE",
 ]
 
 CONTEXT_STATEMENTS = 2  # how many statements before one make its context
@@ -2048,15 +2048,72 @@ def blend(linear: np.ndarray, trees: np.ndarray, share: float) -> np.ndarray:
     return linear * (1.0 - share) + trees * share
 
 
+class Perceptron:
+    """A fitted one-hidden-layer perceptron (:class:`~sklearn.neural_network.MLPClassifier`, relu)
+    as plain arrays, and its probabilities computed in numpy (setting ``mlp_blend``).
+
+    It reads the last ``n_columns`` columns of a feature matrix, standardised with the training
+    data's ``mean`` and ``scale`` and clipped to ``[-clip, clip]``: ``h = max(z @ coef0 + bias0,
+    0)``, ``out = h @ coef1 + bias1``; the probabilities are the softmax of ``out`` (for two
+    classes, of ``(0, out)``). Two small matrix products per batch, each row's independent of the
+    others in it."""
+
+    ARRAYS = ("mean", "scale", "clip", "coef0", "bias0", "coef1", "bias1")
+
+    def __init__(self, mean: np.ndarray, scale: np.ndarray, clip: np.ndarray, coef0: np.ndarray, bias0: np.ndarray,
+                 coef1: np.ndarray, bias1: np.ndarray, n_columns: int) -> None:
+        self.mean = np.asarray(mean, dtype=np.float64).reshape(-1)
+        self.scale = np.asarray(scale, dtype=np.float64).reshape(-1)
+        self.clip = np.asarray(clip, dtype=np.float64).reshape(())
+        self.coef0 = np.asarray(coef0, dtype=np.float64)
+        self.bias0 = np.asarray(bias0, dtype=np.float64).reshape(-1)
+        self.coef1 = np.asarray(coef1, dtype=np.float64)
+        self.bias1 = np.asarray(bias1, dtype=np.float64).reshape(-1)
+        self.n_columns = int(n_columns)
+        k, h = self.coef0.shape if self.coef0.ndim == 2 else (-1, -1)
+        if not (k == self.n_columns == len(self.mean) == len(self.scale) and h == len(self.bias0)
+                and self.coef1.ndim == 2 and self.coef1.shape[0] == h and self.coef1.shape[1] == len(self.bias1)
+                and np.all(self.scale > 0) and float(self.clip) > 0):
+            raise ValueError(f"perceptron arrays do not fit together ({self.n_columns} columns)")
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Perceptron) and self.n_columns == other.n_columns and all(
+            np.array_equal(getattr(self, k), getattr(other, k)) for k in self.ARRAYS)
+
+    __hash__ = None  # type: ignore[assignment]
+
+    @classmethod
+    def of_mlp(cls, est: object, mean: np.ndarray, scale: np.ndarray, clip: float) -> "Perceptron":
+        """The arrays of a fitted ``MLPClassifier`` of one hidden layer (relu) whose inputs were
+        ``clip((X - mean) / scale)``."""
+        (c0, c1), (b0, b1) = est.coefs_, est.intercepts_
+        return cls(mean, scale, np.float64(clip), c0, b0, c1, b1, len(mean))
+
+    def arrays(self) -> dict[str, np.ndarray]:
+        """The arrays, by name (:data:`ARRAYS`), as :class:`Perceptron` takes them."""
+        return {k: getattr(self, k) for k in self.ARRAYS}
+
+    def proba(self, X: np.ndarray) -> np.ndarray:
+        """Probabilities (rows, classes) of a dense matrix whose columns are the ones it reads."""
+        z = np.clip((np.asarray(X, dtype=np.float64) - self.mean) / self.scale, -float(self.clip), float(self.clip))
+        # einsum, not ``@``: BLAS may round a row differently with the number of rows, and a row's
+        # probabilities must not depend on the block it is scored in (the scorer labels in blocks)
+        h = np.maximum(np.einsum("ij,jk->ik", z, self.coef0) + self.bias0, 0.0)
+        out = np.einsum("ij,jk->ik", h, self.coef1) + self.bias1
+        return _softmax(_as_logits(out[:, 0]) if out.shape[1] == 1 else out)
+
+
 class LinearHead:
     """:meth:`stancekit.sklearn.StanceClassifier.predict_proba` of a fitted logistic regression with
     temperature calibration (or none): ``softmax((X @ coef.T + intercept) / temperature + b)``,
     where ``b`` holds ``neutral_bias`` in the ``neutral`` column (see :func:`neutral_offsets`);
     with ``trees`` (setting ``tree_blend``), the mean of that and the trees' probabilities
-    (:class:`TreeEnsemble`, reading the last columns of ``X``), the trees weighing ``tree_blend``."""
+    (:class:`TreeEnsemble`, reading the last columns of ``X``), the trees weighing ``tree_blend``;
+    with ``mlp`` (setting ``mlp_blend``), likewise with a perceptron's (:class:`Perceptron`)."""
 
     def __init__(self, classes: Sequence[str], coef: np.ndarray, intercept: np.ndarray, temperature: float,
-                 neutral_bias: float = 0.0, trees: TreeEnsemble | None = None, tree_blend: float = 0.0) -> None:
+                 neutral_bias: float = 0.0, trees: TreeEnsemble | None = None, tree_blend: float = 0.0,
+                 mlp: Perceptron | None = None, mlp_blend: float = 0.0) -> None:
         self.classes = tuple(classes)
         self.coef = np.asarray(coef, dtype=np.float64)
         self.intercept = np.asarray(intercept, dtype=np.float64)
@@ -2064,6 +2121,8 @@ class LinearHead:
         self.neutral_bias = float(neutral_bias)
         self.trees = trees if tree_blend else None
         self.tree_blend = float(tree_blend) if trees is not None else 0.0
+        self.mlp = mlp if mlp_blend else None
+        self.mlp_blend = float(mlp_blend) if mlp is not None else 0.0
         self._offsets = neutral_offsets(self.classes, self.neutral_bias)
         self._coef_t: np.ndarray | None = None
 
@@ -2074,16 +2133,18 @@ class LinearHead:
 
     def _blend(self, p: np.ndarray, blocks: Sequence[object], n: int, skip: np.ndarray | None = None) -> np.ndarray:
         """``p`` blended with the trees' probabilities; rows of ``skip`` (gated rows, whose
-        probabilities the gate replaces) keep ``p``, and the trees do not walk them."""
-        if self.trees is None:
+        probabilities the gate replaces) keep ``p``, and the trees do not walk them. Likewise the
+        perceptron (``mlp``), which takes the trees' place."""
+        second, share = (self.trees, self.tree_blend) if self.trees is not None else (self.mlp, self.mlp_blend)
+        if second is None:
             return p
-        X = dense_tail(blocks, n, self.trees.n_columns)
+        X = dense_tail(blocks, n, second.n_columns)
         if skip is None or not skip.any() or "neutral" not in self.classes:  # the gate needs a neutral class
-            return blend(p, self.trees.proba(X), self.tree_blend)
+            return blend(p, second.proba(X), share)
         out = p.copy()
         keep = ~skip
         if keep.any():
-            out[keep] = blend(p[keep], self.trees.proba(X[keep]), self.tree_blend)
+            out[keep] = blend(p[keep], second.proba(X[keep]), share)
         return out
 
     def _proba_of_scores(self, xw: np.ndarray) -> np.ndarray:
