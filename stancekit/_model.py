@@ -291,10 +291,11 @@ class StanceModel:
         Notes
         -----
         Evidence explains the linear model's arithmetic, not the annotator's reasons; the
-        intercept (the label's prior) is left out. With trees (setting ``tree_blend``) the
-        probabilities are the mean of the linear model's and the trees', and the evidence reads
-        the linear model's weights only: a label the trees moved has evidence for the linear
-        model's reading of it (:attr:`stancekit._scorer.Scorer.evidence_note` says so).
+        intercept (the label's prior) is left out. With trees (setting ``tree_blend``) or a
+        perceptron (``mlp_blend``) the probabilities are the mean of the linear model's and
+        theirs, and the evidence reads the linear model's weights only: a label they moved has
+        evidence for the linear model's reading of it (:attr:`stancekit._scorer.Scorer.evidence_note`
+        says so).
         """
         if not isinstance(k, int) or isinstance(k, bool) or k < 1:
             raise type_error("k", k, "a positive int")

@@ -2096,10 +2096,11 @@ class Perceptron:
     def proba(self, X: np.ndarray) -> np.ndarray:
         """Probabilities (rows, classes) of a dense matrix whose columns are the ones it reads."""
         z = np.clip((np.asarray(X, dtype=np.float64) - self.mean) / self.scale, -float(self.clip), float(self.clip))
-        # einsum, not ``@``: BLAS may round a row differently with the number of rows, and a row's
-        # probabilities must not depend on the block it is scored in (the scorer labels in blocks)
-        h = np.maximum(np.einsum("ij,jk->ik", z, self.coef0) + self.bias0, 0.0)
-        out = np.einsum("ij,jk->ik", h, self.coef1) + self.bias1
+        # Each row its own product (a stack of 1-row matrices), not one ``z @ coef0``: BLAS may round
+        # a row differently with the number of rows, and a row's probabilities must not depend on
+        # the block it is scored in (the scorer labels in blocks)
+        h = np.maximum((z[:, None, :] @ self.coef0)[:, 0, :] + self.bias0, 0.0)
+        out = (h[:, None, :] @ self.coef1)[:, 0, :] + self.bias1
         return _softmax(_as_logits(out[:, 0]) if out.shape[1] == 1 else out)
 
 
