@@ -683,8 +683,11 @@ def _inverted_end(tokens: list[tuple[str, int, int]], j: int, lex: Lexicon) -> t
     n = len(tokens)
     k = j
     while k < n and (tokens[k][0][:1].isupper() or tokens[k][0].lower() in _DETERMINERS
-                     or tokens[k][0].lower() in lex.titles or _initial_dot(tokens, k)):
+                     or tokens[k][0].lower() in lex.titles or _initial_dot(tokens, k)
+                     or (k == j and tokens[k][0].lower() == "another")):
         k += 1
+    if j < k < n and tokens[k][0] in _PERSON_NOUNS and tokens[j][0].lower() in _INDEFINITE:
+        k += 1  # ", said one user.", ", added a local resident."
     low = tokens[k][0] if k < n else ""
     anon = _anonymous_end(tokens, k, lex) if low.lower() in _ANON_HEADS else None
     if anon is not None:  # ", said one person familiar with the plan"
@@ -865,7 +868,7 @@ class _Attributor:
             doc.describe(_Entity(text, "subject", frozenset(bare[-1:]), pos))
             return text, "person"
         if indefinite and 1 <= len(words) <= 3 and bare[-1] in _PERSON_NOUNS \
-                and all(w.islower() or b in lex.country_of or b in _PARTY_WORDS for w, b in zip(words[:-1], bare)):
+                and all(w.islower() or w[:1].isupper() for w in words[:-1]):
             # a noun of a person without a title ("one user", "a local resident"): an unnamed
             # speaker, whom "the resident" may name later
             doc.describe(_Entity(text, "subject", frozenset(bare[-1:]), pos))

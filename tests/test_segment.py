@@ -1391,6 +1391,11 @@ SPEAKER_PATTERNS = [
     # a speech word after a party adjective, and after "the next", is a noun (regression: the actor "Republican")
     ("Tom Reyes spoke on Monday. He will do well in the next Republican contest in Nevada.", 1, None, None),
     ("The Republican contest is in Nevada.", 0, None, None),
+    # ... and after an inverted verb (regression: no speaker for "another Ohio Republican", "one user")
+    ("Ana Ruiz spoke. \"It will be close,\" added another Ohio Republican.", 1, "Ohio Republican",
+     "another Ohio Republican"),
+    ("Ana Ruiz spoke. \"It is fun,\" wrote one Reyes supporter, tweeting a link.", 1, "Reyes supporter",
+     "one Reyes supporter"),
     # ... but not a poll that a speaker cites
     ("Ana Ruiz said the poll showed that she was ahead.", 0, "Ana Ruiz", "Ana Ruiz"),
     # a description with a capitalised modifier before its title names the person it describes (regression:
@@ -1419,8 +1424,6 @@ SPEAKERS_NOT_YET = [
     # a possessive before the head noun is read as the subject ("The Navy's")
     ("The Navy's recent top adviser on the naval campaign went further, arguing the plan was bad.", 0,
      "The Navy's recent top adviser"),
-    # a noun of a person after a capitalised modifier in an inverted tag
-    ("Ana Ruiz spoke. \"It will be close,\" added another Ohio Republican.", 1, "another Ohio Republican"),
 ]
 
 
