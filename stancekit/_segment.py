@@ -1353,6 +1353,44 @@ def _surname_title(low: list[str], words: list[str], lex: Lexicon) -> bool:
 # responded.' (searched in the last 80 characters of a statement; bounded words: linear).
 _TAG_PRONOUN = re.compile(r"(?:[,?!.…][\"”’']|[\"”’'],)\s+(he|she|it|they|He|She|It|They)\s+[a-z]{2,20}"
                           r"(?:\s+[a-z]{2,20}){0,2}\s*[.!?][\"”’']?\s*$")
+# A pronoun subject later in a statement whose mention is a name: "Cruz says he is tied ..., a
+# finish that he said ...", "Clinton had accepted interviews, where she ...". Lowercase, whole word.
+_LATER_PRONOUN = re.compile(r"(?<![\w’'-])(he|she|they)(?= [a-z’'])")
+_MENTION_WORDS = 4
+_WORD_AFTER_PRONOUN = re.compile(r" ([a-z]{2,20})")
+_CLAUSE_BREAK = re.compile(r"[,;—]| (?:and|but|as|while|where|when) ")
+
+
+def _later_pronoun(text: str, start: int, end: int, actor: str, mention: str,
+                   quotes: list[tuple[int, int]], speech_verbs: frozenset[str]) -> str:
+    """The first pronoun subject ("he", "she", "they") after a short mention that names the actor
+    (its last word one of the actor's), outside quotations: PolNeAR's Source of the statement's
+    later cues is that pronoun, and the actor still names the person. A pronoun counts after a
+    clause break, or before a speech verb; not as the subject of a content clause. ``mention`` otherwise."""
+    words = mention.split()
+    if len(words) > _MENTION_WORDS or words[-1].strip(".,").lower() not in actor.lower().split():
+        return mention
+    m = text.find(mention, start, end)
+    if m < 0:
+        return mention
+    brk = _CLAUSE_BREAK.search(text, m + len(mention), end)
+    brk_at = brk.end() if brk is not None else end  # searched once: linear
+    q_starts = [qs for qs, _ in quotes]  # in document order, not overlapping
+    for p in _LATER_PRONOUN.finditer(text, m + len(mention), end):
+        k = bisect_right(q_starts, p.start()) - 1
+        if k >= 0 and p.start() < quotes[k][1]:
+            continue
+        w = _WORD_AFTER_PRONOUN.match(text, p.end())
+        if (w is None or w.group(1) not in speech_verbs) and (
+                text.endswith("that ", start, p.start()) or p.start() < brk_at):
+            continue  # the subject of a content clause ("tells workers she is", "showed that she was")
+        # "he", "she" for a name, not for a group ("the committee", "voters")
+        if p.group(1) == "they" or words[-1][:1].isupper():
+            return p.group(1)
+        return mention
+    return mention
+
+
 _STATE_FIRST = frozenset("New North South West Rhode".split())
 
 
@@ -1706,6 +1744,8 @@ def segment(
                 kind, mention = "narrative", None
             elif mention:  # with the apposition that follows the name (stancekit/attribution/_mention.py)
                 mention = extend_mention(text, ps, pe, mention, lex.titles, lex.speech_verbs, nouns)
+                if text.find(" he ", ps, pe) >= 0 or text.find(" she ", ps, pe) >= 0 or text.find(" they ", ps, pe) >= 0:
+                    mention = _later_pronoun(text, ps, pe, actor, mention, doc.quotes.within(ps, pe), lex.speech_verbs)
             out.append(_statement(doc_id, sid, actor, mention, kind, ps, pe, text[ps:pe]))
         results.clear()
     return out

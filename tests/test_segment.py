@@ -1253,7 +1253,8 @@ SPEAKER_PATTERNS = [
     ("As the Harbor Gazette reported, Tom Reyes was also accused of breaking the rules.", 0, "Harbor Gazette",
      "the Harbor Gazette"),
     ("Tom Reyes spoke. Though he said the fares were fair, Reyes said none were raised.", 1, "Tom Reyes", "he"),
-    ("While Ana Ruiz praised the plan, she said it was costly.", 0, "Ana Ruiz", "Ana Ruiz"),
+    # (the main clause's pronoun is the mention: PolNeAR's Source of "said"; eighth round, second pass)
+    ("While Ana Ruiz praised the plan, she said it was costly.", 0, "Ana Ruiz", "she"),
     # a word that opens a sentence is no part of a name (regression: "Neither Donald J. Trump" as the
     # fullest name of every "Trump" of the article, "Until Mr. Comey" as an actor)
     ("Neither Ana Ruiz nor Tom Reyes answered. Ruiz said later that the pier was safe.", 1, "Ana Ruiz", "Ruiz"),
@@ -1398,6 +1399,13 @@ SPEAKER_PATTERNS = [
      "one Reyes supporter"),
     # ... but not a poll that a speaker cites
     ("Ana Ruiz said the poll showed that she was ahead.", 0, "Ana Ruiz", "Ana Ruiz"),
+    # a pronoun subject later in the statement is the mention of its later cues, the actor stays the name
+    # (issue #13, eighth round, second pass: PolNeAR's Source "he"; regression: the mention was the name)
+    ("Reyes says he is tied for second, a result that he called a surprise.", 0, "Reyes", "he"),
+    ("Ana Ruiz told reporters the audit was late, but she praised the plan.", 0, "Ana Ruiz", "she"),
+    ("Most farmers want lower tariffs, and they don't mind a new levy.", 0, "farmers", "they"),
+    # ... not a pronoun in a quotation, nor the subject of a content clause ("tells dock workers she is")
+    ("Ana Ruiz said \"he is late\" on Monday.", 0, "Ana Ruiz", "Ana Ruiz"),
     # a description with a capitalised modifier before its title names the person it describes (regression:
     # no speaker for "the Ohio senator", and the next cue's pronoun taken instead) ...
     ("Tom Reyes, a Republican senator from Ohio, spoke on Monday. \"It would be a disaster,\" the Ohio senator "
@@ -1439,13 +1447,24 @@ def test_speaker_patterns_not_yet_reached(text, i, mention):
                                   "The " + "new " * 50_000 + "poll showed it.", "But " * 50_000 + "polls show it.",
                                   "In " + "a " * 50_000 + "poll, it said.", "In the poll" + " x" * 50_000 + ", it said.",
                                   "Ann said it" + ", according to a" * 20_000 + " poll.",
-                                  "\"Yes,\" he" + " said" * 30_000 + ".", ",\" he " * 20_000])
+                                  "\"Yes,\" he" + " said" * 30_000 + ".", ",\" he " * 20_000,
+                                  "Ann Lee said" + " he" * 30_000 + " she x."])
 def test_finding_subject_on_pathological_input(text):
-    from stancekit._segment import _FINDING_ACCORDING, _FINDING_IN, _FINDING_SUBJECT, _TAG_PRONOUN
+    from stancekit._segment import _FINDING_ACCORDING, _FINDING_IN, _FINDING_SUBJECT, _LATER_PRONOUN, _TAG_PRONOUN
+    _LATER_PRONOUN.search(text)
     _FINDING_SUBJECT.match(text)
     _FINDING_IN.match(text)
     _FINDING_ACCORDING.search(text)
     _TAG_PRONOUN.search(text)
+    check_offsets(text, segment(text, attribution=None))
+
+
+@pytest.mark.parametrize("text", ["Ann Lee said, " + "he " * 30_000 + "x.", "Ann Lee said " + "\"he\" " * 20_000 + "x.",
+                                  "Ann Lee said" + " x" * 50_000 + ", he did."])
+def test_later_pronoun_on_pathological_input(text):
+    from stancekit._segment import _later_pronoun
+    quotes = [(m.start(), m.end()) for m in re.finditer(r'"[^"]*"', text)]
+    assert _later_pronoun(text, 0, len(text), "Ann Lee", "Ann Lee", quotes, frozenset({"said"})) in ("Ann Lee", "he")
     check_offsets(text, segment(text, attribution=None))
 
 
