@@ -9,6 +9,7 @@ import pickle
 
 import numpy as np
 import pytest
+import scipy.sparse as sp
 from sklearn.base import clone
 from sklearn.neural_network import MLPClassifier
 from sklearn.utils.estimator_checks import check_estimator
@@ -16,7 +17,7 @@ from sklearn.utils.estimator_checks import check_estimator
 from stancekit._data import read_labelled
 from stancekit._model import build_pipeline, fit_model, save_model
 from stancekit._targets import default_targets
-from stancekit._vectors import Perceptron, statement_inputs
+from stancekit._vectors import Perceptron, dense_tail, statement_inputs
 from stancekit.sklearn import StanceClassifier
 
 from .conftest import FIXTURES, ROOT
@@ -240,3 +241,45 @@ def test_mlp_blend_zero_is_the_model_without_the_setting(small_train):
     for tid in pa:
         np.testing.assert_array_equal(pa[tid], pb[tid])
     assert all(p[-1].perceptron_ is None for p in b.pipelines.values())
+
+
+def _tail_by_stacking(blocks, k):
+    # the columns as scipy stacks them: what dense_tail gives, bit for bit
+    return sp.hstack(blocks, format="csr").toarray()[:, -k:] if k else np.zeros((blocks[0].shape[0], 0))
+
+
+def _tail_blocks():
+    wide = sp.csr_matrix(np.array([[0.0, 1.5, 0.0, -2.0, 0.0], [3.0, 0.0, 0.0, 0.0, 4.0], [0.0] * 5]))
+    dup = sp.csr_matrix((np.array([0.1, 0.2, -0.0, 7.0]), np.array([1, 1, 0, 2]), np.array([0, 2, 3, 4])),
+                        shape=(3, 3))  # row 0 holds column 1 twice, row 1 an explicit -0.0
+    assert not dup.has_canonical_format
+    dense = np.array([[1.0, 2.0], [0.0, -1.0], [5.0, 0.0]])
+    return [wide, dup, sp.csr_matrix(dense), sp.csr_matrix((3, 0)), sp.csr_matrix(np.eye(3)[:, :1])]
+
+
+@pytest.mark.parametrize("k", [0, 1, 3, 4, 7, 9, 11])
+def test_dense_tail_is_the_stacked_matrix_last_columns(k):
+    blocks = _tail_blocks()
+    got = dense_tail(blocks, 3, k)
+    want = _tail_by_stacking(blocks, k)
+    assert got.shape == want.shape == (3, k) and got.flags["C_CONTIGUOUS"]
+    assert got.tobytes() == want.tobytes()  # bit for bit: duplicates summed, -0.0 read as 0.0 + -0.0
+
+
+def test_dense_tail_of_dense_blocks_and_of_fewer_columns_than_asked():
+    blocks = [np.array([[1.0, 2.0], [3.0, 4.0]]), sp.csr_matrix(np.array([[0.0], [5.0]]))]
+    np.testing.assert_array_equal(dense_tail(blocks, 2, 2), [[2.0, 0.0], [4.0, 5.0]])
+    np.testing.assert_array_equal(dense_tail(blocks, 2, 5), [[1.0, 2.0, 0.0], [3.0, 4.0, 5.0]])
+
+
+def test_perceptron_proba_leaves_its_input_alone():
+    rng = np.random.default_rng(3)
+    p = Perceptron(rng.normal(size=4), rng.random(4) + 0.5, np.float64(3.0), rng.normal(size=(4, 5)),
+                   rng.normal(size=5), rng.normal(size=(5, 3)), rng.normal(size=3), n_columns=4)
+    X = rng.normal(size=(6, 4))
+    before = X.copy()
+    a = p.proba(X)
+    np.testing.assert_array_equal(X, before)
+    np.testing.assert_array_equal(a, p._proba_in_place(X.copy()))
+    # each row its own: the same whatever the rows scored with it
+    np.testing.assert_array_equal(a[2:3], p.proba(X[2:3]))
