@@ -1708,6 +1708,8 @@ def segment(
                         found = _quote_frame_speaker(text, sents, si, pquotes, att, doc, sent_starts, sent_ends)
                     if found is None and pquotes:
                         found = att.frame_speaker(frame, ps, after_quote=True, colon=True)
+                    if found is None and pquotes:
+                        found = _tag_after_quote(text, sents, si, pquotes, att, sent_starts, sent_ends)
                     if found is None and pquotes and prev_colon is not None:
                         found = (prev_colon[0], "person", prev_colon[1])
                     if found is None and pquotes and last_direct is not None and text[ps] in "“\"«‘'":
@@ -1813,6 +1815,34 @@ def _quote_frame_speaker(text, sents, si, pquotes, att: _Attributor, doc: _Doc, 
             found = att.frame_speaker(frame, s2, after_quote=True)
             if found and found[0]:
                 return found
+    return None
+
+
+_TAG_SENTENCE = 60  # characters: "Senator Ana Ruiz of Ohio said in response."
+_TAG_VERB_WITHIN = 4  # the speech verb among the tag's last words
+_QUOTE_OPENERS = frozenset("\"“«‘'")
+
+
+def _tag_after_quote(text: str, sents: list[Sentence], si: int, pquotes: list[tuple[int, int]], att: _Attributor,
+                     starts: list[int], ends: list[int]):
+    """The speaker named in a short tag sentence of its own right after the sentence where the
+    quotation closes: '"...?" Rubio said.', '"..." Pence said in response.' (the mark ended the
+    first sentence). The tag: in the same paragraph (a window holds whole paragraphs), at most
+    ``_TAG_SENTENCE`` characters, a speech verb among its last ``_TAG_VERB_WITHIN`` words, no
+    quotation of its own."""
+    for qs, qe in pquotes:
+        j = max(si, bisect_left(ends, qe))
+        if j + 1 >= len(starts) or ends[j] - qe > 1 or sents[j + 1].paragraph != sents[j].paragraph:
+            continue
+        s2, e2 = starts[j + 1], ends[j + 1]
+        if e2 - s2 > _TAG_SENTENCE or text[s2] in _QUOTE_OPENERS:
+            continue
+        words = lower_words(text[s2:e2])
+        if att.lex.speech_verbs.isdisjoint(words[-_TAG_VERB_WITHIN:]):
+            continue
+        found = att.frame_speaker(text[s2:e2], s2, after_quote=True)
+        if found and found[0]:
+            return found
     return None
 
 
