@@ -526,13 +526,18 @@ def cue_rows(items: list[StatementInput], lows: list[str], words: list[list[str]
 
 def _csr_of_dense(m: np.ndarray) -> sp.csr_matrix:
     """``sp.csr_matrix(m)`` of a 2-d array: the same arrays (the nonzero entries row by row, in
-    column order), built from them without scipy's round trip through a COO matrix."""
+    column order), built from them without scipy's round trip through a COO matrix.
+
+    The matrix keeps ``m`` (its ``_dense_rows``), which :func:`dense_tail` copies instead of
+    scattering the entries back: ``m`` must not be changed afterwards."""
     nz = m != 0
     r, c = np.nonzero(nz)
     idx = np.int32 if m.size < 2**31 else np.int64
     indptr = np.zeros(m.shape[0] + 1, dtype=idx)
     np.cumsum(np.count_nonzero(nz, axis=1), out=indptr[1:])
-    return sp.csr_matrix((m[r, c], c.astype(idx), indptr), shape=m.shape)
+    out = sp.csr_matrix((m[r, c], c.astype(idx), indptr), shape=m.shape)
+    out._dense_rows = m
+    return out
 
 
 def _csr_of_counts(rows: np.ndarray, cols: np.ndarray, shape: tuple[int, int]) -> sp.csr_matrix:
@@ -1839,20 +1844,30 @@ class FeaturePlan:
             blocks.append(block(("doc_rows", tkey, id(self.cues), self.author_actor, self.doc_focus, w),
                                 lambda: _csr_of_dense(self._doc_rows(items, cache, lows, words, cues, tgt) * w)))
         if self.stack_weight and self.n_stack:
-            m = cache.get("stack")  # a first model's view, as an array (see Scorer.features)
-            if m is None:
+            src = cache.get("stack")  # a first model's view, as an array (see Scorer.features)
+            if src is not None and src.shape == (len(items), self.n_stack):
+                # the same for every target's plan: made once per cache (the key's array is kept
+                # with the blocks, so its id stays its own)
+                key = ("stack_blocks", id(src), float(self.stack_weight), bool(self.author_stack))
+                blocks += _cached(cache, key, lambda: (src, self._stack_blocks(items, src)))[1]
+            else:
                 m = np.zeros((len(items), self.n_stack))
-                for i, it in enumerate(items):
-                    if len(it.stack) == self.n_stack:
-                        m[i] = it.stack
-            elif m.shape != (len(items), self.n_stack):
-                m = np.zeros((len(items), self.n_stack))
-            m = m * float(self.stack_weight)
-            blocks.append(_csr_of_dense(m))
-            if self.author_stack:  # the article's own voice, and its own weights for the first model's view
-                voice = np.array([0.0 if it.actor else 1.0 for it in items])
-                blocks.append(_csr_of_dense(np.column_stack([voice, m * voice[:, None]])))
+                if src is None:
+                    for i, it in enumerate(items):
+                        if len(it.stack) == self.n_stack:
+                            m[i] = it.stack
+                blocks += self._stack_blocks(items, m)
         return blocks
+
+    def _stack_blocks(self, items: list[StatementInput], m: np.ndarray) -> list[sp.csr_matrix]:
+        """The first model's view ``m`` weighed (``stack_weight``) and, with ``author_stack``, the
+        article's own voice and its own weights for that view."""
+        m = m * float(self.stack_weight)
+        out = [_csr_of_dense(m)]
+        if self.author_stack:
+            voice = np.array([0.0 if it.actor else 1.0 for it in items])
+            out.append(_csr_of_dense(np.column_stack([voice, m * voice[:, None]])))
+        return out
 
 
 # -- the linear classifier ------------------------------------------------------------------------
@@ -2043,7 +2058,10 @@ def dense_tail(blocks: Sequence[object], n: int, k: int) -> np.ndarray:
             break
         w = b.shape[1]
         take = min(w, end)
-        if type(b) is sp.csr_matrix and b.shape[0] == n and k:
+        d = getattr(b, "_dense_rows", None)  # the array a block of _csr_of_dense was made of
+        if d is not None and d.shape == b.shape == (n, w):  # 0.0 + x, as toarray (-0.0, left out of b, reads 0.0)
+            np.add(d[:, w - take :], 0.0, out=out[:, end - take : end])
+        elif type(b) is sp.csr_matrix and b.shape[0] == n and k:
             pos = np.repeat(np.arange(0, n * k, k, dtype=np.intp), np.diff(b.indptr))  # each entry's row start
             cols, data = b.indices, b.data
             if take < w:

@@ -17,7 +17,7 @@ from sklearn.utils.estimator_checks import check_estimator
 from stancekit._data import read_labelled
 from stancekit._model import build_pipeline, fit_model, save_model
 from stancekit._targets import default_targets
-from stancekit._vectors import Perceptron, dense_tail, statement_inputs
+from stancekit._vectors import Perceptron, _csr_of_dense, dense_tail, statement_inputs
 from stancekit.sklearn import StanceClassifier
 
 from .conftest import FIXTURES, ROOT
@@ -283,3 +283,13 @@ def test_perceptron_proba_leaves_its_input_alone():
     np.testing.assert_array_equal(a, p._proba_in_place(X.copy()))
     # each row its own: the same whatever the rows scored with it
     np.testing.assert_array_equal(a[2:3], p.proba(X[2:3]))
+
+
+@pytest.mark.parametrize("k", [1, 2, 4, 6])
+def test_dense_tail_copies_the_array_a_dense_block_was_made_of(k):
+    made = np.array([[-0.0, 2.5, np.nan], [0.0, -1.0, 0.0]])  # -0.0 is left out of the CSR block: it reads 0.0
+    blocks = [sp.csr_matrix(np.array([[1.0, 0.0, 3.0], [0.0, 4.0, 0.0]])), _csr_of_dense(made)]
+    assert blocks[1]._dense_rows is made
+    got = dense_tail(blocks, 2, k)
+    want = sp.hstack([blocks[0], sp.csr_matrix(blocks[1])], format="csr").toarray()[:, -k:]
+    assert got.tobytes() == want.tobytes()
