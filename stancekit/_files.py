@@ -28,10 +28,12 @@ def _version() -> str:
 
 
 def library_versions() -> dict[str, str]:
-    """Installed versions of stancekit, scikit-learn and numpy (from package metadata, so that
-    nothing has to be imported to know them)."""
+    """Installed versions of stancekit, scikit-learn, numpy and scipy (from package metadata, so
+    that nothing has to be imported to know them). scipy is there because its L-BFGS-B fits the
+    logistic regressions: a model file records what it was fitted with."""
     from importlib.metadata import version
-    return {"stancekit": _version(), "scikit-learn": version("scikit-learn"), "numpy": version("numpy")}
+    return {"stancekit": _version(), "scikit-learn": version("scikit-learn"), "numpy": version("numpy"),
+            "scipy": version("scipy")}
 
 
 def sha256_file(path: str | Path) -> str:
@@ -131,7 +133,9 @@ def check_model(path: str | Path | None = None, *, strict: bool = False) -> tupl
         )
     want = manifest.get("versions", {})
     have = library_versions()
-    diff = {k: (want.get(k), v) for k, v in have.items() if want.get(k) != v and not (k == "stancekit" and v == "0+unknown")}
+    # only the libraries the manifest records: a file written before scipy was recorded loads quietly
+    diff = {k: (want[k], v) for k, v in have.items()
+            if k in want and want[k] != v and not (k == "stancekit" and v == "0+unknown")}
     if diff:
         msg = f"{path}: trained with " + ", ".join(f"{k} {a}" for k, (a, _b) in diff.items()) + \
               "; running " + ", ".join(f"{k} {b}" for k, (_a, b) in diff.items())

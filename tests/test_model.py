@@ -8,6 +8,7 @@ import re
 import shutil
 import subprocess
 import sys
+import warnings
 
 import numpy as np
 import pytest
@@ -156,7 +157,7 @@ def test_shipped_model_is_not_stale():
 
 def test_manifest_records_versions_targets_and_metrics():
     manifest = json.loads(MODEL.with_name(MODEL.name + ".manifest.json").read_text())
-    assert set(manifest["versions"]) == {"stancekit", "scikit-learn", "numpy"}
+    assert set(manifest["versions"]) == {"stancekit", "scikit-learn", "numpy", "scipy"}
     assert [t["id"] for t in manifest["targets"]] == ["treaty", "chairmanship"]
     assert manifest["labels"] == ["supporting", "questioning", "neutral"]
     assert "dev" in manifest["metrics"]
@@ -199,6 +200,26 @@ def test_version_mismatch_warns_and_strict_raises(model_copy):
         stancekit.load_model(model_copy)
     with pytest.raises(ModelError, match=r"strict=True"):
         stancekit.load_model(model_copy, strict=True)
+
+
+def test_scipy_version_mismatch_warns(model_copy):
+    mp = model_copy.with_name("m.joblib.manifest.json")
+    m = json.loads(mp.read_text())
+    m["versions"]["scipy"] = "0.0.2"
+    mp.write_text(json.dumps(m))
+    with pytest.warns(ModelVersionWarning, match="scipy 0.0.2"):
+        stancekit.load_model(model_copy)
+
+
+def test_manifest_written_before_scipy_was_recorded_loads_without_warning(model_copy):
+    # regression: recording scipy must not make every older model file warn
+    mp = model_copy.with_name("m.joblib.manifest.json")
+    m = json.loads(mp.read_text())
+    m["versions"].pop("scipy", None)
+    mp.write_text(json.dumps(m))
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", ModelVersionWarning)
+        stancekit.load_model(model_copy)
 
 
 def test_save_is_atomic_and_leaves_no_temporary_files(tmp_path, shipped_model):
