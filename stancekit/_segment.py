@@ -1353,8 +1353,8 @@ def _surname_title(low: list[str], words: list[str], lex: Lexicon) -> bool:
 # responded.' (searched in the last 80 characters of a statement; bounded words: linear).
 _TAG_PRONOUN = re.compile(r"(?:[,?!.…][\"”’']|[\"”’'],)\s+(he|she|it|they|He|She|It|They)\s+[a-z]{2,20}"
                           r"(?:\s+[a-z]{2,20}){0,2}\s*[.!?][\"”’']?\s*$")
-# A pronoun subject later in a statement whose mention is a name: "Cruz says he is tied ..., a
-# finish that he said ...", "Clinton had accepted interviews, where she ...". Lowercase, whole word.
+# A pronoun subject later in a statement whose mention is a name: "Reyes says he is tied ..., a
+# result that he called ...", "Ruiz met the press, where she ...". Lowercase, whole word.
 _LATER_PRONOUN = re.compile(r"(?<![\w’'-])(he|she|they)(?= [a-z’'])")
 _MENTION_WORDS = 4
 _WORD_AFTER_PRONOUN = re.compile(r" ([a-z]{2,20})")
@@ -1826,7 +1826,7 @@ _QUOTE_OPENERS = frozenset("\"“«‘'")
 def _tag_after_quote(text: str, sents: list[Sentence], si: int, pquotes: list[tuple[int, int]], att: _Attributor,
                      starts: list[int], ends: list[int]):
     """The speaker named in a short tag sentence of its own right after the sentence where the
-    quotation closes: '"...?" Rubio said.', '"..." Pence said in response.' (the mark ended the
+    quotation closes: '"...?" Reyes said.', '"..." Ana Ruiz said in reply.' (the mark ended the
     first sentence). The tag: in the same paragraph (a window holds whole paragraphs), at most
     ``_TAG_SENTENCE`` characters, a speech verb among its last ``_TAG_VERB_WITHIN`` words, no
     quotation of its own."""
