@@ -1355,7 +1355,7 @@ _TAG_PRONOUN = re.compile(r"(?:[,?!.…][\"”’']|[\"”’'],)\s+(he|she|it|t
                           r"(?:\s+[a-z]{2,20}){0,2}\s*[.!?][\"”’']?\s*$")
 # A pronoun subject later in a statement whose mention is a name: "Reyes says he is tied ..., a
 # result that he called ...", "Ruiz met the press, where she ...". Lowercase, whole word.
-_LATER_PRONOUN = re.compile(r"(?<![\w’'-])(he|she|they)(?= [a-z’'])")
+_LATER_PRONOUN = re.compile(r"(?<![\w’'-])(he|she|they|it)(?= [a-z’'])")
 _MENTION_WORDS = 4
 _WORD_AFTER_PRONOUN = re.compile(r" ([a-z]{2,20})")
 _CLAUSE_BREAK = re.compile(r"[,;—]| (?:and|but|as|while|where|when) ")
@@ -1363,10 +1363,11 @@ _CLAUSE_BREAK = re.compile(r"[,;—]| (?:and|but|as|while|where|when) ")
 
 def _later_pronoun(text: str, start: int, end: int, actor: str, mention: str,
                    quotes: list[tuple[int, int]], speech_verbs: frozenset[str]) -> str:
-    """The first pronoun subject ("he", "she", "they") after a short mention that names the actor
-    (its last word one of the actor's), outside quotations: PolNeAR's Source of the statement's
-    later cues is that pronoun, and the actor still names the person. A pronoun counts after a
-    clause break, or before a speech verb; not as the subject of a content clause. ``mention`` otherwise."""
+    """The first pronoun subject ("he", "she", "they"; "it" before a speech verb) after a short
+    mention that names the actor (its last word one of the actor's), outside quotations: PolNeAR's
+    Source of the statement's later cues is that pronoun, and the actor still names the person. A
+    pronoun counts after a clause break, or before a speech verb; not as the subject of a content
+    clause. ``mention`` otherwise."""
     words = mention.split()
     if len(words) > _MENTION_WORDS or words[-1].strip(".,").lower() not in actor.lower().split():
         return mention
@@ -1381,11 +1382,13 @@ def _later_pronoun(text: str, start: int, end: int, actor: str, mention: str,
         if k >= 0 and p.start() < quotes[k][1]:
             continue
         w = _WORD_AFTER_PRONOUN.match(text, p.end())
+        if p.group(1) == "it" and (w is None or w.group(1) not in speech_verbs):
+            continue  # "it" only before a speech verb ("it is likely" is no source)
         if (w is None or w.group(1) not in speech_verbs) and (
                 text.endswith("that ", start, p.start()) or p.start() < brk_at):
             continue  # the subject of a content clause ("tells workers she is", "showed that she was")
         # "he", "she" for a name, not for a group ("the committee", "voters")
-        if p.group(1) == "they" or words[-1][:1].isupper():
+        if p.group(1) in ("they", "it") or words[-1][:1].isupper():
             return p.group(1)
         return mention
     return mention
@@ -1746,7 +1749,8 @@ def segment(
                 kind, mention = "narrative", None
             elif mention:  # with the apposition that follows the name (stancekit/attribution/_mention.py)
                 mention = extend_mention(text, ps, pe, mention, lex.titles, lex.speech_verbs, nouns)
-                if text.find(" he ", ps, pe) >= 0 or text.find(" she ", ps, pe) >= 0 or text.find(" they ", ps, pe) >= 0:
+                if text.find(" he ", ps, pe) >= 0 or text.find(" she ", ps, pe) >= 0 or text.find(" they ", ps, pe) >= 0 \
+                        or text.find(" it ", ps, pe) >= 0:
                     mention = _later_pronoun(text, ps, pe, actor, mention, doc.quotes.within(ps, pe), lex.speech_verbs)
             out.append(_statement(doc_id, sid, actor, mention, kind, ps, pe, text[ps:pe]))
         results.clear()

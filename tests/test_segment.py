@@ -1404,6 +1404,9 @@ SPEAKER_PATTERNS = [
     ("Reyes says he is tied for second, a result that he called a surprise.", 0, "Reyes", "he"),
     ("Ana Ruiz told reporters the audit was late, but she praised the plan.", 0, "Ana Ruiz", "she"),
     ("Most farmers want lower tariffs, and they don't mind a new levy.", 0, "farmers", "they"),
+    # ... "it" only before a speech verb
+    ("The Harbor Authority rejected the plan, and it said a new survey was needed.", 0, "Harbor Authority", "it"),
+    ("Ana Ruiz praised the plan, but it is likely to fail.", 0, "Ana Ruiz", "Ana Ruiz"),
     # ... not a pronoun in a quotation, nor the subject of a content clause ("tells dock workers she is")
     ("Ana Ruiz said \"he is late\" on Monday.", 0, "Ana Ruiz", "Ana Ruiz"),
     # a description with a capitalised modifier before its title names the person it describes (regression:
