@@ -2138,7 +2138,8 @@ class Perceptron:
         """:meth:`proba` of ``z`` (float64, C order), which it overwrites: no copy of the matrix."""
         z -= self.mean
         z /= self.scale
-        np.clip(z, -float(self.clip), float(self.clip), out=z)
+        np.maximum(z, -float(self.clip), out=z)  # np.clip's values (nan kept), in a quarter of its time
+        np.minimum(z, float(self.clip), out=z)
         # Each row its own product (a stack of 1-row matrices), not one ``z @ coef0``: BLAS may round
         # a row differently with the number of rows, and a row's probabilities must not depend on
         # the block it is scored in (the scorer labels in blocks)
