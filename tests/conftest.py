@@ -32,6 +32,15 @@ def shipped_model():
     return stancekit.load_model(MODEL)
 
 
+@pytest.fixture(scope="session")
+def small_train():
+    """fixtures/dev as a labelled set: the small training set of the second-model tests
+    (tests/test_trees.py, tests/test_mlp.py)."""
+    from stancekit._data import read_labelled
+    data, _ = read_labelled([FIXTURES / "dev"], ["treaty", "chairmanship"])
+    return data
+
+
 def check_offsets(text: str, statements) -> None:
     """The invariants every segmentation must hold."""
     prev = -1

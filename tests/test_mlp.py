@@ -14,7 +14,6 @@ from sklearn.base import clone
 from sklearn.neural_network import MLPClassifier
 from sklearn.utils.estimator_checks import check_estimator
 
-from stancekit._data import read_labelled
 from stancekit._model import build_pipeline, fit_model, save_model
 from stancekit._targets import default_targets
 from stancekit._vectors import Perceptron, _csr_of_dense, dense_tail, statement_inputs
@@ -25,12 +24,6 @@ from .test_trees import TREES, _data, _statements
 
 MLP = {**{k: v for k, v in TREES.items() if not k.startswith("tree_")}, "mlp_blend": 0.5, "mlp_hidden": 8,
        "mlp_alpha": 30.0}
-
-
-@pytest.fixture(scope="module")
-def small_train():
-    data, _ = read_labelled([FIXTURES / "dev"], ["treaty", "chairmanship"])
-    return data
 
 
 @pytest.fixture(scope="module")

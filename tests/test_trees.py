@@ -13,7 +13,6 @@ from sklearn.ensemble import HistGradientBoostingClassifier
 from sklearn.utils.estimator_checks import check_estimator
 
 import stancekit
-from stancekit._data import read_labelled
 from stancekit._model import build_pipeline, fit_model, save_model
 from stancekit._targets import default_targets
 from stancekit._vectors import VOICE_FEATURE, TreeEnsemble, statement_inputs
@@ -24,12 +23,6 @@ from .conftest import FIXTURES, ROOT
 TREES = {"min_df": 1, "doc_weight": 1.0, "stack_weight": 1.0, "actor_weight": 0.0, "author_actor": True,
          "doc_focus": True, "doc_gate": True, "doc_about": True, "tree_blend": 0.5, "tree_rounds": 40,
          "tree_learning_rate": 0.25, "author_stack": True}
-
-
-@pytest.fixture(scope="module")
-def small_train():
-    data, _ = read_labelled([FIXTURES / "dev"], ["treaty", "chairmanship"])
-    return data
 
 
 @pytest.fixture(scope="module")
