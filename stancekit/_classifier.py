@@ -71,10 +71,12 @@ def check_tree_params(rounds: object, learning_rate: object, columns: object = N
         raise setting_value_error("tree_columns", columns, "None (all columns) or a whole number above 0")
 
 
-def check_mlp_params(share: object, hidden: object, alpha: object, columns: object = None) -> float:
-    """The settings ``mlp_blend`` (a number from 0 to 1), ``mlp_hidden`` (a whole number above 0)
-    and ``mlp_alpha`` (a number above 0), and the classifier's ``mlp_columns`` (None or a whole
-    number above 0), or the catalogue's error; returns ``mlp_blend`` as a float."""
+def check_mlp_params(share: object, hidden: object, alpha: object, columns: object = None,
+                     tree_blend: float = 0.0) -> float:
+    """The settings ``mlp_blend`` (a number from 0 to 1; 0 when ``tree_blend``, already checked, is
+    above 0: one blend at a time), ``mlp_hidden`` (a whole number above 0) and ``mlp_alpha`` (a
+    number above 0), and the classifier's ``mlp_columns`` (None or a whole number above 0), or the
+    catalogue's error; returns ``mlp_blend`` as a float."""
     if not _number(share) or not 0.0 <= float(share) <= 1.0:
         raise setting_value_error("mlp_blend", share, "a number from 0 (no perceptron) to 1 (the perceptron alone)")
     if not _whole(hidden):
@@ -83,6 +85,8 @@ def check_mlp_params(share: object, hidden: object, alpha: object, columns: obje
         raise setting_value_error("mlp_alpha", alpha, "a finite number above 0")
     if columns is not None and not _whole(columns):
         raise setting_value_error("mlp_columns", columns, "None (all columns) or a whole number above 0")
+    if float(share) and tree_blend:
+        raise setting_value_error("mlp_blend", share, "0 when tree_blend is above 0 (one blend at a time)")
     return float(share)
 
 
@@ -219,12 +223,10 @@ class StanceClassifier(ClassifierMixin, BaseEstimator):
         if share and self.calibration in ("sigmoid", "isotonic"):
             raise setting_value_error("tree_blend", self.tree_blend,
                                       f"0 with calibration {self.calibration!r} (trees blend with temperature or no calibration)")
-        mlp_share = check_mlp_params(self.mlp_blend, self.mlp_hidden, self.mlp_alpha, self.mlp_columns)
+        mlp_share = check_mlp_params(self.mlp_blend, self.mlp_hidden, self.mlp_alpha, self.mlp_columns, share)
         if mlp_share and self.calibration in ("sigmoid", "isotonic"):
             raise setting_value_error("mlp_blend", self.mlp_blend, f"0 with calibration {self.calibration!r} "
                                       "(the perceptron blends with temperature or no calibration)")
-        if mlp_share and share:
-            raise setting_value_error("mlp_blend", self.mlp_blend, "0 when tree_blend is above 0 (one blend at a time)")
         if isinstance(self.cv, bool) or not ((isinstance(self.cv, int) and self.cv >= 2) or hasattr(self.cv, "__iter__")
                                               or hasattr(self.cv, "split")):
             raise ValueError(f"cv must be an int >= 2, a splitter or an iterable of splits, got {self.cv!r}")

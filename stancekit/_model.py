@@ -16,8 +16,7 @@ from threadpoolctl import threadpool_limits
 
 from ._classifier import StanceClassifier, check_mlp_params, check_neutral_bias, check_tree_blend, check_tree_params
 from ._data import LabelledSet, data_digest
-from ._errors import (DataError, ModelError, choice_error, model_unreadable, setting_needs_error, setting_value_error,
-                      type_error)
+from ._errors import DataError, ModelError, choice_error, model_unreadable, setting_needs_error, type_error
 from ._features import StanceFeaturizer
 from ._scorer import Scorer, best_labels, in_label_order, scorer_path, stance_records, write_scorer
 from ._vectors import LinearHead, StatementInput, gate_proba, stack_rows, statement_inputs
@@ -103,9 +102,7 @@ def build_pipeline(target: Target, settings: Mapping[str, object], random_state:
     neutral_bias = check_neutral_bias(s["neutral_bias"])
     tree_blend = check_tree_blend(s["tree_blend"])
     check_tree_params(s["tree_rounds"], s["tree_learning_rate"])
-    mlp_blend = check_mlp_params(s["mlp_blend"], s["mlp_hidden"], s["mlp_alpha"])
-    if mlp_blend and tree_blend:
-        raise setting_value_error("mlp_blend", s["mlp_blend"], "0 when tree_blend is above 0 (one blend at a time)")
+    mlp_blend = check_mlp_params(s["mlp_blend"], s["mlp_hidden"], s["mlp_alpha"], tree_blend=tree_blend)
     if not isinstance(s["author_stack"], bool):
         raise type_error("setting 'author_stack'", s["author_stack"], "true or false")
     if s["author_stack"] and not float(s["stack_weight"] or 0.0):

@@ -194,11 +194,17 @@ def _split_matches(frame: str) -> Iterator[re.Match[str]]:
 
 
 # A sentence that opens with a subordinate clause: "While A argues X, B says Y" (its first comma).
-_LEAD_SPLIT = re.compile(r"(?<![ \t\n“\"‘'(])[ \t\n“\"‘'(]*+(?:While|Whereas|Although|Though)\s[^,;:]{3,300}?(,)\s+(?=(\w+))")
+def _leading_clause(openers: str) -> re.Pattern[str]:
+    """A sentence that opens with a clause led by one of ``openers`` ("A|B"), up to its first comma
+    (group 1) and the first word after it (group 2)."""
+    return re.compile(r"(?<![ \t\n“\"‘'(])[ \t\n“\"‘'(]*+(?:" + openers + r")\s[^,;:]{3,300}?(,)\s+(?=(\w+))")
+
+
+_LEAD_SPLIT = _leading_clause("While|Whereas|Although|Though")
 
 # ... or a clause of time, condition or cause ("When A pointed out X, B said Y"); its own source must
 # be the rules' (not "As A has stressed, ...": A's tag over the main clause)
-_TIME_SPLIT = re.compile(r"(?<![ \t\n“\"‘'(])[ \t\n“\"‘'(]*+(?:When|If|Before|Since|Because|Even as)\s[^,;:]{3,300}?(,)\s+(?=(\w+))")
+_TIME_SPLIT = _leading_clause("When|If|Before|Since|Because|Even as")
 
 _REGION_WORDS = frozenset("western eastern northern southern european central asian arab african latin".split())
 # Words that join a noun phrase to the one before: never part of an actor's name.

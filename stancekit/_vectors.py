@@ -2189,15 +2189,12 @@ class LinearHead:
         X = dense_tail(blocks, n, second.n_columns)
         if skip is None or not skip.any() or "neutral" not in self.classes:  # the gate needs a neutral class
             return blend(p, second._proba_in_place(X) if second is self.mlp else second.proba(X), share)
-        if second is self.mlp:  # each row its own: all rows at once, then the kept ones (no copy of X)
-            keep = ~skip
-            out = p.copy()
-            out[keep] = blend(p[keep], second._proba_in_place(X)[keep], share)
-            return out
         out = p.copy()
         keep = ~skip
         if keep.any():
-            out[keep] = blend(p[keep], second.proba(X[keep]), share)
+            # the perceptron scores each row on its own: all rows at once, then the kept ones (no copy of X)
+            q = second._proba_in_place(X)[keep] if second is self.mlp else second.proba(X[keep])
+            out[keep] = blend(p[keep], q, share)
         return out
 
     def _proba_of_scores(self, xw: np.ndarray) -> np.ndarray:

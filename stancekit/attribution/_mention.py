@@ -129,9 +129,7 @@ def _opens_apposition(words: list[str], titles: frozenset[str], nouns: frozenset
         return True
     modifiers = True  # only nouns that may modify a title so far ("refugee rights program")
     for k, w in enumerate(words[:_TITLE_WITHIN]):
-        low = w.lower().strip(".,")
-        if low.startswith("co-"):
-            low = low[3:]  # "co-director", "co-founder": the title
+        low = w.lower().strip(".,").removeprefix("co-")  # "co-director", "co-founder": the title
         if low in titles or low in nouns:
             return k < 3 or modifiers
         modifiers = modifiers and w.islower() and low.isalpha() and low not in _VERBS \

@@ -248,8 +248,8 @@ class AttributionModel:
             # Sunday showed", scored 1.63 under the cue threshold 1.75 and over the joint one).
             best = (best[0], i, True, True)
             head = self._best_source(toks, low, inq, i, lex_sets, qc, True)
-        if head is None and not best[2] and _after_which(low, i):
-            k = i - 1 if low[i - 1] == "which" else i - 2
+        k = _which_before(low, i) if head is None and not best[2] else None
+        if k is not None:
             return i, k, k  # "The Gazette, which argued that ...": resolved by _antecedent
         if head is None or (best[2] and not best[3] and head[0] <= self._js):
             return None
@@ -515,10 +515,13 @@ _RELATIVE_COMMAS = frozenset([",", "-", "—", "–"])
 _WHICH_AUX = frozenset("has have had also then later once".split())
 
 
-def _after_which(low: list[str], i: int) -> bool:
-    """Whether the cue at ``i`` follows ", which" ("The Gazette, which argued", "..., which has voiced")."""
+def _which_before(low: list[str], i: int) -> int | None:
+    """The token of the ", which" that the cue at ``i`` follows ("The Gazette, which argued", "...,
+    which has voiced"), or None."""
     k = i - 1 if i >= 1 and low[i - 1] == "which" else i - 2
-    return k >= 2 and low[k] == "which" and (k == i - 1 or low[i - 1] in _WHICH_AUX) and low[k - 1] == ","
+    if k >= 2 and low[k] == "which" and (k == i - 1 or low[i - 1] in _WHICH_AUX) and low[k - 1] == ",":
+        return k
+    return None
 
 
 def _according_measure(low: list[str], i: int) -> bool:
