@@ -196,22 +196,30 @@ def test_model_with_trees_reads_the_dense_columns_and_the_authors_copy(tree_mode
         assert 0 < voice.sum() < len(voice)
 
 
-def test_scorer_file_with_trees_gives_the_pipelines_probabilities(tree_model, tmp_path):
-    """The trees travel as arrays in the scorer file (format 2): the file's probabilities are the
-    pipelines' own (Pipeline.predict_proba) to the last bit, read at once and in blocks."""
-    from stancekit._scorer import _texts, load_scoring_model, scorer_arrays, scorer_path
-    save_model(tree_model, tmp_path / "t.joblib")
-    scorer = load_scoring_model(tmp_path / "t.joblib")
+def scorer_of_saved(model, path):
+    """``model`` saved to ``path`` and read back as its scorer file, checked to give the pipelines'
+    own probabilities (Pipeline.predict_proba) to the last bit, read at once and in blocks."""
+    from stancekit._scorer import load_scoring_model
+    save_model(model, path)
+    scorer = load_scoring_model(path)
     assert type(scorer).__name__ == "Scorer"
-    assert all(h.trees is not None and h.tree_blend == 0.5 for h in scorer.heads.values())
-    assert all(h.trees is None for h in scorer.stage1.heads.values())
     statements = _statements()
-    want = tree_model._pipeline_proba(statement_inputs(statements), fast=False)
+    want = model._pipeline_proba(statement_inputs(statements), fast=False)
     got = scorer.predict_proba(statements)
     in_blocks = scorer.proba_of_inputs(statements, 5)
     for tid in want:
         np.testing.assert_array_equal(got[tid], want[tid])
         np.testing.assert_array_equal(in_blocks[tid], want[tid])
+    return scorer
+
+
+def test_scorer_file_with_trees_gives_the_pipelines_probabilities(tree_model, tmp_path):
+    """The trees travel as arrays in the scorer file (format 2): the file's probabilities are the
+    pipelines' own (Pipeline.predict_proba) to the last bit, read at once and in blocks."""
+    from stancekit._scorer import _texts, scorer_arrays, scorer_path
+    scorer = scorer_of_saved(tree_model, tmp_path / "t.joblib")
+    assert all(h.trees is not None and h.tree_blend == 0.5 for h in scorer.heads.values())
+    assert all(h.trees is None for h in scorer.stage1.heads.values())
     meta = json.loads(_texts(scorer_arrays(scorer)["meta"])[0])
     assert meta["format"] == 2 and all(t["author_stack"] and t["tree_blend"] == 0.5 for t in meta["targets"])
     assert scorer_path(tmp_path / "t.joblib").is_file()
