@@ -755,8 +755,7 @@ def _confidence_text(conf: float) -> str:
     (``round`` to places formats the number to round it, and ``repr`` formats it again): both
     round the exact binary value to 4 places, and the shortest text of a number of at most 4
     places is its 4-place text without the trailing zeros (checked on every multiple of 0.0001,
-    the halfway points between them, the 4 floats either side of each, and 2 million others).
-    :func:`_jsonl_statements` writes this inline."""
+    the halfway points between them, the 4 floats either side of each, and 2 million others)."""
     c = f"{conf:.4f}".rstrip("0")
     return c + "0" if c[-1] == "." else c
 
@@ -773,10 +772,8 @@ def _jsonl_statements(statements: list, best: list[dict[str, tuple[str, float]]]
     for st, row in zip(statements, best):
         parts = []
         for tid, (label, conf) in row.items():
-            if type(conf) is float and 0.0 <= conf <= 1.0:  # a probability: _confidence_text, inline
-                c = f"{conf:.4f}".rstrip("0")
-                if c[-1] == ".":
-                    c += "0"
+            if type(conf) is float and 0.0 <= conf <= 1.0:  # a probability
+                c = _confidence_text(conf)
             else:
                 conf = round(conf, 4)
                 if type(conf) is not float or not isfinite(conf):
