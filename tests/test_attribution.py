@@ -248,6 +248,21 @@ def test_extend_mention_reads_the_sentence_before_a_quotation():
     # ... not when the content follows the source
     ("According to Ana Ruiz, the bridge that the city built is safe.", "Ana Ruiz", "Ana Ruiz"),
     ("For the mayor, according to Ana Ruiz, the bridge that the city built is safe.", "Ana Ruiz", "Ana Ruiz"),
+    # a restrictive clause up to the main verb, a plural that a name modifies, a survey "by" its
+    # author (regression, issue #13 session 14: the mention stopped at the noun or the name)
+    ("A harbour official who described the meeting said the cranes were idle.", "A harbour official",
+     "A harbour official who described the meeting"),
+    ("Two nurses who have run the ward for years argue it is too small.", "Two nurses",
+     "Two nurses who have run the ward for years"),
+    ("Many Lima traders also say business is slow.", "Many Lima", "Many Lima traders"),
+    ("Harbor Lines pilots are warning of delays.", "Harbor Lines", "Harbor Lines pilots"),
+    ("A survey by the port authority in March found the cranes idle.", "A survey",
+     "A survey by the port authority in March"),
+    ("Recent polls from Delta Bank and KTV/Metro respectively show a tie.", "Recent polls",
+     "Recent polls from Delta Bank and KTV/Metro respectively"),
+    # ... not a clause whose own speech verb follows an auxiliary, nor a verb after a name
+    ("Nurses who have said the ward is full were ignored.", "Nurses", "Nurses"),
+    ("Ines Hart warns voters are tired.", "Ines Hart", "Ines Hart"),
     # no verb after the phrase: not a source's complement
     ("Critics of the plan, however, were quiet.", "Critics", "Critics"),
     ("Ada Ruiz, of course, said the ward was full.", "Ada Ruiz", "Ada Ruiz"),
@@ -283,7 +298,9 @@ def test_extend_mention_on_pathological_input(text):
 
 @pytest.mark.parametrize("text", ["Polls" + " there" * 50_000 + " show it.", "Polls released" + " x" * 100_000 + " show it.",
                                   "Polls in" + " in" * 100_000, "It rose in May and June, according to Polls" + " who" * 100_000,
-                                  "It rose in May and June, according to Polls" + " who a" * 100_000 + "."])
+                                  "It rose in May and June, according to Polls" + " who a" * 100_000 + ".",
+                                  "Polls" + " who said" * 50_000, "Polls who" + " x" * 100_000 + " said it.",
+                                  "Polls" + " traders" * 50_000 + " say", "Polls by" + " a/b" * 50_000 + " show it."])
 def test_extend_mention_complement_on_pathological_input(text):
     from stancekit import load_lexicon
     from stancekit.attribution._mention import extend_mention, head_nouns

@@ -78,10 +78,48 @@ _TAIL = re.compile(r"(?: (?:who|that|familiar|close|briefed|in|at|with|on|from|f
 # "Ann Lee of Ohio" (a capitalised run after "of"); "supporters of the bill" (a phrase after
 # a lowercase head noun, up to a finite verb or a speech verb).
 _OF_NAME = re.compile(r" of (?:the )?[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}")
-_PHRASE = re.compile(r" (?:(?:of|for|to|at|from|with|in|on|released|published|conducted|commissioned|taken|out) [\w'’-]+"
-                     r"(?: [\w'’-]+){0,5}|there(?= [a-z]))")
-_WORD_SPAN = re.compile(r"[\w'’-]+")
+_PHRASE = re.compile(r" (?:(?:of|for|to|at|from|with|in|on|by|released|published|conducted|commissioned|taken|out) [\w'’/-]+"
+                     r"(?: [\w'’/-]+){0,5}|there(?= [a-z]))")
+_WORD_SPAN = re.compile(r"[\w'’/-]+")
 _PLACE_END = re.compile(r"\b(?:of|from|in) [A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,2}$")
+
+
+# A lowercase plural after a name used as a modifier ("Wall Street players", "TV networks"), then
+# the verb (after at most one adverb): the plural heads the mention (possessive quantifiers).
+_PLURAL_HEAD = re.compile(r" ([a-z]{4,20}+)(?: (?:also|[a-z]{2,15}+ly))? ([a-z]{2,20}+)\b")
+
+
+def _plural_head(text: str, pos: int, end: int, verbs: frozenset[str]) -> int:
+    """End of a lowercase plural that a capitalised mention ending at ``pos`` modifies ("many
+    Wall Street players", "Chinese traders also say"), when a finite, speech or finding verb
+    follows it; else ``pos``."""
+    found = _PLURAL_HEAD.match(text, pos, end)
+    if found is None or not found.group(1).endswith("s") or found.group(1).endswith(("ss", "us", "is")) \
+            or found.group(1) in verbs or found.group(1) in _FINDING_VERBS \
+            or not (found.group(2) in verbs or found.group(2) in _VERBS or found.group(2) in _FINDING_VERBS):
+        return pos  # (not "Trump warns are", a verb)
+    return found.end(1)
+
+
+# A restrictive clause after the source, up to the speech verb ("One official who relayed the
+# exchange said"): words and spaces only (possessive quantifiers: no backtracking).
+_WHO_CLAUSE = re.compile(r" who(?: [\w'’-]{1,30}+){2,14}+")
+_AUXILIARIES = frozenset("is are was were be been has have had will would can could should may might did does do "
+                         "not never also to".split())
+
+
+def _who_clause(text: str, pos: int, end: int, speech_verbs: frozenset[str]) -> int:
+    """End of a restrictive "who" clause right after the mention that ends at ``pos``, when a speech
+    verb of the main clause follows it ("A woman who has accused the mayor of fraud said", not
+    "officials who have said"); else ``pos``."""
+    found = _WHO_CLAUSE.match(text, pos, end)
+    if found is None:
+        return pos
+    words = list(_WORD_SPAN.finditer(text, found.start() + 5, found.end()))
+    for k in range(2, len(words)):
+        if words[k].group() in speech_verbs:
+            return words[k - 1].end() if words[k - 1].group().lower() not in _AUXILIARIES else pos
+    return pos
 
 
 def _complement(text: str, m: int, pos: int, end: int, speech_verbs: frozenset[str],
@@ -272,11 +310,15 @@ def extend_mention(text: str, start: int, end: int, mention: str | None, titles:
                 return mention
         start, end = max(0, m - LOOK_BACK), min(len(text), m + LOOK_BACK)
     pos = m + len(mention)
-    pos = _head_nouns(text, pos, end, nouns)
+    head_end = _head_nouns(text, pos, end, nouns)
+    if head_end == pos and mention[-1:].isalpha() and mention.split()[-1][:1].isupper():
+        head_end = _plural_head(text, pos, end, speech_verbs)
+    pos = head_end
     reflexive = _REFLEXIVE.match(text, pos, end)  # "Clinton herself has proposed"
     if reflexive:
         pos = reflexive.end()
     pos = _complement(text, m, pos, end, speech_verbs, nouns)
+    pos = _who_clause(text, pos, end, speech_verbs)
     if text.startswith(" (", pos):  # "Sen. Ann Lee (D-Ohio)"
         close = text.find(")", pos, min(end, pos + 30))
         if close > 0:
