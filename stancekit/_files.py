@@ -16,7 +16,7 @@ from pathlib import Path
 from ._errors import ModelError, ModelIntegrityError, ModelVersionWarning, type_error
 
 __all__ = ["sha256_file", "default_model_path", "read_manifest", "check_model", "library_versions",
-           "atomic_write_bytes"]
+           "atomic_write_bytes", "blas_kernels", "kernel_note"]
 
 
 def _version() -> str:
@@ -34,6 +34,39 @@ def library_versions() -> dict[str, str]:
     from importlib.metadata import version
     return {"stancekit": _version(), "scikit-learn": version("scikit-learn"), "numpy": version("numpy"),
             "scipy": version("scipy")}
+
+
+def blas_kernels() -> list[str]:
+    """The BLAS libraries this process has loaded and the kernels each chose for this CPU, e.g.
+    ``["openblas 0.3.30 Haswell", "openblas 0.3.31.188.0 Haswell"]`` (numpy's and scipy's).
+
+    A fit is the same bytes only under the same kernels: OpenBLAS picks its dot-product and
+    matrix kernels by CPU at load time, and their sums round differently (an Intel AVX-512
+    machine gets ``SkylakeX``, AMD's Zen and most others ``Haswell``). Training records this in each manifest; loading
+    does not check it, since the predictions of one model file do not depend on it. Call it after
+    the fit, when numpy's and scipy's libraries are both loaded.
+    """
+    from threadpoolctl import threadpool_info
+
+    return sorted({f"{i.get('internal_api')} {i.get('version')} {i.get('architecture')}"
+                   for i in threadpool_info() if i.get("user_api") == "blas"})
+
+
+def kernel_note(before: dict[str, object] | None, after: dict[str, object]) -> str | None:
+    """A note for a rebuild whose BLAS kernels differ from those that wrote the file it replaces.
+
+    ``before`` and ``after`` are the old and new manifests (``before`` None when there was no
+    file, or a manifest that did not record kernels). None when the kernels agree: the note is for
+    the reader who rebuilds a shipped model and gets other bytes.
+    """
+    old = [str(k) for k in (before or {}).get("blas") or ()]  # type: ignore[union-attr]
+    new = [str(k) for k in after.get("blas") or ()]  # type: ignore[union-attr]
+    if not old or not new or old == new:
+        return None
+    arch = {k.rsplit(" ", 1)[-1] for k in old}
+    hint = f" (for its bytes, run the command with OPENBLAS_CORETYPE={arch.pop()})" if len(arch) == 1 else ""
+    return (f"note: the file replaced was fitted under BLAS kernels {', '.join(old)}; this run used "
+            f"{', '.join(new)}: the same data and code give other bytes under other kernels{hint}")
 
 
 def sha256_file(path: str | Path) -> str:

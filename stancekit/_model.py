@@ -20,7 +20,8 @@ from ._errors import DataError, ModelError, choice_error, model_unreadable, sett
 from ._features import StanceFeaturizer
 from ._scorer import Scorer, best_labels, in_label_order, scorer_path, stance_records, write_scorer
 from ._vectors import LinearHead, StatementInput, gate_proba, stack_rows, statement_inputs
-from ._files import _manifest_path, atomic_write_bytes, check_model, default_model_path, library_versions, sha256_file
+from ._files import (_manifest_path, atomic_write_bytes, blas_kernels, check_model, default_model_path,
+                     library_versions, sha256_file)
 from ._targets import LABELS, Target
 
 __all__ = ["Stance", "StanceModel", "fit_model", "load_model", "save_model", "DEFAULT_SETTINGS",
@@ -540,6 +541,7 @@ def save_model(model: StanceModel, path: str | Path, *, training_data: Sequence[
         "file": path.name,
         "sha256": sha256_file(path),
         "versions": library_versions(),
+        "blas": blas_kernels(),
         "targets": [t.to_dict() for t in model.targets],
         "labels": list(LABELS),
         "settings": _jsonable(model.settings),

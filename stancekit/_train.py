@@ -15,7 +15,8 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.pipeline import Pipeline
 
 from ._data import LabelledSet, data_digest, read_labelled
-from ._errors import DataError, UsageError
+from ._errors import DataError, ModelError, UsageError
+from ._files import kernel_note, read_manifest
 from ._evaluate import ATTRIBUTED, AUTHOR, EvalResult, _summarise, _voice_rows, evaluate_model, format_result
 from ._model import DEFAULT_SETTINGS, StanceModel, build_pipeline, fit_model, save_model
 from ._targets import LABELS, Target, default_targets, load_targets, targets_from_ids
@@ -311,10 +312,22 @@ def train_command(a) -> int:
     model = fit_model(train, targets, settings, random_state=a.seed)
     model.metrics = metrics
     sources = list(a.paths) + list(a.dev)
+    before = _old_manifest(a.output)
     manifest = save_model(model, a.output, training_data=sources)
+    note = kernel_note(before, manifest)
+    if note:
+        log(note)
     log(f"wrote {a.output} ({len(train.statements)} statements, targets {', '.join(model.target_ids)}, "
         f"sha256 {manifest['sha256'][:12]}…) in {time.perf_counter() - t0:.1f} s")
     return 0
+
+
+def _old_manifest(path: str | Path) -> dict[str, object] | None:
+    """The manifest of the file a rebuild is about to replace, None when there is none to read."""
+    try:
+        return read_manifest(path)
+    except ModelError:
+        return None
 
 
 def _plain(obj):

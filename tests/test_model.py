@@ -163,6 +163,29 @@ def test_manifest_records_versions_targets_and_metrics():
     assert "dev" in manifest["metrics"]
 
 
+_HAS = ["openblas 0.3.30 Haswell", "openblas 0.3.31 Haswell"]
+_SKX = ["openblas 0.3.30 SkylakeX", "openblas 0.3.31 SkylakeX"]
+
+
+@pytest.mark.parametrize("before, after, expect", [
+    (None, {"blas": _HAS}, None),  # first build: nothing replaced
+    ({"versions": {}}, {"blas": _HAS}, None),  # a manifest from before kernels were recorded
+    ({"blas": _HAS}, {"blas": _HAS}, None),
+    ({"blas": _SKX}, {"blas": _HAS}, r"with OPENBLAS_CORETYPE=SkylakeX\)$"),
+    ({"blas": _HAS}, {"blas": _SKX}, r"with OPENBLAS_CORETYPE=Haswell\)$"),
+    ({"blas": ["openblas 0.3.30 Zen", "openblas 0.3.31 Haswell"]}, {"blas": _SKX}, r"under other kernels$"),
+])
+def test_rebuild_under_other_blas_kernels_says_so(before, after, expect):
+    """Regression: session 11's stance model (4ebf842f) was fitted under OpenBLAS's SkylakeX kernels;
+    the same command under Haswell kernels wrote other bytes (e8e08e9e) and no one could say why."""
+    from stancekit._files import kernel_note
+    note = kernel_note(before, after)
+    if expect is None:
+        assert note is None
+    else:
+        assert note and re.search(expect, note), note
+
+
 # -- model files are code: integrity and versions --------------------------------------------------------
 
 @pytest.fixture()

@@ -21,7 +21,7 @@ from pathlib import Path
 import numpy as np
 
 from .._errors import ModelError, ModelIntegrityError, ModelVersionWarning, choice_error, type_error
-from .._files import atomic_write_bytes, library_versions, write_npz, read_manifest, sha256_file
+from .._files import atomic_write_bytes, blas_kernels, library_versions, write_npz, read_manifest, sha256_file
 from .._text import lower_words
 from ._features import (_STOP, CLAUSE_WITHIN, NON_SOURCES, PRONOUNS, cue_features, has_quote, mention_start, quote_counts, quote_state, source_candidates,
                         source_features, tokenize)
@@ -380,7 +380,7 @@ class AttributionModel:
         data = self.to_bytes()
         atomic_write_bytes(path, lambda f: f.write(data))
         man = {"format": 1, "kind": FORMAT, "file": path.name, "sha256": sha256_file(path),
-               "versions": library_versions()}
+               "versions": library_versions(), "blas": blas_kernels()}
         man.update(manifest or {})
         text = json.dumps(man, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
         atomic_write_bytes(path.with_name(path.name + ".manifest.json"), lambda f: f.write(text.encode("utf-8")))

@@ -25,6 +25,8 @@ from pathlib import Path
 
 import numpy as np
 
+from .._errors import ModelError
+from .._files import kernel_note, read_manifest
 from .._lexicon import load_lexicon
 from ._corpus import AttributedDoc, read_any
 from ._features import (PRONOUNS, cue_features, quote_counts, quote_state, source_candidates, source_features,
@@ -300,8 +302,16 @@ def main(argv: list[str] | None = None) -> int:
     }
     if args.cv:
         manifest["cv"] = cross_validate(sets[0][1], args.cv, args.jobs)
+    try:
+        before = read_manifest(args.output)
+    except ModelError:
+        before = None
     model.save(args.output, manifest)
+    after = read_manifest(args.output)
     print(json.dumps(manifest, indent=2))
+    note = kernel_note(before, after)
+    if note:
+        print(note, file=sys.stderr)
     return 0
 
 
