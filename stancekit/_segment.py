@@ -1640,6 +1640,10 @@ def segment(
     out: list[Statement] = []
     label_speaker: tuple[str | None, str | None] | None = None
     last_direct: tuple[str | None, str | None] | None = None
+    # The speaker of the last statement if it reported speech without quoting ('"...?" Ana Ruiz asked
+    # them.', 'Ruiz said the pier is old.'), with its paragraph: a quotation that opens right after it
+    # in that paragraph, and names no speaker of its own, is that speaker's too.
+    last_tag: tuple[str | None, str | None, int] | None = None
     prev_colon: tuple[str | None, str | None] | None = None
     before = 0  # body sentences in the windows before this one
     for paras, all_sents in windows:
@@ -1732,6 +1736,9 @@ def segment(
                         found = att.seat_subject(frame, ps)
                     if found is None and attribution is not None:  # the learned model, where the rules found no one
                         found = attribution.speaker(text, ps, pe, att)
+                    if found is None and pquotes and last_tag is not None and last_tag[2] == sent.paragraph \
+                            and text[ps] in "“\"«‘'":
+                        found = (last_tag[0], "person", last_tag[1])
                     if found is not None and found[1] == "self":
                         found = (last_direct[0], "person", last_direct[1]) if last_direct and covered else None
                     if found is not None and found[0]:
@@ -1743,7 +1750,9 @@ def segment(
                                 quote_speaker.setdefault(q, (actor, mention))
                 if kind == "direct":
                     last_direct = (actor, mention)
+                    last_tag = None
                 elif not covered:
+                    last_tag = (actor, mention, sent.paragraph) if actor else None
                     last_direct = None
                 results.append((ps, pe, actor, mention, kind))
             stripped = text[s:e].rstrip()
