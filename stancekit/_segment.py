@@ -1645,6 +1645,8 @@ def segment(
     # in that paragraph, and names no speaker of its own, is that speaker's too.
     last_tag: tuple[str | None, str | None, int] | None = None
     prev_colon: tuple[str | None, str | None] | None = None
+    colon_block: tuple[str | None, str | None, int] | None = None
+    colon_tag = False
     before = 0  # body sentences in the windows before this one
     for paras, all_sents in windows:
         if all_sents is None:
@@ -1725,6 +1727,12 @@ def segment(
                         found = _tag_after_quote(text, sents, si, pquotes, att, sent_starts, sent_ends)
                     if found is None and pquotes and prev_colon is not None:
                         found = (prev_colon[0], "person", prev_colon[1])
+                    if found is None and colon_tag and new_para and ps == s:
+                        # "Ana Ruiz writes:" then a paragraph of her words, quoted or not
+                        found = (prev_colon[0], "person", prev_colon[1])
+                        colon_block = (prev_colon[0], prev_colon[1], sent.paragraph)
+                    elif found is None and colon_block is not None and colon_block[2] == sent.paragraph:
+                        found = (colon_block[0], "person", colon_block[1])
                     if found is None and pquotes and last_direct is not None and text[ps] in "“\"«‘'":
                         # A new quotation right after the same speaker's words.
                         found = (last_direct[0], "person", last_direct[1])
@@ -1757,6 +1765,9 @@ def segment(
                 results.append((ps, pe, actor, mention, kind))
             stripped = text[s:e].rstrip()
             prev_colon = (results[-1][2], results[-1][3]) if stripped.endswith(":") and results and results[-1][2] else None
+            # "Ana Ruiz writes:" (a speech verb right before the colon): the next paragraph is her words
+            tail = lower_words(stripped[-30:]) if prev_colon is not None else None
+            colon_tag = bool(tail) and tail[-1] in lex.speech_verbs
         before += len(sents)
         for ps, pe, actor, mention, kind in results:
             sid = f"{doc_id}:{len(out)}" if doc_id is not None else str(len(out))

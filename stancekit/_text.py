@@ -299,7 +299,8 @@ def sentences(text: str, lex: Lexicon, paras: list[tuple[int, int]] | None = Non
                 ce -= 1
             if cs >= ce:
                 continue
-            if body and _no_terminal(text, cs, ce) and len(text[cs:ce].split()) <= 25:
+            if body and _no_terminal(text, cs, ce) and len(text[cs:ce].split()) <= 25 \
+                    and not (text[ce - 1] == ":" and _introduces_words(text, cs, ce, lex)):
                 body = False  # a headline, caption or sub-heading
             if not body:
                 out.append(Sentence(cs, ce, False, pi))
@@ -314,6 +315,14 @@ def sentences(text: str, lex: Lexicon, paras: list[tuple[int, int]] | None = Non
                     first = False
                 s = end
     return out
+
+
+def _introduces_words(text: str, start: int, end: int, lex: Lexicon) -> bool:
+    """Whether the line ``text[start:end]``, which ends with a colon, introduces someone's words
+    ("Ana Ruiz writes:", "As Tom Reyes observed, the pier is the real winner:"): a speech verb
+    among its words. Such a line is a sentence of the body, not a sub-heading ("Online:",
+    "Watch the full interview below:")."""
+    return not lex.speech_verbs.isdisjoint(lower_words(text[start:end]))
 
 
 def _looks_like_label(label: str, lex: Lexicon) -> bool:

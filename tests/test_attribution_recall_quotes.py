@@ -28,3 +28,38 @@ def test_a_quotation_after_reported_speech_takes_its_speaker(text, index, actor)
     got = segment(text, attribution=None)
     check_offsets(text, got)
     assert got[index].actor == actor
+
+
+# A line that ends with a colon and holds a speech verb introduces someone's words: a sentence of the
+# body, not a sub-heading, so that its speaker is found and the quotation after it takes that speaker;
+# with the verb right before the colon ("X writes:"), the whole paragraph after it is X's, quoted or not.
+@pytest.mark.parametrize("text, index, actor", [
+    ("The council met on Monday.\n\nTom Reyes writes:\n\n\u201cThe bridge is safe and the rails are new.\u201d\n", 1, "Tom Reyes"),
+    ("The council met on Monday.\n\nTom Reyes writes:\n\n\u201cThe bridge is safe and the rails are new.\u201d\n", 2, "Tom Reyes"),
+    ("The council met on Monday.\n\nAs Tom Reyes observed, the old pier was the real winner:\n\n"
+     "\u201cNobody expected the old pier to draw a crowd.\u201d\n", 2, "Tom Reyes"),
+    ("The council met on Monday.\n\nTom Reyes writes:\n\nThe bridge is safe. The rails are new.\n", 3, "Tom Reyes"),
+])
+def test_a_line_that_introduces_words_is_a_statement(text, index, actor):
+    got = segment(text, attribution=None)
+    check_offsets(text, got)
+    assert got[index].actor == actor
+
+
+# ... a line with a colon and no speech verb stays a sub-heading; a paragraph after a colon line whose
+# speech verb is not right before the colon keeps to its own words
+@pytest.mark.parametrize("text, texts", [
+    ("Photos of the new pier:\n\nThe bridge is safe.\n", ["The bridge is safe."]),
+    ("Watch the full video below:\n\nThe bridge is safe.\n", ["The bridge is safe."]),
+])
+def test_a_colon_line_without_a_speech_verb_is_no_statement(text, texts):
+    got = segment(text, attribution=None)
+    check_offsets(text, got)
+    assert [s.text for s in got] == texts
+
+
+def test_a_paragraph_after_a_colon_line_without_a_final_speech_verb_is_not_its_speakers():
+    text = "Tom Reyes said there were two problems with the pier:\n\nThe rails are old.\n"
+    got = segment(text, attribution=None)
+    check_offsets(text, got)
+    assert got[0].actor == "Tom Reyes" and got[1].actor is None
