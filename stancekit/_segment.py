@@ -390,6 +390,28 @@ def _apposition_start(tokens: list[tuple[str, int, int]], j: int, lex: Lexicon) 
     return None
 
 
+_TAG_DETERMINERS = frozenset("a an the one another".split())
+_CLOSING_MARKS = frozenset(", ? ! ' ’ ` \" ”".split())
+
+
+def _tag_description(tokens: list[tuple[str, int, int]], i: int) -> int | None:
+    """Index of the determiner of a description ending with the lowercase noun at ``i`` that
+    follows a quotation as its tag ('"Will he run?" the insider said.', '"...," a Democratic
+    staffer wondered.'): right after the quotation's closing mark, then at most two words before
+    the noun; else None."""
+    if not tokens[i][0].isalpha() or not tokens[i][0].islower() or tokens[i][0].endswith("ly"):
+        return None
+    for d in range(i - 1, max(-1, i - 4), -1):
+        if tokens[d][0].lower() in _TAG_DETERMINERS:
+            q = d - 1
+            while q >= 0 and tokens[q][0] in _CLOSING_MARKS:
+                q -= 1
+            return d if q >= 0 and tokens[q][0].startswith("_") else None
+        if not tokens[d][0].isalpha() or tokens[d][0].lower() in _FUNCTION:
+            return None
+    return None
+
+
 def _np_backward(tokens: list[tuple[str, int, int]], vi: int, lex: Lexicon) -> tuple[int, int] | None:
     """Index range ``[i, vi_np)`` of the noun phrase that is the subject of the verb at ``vi``."""
     j = vi - 1
@@ -490,8 +512,9 @@ def _np_backward(tokens: list[tuple[str, int, int]], vi: int, lex: Lexicon) -> t
             break  # "On Sunday Dmitry Medvedev offered": the subject starts after the day
         if (tok[:1].isupper() and low not in _FUNCTION) or low in lex.titles or low in lex.groups \
                 or base in lex.org_words or low in lex.org_words or (
-                i == j == vi - 1 and low in _PERSON_NOUNS and (vi + 1 == len(tokens) or tokens[vi + 1][0] in ".,!?")
-                and any(t[0].lower() in _INDEFINITE for t in tokens[max(0, i - 3) : i])):
+                i == j == vi - 1 and (vi + 1 == len(tokens) or tokens[vi + 1][0] in ".,!?") and (
+                    (low in _PERSON_NOUNS and any(t[0].lower() in _INDEFINITE for t in tokens[max(0, i - 3) : i]))
+                    or _tag_description(tokens, i) is not None)):
             saw_head = True  # (a person's noun after "a", "one", "another" in a closing tag: "..., one user wrote.")
             i -= 1
             continue
@@ -607,6 +630,8 @@ def _noun_use(tokens: list[tuple[str, int, int]], vi: int, lex: Lexicon) -> bool
     low = prev.lower()
     if low in _POSSESSIVE_DETERMINERS:
         return True
+    if vi + 1 < len(tokens) and tokens[vi + 1][0] == "that" and tokens[vi][0].endswith("s"):
+        return False  # "The Journal notes that": a verb with its clause ("Journal" is no adjective in "-al")
     if vi < 2 or not prev[:1].isupper() or low in lex.titles or not (
             low in lex.country_of or low in _PARTY_WORDS
             or (len(low) >= 5 and any(f"-{low[-k:]}" in lex.np_modifiers for k in (2, 3)))):
@@ -1029,6 +1054,9 @@ class _Attributor:
                 continue
             if span:
                 name, kind, mention = self.np_at(frame, offset, tokens, *span)
+                d = _tag_description(tokens, vi - 1) if not name and kind == "none" and span[1] == vi else None
+                if d is not None:  # '"...?" the insider said.': an unnamed speaker
+                    name, kind, mention = tokens[vi - 1][0], "person", frame[tokens[d][1] : tokens[vi - 1][2]]
                 if name or kind == "self":
                     if kind == "self":
                         return None, "self", mention
@@ -1935,7 +1963,7 @@ _QUANTITY = re.compile(
     rf"(?:(?P<share>{_NUM}\s*(?:%|percent\b|per\s+cent\b)|{_NUM}\s+(?:in|out\s+of)\s+{_NUM}\b"
     rf"|(?:a|one|{_NUMBER_WORDS})[- ](?:thirds?|quarters?|fifths?|half)\b|half\b"
     r"|(?:a|the)\s+(?:slim\s+|narrow\s+|clear\s+|large\s+|small\s+|\d+%\s+)?(?:majority|minority|plurality)\b"
-    r"|most\b|many\b|a\s+few\b|few\b|several\b|a\s+handful\b)"
+    r"|most\b|many\b|some\b|a\s+few\b|few\b|several\b|a\s+handful\b)"
     r"|(?P<bare>\d[\d,]*)(?=\s+(?:\w+ly\s+)?(?:said|say|says|told|believe|believed|think|thought)\b)))",
     re.IGNORECASE)
 # a short opening phrase before it, up to its comma: "Even so", "In the new poll", "Among Republicans"
@@ -1943,7 +1971,7 @@ _OPENING_PHRASE = re.compile(r"(?:[A-Za-z][\w’'.-]*\s+){0,5}[A-Za-z][\w’'.-]
 # A cheap test of the words that may open _QUANTITY, before it: conjunctions, then a quantity
 # ("most", "two-thirds"), or a modifier or article before one ("about 40", "a third").
 _QUANTITY_CONJ = frozenset("but and yet still meanwhile overall however while whereas".split())
-_QUANTITY_CORE = frozenset(("half most many few several " + _NUMBER_WORDS.replace("|", " ")).split())
+_QUANTITY_CORE = frozenset(("half most many some few several " + _NUMBER_WORDS.replace("|", " ")).split())
 _QUANTITY_MODIFIERS = frozenset("about nearly almost roughly some only just over under around at fewer less more close "
                                 "barely well fully a the".split())
 _QUANTITY_AFTER_MODIFIER = frozenset("a half than to least full third thirds quarter quarters fifth fifths majority "
