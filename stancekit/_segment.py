@@ -961,7 +961,8 @@ class _Attributor:
                         return name, kind, mention
             toks = _tokens(frame, m.end(), m.end() + 160)
             j = 0
-            while j < len(toks) and j < 14 and toks[j][0] not in (",", ".", ";", ":", "(", ")") and not toks[j][0].startswith("_"):
+            while j < len(toks) and j < 14 and toks[j][0] not in (",", ".", ";", ":", "(", ")", "—", "–") \
+                    and not toks[j][0].startswith("_") and not (toks[j][0] == "-" and frame[toks[j][2] : toks[j][2] + 1] == " "):
                 j += 1
             # "according to a statement from the embassy", "... figures released by the ministry":
             # the text's source, named after "from", "by" or "of", is the actor.
@@ -982,6 +983,13 @@ class _Attributor:
                 res = self.np_at(frame, offset, toks, 0, j)
                 if res[0]:
                     return res
+                # "according to the officer in charge of the base that night": the noun phrase before
+                # its first preposition names the source, the whole phrase is the mention
+                k = next((p for p in range(1, j) if toks[p][0] in _OBJECT_PREPOSITIONS), None)
+                if k is not None:
+                    name, kind, _ = self.np_at(frame, offset, toks, 0, k)
+                    if name and kind != "self":
+                        return name, kind, frame[toks[0][1] : toks[j - 1][2]]
         if after_quote and frame.lstrip(" '‘`")[:1] == "_":
             tagged = self._speech_tag(frame, offset)
             if tagged is not None:

@@ -260,7 +260,9 @@ def test_extend_mention_reads_the_sentence_before_a_quotation():
      "A survey by the port authority in March"),
     ("Recent polls from Delta Bank and KTV/Metro respectively show a tie.", "Recent polls",
      "Recent polls from Delta Bank and KTV/Metro respectively"),
-    # ... not a clause whose own speech verb follows an auxiliary, nor a verb after a name
+    # ... not a clause whose own speech verb follows an auxiliary, nor a verb after a name, nor a
+    # particle after an "-ing" word ("going back": "back" is also a verb of the list)
+    ("A survey by Delta Bank of harbour towns going back to 1990 showed the fares rose.", "A survey", "A survey"),
     ("Nurses who have said the ward is full were ignored.", "Nurses", "Nurses"),
     ("Ines Hart warns voters are tired.", "Ines Hart", "Ines Hart"),
     # no verb after the phrase: not a source's complement
@@ -1085,6 +1087,11 @@ def test_an_opening_conjunction_is_no_part_of_a_group_subject(text, actor, menti
      "The Harbor Journal"),
     ("\"Is the pier safe?\" the insider asked.", "insider", "the insider"),
     ("\"Will the ferry run in May?\" a harbour staffer wondered.", "staffer", "a harbour staffer"),
+    # "according to" a description with a phrase after its noun (regression: no speaker, then the
+    # model's last word, "base"): the noun before the first preposition, the whole phrase as mention
+    ("According to the officer in charge of the pier that night, the cranes were idle.", "officer",
+     "the officer in charge of the pier that night"),
+    ("According to the interests of the port, the toll must rise.", None, None),
     # ... not a share of a quantity ("Some 40 percent"), nor a description with no quotation before it
     ("Some 40 percent of dock workers say the cranes are too old.", "dock workers", "Some 40 percent of dock workers"),
     ("The crowd cheered and the insider said nothing.", None, None),

@@ -142,11 +142,13 @@ def _complement(text: str, m: int, pos: int, end: int, speech_verbs: frozenset[s
         low = nxt.group().lower() if nxt else ""
         return found.end() if low in speech_verbs or low in _FINDING_VERBS else pos  # not "... there could be"
     k = pos
+    prev = ""
     for w in _WORD_SPAN.finditer(text, found.start(), found.end()):
         low = w.group().lower()
         if low in _VERBS or low in speech_verbs or low in _FINDING_VERBS:
-            return k if k > pos + 4 else pos
+            return k if k > pos + 4 and not prev.endswith("ing") else pos  # not "elections going back"
         k = w.end()
+        prev = low
     return pos
 
 
