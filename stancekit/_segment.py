@@ -1912,6 +1912,24 @@ def _tag_after_quote(text: str, sents: list[Sentence], si: int, pquotes: list[tu
     return None
 
 
+# the subject of a clause that names part of a group no word of which the rules classify ("others
+# say", "one suggested"): a source the learned model names
+_OTHER_SHARES = frozenset("others another one some none".split())
+_HAVE = frozenset("has have had".split())
+
+
+def _other_share(words: list[str], lex: Lexicon) -> bool:
+    """Whether ``words`` (a clause's, lowercase) open with a conjunction or none, one of
+    :data:`_OTHER_SHARES` and a speech verb, an adverb in "-ly" between them or none."""
+    i = 1 if words and words[0] in _QUANTITY_CONJ else 0
+    if len(words) < i + 2 or words[i] not in _OTHER_SHARES:
+        return False
+    v = words[i + 1]
+    if (v.endswith("ly") or v in _HAVE) and len(words) > i + 2:
+        v = words[i + 2]
+    return v in lex.speech_verbs
+
+
 def _split_sources(text: str, s: int, e: int, frame: str | None, att: _Attributor,
                    model=None) -> list[tuple[int, int]]:
     """Split "A said X, while B said Y" into one span per source; else one span.
@@ -1940,6 +1958,15 @@ def _split_sources(text: str, s: int, e: int, frame: str | None, att: _Attributo
         right_off = m.end()
         right = frame[right_off:]
         words = lower_words(right)
+        if _may_open_quantity(right, 0) or (model is not None and _other_share(words, att.lex)):
+            # "Four in 10 voters see X, and a third said Y", "..., while others say Y": a share of a
+            # group as the second clause's subject is a source of its own, even of the first's group
+            qb = _quietly(att, _quantity_speaker, right, s + right_off, att)
+            if qb is not None or model is not None and _other_share(words, att.lex):
+                qa = _quietly(att, _quantity_speaker, left, s, att) or _quietly(att, _lead_quantity_speaker, left, s, att)
+                if (qa is not None and (qb is None or qa[2] != qb[2])) or (qa is None and (
+                        _peek(att, left, s) or model is not None and _other_share(lower_words(left), att.lex))):
+                    return [(s, s + len(left)), (s + right_off, e)]
         rules = not (att.lex.speech_verbs.isdisjoint(words) and "according" not in words
                      and _OTHER_FRAMES.isdisjoint(words))
         if not rules and (model is None or model.candidates.isdisjoint(words[:CLAUSE_WITHIN])):
@@ -2103,6 +2130,8 @@ def _quantity_speaker(frame: str, offset: int, att: _Attributor) -> tuple[str, s
     w = words[i] if i < len(words) else ""
     nxt = words[i + 1] if i + 1 < len(words) else ""
     c = frame[:1]
+    if i and c.isalpha():  # "but 40% said": the digit after the conjunction
+        c = frame[len(words[0]) : len(words[0]) + 2].lstrip()[:1]
     opens = c.isdigit() or (not c.isalpha() and _LEAD_DIGIT.match(frame) is not None) or w in _QUANTITY_CORE or (
         w in _QUANTITY_MODIFIERS and (w not in ("a", "the") or nxt in _QUANTITY_AFTER_MODIFIER))
     if not opens:
