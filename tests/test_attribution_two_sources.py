@@ -1,0 +1,75 @@
+"""Issue #13, ninth round (session 14): statements that held two attributions, and pronoun
+sources. Sentences written fresh for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from stancekit import segment
+from stancekit.attribution import load_attribution_model
+
+from .conftest import check_offsets
+
+
+@pytest.fixture(scope="module")
+def shipped():
+    model = load_attribution_model(missing_ok=True)
+    if model is None:
+        pytest.skip("models/attribution.npz absent")
+    return model
+
+
+# A share of a group as the subject of a second clause ("..., and a third said ...", "...; about
+# 30 percent said ...") is a source of its own, even of the first clause's group: two statements,
+# each with its share as the mention (the rules alone, and so with a model too).
+@pytest.mark.parametrize("text, expected", [
+    ("Four in 10 residents back the toll plan, and a third said it should rise.",
+     [("Four in 10 residents back the toll plan,", "residents", "Four in 10 residents"),
+      ("and a third said it should rise.", "residents", "a third")]),
+    ("Even so, most members said the pier was safe; about 30 percent said it was not.",
+     [("Even so, most members said the pier was safe;", "members", "most members"),
+      ("about 30 percent said it was not.", "members", "about 30 percent")]),
+    # a digit after the conjunction opens the share too
+    ("Nearly half of the dockers said they would strike, but 2 in 10 said they would not.",
+     [("Nearly half of the dockers said they would strike,", "dockers", "Nearly half of the dockers"),
+      ("but 2 in 10 said they would not.", "dockers", "2 in 10")]),
+    # a source before the share that is no share: two statements too (no group named: the share)
+    ("Ana Ruiz said the pier was safe, and a third said it was not.",
+     [("Ana Ruiz said the pier was safe,", "Ana Ruiz", "Ana Ruiz"),
+      ("and a third said it was not.", "a third", "a third")]),
+    # no saying after the share: one statement
+    ("Ana Ruiz said the pier was safe, and a third of the pier was closed.",
+     [("Ana Ruiz said the pier was safe, and a third of the pier was closed.", "Ana Ruiz", "Ana Ruiz")]),
+    # no source in the first clause: one statement
+    ("The pier was closed in May, and a third said it was unsafe.",
+     [("The pier was closed in May, and a third said it was unsafe.", None, None)]),
+])
+def test_a_share_in_the_second_clause_is_a_source_of_its_own(text, expected):
+    got = segment(text, attribution=None)
+    check_offsets(text, got)
+    assert [(s.text, s.actor, s.actor_mention if s.actor else None) for s in got] == expected
+
+
+# "others", "another", "one", "some", "none" before a speech verb in the second clause: a source
+# that only a learned model names; the sentence is split when the first clause has a source of its
+# own ("One says ..., while another says ...": the model names both).
+@pytest.mark.parametrize("text, actors", [
+    ("One says the pier is the oldest in the region, while another says it is the newest.", ["One", "another"]),
+    ("Some residents said the pier was safe, while others said it was not.", ["residents", "others"]),
+])
+def test_the_model_splits_a_second_clause_led_by_others_or_another(shipped, text, actors):
+    got = segment(text, attribution=shipped)
+    check_offsets(text, got)
+    assert [s.actor for s in got] == actors
+    assert len(segment(text, attribution=None)) == 1  # the rules alone name no "others"
+
+
+@pytest.mark.parametrize("text", [
+    "Four in 10 residents said it" + ", and a third said it" * 300 + ".",
+    "Most said it" + "; 30 percent" * 400 + " said.",
+    "One says it" + ", while another says" * 300 + ".",
+    "but 2 in 10" * 500,
+])
+def test_share_split_on_pathological_sentences(shipped, text):
+    check_offsets(text, segment(text, attribution=None))
+    check_offsets(text, segment(text, attribution=shipped))
