@@ -620,6 +620,26 @@ _POSSESSIVE_DETERMINERS = frozenset("the a an this his her their its our my your
 _ORDER_ADJECTIVES = frozenset("next last first second third final upcoming latest recent previous".split())
 
 
+_MODALS = frozenset("will would can could should shall may might must did does do".split())
+
+
+def _compound_noun(tokens: list[tuple[str, int, int]], vi: int, lex: Lexicon) -> bool:
+    """Whether the speech word at ``vi``, a base form, heads a compound noun after an article and
+    capitalised words that are no title and no plural ("the South Carolina contest", "a Sunday
+    tweet"; not "the Germans announce", "Nor will the Clinton Library accept")."""
+    word = tokens[vi][0]
+    if word.endswith(("s", "ing")) or word in lex.irregular_past or word in ("said", "told"):
+        return False  # a base form only: "contest", "call"
+    k = vi - 1
+    if tokens[k][0].endswith("s") or not tokens[k][0][:1].isupper():
+        return False  # "the Germans announce": a plural subject
+    while k >= 0 and vi - k <= 3 and tokens[k][0][:1].isupper() and tokens[k][0].isalpha() \
+            and tokens[k][0].lower() not in lex.titles and tokens[k][0].lower() not in _FUNCTION:
+        k -= 1
+    return k >= 0 and k < vi - 1 and tokens[k][0] in ("a", "an", "the") and not (
+        k >= 1 and tokens[k - 1][0].lower() in _MODALS)  # not "Nor will the Clinton Library accept"
+
+
 def _noun_use(tokens: list[tuple[str, int, int]], vi: int, lex: Lexicon) -> bool:
     """Whether the speech verb at ``vi`` (not a past form) is used as a noun: right after a
     determiner ("his call for"), or after a determiner or possessive and an adjective ("the
@@ -632,6 +652,8 @@ def _noun_use(tokens: list[tuple[str, int, int]], vi: int, lex: Lexicon) -> bool
         return True
     if vi + 1 < len(tokens) and tokens[vi + 1][0] == "that" and tokens[vi][0].endswith("s"):
         return False  # "The Journal notes that": a verb with its clause ("Journal" is no adjective in "-al")
+    if vi >= 2 and _compound_noun(tokens, vi, lex):
+        return True
     if vi < 2 or not prev[:1].isupper() or low in lex.titles or not (
             low in lex.country_of or low in _PARTY_WORDS
             or (len(low) >= 5 and any(f"-{low[-k:]}" in lex.np_modifiers for k in (2, 3)))):
@@ -651,6 +673,7 @@ _TAG_VERBS = _SAYING | frozenset("say add note argue argued argues wrote writes 
 # (not "As The Hill reported, ...": the clause names the source of the main one; nor a main clause
 # whose subject is a pronoun, which most often stands for the subordinate clause's speaker, nor a
 # subordinate clause whose subject is one: "Though he said ..., John said" names one person)
+_OPENING_PREPOSITIONS = frozenset("during in at on amid".split())  # "During a press call ..., the campaign said"
 _SUBORDINATORS = frozenset("when after before since until because if once while whereas although though".split())
 _MAIN_PRONOUNS = frozenset("he she they it we i".split())
 _TAG_TAIL = frozenset("on in at during last this earlier later recently".split())
@@ -1011,7 +1034,7 @@ class _Attributor:
             tag = self._closing_tag(frame, offset, tokens, candidates[-1])
             if tag is not None:
                 return tag
-            if tokens[0][0].lower() in _SUBORDINATORS:
+            if tokens[0][0].lower() in _SUBORDINATORS or tokens[0][0].lower() in _OPENING_PREPOSITIONS:
                 # "When the moderator pointed out ..., the candidate said ...": the main clause's
                 # cues first, those of the opening subordinate clause after them
                 comma = next((k for k, t in enumerate(tokens[:40]) if t[0] == ","), None)

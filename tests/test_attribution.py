@@ -1092,6 +1092,14 @@ def test_an_opening_conjunction_is_no_part_of_a_group_subject(text, actor, menti
     ("According to the officer in charge of the pier that night, the cranes were idle.", "officer",
      "the officer in charge of the pier that night"),
     ("According to the interests of the port, the toll must rise.", None, None),
+    # an opening prepositional phrase is read after the main clause ("During a press call ..., the
+    # campaign said" had the actor "press"), and a base form after an article and capitalised words
+    # is a noun ("the Lima contest", "a Twitter comment" had the actors "Lima", "Twitter")
+    ("During a press call on Monday, the Reyes campaign said the strike would go on.", "Reyes campaign",
+     "the Reyes campaign"),
+    ("It is still unclear whether Tom Reyes will win the Lima contest.", None, None),
+    ("Ana Ruiz posted a Twitter comment of her own, saying the pier was safe.", "Ana Ruiz", "Ana Ruiz"),
+    ("Nor will the Harbor Trust accept any funding from the port.", "Harbor Trust", "the Harbor Trust"),
     # ... not a share of a quantity ("Some 40 percent"), nor a description with no quotation before it
     ("Some 40 percent of dock workers say the cranes are too old.", "dock workers", "Some 40 percent of dock workers"),
     ("The crowd cheered and the insider said nothing.", None, None),
