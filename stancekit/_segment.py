@@ -1987,8 +1987,13 @@ def _split_sources(text: str, s: int, e: int, frame: str | None, att: _Attributo
             qb = _quietly(att, _quantity_speaker, right, s + right_off, att)
             if qb is not None or model is not None and _other_share(words, att.lex):
                 qa = _quietly(att, _quantity_speaker, left, s, att) or _quietly(att, _lead_quantity_speaker, left, s, att)
+                c = left.rfind(": ") if qa is None else -1
+                if c >= 0:  # "There is a divide: a 69% majority of A support X; a 45% plurality of B oppose it"
+                    qa = _quietly(att, _quantity_speaker, left[c + 2 :], s + c + 2, att)
                 if (qa is not None and (qb is None or qa[2] != qb[2])) or (qa is None and (
-                        _peek(att, left, s) or model is not None and _other_share(lower_words(left), att.lex))):
+                        _peek(att, left, s) or model is not None and (
+                            _other_share(lower_words(left), att.lex)
+                            or qb is not None and _model_peek(model, text, s, s + len(left), att, clause=False)))):
                     return [(s, s + len(left)), (s + right_off, e)]
         rules = not (att.lex.speech_verbs.isdisjoint(words) and "according" not in words
                      and _OTHER_FRAMES.isdisjoint(words))
@@ -2018,8 +2023,8 @@ _QUANTITY = re.compile(
     r"(?:(?:but|and|yet|still|meanwhile|overall|however|by contrast|in contrast|in all|in total|while|whereas)\b,?\s+)?"
     r"(?P<q>(?:(?:about|nearly|almost|roughly|some|only|just|over|under|around|at least|fewer than|less than|"
     r"more than|close to|barely|well over|a full|fully)\s+)?"
-    rf"(?:(?P<share>{_NUM}\s*(?:%|percent\b|per\s+cent\b)|{_NUM}\s+(?:in|out\s+of)\s+{_NUM}\b"
-    rf"|(?:a|one|{_NUMBER_WORDS})[- ](?:thirds?|quarters?|fifths?|half)\b|half\b"
+    rf"(?:(?P<share>{_NUM}\s*(?:%|percent\b|per\s+cent\b)|{_NUM}\s+(?:in|of|out\s+of)\s+{_NUM}\b"
+    rf"|(?:a|one|{_NUMBER_WORDS})[- ](?:thirds?|quarters?|fourths?|fifths?|half)\b|half\b"
     r"|(?:a|the)\s+(?:slim\s+|narrow\s+|clear\s+|large\s+|small\s+|\d+%\s+)?(?:majority|minority|plurality)\b"
     r"|most\b|many\b|some\b|a\s+few\b|few\b|several\b|a\s+handful\b)"
     r"|(?P<bare>\d[\d,]*)(?=\s+(?:\w+ly\s+)?(?:said|say|says|told|believe|believed|think|thought)\b)))",
@@ -2032,7 +2037,7 @@ _QUANTITY_CONJ = frozenset("but and yet still meanwhile overall however while wh
 _QUANTITY_CORE = frozenset(("half most many some few several " + _NUMBER_WORDS.replace("|", " ")).split())
 _QUANTITY_MODIFIERS = frozenset("about nearly almost roughly some only just over under around at fewer less more close "
                                 "barely well fully a the".split())
-_QUANTITY_AFTER_MODIFIER = frozenset("a half than to least full third thirds quarter quarters fifth fifths majority "
+_QUANTITY_AFTER_MODIFIER = frozenset("a half than to least full third thirds quarter quarters fourth fourths fifth fifths majority "
                                      "minority plurality few handful slim narrow clear large small".split())
 # the first words of the opening phrases it may follow ("Even so, ", "Among Republicans, ")
 _OPENING_WORDS = frozenset("in among of even overall nationally statewide across for at on by from still yet meanwhile "
