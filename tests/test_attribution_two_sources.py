@@ -33,6 +33,16 @@ def shipped():
     ("Nearly half of the dockers said they would strike, but 2 in 10 said they would not.",
      [("Nearly half of the dockers said they would strike,", "dockers", "Nearly half of the dockers"),
       ("but 2 in 10 said they would not.", "dockers", "2 in 10")]),
+    # "three-fourths", "nine of 10", and a share after a colon in the first clause
+    ("Half of the dockers said the pier was safe, and three-fourths say the toll is too high.",
+     [("Half of the dockers said the pier was safe,", "dockers", "Half of the dockers"),
+      ("and three-fourths say the toll is too high.", "dockers", "three-fourths")]),
+    ("More than nine of 10 dockers were worried about the pier; most said they were very worried.",
+     [("More than nine of 10 dockers were worried about the pier;", "dockers", "More than nine of 10 dockers"),
+      ("most said they were very worried.", "dockers", "most")]),
+    ("There is a divide: a 69% majority of dockers support the strike; a 45% plurality of clerks oppose it.",
+     [("There is a divide: a 69% majority of dockers support the strike;", "dockers", "a 69% majority of dockers"),
+      ("a 45% plurality of clerks oppose it.", "clerks", "a 45% plurality of clerks")]),
     # a source before the share that is no share: two statements too (no group named: the share)
     ("Ana Ruiz said the pier was safe, and a third said it was not.",
      [("Ana Ruiz said the pier was safe,", "Ana Ruiz", "Ana Ruiz"),
@@ -69,6 +79,8 @@ def test_the_model_splits_a_second_clause_led_by_others_or_another(shipped, text
     "Most said it" + "; 30 percent" * 400 + " said.",
     "One says it" + ", while another says" * 300 + ".",
     "but 2 in 10" * 500,
+    "A divide: " * 300 + "most said it; a third said no.",
+    "nine of 10 of " * 400 + "said.",
 ])
 def test_share_split_on_pathological_sentences(shipped, text):
     check_offsets(text, segment(text, attribution=None))
