@@ -151,6 +151,9 @@ def _viewish(frame: str) -> bool:
 
 _PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:(?:also|further|again|[a-z]+ly)\s+)?"
                       r"([a-z]+ed|said|told|voiced|made)\s+by\s+")
+# verbs of informing that name a saying in the passive only with a "that" clause after the agent
+# ("The council was advised by engineer Ana Ruiz that ...", not "has advised OSCE institutions")
+_INFORMED = frozenset("advised informed briefed reminded cautioned".split())
 # "drew criticism from X", "an endorsement by X": a judgement named by its noun, its source after it
 # (data/attribution_noun_cues.txt).
 _NOUN_CUE = re.compile(r"\b(?:" + "|".join(sorted(re.escape(line.lower()) for _, _, line in
@@ -1290,7 +1293,9 @@ class _Attributor:
                 if res[0]:
                     return res
         m = _PASSIVE.search(frame) if " by " in frame else None
-        if not (m and (m.group(1) in lex.speech_verbs or m.group(1) in ("raised", "voiced", "made"))):
+        informed = m is not None and m.group(1) in _INFORMED  # "was advised by X that ...": X's words
+        if not (m and (m.group(1) in lex.speech_verbs or m.group(1) in ("raised", "voiced", "made") or informed)):
+            informed = False
             m = _NOUN_CUE.search(frame) if " from " in frame or " by " in frame else None
         if m:
             toks = _tokens(frame, m.end(), m.end() + 100)
@@ -1299,7 +1304,7 @@ class _Attributor:
                                      or (toks[j][0] == "and" and 0 < j and j + 1 < len(toks) and toks[j + 1][0][:1].isupper()
                                          and _describes_group(toks[j - 1][0], lex))):
                 j += 1
-            if j:
+            if j and (not informed or j < len(toks) and toks[j][0] == "that"):
                 res = self.np_at(frame, offset, toks, 0, j)
                 if res[0]:
                     return res
