@@ -85,3 +85,26 @@ def test_the_model_splits_a_second_clause_led_by_others_or_another(shipped, text
 def test_share_split_on_pathological_sentences(shipped, text):
     check_offsets(text, segment(text, attribution=None))
     check_offsets(text, segment(text, attribution=shipped))
+
+
+# A verb of informing in the passive names its agent as the source when a "that" clause follows the
+# agent ("was advised by X that ..."); without it, an action ("was advised by X on the repairs").
+@pytest.mark.parametrize("text, actor", [
+    ("The council was advised by engineer Paolo Ferri that the bridge needed repairs.", "Paolo Ferri"),
+    ("The board was reminded by Mayor Ana Ruiz that the pier was closed.", "Ana Ruiz"),
+    ("The council was advised by engineer Paolo Ferri on the bridge repairs.", None),
+    ("Tom Berg has advised Port Velden on its budget for years.", None),
+])
+def test_a_passive_verb_of_informing_with_a_that_clause_names_its_agent(text, actor):
+    got = segment(text, attribution=None)
+    check_offsets(text, got)
+    assert got[0].actor == actor
+
+
+@pytest.mark.parametrize("text", [
+    "The council was advised by " + "Ana " * 2000 + "that it rained.",
+    "was advised by " * 500 + "that.",
+])
+def test_passive_informing_on_pathological_sentences(shipped, text):
+    check_offsets(text, segment(text, attribution=None))
+    check_offsets(text, segment(text, attribution=shipped))
