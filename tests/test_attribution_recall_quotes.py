@@ -39,6 +39,9 @@ def test_a_quotation_after_reported_speech_takes_its_speaker(text, index, actor)
     ("The council met on Monday.\n\nAs Tom Reyes observed, the old pier was the real winner:\n\n"
      "\u201cNobody expected the old pier to draw a crowd.\u201d\n", 2, "Tom Reyes"),
     ("The council met on Monday.\n\nTom Reyes writes:\n\nThe bridge is safe. The rails are new.\n", 3, "Tom Reyes"),
+    # a paragraph that opens with a quotation: the sentences after it in that paragraph too
+    ("The council met on Monday.\n\nTom Reyes tweeted:\n\n\u201cThe ferry is late again.\u201d The harbour is a mess.\n",
+     3, "Tom Reyes"),
 ])
 def test_a_line_that_introduces_words_is_a_statement(text, index, actor):
     got = segment(text, attribution=None)
