@@ -749,6 +749,14 @@ def _inverted_end(tokens: list[tuple[str, int, int]], j: int, lex: Lexicon) -> t
     anon = _anonymous_end(tokens, k, lex) if low.lower() in _ANON_HEADS else None
     if anon is not None:  # ", said one person familiar with the plan"
         return anon, None
+    if k > j and low not in nouns and low.isalpha() and low.islower():
+        # ", said Delta University political scientist Ana Ruiz": lowercase modifiers before the title
+        t = k
+        while t < n and t < k + 2 and tokens[t][0].isalpha() and tokens[t][0].islower() and tokens[t][0] not in nouns \
+                and tokens[t][0] not in _FUNCTION and not tokens[t][0].endswith(("ly", "ing")):
+            t += 1
+        if t < n and t > k and tokens[t][0] in nouns:
+            k, low = t, tokens[t][0]
     if low in nouns or (low == "of" and k > j and tokens[k - 1][0] in nouns):
         m = k + 1 if low == "of" else k
         while m < n and m < k + 4 and tokens[m][0] in nouns:
@@ -2100,8 +2108,14 @@ _FINDING_SUBJECT = re.compile(
     r"(?:(?:But|And|Yet|So|Still) )?+"
     r"((?:(?:The|A|An|Another|This|That|These|Those|Its|Their|Our|New|Opinion|Some|Several|Both) )?+"
     r"(?:[\w/.&'’-]{1,40}+ ){0,5}?(?:[Pp]oll|[Pp]olls|[Pp]olling|[Ss]urvey|[Ss]urveys|[Ss]tudy|[Ss]tudies|[Rr]eport|[Rr]eports|[Aa]nalysis))"
-    r"(?: (?!also\b|now\b|still\b|just\b)[\w/.&'’-]{1,40}+){0,6}? (?:also |now |still |just )?"
+    r"(?: (?!also\b|now\b|still\b|just\b)[\w/.&'’-]{1,40}+){0,6}?"
+    r"(?P<rel>, (?:which|that)\b[^,;]{1,100}+,)? (?:also |now |still |just )?"  # ", which X won easily,"
     r"(?:show|shows|showed|shown|found|finds|find|suggests|suggested|indicates|indicated)\b")
+# the main clause after _FINDING_IN's phrase (and a participle phrase after it), whose own subject
+# finds: "In an online poll of 800 voters, conducted in May, Harbor Research found ..."
+_FINDING_MAIN = re.compile(
+    r"(?: (?:conducted|released|taken|published)\b[^,;]{1,80}+,)? ((?:[A-Z][\w.&'’-]{0,40}+ ){1,4}+)"
+    r"(?:also )?(?:found|finds|showed|shows|suggests|suggested)\b")
 # ... or as the opening phrase of the statement: "In a national poll released Monday, 31% of voters said"
 _FINDING_IN = re.compile(
     r"In ((?:(?:the|a|an|its|their|our|this|that|another) )?+"
@@ -2119,8 +2133,16 @@ def _finding_speaker(frame: str, offset: int, att: _Attributor) -> tuple[str, st
     a verb of finding (see ``_FINDING_SUBJECT``); None when the frame opens otherwise."""
     m = _FINDING_SUBJECT.match(frame)
     mention = m.group(1) if m is not None else None
+    if m is not None and m.group("rel"):  # "Exit polls from the Ohio primary, which ..., showed"
+        mention = frame[m.start(1) : m.start("rel")]
     if m is None:
         m = _FINDING_IN.match(frame) if frame[:1] == "I" else None
+        main = _FINDING_MAIN.match(frame, m.end()) if m is not None else None
+        if main is not None:  # "In a poll of ..., Harbor Research found": the main clause's subject
+            words = main.group(1).split()
+            name, kind = att.classify(words, offset + main.start(1))
+            return (name or " ".join(words)), (kind if name and kind not in ("self", "none") else "org"), \
+                main.group(1).rstrip()
         if m is None:
             k = frame.rfind(", according to ")
             m = _FINDING_ACCORDING.match(frame, k) if k >= 0 else None

@@ -1098,6 +1098,16 @@ def test_an_opening_conjunction_is_no_part_of_a_group_subject(text, actor, menti
     ("It is still unclear whether Tom Reyes will win the Lima contest.", None, None),
     ("Ana Ruiz posted a Twitter comment of her own, saying the pier was safe.", "Ana Ruiz", "Ana Ruiz"),
     ("Nor will the Harbor Trust accept any funding from the port.", "Harbor Trust", "the Harbor Trust"),
+    # a finding's subject across a relative clause, and the main clause's own subject of a verb of
+    # finding after an opening poll (regression: the share's group, and the poll, were the actors)
+    ("Exit polls from the Lima primary, which Tom Reyes won easily, showed that 65 percent of farmers backed "
+     "the levy.", "Exit polls", "Exit polls from the Lima primary, which Tom Reyes won easily"),
+    ("In an online poll of 800 dock workers, conducted from May 1 to May 6, Harbor Research found that the fares "
+     "are too high.", "Harbor Research", "Harbor Research"),
+    # an inverted speaker whose title follows lowercase modifiers after a body's name (regression: the
+    # body was the actor)
+    ("\"We will win,\" said Delta State University law professor Ana Ruiz.", "Ana Ruiz",
+     "Delta State University law professor Ana Ruiz"),
     # ... not a share of a quantity ("Some 40 percent"), nor a description with no quotation before it
     ("Some 40 percent of dock workers say the cranes are too old.", "dock workers", "Some 40 percent of dock workers"),
     ("The crowd cheered and the insider said nothing.", None, None),
@@ -1112,7 +1122,9 @@ def test_single_attribution_speakers_ninth_round(text, actor, mention):
 
 
 @pytest.mark.parametrize("text", ['"' + "x" * 50_000 + '" the' + " a" * 20_000 + " said.",
-                                  '"x," the insider said.' * 5_000, "Some said " * 10_000])
+                                  '"x," the insider said.' * 5_000, "Some said " * 10_000,
+                                  "Exit polls, which" + " x" * 50_000 + ", showed it.", "In a poll, conducted" + " x" * 50_000,
+                                  "In a poll, " + "Delta " * 50_000 + "found it.", "Exit polls, which" + ", which x" * 20_000])
 def test_single_attribution_speakers_on_pathological_input(text):
     got = segment(text, attribution=None)
     check_offsets(text, got)
