@@ -1739,10 +1739,13 @@ def segment(
         sent_starts = [sent.start for sent in sents]
         sent_ends = [sent.end for sent in sents]
         quote_speaker.clear()  # no quotation runs from one window into the next
+        this_para = -1  # the index in ``results`` of the first statement of the sentence's paragraph
         for si, sent in enumerate(sents):
             s, e = sent.start, sent.end
             quotes = doc.quotes.within(s, e)
             new_para = si == 0 or sent.paragraph != sents[si - 1].paragraph
+            if new_para:
+                prev_para, this_para = this_para, len(results)
             if sent.label is not None:
                 lab = text[sent.label[0] : sent.label[1]]
                 if lab.lower() in ("q", "question", "interviewer"):
@@ -1834,6 +1837,8 @@ def segment(
                     last_tag = (actor, mention, sent.paragraph) if actor else None
                     last_direct = None
                 results.append((ps, pe, actor, mention, kind))
+            if new_para and e - s <= _DASH_TAG_MAX and text[s] in "-—–" and 0 <= prev_para < this_para == len(results) - 1:
+                _dash_tag(text, s, e, results, prev_para, att)
             stripped = text[s:e].rstrip()
             prev_colon = (results[-1][2], results[-1][3]) if stripped.endswith(":") and results and results[-1][2] else None
             # "Ana Ruiz writes:" (a speech verb right before the colon): the next paragraph is her words
@@ -1922,6 +1927,34 @@ def _quote_frame_speaker(text, sents, si, pquotes, att: _Attributor, doc: _Doc, 
 _TAG_SENTENCE = 60  # characters: "Senator Ana Ruiz of Ohio said in response."
 _TAG_VERB_WITHIN = 4  # the speech verb among the tag's last words
 _QUOTE_OPENERS = frozenset("\"“«‘'")
+
+
+# A paragraph of a name after a dash under a quotation: '"..."' then '- Ana Ruiz.' (the name of up
+# to four capitalised words; the line at most _DASH_TAG_MAX characters).
+_DASH_TAG = re.compile(r"[-—–][ \t]?([A-Z][\w'’.-]*(?:[ \t][A-Z][\w'’.-]*){0,3})[ \t]*\Z")
+_DASH_TAG_MAX = 50
+
+
+def _dash_tag(text: str, s: int, e: int, results: list[tuple[int, int, str | None, str | None, str]], first: int,
+              att: _Attributor) -> None:
+    """The speaker of a paragraph that is a name after a dash, under a paragraph that ends with a
+    quotation mark ('"The pier is old."' then '- Ana Ruiz.'): the quotation's statements that have no
+    speaker (``results[first:-1]``) and the tag itself (``results[-1]``) take the name (in place)."""
+    stop = e - 1 if text[e - 1] == "." else e
+    m = _DASH_TAG.match(text, s, stop)
+    if m is None or text[results[-2][1] - 1] not in "\"”»’'":
+        return
+    name, kind = att.classify(m.group(1).split(), m.start(1))
+    if not name or kind == "self":
+        return
+    mention = m.group(1)
+    for k in range(first, len(results) - 1):
+        ps, pe, actor, _, _ = results[k]
+        if actor is None:
+            results[k] = (ps, pe, name, mention, "direct")
+    ps, pe, _, _, _ = results[-1]
+    results[-1] = (ps, pe, name, mention, "indirect")
+    att.remember(name, "person" if kind in ("person", "none") else kind, s)
 
 
 def _tag_after_quote(text: str, sents: list[Sentence], si: int, pquotes: list[tuple[int, int]], att: _Attributor,

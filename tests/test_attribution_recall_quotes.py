@@ -86,3 +86,31 @@ def test_fourth_batch_of_speech_verbs(text, actor):
     got = segment(text, attribution=None)
     check_offsets(text, got)
     assert got[0].actor == actor
+
+
+# A quotation's speaker named in a paragraph of its own after a dash ('"..."' then '- Ana Ruiz.'); not a
+# byline under the article's own words.
+@pytest.mark.parametrize("text, actors", [
+    ("\"The pier is old and the rails are rusty.\"\n\n- Ana Ruiz.\n", ["Ana Ruiz", "Ana Ruiz"]),
+    ("The council met.\n\n\u201cThe pier is old. The rails are rusty.\u201d\n\n\u2014 Tom Reyes.\n",
+     [None, "Tom Reyes", "Tom Reyes", "Tom Reyes"]),
+    ("The pier is old and the rails are rusty.\n\n- Ana Ruiz.\n", [None, None]),
+])
+def test_a_quotation_takes_the_name_after_a_dash_below_it(text, actors):
+    got = segment(text, attribution=None)
+    check_offsets(text, got)
+    assert [s.actor for s in got] == actors
+
+
+def test_dash_tag_pattern_on_pathological_input():
+    import time
+
+    from stancekit._segment import _DASH_TAG
+
+    for bad in ("- " + "A." * 20000 + "!", "- " + "Ab " * 20000 + "x", "-" + "A'" * 30000 + " a"):
+        t = time.perf_counter()
+        assert _DASH_TAG.match(bad) is None
+        assert time.perf_counter() - t < 0.5
+    text = "\"The pier is old.\"\n\n- " + "A." * 5000 + "\n"
+    got = segment(text, attribution=None)
+    check_offsets(text, got)
