@@ -770,6 +770,9 @@ def _inverted_end(tokens: list[tuple[str, int, int]], j: int, lex: Lexicon) -> t
     return k, None
 
 
+# verbs of an inverted tag after a comma with no quotation ("The plan is late, said Tom Berg.")
+_INVERTED_UNQUOTED = frozenset("said says added adds argued argues noted notes".split())
+_INVERTED_ENDS = frozenset(", . ; : ! ? — –".split())
 _MADE_IT = frozenset("clear plain known be".split())  # "made it clear", "let it be known"
 
 
@@ -1112,11 +1115,17 @@ class _Attributor:
             q = vi - 1
             while q >= 1 and tokens[q][0] in ("'", "`", "’", "‘"):
                 q -= 1  # the outer marks of a quotation written ''...'' or ``...''
-            if after_quote and vi + 1 < len(tokens) and vi >= 1 and (
+            unquoted = not after_quote and vi >= 4 and vi + 1 < len(tokens) and tokens[vi - 1][0] == "," \
+                and low in _INVERTED_UNQUOTED and tokens[vi + 1][0][:1].isupper() \
+                and tokens[vi + 1][0].lower() not in lex.calendar  # "The plan is late, said Tom Berg, ..."
+            if vi + 1 < len(tokens) and vi >= 1 and (unquoted or after_quote and (
                 tokens[q][0].startswith("_") or (q >= 1 and tokens[q][0] == "," and tokens[q - 1][0].startswith("_"))
-            ):
+            )):
                 j = vi + 1
                 k, r = _inverted_end(tokens, j, lex)
+                if unquoted and k < len(tokens) and tokens[k][0] not in _INVERTED_ENDS and not (
+                        tokens[k][0] == "of" and k + 1 < len(tokens) and tokens[k + 1][0] in _DETERMINERS):
+                    k = j  # "..., said Almaty Institute of Strategic Research scholar X": left to the model
                 if k > j:
                     name, kind, mention = self.np_at(frame, offset, tokens, j, k)
                     if r is not None:  # "said campaign manager Tom Burke": the name is Tom Burke
