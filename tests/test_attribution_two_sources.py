@@ -108,3 +108,32 @@ def test_a_passive_verb_of_informing_with_a_that_clause_names_its_agent(text, ac
 def test_passive_informing_on_pathological_sentences(shipped, text):
     check_offsets(text, segment(text, attribution=None))
     check_offsets(text, segment(text, attribution=shipped))
+
+
+# An inverted tag after a comma with no quotation ("The plan is late, said Tom Berg, ...") names the
+# speaker for the rules too, before a verb inside a relative clause after it ("who notes that Velden
+# Steel has vowed ..." had given Velden Steel); a long name that the rules do not read is the model's.
+@pytest.mark.parametrize("text, actor", [
+    ("The pier is too old, said Tom Berg.", "Tom Berg"),
+    ("The toll is not high enough, said Tom Berg, an analyst at Harbor Bank, who notes that Velden Steel has "
+     "vowed to cut costs.", "Tom Berg"),
+    ("The pier is too old, says Mayor Ana Ruiz of the port board.", "Ana Ruiz"),
+    ("The pier is too old, said Tuesday.", None),
+    ("The pier, said Tom Berg, is too old.", None),  # a tag inside the clause: the model's
+    ("The chair had little room, said Velden Institute of Port Studies senior scholar Tom Berg, since no one "
+     "could act.", None),
+])
+def test_an_unquoted_inverted_tag_names_the_speaker(text, actor):
+    got = segment(text, attribution=None)
+    check_offsets(text, got)
+    assert got[0].actor == actor
+
+
+@pytest.mark.parametrize("text", [
+    "It is late" + ", said Tom Berg" * 400 + ".",
+    "It is late, said " + "Tom " * 2000 + "of the board.",
+    ", said" * 1000,
+])
+def test_unquoted_inverted_tag_on_pathological_sentences(shipped, text):
+    check_offsets(text, segment(text, attribution=None))
+    check_offsets(text, segment(text, attribution=shipped))
