@@ -434,6 +434,11 @@ def quote_spans(text: str, paras: list[tuple[int, int]]) -> list[tuple[int, int]
         prev = text[i - 1] if i > 0 else " "
         nxt = text[i + 1] if i + 1 < n else " "
         if ch in "“«":
+            if d_open is not None and ch == "“" and nxt.isspace() and not prev.isspace():
+                # '“The pier is old,“ she said': an opening mark written where the closing one belongs
+                spans.append((d_open, i + 1))
+                d_open, s_open = None, None
+                continue
             if d_open is not None:
                 spans.append((d_open, i))
             d_open, d_para, s_open = i, pi, None

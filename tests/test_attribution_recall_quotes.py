@@ -114,3 +114,26 @@ def test_dash_tag_pattern_on_pathological_input():
     text = "\"The pier is old.\"\n\n- " + "A." * 5000 + "\n"
     got = segment(text, attribution=None)
     check_offsets(text, got)
+
+
+# An opening mark written where the closing one belongs ('"...,\u201c he said'): after a word and before a
+# space it closes the quotation, for the rules' quotation spans and the model's quotation state.
+@pytest.mark.parametrize("text, index, actor", [
+    ("\u201cThe pier is old,\u201c said Tom Reyes, the harbour chief.\n", 0, "Tom Reyes"),
+    ("Tom Reyes spoke at the dock.\n\n\u201cThe pier is old,\u201c he said.\n", 1, "Tom Reyes"),
+    ("\u201cThe pier is old.\u201d \u201cThe rails are rusty,\u201d Tom Reyes said.\n", 1, "Tom Reyes"),
+])
+def test_an_opening_mark_that_closes_a_quotation(text, index, actor):
+    got = segment(text, attribution=None)
+    check_offsets(text, got)
+    assert got[index].actor == actor
+
+
+def test_quote_state_reads_an_opening_mark_that_closes():
+    from stancekit.attribution._features import quote_state, tokenize
+
+    toks = tokenize("\u201cThe pier is old,\u201c he said.")
+    inside = dict(zip([t[0] for t in toks], quote_state(toks)))
+    assert inside["pier"] and not inside["he"] and not inside["said"]
+    toks = tokenize("He said: \u201c \u201cOld\u201d is the word.\u201d")  # a spaced opening mark opens
+    assert quote_state(toks)[[t[0] for t in toks].index("Old")]

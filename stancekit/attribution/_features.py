@@ -92,10 +92,12 @@ def quote_state(toks: list[tuple[str, int, int]]) -> list[bool]:
         return [False] * len(toks)  # no quotation mark (most statements): one test in C
     inside = False
     out = []
-    for t, _, _ in toks:
+    n = len(toks)
+    for k, (t, ts, te) in enumerate(toks):
         if t in "“«":
             out.append(False)
-            inside = True
+            # '“The pier is old,“ she said': an opening mark after a word and before a space closes
+            inside = not (inside and t == "“" and k and toks[k - 1][2] == ts and (k + 1 == n or toks[k + 1][1] > te))
             continue
         if t in "”»":
             inside = False
