@@ -772,6 +772,8 @@ def _inverted_end(tokens: list[tuple[str, int, int]], j: int, lex: Lexicon) -> t
 
 # verbs of an inverted tag after a comma with no quotation ("The plan is late, said Tom Berg.")
 _INVERTED_UNQUOTED = frozenset("said says added adds argued argues noted notes".split())
+# prepositions that open no clause: the noun phrase after them is their object ("Despite party calls")
+_NOUN_PREPOSITIONS = frozenset("alongside amid amidst despite among amongst against beside unlike".split())
 _INVERTED_ENDS = frozenset(", . ; : ! ? — –".split())
 _MADE_IT = frozenset("clear plain known be".split())  # "made it clear", "let it be known"
 
@@ -1090,6 +1092,8 @@ class _Attributor:
             span = _anonymous_before(tokens, vi, lex) if anonymous else None
             if span is None:
                 span = _np_backward(tokens, used if used is not None else vi, lex)
+            if span and low[-1:] == "s" and span[0] >= 1 and tokens[span[0] - 1][0].lower() in _NOUN_PREPOSITIONS:
+                continue  # "Alongside party calls for action, X said": a plural noun after a preposition, not a verb
             if span and span[0] >= 1 and low.endswith("ing") and tokens[vi - 1][0] == "," \
                     and _object_before(tokens, span[0]):
                 # "X reprimanded Y, saying ...": Y is the object; the participle shares X, the subject
