@@ -137,3 +137,16 @@ def test_an_unquoted_inverted_tag_names_the_speaker(text, actor):
 def test_unquoted_inverted_tag_on_pathological_sentences(shipped, text):
     check_offsets(text, segment(text, attribution=None))
     check_offsets(text, segment(text, attribution=shipped))
+
+
+# A plural noun after a preposition that opens no clause is no verb ("Alongside union calls for a
+# strike, X said ...": "calls" had named the union), so the sentence's own cue names the speaker.
+@pytest.mark.parametrize("text, actor", [
+    ("Alongside union calls for a strike, Mayor Ana Ruiz said the port would stay open.", "Ana Ruiz"),
+    ("Despite Velden Port claims of a surplus, Ana Ruiz said the budget was short.", "Ana Ruiz"),
+    ("Amid council warnings of a deficit, Tom Berg argued that the toll should rise.", "Tom Berg"),
+])
+def test_a_plural_noun_after_a_preposition_is_no_cue(text, actor):
+    got = segment(text, attribution=None)
+    check_offsets(text, got)
+    assert got[0].actor == actor
