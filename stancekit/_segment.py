@@ -770,6 +770,32 @@ def _inverted_end(tokens: list[tuple[str, int, int]], j: int, lex: Lexicon) -> t
     return k, None
 
 
+_SOME = frozenset("some many several most other few".split())
+
+
+def _described_end(tokens: list[tuple[str, int, int]], j: int, lex: Lexicon) -> int:
+    """End of a group described after an inverted tag with no quotation (", say some residents,",
+    ", said local officials."): at most three lowercase words, the last a group, title or person
+    noun (or a capitalised group: "some Democrats") before punctuation; else 0."""
+    m = j
+    while m < len(tokens) and m < j + 3 and tokens[m][0].isalpha() and tokens[m][0].islower() \
+            and not (_group_word(tokens[m][0], lex) and m + 1 < len(tokens) and not tokens[m + 1][0].isalpha()):
+        m += 1
+    if m + 1 < len(tokens) and tokens[m][0].isalpha() and tokens[m + 1][0] in _INVERTED_ENDS and (
+            _group_word(tokens[m][0].lower(), lex)
+            or (m > j and tokens[m][0][:1].isupper() and tokens[m][0].endswith("s") and tokens[m - 1][0] in _SOME)):
+        return m + 1  # (a capitalised plural after a quantifier: "some Democrats")
+    return 0
+
+
+def _group_word(word: str, lex: Lexicon) -> bool:
+    """Whether the lowercase ``word`` heads a described speaker: a group, title or person noun
+    ("officials", "residents", "analyst")."""
+    base = _bare(word)
+    return word in lex.groups or base in lex.groups or word in lex.titles or base in lex.titles \
+        or word in _PERSON_NOUNS or base in _PERSON_NOUNS
+
+
 # verbs of an inverted tag after a comma with no quotation ("The plan is late, said Tom Berg.")
 _INVERTED_UNQUOTED = frozenset("said says added adds argued argues noted notes".split())
 # prepositions that open no clause: the noun phrase after them is their object ("Despite party calls")
@@ -1120,13 +1146,14 @@ class _Attributor:
             while q >= 1 and tokens[q][0] in ("'", "`", "’", "‘"):
                 q -= 1  # the outer marks of a quotation written ''...'' or ``...''
             unquoted = not after_quote and vi >= 4 and vi + 1 < len(tokens) and tokens[vi - 1][0] == "," \
-                and low in _INVERTED_UNQUOTED and tokens[vi + 1][0][:1].isupper() \
-                and tokens[vi + 1][0].lower() not in lex.calendar  # "The plan is late, said Tom Berg, ..."
+                and (low in _INVERTED_UNQUOTED or low == "say") and tokens[vi + 1][0].lower() not in lex.calendar
+            described = unquoted and tokens[vi + 1][0].islower() and _described_end(tokens, vi + 1, lex)
+            unquoted = unquoted and (tokens[vi + 1][0][:1].isupper() or bool(described))  # "..., said Tom Berg, ..."
             if vi + 1 < len(tokens) and vi >= 1 and (unquoted or after_quote and (
                 tokens[q][0].startswith("_") or (q >= 1 and tokens[q][0] == "," and tokens[q - 1][0].startswith("_"))
             )):
                 j = vi + 1
-                k, r = _inverted_end(tokens, j, lex)
+                k, r = _inverted_end(tokens, j, lex) if not described else (described, None)
                 if unquoted and k < len(tokens) and tokens[k][0] not in _INVERTED_ENDS and not (
                         tokens[k][0] == "of" and k + 1 < len(tokens) and tokens[k + 1][0] in _DETERMINERS):
                     k = j  # "..., said Almaty Institute of Strategic Research scholar X": left to the model

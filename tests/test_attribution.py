@@ -1108,6 +1108,12 @@ def test_an_opening_conjunction_is_no_part_of_a_group_subject(text, actor, menti
     # body was the actor)
     ("\"We will win,\" said Delta State University law professor Ana Ruiz.", "Ana Ruiz",
      "Delta State University law professor Ana Ruiz"),
+    # an inverted tag with no quotation that names a group described (regression: no speaker; the
+    # model then took a name inside the content)
+    ("A quieter mayor may not be a bad thing either, say some Democrats, who recall the last scandal.",
+     "Democrats", "some Democrats, who recall the last scandal"),
+    ("The pier is unsafe, said local officials.", "local officials", "local officials"),
+    ("Ana Ruiz, said to be the richest woman in Lima, bought the pier.", None, None),
     # ... not a share of a quantity ("Some 40 percent"), nor a description with no quotation before it
     ("Some 40 percent of dock workers say the cranes are too old.", "dock workers", "Some 40 percent of dock workers"),
     ("The crowd cheered and the insider said nothing.", None, None),
@@ -1124,7 +1130,8 @@ def test_single_attribution_speakers_ninth_round(text, actor, mention):
 @pytest.mark.parametrize("text", ['"' + "x" * 50_000 + '" the' + " a" * 20_000 + " said.",
                                   '"x," the insider said.' * 5_000, "Some said " * 10_000,
                                   "Exit polls, which" + " x" * 50_000 + ", showed it.", "In a poll, conducted" + " x" * 50_000,
-                                  "In a poll, " + "Delta " * 50_000 + "found it.", "Exit polls, which" + ", which x" * 20_000])
+                                  "In a poll, " + "Delta " * 50_000 + "found it.", "Exit polls, which" + ", which x" * 20_000,
+                                  "It is late, say" + " some" * 50_000 + " residents.", "It is late, say some Dutch," * 10_000])
 def test_single_attribution_speakers_on_pathological_input(text):
     got = segment(text, attribution=None)
     check_offsets(text, got)
