@@ -308,10 +308,14 @@ def _skip_adverbs_back(tokens: list[tuple[str, int, int]], j: int) -> int:
     its verb ("has also", "repeatedly", "would")."""
     while j >= 0:
         low = tokens[j][0].lower()
-        if low not in _SKIP and not low.endswith("ly"):
+        if low not in _SKIP and (not low.endswith("ly") or low in _LY_NOUNS):
             break
         j -= 1
     return j
+
+
+# Nouns in "-ly", no adverbs: "opened a Rochester rally blasting ..." (the rally is no adverb before a verb)
+_LY_NOUNS = frozenset("rally rallies ally family assembly reply supply tally anomaly monopoly italy july".split())
 
 
 def _np_word(tok: str, lex: Lexicon) -> bool:

@@ -1114,6 +1114,9 @@ def test_an_opening_conjunction_is_no_part_of_a_group_subject(text, actor, menti
      "Democrats", "some Democrats, who recall the last scandal"),
     ("The pier is unsafe, said local officials.", "local officials", "local officials"),
     ("Ana Ruiz, said to be the richest woman in Lima, bought the pier.", None, None),
+    # a noun in "-ly" is no adverb between a subject and its verb (regression: "a Lima rally blasting"
+    # had the actor "Lima", as "rally" was skipped like "repeatedly")
+    ("Ana Ruiz held a Lima rally blasting the mayor for the new toll.", "Ana Ruiz", "Ana Ruiz"),
     # ... not a share of a quantity ("Some 40 percent"), nor a description with no quotation before it
     ("Some 40 percent of dock workers say the cranes are too old.", "dock workers", "Some 40 percent of dock workers"),
     ("The crowd cheered and the insider said nothing.", None, None),
