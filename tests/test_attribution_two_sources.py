@@ -150,3 +150,27 @@ def test_a_plural_noun_after_a_preposition_is_no_cue(text, actor):
     got = segment(text, attribution=None)
     check_offsets(text, got)
     assert got[0].actor == actor
+
+
+def _model_preferring_names(cue_threshold: float = 0.0):
+    """A hand-made model: "grumbled" a cue; a capitalised word scores 5 as its source, a pronoun 0
+    (under the source threshold), so that the ranker alone would take a name after the cue."""
+    from stancekit.attribution import AttributionModel
+    meta = {"format": "stancekit-attribution/1", "cue_bias": 0.0, "source_bias": 0.0, "cue_threshold": cue_threshold,
+            "source_threshold": 0.0, "vocab": ["grumbled"]}
+    return AttributionModel({"w=grumbled": 0.5}, {"kind=cap": 5.0, "run_end=True": 1.0}, meta)
+
+
+# A subject pronoun that opens the statement is the source of the learned model's cue in its
+# predicate, not a noun after the cue or inside the predicate ("She started the week with an
+# address in Harlem focused on ..." had the actor Harlem); not an expletive "it" ("It's been ...").
+@pytest.mark.parametrize("text, mention", [
+    ("Ana Ruiz came in. She grumbled all week about the ferry in Velden.\n", "She"),
+    ("Ana Ruiz came in. Then she grumbled all week about the ferry in Velden.\n", "she"),
+    ("Ana Ruiz came in. It was Velden that grumbled most.\n", "Velden"),
+    ("Ana Ruiz came in. The ferry grumbled into Velden.\n", "Velden"),  # no pronoun opens it: the ranker's
+])
+def test_an_opening_pronoun_is_the_model_source_over_a_later_noun(text, mention):
+    got = segment(text, attribution=_model_preferring_names())
+    check_offsets(text, got)
+    assert got[-1].actor_mention == mention
