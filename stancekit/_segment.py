@@ -149,8 +149,9 @@ def _viewish(frame: str) -> bool:
             or "estimation" in frame or "judgement" in frame or "judgment" in frame)
 
 
+_OBJECT_PRONOUNS = frozenset("him her them us me".split())
 _PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:(?:also|further|again|[a-z]+ly)\s+)?"
-                      r"([a-z]+ed|said|told|voiced|made)\s+by\s+")
+                      r"([a-z]+ed|said|told|voiced|made)\s+(?:to\s+(?:him|her|them|us|me)\s+)?by\s+")  # "described to him by"
 # verbs of informing that name a saying in the passive only with a "that" clause after the agent
 # ("The council was advised by engineer Ana Ruiz that ...", not "has advised OSCE institutions")
 _INFORMED = frozenset("advised informed briefed reminded cautioned".split())
@@ -583,10 +584,14 @@ def _np_backward(tokens: list[tuple[str, int, int]], vi: int, lex: Lexicon) -> t
     if tokens[start][0].lower() in _DETERMINERS and start >= 2 and tokens[start - 1][0] == ",":
         k = start - 2
         names = []
-        while k >= 0 and tokens[k][0][:1].isupper() and tokens[k][0].lower() not in lex.titles:
-            names.append(k)
+        while k >= 0 and tokens[k][0][:1].isupper() and tokens[k][0].lower() not in lex.titles \
+                and tokens[k][0].lower() not in _FUNCTION and tokens[k][0].lower() not in lex.calendar:
+            names.append(k)  # (not "In March, the Commerce Department announced")
             k -= 1
-        if len(names) >= 2 and not (names[-1] >= 1 and tokens[names[-1] - 1][0] in _OBJECT_PREPOSITIONS):
+        p = names[-1] - 1 if names else -1
+        if p >= 1 and tokens[p][0].lower() in ("the", "a", "an"):
+            p -= 1  # ("sent to The Gazette, the mayor said")
+        if len(names) >= 2 and not (p >= 0 and tokens[p][0] in _OBJECT_PREPOSITIONS):
             return (names[-1], names[0] + 1)  # (not "In a letter sent to The Gazette, the mayor said")
     return (start, end)
 
@@ -753,10 +758,11 @@ def _inverted_end(tokens: list[tuple[str, int, int]], j: int, lex: Lexicon) -> t
     anon = _anonymous_end(tokens, k, lex) if low.lower() in _ANON_HEADS else None
     if anon is not None:  # ", said one person familiar with the plan"
         return anon, None
-    if k > j and low not in nouns and low.isalpha() and low.islower():
+    if k > j and low not in nouns and low.replace("-", "").isalpha() and low.islower():
         # ", said Delta University political scientist Ana Ruiz": lowercase modifiers before the title
         t = k
-        while t < n and t < k + 2 and tokens[t][0].isalpha() and tokens[t][0].islower() and tokens[t][0] not in nouns \
+        while t < n and t < k + 2 and tokens[t][0].replace("-", "").isalpha() and tokens[t][0].islower() \
+                and tokens[t][0] not in nouns \
                 and tokens[t][0] not in _FUNCTION and not tokens[t][0].endswith(("ly", "ing")):
             t += 1
         if t < n and t > k and tokens[t][0] in nouns:
@@ -1114,8 +1120,10 @@ class _Attributor:
                 continue  # "Looking back to 2008, X argued": a particle, not "back" a candidate
             if low in _AGREE and vi + 1 < len(tokens) and tokens[vi + 1][0].lower() == "to":
                 continue  # "Russia agreed to widen the transit": a decision, not words ("agreed that" is)
-            if vi + 1 < len(tokens) and tokens[vi + 1][0].lower() in ("by",) and not hedge:
-                continue
+            if vi + 1 < len(tokens) and not hedge and (tokens[vi + 1][0].lower() == "by" or (
+                    vi + 3 < len(tokens) and tokens[vi + 1][0] == "to" and tokens[vi + 3][0] == "by"
+                    and tokens[vi + 2][0] in _OBJECT_PRONOUNS)):
+                continue  # a passive: "was described (to him) by X"
             if verb_at is None and not (vi >= 1 and tokens[vi - 1][0].lower() == "to"):
                 verb_at = vi
             used = _used_to(tokens, vi, lex)

@@ -1117,6 +1117,12 @@ def test_an_opening_conjunction_is_no_part_of_a_group_subject(text, actor, menti
     # a noun in "-ly" is no adverb between a subject and its verb (regression: "a Lima rally blasting"
     # had the actor "Lima", as "rally" was skipped like "repeatedly")
     ("Ana Ruiz held a Lima rally blasting the mayor for the new toll.", "Ana Ruiz", "Ana Ruiz"),
+    # an opening "In March," is no name in apposition before "the X" (regression: the actor "In
+    # March"); a passive with its addressee before "by"; a hyphenated modifier before an inverted title
+    ("In March, the Harbor Board announced a new toll on ferries.", "Harbor Board", "the Harbor Board"),
+    ("Scenes from the film were described to him by a Gazette reporter.", "Gazette reporter", "a Gazette reporter"),
+    ("\"It will be close,\" said Lima dock-workers union organizer Ana Ruiz.", "Ana Ruiz",
+     "Lima dock-workers union organizer Ana Ruiz"),
     # ... not a share of a quantity ("Some 40 percent"), nor a description with no quotation before it
     ("Some 40 percent of dock workers say the cranes are too old.", "dock workers", "Some 40 percent of dock workers"),
     ("The crowd cheered and the insider said nothing.", None, None),
@@ -1134,7 +1140,8 @@ def test_single_attribution_speakers_ninth_round(text, actor, mention):
                                   '"x," the insider said.' * 5_000, "Some said " * 10_000,
                                   "Exit polls, which" + " x" * 50_000 + ", showed it.", "In a poll, conducted" + " x" * 50_000,
                                   "In a poll, " + "Delta " * 50_000 + "found it.", "Exit polls, which" + ", which x" * 20_000,
-                                  "It is late, say" + " some" * 50_000 + " residents.", "It is late, say some Dutch," * 10_000])
+                                  "It is late, say" + " some" * 50_000 + " residents.", "It is late, say some Dutch," * 10_000,
+                                  "It was described" + " to him" * 50_000 + " by Ana.", "In March, the" * 20_000])
 def test_single_attribution_speakers_on_pathological_input(text):
     got = segment(text, attribution=None)
     check_offsets(text, got)
