@@ -676,6 +676,43 @@ def _noun_use(tokens: list[tuple[str, int, int]], vi: int, lex: Lexicon) -> bool
     return before in _POSSESSIVE_DETERMINERS or before.endswith(("'s", "’s"))
 
 
+# The article's own voice (issue #13, ninth round): "spoke" that reports no saying.
+_SPEAK = frozenset("speak speaks spoke speaking spoken".split())
+_SPEAK_TOPIC = frozenset("of about out up on as against".split())  # "spoke of", "spoke out": a topic or a position
+_CLAUSE_ENDS = frozenset(". , ; : ? ! — –".split())
+_IN_FAVOUR = frozenset("favour favor support defence defense".split())  # "have spoken in favour"
+_FOR_TIME = frozenset("the a an about nearly almost more over less itself two three four five ten fifteen "
+                      "twenty thirty forty fifty sixty ninety several few".split())  # "spoke for 77 minutes", "for twenty minutes"
+_SAYING_ING = frozenset("saying arguing insisting adding noting warning calling telling stressing claiming".split())
+
+
+def _speech_without_content(tokens: list[tuple[str, int, int]], vi: int) -> bool:
+    """Whether "spoke" (or "speak", "speaking" ...) at ``vi`` gives no topic or position up to the
+    end of its clause, which makes its sentence a narrated action (SPEC section 4): "He spoke to Ana
+    Ruiz in Lima.", "spoke for twenty minutes", "spoke next for the Greens". Not "spoke about the
+    plan", "spoke highly of", "speaks for millions", "spoke in favour", "speak in one voice, arguing
+    ...", "Journalists who spoke to the Monitor see ...", nor a sentence with a quotation or a
+    colon after the verb."""
+    n = len(tokens)
+    k = vi + 1
+    if vi >= 1 and tokens[vi - 1][0].lower() == "who":
+        return False  # the main clause is theirs
+    if any(t[0] == ":" or t[0].startswith("_") for t in tokens[k:]):
+        return False  # "Growing sharper as he spoke, Trump continued: ..."
+    if k < n and tokens[k][0].endswith("ly") and tokens[k][0] != "early":
+        return False  # "spoke highly of", "spoke briefly, ..."
+    while k < n and tokens[k][0] not in _CLAUSE_ENDS:
+        t = tokens[k][0].lower()
+        if t in _SPEAK_TOPIC:
+            return False
+        if t == "in" and k + 1 < n and tokens[k + 1][0].lower() in _IN_FAVOUR:
+            return False
+        if t == "for" and k + 1 < n and not (tokens[k + 1][0][:1].isdigit() or tokens[k + 1][0].lower() in _FOR_TIME):
+            return False  # "speaks for millions of voters", "spoke for Trump": on someone's behalf
+        k += 1
+    return not (k + 1 < n and tokens[k][0] == "," and tokens[k + 1][0] in _SAYING_ING)
+
+
 _QUOTE_MARKS = frozenset("' ‘ ’ ` \" “ ”".split())
 _CLOSERS = _QUOTE_MARKS | {".", "!", "?"}
 # Verbs of a closing speech tag ("..., they say.", "..., analysts believe."): _SAYING and more.
@@ -837,6 +874,7 @@ class _Attributor:
         self._tokens: dict[tuple[int, str], list[tuple[str, int, int]]] = {}
         self._last_words: tuple[str, list[str]] = ("", [])  # the last frame's lowercase words
         self.frame_words = _frame_words(self.lex)
+        self.unsaid: tuple[str, str] | None = None  # the subject of a speech verb that reports no saying
 
     def tokens(self, frame: str, offset: int) -> list[tuple[str, int, int]]:
         """Tokens of a frame, computed once per frame (frames are looked at several times)."""
@@ -1069,6 +1107,7 @@ class _Attributor:
             tagged = self._speech_tag(frame, offset)
             if tagged is not None:
                 return tagged
+        self.unsaid = None
         words = lower_words(frame)
         self._last_words = (frame, words)
         present = self.frame_words.intersection(words)
@@ -1124,12 +1163,20 @@ class _Attributor:
                     vi + 3 < len(tokens) and tokens[vi + 1][0] == "to" and tokens[vi + 3][0] == "by"
                     and tokens[vi + 2][0] in _OBJECT_PRONOUNS)):
                 continue  # a passive: "was described (to him) by X"
-            if verb_at is None and not (vi >= 1 and tokens[vi - 1][0].lower() == "to"):
-                verb_at = vi
             used = _used_to(tokens, vi, lex)
             span = _anonymous_before(tokens, vi, lex) if anonymous else None
             if span is None:
                 span = _np_backward(tokens, used if used is not None else vi, lex)
+            if low in _SPEAK and _speech_without_content(tokens, vi):
+                # "He spoke to Ana Ruiz in Lima.": a narrated action, the article's own voice; its
+                # subject is still the person a later pronoun or an answer's label names
+                if span and self.unsaid is None:
+                    name, kind, _ = self.np_at(frame, offset, tokens, *span)
+                    if name and kind != "self":
+                        self.unsaid = (name, kind)
+                continue
+            if verb_at is None and not (vi >= 1 and tokens[vi - 1][0].lower() == "to"):
+                verb_at = vi
             if span and low[-1:] == "s" and span[0] >= 1 and tokens[span[0] - 1][0].lower() in _NOUN_PREPOSITIONS:
                 continue  # "Alongside party calls for action, X said": a plural noun after a preposition, not a verb
             if span and span[0] >= 1 and low.endswith("ing") and tokens[vi - 1][0] == "," \
@@ -1882,6 +1929,9 @@ def segment(
                         if kind == "direct":
                             for q in pquotes:
                                 quote_speaker.setdefault(q, (actor, mention))
+                if actor is None and att.unsaid is not None:
+                    att.remember(att.unsaid[0], att.unsaid[1], ps)  # "He spoke to Ana Ruiz.": still the last person
+                att.unsaid = None
                 if kind == "direct":
                     last_direct = (actor, mention)
                     last_tag = None

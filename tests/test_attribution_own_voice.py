@@ -1,0 +1,68 @@
+"""Issue #13, ninth round (session 14): sentences in the article's own voice that the rules gave a
+speaker (SPEC section 4: a sentence that narrates an action is the article's own; annotation guide,
+adjudicated case 12). Sentences written fresh for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from stancekit import segment
+from stancekit.attribution import load_attribution_model
+
+from .conftest import check_offsets
+
+
+@pytest.fixture(scope="module")
+def shipped():
+    model = load_attribution_model(missing_ok=True)
+    if model is None:
+        pytest.skip("models/attribution.npz absent")
+    return model
+
+
+# "spoke" with no topic or position up to the end of its clause narrates an action: no actor. With
+# a topic ("about", "of", "on"), a manner ("highly"), someone spoken for, a quotation, a colon or a
+# participle of speech after it, the speaker is the actor as before.
+@pytest.mark.parametrize("text, actor", [
+    ("She spoke to Ivo Marten in her office in Velden last week.", None),
+    ("Tom Berg spoke next for the Harbour Party.", None),
+    ("Mayor Ana Ruiz spoke for twenty minutes and took three questions.", None),
+    ("On the day Ana Ruiz spoke in Velden, the pier was closed.", None),
+    ("The two mayors met for an hour and then spoke to reporters.", None),
+    ("Mayor Ana Ruiz spoke about the toll at length.", "Ana Ruiz"),
+    ("Tom Berg spoke highly of the new pier.", "Tom Berg"),
+    ("Tom Berg spoke briefly, spending most of the hour on questions.", "Tom Berg"),
+    ("Ana Ruiz speaks for thousands of dockers in Velden.", "Ana Ruiz"),
+    ("Several members of the port board have spoken in favour.", "members"),
+    ("Port officials speak with one voice, arguing that the toll is too high.", "Port officials"),
+    ("Ana Ruiz spoke to reporters: the pier would close in May.", "Ana Ruiz"),
+    ("Tom Berg spoke to reporters after the vote and said the toll would rise.", "Tom Berg"),
+])
+def test_spoke_without_content_is_the_articles_own_voice(text, actor):
+    got = segment(text, attribution=None)
+    check_offsets(text, got)
+    assert [s.actor for s in got] == [actor]
+    assert got[0].kind == ("narrative" if actor is None else "indirect")
+
+
+def test_spoke_without_content_still_names_the_person_an_answer_label_takes():
+    # regression: nulling "He spoke to ..." had left the interview's "A:" answers to an earlier person
+    text = ("Port Chief Ana Ruiz has run the Velden port since May.\n\n"
+            "Tom Berg, the harbour master, took over in June. He spoke to Ivo Marten in Velden.\n\n"
+            "Q: Is the pier safe?\n\nA: It is safe, and it will stay open.\n")
+    got = segment(text, attribution=None)
+    check_offsets(text, got)
+    by_text = {s.text: s.actor for s in got}
+    assert by_text["He spoke to Ivo Marten in Velden."] is None
+    assert by_text["A: It is safe, and it will stay open."] == "Tom Berg"
+
+
+@pytest.mark.parametrize("text", [
+    "He spoke" + " to the board" * 400 + ".",
+    "spoke for " * 500,
+    "Ana Ruiz spoke" + ", in Velden" * 300 + ", arguing.",
+    "She spoke in " * 400 + "favour.",
+])
+def test_spoke_rule_on_pathological_sentences(shipped, text):
+    check_offsets(text, segment(text, attribution=None))
+    check_offsets(text, segment(text, attribution=shipped))
