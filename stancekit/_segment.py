@@ -739,6 +739,24 @@ def _initial_dot(tokens: list[tuple[str, int, int]], k: int) -> bool:
 # Nouns of a person with no title (attribution_person_nouns.txt), after an indefinite determiner.
 _INDEFINITE = frozenset(("a", "an", "one", "another"))
 _PERSON_NOUNS = frozenset(line.lower() for _, _, line in read_data_lines("attribution_person_nouns.txt"))
+_ACTION_VERBS = frozenset(line.lower() for _, _, line in read_data_lines("attribution_action_verbs.txt"))
+_SEAT_SKIP = frozenset("has have had will would was were is also indeed nonetheless already then not just "
+                       "since".split())  # between a seat of power and its verb: "Moscow has indeed sent"
+
+
+def _seat_action(tokens: list[tuple[str, int, int]], k: int) -> bool:
+    """Whether the verb after a seat of power's name (its subject ends before ``k``) narrates an
+    action ("Astana ran a busy year", "Moscow, for its part, has lobbied ...", "Athens will host
+    ..."): the article's own voice (SPEC section 4), not the country speaking."""
+    n = len(tokens)
+    if k < n and tokens[k][0] == ",":  # ", for its part,"
+        c = next((j for j in range(k + 1, min(n, k + 6)) if tokens[j][0] == ","), None)
+        if c is None:
+            return False
+        k = c + 1
+    while k < n and (tokens[k][0] in _SEAT_SKIP or tokens[k][0].endswith("ly")):
+        k += 1
+    return k < n and tokens[k][0] in _ACTION_VERBS
 _ANON_HEADS = frozenset(line.lower() for _, _, line in read_data_lines("attribution_anonymous_heads.txt"))
 _ANON_PHRASES = tuple(tuple(line.lower().split()) for _, _, line in read_data_lines("attribution_anonymous_phrases.txt"))
 _ANON_STOPS = _FINITE | frozenset("who whom whose which that and but or".split())
@@ -1450,6 +1468,8 @@ class _Attributor:
         key = " ".join(low)
         mention = frame[tokens[span[0]][1] : tokens[span[1] - 1][2]]
         if key in self.lex.seats:
+            if _seat_action(tokens, span[1]):
+                return None
             return self.lex.seats[key], "country", mention
         # "Opposition leaders were unimpressed", "Washington was blunter": copula + reaction adjective.
         k = _after_apposition(tokens, span[1], self.lex)  # "Her colleague Pavel Lutsenko, a former diplomat, was"

@@ -66,3 +66,29 @@ def test_spoke_without_content_still_names_the_person_an_answer_label_takes():
 def test_spoke_rule_on_pathological_sentences(shipped, text):
     check_offsets(text, segment(text, attribution=None))
     check_offsets(text, segment(text, attribution=shipped))
+
+
+# A seat of power or a capital whose verb narrates an action (data/attribution_action_verbs.txt)
+# does not speak for its country: the article's own voice. A position or a reaction still does.
+@pytest.mark.parametrize("text, actor", [
+    ("Moscow sent the new text to every capital on Monday.", None),
+    ("Washington, for its part, has lobbied for a later vote.", None),
+    ("The Kremlin will host the next round in the spring.", None),
+    ("Moscow has indeed invited amendments to the draft.", None),
+    ("Washington was blunter.", "United States"),
+    ("Moscow sees the vote the other way round.", "Russia"),
+    ("Washington has shown little appetite for a new port deal.", "United States"),
+])
+def test_a_seat_of_power_that_narrates_an_action_is_no_speaker(text, actor):
+    got = segment(text, attribution=None)
+    check_offsets(text, got)
+    assert [s.actor for s in got] == [actor]
+
+
+@pytest.mark.parametrize("text", [
+    "Moscow" + ", for its part" * 400 + ", sent it.",
+    "Washington has" + " also" * 500 + " sent.",
+])
+def test_seat_action_on_pathological_sentences(shipped, text):
+    check_offsets(text, segment(text, attribution=None))
+    check_offsets(text, segment(text, attribution=shipped))
