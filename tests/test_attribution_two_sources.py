@@ -174,3 +174,16 @@ def test_an_opening_pronoun_is_the_model_source_over_a_later_noun(text, mention)
     got = segment(text, attribution=_model_preferring_names())
     check_offsets(text, got)
     assert got[-1].actor_mention == mention
+
+
+# A sentence of a quotation whose tag is in another sentence takes the tag's mention with its
+# apposition (PolNeAR's Source of every sentence of the quotation), not a later bare "Berg".
+def test_a_quotation_sentence_takes_the_nearest_mention_with_its_apposition():
+    text = ('"Small firms are tired of the toll," said Tom Berg, a spokesman for the Velden Shopkeepers Union. '
+            '"He has been hard on us," which Berg thinks will hurt trade. "He too often gives the unions what they want."')
+    got = segment(text, attribution=None)
+    check_offsets(text, got)
+    assert [s.actor for s in got] == ["Tom Berg"] * 3
+    assert got[0].actor_mention == "Tom Berg, a spokesman for the Velden Shopkeepers Union"
+    assert got[1].actor_mention == "Berg"  # named in its own sentence
+    assert got[2].actor_mention == got[0].actor_mention
