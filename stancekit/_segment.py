@@ -713,6 +713,27 @@ def _speech_without_content(tokens: list[tuple[str, int, int]], vi: int) -> bool
     return not (k + 1 < n and tokens[k][0] == "," and tokens[k + 1][0] in _SAYING_ING)
 
 
+_CONDITIONS = frozenset("if unless until".split())
+
+
+def _conditional_saying(tokens: list[tuple[str, int, int]], i: int, vi: int) -> bool:
+    """Whether the speech verb at ``vi``, whose subject starts at ``i``, is in a condition that the
+    sentence only supposes ("If Moscow accepts that, the rest can be negotiated.", "until Moscow
+    says how they would apply", "Whether the Kremlin wants amendments is another matter."): the
+    sentence is the article's own voice (annotation guide, adjudicated case 12). Not a verb with a
+    clause of its own ("if he thinks that ..."), a hedge ("if she seemed to") or a passive ("if Obama
+    is remembered as"), which report a position."""
+    if i < 1:
+        return False
+    w = tokens[i - 1][0].lower()
+    if not (w in _CONDITIONS or (w == "whether" and i == 1)):
+        return False
+    nxt = tokens[vi + 1][0].lower() if vi + 1 < len(tokens) else ""
+    if nxt == "to" or nxt == "that" and vi + 2 < len(tokens) and tokens[vi + 2][0] not in _CLAUSE_ENDS:
+        return False  # "if he thinks that ...", not "If X accepts that, ..."
+    return tokens[vi - 1][0].lower() not in _BE and tokens[vi][0].lower() not in _HEDGES
+
+
 _QUOTE_MARKS = frozenset("' ‘ ’ ` \" “ ”".split())
 _CLOSERS = _QUOTE_MARKS | {".", "!", "?"}
 # Verbs of a closing speech tag ("..., they say.", "..., analysts believe."): _SAYING and more.
@@ -1185,7 +1206,7 @@ class _Attributor:
             span = _anonymous_before(tokens, vi, lex) if anonymous else None
             if span is None:
                 span = _np_backward(tokens, used if used is not None else vi, lex)
-            if low in _SPEAK and _speech_without_content(tokens, vi):
+            if low in _SPEAK and _speech_without_content(tokens, vi) or span and _conditional_saying(tokens, span[0], vi):
                 # "He spoke to Ana Ruiz in Lima.": a narrated action, the article's own voice; its
                 # subject is still the person a later pronoun or an answer's label names
                 if span and self.unsaid is None:

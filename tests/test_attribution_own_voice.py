@@ -92,3 +92,28 @@ def test_a_seat_of_power_that_narrates_an_action_is_no_speaker(text, actor):
 def test_seat_action_on_pathological_sentences(shipped, text):
     check_offsets(text, segment(text, attribution=None))
     check_offsets(text, segment(text, attribution=shipped))
+
+
+# A speech verb in a condition the sentence only supposes ("If X accepts ...", "until X says how
+# ...", an opening "Whether X wants ...") leaves the sentence to the article's own voice (annotation
+# guide, adjudicated case 12); a saying that governs the sentence keeps its speaker.
+@pytest.mark.parametrize("text, actor", [
+    ("If Tom Berg accepts that, the rest can be settled in May.", None),
+    ("The toll will stay until Mayor Ana Ruiz says how the money will be spent.", None),
+    ("The pier will stay shut unless Ana Ruiz argues for it in May.", None),
+    ("Whether the mayor wants a vote is another matter.", None),
+    ("Tom Berg said that if the board accepts the plan, the pier can reopen.", "Tom Berg"),
+])
+def test_a_saying_in_a_condition_is_the_articles_own_voice(text, actor):
+    got = segment(text, attribution=None)
+    check_offsets(text, got)
+    assert [s.actor for s in got] == [actor]
+
+
+@pytest.mark.parametrize("text", [
+    "If the board" + " accepts" * 400 + ".",
+    "until " * 500 + "Tom Berg says.",
+])
+def test_conditional_saying_on_pathological_sentences(shipped, text):
+    check_offsets(text, segment(text, attribution=None))
+    check_offsets(text, segment(text, attribution=shipped))
