@@ -713,6 +713,46 @@ def _speech_without_content(tokens: list[tuple[str, int, int]], vi: int) -> bool
     return not (k + 1 < n and tokens[k][0] == "," and tokens[k + 1][0] in _SAYING_ING)
 
 
+_AGREE_PP = frozenset("in on at during after before with without principle unanimously formally late early last "
+                      "this the a an their its his her of for by".split())  # "agreed in principle on Saturday to"
+_BRIEFED = frozenset(("briefed", "briefs", "brief"))
+_EXPECTED_AT = frozenset("in on at back here there soon later .".split())  # "is expected in Athens on Tuesday"
+
+
+def _agreed_to_act(tokens: list[tuple[str, int, int]], vi: int) -> bool:
+    """Whether "agreed" at ``vi`` is followed, across a time, a place or "in principle", by "to" and a
+    verb: a decision ("agreed in principle on Saturday to hold a summit"; annotation guide, adjudicated
+    case 13), as "agreed to" right after it is; not "agreed in 2011 to a new wage system"."""
+    n = len(tokens)
+    k = vi + 1
+    while k < n and k < vi + 12 and (tokens[k][0].lower() in _AGREE_PP or tokens[k][0][:1].isupper()
+                                      or tokens[k][0][:1].isdigit() or tokens[k][0] == ","):
+        k += 1
+    return k > vi + 1 and k + 1 < n and tokens[k][0] == "to" and tokens[k + 1][0].islower() \
+        and tokens[k + 1][0] not in _POSSESSIVE_DETERMINERS
+
+
+def _narrated_action(tokens: list[tuple[str, int, int]], vi: int, low: str) -> bool:
+    """Whether the speech word at ``vi`` narrates an action, not a saying (SPEC section 4): a decision
+    ("agreed in principle on Saturday to hold a summit"), a briefing without its content ("briefed
+    the council on the plans"; not "briefed reporters that ..."), an arrival expected ("is expected in
+    Athens on Tuesday", "are expected back at the table"; not "is expected to", which PolNeAR counts)."""
+    n = len(tokens)
+    nxt = tokens[vi + 1][0].lower() if vi + 1 < n else ""
+    if low in _AGREE:
+        return _agreed_to_act(tokens, vi)
+    if low in _BRIEFED:
+        if vi < 1 or tokens[vi - 1][0].lower() in _BE:
+            return False
+        k = vi + 1
+        while k < n and tokens[k][0] not in _CLAUSE_ENDS and tokens[k][0] != "that":
+            k += 1
+        return k == n or tokens[k][0] not in ("that", ":")  # not "briefed reporters that ..."
+    if low == "expected":
+        return vi >= 1 and (tokens[vi - 1][0].lower() in _BE or tokens[vi - 1][0] == "also") and nxt in _EXPECTED_AT
+    return False
+
+
 _CONDITIONS = frozenset("if unless until".split())
 
 
@@ -905,6 +945,8 @@ def _seat_trigger(w: str, lex: Lexicon) -> bool:
     return (w in lex.seats or w in adj or w[:-2] in adj or w[:-3] in adj or w[:-1] in adj
             or w in ("white", "downing"))
 
+_NO_NAME_OPENERS = frozenset(("who", "whom"))  # a question's pronoun: "Who could object ...?"
+
 
 class _Attributor:
     def __init__(self, doc: _Doc) -> None:
@@ -936,6 +978,8 @@ class _Attributor:
             if base in _PRONOUNS and rest in _CONTRACTIONS:
                 low = [base]  # "He's suggesting", "They're", "She'll": the pronoun
         bare = [_bare(w) for w in low]
+        if low[0] in _NO_NAME_OPENERS:
+            return None, "none"  # "Who could object to such a record?": no one named
         if len(low) == 1 and low[0] == "it":  # "It urges ...": the body or country that spoke or was named last
             last = doc.last_group
             return (last.name, last.kind) if last is not None and last.kind in ("org", "country") else (None, "none")
@@ -1206,7 +1250,7 @@ class _Attributor:
             span = _anonymous_before(tokens, vi, lex) if anonymous else None
             if span is None:
                 span = _np_backward(tokens, used if used is not None else vi, lex)
-            if low in _SPEAK and _speech_without_content(tokens, vi) or span and _conditional_saying(tokens, span[0], vi):
+            if _narrated_action(tokens, vi, low) or low in _SPEAK and _speech_without_content(tokens, vi) or span and _conditional_saying(tokens, span[0], vi):
                 # "He spoke to Ana Ruiz in Lima.": a narrated action, the article's own voice; its
                 # subject is still the person a later pronoun or an answer's label names
                 if span and self.unsaid is None:

@@ -117,3 +117,34 @@ def test_a_saying_in_a_condition_is_the_articles_own_voice(text, actor):
 def test_conditional_saying_on_pathological_sentences(shipped, text):
     check_offsets(text, segment(text, attribution=None))
     check_offsets(text, segment(text, attribution=shipped))
+
+
+# A decision, a briefing without its content and an arrival expected are narrated actions (SPEC
+# section 4; annotation guide, adjudicated case 13); "agreed that", "briefed reporters that" and
+# "is expected to" keep their subject (PolNeAR counts "is expected to" as an attribution).
+@pytest.mark.parametrize("text, actor", [
+    ("Port officials agreed in principle on Monday to hold a vote in May.", None),
+    ("Mayor Ana Ruiz and Tom Berg agreed in Velden on Friday to study a new toll.", None),
+    ("Tom Berg briefed the port board on the repairs for an hour.", None),
+    ("Mayor Ana Ruiz is expected in Velden on Tuesday.", None),
+    ("The two mayors are expected back at the table on Monday.", None),
+    ("Who could object to such a pier?", None),
+    ("Union leaders agreed in 2011 to a new wage system.", "Union leaders"),
+    ("Tom Berg briefed reporters that the pier would close.", "Tom Berg"),
+    ("Tom Berg is expected to announce the toll on Monday.", "Tom Berg"),
+])
+def test_a_decision_a_briefing_or_an_arrival_is_the_articles_own_voice(text, actor):
+    got = segment(text, attribution=None)
+    check_offsets(text, got)
+    assert [s.actor for s in got] == [actor]
+
+
+@pytest.mark.parametrize("text", [
+    "The board agreed" + " in principle" * 300 + " to.",
+    "Tom Berg briefed" + " the board on" * 400 + ".",
+    "She is expected" + " in Velden" * 400 + ".",
+    "Who " * 500 + "said?",
+])
+def test_narrated_action_on_pathological_sentences(shipped, text):
+    check_offsets(text, segment(text, attribution=None))
+    check_offsets(text, segment(text, attribution=shipped))
