@@ -285,7 +285,7 @@ def sentences(text: str, lex: Lexicon, paras: list[tuple[int, int]] | None = Non
             lab = _SPEAKER_LABEL.match(text, ls2, le2) if ":" in line else None  # a label ends with a colon
             if lab and not _META.match(line) and (
                 lab.group(1) in ("Q", "A") or len(lab.group(1)) <= 40
-            ) and _looks_like_label(lab.group(1), lex):
+            ) and _looks_like_label(lab.group(1), lex) and not _topic_label(text, lab, le2):
                 if cur_s < ls2 and not text[cur_s:ls2].isspace():
                     chunks.append((cur_s, ls2, True, cur_label))
                 cur_s = ls2
@@ -323,6 +323,15 @@ def _introduces_words(text: str, start: int, end: int, lex: Lexicon) -> bool:
     among its words. Such a line is a sentence of the body, not a sub-heading ("Online:",
     "Watch the full interview below:")."""
     return not lex.speech_verbs.isdisjoint(lower_words(text[start:end]))
+
+
+def _topic_label(text: str, lab: re.Match[str], end: int) -> bool:
+    """Whether a one-word label names the line's topic, not a speaker: its lowercase form occurs
+    in the line after it ("Superdelegates: Clinton is backed by 520 superdelegates ..."; a name
+    is not written in lowercase)."""
+    word = lab.group(1)
+    return " " not in word and len(word) > 3 and word[1:].islower() \
+        and text.find(word.lower(), lab.end(), end) >= 0
 
 
 def _looks_like_label(label: str, lex: Lexicon) -> bool:

@@ -1123,6 +1123,11 @@ def test_an_opening_conjunction_is_no_part_of_a_group_subject(text, actor, menti
     ("Scenes from the film were described to him by a Gazette reporter.", "Gazette reporter", "a Gazette reporter"),
     ("\"It will be close,\" said Lima dock-workers union organizer Ana Ruiz.", "Ana Ruiz",
      "Lima dock-workers union organizer Ana Ruiz"),
+    # a one-word label whose lowercase form the line repeats names its topic, not a speaker
+    # (regression: "Superdelegates: ... 520 superdelegates ..., according to X" had the label's actor)
+    ("Funding: The council is backed by 20 funding partners, according to the Harbor Gazette.", "Harbor Gazette",
+     "the Harbor Gazette"),
+    ("Reyes: We will rebuild the pier before the winter.", "Reyes", "Reyes"),
     # ... not a share of a quantity ("Some 40 percent"), nor a description with no quotation before it
     ("Some 40 percent of dock workers say the cranes are too old.", "dock workers", "Some 40 percent of dock workers"),
     ("The crowd cheered and the insider said nothing.", None, None),
@@ -1141,7 +1146,8 @@ def test_single_attribution_speakers_ninth_round(text, actor, mention):
                                   "Exit polls, which" + " x" * 50_000 + ", showed it.", "In a poll, conducted" + " x" * 50_000,
                                   "In a poll, " + "Delta " * 50_000 + "found it.", "Exit polls, which" + ", which x" * 20_000,
                                   "It is late, say" + " some" * 50_000 + " residents.", "It is late, say some Dutch," * 10_000,
-                                  "It was described" + " to him" * 50_000 + " by Ana.", "In March, the" * 20_000])
+                                  "It was described" + " to him" * 50_000 + " by Ana.", "In March, the" * 20_000,
+                                  "Funding: " + "fund " * 50_000 + "\nFunding: x" * 5_000])
 def test_single_attribution_speakers_on_pathological_input(text):
     got = segment(text, attribution=None)
     check_offsets(text, got)
