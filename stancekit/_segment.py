@@ -717,6 +717,7 @@ _AGREE_PP = frozenset("in on at during after before with without principle unani
                       "this the a an their its his her of for by".split())  # "agreed in principle on Saturday to"
 _BRIEFED = frozenset(("briefed", "briefs", "brief"))
 _EXPECTED_AT = frozenset("in on at back here there soon later .".split())  # "is expected in Athens on Tuesday"
+_NARRATED = _AGREE | _BRIEFED | {"expected"}  # the words _narrated_action reads (a set look-up gates the call)
 
 
 def _agreed_to_act(tokens: list[tuple[str, int, int]], vi: int) -> bool:
@@ -1284,7 +1285,7 @@ class _Attributor:
             span = _anonymous_before(tokens, vi, lex) if anonymous else None
             if span is None:
                 span = _np_backward(tokens, used if used is not None else vi, lex)
-            if _narrated_action(tokens, vi, low) or low in _SPEAK and _speech_without_content(tokens, vi) or span and (_conditional_saying(tokens, span[0], vi)
+            if low in _NARRATED and _narrated_action(tokens, vi, low) or low in _SPEAK and _speech_without_content(tokens, vi) or span and (_conditional_saying(tokens, span[0], vi)
                                        or low in _PROPOSALS and _relative_proposal(tokens, span[0], vi, lex)):
                 # "He spoke to Ana Ruiz in Lima.": a narrated action, the article's own voice; its
                 # subject is still the person a later pronoun or an answer's label names
