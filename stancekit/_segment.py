@@ -789,23 +789,26 @@ def _relative_proposal(tokens: list[tuple[str, int, int]], i: int, vi: int, lex:
 
 
 _CONDITIONS = frozenset("if unless until".split())
+_WH_WORDS = frozenset("how when why what whether where who which".split())  # "until Moscow says how ..."
 
 
 def _conditional_saying(tokens: list[tuple[str, int, int]], i: int, vi: int) -> bool:
     """Whether the speech verb at ``vi``, whose subject starts at ``i``, is in a condition that the
-    sentence only supposes ("If Moscow accepts that, the rest can be negotiated.", "until Moscow
-    says how they would apply", "Whether the Kremlin wants amendments is another matter."): the
-    sentence is the article's own voice (annotation guide, adjudicated case 12). Not a verb with a
-    clause of its own ("if he thinks that ..."), a hedge ("if she seemed to") or a passive ("if Obama
-    is remembered as"), which report a position."""
-    if i < 1:
+    sentence only supposes, with no content of its own ("If Moscow accepts that, the rest can be
+    negotiated.", "until Moscow says how they would apply", "unless she argues for it"): the sentence
+    is the article's own voice (annotation guide, adjudicated case 12). Not a verb with a clause or
+    an object of its own ("if he thinks that ...", "If Ana Ruiz says the pier is safe, Tom Berg
+    insisted, ...": a source of its own, split from the main clause), a hedge ("if she seemed to")
+    or a passive ("if Obama is remembered as"), which report a position."""
+    if i < 1 or tokens[i - 1][0].lower() not in _CONDITIONS:
         return False
-    w = tokens[i - 1][0].lower()
-    if not (w in _CONDITIONS or (w == "whether" and i == 1)):
+    n = len(tokens)
+    nxt = tokens[vi + 1][0].lower() if vi + 1 < n else "."
+    if nxt == "that":
+        if vi + 2 < n and tokens[vi + 2][0] not in _CLAUSE_ENDS:
+            return False  # "if he thinks that ...", not "If X accepts that, ..."
+    elif not (nxt in _CLAUSE_ENDS or nxt in _WH_WORDS or nxt in _OBJECT_PREPOSITIONS and nxt != "to"):
         return False
-    nxt = tokens[vi + 1][0].lower() if vi + 1 < len(tokens) else ""
-    if nxt == "to" or nxt == "that" and vi + 2 < len(tokens) and tokens[vi + 2][0] not in _CLAUSE_ENDS:
-        return False  # "if he thinks that ...", not "If X accepts that, ..."
     return tokens[vi - 1][0].lower() not in _BE and tokens[vi][0].lower() not in _HEDGES
 
 

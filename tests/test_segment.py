@@ -1258,7 +1258,8 @@ SPEAKER_PATTERNS = [
     # a word that opens a sentence is no part of a name (regression: "Neither Donald J. Trump" as the
     # fullest name of every "Trump" of the article, "Until Mr. Comey" as an actor)
     ("Neither Ana Ruiz nor Tom Reyes answered. Ruiz said later that the pier was safe.", 1, "Ana Ruiz", "Ruiz"),
-    ("Until Mr. Reyes spoke, both Ana Ruiz and her staff had said the pier was safe.", 0, "Reyes", "Mr. Reyes"),
+    # ("said so": since the ninth round "Until X spoke," with no content is the article's own voice)
+    ("Until Mr. Reyes said so, both Ana Ruiz and her staff had said the pier was safe.", 0, "Reyes", "Mr. Reyes"),
     # a share of a group after a colon ("... on the levy: a majority of farmers say"), and a share named
     # before is no group that a later share stands for (regression: "Two-thirds" got the actor "42%")
     ("Voters split on the levy: a majority of farmers say it is unfair.", 0, "farmers", "a majority of farmers"),
