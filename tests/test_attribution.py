@@ -254,7 +254,7 @@ def test_extend_mention_reads_the_sentence_before_a_quotation():
      "A harbour official who described the meeting"),
     ("Two nurses who have run the ward for years argue it is too small.", "Two nurses",
      "Two nurses who have run the ward for years"),
-    ("Many Lima traders also say business is slow.", "Many Lima", "Many Lima traders"),
+    ("Many Lima traders also say the fees are high.", "Many Lima", "Many Lima traders"),
     ("Harbor Lines pilots are warning of delays.", "Harbor Lines", "Harbor Lines pilots"),
     ("A survey by the port authority in March found the cranes idle.", "A survey",
      "A survey by the port authority in March"),
@@ -1087,8 +1087,8 @@ def test_an_opening_conjunction_is_no_part_of_a_group_subject(text, actor, menti
     ("\"Will the ferry run in May?\" a harbour staffer wondered.", "staffer", "a harbour staffer"),
     # "according to" a description with a phrase after its noun (regression: no speaker, then the
     # model's last word, "base"): the noun before the first preposition, the whole phrase as mention
-    ("According to the officer in charge of the pier that night, the cranes were idle.", "officer",
-     "the officer in charge of the pier that night"),
+    ("According to the officer on duty at the pier that evening, the cranes were idle.", "officer",
+     "the officer on duty at the pier that evening"),
     ("According to the interests of the port, the toll must rise.", None, None),
     # an opening prepositional phrase is read after the main clause ("During a press call ..., the
     # campaign said" had the actor "press"), and a base form after an article and capitalised words
@@ -1096,22 +1096,22 @@ def test_an_opening_conjunction_is_no_part_of_a_group_subject(text, actor, menti
     ("During a press call on Monday, the Reyes campaign said the strike would go on.", "Reyes campaign",
      "the Reyes campaign"),
     ("It is still unclear whether Tom Reyes will win the Lima contest.", None, None),
-    ("Ana Ruiz posted a Twitter comment of her own, saying the pier was safe.", "Ana Ruiz", "Ana Ruiz"),
-    ("Nor will the Harbor Trust accept any funding from the port.", "Harbor Trust", "the Harbor Trust"),
+    ("Ana Ruiz added a Twitter comment, saying the pier was safe.", "Ana Ruiz", "Ana Ruiz"),
+    ("Nor will the Harbor Trust accept the new toll.", "Harbor Trust", "the Harbor Trust"),
     # a finding's subject across a relative clause, and the main clause's own subject of a verb of
     # finding after an opening poll (regression: the share's group, and the poll, were the actors)
-    ("Exit polls from the Lima primary, which Tom Reyes won easily, showed that 65 percent of farmers backed "
-     "the levy.", "Exit polls", "Exit polls from the Lima primary, which Tom Reyes won easily"),
-    ("In an online poll of 800 dock workers, conducted from May 1 to May 6, Harbor Research found that the fares "
-     "are too high.", "Harbor Research", "Harbor Research"),
+    ("Exit surveys at the Lima vote, which Tom Reyes lost narrowly, showed that most farmers wanted the levy.",
+     "Exit surveys", "Exit surveys at the Lima vote, which Tom Reyes lost narrowly"),
+    ("In a phone poll of 600 ferry riders, taken in early May, Harbor Research found that the fares are too high.",
+     "Harbor Research", "Harbor Research"),
     # an inverted speaker whose title follows lowercase modifiers after a body's name (regression: the
     # body was the actor)
     ("\"We will win,\" said Delta State University law professor Ana Ruiz.", "Ana Ruiz",
      "Delta State University law professor Ana Ruiz"),
     # an inverted tag with no quotation that names a group described (regression: no speaker; the
     # model then took a name inside the content)
-    ("A quieter mayor may not be a bad thing either, say some Democrats, who recall the last scandal.",
-     "Democrats", "some Democrats, who recall the last scandal"),
+    ("The new toll is not the worst idea, say some Democrats, who recall the old one.",
+     "Democrats", "some Democrats, who recall the old one"),
     ("The pier is unsafe, said local officials.", "local officials", "local officials"),
     ("Ana Ruiz, said to be the richest woman in Lima, bought the pier.", None, None),
     # a noun in "-ly" is no adverb between a subject and its verb (regression: "a Lima rally blasting"
@@ -1120,7 +1120,7 @@ def test_an_opening_conjunction_is_no_part_of_a_group_subject(text, actor, menti
     # an opening "In March," is no name in apposition before "the X" (regression: the actor "In
     # March"); a passive with its addressee before "by"; a hyphenated modifier before an inverted title
     ("In March, the Harbor Board announced a new toll on ferries.", "Harbor Board", "the Harbor Board"),
-    ("Scenes from the film were described to him by a Gazette reporter.", "Gazette reporter", "a Gazette reporter"),
+    ("Details of the plan were described to her by a Gazette reporter.", "Gazette reporter", "a Gazette reporter"),
     ("\"It will be close,\" said Lima dock-workers union organizer Ana Ruiz.", "Ana Ruiz",
      "Lima dock-workers union organizer Ana Ruiz"),
     # a one-word label whose lowercase form the line repeats names its topic, not a speaker
