@@ -315,7 +315,7 @@ def _skip_adverbs_back(tokens: list[tuple[str, int, int]], j: int) -> int:
     return j
 
 
-# Nouns in "-ly", no adverbs: "opened a Rochester rally blasting ..." (the rally is no adverb before a verb)
+# Nouns in "-ly", no adverbs: "held a Lima rally blasting ..." (the rally is no adverb before a verb)
 _LY_NOUNS = frozenset("rally rallies ally family assembly reply supply tally anomaly monopoly italy july".split())
 
 
@@ -404,7 +404,7 @@ _CLOSING_MARKS = frozenset(", ? ! ' ’ ` \" ”".split())
 
 def _tag_description(tokens: list[tuple[str, int, int]], i: int) -> int | None:
     """Index of the determiner of a description ending with the lowercase noun at ``i`` that
-    follows a quotation as its tag ('"Will he run?" the insider said.', '"...," a Democratic
+    follows a quotation as its tag ('"Will he run?" the insider asked.', '"...," a harbour
     staffer wondered.'): right after the quotation's closing mark, then at most two words before
     the noun; else None."""
     if not tokens[i][0].isalpha() or not tokens[i][0].islower() or tokens[i][0].endswith("ly"):
@@ -586,7 +586,7 @@ def _np_backward(tokens: list[tuple[str, int, int]], vi: int, lex: Lexicon) -> t
         names = []
         while k >= 0 and tokens[k][0][:1].isupper() and tokens[k][0].lower() not in lex.titles \
                 and tokens[k][0].lower() not in _FUNCTION and tokens[k][0].lower() not in lex.calendar:
-            names.append(k)  # (not "In March, the Commerce Department announced")
+            names.append(k)  # (not "In March, the Harbor Board announced")
             k -= 1
         p = names[-1] - 1 if names else -1
         if p >= 1 and tokens[p][0].lower() in ("the", "a", "an"):
@@ -637,8 +637,8 @@ _MODALS = frozenset("will would can could should shall may might must did does d
 
 def _compound_noun(tokens: list[tuple[str, int, int]], vi: int, lex: Lexicon) -> bool:
     """Whether the speech word at ``vi``, a base form, heads a compound noun after an article and
-    capitalised words that are no title and no plural ("the South Carolina contest", "a Sunday
-    tweet"; not "the Germans announce", "Nor will the Clinton Library accept")."""
+    capitalised words that are no title and no plural ("the Lima contest", "a Sunday
+    tweet"; not "the Germans announce", "Nor will the Harbor Trust accept")."""
     word = tokens[vi][0]
     if word.endswith(("s", "ing")) or word in lex.irregular_past or word in ("said", "told"):
         return False  # a base form only: "contest", "call"
@@ -649,7 +649,7 @@ def _compound_noun(tokens: list[tuple[str, int, int]], vi: int, lex: Lexicon) ->
             and tokens[k][0].lower() not in lex.titles and tokens[k][0].lower() not in _FUNCTION:
         k -= 1
     return k >= 0 and k < vi - 1 and tokens[k][0] in ("a", "an", "the") and not (
-        k >= 1 and tokens[k - 1][0].lower() in _MODALS)  # not "Nor will the Clinton Library accept"
+        k >= 1 and tokens[k - 1][0].lower() in _MODALS)  # not "Nor will the Harbor Trust accept"
 
 
 def _noun_use(tokens: list[tuple[str, int, int]], vi: int, lex: Lexicon) -> bool:
@@ -663,7 +663,7 @@ def _noun_use(tokens: list[tuple[str, int, int]], vi: int, lex: Lexicon) -> bool
     if low in _POSSESSIVE_DETERMINERS:
         return True
     if vi + 1 < len(tokens) and tokens[vi + 1][0] == "that" and tokens[vi][0].endswith("s"):
-        return False  # "The Journal notes that": a verb with its clause ("Journal" is no adjective in "-al")
+        return False  # "The Harbor Journal notes that": a verb with its clause ("Journal" is no adjective in "-al")
     if vi >= 2 and _compound_noun(tokens, vi, lex):
         return True
     if vi < 2 or not prev[:1].isupper() or low in lex.titles or not (
@@ -821,7 +821,7 @@ _TAG_VERBS = _SAYING | frozenset("say add note argue argued argues wrote writes 
 # (not "As The Hill reported, ...": the clause names the source of the main one; nor a main clause
 # whose subject is a pronoun, which most often stands for the subordinate clause's speaker, nor a
 # subordinate clause whose subject is one: "Though he said ..., John said" names one person)
-_OPENING_PREPOSITIONS = frozenset("during in at on amid".split())  # "During a press call ..., the campaign said"
+_OPENING_PREPOSITIONS = frozenset("during in at on amid".split())  # "During a call on Monday, the campaign said"
 _SUBORDINATORS = frozenset("when after before since until because if once while whereas although though".split())
 _MAIN_PRONOUNS = frozenset("he she they it we i".split())
 _TAG_TAIL = frozenset("on in at during last this earlier later recently".split())
@@ -1217,7 +1217,7 @@ class _Attributor:
                 res = self.np_at(frame, offset, toks, 0, j)
                 if res[0]:
                     return res
-                # "according to the officer in charge of the base that night": the noun phrase before
+                # "according to the officer on duty at the pier that evening": the noun phrase before
                 # its first preposition names the source, the whole phrase is the mention
                 k = next((p for p in range(1, j) if toks[p][0] in _OBJECT_PREPOSITIONS), None)
                 if k is not None:
@@ -2385,7 +2385,7 @@ _FINDING_SUBJECT = re.compile(
     r"(?P<rel>, (?:which|that)\b[^,;]{1,100}+,)? (?:also |now |still |just )?"  # ", which X won easily,"
     r"(?:show|shows|showed|shown|found|finds|find|suggests|suggested|indicates|indicated)\b")
 # the main clause after _FINDING_IN's phrase (and a participle phrase after it), whose own subject
-# finds: "In an online poll of 800 voters, conducted in May, Harbor Research found ..."
+# finds: "In a phone poll of 600 ferry riders, taken in May, Harbor Research found ..."
 _FINDING_MAIN = re.compile(
     r"(?: (?:conducted|released|taken|published)\b[^,;]{1,80}+,)? ((?:[A-Z][\w.&'’-]{0,40}+ ){1,4}+)"
     r"(?:also )?(?:found|finds|showed|shows|suggests|suggested)\b")
@@ -2406,7 +2406,7 @@ def _finding_speaker(frame: str, offset: int, att: _Attributor) -> tuple[str, st
     a verb of finding (see ``_FINDING_SUBJECT``); None when the frame opens otherwise."""
     m = _FINDING_SUBJECT.match(frame)
     mention = m.group(1) if m is not None else None
-    if m is not None and m.group("rel"):  # "Exit polls from the Ohio primary, which ..., showed"
+    if m is not None and m.group("rel"):  # "Exit surveys at the Lima vote, which ..., showed"
         mention = frame[m.start(1) : m.start("rel")]
     if m is None:
         m = _FINDING_IN.match(frame) if frame[:1] == "I" else None

@@ -327,7 +327,7 @@ def _introduces_words(text: str, start: int, end: int, lex: Lexicon) -> bool:
 
 def _topic_label(text: str, lab: re.Match[str], end: int) -> bool:
     """Whether a one-word label names the line's topic, not a speaker: its lowercase form occurs
-    in the line after it ("Superdelegates: Clinton is backed by 520 superdelegates ..."; a name
+    in the line after it ("Funding: The council is backed by 20 funding partners ..."; a name
     is not written in lowercase)."""
     word = lab.group(1)
     return " " not in word and len(word) > 3 and word[1:].islower() \

@@ -84,24 +84,24 @@ _WORD_SPAN = re.compile(r"[\w'’/-]+")
 _PLACE_END = re.compile(r"\b(?:of|from|in) [A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,2}$")
 
 
-# A lowercase plural after a name used as a modifier ("Wall Street players", "TV networks"), then
+# A lowercase plural after a name used as a modifier ("Harbor Lines pilots", "TV networks"), then
 # the verb (after at most one adverb): the plural heads the mention (possessive quantifiers).
 _PLURAL_HEAD = re.compile(r" ([a-z]{4,20}+)(?: (?:also|[a-z]{2,15}+ly))? ([a-z]{2,20}+)\b")
 
 
 def _plural_head(text: str, pos: int, end: int, verbs: frozenset[str]) -> int:
     """End of a lowercase plural that a capitalised mention ending at ``pos`` modifies ("many
-    Wall Street players", "Chinese traders also say"), when a finite, speech or finding verb
+    Harbor Lines pilots", "Lima traders also say"), when a finite, speech or finding verb
     follows it; else ``pos``."""
     found = _PLURAL_HEAD.match(text, pos, end)
     if found is None or not found.group(1).endswith("s") or found.group(1).endswith(("ss", "us", "is")) \
             or found.group(1) in verbs or found.group(1) in _FINDING_VERBS \
             or not (found.group(2) in verbs or found.group(2) in _VERBS or found.group(2) in _FINDING_VERBS):
-        return pos  # (not "Trump warns are", a verb)
+        return pos  # (not "Reyes warns are", a verb)
     return found.end(1)
 
 
-# A restrictive clause after the source, up to the speech verb ("One official who relayed the
+# A restrictive clause after the source, up to the speech verb ("One official who described the
 # exchange said"): words and spaces only (possessive quantifiers: no backtracking).
 _WHO_CLAUSE = re.compile(r" who(?: [\w'’-]{1,30}+){2,14}+")
 _AUXILIARIES = frozenset("is are was were be been has have had will would can could should may might did does do "
