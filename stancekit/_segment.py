@@ -994,7 +994,6 @@ class _Attributor:
         self._last_words: tuple[str, list[str]] = ("", [])  # the last frame's lowercase words
         self.frame_words = _frame_words(self.lex)
         self.unsaid: tuple[str, str] | None = None  # the subject of a speech verb that reports no saying
-        self.no_model = False  # the frame's speech word is a narrated action the learned model must not take
 
     def tokens(self, frame: str, offset: int) -> list[tuple[str, int, int]]:
         """Tokens of a frame, computed once per frame (frames are looked at several times)."""
@@ -1230,7 +1229,6 @@ class _Attributor:
             if tagged is not None:
                 return tagged
         self.unsaid = None
-        self.no_model = False
         words = lower_words(frame)
         self._last_words = (frame, words)
         present = self.frame_words.intersection(words)
@@ -1290,17 +1288,10 @@ class _Attributor:
             span = _anonymous_before(tokens, vi, lex) if anonymous else None
             if span is None:
                 span = _np_backward(tokens, used if used is not None else vi, lex)
-            action = low in _NARRATED and _narrated_action(tokens, vi, low) or span is not None and (
-                low in _PROPOSALS and _relative_proposal(tokens, span[0], vi, lex))
-            if action or low in _SPEAK and _speech_without_content(tokens, vi) or span and _conditional_saying(
-                    tokens, span[0], vi):
+            if low in _NARRATED and _narrated_action(tokens, vi, low) or low in _SPEAK and _speech_without_content(tokens, vi) or span and (_conditional_saying(tokens, span[0], vi)
+                                       or low in _PROPOSALS and _relative_proposal(tokens, span[0], vi, lex)):
                 # "He spoke to Ana Ruiz in Lima.": a narrated action, the article's own voice; its
-                # subject is still the person a later pronoun or an answer's label names. After a
-                # decision, a briefing or a proposal recalled, the learned model does not take the
-                # word again; after "spoke", a condition or "brief" (most often an adjective) it may
-                # take a later cue ("let Kingson speak first, and then he spent his speech praising
-                # ...", "..., even if they did not agree")
-                self.no_model = self.no_model or action and low != "brief"
+                # subject is still the person a later pronoun or an answer's label names
                 if span and self.unsaid is None:
                     name, kind, _ = self.np_at(frame, offset, tokens, *span)
                     if name and kind != "self":
@@ -1794,10 +1785,13 @@ _WINDOW_CHARS = 1_000_000
 def _window_spans(text: str, size: int) -> Iterator[list[tuple[int, int]]]:
     """The paragraphs of ``text`` in windows of at least ``size`` characters (the last may be
     shorter). A window never ends before a paragraph that opens with a quotation mark, so that a
-    quotation running on over paragraphs stays in one window."""
+    quotation running on over paragraphs stays in one window, nor before a paragraph that opens with a
+    dash after one that ends with a quotation mark (a name after a dash under a quotation names its
+    speaker: ``_dash_tag``)."""
     window: list[tuple[int, int]] = []
     for span in iter_paragraphs(text):
-        if window and span[0] - window[0][0] >= size and text[span[0]] not in "“«\"":
+        if window and span[0] - window[0][0] >= size and text[span[0]] not in "“«\"" and not (
+                text[span[0]] in "-—–" and text[window[-1][1] - 1] in "\"”»’'"):
             yield window
             window = []
         window.append(span)
@@ -2048,8 +2042,7 @@ def segment(
                             found = (found[0], found[1], tag.group(1))
                     if found is None and not pquotes:
                         found = att.seat_subject(frame, ps)
-                    if found is None and attribution is not None and not att.no_model:
-                        # the learned model, where the rules found no one (and read no narrated action)
+                    if found is None and attribution is not None:  # the learned model, where the rules found no one
                         found = attribution.speaker(text, ps, pe, att)
                     if found is None and pquotes and last_tag is not None and last_tag[2] == sent.paragraph \
                             and text[ps] in "“\"«‘'":
@@ -2065,7 +2058,7 @@ def segment(
                                 quote_speaker.setdefault(q, (actor, mention))
                 if actor is None and att.unsaid is not None:
                     att.remember(att.unsaid[0], att.unsaid[1], ps)  # "He spoke to Ana Ruiz.": still the last person
-                att.unsaid, att.no_model = None, False
+                att.unsaid = None
                 if kind == "direct":
                     last_direct = (actor, mention)
                     last_tag = None

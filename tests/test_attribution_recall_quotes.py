@@ -150,3 +150,14 @@ def test_quotation_and_cue_patterns_not_reached_yet(text, index, actor):
     got = segment(text, attribution=None)
     check_offsets(text, got)
     assert got[index].actor == actor
+
+
+def test_a_dash_tag_reads_the_same_in_windows_of_paragraphs(monkeypatch):
+    import stancekit._segment as seg
+
+    text = ("The council met.\n\n\u201cThe pier is old. The rails are rusty.\u201d\n\n- Tom Reyes.\n\n"
+            "The ferry runs on.\n\n\"The fares are fair.\"\n\n\u2014 Ana Ruiz.\n")
+    whole = segment(text, "d", attribution=None)
+    monkeypatch.setattr(seg, "_WINDOW_CHARS", 1)
+    assert segment(text, "d", attribution=None) == whole
+    assert [s.actor for s in whole] == [None, "Tom Reyes", "Tom Reyes", "Tom Reyes", None, "Ana Ruiz", "Ana Ruiz"]
