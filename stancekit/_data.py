@@ -24,7 +24,7 @@ from pathlib import Path
 from ._errors import DataError, location
 from ._vectors import CONTEXT_STATEMENTS, StatementInput
 from ._targets import LABELS
-from ._segment import KINDS
+from ._segment import KINDS, paragraph_numbers
 
 __all__ = ["LabelledStatement", "LabelledSet", "read_labelled", "validate_paths", "data_digest",
            "read_document", "CONTEXT_STATEMENTS", "stats_table"]
@@ -47,6 +47,7 @@ class LabelledStatement:
     end: int | None = None
     source: str = ""
     complete: bool = False  # True for SPEC records: an omitted target means neutral
+    paragraph: int = -1  # its paragraph in the document (SPEC records; see _segment.paragraph_numbers); -1 unknown
 
 
 @dataclass
@@ -79,7 +80,7 @@ class LabelledSet:
         for s in self.statements:
             lab = self.label_of(s, target)
             if lab is not None:
-                X.append(StatementInput(s.text, s.context, s.kind, s.actor or "", s.doc_id or ""))
+                X.append(StatementInput(s.text, s.context, s.kind, s.actor or "", s.doc_id or "", (), s.paragraph))
                 y.append(LABELS[LABELS.index(lab)])
         return X, y
 
@@ -237,13 +238,14 @@ def _read_spec_folder(folder: Path, known: set[str] | None, problems: list[str],
                 continue
             recs_ok.append((n, rec))
         texts = [doc_text[r["start"]:r["end"]] for _, r in recs_ok]
+        paras = paragraph_numbers(doc_text, [(r["start"], r["end"]) for _, r in recs_ok])
         for i, (n, rec) in enumerate(recs_ok):
             ctx = " ".join(texts[max(0, i - CONTEXT_STATEMENTS):i])
             out.append(LabelledStatement(
                 text=texts[i], labels=dict(rec["stances"]), context=ctx, kind=rec.get("kind") or "",
                 actor=rec.get("actor"), actor_aliases=tuple(rec.get("actor_aliases", [])),
                 ambiguous=bool(rec.get("ambiguous", False)), doc_id=doc_id, start=rec["start"],
-                end=rec["end"], source=location(ann, n), complete=True,
+                end=rec["end"], source=location(ann, n), complete=True, paragraph=paras[i],
             ))
     return out
 

@@ -21,7 +21,7 @@ from sklearn.utils.validation import check_is_fitted
 # The transforms themselves live in the scikit-learn-free _vectors: scorers use them too.
 from ._vectors import (
     _KINDS, _WORD, CUE_CLASSES, DOC_FEATURES, FOCUS_FEATURES, CUE_FEATURES, CueBlock, FeaturePlan, StatementInput, TargetBlock, TfidfBlock, VOICE_FEATURE,
-    _PWORD, _cue_sets, _Transform, actor_texts, affix_terms, as_inputs, cue_rows, kind_rows,
+    _PWORD, _cue_sets, _Transform, actor_texts, affix_terms, as_inputs, cue_rows, kind_rows, n_paragraph_columns,
 )
 
 __all__ = [
@@ -337,6 +337,11 @@ class StanceFeaturizer(TransformerMixin, BaseEstimator):
         in the article's own voice (no actor), and a copy of the view for such statements (0
         for the others), so that a linear classifier weighs the first model's reading apart for
         the article's own voice.
+    paragraph_context : bool, default False
+        With ``stack_weight``: the ``stack`` field ends with the first model's view of the
+        statement's paragraph (4 columns per target, see
+        :meth:`stancekit._vectors.StackSignals.matrix`, made with ``paragraph``), which come
+        last, after the author's copy (they are not copied).
     lexicon_dirs : tuple of str, default ()
         Extra cue lexicons (see :class:`CueLexiconFeatures`).
     """
@@ -364,6 +369,7 @@ class StanceFeaturizer(TransformerMixin, BaseEstimator):
         doc_focus: bool = False,
         doc_gate: bool = False,
         author_stack: bool = False,
+        paragraph_context: bool = False,
         lexicon_dirs: tuple[str, ...] = (),
     ) -> None:
         self.phrases = phrases
@@ -387,6 +393,7 @@ class StanceFeaturizer(TransformerMixin, BaseEstimator):
         self.doc_focus = doc_focus
         self.doc_gate = doc_gate
         self.author_stack = author_stack
+        self.paragraph_context = paragraph_context
         self.lexicon_dirs = lexicon_dirs
 
     def __setstate__(self, state: dict[str, object]) -> None:
@@ -394,6 +401,7 @@ class StanceFeaturizer(TransformerMixin, BaseEstimator):
         # round) had none: the default, which adds no column, so that get_params and clone work.
         state = dict(state)
         state.setdefault("author_stack", False)
+        state.setdefault("paragraph_context", False)  # likewise, before the tenth #14 round
         super().__setstate__(state)
 
     def fit(self, X: object, y: object = None) -> "StanceFeaturizer":
@@ -424,6 +432,7 @@ class StanceFeaturizer(TransformerMixin, BaseEstimator):
                         if self.use_target else None)
         self.kind_ = KindFeatures().fit(items) if self.use_kind else None
         self.n_stack_ = len(items[0].stack) if self.stack_weight else 0
+        self.n_para_ = n_paragraph_columns(self.n_stack_) if self.paragraph_context else 0
         self.n_features_out_ = self.transform(items[:1]).shape[1]
         return self
 
@@ -450,9 +459,11 @@ class StanceFeaturizer(TransformerMixin, BaseEstimator):
             if getattr(self, "doc_focus", False):
                 names += list(FOCUS_FEATURES)
         if getattr(self, "n_stack_", 0):
-            names += [f"stack:{k}" for k in range(self.n_stack_)]
+            base = self.n_stack_ - getattr(self, "n_para_", 0)
+            names += [f"stack:{k}" for k in range(base)]
             if self.author_stack:
-                names += [VOICE_FEATURE] + [f"author:stack:{k}" for k in range(self.n_stack_)]
+                names += [VOICE_FEATURE] + [f"author:stack:{k}" for k in range(base)]
+            names += [f"stack:{k}" for k in range(base, self.n_stack_)]
         return np.array(names, dtype=object)
 
     def transform(self, X: object) -> sp.csr_matrix:
@@ -482,7 +493,7 @@ class StanceFeaturizer(TransformerMixin, BaseEstimator):
                    float(getattr(self, "stack_weight", 0.0)), int(getattr(self, "n_stack_", 0)),
                    bool(getattr(self, "actor_role", False)), bool(getattr(self, "author_actor", False)),
                    bool(getattr(self, "doc_focus", False)), bool(getattr(self, "doc_gate", False)),
-                   bool(self.author_stack))
+                   bool(self.author_stack), int(getattr(self, "n_para_", 0)))
         # What a refit changes in place: a vectorizer's vocabulary, the target signals' compiled phrases.
         fitted = tuple(x for part in parts for x in (part, getattr(part, "vocabulary_", None),
                                                      getattr(part, "_block", None)))
@@ -502,6 +513,7 @@ class StanceFeaturizer(TransformerMixin, BaseEstimator):
             cues=weights[3], target=None if target is None else target._block,
             kind=kind is not None, context_weight=weights[0], actor_weight=weights[1], interaction_weight=weights[2],
             doc_weight=weights[4], stack_weight=weights[5], n_stack=weights[6], actor_role=weights[7],
-            author_actor=weights[8], doc_focus=weights[9], doc_gate=weights[10], author_stack=weights[11])
+            author_actor=weights[8], doc_focus=weights[9], doc_gate=weights[10], author_stack=weights[11],
+            n_para=weights[12])
         _PLANS[self] = (fitted, weights, plan)
         return plan

@@ -55,6 +55,7 @@ DEFAULT_SETTINGS: dict[str, object] = {
     "mlp_hidden": 32,
     "mlp_alpha": 30.0,
     "author_stack": False,
+    "paragraph_context": False,
     "use_cues": True,
     "use_target": True,
     "use_kind": True,
@@ -109,6 +110,11 @@ def build_pipeline(target: Target, settings: Mapping[str, object], random_state:
     if s["author_stack"] and not float(s["stack_weight"] or 0.0):
         raise setting_needs_error("author_stack", {"stack_weight": "above 0"}, {"stack_weight": s["stack_weight"]},
                                   reads="the first model's view")
+    if not isinstance(s["paragraph_context"], bool):
+        raise type_error("setting 'paragraph_context'", s["paragraph_context"], "true or false")
+    if s["paragraph_context"] and not float(s["stack_weight"] or 0.0):
+        raise setting_needs_error("paragraph_context", {"stack_weight": "above 0"}, {"stack_weight": s["stack_weight"]},
+                                  reads="the first model's view")
     if s["doc_gate"] and not (s["doc_focus"] and float(s["doc_weight"])):
         raise setting_needs_error("doc_gate", {"doc_focus": "true", "doc_weight": "above 0"},
                                   {"doc_focus": s["doc_focus"], "doc_weight": s["doc_weight"]})
@@ -127,6 +133,7 @@ def build_pipeline(target: Target, settings: Mapping[str, object], random_state:
             doc_weight=float(s["doc_weight"]), stack_weight=float(s["stack_weight"]),
             actor_role=bool(s["actor_role"]), author_actor=bool(s["author_actor"]),
             doc_focus=bool(s["doc_focus"]), doc_gate=bool(s["doc_gate"]), author_stack=s["author_stack"],
+            paragraph_context=s["paragraph_context"],
             use_cues=bool(s["use_cues"]), use_target=bool(s["use_target"]), use_kind=bool(s["use_kind"]),
         )),
         ("classifier", StanceClassifier(C=float(s["C"]), calibration=s["calibration"],
@@ -205,8 +212,9 @@ class StanceModel:
             return inputs
         p1 = (proba or stage1._pipeline_proba)(inputs)
         author = bool(stage1.settings.get("author_actor"))
+        para = bool(self.settings.get("paragraph_context"))
         return [it._replace(stack=st) for it, st in zip(inputs, stack_rows(inputs, [p1[t] for t in stage1.target_ids],
-                                                                           author_actor=author))]
+                                                                           author_actor=author, paragraph=para))]
 
     def _pipeline_proba(self, inputs: list[StatementInput], *, fast: bool = True) -> dict[str, np.ndarray]:
         """Probabilities from the scikit-learn pipelines themselves (``fast=False``: each by its
@@ -398,12 +406,13 @@ def _stack_training(data: LabelledSet, targets: Sequence[Target], settings: Mapp
     # model's view (author_stack):
     # it is the shipped models' first model, as it was.
     first = {**settings, "stack_weight": 0.0, "doc_gate": False, "neutral_bias": 0.0, "tree_blend": 0.0,
-             "mlp_blend": 0.0, "author_stack": False}
+             "mlp_blend": 0.0, "author_stack": False, "paragraph_context": False}
     stage1 = fit_model(data, targets, first, random_state=random_state, min_per_class=min_per_class)
     keys = sorted({s.doc_id or s.source for s in data.statements})
     rng = np.random.RandomState(random_state)
     fold_of = {keys[i]: n % STACK_FOLDS for n, i in enumerate(rng.permutation(len(keys)))}
-    inputs = [StatementInput(s.text, s.context, s.kind, s.actor or "", s.doc_id or "") for s in data.statements]
+    inputs = [StatementInput(s.text, s.context, s.kind, s.actor or "", s.doc_id or "", (), s.paragraph)
+              for s in data.statements]
     probas = {t.id: np.zeros((len(inputs), len(LABELS))) for t in targets}
     for f in range(min(STACK_FOLDS, len(keys))):
         held = [i for i, s in enumerate(data.statements) if fold_of[s.doc_id or s.source] == f]
@@ -415,7 +424,8 @@ def _stack_training(data: LabelledSet, targets: Sequence[Target], settings: Mapp
         p = m._pipeline_proba([inputs[i] for i in held])
         for t in targets:
             probas[t.id][held] = p[t.id]
-    rows = stack_rows(inputs, [probas[t.id] for t in targets], author_actor=bool(settings.get("author_actor")))
+    rows = stack_rows(inputs, [probas[t.id] for t in targets], author_actor=bool(settings.get("author_actor")),
+                      paragraph=bool(settings.get("paragraph_context")))
     return stage1, dict(enumerate(rows))
 
 

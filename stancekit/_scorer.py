@@ -34,10 +34,11 @@ __all__ = ["Scorer", "Explaining", "Block", "write_scorer", "read_scorer", "scor
            "SCORER_FORMAT", "BLOCK_STATEMENTS"]
 
 # Format 2 (the eighth #14 round) adds a second model's trees (setting tree_blend); format 3 (the
-# ninth) its perceptron (setting mlp_blend). A scorer without either is still written as format 1,
+# ninth) its perceptron (setting mlp_blend); format 4 (the tenth) the paragraph columns (setting
+# paragraph_context). A scorer without either is still written as format 1,
 # one with trees as format 2: each file has the lowest number that holds it, which earlier versions read.
-SCORER_FORMAT = 3
-READ_FORMATS = (1, 2, 3)
+SCORER_FORMAT = 4
+READ_FORMATS = (1, 2, 3, 4)
 # Statements featurized at a time: a batch (or one long document) with more is labelled in blocks
 # of this many (see Scorer.blocks), so that memory stays bounded whatever the document's length.
 BLOCK_STATEMENTS = 2_000
@@ -141,12 +142,14 @@ class Scorer:
                     keyed.setdefault(key, st.plans[tid])
         docs: list[str] = []
         actors: list[str] = []
+        paras: list[int] = []
         gathered: dict[object, tuple[list[np.ndarray], ...]] = {k: ([], [], [], []) for k in keyed}  # the 4th: "about" hits
         row_parts: list[dict[object, object]] = []  # per block, its cue and target rows: kept for steps 2 and 3
         for a, b in ranges if keyed or self.stage1 is not None else ():  # else nothing reads the document
             off, inputs = block_inputs(a, b)
             docs += [it.doc for it in inputs[off:]]
             actors += [it.actor for it in inputs[off:]]
+            paras += [it.para for it in inputs[off:]]
             cache = {}
             kept: dict[object, object] = {}
             for key, plan in keyed.items():
@@ -154,8 +157,8 @@ class Scorer:
                 for acc, v in zip(gathered[key], plan.doc_signals(inputs, cache)):
                     acc.append(np.array(v[off:]))
             row_parts.append({k: m[off:] for k, m in kept.items()})
-        layout = _DocLayout.of(docs, actors, any(p.author_actor for st in stages for p in st.plans.values()))
-        del docs, actors
+        layout = _DocLayout.of(docs, actors, any(p.author_actor for st in stages for p in st.plans.values()), paras)
+        del docs, actors, paras
         signals = {k: DocSignals(layout, *(np.concatenate(acc) for acc in gathered[k] if acc)) for k in gathered}
         del gathered
 
@@ -183,7 +186,7 @@ class Scorer:
                 off, inputs = block_inputs(a, b)
                 for tid, p in s1.label_probas(inputs, block_cache(k, off)).items():
                     p1[tid][a:b] = p[off:, :2]
-            stack = StackSignals(layout, [p1[t] for t in s1.target_ids])
+            stack = StackSignals(layout, [p1[t] for t in s1.target_ids], self._paragraph())
             del p1
         # 3. The labels, block by block.
         for k, (a, b) in enumerate(ranges):
@@ -223,7 +226,12 @@ class Scorer:
         author = any(p.author_actor for p in s1.plans.values())
         layout = cache.get(("layout", author))  # where each statement stands in its document, when computed
         cache["stack"] = StackSignals(layout if layout is not None else _DocLayout(inputs, author),
-                                      [p1[t] for t in s1.target_ids]).matrix(0, len(inputs))
+                                      [p1[t] for t in s1.target_ids], self._paragraph()).matrix(0, len(inputs))
+
+    def _paragraph(self) -> bool:
+        """Whether this stage's plans read the first model's view of the paragraph (setting
+        ``paragraph_context``)."""
+        return any(p.n_para for p in self.plans.values())
 
     def label_probas(self, inputs: list[StatementInput], cache: dict[object, object] | None = None
                      ) -> dict[str, np.ndarray]:
@@ -287,7 +295,7 @@ class Scorer:
     def _iter_explained(self, statements: object, k: int = 3, size: int | None = None
                         ) -> Iterator[tuple[int, int, list[dict[str, dict[str, object]]]]]:
         """``(start, stop, records)`` per block: :meth:`explained_records` of rows ``start:stop``."""
-        snames = stack_names(self.stage1.target_ids) if self.stage1 is not None else ()
+        snames = stack_names(self.stage1.target_ids, self._paragraph()) if self.stage1 is not None else ()
         for blk in self.blocks(statements, size, features=True):
             best = best_labels(blk.probas)
             out = stance_records(best)
@@ -461,6 +469,7 @@ def scorer_arrays(scorer: Scorer) -> dict[str, np.ndarray] | None:
                 "author_actor": plan.author_actor, **({"doc_focus": True} if plan.doc_focus else {}),
                 **({"doc_gate": True} if plan.doc_gate else {}),
                 **({"author_stack": True} if plan.author_stack else {}),
+                **({"n_para": plan.n_para} if plan.n_para else {}),
                 "classes": list(head.classes), "temperature": head.temperature,
                 **({"neutral_bias": head.neutral_bias} if head.neutral_bias else {}),
                 **({"tree_blend": head.tree_blend, "tree_columns": head.trees.n_columns}
@@ -488,7 +497,8 @@ def scorer_arrays(scorer: Scorer) -> dict[str, np.ndarray] | None:
     except _NotExportable:
         return None
     metas = [m for st in [targets] + ([stage1["targets"]] if stage1 else []) for m in st]
-    fmt = 3 if any("mlp_blend" in m for m in metas) else 2 if any("tree_blend" in m for m in metas) else 1
+    fmt = (4 if any("n_para" in m for m in metas) else 3 if any("mlp_blend" in m for m in metas)
+           else 2 if any("tree_blend" in m for m in metas) else 1)
     meta = {"format": fmt, "labels": list(LABELS), "targets": targets, "tfidf": tfidf_meta,
             "cues": cue_meta}
     if stage1 is not None:
@@ -581,7 +591,7 @@ def _scorer_of_arrays(data: bytes) -> Scorer:
                 stack_weight=float(m.get("stack_weight", 0.0)), n_stack=int(m.get("n_stack", 0)),
                 actor_role=bool(m.get("actor_role", False)), author_actor=bool(m.get("author_actor", False)),
                 doc_focus=bool(m.get("doc_focus", False)), doc_gate=bool(m.get("doc_gate", False)),
-                author_stack=bool(m.get("author_stack", False)))
+                author_stack=bool(m.get("author_stack", False)), n_para=int(m.get("n_para", 0)))
             trees = None
             if "tree_blend" in m:
                 trees = TreeEnsemble(**{k: arrays[f"{prefix}head{t}_trees_{k}"] for k in TreeEnsemble.ARRAYS},

@@ -6,7 +6,7 @@ import re
 from array import array
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field as _field
 from itertools import islice
 from pathlib import Path
 
@@ -49,6 +49,10 @@ class Statement:
         Offsets into the document; ``document[start:end] == text``.
     text : str
         The statement's text.
+    paragraph : int
+        Which paragraph of its document the statement stands in (0-based; see
+        :func:`paragraph_numbers`), -1 when not known. Not a SPEC section 5 field (not in
+        :meth:`to_dict`) and not compared: two statements that differ only in it are equal.
     """
 
     doc_id: str | None
@@ -59,6 +63,7 @@ class Statement:
     start: int
     end: int
     text: str
+    paragraph: int = _field(default=-1, compare=False, repr=False)
 
     def to_dict(self) -> dict[str, object]:
         """The SPEC section 5 fields as a plain dict (no ``stances``)."""
@@ -72,15 +77,37 @@ _set = object.__setattr__
 
 
 def _statement(doc_id: str | None, statement_id: str, actor: str | None, actor_mention: str | None, kind: str,
-               start: int, end: int, text: str) -> Statement:
+               start: int, end: int, text: str, paragraph: int = -1) -> Statement:
     """``Statement(doc_id, statement_id, ...)`` for the segmenter: the instance with the dict the
     frozen dataclass's ``__init__`` gives it (the fields in order), set in one step instead of eight
     ``object.__setattr__`` calls (half the instructions of a statement's construction). Statement
     has no ``__post_init__`` (a test checks that both give equal statements with equal dicts)."""
     st = _new(Statement)
     _set(st, "__dict__", {"doc_id": doc_id, "statement_id": statement_id, "actor": actor,
-                          "actor_mention": actor_mention, "kind": kind, "start": start, "end": end, "text": text})
+                          "actor_mention": actor_mention, "kind": kind, "start": start, "end": end, "text": text,
+                          "paragraph": paragraph})
     return st
+
+
+# A paragraph break: a line with nothing but spaces on it (a blank line) between two statements.
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n")
+
+
+def paragraph_numbers(text: str, spans: Iterable[tuple[int, int]]) -> list[int]:
+    """The paragraph of each of ``spans`` (``(start, end)`` in ``text``, in document order, not
+    overlapping): 0 for the first, then one more after each gap between two spans that holds a
+    blank line (a line break, spaces at most, and another). What :attr:`Statement.paragraph`
+    holds, for the segmenter's statements and for annotated spans alike; a break inside a span
+    does not count."""
+    out: list[int] = []
+    para, prev = 0, -1
+    search, find = _PARAGRAPH_BREAK.search, text.find
+    for start, end in spans:
+        if prev >= 0 and find("\n", prev, start) >= 0 and search(text, prev, start) is not None:
+            para += 1
+        out.append(para)
+        prev = end
+    return out
 
 
 # A plain lowercase word comes first (it cannot be any of the alternatives that follow it, which
@@ -1936,6 +1963,7 @@ def segment(
     quote_speaker: dict[tuple[int, int], tuple[str, str | None]] = {}
     results: list[tuple[int, int, str | None, str | None, str]] = []  # this window's
     out: list[Statement] = []
+    para, prev_end = 0, 0  # the last statement's paragraph (see paragraph_numbers) and end
     label_speaker: tuple[str | None, str | None] | None = None
     last_direct: tuple[str | None, str | None] | None = None
     # The speaker of the last statement if it reported speech without quoting ('"...?" Ana Ruiz asked
@@ -2095,7 +2123,10 @@ def segment(
                 if text.find(" he ", ps, pe) >= 0 or text.find(" she ", ps, pe) >= 0 or text.find(" they ", ps, pe) >= 0 \
                         or text.find(" it ", ps, pe) >= 0:
                     mention = _later_pronoun(text, ps, pe, actor, mention, doc.quotes.within(ps, pe), lex.speech_verbs)
-            out.append(_statement(doc_id, sid, actor, mention, kind, ps, pe, text[ps:pe]))
+            if out and text.find("\n", prev_end, ps) >= 0 and _PARAGRAPH_BREAK.search(text, prev_end, ps) is not None:
+                para += 1  # paragraph_numbers, statement by statement
+            prev_end = pe
+            out.append(_statement(doc_id, sid, actor, mention, kind, ps, pe, text[ps:pe], para))
         results.clear()
     return out
 

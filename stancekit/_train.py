@@ -215,7 +215,7 @@ def cross_validated_probas(data: LabelledSet, targets: Sequence[Target], setting
         held = [s for s in data.statements if fold_of[s.doc_id or s.source] == f]
         m = fit_model(tr, targets, settings, random_state=random_state, min_per_class=2)
         proba = m.predict_proba([{"text": s.text, "context": s.context, "kind": s.kind, "actor": s.actor,
-                                  "doc_id": s.doc_id} for s in held])
+                                  "doc_id": s.doc_id, "paragraph": s.paragraph} for s in held])
         for i, s in enumerate(held):
             if s.ambiguous:
                 continue

@@ -70,6 +70,7 @@ class StatementInput(NamedTuple):
     actor: str = ""
     doc: str = ""  # the document's id: statements of one document stand next to each other; "" for none
     stack: tuple[float, ...] = ()  # a first model's view of the document around it (see stack_rows)
+    para: int = -1  # its paragraph in the document (Statement.paragraph); -1 when not known
 
 
 def as_inputs(X: object, name: str = "X") -> list[StatementInput]:
@@ -86,7 +87,8 @@ def as_inputs(X: object, name: str = "X") -> list[StatementInput]:
         if isinstance(item, StatementInput):
             out.append(item)
         elif type(item) is Statement:  # the segmenter's own: its fields are known (no context)
-            out.append(StatementInput(item.text, "", item.kind or "", item.actor or "", item.doc_id or ""))
+            out.append(StatementInput(item.text, "", item.kind or "", item.actor or "", item.doc_id or "", (),
+                                      item.paragraph))
         elif isinstance(item, str):
             out.append(StatementInput(item))
         elif isinstance(item, Mapping):
@@ -94,14 +96,20 @@ def as_inputs(X: object, name: str = "X") -> list[StatementInput]:
             if not isinstance(text, str):
                 raise TypeError(f"{name}[{i}] has no str 'text' (got {type(text).__name__})")
             out.append(StatementInput(text, str(item.get("context") or ""), str(item.get("kind") or ""),
-                                      str(item.get("actor") or ""), str(item.get("doc_id") or "")))
+                                      str(item.get("actor") or ""), str(item.get("doc_id") or ""), (),
+                                      _paragraph(item.get("paragraph"))))
         elif hasattr(item, "text") and isinstance(getattr(item, "text"), str):
             out.append(StatementInput(item.text, str(getattr(item, "context", "") or ""),
                                       str(getattr(item, "kind", "") or ""), str(getattr(item, "actor", "") or ""),
-                                      str(getattr(item, "doc_id", "") or "")))
+                                      str(getattr(item, "doc_id", "") or ""), (), _paragraph(getattr(item, "paragraph", None))))
         else:
             raise type_error(f"{name}[{i}]", item, "str, a mapping with 'text', or a Statement")
     return out
+
+
+def _paragraph(value: object) -> int:
+    """A statement's ``paragraph`` as :class:`StatementInput` holds it: a whole number, else -1 (not known)."""
+    return int(value) if isinstance(value, (int, np.integer)) and not isinstance(value, bool) and value >= 0 else -1
 
 
 def statement_inputs(statements: object) -> list[StatementInput]:
@@ -146,7 +154,7 @@ def _segmented_inputs(items: list[Statement]) -> list[StatementInput]:
         prev_doc = doc
         text = item.text
         out.append(StatementInput(text, " ".join(window[-CONTEXT_STATEMENTS:]) if doc is not None else "",
-                                  item.kind or "", item.actor or "", doc or ""))
+                                  item.kind or "", item.actor or "", doc or "", (), item.paragraph))
         window.append(text)
     return out
 
@@ -971,14 +979,26 @@ DOC_WINDOW = 5  # statements before one that make its paragraph-sized focus wind
 DOC_NEXT = 2  # statements after one looked at
 
 
-def stack_names(target_ids: Sequence[str]) -> list[str]:
-    """The names of :func:`stack_rows` columns for a first model of these targets."""
-    return [f"stack:{where}:{tid}:{lab}" for tid in target_ids for where in ("actor", "prev", "next", "doc", "self")
-            for lab in ("supporting", "questioning")]
+def stack_names(target_ids: Sequence[str], paragraph: bool = False) -> list[str]:
+    """The names of :func:`stack_rows` columns for a first model of these targets (``paragraph``:
+    with the paragraph columns, see :meth:`StackSignals.matrix`)."""
+    names = [f"stack:{where}:{tid}:{lab}" for tid in target_ids for where in ("actor", "prev", "next", "doc", "self")
+             for lab in ("supporting", "questioning")]
+    if paragraph:
+        names += [f"para:{where}:{tid}:{lab}" for where in ("others", "attributed") for tid in target_ids
+                  for lab in ("supporting", "questioning")]
+    return names
+
+
+def n_paragraph_columns(n_stack: int) -> int:
+    """How many of the ``n_stack`` columns of :func:`stack_rows` with ``paragraph`` are paragraph
+    columns (setting ``paragraph_context``): 4 per target of the first model, after its 10."""
+    return n_stack // 14 * 4
 
 
 def stack_rows(items: Sequence[StatementInput], probas: Sequence[np.ndarray],
-               layout: "_DocLayout | None" = None, author_actor: bool = False) -> list[tuple[float, ...]]:
+               layout: "_DocLayout | None" = None, author_actor: bool = False,
+               paragraph: bool = False) -> list[tuple[float, ...]]:
     """A first model's view of each statement's document, from its probabilities (one array
     (n, 3) per target, in label order supporting, questioning, neutral): per target, the mean
     ``supporting`` and ``questioning`` probability over the same actor's other statements in
@@ -986,12 +1006,15 @@ def stack_rows(items: Sequence[StatementInput], probas: Sequence[np.ndarray],
     statement itself (zeros where there is no such statement); then the statement's own (what
     the first model reads of it toward every target: which target it is about). With
     ``author_actor``, the article's own voice is one actor of its document (see :class:`_DocLayout`).
+    With ``paragraph`` (setting ``paragraph_context``), the paragraph columns after them (see
+    :meth:`StackSignals.matrix`).
 
     The same as :class:`StackSignals` rows ``0:n`` (which a batch read in blocks uses)."""
     n = len(items)
     if not probas:
         return [()] * n
-    return StackSignals(layout if layout is not None else _DocLayout(items, author_actor), probas).rows(0, n)
+    return StackSignals(layout if layout is not None else _DocLayout(items, author_actor), probas,
+                        paragraph).rows(0, n)
 
 
 AUTHOR_KEY = "\x00author"  # the article's own voice as an actor of its document (no name can be this)
@@ -1014,16 +1037,22 @@ class _DocLayout:
     actor."""
 
     def __init__(self, items: Sequence[StatementInput], author_actor: bool = False) -> None:
-        self._build([it.doc for it in items], [it.actor for it in items], author_actor)
+        self._build([it.doc for it in items], [it.actor for it in items], author_actor, [it.para for it in items])
 
     @classmethod
-    def of(cls, docs: Sequence[str], actors: Sequence[str], author_actor: bool = False) -> "_DocLayout":
-        """The layout of statements whose ``doc`` and ``actor`` fields are ``docs`` and ``actors``."""
+    def of(cls, docs: Sequence[str], actors: Sequence[str], author_actor: bool = False,
+           paras: Sequence[int] | None = None) -> "_DocLayout":
+        """The layout of statements whose ``doc``, ``actor`` and ``para`` fields are ``docs``,
+        ``actors`` and ``paras``."""
         lay = cls.__new__(cls)
-        lay._build(docs, actors, author_actor)
+        lay._build(docs, actors, author_actor, paras)
         return lay
 
-    def _build(self, docs: Sequence[str], actors: Sequence[str], author_actor: bool = False) -> None:
+    def _build(self, docs: Sequence[str], actors: Sequence[str], author_actor: bool = False,
+               paras: Sequence[int] | None = None) -> None:
+        self.paras = paras  # read by paragraphs() when a plan asks for them
+        self.voices = actors
+        self._paragraphs: "tuple[np.ndarray, np.ndarray, np.ndarray] | None" = None
         if author_actor:
             actors = [a or AUTHOR_KEY for a in actors]
         n = len(docs)
@@ -1043,6 +1072,27 @@ class _DocLayout:
         self.actor = actor
         self.n_actors = len(keys)
         self.actor_size = np.bincount(actor[actor >= 0], minlength=self.n_actors) if len(keys) else np.zeros(0)
+
+    def paragraphs(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Per statement, its paragraph's number in the batch (-1: a paragraph not known, or a
+        statement without a document), how many statements that paragraph has, and whether the
+        statement is in the article's own voice (no actor); computed once, when first asked.
+        A paragraph is a run of statements of one document with the same ``para``."""
+        if self._paragraphs is None:
+            n = self.n
+            p = np.fromiter((-1 if x is None else x for x in (self.paras or [-1] * n)), dtype=np.int64, count=n)
+            known = (p >= 0) & ((self.group_end - self.group_start)[self.group] > 1)
+            new = np.ones(n, dtype=bool)
+            if n > 1:
+                new[1:] = (p[1:] != p[:-1]) | (self.group[1:] != self.group[:-1]) | ~known[:-1]
+            pid = np.cumsum(new & known) - 1
+            pid[~known] = -1
+            size = np.zeros(n, dtype=np.int64)
+            if known.any():
+                size[known] = np.bincount(pid[known])[pid[known]]
+            author = np.fromiter((not a for a in self.voices), dtype=bool, count=n)
+            self._paragraphs = (pid, size, author)
+        return self._paragraphs
 
     def bounds(self, a: int = 0, b: int | None = None) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """Indexes, and start and end of each statement's document, for rows ``a:b``."""
@@ -1242,11 +1292,22 @@ class StackSignals:
     """What :func:`stack_rows` reads of a whole batch (a first model's probabilities, and their
     sums over each document and actor), kept so that any block of its rows can be read alone."""
 
-    def __init__(self, layout: _DocLayout, probas: Sequence[np.ndarray]) -> None:
+    def __init__(self, layout: _DocLayout, probas: Sequence[np.ndarray], paragraph: bool = False) -> None:
         self.layout = layout
         self.sq = [np.ascontiguousarray(np.asarray(p, dtype=np.float64)[:, :2]) for p in probas]
         self.doc_tot = [layout.group_sums(s) for s in self.sq]
         self.actor_tot = [layout.actor_sums(s) for s in self.sq]
+        self.paragraph = bool(paragraph) and bool(self.sq)
+        if self.paragraph:  # sums over each paragraph, of all its statements and of its attributed ones
+            pid, _size, author = layout.paragraphs()
+            known = pid >= 0
+            m = int(pid.max()) + 1 if known.any() else 0
+            k, att = pid[known], (~author[known]).astype(np.float64)
+            self.para_tot = [np.column_stack([np.bincount(k, weights=s[known, j], minlength=m) for j in (0, 1)])
+                             for s in self.sq]
+            self.para_att_tot = [np.column_stack([np.bincount(k, weights=s[known, j] * att, minlength=m)
+                                                  for j in (0, 1)]) for s in self.sq]
+            self.para_att_n = np.bincount(k, weights=att, minlength=m)
 
     def rows(self, a: int, b: int) -> list[tuple[float, ...]]:
         """The :func:`stack_rows` of rows ``a:b``."""
@@ -1264,7 +1325,30 @@ class StackSignals:
         for sq, dt, at in zip(self.sq, self.doc_tot, self.actor_tot):
             cols += [lay.actor_mean(sq, a, b, at), lay.prev(sq, a, b), lay.next(sq, a, b), lay.doc_mean(sq, a, b, dt),
                      sq[a:b]]
+        if self.paragraph:
+            cols += self._paragraph_cols(a, b)
         return np.column_stack(cols)
+
+    def _paragraph_cols(self, a: int, b: int) -> list[np.ndarray]:
+        """The paragraph columns of rows ``a:b`` (setting ``paragraph_context``): per target, the
+        mean ``supporting`` and ``questioning`` over the other statements of the statement's
+        paragraph (zeros when it is alone in it or its paragraph is not known); then, per target,
+        for a statement in the article's own voice, the same mean over the paragraph's attributed
+        statements (zeros for an attributed statement, or a paragraph without one): what the
+        paragraph's sources say, which the article's own sentences comment on."""
+        pid, size, author = (x[a:b] for x in self.layout.paragraphs())
+        many = size > 1
+        at = np.maximum(pid, 0)
+        others, attributed = [], []
+        n_att = self.para_att_n[at] if len(self.para_att_n) else np.zeros(b - a)
+        voice = (pid >= 0) & author & (n_att > 0)
+        for sq, pt, pa in zip(self.sq, self.para_tot, self.para_att_tot):
+            rows = sq[a:b]
+            tot = pt[at] if len(pt) else np.zeros((b - a, 2))
+            others.append(np.where(many[:, None], (tot - rows) / np.maximum(size - 1, 1)[:, None], 0.0))
+            s = pa[at] if len(pa) else np.zeros((b - a, 2))
+            attributed.append(np.where(voice[:, None], s / np.maximum(n_att, 1)[:, None], 0.0))
+        return others + attributed
 
 
 class DocPart:
@@ -1628,13 +1712,15 @@ class FeaturePlan:
     doc_focus: bool = False
     doc_gate: bool = False
     author_stack: bool = False
+    n_para: int = 0  # of the n_stack columns, the last n_para are paragraph columns (paragraph_context)
 
     def _stack_width(self) -> int:
-        """Columns after the focus columns: the first model's view and, with ``author_stack``, the
-        voice and the view's copy for the article's own voice (see :meth:`transform_blocks`)."""
+        """Columns after the focus columns: the first model's view, with ``author_stack`` the
+        voice and the view's copy for the article's own voice, and the paragraph columns (see
+        :meth:`transform_blocks`)."""
         if not (self.stack_weight and self.n_stack):
             return 0
-        return self.n_stack + (1 + self.n_stack if self.author_stack else 0)
+        return self.n_stack + (1 + self.n_stack - self.n_para if self.author_stack else 0)
 
     def n_dense(self) -> int:
         """How many of the columns :meth:`transform` gives come after the text blocks (word
@@ -1699,9 +1785,11 @@ class FeaturePlan:
         if self.stack_weight and self.n_stack:
             snames = list(stack_names) if len(stack_names) == self.n_stack \
                 else [f"stack:{k}" for k in range(self.n_stack)]
-            names += snames
+            base = len(snames) - self.n_para
+            names += snames[:base]
             if self.author_stack:
-                names += [VOICE_FEATURE] + ["author:" + n for n in snames]
+                names += [VOICE_FEATURE] + ["author:" + n for n in snames[:base]]
+            names += snames[base:]
         return names
 
     def _cues_target(self, items: list[StatementInput], cache: dict[object, object]
@@ -1861,12 +1949,19 @@ class FeaturePlan:
 
     def _stack_blocks(self, items: list[StatementInput], m: np.ndarray) -> list[sp.csr_matrix]:
         """The first model's view ``m`` weighed (``stack_weight``) and, with ``author_stack``, the
-        article's own voice and its own weights for that view."""
+        article's own voice and its own weights for that view; then the paragraph columns (the
+        last ``n_para`` of ``m``, setting ``paragraph_context``), weighed alike, not copied."""
         m = m * float(self.stack_weight)
+        para = None
+        if self.n_para:
+            k = m.shape[1] - self.n_para
+            m, para = np.ascontiguousarray(m[:, :k]), np.ascontiguousarray(m[:, k:])
         out = [_csr_of_dense(m)]
         if self.author_stack:
             voice = np.array([0.0 if it.actor else 1.0 for it in items])
             out.append(_csr_of_dense(np.column_stack([voice, m * voice[:, None]])))
+        if para is not None:
+            out.append(_csr_of_dense(para))
         return out
 
 
@@ -2289,6 +2384,10 @@ def evidence_label(name: str, words: Sequence[str]) -> str:
         return "the article's own voice"
     if kind == "author":  # setting author_stack: a first model's view, weighed apart for the article's voice
         return "own voice, " + evidence_label(rest, words)
+    if kind == "para":  # setting paragraph_context
+        where, tid, lab = (rest.split(":") + ["", ""])[:3]
+        return {"others": "rest of the paragraph", "attributed": "the paragraph's sources"}.get(where, where) \
+            + f": {lab} {tid}".rstrip()
     if kind == "stack":
         where, tid, lab = (rest.split(":") + ["", ""])[:3]
         return {"actor": "same actor's other statements", "prev": "statement before", "next": "statement after",
