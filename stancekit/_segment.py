@@ -1021,6 +1021,7 @@ class _Attributor:
         self._last_words: tuple[str, list[str]] = ("", [])  # the last frame's lowercase words
         self.frame_words = _frame_words(self.lex)
         self.unsaid: tuple[str, str] | None = None  # the subject of a speech verb that reports no saying
+        self.no_model = False  # the frame's speech word is a narrated action the learned model must not take
 
     def tokens(self, frame: str, offset: int) -> list[tuple[str, int, int]]:
         """Tokens of a frame, computed once per frame (frames are looked at several times)."""
@@ -1256,6 +1257,7 @@ class _Attributor:
             if tagged is not None:
                 return tagged
         self.unsaid = None
+        self.no_model = False
         words = lower_words(frame)
         self._last_words = (frame, words)
         present = self.frame_words.intersection(words)
@@ -1315,10 +1317,17 @@ class _Attributor:
             span = _anonymous_before(tokens, vi, lex) if anonymous else None
             if span is None:
                 span = _np_backward(tokens, used if used is not None else vi, lex)
-            if low in _NARRATED and _narrated_action(tokens, vi, low) or low in _SPEAK and _speech_without_content(tokens, vi) or span and (_conditional_saying(tokens, span[0], vi)
-                                       or low in _PROPOSALS and _relative_proposal(tokens, span[0], vi, lex)):
+            action = low in _NARRATED and _narrated_action(tokens, vi, low) or span is not None and (
+                low in _PROPOSALS and _relative_proposal(tokens, span[0], vi, lex))
+            if action or low in _SPEAK and _speech_without_content(tokens, vi) or span and _conditional_saying(
+                    tokens, span[0], vi):
                 # "He spoke to Ana Ruiz in Lima.": a narrated action, the article's own voice; its
-                # subject is still the person a later pronoun or an answer's label names
+                # subject is still the person a later pronoun or an answer's label names. After a
+                # decision, a briefing or a proposal recalled, the learned model does not take the
+                # word again; after "spoke", a condition or "brief" (most often an adjective) it may
+                # take a later cue ("let Kingson speak first, and then he spent his speech praising
+                # ...", "..., even if they did not agree")
+                self.no_model = self.no_model or action and low != "brief"
                 if span and self.unsaid is None:
                     name, kind, _ = self.np_at(frame, offset, tokens, *span)
                     if name and kind != "self":
@@ -2070,7 +2079,8 @@ def segment(
                             found = (found[0], found[1], tag.group(1))
                     if found is None and not pquotes:
                         found = att.seat_subject(frame, ps)
-                    if found is None and attribution is not None:  # the learned model, where the rules found no one
+                    if found is None and attribution is not None and not att.no_model:
+                        # the learned model, where the rules found no one (and read no narrated action)
                         found = attribution.speaker(text, ps, pe, att)
                     if found is None and pquotes and last_tag is not None and last_tag[2] == sent.paragraph \
                             and text[ps] in "“\"«‘'":
@@ -2086,7 +2096,7 @@ def segment(
                                 quote_speaker.setdefault(q, (actor, mention))
                 if actor is None and att.unsaid is not None:
                     att.remember(att.unsaid[0], att.unsaid[1], ps)  # "He spoke to Ana Ruiz.": still the last person
-                att.unsaid = None
+                att.unsaid, att.no_model = None, False
                 if kind == "direct":
                     last_direct = (actor, mention)
                     last_tag = None
