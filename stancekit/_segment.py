@@ -1336,7 +1336,7 @@ class _Attributor:
             if verb_at is None and not (vi >= 1 and tokens[vi - 1][0].lower() == "to"):
                 verb_at = vi
             if span and low[-1:] == "s" and span[0] >= 1 and tokens[span[0] - 1][0].lower() in _NOUN_PREPOSITIONS:
-                continue  # "Alongside party calls for action, X said": a plural noun after a preposition, not a verb
+                continue  # "Amid union calls for a strike, X said": a plural noun after a preposition, not a verb
             if span and span[0] >= 1 and low.endswith("ing") and tokens[vi - 1][0] == "," \
                     and _object_before(tokens, span[0]):
                 # "X reprimanded Y, saying ...": Y is the object; the participle shares X, the subject
@@ -2311,13 +2311,13 @@ def _split_sources(text: str, s: int, e: int, frame: str | None, att: _Attributo
         right = frame[right_off:]
         words = lower_words(right)
         if _may_open_quantity(right, 0) or (model is not None and _other_share(words, att.lex)):
-            # "Four in 10 voters see X, and a third said Y", "..., while others say Y": a share of a
+            # "Four in 10 dockers back X, and a third said Y", "..., while others say Y": a share of a
             # group as the second clause's subject is a source of its own, even of the first's group
             qb = _quietly(att, _quantity_speaker, right, s + right_off, att)
             if qb is not None or model is not None and _other_share(words, att.lex):
                 qa = _quietly(att, _quantity_speaker, left, s, att) or _quietly(att, _lead_quantity_speaker, left, s, att)
                 c = left.rfind(": ") if qa is None else -1
-                if c >= 0:  # "There is a divide: a 69% majority of A support X; a 45% plurality of B oppose it"
+                if c >= 0:  # "The port is split: 60% of dockers back X; a 40% minority of clerks oppose it"
                     qa = _quietly(att, _quantity_speaker, left[c + 2 :], s + c + 2, att)
                 if (qa is not None and (qb is None or qa[2] != qb[2])) or (qa is None and (
                         _peek(att, left, s) or model is not None and (

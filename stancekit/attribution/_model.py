@@ -260,8 +260,8 @@ class AttributionModel:
         j = head[1]
         p = 1 if low[0] in _OPENERS and n > 1 else 0
         if p < i and p < j and low[p] in _OPENING_PRONOUNS and (j > i or _CLAUSE_BREAKS.isdisjoint(low[p + 1 : j])) \
-                and not (low[p] == "it" and low[p + 1] in _EXPLETIVE_NEXT):  # "It's been common for news accounts to"
-            return i, p, p  # "He has coined a new phrase to describe": the opening subject, not a noun of its predicate
+                and not (low[p] == "it" and low[p + 1] in _EXPLETIVE_NEXT):  # "It's been usual for local papers to"
+            return i, p, p  # "He has found a new slogan to sum up": the opening subject, not a noun of its predicate
         ms = mention_start(toks, low, j, lex_sets)
         if best[2] and not best[3] and j > i and not all(w in _JOINT_BETWEEN for w in low[i + 1 : ms]):
             return None  # "telephone calls among X, Y and Z": a weak cue's source after it follows "by", "from" ...
@@ -521,7 +521,7 @@ _WHICH_AUX = frozenset("has have had also then later once".split())
 
 # A subject pronoun opening the statement (after one of _OPENERS) is the source of a cue in its
 # predicate, over a noun the ranker takes after the cue or before it with no clause break between
-# ("She started the week with an address in Harlem focused on ..."); an expletive "it" is not.
+# ("She opened the week with a speech in Velden aimed at ..."); an expletive "it" is not.
 _OPENERS = frozenset("then but and so yet still".split())
 _OPENING_PRONOUNS = frozenset("he she it they we i".split())
 _EXPLETIVE_NEXT = frozenset("is was ’s 's seems seemed appears appeared would will may might could".split())
