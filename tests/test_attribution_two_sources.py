@@ -37,12 +37,12 @@ def shipped():
     ("Half of the dockers said the pier was safe, and three-fourths say the toll is too high.",
      [("Half of the dockers said the pier was safe,", "dockers", "Half of the dockers"),
       ("and three-fourths say the toll is too high.", "dockers", "three-fourths")]),
-    ("More than nine of 10 dockers were worried about the pier; most said they were very worried.",
-     [("More than nine of 10 dockers were worried about the pier;", "dockers", "More than nine of 10 dockers"),
-      ("most said they were very worried.", "dockers", "most")]),
-    ("There is a divide: a 69% majority of dockers support the strike; a 45% plurality of clerks oppose it.",
-     [("There is a divide: a 69% majority of dockers support the strike;", "dockers", "a 69% majority of dockers"),
-      ("a 45% plurality of clerks oppose it.", "clerks", "a 45% plurality of clerks")]),
+    ("More than eight of 10 dockers fear for the pier; most said the repairs came too late.",
+     [("More than eight of 10 dockers fear for the pier;", "dockers", "More than eight of 10 dockers"),
+      ("most said the repairs came too late.", "dockers", "most")]),
+    ("The port is split: a 60% majority of dockers back the strike; a 40% minority of clerks oppose it.",
+     [("The port is split: a 60% majority of dockers back the strike;", "dockers", "a 60% majority of dockers"),
+      ("a 40% minority of clerks oppose it.", "clerks", "a 40% minority of clerks")]),
     # a source before the share that is no share: two statements too (no group named: the share)
     ("Ana Ruiz said the pier was safe, and a third said it was not.",
      [("Ana Ruiz said the pier was safe,", "Ana Ruiz", "Ana Ruiz"),
@@ -115,8 +115,8 @@ def test_passive_informing_on_pathological_sentences(shipped, text):
 # Steel has vowed ..." had given Velden Steel); a long name that the rules do not read is the model's.
 @pytest.mark.parametrize("text, actor", [
     ("The pier is too old, said Tom Berg.", "Tom Berg"),
-    ("The toll is not high enough, said Tom Berg, an analyst at Harbor Bank, who notes that Velden Steel has "
-     "vowed to cut costs.", "Tom Berg"),
+    ("The toll is too low, said Tom Berg, a port economist, who adds that Velden Steel has promised to trim "
+     "its fleet.", "Tom Berg"),
     ("The pier is too old, says Mayor Ana Ruiz of the port board.", "Ana Ruiz"),
     ("The pier is too old, said Tuesday.", None),
     ("The pier, said Tom Berg, is too old.", None),  # a tag inside the clause: the model's
@@ -179,11 +179,11 @@ def test_an_opening_pronoun_is_the_model_source_over_a_later_noun(text, mention)
 # A sentence of a quotation whose tag is in another sentence takes the tag's mention with its
 # apposition (PolNeAR's Source of every sentence of the quotation), not a later bare "Berg".
 def test_a_quotation_sentence_takes_the_nearest_mention_with_its_apposition():
-    text = ('"Small firms are tired of the toll," said Tom Berg, a spokesman for the Velden Shopkeepers Union. '
-            '"He has been hard on us," which Berg thinks will hurt trade. "He too often gives the unions what they want."')
+    text = ('"The shops cannot carry the toll," said Tom Berg, the chair of the Velden Shopkeepers Union. '
+            '"The mayor never listens," which Berg blames on the election. "She treats the harbour as her own."')
     got = segment(text, attribution=None)
     check_offsets(text, got)
     assert [s.actor for s in got] == ["Tom Berg"] * 3
-    assert got[0].actor_mention == "Tom Berg, a spokesman for the Velden Shopkeepers Union"
+    assert got[0].actor_mention == "Tom Berg, the chair of the Velden Shopkeepers Union"
     assert got[1].actor_mention == "Berg"  # named in its own sentence
     assert got[2].actor_mention == got[0].actor_mention
