@@ -989,6 +989,7 @@ def _group_word(word: str, lex: Lexicon) -> bool:
 
 # verbs of an inverted tag after a comma with no quotation ("The plan is late, said Tom Berg.")
 _INVERTED_UNQUOTED = frozenset("said says added adds argued argues noted notes".split())
+_WHO_AUX = frozenset("has have had also long often".split())  # "who has long complained"
 # prepositions that open no clause: the noun phrase after them is their object ("Despite party calls")
 _NOUN_PREPOSITIONS = frozenset("alongside amid amidst despite among amongst against beside unlike".split())
 _INVERTED_ENDS = frozenset(", . ; : ! ? — –".split())
@@ -1335,6 +1336,17 @@ class _Attributor:
                 continue
             if verb_at is None and not (vi >= 1 and tokens[vi - 1][0].lower() == "to"):
                 verb_at = vi
+            if span is None and vi >= 3:  # "Mayor Ana Ruiz, who said ...": the name before the relative "who"
+                w = vi - 1
+                while w > 2 and (tokens[w][0] in _WHO_AUX or tokens[w][0].endswith("ly")):
+                    w -= 1
+                if tokens[w][0] == "who" and tokens[w - 1][0] == "," and not any(t[0] == "," for t in tokens[vi + 1 :]):
+                    # (the relative clause closes the statement: not "X, who spoke first, left early")
+                    before = _np_backward(tokens, w - 1, lex)
+                    if before is not None and before[1] == w - 1:
+                        name, kind, _ = self.np_at(frame, offset, tokens, *before)
+                        if name and kind in ("person", "group", "org"):
+                            return name, kind, tokens[w][0]
             if span and low[-1:] == "s" and span[0] >= 1 and tokens[span[0] - 1][0].lower() in _NOUN_PREPOSITIONS:
                 continue  # "Amid union calls for a strike, X said": a plural noun after a preposition, not a verb
             if span and span[0] >= 1 and low.endswith("ing") and tokens[vi - 1][0] == "," \
