@@ -187,3 +187,27 @@ def test_a_quotation_sentence_takes_the_nearest_mention_with_its_apposition():
     assert got[0].actor_mention == "Tom Berg, the chair of the Velden Shopkeepers Union"
     assert got[1].actor_mention == "Berg"  # named in its own sentence
     assert got[2].actor_mention == got[0].actor_mention
+
+
+# A relative "who" after a name and a comma names the speaker of the verb of saying in its clause
+# for the rules too ("The order came from Mayor Ana Ruiz, who said ..."): the name is the actor,
+# "who" the mention (PolNeAR's Source of that cue).
+@pytest.mark.parametrize("text, actor, mention", [
+    ("The order came from Mayor Ana Ruiz, who said the pier was unsafe.", "Ana Ruiz", "who"),
+    ("The dockers cheered for Ana Ruiz, who has long complained about the toll.", "Ana Ruiz", "who"),
+    ("The pier, who said it, is old.", None, None),  # no name before the comma
+    ("Ivo Tamm, who spoke first, left early.", None, None),  # the relative clause does not close it
+])
+def test_a_relative_who_after_a_name_names_the_speaker(text, actor, mention):
+    got = segment(text, attribution=None)
+    check_offsets(text, got)
+    assert (got[0].actor, got[0].actor_mention) == (actor, mention)
+
+
+@pytest.mark.parametrize("text", [
+    "Ana Ruiz" + ", who" * 800 + " said it.",
+    "Ana Ruiz, who" + " long" * 800 + " said it.",
+])
+def test_relative_who_on_pathological_sentences(shipped, text):
+    check_offsets(text, segment(text, attribution=None))
+    check_offsets(text, segment(text, attribution=shipped))
