@@ -2140,7 +2140,9 @@ def segment(
                 else:
                     near = next((full[k] for d in range(1, _NEAR + 1) for k in (i - d, i + d)
                                  if 0 <= k < len(results) and own[k] and results[k][2] == actor
-                                 and mention in full[k] and full[k] != results[k][3]), None)
+                                 and mention in full[k] and full[k] != results[k][3]
+                                 and text.find("\n", min(pe, results[k][1]), max(ps, results[k][0])) < 0), None)
+                    # (in the same paragraph: a window of a long text holds whole paragraphs)
                     mention = near or extend_mention(text, ps, pe, mention, lex.titles, lex.speech_verbs, nouns)
                 if text.find(" he ", ps, pe) >= 0 or text.find(" she ", ps, pe) >= 0 or text.find(" they ", ps, pe) >= 0 \
                         or text.find(" it ", ps, pe) >= 0:
