@@ -60,6 +60,20 @@ SELECTION_GRID: list[dict[str, object]] = [
 NEUTRAL_BIAS_GRID: tuple[float, ...] = (0.0, 0.25, 0.5, 0.75, 1.0)
 NEUTRAL_BIAS_MARGIN = 0.005
 
+# Settings that read the first model's view (they need stack_weight above 0): a candidate of the
+# grid without a first model (stack_weight 0) is tried without them, and chosen so.
+_READ_THE_FIRST_MODEL = ("author_stack", "paragraph_context")
+
+
+def _candidate(base: Mapping[str, object], g: Mapping[str, object]) -> dict[str, object]:
+    """``base`` with the grid's candidate ``g`` over it; without a first model (``stack_weight``
+    0), the settings that read its view (:data:`_READ_THE_FIRST_MODEL`) are off, so that an
+    unstacked candidate of :data:`SELECTION_GRID` stays a valid setting whatever ``base`` holds."""
+    s = {**base, **g}
+    if not float(s.get("stack_weight") or 0.0):
+        s.update({k: False for k in _READ_THE_FIRST_MODEL if s.get(k)})
+    return s
+
 
 def _merge(*sets: LabelledSet) -> LabelledSet:
     out = LabelledSet([], {}, [])
@@ -109,7 +123,7 @@ def select_settings_cv(train: LabelledSet, targets: Sequence[Target], k: int = 5
     scores: list[tuple[dict[str, object], float]] = []
     candidates: list[tuple[dict[str, object], float]] = []
     for g in grid:
-        s = {**base, **g}
+        s = _candidate(base, g)
         if neutral_biases is None:
             cv = cross_validated_probas(train, targets, s, k, random_state=random_state)
             tried = [(dict(g), cv.result().f_avg)]
@@ -126,7 +140,7 @@ def select_settings_cv(train: LabelledSet, targets: Sequence[Target], k: int = 5
                 (f"{f:.4f}" if neutral_biases is None else f"{f:.4f} (neutral_bias {t['neutral_bias']:g})")
                 for t, f in tried))
     best = max(candidates, key=lambda x: x[1])  # max keeps the first of equals: deterministic
-    return {**base, **best[0]}, scores
+    return _candidate(base, best[0]), scores
 
 
 def baseline_model(train: LabelledSet, targets: Sequence[Target]) -> StanceModel:

@@ -191,3 +191,20 @@ def test_explain_names_the_paragraph_evidence(para_model, tmp_path, capsys):
                  "-o", str(tmp_path / "p.jsonl")]) == 0
     lines = (tmp_path / "p.jsonl").read_text(encoding="utf-8")
     assert "rest of the paragraph" in lines or "the paragraph's sources" in lines
+
+
+def test_regression_select_cv_tries_unstacked_candidates_without_the_settings_that_read_the_first_model(
+        small_train, monkeypatch):
+    """models/settings.json has author_stack and paragraph_context, which need the first model;
+    --select-cv's grid has candidates without it (stack_weight 0), which build_pipeline refused."""
+    import stancekit._train as train_module
+    seen = []
+    real = train_module.cross_validated_probas
+    monkeypatch.setattr(train_module, "cross_validated_probas",
+                        lambda data, t, s, k, **kw: seen.append(dict(s)) or real(data, t, s, k, **kw))
+    base = {**PARA, "C": 1.0}
+    chosen, _scores = train_module.select_settings_cv(small_train, default_targets(), 3, [{"stack_weight": 0.0}],
+                                                      base, neutral_biases=None)
+    assert [(s["stack_weight"], s["author_stack"], s["paragraph_context"]) for s in seen] == [(0.0, False, False)]
+    assert chosen["stack_weight"] == 0.0 and not chosen["author_stack"] and not chosen["paragraph_context"]
+    build_pipeline(default_targets()[0], chosen)  # a valid setting
