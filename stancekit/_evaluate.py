@@ -131,8 +131,8 @@ def evaluate_model(model, data: LabelledSet, *, end_to_end: bool = True) -> list
     # 1. On the annotated spans themselves (the classifier alone).
     # Every statement is labelled (its document's other statements are its context); ambiguous
     # ones are then left out.
-    inputs = [{"text": s.text, "context": s.context, "kind": s.kind, "actor": s.actor, "doc_id": s.doc_id}
-              for s in data.statements]
+    inputs = [{"text": s.text, "context": s.context, "kind": s.kind, "actor": s.actor, "doc_id": s.doc_id,
+               "paragraph": s.paragraph} for s in data.statements]
     labelled = model.predict(inputs) if inputs else []
     sts = [s for s in data.statements if not s.ambiguous]
     preds = [p for s, p in zip(data.statements, labelled) if not s.ambiguous]

@@ -208,3 +208,20 @@ def test_regression_select_cv_tries_unstacked_candidates_without_the_settings_th
     assert [(s["stack_weight"], s["author_stack"], s["paragraph_context"]) for s in seen] == [(0.0, False, False)]
     assert chosen["stack_weight"] == 0.0 and not chosen["author_stack"] and not chosen["paragraph_context"]
     build_pipeline(default_targets()[0], chosen)  # a valid setting
+
+
+def test_regression_evaluation_on_gold_spans_gives_the_model_each_statements_paragraph(para_model, monkeypatch):
+    """evaluate_model built its inputs without the paragraph: a model with paragraph_context was
+    scored on gold spans as if no paragraph were known (zeros in its paragraph columns)."""
+    from stancekit._data import LabelledSet, read_labelled
+    from stancekit._evaluate import evaluate_model
+    train, _ = read_labelled([FIXTURES / "train"], ["treaty", "chairmanship"])
+    first = sorted({s.doc_id for s in train.statements})[:3]
+    data = LabelledSet([s for s in train.statements if s.doc_id in first],
+                       {d: train.documents[d] for d in first}, train.files)
+    seen = []
+    real = para_model.predict
+    monkeypatch.setattr(para_model, "predict", lambda x: seen.append(list(x)) or real(x))
+    evaluate_model(para_model, data, end_to_end=False)
+    assert [d["paragraph"] for d in seen[0]] == [s.paragraph for s in data.statements]
+    assert max(s.paragraph for s in data.statements) > 0
