@@ -53,6 +53,7 @@ class Statement:
         Which paragraph of its document the statement stands in (0-based; see
         :func:`paragraph_numbers`), -1 when not known. Not a SPEC section 5 field (not in
         :meth:`to_dict`) and not compared: two statements that differ only in it are equal.
+        Keyword-only, so that a subclass's own fields keep their places (``ScoredStatement``).
     """
 
     doc_id: str | None
@@ -63,7 +64,7 @@ class Statement:
     start: int
     end: int
     text: str
-    paragraph: int = _field(default=-1, compare=False, repr=False)
+    paragraph: int = _field(default=-1, compare=False, repr=False, kw_only=True)
 
     def to_dict(self) -> dict[str, object]:
         """The SPEC section 5 fields as a plain dict (no ``stances``)."""

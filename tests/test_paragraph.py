@@ -225,3 +225,13 @@ def test_regression_evaluation_on_gold_spans_gives_the_model_each_statements_par
     evaluate_model(para_model, data, end_to_end=False)
     assert [d["paragraph"] for d in seen[0]] == [s.paragraph for s in data.statements]
     assert max(s.paragraph for s in data.statements) > 0
+
+
+def test_paragraph_is_keyword_only_so_a_scored_statements_stances_keep_their_place():
+    from stancekit import ScoredStatement
+    args = ("d", "d:0", None, None, "narrative", 0, 1, "x")
+    scored = ScoredStatement(*args, {"treaty": None})
+    assert scored.stances == {"treaty": None} and scored.paragraph == -1
+    assert Statement(*args, paragraph=3).paragraph == 3
+    with pytest.raises(TypeError):
+        Statement(*args, 3)
