@@ -235,3 +235,14 @@ def test_paragraph_is_keyword_only_so_a_scored_statements_stances_keep_their_pla
     assert Statement(*args, paragraph=3).paragraph == 3
     with pytest.raises(TypeError):
         Statement(*args, 3)
+
+
+def test_paragraphs_of_a_long_document_read_in_windows_are_those_of_the_whole(monkeypatch):
+    """A long document is segmented in windows of paragraphs (issue 15); the paragraph numbers run on
+    across windows (statements compare without them, so they are checked here)."""
+    import stancekit._segment as seg
+    texts = [p.read_text(encoding="utf-8") for p in sorted((FIXTURES / "train").glob("*.txt"))[:6]]
+    whole = [[s.paragraph for s in stancekit.segment(t, "d")] for t in texts]
+    monkeypatch.setattr(seg, "_WINDOW_CHARS", 1)
+    assert [[s.paragraph for s in stancekit.segment(t, "d")] for t in texts] == whole
+    assert all(max(p) > 0 for p in whole)
