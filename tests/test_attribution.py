@@ -467,7 +467,7 @@ def shipped():
 def test_shipped_model_matches_its_manifest(shipped):
     man = json.loads(SHIPPED.with_name(SHIPPED.name + ".manifest.json").read_text())
     assert man["kind"] == "stancekit-attribution/1"
-    assert {"training_data", "command", "cv"} <= set(man)
+    assert {"training_data", "command", "cv", "blas"} <= set(man)
 
 
 def test_shipped_attribution_model_is_not_stale(shipped):

@@ -161,6 +161,7 @@ def test_manifest_records_versions_targets_and_metrics():
     assert [t["id"] for t in manifest["targets"]] == ["treaty", "chairmanship"]
     assert manifest["labels"] == ["supporting", "questioning", "neutral"]
     assert "dev" in manifest["metrics"]
+    assert manifest["blas"] and all(len(k.split()) >= 3 for k in manifest["blas"]), manifest.get("blas")
 
 
 _HAS = ["openblas 0.3.30 Haswell", "openblas 0.3.31 Haswell"]
