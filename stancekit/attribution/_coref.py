@@ -265,6 +265,11 @@ def _capital_runs(pattern: re.Pattern[str], text: str, start: int, end: int) -> 
     for m in pattern.finditer(masked):
         yield m.group(0), start + m.start()
 
+# A sentence that opens with one of these and a comma within :data:`_OPENING_WORDS` words ("In the
+# debate on Monday, Senator X apologized"): the lead of a subject starts after the comma.
+_OPENING_PREPOSITIONS = frozenset("in at on during after before since".split())
+_OPENING_WORDS = 12
+
 
 class _Lead:
     """Whether the words of a sentence before an offset are all determiners, titles or countries
@@ -276,6 +281,8 @@ class _Lead:
         self.words = _LEAD_WORD.finditer(text, start, end)
         self.pending: re.Match[str] | None = None  # the next word, read but not yet judged
         self.bad = -1  # end of the first word that is none of those (-1: none yet)
+        self.opening = -1  # words left of an opening phrase ("In the debate on Monday,"), -1: none
+        self.first = True
 
     def _fits(self, word: str) -> bool:
         lex = self.lex
@@ -290,10 +297,20 @@ class _Lead:
                     break
             if self.pending.end() > pos:
                 break  # a word running up to pos or past it: judged below, as the lead cuts it
-            if not self._fits(self.pending.group(0).lower()):
+            word = self.pending.group(0).lower()
+            if self.first and word in _OPENING_PREPOSITIONS:
+                self.opening = _OPENING_WORDS  # an opening phrase up to a comma: the lead starts after it
+            self.first = False
+            if self.opening > 0:
+                self.opening -= 1
+                if self.text.startswith(",", self.pending.end()):
+                    self.opening = -1
+                elif not self.opening:
+                    self.bad = self.pending.end()
+            elif not self._fits(word):
                 self.bad = self.pending.end()
             self.pending = None
-        if 0 <= self.bad <= pos:
+        if 0 <= self.bad <= pos or self.opening > 0:
             return False
         if self.pending is not None and self.pending.start() < pos:
             return self._fits(self.text[self.pending.start() : pos].lower())  # the last word, cut at pos

@@ -1,0 +1,40 @@
+"""Issue #13, ninth round, second pass (session 14): pronouns whose person was named after an
+opening phrase, and possessive sources. Sentences written fresh for these tests."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from stancekit import segment
+
+from .conftest import check_offsets
+
+
+# A sentence that opens with a short prepositional phrase and a comma ("In the debate on Monday,")
+# has its subject after the comma: "he" in the next sentence resolves to that person. A name inside
+# the opening phrase is no subject.
+@pytest.mark.parametrize("text, index, actor", [
+    ("In the debate on Monday, Senator Tom Reyes apologized to the voters. "
+     "\u201cIt bothers me very much,\u201d he said.\n", 1, "Tom Reyes"),
+    ("At the harbour meeting, Ana Ruiz thanked the crews. \u201cThe pier stays open,\u201d she said.\n",
+     1, "Ana Ruiz"),
+    ("During a long visit to Port Ash, Mayor Ivo Tamm toured the docks. He said the cranes were old.\n",
+     1, "Ivo Tamm"),
+    # the name inside the opening phrase is not the subject
+    ("In a letter to Tom Reyes, the dockers asked for more pay. \u201cWe are tired,\u201d he said.\n",
+     1, None),
+])
+def test_a_subject_after_an_opening_phrase_is_he(text, index, actor):
+    got = segment(text, attribution=None)
+    check_offsets(text, got)
+    assert got[index].actor == actor
+
+
+def test_opening_phrase_lead_is_linear_on_pathological_input():
+    text = "In " + "the, " * 20000 + "Tom Reyes said the pier was old. He said so.\n"
+    text += "In " + "a " * 40000 + "Tom Reyes left.\n"
+    t0 = time.perf_counter()
+    segment(text, attribution=None)
+    assert time.perf_counter() - t0 < 10
