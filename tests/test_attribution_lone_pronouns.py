@@ -38,3 +38,22 @@ def test_opening_phrase_lead_is_linear_on_pathological_input():
     t0 = time.perf_counter()
     segment(text, attribution=None)
     assert time.perf_counter() - t0 < 10
+
+
+# A possessive names the source of a noun cue ("Tamm's claim that ..."): the mention keeps the "'s",
+# as the annotated Source does; a head noun after it that names a speaker of its own still wins.
+@pytest.mark.parametrize("text, mention, expected", [
+    ("Ivo Tamm\u2019s recent assertion that the pier was unsafe drew fire.", "Ivo Tamm", "Ivo Tamm\u2019s"),
+    ("Tamm's attacks on the mayor stand out for their tone.", "Tamm", "Tamm's"),
+    ("The port said Tamm's plan was late.", "Tamm", "Tamm's"),
+    ("Ana Ruiz's campaign said the pier was unsafe.", "Ana Ruiz's campaign", "Ana Ruiz's campaign"),
+    ("The pier is old, said Ana Ruiz.", "Ana Ruiz", "Ana Ruiz"),
+    # the statement ends at the possessive: nothing follows it inside
+    ("It was Tamm's", "Tamm", "Tamm"),
+])
+def test_a_possessive_mention_keeps_its_s(text, mention, expected):
+    from stancekit.attribution._mention import extend_mention
+
+    got = extend_mention(text, 0, len(text), mention, frozenset(), frozenset({"said"}))
+    assert got == expected
+    assert text.find(got) >= 0

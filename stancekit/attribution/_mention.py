@@ -299,7 +299,9 @@ def extend_mention(text: str, start: int, end: int, mention: str | None, titles:
     -------
     str or None
         ``text[m:e]`` for the mention's first occurrence at ``m`` and the end ``e`` of its last
-        apposition (trailing punctuation and spaces left out), or ``mention`` unchanged.
+        apposition (trailing punctuation and spaces left out), or ``mention`` unchanged. A
+        mention followed by a possessive "'s" and a word keeps the "'s" ("Tamm's claim that
+        ...": the possessive names the source of a noun cue) and takes no apposition.
     """
     if not mention or mention.lower() in _PRONOUNS:
         return mention
@@ -312,6 +314,8 @@ def extend_mention(text: str, start: int, end: int, mention: str | None, titles:
                 return mention
         start, end = max(0, m - LOOK_BACK), min(len(text), m + LOOK_BACK)
     pos = m + len(mention)
+    if text.startswith(("'s ", "\u2019s "), pos) and pos + 3 < end:
+        return text[m : pos + 2]  # a possessive names the source of a noun cue: "Tamm's claim that ..."
     head_end = _head_nouns(text, pos, end, nouns)
     if head_end == pos and mention[-1:].isalpha() and mention.split()[-1][:1].isupper():
         head_end = _plural_head(text, pos, end, speech_verbs)
