@@ -52,6 +52,16 @@ _SPEAKER_LABEL = re.compile(
     r"([A-Z][\w.’'-]*(?: (?:(?:de|van|von|der|den|al|bin|la|le|du|di|da) )?[A-Z][\w.’'-]*){0,3}|Q|A)\s?:[ \t]+(?=\S)"
 )
 _LABEL_PARTICLES = frozenset("de van von der den al bin la le du di da".split())
+# A hearing's turn label naming its speaker in brackets: "Question (Mr. Ivo Marten, Green group):",
+# "Follow-up (Ms. Marten):". Group 1 is the name (before any comma), the label.
+_BRACKET_LABEL = re.compile(
+    r"(?:Follow-up question|Supplementary question|Question|Follow-up|Supplementary|Intervention|Reply)"
+    r" \(((?:(?:Mr|Mrs|Ms|Dr|Sir|Dame|Lord|Lady|Prof)\.? )?[^\W\d_][\w.’'-]*(?: [^\W\d_][\w.’'-]*){0,3})"
+    r"(?:, [^()\n]{1,80})?\):[ \t]+(?=\S)"
+)
+# The end of an interviewer's question inside a paragraph, where the answer's label may follow on
+# the same line ("Q: And the treaty? Lund: It will be on the table.").
+_QUESTION_END = re.compile(r"[?.!][\"'”’»)\]]*[ \t]+")
 # Headline and news-item labels before a colon ("The Latest:", "EXCLUSIVE:"): no speaker's turn.
 _HEADLINE_LABELS = frozenset(line.lower() for _, _, line in read_data_lines("headline_labels.txt"))
 
@@ -285,11 +295,28 @@ def sentences(text: str, lex: Lexicon, paras: list[tuple[int, int]] | None = Non
             lab = _SPEAKER_LABEL.match(text, ls2, le2) if ":" in line else None  # a label ends with a colon
             if lab and not _META.match(line) and (
                 lab.group(1) in ("Q", "A") or len(lab.group(1)) <= 40
-            ) and _looks_like_label(lab.group(1), lex) and not _topic_label(text, lab, le2):
+            ) and _looks_like_label(lab.group(1), lex) and not _topic_label(text, lab, le2) \
+                    and not (pi == 0 and li == 0 and _title_over_header(text, lines)):
                 if cur_s < ls2 and not text[cur_s:ls2].isspace():
                     chunks.append((cur_s, ls2, True, cur_label))
                 cur_s = ls2
                 cur_label = (ls2, ls2 + len(lab.group(1)))
+                if lab.group(1) in ("Q", "Question", "Interviewer") and line.count(":") > 1:
+                    # an answer's label after the question on the same line starts the answer's turn
+                    for qm in _QUESTION_END.finditer(text, lab.end(), le2):
+                        ans = _SPEAKER_LABEL.match(text, qm.end(), le2)
+                        if ans is not None and len(ans.group(1)) <= 40 and ans.group(1) not in ("Q", "A") \
+                                and _looks_like_label(ans.group(1), lex) and not _topic_label(text, ans, le2):
+                            chunks.append((cur_s, qm.end(), True, cur_label))
+                            cur_s = qm.end()
+                            cur_label = (cur_s, cur_s + len(ans.group(1)))
+            elif line[:1] in "QFSIR" and " (" in line and ":" in line:
+                blab = _BRACKET_LABEL.match(text, ls2, le2)
+                if blab is not None:
+                    if cur_s < ls2 and not text[cur_s:ls2].isspace():
+                        chunks.append((cur_s, ls2, True, cur_label))
+                    cur_s = ls2
+                    cur_label = blab.span(1)
         if cur_s < pe and not text[cur_s:pe].isspace():  # (isspace: what strip strips, without a copy)
             chunks.append((cur_s, pe, True, cur_label))
         for cs, ce, body, label in chunks:
@@ -323,6 +350,16 @@ def _introduces_words(text: str, start: int, end: int, lex: Lexicon) -> bool:
     among its words. Such a line is a sentence of the body, not a sub-heading ("Online:",
     "Watch the full interview below:")."""
     return not lex.speech_verbs.isdisjoint(lower_words(text[start:end]))
+
+
+def _title_over_header(text: str, lines: list[tuple[int, int]]) -> bool:
+    """Whether the document's first line, which looks like a speaker label, is its title: a line
+    below it in the same block without final punctuation ("Radio Tessel | Broadcast 3 May") and
+    no label of its own ("Arms Talks: a new start?" over its dateline is no speaker's turn)."""
+    if len(lines) < 2:
+        return False
+    nxt = text[lines[1][0] : lines[1][1]].strip()
+    return bool(nxt) and not _ends_terminal(nxt) and _SPEAKER_LABEL.match(nxt) is None
 
 
 def _topic_label(text: str, lab: re.Match[str], end: int) -> bool:

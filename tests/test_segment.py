@@ -360,6 +360,35 @@ def test_interview_speaker_labels():
     assert actors == ["Maria Kunz", "Olsen", "Olsen", "Maria Kunz", "Olsen"]
 
 
+# issue #13, ninth round (second pass): transcript labels our fixtures use (regressions: an answer on
+# the question's line given to the interviewer; a bracketed hearing label read as no label, the turn
+# running on from the previous speaker; a title over a dateline read as the first speaker's label)
+_LABEL_LAYOUTS = [
+    # an answer's label on the question's line, after "?" or "."
+    ("Interview by Maria Kunz\n\nQ: Is the pier ready? Olsen: Nearly. The cranes arrive in May.\n\n"
+     "Q: The pier is late. Olsen: That is true.\n\nQ: Thank you.",
+     ["Maria Kunz", "Olsen", "Olsen", "Maria Kunz", "Olsen", "Maria Kunz"]),
+    # bracketed hearing labels, with and without a party after the comma, and a letter outside ASCII
+    ("The levy was debated on Monday.\n\n"
+     "Question (Mr. Ivo Marten, Green group): The levy is too high. Will it be cut?\n\n"
+     "Minister Tove Brekke: It will not.\n\nFollow-up (Mr. Marten): Then the ferries will stop.\n\n"
+     "Question (Ms. Žaneta Kovač, Liberal group): What about the pier?",
+     [None, "Ivo Marten", "Ivo Marten", "Tove Brekke", "Ivo Marten", "Žaneta Kovač"]),
+    # the document's title over its dateline is no speaker's turn
+    ("Harbour Hour: a new pier for Tessel?\nProgramme summary | Radio Tessel | 3 May\n\n"
+     "The pier was the subject of the hour.\n\nHost: Is it needed?\n\nOlsen: Yes.\n\n"
+     "Host: Why?\n\nOlsen: The ferries are full.",
+     [None, None, None, "Host", "Olsen", "Host", "Olsen"]),
+]
+
+
+@pytest.mark.parametrize("text,actors", _LABEL_LAYOUTS)
+def test_transcript_label_layouts(text, actors):
+    got = segment(text)
+    check_offsets(text, got)
+    assert [s.actor for s in got] == actors
+
+
 def test_interview_label_with_name_particle():
     text = ("Talking to the Secretary General\n\nInterview by Maria Kunz\n\nQ: Will there be a summit?\n\n"
             "Perrin de Brichambaut: Perhaps. It depends on the capitals.")
@@ -483,6 +512,9 @@ def test_statement_is_frozen():
     ("were " + "a" * 100_000 + "ly raised by the " * 3),
     (", while X said Y" * 5_000),
     ("Q: " * 20_000),
+    ("Q: Why? " + "Olsen: Why? " * 20_000),  # answer labels on a question's line
+    ("Question (Mr. " + "Ivo " * 20_000 + "):"),  # bracketed hearing labels
+    ("Follow-up (Ms. Ivo Marten, " + "a" * 100_000 + "): x"),
     ("\n\n" * 50_000 + "x"),
     ("(" * 30_000 + ")" * 30_000),
     ("The The The " * 20_000),
