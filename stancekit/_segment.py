@@ -1050,7 +1050,10 @@ class _Attributor:
             return None, "none"  # "Who could object to such a record?": no one named
         if len(low) == 1 and low[0] == "it":  # "It urges ...": the body or country that spoke or was named last
             last = doc.last_group
-            return (last.name, last.kind) if last is not None and last.kind in ("org", "country") else (None, "none")
+            if last is not None and last.kind in ("org", "country"):
+                return last.name, last.kind
+            named = doc.org_before(pos, -1 if last is None else last.pos)  # a body named, never a speaker
+            return (named, "org") if named else (None, "none")
         if len(low) == 1 and low[0] in _PRONOUNS:
             kind = _PRONOUNS[low[0]]
             if kind == "person":

@@ -57,3 +57,28 @@ def test_a_possessive_mention_keeps_its_s(text, mention, expected):
     got = extend_mention(text, 0, len(text), mention, frozenset(), frozenset({"said"}))
     assert got == expected
     assert text.find(got) >= 0
+
+
+# "It" before a speech verb when no body has spoken: the last body named in the 600 characters
+# before it (after the last body that spoke), not the article's own voice.
+@pytest.mark.parametrize("text, index, actor", [
+    ("The Harbour Council met on Monday. It says the pier must close.\n", 1, "Harbour Council"),
+    ("Velden Harbour Agency staff counted the cranes.\n\nIt said most of them were too old.\n", 1,
+     "Velden Harbour Agency"),
+    # a body that spoke since wins
+    ("The Harbour Council met on Monday. The Velden Harbour Agency said the pier was safe. "
+     "It also says the cranes are new.\n", 2, "Velden Harbour Agency"),
+    # no body named: the article's own voice
+    ("The pier is old. It says a lot about the town.\n", 1, None),
+])
+def test_it_is_the_last_body_named_when_none_spoke(text, index, actor):
+    got = segment(text, attribution=None)
+    check_offsets(text, got)
+    assert got[index].actor == actor
+
+
+def test_org_before_is_bounded_on_pathological_input():
+    text = "The " + "Harbour " * 50000 + "Council met. It says the pier must close.\n"
+    t0 = time.perf_counter()
+    segment(text, attribution=None)
+    assert time.perf_counter() - t0 < 10

@@ -190,6 +190,7 @@ _CHUNK = 1 << 20
 # searched for in it (each search reads the text at most once), the rest answered from sets of its
 # words built once (see _Doc._written_in_lowercase). A bounded number of searches per document
 # keeps the time linear; most documents ask fewer, and never build the sets.
+_IT_BACK = 600  # characters before "it" where the body it stands for may be named
 _DIRECT_SEARCHES = 16
 _DIRECT_LENGTH = 50_000
 
@@ -541,6 +542,23 @@ class _Doc:
             for key in keys:
                 if len(name) > len(into.get(key, "")):
                     into[key] = name
+
+    def org_before(self, pos: int, after: int) -> str | None:
+        """The name of the last body named before ``pos`` and after ``after``, within
+        :data:`_IT_BACK` characters: what "it" stands for when no body spoke since ("The Harbour
+        Council met on Monday. It says the pier must close"). Only runs of capitalised words that
+        name a body (:meth:`_org_keys`): a body written in lowercase ("the bureau") is not read."""
+        start = max(after + 1, pos - _IT_BACK)
+        if start >= pos:
+            return None
+        memo = self._org_memo
+        best = None
+        for seq, _ in self._capital_runs(_ORG_SEQ, start, pos):
+            if seq not in memo:
+                memo[seq] = self._org_keys(seq)
+            if memo[seq] is not None:
+                best = memo[seq][0]
+        return best
 
     def _org_keys(self, seq: str) -> tuple[str, tuple[str, ...]] | None:
         """A body's name in a run of capitalised words, and the words it is known by; None when
