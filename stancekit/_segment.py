@@ -137,6 +137,8 @@ def _tokens(text: str, start: int = 0, end: int | None = None) -> list[tuple[str
 
 _PRONOUNS = {"he": "person", "she": "person", "they": "group", "we": "self", "i": "self"}
 _POSSESSIVE_PRON = {"his": "person", "her": "person", "their": "group"}
+# "the paper", "the daily": a publication, the body that spoke last (see _Attributor.classify)
+_PRESS_NOUNS = frozenset("paper newspaper daily weekly tabloid magazine".split())
 _DASHES = frozenset("— –".split())
 _OBJECT_PREPOSITIONS = frozenset("to in at on from with by for of about into than".split())
 _CONTRACTIONS = frozenset(("s", "re", "ve", "ll", "d", "m"))  # "he's", "they're", "we've", "she'll", "i'm"
@@ -1054,6 +1056,13 @@ class _Attributor:
                 return last.name, last.kind
             named = doc.org_before(pos, -1 if last is None else last.pos)  # a body named, never a speaker
             return (named, "org") if named else (None, "none")
+        if len(low) == 1 and low[0] in _PRESS_NOUNS and doc.text[max(0, pos - 4) : pos].lower() == "the ":
+            # "the paper argued": the publication that spoke last, a body or a name read as a
+            # person's ("Harbour Gazette welcomed the plan. The paper argued ...")
+            last = max((e for e in (doc.last_group, doc.last_person) if e is not None and e.name[:1].isupper()),
+                       key=lambda e: e.pos, default=None)
+            if last is not None:
+                return last.name, "org"
         if len(low) == 1 and low[0] in _PRONOUNS:
             kind = _PRONOUNS[low[0]]
             if kind == "person":

@@ -382,6 +382,25 @@ _LABEL_LAYOUTS = [
 ]
 
 
+# issue #13, ninth round (second pass): "the paper" as a speaker is the publication that spoke last,
+# a body or a name read as a person's (regression: the actor "paper")
+_PRESS_REVIEW = [
+    ("Harbour Gazette, the city's paper of record, welcomed the plan. The paper argued that the pier was old.",
+     ["Harbour Gazette", "Harbour Gazette"]),
+    ("The Tessel Courier called the levy fair. Dismissing it, the paper added, would be a mistake.",
+     ["Tessel Courier", "Tessel Courier"]),
+    # with no publication before it, the paper is its own speaker
+    ("The paper says the pier is old.", ["paper"]),
+]
+
+
+@pytest.mark.parametrize("text,actors", _PRESS_REVIEW)
+def test_the_paper_is_the_publication_that_spoke_last(text, actors):
+    got = segment(text)
+    check_offsets(text, got)
+    assert [s.actor for s in got] == actors
+
+
 @pytest.mark.parametrize("text,actors", _LABEL_LAYOUTS)
 def test_transcript_label_layouts(text, actors):
     got = segment(text)
