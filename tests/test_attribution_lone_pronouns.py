@@ -82,3 +82,18 @@ def test_org_before_is_bounded_on_pathological_input():
     t0 = time.perf_counter()
     segment(text, attribution=None)
     assert time.perf_counter() - t0 < 10
+
+
+# Regression: a possessive name before a noun cue gave the actor "Ivo Tamm's"; the actor is the
+# person's canonical name, the mention keeps the possessive.
+@pytest.mark.parametrize("text, actor, mention", [
+    ("Ivo Tamm's remarks that the pier was unsafe angered the council.\n", "Ivo Tamm", "Ivo Tamm's"),
+    ("Senator Ivo Tamm\u2019s claim that the pier was unsafe angered the council.\n", "Ivo Tamm",
+     "Senator Ivo Tamm\u2019s"),
+    ("Ivo Tamm runs the docks. Tamm's remarks that the pier was unsafe angered the council.\n", "Ivo Tamm",
+     "Tamm's"),
+])
+def test_possessive_name_actor_has_no_s(text, actor, mention):
+    got = [s for s in segment(text, attribution=None) if s.actor]
+    check_offsets(text, got)
+    assert (got[-1].actor, got[-1].actor_mention) == (actor, mention)

@@ -586,6 +586,8 @@ class _Doc:
         return True
 
     def canonical_person(self, words: list[str]) -> str:
+        if len(words[-1]) > 2 and words[-1].endswith(("'s", "\u2019s")):  # "Ivo Tamm's claim": Ivo Tamm
+            words = [*words[:-1], words[-1][:-2]]
         name = " ".join(words)
         full = self.full_name.get(words[-1].lower())
         if full and len(full) > len(name) and full.endswith(words[-1]) and (
