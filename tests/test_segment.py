@@ -394,6 +394,27 @@ _PRESS_REVIEW = [
 ]
 
 
+# issue #13, ninth round (second pass): a description before a name and its comma describes the
+# name ("The Minister for Europe, Tom Reyes,"), so "the Minister" later is that person (regression:
+# the last person named, a witness)
+_DESCRIPTION_BEFORE_NAME = [
+    ("The Minister for Europe, Tom Reyes, told the board the pier was safe. Dr Ana Ruiz, of the harbour "
+     "institute, disagreed. On fares, the Minister said they were fair.", ["Tom Reyes", "Ana Ruiz", "Tom Reyes"]),
+    ("Tessel's ambassador to the council, Ivo Marten, said the talks would go on. Ana Ruiz said the levy was high. "
+     "The ambassador said it was fair.", ["Ivo Marten", "Ana Ruiz", "Ivo Marten"]),
+    # a clause before the comma describes no one
+    ("When the minister left, Ivo Marten spoke. Ana Ruiz said the levy was high. The minister said it was fair.",
+     [None, "Ana Ruiz", "Ana Ruiz"]),
+]
+
+
+@pytest.mark.parametrize("text,actors", _DESCRIPTION_BEFORE_NAME)
+def test_description_before_a_name_describes_it(text, actors):
+    got = segment(text)
+    check_offsets(text, got)
+    assert [s.actor for s in got] == actors
+
+
 @pytest.mark.parametrize("text,actors", _PRESS_REVIEW)
 def test_the_paper_is_the_publication_that_spoke_last(text, actors):
     got = segment(text)

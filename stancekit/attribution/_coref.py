@@ -436,6 +436,8 @@ class _Doc:
                 elif w not in ("of", "the") or not found[1]:
                     break  # "President of Russia Dmitry Medvedev": the title before "of <country>" too
             desc |= self._apposition_after(at + len(seq), end)
+            if self.text[at - 2 : at] == ", ":
+                desc |= self._apposition_before(at - 2, start)
             name = " ".join(words)
             if lead is None:
                 lead = _Lead(self.text, start, end, lex)
@@ -465,6 +467,31 @@ class _Doc:
                 break
             if w in _CLAUSE_VERBS:
                 return set()  # a clause: "According to Tom Reyes, the transport chief said ..."
+            if w in lex.titles:
+                desc.add(w)
+            elif w in lex.country_of:
+                desc.update((w, lex.country_of[w].lower()))
+        return desc if desc & lex.titles else set()
+
+    def _apposition_before(self, comma: int, start: int) -> set[str]:
+        """Titles and countries of a description right before a name and its comma at ``comma``
+        ("The Minister for Europe, Tom Reyes, told ..."), so that "the minister" later resolves
+        to him: the words back to the previous comma or the sentence's start ``start`` (at most
+        :data:`_APPOSITION_CHARS` characters), when they open with a determiner or a possessive
+        and hold no verb."""
+        lo = max(start, comma - _APPOSITION_CHARS)
+        cut = max(self.text.rfind(",", lo, comma), self.text.rfind(";", lo, comma), self.text.rfind(":", lo, comma))
+        if cut < 0 and lo > start:
+            return set()
+        raw = self.text[max(cut + 1, lo) : comma].lower().split()
+        words = [w.rstrip("’'").removesuffix("’s").removesuffix("'s") for w in raw]
+        if not 2 <= len(words) <= 6 or not (words[0] in _APPOSITION_OPENERS or raw[0].endswith(("’s", "'s"))):
+            return set()
+        lex = self.lex
+        desc = set()
+        for w in words:
+            if w in _CLAUSE_VERBS:
+                return set()
             if w in lex.titles:
                 desc.add(w)
             elif w in lex.country_of:
