@@ -408,6 +408,25 @@ _DESCRIPTION_BEFORE_NAME = [
 ]
 
 
+# issue #13, ninth round (second pass): a description naming a country is not the last speaker when
+# that speaker is known to be of another country (regression: "the French ambassador" given to the
+# Russian ambassador who spoke before); a speaker of no known country still may be the one described
+_COUNTRY_DESCRIPTIONS = [
+    ("Russia's ambassador, Ivan Orlov, said the draft was fair. The French ambassador said France was open "
+     "to talks. The Spanish ambassador said nothing had been agreed.",
+     ["Ivan Orlov", "French ambassador", "Spanish ambassador"]),
+    ("President Ivan Orlov said the fair was open. The Russian president said the pier was safe.",
+     ["Ivan Orlov", "Ivan Orlov"]),
+]
+
+
+@pytest.mark.parametrize("text,actors", _COUNTRY_DESCRIPTIONS)
+def test_a_country_description_is_not_a_speaker_of_another_country(text, actors):
+    got = segment(text)
+    check_offsets(text, got)
+    assert [s.actor for s in got] == actors
+
+
 @pytest.mark.parametrize("text,actors", _DESCRIPTION_BEFORE_NAME)
 def test_description_before_a_name_describes_it(text, actors):
     got = segment(text)

@@ -684,6 +684,26 @@ class _Doc:
                 best, best_pos = self.canonical_person(ent.name.split()), ent.pos
         return best or found
 
+    def _other_country(self, desc: set[str], last: _Entity) -> bool:
+        """Whether ``desc`` names a country ("the French ambassador") and the last speaker
+        ``last`` is known to be of another (the Russian ambassador): then the description is a
+        person not named before, not the last speaker. The speaker's countries are read from the
+        descriptors of the latest mention of that name; a speaker of no known country may be
+        the one described ("President Ivan Orlov ... the Ruritanian president")."""
+        country_of = self.lex.country_of
+        countries = {country_of[w].lower() for w in desc if w in country_of}
+        if not countries:
+            return False
+        theirs = {country_of[w].lower() for w in last.name.lower().split() if w in country_of}  # "Spanish ambassador"
+        if not theirs:
+            named = self.mentions
+            for k in range(len(named) - 1, max(-1, len(named) - 1 - _LOOK_BACK), -1):
+                ent = named[k]
+                if ent.name == last.name or last.name.endswith(ent.name):
+                    theirs = {country_of[w].lower() for w in ent.descriptors if w in country_of}
+                    break
+        return bool(theirs) and not (countries & theirs)
+
     def _latest_person(self, pos: int) -> str | None:
         """The most recent person who spoke or opened a sentence before ``pos`` (see
         :meth:`resolve_pronoun`)."""
@@ -725,7 +745,8 @@ class _Doc:
         if best is not None:
             return self.canonical_person(best.name.split())
         last = self.last_person
-        if last is not None and desc & _FALLBACK_TITLES and not last.name.islower():
+        if last is not None and desc & _FALLBACK_TITLES and not last.name.islower() \
+                and not self._other_country(desc, last):
             # (not when the last speaker is itself an unresolved description: "the secretary of
             # state said ..." then "the Russian foreign minister said ..." are two persons)
             return last.name
