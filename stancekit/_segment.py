@@ -2175,6 +2175,14 @@ _INTERVIEWER = re.compile(
     r"((?:[A-Z][a-z]+(?:-[A-Z][a-z]+)*|[A-Z]\.)(?:[ \t]+(?:[A-Z][a-z]+(?:-[A-Z][a-z]+)*|[A-Z]\.)){1,3})"
 )
 
+# A header naming the interviewee first and the interviewer last: "Interview with Ivo Marten,
+# the harbour master, by Lena Hofbauer" (group 1: the interviewer).
+_INTERVIEW_WITH_BY = re.compile(
+    r"^[ \t]*+[Ii]nterview with [^\n]{1,300}? by ((?:[A-Z][a-z]+(?:-[A-Z][a-z]+)*|[A-Z]\.)"
+    r"(?:[ \t]+(?:[A-Z][a-z]+(?:-[A-Z][a-z]+)*|[A-Z]\.)){1,3})[ \t]*$",
+    re.MULTILINE,
+)
+
 
 def _interviewer_name(text: str, first_label: int | None) -> str | None:
     """The interviewer's name from a header or introduction ("Interview by Lena Hofbauer") before
@@ -2185,7 +2193,8 @@ def _interviewer_name(text: str, first_label: int | None) -> str | None:
         after = text[m.end(1) : m.end(1) + 2]
         if not after or after[0] in "\n,.;()" or after.startswith((" (", " f", " o")):
             return m.group(1)
-    return None
+    m = _INTERVIEW_WITH_BY.search(text, 0, first_label)
+    return m.group(1) if m else None
 
 
 _PUBLICATION_LINE = re.compile(r"^[ \t]*Publication:[ \t]*([^,|\n(]+)", re.MULTILINE)

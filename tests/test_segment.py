@@ -374,6 +374,11 @@ _LABEL_LAYOUTS = [
      "Minister Tove Brekke: It will not.\n\nFollow-up (Mr. Marten): Then the ferries will stop.\n\n"
      "Question (Ms. Žaneta Kovač, Liberal group): What about the pier?",
      [None, "Ivo Marten", "Ivo Marten", "Tove Brekke", "Ivo Marten", "Žaneta Kovač"]),
+    # the interviewer named last in a header "Interview with X, ..., by Y" (regression: the publication)
+    ("Pier talk\nInterview with Ivo Marten, Tessel's harbour master, by Lena Hofbauer\n"
+     "Publication: Tessel Harbour Review | Issue 4\n\nQ: Is the pier ready? Marten: Nearly.\n\n"
+     "Q: When? Marten: In May.",
+     ["Lena Hofbauer", "Marten", "Lena Hofbauer", "Marten"]),
     # the document's title over its dateline is no speaker's turn
     ("Harbour Hour: a new pier for Tessel?\nProgramme summary | Radio Tessel | 3 May\n\n"
      "The pier was the subject of the hour.\n\nHost: Is it needed?\n\nOlsen: Yes.\n\n"
@@ -572,6 +577,7 @@ def test_statement_is_frozen():
     (", while X said Y" * 5_000),
     ("Q: " * 20_000),
     ("Q: Why? " + "Olsen: Why? " * 20_000),  # answer labels on a question's line
+    ("Interview with " + "by Ana Lee " * 20_000 + "\n\nQ: Why?"),  # a header naming the interviewer last
     ("Question (Mr. " + "Ivo " * 20_000 + "):"),  # bracketed hearing labels
     ("Follow-up (Ms. Ivo Marten, " + "a" * 100_000 + "): x"),
     ("\n\n" * 50_000 + "x"),
