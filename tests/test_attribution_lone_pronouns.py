@@ -97,3 +97,20 @@ def test_possessive_name_actor_has_no_s(text, actor, mention):
     got = [s for s in segment(text, attribution=None) if s.actor]
     check_offsets(text, got)
     assert (got[-1].actor, got[-1].actor_mention) == (actor, mention)
+
+
+# With the learned model: a noun of saying after a capitalised possessive ("Zornick's comment
+# highlighted ...") is no source; the possessor is.
+@pytest.mark.parametrize("text, actor, mention", [
+    ("Ivo Tamm\u2019s comment highlighted the silence of the harbour council.\n", "Ivo Tamm", "Ivo Tamm\u2019s"),
+    ("Ana Ruiz's statement highlighted the worries of the dockers.\n", "Ana Ruiz", "Ana Ruiz's"),
+])
+def test_a_possessor_is_the_source_of_a_noun_of_saying(text, actor, mention):
+    from stancekit.attribution import load_attribution_model
+
+    model = load_attribution_model()
+    if model is None:
+        pytest.skip("no shipped attribution model")
+    got = segment(text, attribution=model)
+    check_offsets(text, got)
+    assert (got[0].actor, got[0].actor_mention) == (actor, mention)

@@ -329,6 +329,12 @@ class AttributionModel:
         rules' attributor ``att``; None for a pronoun that resolves to no one or a first person."""
         _, j, k = found
         j, k = _apposed_name(toks, j, k)
+        if j == k and j > 1 and toks[j - 1][0] in ("'s", "\u2019s") and toks[j - 2][0][:1].isupper() \
+                and toks[j][0].islower() \
+                and (toks[j][0] in att.lex.speech_verbs or toks[j][0] in _SAYING_NOUNS):
+            # "Zornick's comment highlighted ...": the possessor is the source, not the noun of saying
+            j -= 2
+            k = mention_start(toks, [t[0].lower() for t in toks[: j + 1]], j, self._lex_sets(att.lex)[0])
         while k < j and toks[k][0].lower() in _CLAUSE_WORDS:
             k += 1  # "While Hurun lists ...": a capitalised conjunction opens the sentence, not the name
         words = [t[0] for t in toks[k : j + 1]]
@@ -505,6 +511,9 @@ _FINDING_VERBS = _data_words("attribution_finding_verbs.txt")
 _FINDING_NOUNS = _data_words("attribution_finding_nouns.txt")
 # "Members of the council debated the results": events narrated, not sayings (data file).
 _EVENT_VERBS = _data_words("attribution_event_verbs.txt")
+_NOUN_CUES = _data_words("attribution_noun_cues.txt")
+# "Zornick's comment highlighted ...": after a capitalised possessive, no source (data file).
+_SAYING_NOUNS = _data_words("attribution_saying_nouns.txt") | _NOUN_CUES
 _NEGATIVE = frozenset("nobody none neither noone".split())
 _ACCORDING_MEASURES = _data_words("attribution_according_non_sources.txt")
 _CLAUSE_WORDS = frozenset("while whereas although though but and yet when if as after before since because "
