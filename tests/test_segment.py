@@ -425,6 +425,29 @@ _COUNTRY_DESCRIPTIONS = [
 ]
 
 
+# issue #13, ninth round (second pass): a surname alone opening a sentence, or its possessive, is the
+# subject "he" in the next sentence stands for (regression: the last speaker before it); not inside
+# a quotation
+_SURNAME_SUBJECTS = [
+    ("Tom Reyes said the pier was old after a meeting with Ivo Marten.\n\n"
+     "Marten also turned to the ferries.\n\nHe said the fares would fall.",
+     ["Tom Reyes", None, "Ivo Marten"]),
+    ("Tom Reyes said the pier was old after a meeting with Ivo Marten.\n\n"
+     "Marten's speech ranged widely.\n\nOn fares, he said they would fall.",
+     ["Tom Reyes", None, "Ivo Marten"]),
+    ("Minister Ivo Marten spoke first. Harbour master Tom Reyes said the pier was old. "
+     "\"The cranes are new. Marten is wrong,\" he said.",
+     [None, "Tom Reyes", "Tom Reyes", "Tom Reyes"]),
+]
+
+
+@pytest.mark.parametrize("text,actors", _SURNAME_SUBJECTS)
+def test_a_surname_opening_a_sentence_is_its_subject(text, actors):
+    got = segment(text)
+    check_offsets(text, got)
+    assert [s.actor for s in got] == actors
+
+
 @pytest.mark.parametrize("text,actors", _COUNTRY_DESCRIPTIONS)
 def test_a_country_description_is_not_a_speaker_of_another_country(text, actors):
     got = segment(text)

@@ -416,6 +416,15 @@ class _Doc:
         lex = self.lex
         memo = self._name_memo
         lead = None  # built at the first name (most sentences have none)
+        if self.full_name and self.text[start : start + 1].isupper():
+            # a surname alone opening the sentence, or its possessive, of a person named in full
+            # before ("Lavrov also turned to X.", "Lavrov's speech ranged widely."): the subject a
+            # "he" in the next sentence stands for (a run of one word is no _NAME_SEQ)
+            first = self.text[start : min(end, start + 40)].split(None, 1)[0]
+            first = first.rstrip(",.;:").removesuffix("’s").removesuffix("'s")
+            full = self.full_name.get(first.lower()) if first[1:].islower() else None
+            if full is not None and full != first and not any(q in self.text[start:end] for q in "\"“”«»"):
+                self.mentions.add(full, "subject", (), start)  # (not in a quotation: "Zhovtis is in prison," he said)
         for seq, at in self._capital_runs(_NAME_SEQ, start, end):
             if seq not in memo:
                 memo[seq] = self._name_words(seq)
@@ -699,7 +708,7 @@ class _Doc:
             named = self.mentions
             for k in range(len(named) - 1, max(-1, len(named) - 1 - _LOOK_BACK), -1):
                 ent = named[k]
-                if ent.name == last.name or last.name.endswith(ent.name):
+                if ent.descriptors and (ent.name == last.name or last.name.endswith(ent.name)):
                     theirs = {country_of[w].lower() for w in ent.descriptors if w in country_of}
                     break
         return bool(theirs) and not (countries & theirs)
