@@ -435,6 +435,9 @@ _SURNAME_SUBJECTS = [
     ("Tom Reyes said the pier was old after a meeting with Ivo Marten.\n\n"
      "Marten's speech ranged widely.\n\nOn fares, he said they would fall.",
      ["Tom Reyes", None, "Ivo Marten"]),
+    # a name after an opening participle's phrase is the subject too
+    ("Tom Reyes said the pier was old.\n\nOpening the debate, Ivo Marten set out three plans. "
+     "The ferries, he said, would stay.", ["Tom Reyes", None, "Ivo Marten"]),
     ("Minister Ivo Marten spoke first. Harbour master Tom Reyes said the pier was old. "
      "\"The cranes are new. Marten is wrong,\" he said.",
      [None, "Tom Reyes", "Tom Reyes", "Tom Reyes"]),

@@ -299,7 +299,8 @@ class _Lead:
             if self.pending.end() > pos:
                 break  # a word running up to pos or past it: judged below, as the lead cuts it
             word = self.pending.group(0).lower()
-            if self.first and word in _OPENING_PREPOSITIONS:
+            # (or a participle: "Opening the discussion, Ivo Marten set out ...")
+            if self.first and (word in _OPENING_PREPOSITIONS or (len(word) > 5 and word.endswith("ing"))):
                 self.opening = _OPENING_WORDS  # an opening phrase up to a comma: the lead starts after it
             self.first = False
             if self.opening > 0:
