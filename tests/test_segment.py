@@ -435,6 +435,10 @@ _SURNAME_SUBJECTS = [
     ("Tom Reyes said the pier was old after a meeting with Ivo Marten.\n\n"
      "Marten's speech ranged widely.\n\nOn fares, he said they would fall.",
      ["Tom Reyes", None, "Ivo Marten"]),
+    # ... also when a person introduced by a description spoke before the last speaker
+    ("A senior engineer said the pier was old. Tom Reyes said the cranes were new.\n\n"
+     "A task force was set up under Minister Ivo Marten. Marten is a former pilot. He said the fares would fall.",
+     ["senior engineer", "Tom Reyes", None, None, "Ivo Marten"]),
     # a name after an opening participle's phrase is the subject too
     ("Tom Reyes said the pier was old.\n\nOpening the debate, Ivo Marten set out three plans. "
      "The ferries, he said, would stay.", ["Tom Reyes", None, "Ivo Marten"]),

@@ -719,22 +719,25 @@ class _Doc:
         :meth:`resolve_pronoun`)."""
         best = self.last_person
         described = self.described
+        cand = None  # the latest described person, when later than the last speaker
         for k in range(len(described) - 1, max(-1, len(described) - 1 - _LOOK_BACK), -1):
             ent = described[k]
             if ent.pos >= pos:
                 continue
             if best is None or ent.pos > best.pos:  # every described person opened a clause
-                return self.canonical_person(ent.name.split())
-            if ent.pos < best.pos:
-                return best.name
+                cand = ent
+            break
+        floor = cand.pos if cand is not None else best.pos if best is not None else -1
         named = self.mentions
         end = bisect_left(named.pos, pos)
         for k in range(end - 1, max(-1, end - 1 - _LOOK_BACK), -1):
             ent = named[k]
-            if ent.kind == "subject" and (best is None or ent.pos > best.pos):
+            if ent.kind == "subject" and ent.pos > floor:  # a named subject later than either
                 return self.canonical_person(ent.name.split())
-            if best is not None and ent.pos < best.pos:
+            if ent.pos < floor:
                 break
+        if cand is not None:
+            return self.canonical_person(cand.name.split())
         return best.name if best else None
 
     def resolve_description(self, desc: set[str], pos: int) -> str | None:
