@@ -22,9 +22,9 @@ from .conftest import check_offsets
      1, "Ana Ruiz"),
     ("During a long visit to Port Ash, Mayor Ivo Tamm toured the docks. He said the cranes were old.\n",
      1, "Ivo Tamm"),
-    # the name inside the opening phrase is not the subject
-    ("In a letter to Tom Reyes, the dockers asked for more pay. \u201cWe are tired,\u201d he said.\n",
-     1, None),
+    # the name inside the opening phrase is not the subject: the subject named before it is "he"
+    ("Ivo Tamm opened the hearing. In a letter to Tom Reyes, the dockers asked for more pay. "
+     "\u201cWe are tired,\u201d he said.\n", 2, "Ivo Tamm"),
 ])
 def test_a_subject_after_an_opening_phrase_is_he(text, index, actor):
     got = segment(text, attribution=None)
@@ -114,3 +114,20 @@ def test_a_possessor_is_the_source_of_a_noun_of_saying(text, actor, mention):
     got = segment(text, attribution=model)
     check_offsets(text, got)
     assert (got[0].actor, got[0].actor_mention) == (actor, mention)
+
+
+# "he"/"she" when no person has spoken or opened a sentence before: the last person named in the
+# 800 characters before it (an object, a name in an opening phrase), not the article's own voice.
+@pytest.mark.parametrize("text, index, actor", [
+    ("The harbour council thanked Ivo Tamm on Monday. \u201cThe pier is safe,\u201d he said.\n", 1, "Ivo Tamm"),
+    ("A letter from Ana Ruiz reached the council. She said the ferry would run in May.\n", 1, "Ana Ruiz"),
+    # a person who spoke keeps the pronoun
+    ("Tom Reyes said the pier was old. The council thanked Ivo Tamm. \u201cIt will last,\u201d he said.\n",
+     2, "Tom Reyes"),
+    # no person named
+    ("The council met on Monday. \u201cThe pier is safe,\u201d he said.\n", 1, None),
+])
+def test_a_pronoun_with_no_subject_before_is_the_last_person_named(text, index, actor):
+    got = segment(text, attribution=None)
+    check_offsets(text, got)
+    assert got[index].actor == actor

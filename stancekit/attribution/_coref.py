@@ -738,6 +738,8 @@ class _Doc:
                 break
         if cand is not None:
             return self.canonical_person(cand.name.split())
+        if best is None and end and named[end - 1].pos > pos - 2 * _NEAR:
+            return self.canonical_person(named[end - 1].name.split())  # no subject nor speaker: the last person named
         return best.name if best else None
 
     def resolve_description(self, desc: set[str], pos: int) -> str | None:
