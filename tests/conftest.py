@@ -41,6 +41,15 @@ def small_train():
     return data
 
 
+def check_offsets_rules_and_model(text: str, model) -> None:
+    """:func:`check_offsets` on ``text`` segmented by the rules alone and with ``model`` (the
+    pathological-input tests of each rule: linear time and exact offsets both ways)."""
+    from stancekit import segment
+
+    check_offsets(text, segment(text, attribution=None))
+    check_offsets(text, segment(text, attribution=model))
+
+
 def check_offsets(text: str, statements) -> None:
     """The invariants every segmentation must hold."""
     prev = -1

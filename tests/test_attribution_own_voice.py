@@ -9,7 +9,7 @@ import pytest
 from stancekit import segment
 from stancekit.attribution import load_attribution_model
 
-from .conftest import check_offsets
+from .conftest import check_offsets, check_offsets_rules_and_model
 
 
 @pytest.fixture(scope="module")
@@ -64,8 +64,7 @@ def test_spoke_without_content_still_names_the_person_an_answer_label_takes():
     "She spoke in " * 400 + "favour.",
 ])
 def test_spoke_rule_on_pathological_sentences(shipped, text):
-    check_offsets(text, segment(text, attribution=None))
-    check_offsets(text, segment(text, attribution=shipped))
+    check_offsets_rules_and_model(text, shipped)
 
 
 # A seat of power or a capital whose verb narrates an action (data/attribution_action_verbs.txt)
@@ -90,8 +89,7 @@ def test_a_seat_of_power_that_narrates_an_action_is_no_speaker(text, actor):
     "Washington has" + " also" * 500 + " sent.",
 ])
 def test_seat_action_on_pathological_sentences(shipped, text):
-    check_offsets(text, segment(text, attribution=None))
-    check_offsets(text, segment(text, attribution=shipped))
+    check_offsets_rules_and_model(text, shipped)
 
 
 # A speech verb with no content of its own in a condition the sentence only supposes ("If X accepts
@@ -116,8 +114,7 @@ def test_a_saying_in_a_condition_is_the_articles_own_voice(text, actor):
     "until " * 500 + "Tom Berg says.",
 ])
 def test_conditional_saying_on_pathological_sentences(shipped, text):
-    check_offsets(text, segment(text, attribution=None))
-    check_offsets(text, segment(text, attribution=shipped))
+    check_offsets_rules_and_model(text, shipped)
 
 
 # A decision, a briefing without its content and an arrival expected are narrated actions (SPEC
@@ -147,8 +144,7 @@ def test_a_decision_a_briefing_or_an_arrival_is_the_articles_own_voice(text, act
     "Who " * 500 + "said?",
 ])
 def test_narrated_action_on_pathological_sentences(shipped, text):
-    check_offsets(text, segment(text, attribution=None))
-    check_offsets(text, segment(text, attribution=shipped))
+    check_offsets_rules_and_model(text, shipped)
 
 
 # A proposal, a promise or a wish recalled in a relative clause whose object is the noun it hangs on,
@@ -172,8 +168,7 @@ def test_a_proposal_recalled_in_a_relative_clause_is_the_articles_own_voice(text
     "The pier" + ", which Tom Berg proposed in May" * 200 + ".",
 ])
 def test_relative_proposal_on_pathological_sentences(shipped, text):
-    check_offsets(text, segment(text, attribution=None))
-    check_offsets(text, segment(text, attribution=shipped))
+    check_offsets_rules_and_model(text, shipped)
 
 
 def test_the_model_does_not_take_a_proposal_recalled_again(shipped):

@@ -8,7 +8,7 @@ import pytest
 from stancekit import segment
 from stancekit.attribution import load_attribution_model
 
-from .conftest import check_offsets
+from .conftest import check_offsets, check_offsets_rules_and_model
 
 
 @pytest.fixture(scope="module")
@@ -83,8 +83,7 @@ def test_the_model_splits_a_second_clause_led_by_others_or_another(shipped, text
     "nine of 10 of " * 400 + "said.",
 ])
 def test_share_split_on_pathological_sentences(shipped, text):
-    check_offsets(text, segment(text, attribution=None))
-    check_offsets(text, segment(text, attribution=shipped))
+    check_offsets_rules_and_model(text, shipped)
 
 
 # A verb of informing in the passive names its agent as the source when a "that" clause follows the
@@ -106,8 +105,7 @@ def test_a_passive_verb_of_informing_with_a_that_clause_names_its_agent(text, ac
     "was advised by " * 500 + "that.",
 ])
 def test_passive_informing_on_pathological_sentences(shipped, text):
-    check_offsets(text, segment(text, attribution=None))
-    check_offsets(text, segment(text, attribution=shipped))
+    check_offsets_rules_and_model(text, shipped)
 
 
 # An inverted tag after a comma with no quotation ("The plan is late, said Tom Berg, ...") names the
@@ -135,8 +133,7 @@ def test_an_unquoted_inverted_tag_names_the_speaker(text, actor):
     ", said" * 1000,
 ])
 def test_unquoted_inverted_tag_on_pathological_sentences(shipped, text):
-    check_offsets(text, segment(text, attribution=None))
-    check_offsets(text, segment(text, attribution=shipped))
+    check_offsets_rules_and_model(text, shipped)
 
 
 # A plural noun after a preposition that opens no clause is no verb ("Alongside union calls for a
@@ -209,5 +206,4 @@ def test_a_relative_who_after_a_name_names_the_speaker(text, actor, mention):
     "Ana Ruiz, who" + " long" * 800 + " said it.",
 ])
 def test_relative_who_on_pathological_sentences(shipped, text):
-    check_offsets(text, segment(text, attribution=None))
-    check_offsets(text, segment(text, attribution=shipped))
+    check_offsets_rules_and_model(text, shipped)
