@@ -448,36 +448,18 @@ _SURNAME_SUBJECTS = [
 ]
 
 
-@pytest.mark.parametrize("text,actors", _SURNAME_SUBJECTS)
-def test_a_surname_opening_a_sentence_is_its_subject(text, actors):
-    got = segment(text)
-    check_offsets(text, got)
-    assert [s.actor for s in got] == actors
+def _rows(behaviour: str, table):
+    return [pytest.param(text, actors, id=f"{behaviour}-{i}") for i, (text, actors) in enumerate(table)]
 
 
-@pytest.mark.parametrize("text,actors", _COUNTRY_DESCRIPTIONS)
-def test_a_country_description_is_not_a_speaker_of_another_country(text, actors):
-    got = segment(text)
-    check_offsets(text, got)
-    assert [s.actor for s in got] == actors
-
-
-@pytest.mark.parametrize("text,actors", _DESCRIPTION_BEFORE_NAME)
-def test_description_before_a_name_describes_it(text, actors):
-    got = segment(text)
-    check_offsets(text, got)
-    assert [s.actor for s in got] == actors
-
-
-@pytest.mark.parametrize("text,actors", _PRESS_REVIEW)
-def test_the_paper_is_the_publication_that_spoke_last(text, actors):
-    got = segment(text)
-    check_offsets(text, got)
-    assert [s.actor for s in got] == actors
-
-
-@pytest.mark.parametrize("text,actors", _LABEL_LAYOUTS)
-def test_transcript_label_layouts(text, actors):
+@pytest.mark.parametrize("text,actors", [
+    *_rows("a surname opening a sentence is its subject", _SURNAME_SUBJECTS),
+    *_rows("a country description is not a speaker of another country", _COUNTRY_DESCRIPTIONS),
+    *_rows("a description before a name describes it", _DESCRIPTION_BEFORE_NAME),
+    *_rows("the paper is the publication that spoke last", _PRESS_REVIEW),
+    *_rows("transcript label layouts", _LABEL_LAYOUTS),
+])
+def test_actors_of_each_statement(text, actors):
     got = segment(text)
     check_offsets(text, got)
     assert [s.actor for s in got] == actors
