@@ -3,7 +3,6 @@ opening phrase, and possessive sources. Sentences written fresh for these tests.
 
 from __future__ import annotations
 
-import time
 
 import pytest
 
@@ -35,9 +34,7 @@ def test_a_subject_after_an_opening_phrase_is_he(text, index, actor):
 def test_opening_phrase_lead_is_linear_on_pathological_input():
     text = "In " + "the, " * 20000 + "Tom Reyes said the pier was old. He said so.\n"
     text += "In " + "a " * 40000 + "Tom Reyes left.\n"
-    t0 = time.perf_counter()
-    segment(text, attribution=None)
-    assert time.perf_counter() - t0 < 10
+    check_offsets(text, segment(text, attribution=None))  # a backtracking pattern would hang here
 
 
 # A possessive names the source of a noun cue ("Tamm's claim that ..."): the mention keeps the "'s",
@@ -79,9 +76,7 @@ def test_it_is_the_last_body_named_when_none_spoke(text, index, actor):
 
 def test_org_before_is_bounded_on_pathological_input():
     text = "The " + "Harbour " * 50000 + "Council met. It says the pier must close.\n"
-    t0 = time.perf_counter()
-    segment(text, attribution=None)
-    assert time.perf_counter() - t0 < 10
+    check_offsets(text, segment(text, attribution=None))  # a backtracking pattern would hang here
 
 
 # Regression: a possessive name before a noun cue gave the actor "Ivo Tamm's"; the actor is the

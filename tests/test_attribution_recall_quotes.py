@@ -97,14 +97,10 @@ def test_a_quotation_takes_the_name_after_a_dash_below_it(text, actors):
 
 
 def test_dash_tag_pattern_on_pathological_input():
-    import time
-
     from stancekit._segment import _DASH_TAG
 
     for bad in ("- " + "A." * 20000 + "!", "- " + "Ab " * 20000 + "x", "-" + "A'" * 30000 + " a"):
-        t = time.perf_counter()
-        assert _DASH_TAG.match(bad) is None
-        assert time.perf_counter() - t < 0.5
+        assert _DASH_TAG.match(bad) is None  # a backtracking pattern would hang here
     text = "\"The pier is old.\"\n\n- " + "A." * 5000 + "\n"
     got = segment(text, attribution=None)
     check_offsets(text, got)

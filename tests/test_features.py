@@ -157,14 +157,11 @@ def test_whole_word_trie_matches_what_the_look_behind_first_pattern_matches(text
 def test_whole_word_trie_on_pathological_input(text):
     """No catastrophic backtracking: a trie reads each character once from each start."""
     import re
-    import time
 
     from stancekit._vectors import _whole_word_trie_pattern
 
     pat = re.compile(_whole_word_trie_pattern(["it", "that", "the draft", "the document", "this", "t"]))
-    t = time.perf_counter()
-    list(pat.finditer(text))
-    assert time.perf_counter() - t < 2.0
+    list(pat.finditer(text))  # a backtracking pattern would hang here
 
 
 PHRASES = ("treaty", "security treaty", "european security treaty", "euro-atlantic security treaty", "osce",
