@@ -33,6 +33,17 @@ def shipped_model():
 
 
 @pytest.fixture(scope="session")
+def shipped_attribution():
+    """The shipped attribution model (models/attribution.npz); its tests skip in a tree without it."""
+    from stancekit.attribution import load_attribution_model
+
+    model = load_attribution_model(missing_ok=True)
+    if model is None:
+        pytest.skip("models/attribution.npz absent")
+    return model
+
+
+@pytest.fixture(scope="session")
 def small_train():
     """fixtures/dev as a labelled set: the small training set of the second-model tests
     (tests/test_trees.py, tests/test_mlp.py)."""

@@ -7,17 +7,8 @@ from __future__ import annotations
 import pytest
 
 from stancekit import segment
-from stancekit.attribution import load_attribution_model
 
 from .conftest import check_offsets, check_offsets_rules_and_model
-
-
-@pytest.fixture(scope="module")
-def shipped():
-    model = load_attribution_model(missing_ok=True)
-    if model is None:
-        pytest.skip("models/attribution.npz absent")
-    return model
 
 
 # "spoke" with no topic or position up to the end of its clause narrates an action: no actor. With
@@ -63,8 +54,8 @@ def test_spoke_without_content_still_names_the_person_an_answer_label_takes():
     "Ana Ruiz spoke" + ", in Velden" * 300 + ", arguing.",
     "She spoke in " * 400 + "favour.",
 ])
-def test_spoke_rule_on_pathological_sentences(shipped, text):
-    check_offsets_rules_and_model(text, shipped)
+def test_spoke_rule_on_pathological_sentences(shipped_attribution, text):
+    check_offsets_rules_and_model(text, shipped_attribution)
 
 
 # A seat of power or a capital whose verb narrates an action (data/attribution_action_verbs.txt)
@@ -88,8 +79,8 @@ def test_a_seat_of_power_that_narrates_an_action_is_no_speaker(text, actor):
     "Moscow" + ", for its part" * 400 + ", sent it.",
     "Washington has" + " also" * 500 + " sent.",
 ])
-def test_seat_action_on_pathological_sentences(shipped, text):
-    check_offsets_rules_and_model(text, shipped)
+def test_seat_action_on_pathological_sentences(shipped_attribution, text):
+    check_offsets_rules_and_model(text, shipped_attribution)
 
 
 # A speech verb with no content of its own in a condition the sentence only supposes ("If X accepts
@@ -113,8 +104,8 @@ def test_a_saying_in_a_condition_is_the_articles_own_voice(text, actor):
     "If the board" + " accepts" * 400 + ".",
     "until " * 500 + "Tom Berg says.",
 ])
-def test_conditional_saying_on_pathological_sentences(shipped, text):
-    check_offsets_rules_and_model(text, shipped)
+def test_conditional_saying_on_pathological_sentences(shipped_attribution, text):
+    check_offsets_rules_and_model(text, shipped_attribution)
 
 
 # A decision, a briefing without its content and an arrival expected are narrated actions (SPEC
@@ -143,8 +134,8 @@ def test_a_decision_a_briefing_or_an_arrival_is_the_articles_own_voice(text, act
     "She is expected" + " in Velden" * 400 + ".",
     "Who " * 500 + "said?",
 ])
-def test_narrated_action_on_pathological_sentences(shipped, text):
-    check_offsets_rules_and_model(text, shipped)
+def test_narrated_action_on_pathological_sentences(shipped_attribution, text):
+    check_offsets_rules_and_model(text, shipped_attribution)
 
 
 # A proposal, a promise or a wish recalled in a relative clause whose object is the noun it hangs on,
@@ -167,14 +158,14 @@ def test_a_proposal_recalled_in_a_relative_clause_is_the_articles_own_voice(text
     "the plan that " * 400 + "Ana Ruiz proposed in May.",
     "The pier" + ", which Tom Berg proposed in May" * 200 + ".",
 ])
-def test_relative_proposal_on_pathological_sentences(shipped, text):
-    check_offsets_rules_and_model(text, shipped)
+def test_relative_proposal_on_pathological_sentences(shipped_attribution, text):
+    check_offsets_rules_and_model(text, shipped_attribution)
 
 
-def test_the_model_does_not_take_a_proposal_recalled_again(shipped):
+def test_the_model_does_not_take_a_proposal_recalled_again(shipped_attribution):
     # regression: the rules left "the form Mayor Ruiz proposed:" to the author, and the learned model
     # then named Ruiz from the same word; after "spoke" or a condition it may still take a later cue
     text = "Our view is that it cannot, at least not in the form Mayor Ruiz proposed: a toll that high has no chance."
-    got = segment(text, attribution=shipped)
+    got = segment(text, attribution=shipped_attribution)
     check_offsets(text, got)
     assert [s.actor for s in got] == [None]

@@ -6,17 +6,8 @@ from __future__ import annotations
 import pytest
 
 from stancekit import segment
-from stancekit.attribution import load_attribution_model
 
 from .conftest import check_offsets, check_offsets_rules_and_model
-
-
-@pytest.fixture(scope="module")
-def shipped():
-    model = load_attribution_model(missing_ok=True)
-    if model is None:
-        pytest.skip("models/attribution.npz absent")
-    return model
 
 
 # A share of a group as the subject of a second clause ("..., and a third said ...", "...; about
@@ -67,8 +58,8 @@ def test_a_share_in_the_second_clause_is_a_source_of_its_own(text, expected):
     ("One says the pier is the oldest in the region, while another says it is the newest.", ["One", "another"]),
     ("Some residents said the pier was safe, while others said it was not.", ["residents", "others"]),
 ])
-def test_the_model_splits_a_second_clause_led_by_others_or_another(shipped, text, actors):
-    got = segment(text, attribution=shipped)
+def test_the_model_splits_a_second_clause_led_by_others_or_another(shipped_attribution, text, actors):
+    got = segment(text, attribution=shipped_attribution)
     check_offsets(text, got)
     assert [s.actor for s in got] == actors
     assert len(segment(text, attribution=None)) == 1  # the rules alone name no "others"
@@ -82,8 +73,8 @@ def test_the_model_splits_a_second_clause_led_by_others_or_another(shipped, text
     "A divide: " * 300 + "most said it; a third said no.",
     "nine of 10 of " * 400 + "said.",
 ])
-def test_share_split_on_pathological_sentences(shipped, text):
-    check_offsets_rules_and_model(text, shipped)
+def test_share_split_on_pathological_sentences(shipped_attribution, text):
+    check_offsets_rules_and_model(text, shipped_attribution)
 
 
 # A verb of informing in the passive names its agent as the source when a "that" clause follows the
@@ -104,8 +95,8 @@ def test_a_passive_verb_of_informing_with_a_that_clause_names_its_agent(text, ac
     "The council was advised by " + "Ana " * 2000 + "that it rained.",
     "was advised by " * 500 + "that.",
 ])
-def test_passive_informing_on_pathological_sentences(shipped, text):
-    check_offsets_rules_and_model(text, shipped)
+def test_passive_informing_on_pathological_sentences(shipped_attribution, text):
+    check_offsets_rules_and_model(text, shipped_attribution)
 
 
 # An inverted tag after a comma with no quotation ("The plan is late, said Tom Berg, ...") names the
@@ -132,8 +123,8 @@ def test_an_unquoted_inverted_tag_names_the_speaker(text, actor):
     "It is late, said " + "Tom " * 2000 + "of the board.",
     ", said" * 1000,
 ])
-def test_unquoted_inverted_tag_on_pathological_sentences(shipped, text):
-    check_offsets_rules_and_model(text, shipped)
+def test_unquoted_inverted_tag_on_pathological_sentences(shipped_attribution, text):
+    check_offsets_rules_and_model(text, shipped_attribution)
 
 
 # A plural noun after a preposition that opens no clause is no verb ("Alongside union calls for a
@@ -205,5 +196,5 @@ def test_a_relative_who_after_a_name_names_the_speaker(text, actor, mention):
     "Ana Ruiz" + ", who" * 800 + " said it.",
     "Ana Ruiz, who" + " long" * 800 + " said it.",
 ])
-def test_relative_who_on_pathological_sentences(shipped, text):
-    check_offsets_rules_and_model(text, shipped)
+def test_relative_who_on_pathological_sentences(shipped_attribution, text):
+    check_offsets_rules_and_model(text, shipped_attribution)
