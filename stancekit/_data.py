@@ -49,6 +49,12 @@ class LabelledStatement:
     complete: bool = False  # True for SPEC records: an omitted target means neutral
     paragraph: int = -1  # its paragraph in the document (SPEC records; see _segment.paragraph_numbers); -1 unknown
 
+    def as_input(self) -> StatementInput:
+        """The featurizer's input for this statement: its text, context, kind, actor, document and
+        paragraph as annotated."""
+        return StatementInput(self.text, self.context, self.kind, self.actor or "", self.doc_id or "", (),
+                              self.paragraph)
+
 
 @dataclass
 class LabelledSet:
@@ -80,7 +86,7 @@ class LabelledSet:
         for s in self.statements:
             lab = self.label_of(s, target)
             if lab is not None:
-                X.append(StatementInput(s.text, s.context, s.kind, s.actor or "", s.doc_id or "", (), s.paragraph))
+                X.append(s.as_input())
                 y.append(LABELS[LABELS.index(lab)])
         return X, y
 

@@ -16,7 +16,7 @@ from pathlib import Path
 from ._errors import ModelError, ModelIntegrityError, ModelVersionWarning, type_error
 
 __all__ = ["sha256_file", "default_model_path", "read_manifest", "check_model", "library_versions",
-           "atomic_write_bytes", "blas_kernels", "kernel_note"]
+           "atomic_write_bytes", "blas_kernels", "kernel_note", "previous_manifest"]
 
 
 def _version() -> str:
@@ -144,6 +144,15 @@ def read_manifest(path: str | Path) -> dict[str, object]:
                          "(written by `stancekit train`)") from None
     except json.JSONDecodeError as e:
         raise ModelError(f"{mpath}:{e.lineno}: manifest is not valid JSON ({e.msg})") from None
+
+
+def previous_manifest(path: str | Path) -> dict[str, object] | None:
+    """The manifest of the model file a rebuild is about to replace (for :func:`kernel_note`),
+    None when there is none to read."""
+    try:
+        return read_manifest(path)
+    except ModelError:
+        return None
 
 
 def check_model(path: str | Path | None = None, *, strict: bool = False) -> tuple[Path, dict[str, object]]:

@@ -87,6 +87,10 @@ def about_phrases(target_id: str) -> tuple[str, ...]:
     return _ABOUT.get(target_id, ())
 
 
+# Settings that read the first model's view (the ``stack`` field): each needs ``stack_weight`` above 0.
+READS_FIRST_MODEL: tuple[str, ...] = ("author_stack", "paragraph_context")
+
+
 def build_pipeline(target: Target, settings: Mapping[str, object], random_state: int = 0) -> Pipeline:
     """The featurizer + classifier pipeline for one target.
 
@@ -105,16 +109,12 @@ def build_pipeline(target: Target, settings: Mapping[str, object], random_state:
     tree_blend = check_tree_blend(s["tree_blend"])
     check_tree_params(s["tree_rounds"], s["tree_learning_rate"])
     mlp_blend = check_mlp_params(s["mlp_blend"], s["mlp_hidden"], s["mlp_alpha"], tree_blend=tree_blend)
-    if not isinstance(s["author_stack"], bool):
-        raise type_error("setting 'author_stack'", s["author_stack"], "true or false")
-    if s["author_stack"] and not float(s["stack_weight"] or 0.0):
-        raise setting_needs_error("author_stack", {"stack_weight": "above 0"}, {"stack_weight": s["stack_weight"]},
-                                  reads="the first model's view")
-    if not isinstance(s["paragraph_context"], bool):
-        raise type_error("setting 'paragraph_context'", s["paragraph_context"], "true or false")
-    if s["paragraph_context"] and not float(s["stack_weight"] or 0.0):
-        raise setting_needs_error("paragraph_context", {"stack_weight": "above 0"}, {"stack_weight": s["stack_weight"]},
-                                  reads="the first model's view")
+    for name in READS_FIRST_MODEL:
+        if not isinstance(s[name], bool):
+            raise type_error(f"setting {name!r}", s[name], "true or false")
+        if s[name] and not float(s["stack_weight"] or 0.0):
+            raise setting_needs_error(name, {"stack_weight": "above 0"}, {"stack_weight": s["stack_weight"]},
+                                      reads="the first model's view")
     if s["doc_gate"] and not (s["doc_focus"] and float(s["doc_weight"])):
         raise setting_needs_error("doc_gate", {"doc_focus": "true", "doc_weight": "above 0"},
                                   {"doc_focus": s["doc_focus"], "doc_weight": s["doc_weight"]})
@@ -411,8 +411,7 @@ def _stack_training(data: LabelledSet, targets: Sequence[Target], settings: Mapp
     keys = sorted({s.doc_id or s.source for s in data.statements})
     rng = np.random.RandomState(random_state)
     fold_of = {keys[i]: n % STACK_FOLDS for n, i in enumerate(rng.permutation(len(keys)))}
-    inputs = [StatementInput(s.text, s.context, s.kind, s.actor or "", s.doc_id or "", (), s.paragraph)
-              for s in data.statements]
+    inputs = [s.as_input() for s in data.statements]
     probas = {t.id: np.zeros((len(inputs), len(LABELS))) for t in targets}
     for f in range(min(STACK_FOLDS, len(keys))):
         held = [i for i, s in enumerate(data.statements) if fold_of[s.doc_id or s.source] == f]

@@ -15,10 +15,10 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.pipeline import Pipeline
 
 from ._data import LabelledSet, data_digest, read_labelled
-from ._errors import DataError, ModelError, UsageError
-from ._files import kernel_note, read_manifest
+from ._errors import DataError, UsageError
+from ._files import kernel_note, previous_manifest
 from ._evaluate import ATTRIBUTED, AUTHOR, EvalResult, _summarise, _voice_rows, evaluate_model, format_result
-from ._model import DEFAULT_SETTINGS, StanceModel, build_pipeline, fit_model, save_model
+from ._model import DEFAULT_SETTINGS, READS_FIRST_MODEL, StanceModel, build_pipeline, fit_model, save_model
 from ._targets import LABELS, Target, default_targets, load_targets, targets_from_ids
 from ._vectors import neutral_offsets
 
@@ -60,18 +60,13 @@ SELECTION_GRID: list[dict[str, object]] = [
 NEUTRAL_BIAS_GRID: tuple[float, ...] = (0.0, 0.25, 0.5, 0.75, 1.0)
 NEUTRAL_BIAS_MARGIN = 0.005
 
-# Settings that read the first model's view (they need stack_weight above 0): a candidate of the
-# grid without a first model (stack_weight 0) is tried without them, and chosen so.
-_READ_THE_FIRST_MODEL = ("author_stack", "paragraph_context")
-
-
 def _candidate(base: Mapping[str, object], g: Mapping[str, object]) -> dict[str, object]:
     """``base`` with the grid's candidate ``g`` over it; without a first model (``stack_weight``
-    0), the settings that read its view (:data:`_READ_THE_FIRST_MODEL`) are off, so that an
+    0), the settings that read its view (:data:`stancekit._model.READS_FIRST_MODEL`) are off, so that an
     unstacked candidate of :data:`SELECTION_GRID` stays a valid setting whatever ``base`` holds."""
     s = {**base, **g}
     if not float(s.get("stack_weight") or 0.0):
-        s.update({k: False for k in _READ_THE_FIRST_MODEL if s.get(k)})
+        s.update({k: False for k in READS_FIRST_MODEL if s.get(k)})
     return s
 
 
@@ -326,7 +321,7 @@ def train_command(a) -> int:
     model = fit_model(train, targets, settings, random_state=a.seed)
     model.metrics = metrics
     sources = list(a.paths) + list(a.dev)
-    before = _old_manifest(a.output)
+    before = previous_manifest(a.output)
     manifest = save_model(model, a.output, training_data=sources)
     note = kernel_note(before, manifest)
     if note:
@@ -334,14 +329,6 @@ def train_command(a) -> int:
     log(f"wrote {a.output} ({len(train.statements)} statements, targets {', '.join(model.target_ids)}, "
         f"sha256 {manifest['sha256'][:12]}…) in {time.perf_counter() - t0:.1f} s")
     return 0
-
-
-def _old_manifest(path: str | Path) -> dict[str, object] | None:
-    """The manifest of the file a rebuild is about to replace, None when there is none to read."""
-    try:
-        return read_manifest(path)
-    except ModelError:
-        return None
 
 
 def _plain(obj):

@@ -25,8 +25,7 @@ from pathlib import Path
 
 import numpy as np
 
-from .._errors import ModelError
-from .._files import kernel_note, read_manifest
+from .._files import kernel_note, previous_manifest, read_manifest
 from .._lexicon import load_lexicon
 from ._corpus import AttributedDoc, read_any
 from ._features import (PRONOUNS, cue_features, quote_counts, quote_state, source_candidates, source_features,
@@ -302,10 +301,7 @@ def main(argv: list[str] | None = None) -> int:
     }
     if args.cv:
         manifest["cv"] = cross_validate(sets[0][1], args.cv, args.jobs)
-    try:
-        before = read_manifest(args.output)
-    except ModelError:
-        before = None
+    before = previous_manifest(args.output)
     model.save(args.output, manifest)
     after = read_manifest(args.output)
     print(json.dumps(manifest, indent=2))
