@@ -14,7 +14,7 @@ from .conftest import check_offsets
 # A sentence that opens with a short prepositional phrase and a comma ("In the debate on Monday,")
 # has its subject after the comma: "he" in the next sentence resolves to that person. A name inside
 # the opening phrase is no subject.
-@pytest.mark.parametrize("text, index, actor", [
+_OPENING_PHRASE_SUBJECTS = [
     ("In the debate on Monday, Senator Tom Reyes apologized to the voters. "
      "\u201cIt bothers me very much,\u201d he said.\n", 1, "Tom Reyes"),
     ("At the harbour meeting, Ana Ruiz thanked the crews. \u201cThe pier stays open,\u201d she said.\n",
@@ -24,11 +24,7 @@ from .conftest import check_offsets
     # the name inside the opening phrase is not the subject: the subject named before it is "he"
     ("Ivo Tamm opened the hearing. In a letter to Tom Reyes, the dockers asked for more pay. "
      "\u201cWe are tired,\u201d he said.\n", 2, "Ivo Tamm"),
-])
-def test_a_subject_after_an_opening_phrase_is_he(text, index, actor):
-    got = segment(text, attribution=None)
-    check_offsets(text, got)
-    assert got[index].actor == actor
+]
 
 
 def test_opening_phrase_lead_is_linear_on_pathological_input():
@@ -58,7 +54,7 @@ def test_a_possessive_mention_keeps_its_s(text, mention, expected):
 
 # "It" before a speech verb when no body has spoken: the last body named in the 600 characters
 # before it (after the last body that spoke), not the article's own voice.
-@pytest.mark.parametrize("text, index, actor", [
+_IT_AS_LAST_BODY = [
     ("The Harbour Council met on Monday. It says the pier must close.\n", 1, "Harbour Council"),
     ("Velden Harbour Agency staff counted the cranes.\n\nIt said most of them were too old.\n", 1,
      "Velden Harbour Agency"),
@@ -67,11 +63,7 @@ def test_a_possessive_mention_keeps_its_s(text, mention, expected):
      "It also says the cranes are new.\n", 2, "Velden Harbour Agency"),
     # no body named: the article's own voice
     ("The pier is old. It says a lot about the town.\n", 1, None),
-])
-def test_it_is_the_last_body_named_when_none_spoke(text, index, actor):
-    got = segment(text, attribution=None)
-    check_offsets(text, got)
-    assert got[index].actor == actor
+]
 
 
 def test_org_before_is_bounded_on_pathological_input():
@@ -113,7 +105,7 @@ def test_a_possessor_is_the_source_of_a_noun_of_saying(text, actor, mention):
 
 # "he"/"she" when no person has spoken or opened a sentence before: the last person named in the
 # 800 characters before it (an object, a name in an opening phrase), not the article's own voice.
-@pytest.mark.parametrize("text, index, actor", [
+_LONE_PRONOUNS = [
     ("The harbour council thanked Ivo Tamm on Monday. \u201cThe pier is safe,\u201d he said.\n", 1, "Ivo Tamm"),
     ("A letter from Ana Ruiz reached the council. She said the ferry would run in May.\n", 1, "Ana Ruiz"),
     # a person who spoke keeps the pronoun
@@ -121,8 +113,19 @@ def test_a_possessor_is_the_source_of_a_noun_of_saying(text, actor, mention):
      2, "Tom Reyes"),
     # no person named
     ("The council met on Monday. \u201cThe pier is safe,\u201d he said.\n", 1, None),
+]
+
+
+def _rows(behaviour: str, table):
+    return [pytest.param(text, index, actor, id=f"{behaviour}-{i}") for i, (text, index, actor) in enumerate(table)]
+
+
+@pytest.mark.parametrize("text, index, actor", [
+    *_rows("a subject after an opening phrase is he", _OPENING_PHRASE_SUBJECTS),
+    *_rows("it is the last body named when none spoke", _IT_AS_LAST_BODY),
+    *_rows("a pronoun with no subject before is the last person named", _LONE_PRONOUNS),
 ])
-def test_a_pronoun_with_no_subject_before_is_the_last_person_named(text, index, actor):
+def test_the_actor_of_a_pronoun(text, index, actor):
     got = segment(text, attribution=None)
     check_offsets(text, got)
     assert got[index].actor == actor

@@ -53,6 +53,12 @@ def test_event_verbs_data_holds_specs_examples():
     ("Senator Petra Vinter credited the harbour police with the calm.\n", "Petra Vinter"),
     ("Mayor Jonas Eck sided with the dock workers on the fares.\n", "Jonas Eck"),
     ("Minister Olga Fenn rebuffed the call for a second bridge.\n", "Olga Fenn"),
+    # the fourth batch (ninth round: judgements, disclosures, namings)
+    ("Senator Petra Vinter hints that the toll will rise.\n", "Petra Vinter"),
+    ("Mayor Jonas Eck blasts the ferry company for the delays.\n", "Jonas Eck"),
+    ("Minister Olga Fenn disclosed that the canal would close early.\n", "Olga Fenn"),
+    ("Mayor Jonas Eck dubbed the new pier a white elephant.\n", "Jonas Eck"),
+    ("Mayor Jonas Eck boasts that the pier is the longest in the region.\n", "Jonas Eck"),
 ])
 def test_more_speech_verbs_are_cues(text, actor):
     got = segment(text, attribution=None)

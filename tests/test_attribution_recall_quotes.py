@@ -68,20 +68,6 @@ def test_a_paragraph_after_a_colon_line_without_a_final_speech_verb_is_not_its_s
     assert got[0].actor == "Tom Reyes" and got[1].actor is None
 
 
-# A fourth batch of the speech-verb list (judgements, disclosures, namings), found by the rules alone.
-@pytest.mark.parametrize("text, actor", [
-    ("Senator Petra Vinter hints that the toll will rise.\n", "Petra Vinter"),
-    ("Mayor Jonas Eck blasts the ferry company for the delays.\n", "Jonas Eck"),
-    ("Minister Olga Fenn disclosed that the canal would close early.\n", "Olga Fenn"),
-    ("Mayor Jonas Eck dubbed the new pier a white elephant.\n", "Jonas Eck"),
-    ("Mayor Jonas Eck boasts that the pier is the longest in the region.\n", "Jonas Eck"),
-])
-def test_fourth_batch_of_speech_verbs(text, actor):
-    got = segment(text, attribution=None)
-    check_offsets(text, got)
-    assert got[0].actor == actor
-
-
 # A quotation's speaker named in a paragraph of its own after a dash ('"..."' then '- Ana Ruiz.'); not a
 # byline under the article's own words.
 @pytest.mark.parametrize("text, actors", [
