@@ -339,7 +339,8 @@ def _skip_adverbs_back(tokens: list[tuple[str, int, int]], j: int) -> int:
     its verb ("has also", "repeatedly", "would")."""
     while j >= 0:
         low = tokens[j][0].lower()
-        if low not in _SKIP and (not low.endswith("ly") or low in _LY_NOUNS):
+        if low not in _SKIP and (not low.endswith("ly") or low in _LY_NOUNS
+                                 or (j > 0 and tokens[j][0][:1].isupper())):  # "Ana Kelly": a name, no adverb
             break
         j -= 1
     return j
@@ -1235,11 +1236,13 @@ class _Attributor:
                     name, kind, mention = self.np_at(frame, offset, ptoks, *span)
                     if name and kind in ("person", "group", "org", "country"):
                         return name, kind, mention
-            toks = _tokens(frame, m.end(), m.end() + 160)
+            toks = _tokens(frame, m.end(), m.end() + 240)
             j = 0
-            while j < len(toks) and j < 14 and toks[j][0] not in (",", ".", ";", ":", "(", ")", "—", "–") \
+            while j < len(toks) and j < 30 and toks[j][0] not in (",", ".", ";", ":", "(", ")", "—", "–") \
                     and not toks[j][0].startswith("_") and not (toks[j][0] == "-" and frame[toks[j][2] : toks[j][2] + 1] == " "):
                 j += 1
+            if j > 14 and (j in (30, len(toks)) or toks[j][0] in (".", ")") or toks[j][0].startswith("_")):
+                j = 14  # no comma or dash closes a long phrase: its first 14 words (past them, the content)
             # "according to a statement from the embassy", "... figures released by the ministry":
             # the text's source, named after "from", "by" or "of", is the actor.
             for d in range(min(j, 4)):
