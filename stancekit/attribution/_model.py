@@ -68,8 +68,9 @@ class AttributionModel:
         ``cue_threshold`` when absent), ``quote_threshold`` (of any cue word in a statement with
         a quotation mark), ``clause_threshold`` (of a cue word followed by "that" or a colon),
         ``pronoun_threshold`` (of a cue word right after a personal pronoun or right before a
-        subject pronoun, "said they would"; these three only lower the threshold, and are
-        ``cue_threshold`` when absent), ``joint_cue_threshold``
+        subject pronoun, "said they would"), ``tag_threshold`` (of a speech-list word that closes
+        a tag after a comma, "..., the study concluded."; these four only lower the threshold, and
+        are ``cue_threshold`` when absent), ``joint_cue_threshold``
         and ``joint_source_threshold`` (a cue under its threshold but over the first is taken
         when its best source scores over the second; absent: never), ``source_heads`` (the
         lowercase words that may end the source of a cue taken so, besides capitalised words,
@@ -100,6 +101,9 @@ class AttributionModel:
         # and right after a personal pronoun ("she argued"): the pronoun is the source; or right before a
         # subject pronoun ("said they would"): it opens the reported clause.
         self._pt = min(self._ct, self._st, float(meta.get("pronoun_threshold", self._ct)))
+        # and a speech-list word that closes a tag after a comma ("..., the study concluded.", "The
+        # solution, the partner told them, was simple."): the words between name its source (_tag).
+        self._gt = min(self._ct, self._st, float(meta.get("tag_threshold", self._ct)))
         # A cue under its threshold but over ``joint_cue_threshold`` is taken when its best source
         # scores over ``joint_source_threshold``: a clear source makes a weaker cue enough.
         self._jc = float(meta.get("joint_cue_threshold", float("inf")))
@@ -146,17 +150,19 @@ class AttributionModel:
     def with_thresholds(self, cue: float, source: float, speech: float | None = None,
                         quote: float | None = None, clause: float | None = None,
                         pronoun: float | None = None, joint: tuple[float, float] | None = None,
-                        finding: float | None = None) -> "AttributionModel":
+                        finding: float | None = None, tag: float | None = None) -> "AttributionModel":
         """A copy that takes cues over log-odds ``cue`` (``speech`` for the words of the
         speech-verb list, ``quote`` in a statement with a quotation mark, ``clause`` before
-        "that" or a colon, ``pronoun`` right after a personal pronoun or before a subject pronoun;
-        each ``cue`` when None) and sources over log-odds ``source``; ``joint`` is ``(cue, source)``: a cue over the
+        "that" or a colon, ``pronoun`` right after a personal pronoun or before a subject pronoun,
+        ``tag`` in a speech tag after a comma ("..., the study concluded."); each ``cue`` when None)
+        and sources over log-odds ``source``; ``joint`` is ``(cue, source)``: a cue over the
         first taken when its source scores over the second (None: none)."""
         meta = dict(self.meta, cue_threshold=float(cue), source_threshold=float(source),
                     speech_threshold=float(cue if speech is None else speech),
                     quote_threshold=float(cue if quote is None else quote),
                     clause_threshold=float(cue if clause is None else clause),
-                    pronoun_threshold=float(cue if pronoun is None else pronoun))
+                    pronoun_threshold=float(cue if pronoun is None else pronoun),
+                    tag_threshold=float(cue if tag is None else tag))
         for key in ("joint_cue_threshold", "joint_source_threshold", "finding_threshold"):
             meta.pop(key, None)
         if finding is not None:
@@ -230,6 +236,8 @@ class AttributionModel:
                     t = min(t, self._tt)
                 if (i >= 1 and low[i - 1] in _PERSONAL) or (i + 1 < n and low[i + 1] in _SUBJECTS):
                     t = min(t, self._pt)
+                if t > self._gt and w in speech and not w.endswith("ing") and _tag(low, i):
+                    t = self._gt
                 joint = s <= t  # taken only with a clear source
                 if joint:
                     t = min(t, self._jc)
@@ -473,6 +481,36 @@ _PERSONAL = frozenset("he she they we i you".split())
 # A nominative pronoun right after a cue opens its reported clause ("said they would", "suggested she
 # marry"): the subject of the complement, as after "that".
 _SUBJECTS = frozenset("he she they we i".split())
+
+
+# A speech tag after a comma: the words between the comma and the verb name its source, with no
+# clause word, negation, auxiliary or relative among them (_tag).
+_TAG_ENDS = frozenset(", . ; ! ?".split())
+_TAG_OBJECTS = frozenset("them me us him her reporters".split())
+_TAG_BREAKS = frozenset("not never no nor did does do that to who which whom will would can could should "
+                        "may might must have has had a an “ ” \" ''".split()) | _BE
+
+
+def _tag(low: list[str], i: int) -> bool:
+    """Whether the word at ``i`` closes a speech tag after a comma or dash: "..., the study
+    concluded.", "He had no known political affiliations, the airline added, and ...", "The
+    solution, the partner told them, was simple." The verb ends its clause (a stop, a comma, or
+    an object pronoun before one) and one to six words of a name, with no clause word ("as the
+    report implies"), negation ("and didn't argue"), auxiliary, verb "be" or relative among them,
+    come after the comma; not a noun after a determiner ("is also a reply,")."""
+    n = len(low)
+    if not (i + 1 >= n or low[i + 1] in _TAG_ENDS
+            or (i + 2 < n and low[i + 1] in _TAG_OBJECTS and low[i + 2] in _TAG_ENDS)):
+        return False
+    if i < 1 or low[i - 1] in _DETERMINERS:
+        return False
+    for c in range(i - 1, max(-1, i - 8), -1):
+        w = low[c]
+        if w in (",", "—", "–"):
+            return 2 <= c < i - 1
+        if w in _TAG_ENDS or w in _TAG_BREAKS or w in _CLAUSE_WORDS or w.endswith(("n't", "n’t")):
+            return False
+    return False
 
 
 def _commitment(low: list[str], i: int) -> bool:

@@ -109,6 +109,13 @@ JOINT_SOURCE_THRESHOLD = 1.5
 # under the source threshold): fold 1 right 2,609 -> 2,614 (the source alone: 2,611; -3: the same as -2),
 # no fixture statement moved, seed 35/35.
 FINDING_THRESHOLD = -2.0
+# Tenth round (session 15): a speech-list word that closes a tag after a comma, its source between
+# ("..., the study concluded.", "..., the airline added, and ...": _model._tag) is taken over -1 (the
+# quotation threshold). Fold 1 right 2,768 -> 2,769, fold 2 2,570 -> 2,573 (fixed fold models), false
+# unchanged; fixtures/train +1 ("For now, logisticians say, ..."), dev and seed unchanged. 0: +1/+2;
+# -2: the same as -1. Without the word gates of _tag, -1 took "I laughed, and didn't argue.", "as the
+# report implies" and "Silence ... is also a reply," from the fixtures' article voice.
+TAG_THRESHOLD = -1.0
 RECALL_THRESHOLDS = (-1.0, -3.0)
 SOURCE_HEAD_MIN = 3
 
@@ -273,7 +280,7 @@ def fit(docs: Sequence[AttributedDoc], lexicon_dirs: Sequence[str | Path] = ()) 
             "speech_threshold": SPEECH_THRESHOLD, "quote_threshold": QUOTE_THRESHOLD,
             "clause_threshold": CLAUSE_THRESHOLD, "pronoun_threshold": PRONOUN_THRESHOLD,
             "joint_cue_threshold": JOINT_CUE_THRESHOLD, "joint_source_threshold": JOINT_SOURCE_THRESHOLD,
-            "finding_threshold": FINDING_THRESHOLD,
+            "finding_threshold": FINDING_THRESHOLD, "tag_threshold": TAG_THRESHOLD,
             "vocab": sorted(vocab), "source_heads": sorted(_source_heads(docs, lex.speech_verbs)),
             "cue_word_max": {w: round(v, 3) for w, v in sorted(word_max.items())},
             "examples": {"cue": len(cue_y), "cue_positive": int(sum(cue_y)), "source": len(src)}}

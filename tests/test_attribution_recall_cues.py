@@ -1,0 +1,71 @@
+"""Issue #13, tenth round (session 15): sayings and positions the learned model missed by SPEC
+section 4's own cues, and the narration kept out. Sentences written fresh for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from stancekit import segment
+from stancekit.attribution import AttributionModel
+from stancekit.attribution._model import _tag
+
+from .conftest import check_offsets
+
+_CUES = {"concluded": 0.5, "added": 0.5, "told": 0.5, "say": 0.5, "argue": 0.5, "reply": 0.5, "implies": 0.5}
+_SOURCES = {"kind=pron": 5.0, "kind=cap": 5.0, "run_end=True": 1.0, "w=survey": 5.0, "w=clerk": 5.0,
+            "w=ferrymen": 5.0}
+
+
+def _model(**meta: object) -> AttributionModel:
+    """A hand-made model: each word of ``_CUES`` scores 0.5 as a cue (under the speech list's
+    threshold 1), a capitalised word, a pronoun or a word of ``_SOURCES`` scores 5 as a source."""
+    base = {"format": "stancekit-attribution/1", "cue_bias": 0.0, "source_bias": 0.0, "cue_threshold": 1.5,
+            "speech_threshold": 1.0, "source_threshold": 0.0, "vocab": sorted(_CUES)}
+    return AttributionModel({f"w={w}": s for w, s in _CUES.items()}, _SOURCES, {**base, **meta})
+
+
+# A speech-list word that closes a tag after a comma, its source between the comma and the verb, is
+# taken at the tag threshold (the shipped model: -1, train.TAG_THRESHOLD); a clause word, negation,
+# "be" or a determiner among those words makes it no tag (the fixtures' article voice).
+@pytest.mark.parametrize("text, actor", [
+    ("The ferry fares will rise by a third next spring, the survey concluded.\n", "survey"),
+    ("The old pier had no known owner, the clerk added, and nobody had paid its taxes.\n", "clerk"),
+    ("The answer, the clerk told them, was simple.\n", "clerk"),
+    ("For now, ferrymen say, the toll is the lesser worry.\n", "ferrymen"),
+    ("I laughed, and didn't argue.\n", None),
+    ("Nor is it true, as the survey implies, that the pier is safe.\n", None),
+    ("Silence, after all, is also a reply, and the clerk knows it.\n", None),
+], ids=["closing", "parenthetical", "object-pronoun", "opening", "negation", "as-clause", "noun-after-a"])
+def test_a_speech_tag_after_a_comma_takes_a_weaker_cue(text, actor):
+    got = segment(text, attribution=_model(tag_threshold=-1.0))
+    check_offsets(text, got)
+    assert got[0].actor == actor
+    # without the tag threshold (a model file of an earlier round) the cue stays under its threshold
+    assert segment(text, attribution=_model())[0].actor is None
+
+
+def test_with_thresholds_sets_the_tag_threshold():
+    model = _model(tag_threshold=-1.0)
+    text = "The ferry fares will rise, the survey concluded.\n"
+    assert segment(text, attribution=model.with_thresholds(1.5, 0.0, speech=1.0))[0].actor is None
+    assert segment(text, attribution=model.with_thresholds(1.5, 0.0, speech=1.0, tag=0.0))[0].actor == "survey"
+
+
+@pytest.mark.parametrize("words, i, expected", [
+    (["fares", "rise", ",", "the", "survey", "concluded", "."], 5, True),
+    (["fares", "rise", ",", "the", "survey", "concluded"], 5, True),
+    (["fares", "rise", ",", "the", "survey", "concluded", "that", "fares", "rise"], 5, False),
+    ([",", "the", "survey", "concluded", "."], 3, False),  # nothing before the comma
+    (["fares", "rise", ",", "concluded", "."], 3, False),  # no words between
+    (["it", "is", ",", "as", "the", "survey", "implies", ","], 6, False),
+    (["fares", "rise", "the", "survey", "concluded", "."], 4, False),  # no comma
+], ids=["closing", "end", "complement", "no-clause", "no-source", "as", "no-comma"])
+def test_tag_positions(words, i, expected):
+    assert _tag(words, i) is expected
+
+
+def test_tag_on_pathological_input():
+    # bounded: it reads at most seven words back, whatever the length of the statement
+    words = ["word", ","] * 50_000 + ["the", "survey", "concluded", "."]
+    assert _tag(words, len(words) - 2) is True
+    assert _tag([","] * 100_000, 99_999) is False
