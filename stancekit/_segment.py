@@ -1714,6 +1714,30 @@ def _surname_title(low: list[str], words: list[str], lex: Lexicon) -> bool:
     return len(low) >= 2 and words[-2][:1].isupper() and low[-2] in lex.gender_words and low[-2] not in lex.titles
 
 
+# A dateline or a headline in capitals before a dash opening a sentence ("LIMA, July 25 (HNS) —",
+# "LIMA -", "FERRY RIDERS FAVOR NEW PIER, BUT COST WORRIES THEM - Ana Ruiz: ..."): where the story
+# was filed or what it is about, never who speaks. Words in capitals (two letters at least; digits,
+# commas, "&", apostrophes), an optional month and day and a bracketed agency, then a spaced dash.
+_CAPS_LEAD = re.compile(
+    r"[A-Z][A-Z0-9.&'’-]++(?![a-z])(?:,? [A-Z0-9][A-Z0-9.&'’-]*+(?![a-z])){0,24}+"
+    r"(?:, [A-Z][a-z]{2,8}\.? \d{1,2}(?:, \d{4})?)?+(?: \([A-Za-z. ]{1,20}\))?+ [-—–] ")
+
+
+def _mask_caps_lead(frame: str) -> str:
+    """``frame`` with a dateline or capitals headline before a spaced dash at its start blanked (same
+    length), so that no word of it is read as the speaker."""
+    m = _CAPS_LEAD.match(frame) if frame[:2].isupper() else None
+    if m is None or not any(c.isalpha() for c in frame[m.end() : m.end() + 2]):
+        return frame
+    return " " * m.end() + frame[m.end() :]
+
+
+def _calendar_only(mention: str | None, lex: Lexicon) -> bool:
+    """Whether a mention is only calendar words ("Wednesday", "the Super Tuesday"): no speaker."""
+    words = [w for w in lower_words(mention or "") if w not in _DETERMINERS and w != "super"]
+    return bool(words) and all(w in lex.calendar for w in words)
+
+
 # A closing speech tag whose subject is a pronoun, right after a quotation: '"...," it added.', '"...?" he
 # responded.' (searched in the last 80 characters of a statement; bounded words: linear).
 _TAG_PRONOUN = re.compile(r"(?:[,?!.…][\"”’']|[\"”’'],)\s+(he|she|it|they|He|She|It|They)\s+[a-z]{2,20}"
@@ -2070,7 +2094,11 @@ def segment(
                         kind = "direct" if pquotes and covered >= 3 else "indirect"
                 else:
                     frame = masked if (ps, pe) == (s, e) and masked is not None else _window(_mask(text, ps, pe, pquotes))
+                    if frame[:2].isupper():
+                        frame = _mask_caps_lead(frame)
                     found = att.frame_speaker(frame, ps, after_quote=bool(pquotes), colon=False)
+                    if found is not None and _calendar_only(found[2], att.lex):
+                        found = None  # "Wednesday added one more twist": the day is no speaker
                     # a share of a group as the subject names the speaker whatever other cue the
                     # frame holds ("43 said the same of Tom Reyes")
                     found = _quantity_speaker(frame, ps, att) or _lead_quantity_speaker(frame, ps, att) or found
