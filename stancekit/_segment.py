@@ -1902,6 +1902,7 @@ class _Outline:
         self.sents = array("q")
         self.windows: list[tuple[int, int]] = []  # first paragraph and first sentence of each window
         self.labels, self.last_label, self.first_label = 0, -1, None
+        label_names: list[str] = []
         body_count = 0
         for paras in _window_spans(text, _WINDOW_CHARS):
             first_para = len(self.paras) // 2
@@ -1916,8 +1917,10 @@ class _Outline:
                     if sent.label is not None:
                         self.labels, self.last_label = self.labels + 1, body_count
                         self.first_label = sent.start if self.first_label is None else self.first_label
+                        label_names.append(text[sent.label[0] : sent.label[1]])
                     body_count += 1
         self.windows.append((len(self.paras) // 2, len(self.sents) // self._FIELDS))
+        self.turns_recur = _turns_recur(label_names)
         doc._body_spans = self._body_spans()  # bodies' names, indexed on first use over them all
         doc.outlined = True  # the mentions are indexed: windows do not read the names again
 
@@ -2014,12 +2017,13 @@ def segment(
     # (one paragraph, or paragraphs that all run one quotation on: one window, read whole)
     if len(text) > 2 * _WINDOW_CHARS and len(list(islice(_window_spans(text, _WINDOW_CHARS), 2))) == 2:
         outline = _Outline(text, lex, doc)
-        labels: tuple[int, int, int | None] | None = (outline.labels, outline.last_label, outline.first_label)
+        labels: tuple[int, int, int | None, bool] | None = (
+            outline.labels, outline.last_label, outline.first_label, outline.turns_recur)
         windows: Iterable[tuple[list[tuple[int, int]], list[Sentence] | None]] = outline
     else:
         labels, windows = None, [(paragraphs(text), None)]
     interviewer: str | None = None
-    last_label = -1
+    last_label, sections = -1, False
     # Speakers of quotation spans, kept so that every sentence of a long quotation gets its speaker.
     quote_speaker: dict[tuple[int, int], tuple[str, str | None]] = {}
     results: list[tuple[int, int, str | None, str | None, str]] = []  # this window's
@@ -2045,12 +2049,16 @@ def segment(
         sents = [s for s in all_sents if s.body]
         if labels is None:
             labelled = [(i, s.start) for i, s in enumerate(sents) if s.label is not None]
-            labels = (len(labelled), labelled[-1][0], labelled[0][1]) if labelled else (0, -1, None)
+            labels = (len(labelled), labelled[-1][0], labelled[0][1],
+                      _turns_recur(text[sents[i].label[0] : sents[i].label[1]] for i, _ in labelled)) \
+                if labelled else (0, -1, None, False)
         if before == 0 and labels[0]:
             interviewer = _interviewer_name(text, labels[2]) or _publication_name(text, labels[2])
-            # A transcript (three or more speaker labels): a turn runs over paragraphs until the next
-            # label, but not past the last one, where the transcript ends.
-            last_label = labels[1] if labels[0] >= 3 else -1
+            # A transcript (three or more speaker labels, a speaker named twice): a turn runs over
+            # paragraphs until the next label, but not past the last one, where the transcript ends.
+            # Three labels or more that each name someone once head an article's sections.
+            last_label = labels[1] if labels[0] >= 3 and labels[3] else -1
+            sections = labels[0] >= 3 and not labels[3]
         sent_starts = [sent.start for sent in sents]
         sent_ends = [sent.end for sent in sents]
         quote_speaker.clear()  # no quotation runs from one window into the next
@@ -2061,6 +2069,9 @@ def segment(
             new_para = si == 0 or sent.paragraph != sents[si - 1].paragraph
             if new_para:
                 prev_para, this_para = this_para, len(results)
+            if sent.label is not None and sections and len(lower_words(text[sent.label[1] : e])) <= _HEADING_WORDS \
+                    and (si + 1 == len(sents) or sents[si + 1].paragraph != sent.paragraph):
+                sent = sent._replace(label=None)  # a section's heading ("Cruz: Just hang on."): no one's words
             if sent.label is not None:
                 lab = text[sent.label[0] : sent.label[1]]
                 if lab.lower() in ("q", "question", "interviewer"):
@@ -2200,6 +2211,24 @@ def segment(
 
 
 _NEAR = 3  # statements each side where a quotation's tag may name its speaker
+_HEADING_WORDS = 5  # words after a section's label in a heading line ("Rubio: Finish second.")
+_TURN_WORDS = frozenset(("q", "a", "question", "answer", "interviewer"))
+
+
+def _turns_recur(labels: Iterable[str]) -> bool:
+    """Whether a document's speaker labels name a speaker twice (by a label's last word: "ANA
+    RUIZ", then "RUIZ") or are an interview's "Q" and "A": a transcript, whose turns run over
+    paragraphs. Labels that each name someone once ("Reyes: Hold the line.", "Lund: Stay close.")
+    head the sections of an article about them."""
+    seen: set[str] = set()
+    for label in labels:
+        words = label.split()
+        last = words[-1].lower() if words else ""
+        if last in _TURN_WORDS or last in seen:
+            return True
+        seen.add(last)
+    return False
+
 
 _INTERVIEWER = re.compile(
     r"(?:[Ii]nterview(?:ed)?\s+by|[Ii]nterviewer:?|[Qq]uestions\s+(?:put\s+)?by|[Ss]poke\s+to|[Tt]alked\s+to)\s+"

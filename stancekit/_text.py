@@ -296,6 +296,7 @@ def sentences(text: str, lex: Lexicon, paras: list[tuple[int, int]] | None = Non
             if lab and not _META.match(line) and (
                 lab.group(1) in ("Q", "A") or len(lab.group(1)) <= 40
             ) and _looks_like_label(lab.group(1), lex) and not _topic_label(text, lab, le2) \
+                    and not _count_only(text, lab.end(), le2) \
                     and not (pi == 0 and li == 0 and _title_over_header(text, lines)):
                 if cur_s < ls2 and not text[cur_s:ls2].isspace():
                     chunks.append((cur_s, ls2, True, cur_label))
@@ -360,6 +361,13 @@ def _title_over_header(text: str, lines: list[tuple[int, int]]) -> bool:
         return False
     nxt = text[lines[1][0] : lines[1][1]].strip()
     return bool(nxt) and not _ends_terminal(nxt) and _SPEAKER_LABEL.match(nxt) is None
+
+
+def _count_only(text: str, start: int, end: int) -> bool:
+    """Whether the rest of a line after a label is a number alone: a tally ("Ana Ruiz: 1,204.",
+    "Turnout: 61%"), not a speaker's words."""
+    rest = text[start:end].strip().rstrip(".%").replace(",", "").replace(".", "")
+    return rest.isdigit()
 
 
 def _topic_label(text: str, lab: re.Match[str], end: int) -> bool:

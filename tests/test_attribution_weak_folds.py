@@ -1,0 +1,95 @@
+"""Issue #13, tenth round (session 15): false attributions on PolNeAR's weak folds. Speaker labels
+that head an article's sections, tallies after a label. Sentences written fresh for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from stancekit import segment
+from stancekit._segment import _turns_recur
+from stancekit._text import _count_only
+
+from .conftest import check_offsets
+
+# An article in sections, each headed by a candidate's name and a short goal: the heading is no one's
+# words and the narration under it is the article's own (regression: every paragraph under "Reyes:"
+# was given to Reyes, the document read as a transcript of three speakers or more).
+_SECTIONS = (
+    "What each mayor needs on Sunday.\n\n"
+    "Reyes: Hold the line.\n\n"
+    "Tom Reyes has led the race in Velden since May. The harbour vote is his base.\n\n"
+    "Ruiz: Close the gap.\n\n"
+    "Ana Ruiz trails by six points. A late surge in the old town would help her.\n\n"
+    "Marten: Stay in the race.\n\n"
+    "Ivo Marten has the smallest war chest of the three."
+)
+
+# A transcript names its speakers more than once: a turn still runs over paragraphs.
+_TRANSCRIPT = (
+    "LENA HOFBAUER: Is the pier ready?\n\n"
+    "OLSEN: Nearly. The cranes arrive in May.\n\n"
+    "The ferries will have to wait until June.\n\n"
+    "HOFBAUER: And the toll?\n\n"
+    "OLSEN: It stays."
+)
+
+
+@pytest.mark.parametrize("attribution", [None, "default"], ids=["rules", "model"])
+def test_section_headings_are_no_speakers_turns(attribution):
+    got = segment(_SECTIONS, attribution=attribution)
+    check_offsets(_SECTIONS, got)
+    assert [s.actor for s in got] == [None] * len(got)
+
+
+def test_a_transcript_turn_still_runs_over_paragraphs():
+    got = segment(_TRANSCRIPT, attribution=None)
+    check_offsets(_TRANSCRIPT, got)
+    by_text = {s.text: s.actor for s in got}
+    assert by_text["The ferries will have to wait until June."] == "OLSEN"
+    assert by_text["HOFBAUER: And the toll?"] == "HOFBAUER"
+
+
+def test_a_section_label_with_a_long_line_keeps_its_speaker_for_that_paragraph_only():
+    text = ("Reyes: The harbour vote will decide this race, and I intend to win it.\n\n"
+            "Tom Reyes has led the race in Velden since May.\n\n"
+            "Ruiz: Close the gap.\n\n"
+            "Marten: Stay in the race.")
+    got = segment(text, attribution=None)
+    check_offsets(text, got)
+    assert [s.actor for s in got][:2] == ["Tom Reyes", None]
+
+
+# A label followed by a number alone is a tally, not a speaker's turn (regression: a delegate count
+# "Ana Ruiz: 1,204." made the document a transcript and gave the next paragraphs to her).
+def test_tallies_after_a_label_are_no_turns():
+    text = ("The count so far.\n\nAna Ruiz: 1,204.\n\nTom Reyes: 987.\n\nRuiz: 61%.\n\n"
+            "These are the votes counted by Sunday night.")
+    got = segment(text, attribution=None)
+    check_offsets(text, got)
+    assert [s.actor for s in got] == [None] * len(got)
+
+
+@pytest.mark.parametrize("rest, tally", [
+    (" 1,204.", True),
+    (" 61%", True),
+    (" 987", True),
+    (" 2.5", True),
+    (" We will win.", False),
+    (" 1,204 votes.", False),
+    ("", False),
+])
+def test_count_only(rest, tally):
+    text = "Ana Ruiz:" + rest
+    assert _count_only(text, len("Ana Ruiz:"), len(text)) is tally
+
+
+@pytest.mark.parametrize("labels, recur", [
+    (["Reyes", "Ruiz", "Marten"], False),
+    (["ANA RUIZ", "OLSEN", "RUIZ"], True),
+    (["Q", "Olsen", "Q"], True),
+    (["A", "A", "A"], True),
+    (["Tom Reyes", "Ana Ruiz"], False),
+    ([], False),
+])
+def test_turns_recur(labels, recur):
+    assert _turns_recur(labels) is recur
