@@ -248,6 +248,10 @@ _AGREE = frozenset("agree agrees agreed agreeing".split())
 # participles that take no content of their own (", speaking on condition of anonymity, said")
 _BARE_PARTICIPLES = frozenset("speaking talking commenting responding writing".split())
 _OCCASION_OPENERS = frozenset("his her its their the a an this that".split())
+# verbs of habit before "to" and a speech verb, whose subject is the speaker ("likes to say"), and
+# "went on to", "took care to" (_used_to); not "continued to", whose "raise" is most often money
+_HABIT_VERBS = frozenset("like likes liked love loves loved".split())
+_ON_CARE = {"on": frozenset("went goes go going".split()), "care": frozenset("took takes take taking".split())}
 
 
 def _used_to(tokens: list[tuple[str, int, int]], vi: int, lex: Lexicon) -> int | None:
@@ -262,6 +266,13 @@ def _used_to(tokens: list[tuple[str, int, int]], vi: int, lex: Lexicon) -> int |
     if tokens[vi - 2][0].lower() in lex.speech_adjectives and tokens[vi - 3][0].lower() in _BE:
         # not after an empty subject: "It is right to want one." is the author's
         return None if vi >= 4 and tokens[vi - 4][0].lower() in ("it", "there", "this", "that") else vi - 3
+    before = tokens[vi - 2][0].lower()
+    if before in _HABIT_VERBS or before in _ON_CARE and tokens[vi - 3][0].lower() in _ON_CARE[before]:
+        # "The board likes to say ...", "He went on to say ...", "She took care to add ...": the
+        # subject's words; not inside an earlier speech verb's content ("X regrets that some
+        # delegations like to insist ...") nor in an aside ("(as the mayor likes to remind us)")
+        at = vi - 2 if before in _HABIT_VERBS else vi - 3
+        return None if any(t[0].lower() in lex.speech_verbs or t[0] == "(" for t in tokens[:at]) else at
     if vi < 4:
         return None
     for u in range(vi - 3, max(-1, vi - 15), -1):
