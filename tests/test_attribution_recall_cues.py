@@ -69,3 +69,20 @@ def test_tag_on_pathological_input():
     words = ["word", ","] * 50_000 + ["the", "survey", "concluded", "."]
     assert _tag(words, len(words) - 2) is True
     assert _tag([","] * 100_000, 99_999) is False
+
+
+# A verb of finding taken for a clear source that names no speaker ("sites" in "Surveys of riders
+# taken as they left the ferry sites showed") falls back to the finding's own source, the poll, study
+# or report before it; the speaker-like gate is not asked of that source ("Lund's research suggests").
+@pytest.mark.parametrize("text, actor", [
+    ("Surveys of riders taken as they left the ferry sites showed that fares matter most.\n", "Surveys"),
+    ("But the harbour research suggests that riders might also switch to the bus.\n", "research"),
+], ids=["clear-source-no-speaker", "finding-noun-source"])
+def test_a_finding_takes_its_poll_or_study(text, actor):
+    meta = {"format": "stancekit-attribution/1", "cue_bias": 0.0, "source_bias": 0.0, "cue_threshold": 1.5,
+            "source_threshold": -3.0, "vocab": ["showed", "suggests"], "joint_cue_threshold": 0.0,
+            "joint_source_threshold": 1.5, "finding_threshold": -2.0, "source_heads": []}
+    model = AttributionModel({"w=showed": 0.5, "w=suggests": -1.0}, {"w=sites": 5.0, "w=research": 2.0}, meta)
+    got = segment(text, attribution=model)
+    check_offsets(text, got)
+    assert got[0].actor == actor

@@ -249,11 +249,14 @@ class AttributionModel:
             return None
         i = best[1]
         head = self._best_source(toks, low, inq, i, lex_sets, qc, best[3])
-        if best[2] and not best[3] and (head is None or head[0] <= self._js) and best[0] > self._ft \
-                and low[i] in _FINDING_VERBS:
-            # A verb of finding between the joint cue threshold and its context's, with no clear source:
-            # a finding all the same when a poll, study or report comes before it ("New polls released
-            # Sunday showed", scored 1.63 under the cue threshold 1.75 and over the joint one).
+        if best[2] and not best[3] and best[0] > self._ft and low[i] in _FINDING_VERBS and (
+                head is None or head[0] <= self._js
+                or (self._heads is not None and not self._speakerlike(toks, low, head[1], lex_sets))):
+            # A verb of finding between the joint cue threshold and its context's, with no clear source
+            # or one that names no speaker ("Surveys of caucus-goers taken as they entered caucus sites
+            # showed": "sites"): a finding all the same when a poll, study or report comes before it
+            # ("New polls released Sunday showed", scored 1.63 under the cue threshold 1.75 and over
+            # the joint one).
             best = (best[0], i, True, True)
             head = self._best_source(toks, low, inq, i, lex_sets, qc, True)
         k = _which_before(low, i) if head is None and not best[2] else None
@@ -263,8 +266,10 @@ class AttributionModel:
             return None
         if low[head[1]] in _NEGATIVE:
             return None  # "nobody asks": no one speaks
-        if best[2] and self._heads is not None and not self._speakerlike(toks, low, head[1], lex_sets):
-            return None  # "the ministers who gathered on the island expected": no speaker named "island"
+        if best[2] and not best[3] and self._heads is not None and not self._speakerlike(toks, low, head[1], lex_sets):
+            # "the ministers who gathered on the island expected": no speaker named "island" (a finding's
+            # source is a poll, study or report: "Greenberg's research suggests")
+            return None
         j = head[1]
         p = 1 if low[0] in _OPENERS and n > 1 else 0
         if p < i and p < j and low[p] in _OPENING_PRONOUNS and (j > i or _CLAUSE_BREAKS.isdisjoint(low[p + 1 : j])) \
