@@ -2114,6 +2114,9 @@ def segment(
                     if third is not None:  # "Q: Moscow says a summit should discuss the treaty."
                         actor, mention = third
                         kind = "direct" if pquotes and covered >= 3 else "indirect"
+                    elif actor is not None and actor != (interviewer or "Interviewer") and (sent.label is None or ps > s) \
+                            and text.find("I", ps, pe) >= 0 and _FIRST_PERSON.search(text, ps, pe) is not None:
+                        mention = "I"  # "A: ... I think the pier is safe.": her turn goes on, she names herself
                 else:
                     frame = masked if (ps, pe) == (s, e) and masked is not None else _window(_mask(text, ps, pe, pquotes))
                     if frame[:2].isupper():
@@ -2222,6 +2225,9 @@ def segment(
 
 
 _NEAR = 3  # statements each side where a quotation's tag may name its speaker
+# The speaker naming herself in her turn: "I" before a lowercase word or with its contraction (not the
+# "I" of "(I-Vt.)" or "World War I.").
+_FIRST_PERSON = re.compile(r"(?<![\w.’'-])I(?:['’](?:m|d|ve|ll))?[ \t]+[a-z]")
 _HEADING_WORDS = 5  # words after a section's label in a heading line ("Rubio: Finish second.")
 _TURN_WORDS = frozenset(("q", "a", "question", "answer", "interviewer"))
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from stancekit import segment
-from stancekit._segment import _turns_recur
+from stancekit._segment import _FIRST_PERSON, _turns_recur
 from stancekit._text import _count_only
 
 from .conftest import check_offsets
@@ -93,3 +93,51 @@ def test_count_only(rest, tally):
 ])
 def test_turns_recur(labels, recur):
     assert _turns_recur(labels) is recur
+
+
+# In a speaker's turn, a later statement where the speaker names herself has "I" as its mention
+# (PolNeAR's Source of "I think ..." in an interview's answer); the actor stays the speaker. The
+# turn's first statement keeps its label, and the interviewer's questions keep theirs.
+_INTERVIEW = (
+    "Interview by Lena Hofbauer\n\n"
+    "Q: Is the pier ready?\n\n"
+    "Olsen: Nearly. I think the cranes arrive in May. The ferries will wait.\n\n"
+    "Q: And I wonder about the toll?\n\n"
+    "Olsen: I’m sure it stays. It is fair."
+)
+
+
+def test_a_speaker_naming_herself_in_her_turn_is_the_mention():
+    got = segment(_INTERVIEW, attribution=None)
+    check_offsets(_INTERVIEW, got)
+    rows = [(s.text, s.actor, s.actor_mention) for s in got if s.actor]
+    assert rows == [
+        ("Q: Is the pier ready?", "Lena Hofbauer", "Q"),
+        ("Olsen: Nearly.", "Olsen", "Olsen"),
+        ("I think the cranes arrive in May.", "Olsen", "I"),
+        ("The ferries will wait.", "Olsen", "Olsen"),
+        ("Q: And I wonder about the toll?", "Lena Hofbauer", "Q"),
+        ("Olsen: I’m sure it stays.", "Olsen", "Olsen"),
+        ("It is fair.", "Olsen", "Olsen"),
+    ]
+
+
+@pytest.mark.parametrize("text, found", [
+    ("I think so", True),
+    ("Yes, I’m sure", True),
+    ("I'd say no", True),
+    ("Sen. Ana Ruiz (I-Ohio) spoke", False),
+    ("after World War I. The", False),
+    ("IOU forms", False),
+    ("I Think", False),
+])
+def test_first_person(text, found):
+    assert (_FIRST_PERSON.search(text) is not None) is found
+
+
+def test_first_person_pathological_input():
+    # linear: runs of capital I's, apostrophes and spaces with no lowercase word after them
+    for text in ("I" * 50_000, "I’" * 30_000, ("I " * 30_000) + "X", "-I" * 30_000):
+        assert _FIRST_PERSON.search(text) is None
+    turn = "Olsen: Nearly.\n\n" + "Olsen: " + "I I I " * 5_000 + "agree."
+    check_offsets(turn, segment(turn, attribution=None))
