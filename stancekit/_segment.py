@@ -646,7 +646,8 @@ _SAYING = frozenset("said says told tells stated states added adds noted notes a
 
 # Words that open an introductory phrase, not a subject: "Early in his campaign, ...".
 _INTRODUCTORY = frozenset("early earlier later afterwards meanwhile still instead now then last next "
-                          "yesterday today tonight once soon here".split())
+                          "yesterday today tonight once soon here likewise furthermore besides otherwise "
+                          "overall regardless again anyway therefore hence".split())
 _TIME_AFTER = frozenset(("later", "earlier", "ago"))
 
 
@@ -1704,12 +1705,37 @@ class _Attributor:
             j += 1
             if tokens[j - 1][0].lower() in _PRONOUNS:
                 break
+        if i < j < len(tokens) and tokens[j][0].islower() and tokens[j - 1][0][:1].isupper():
+            j = _titled_name_after(tokens, j, lex)  # "Liberal mayoral nominee Tom Reyes": on to the name
         if j > i and not (j == i + 1 and tokens[i][0].lower() in _DETERMINERS) \
                 and not _possessive_before_cue(tokens, j, lex):
             nxt = tokens[j][0].lower() if j < len(tokens) else ""
             if not strict or nxt in lex.subject_followers or nxt in lex.speech_verbs or nxt.endswith("ly") or nxt in (",", ":"):
                 return (i, j)
         return None
+
+
+def _titled_name_after(tokens: list[tuple[str, int, int]], j: int, lex: Lexicon) -> int:
+    """The end of a name after capitalised modifiers and lowercase words up to a title, from token
+    ``j`` (the first lowercase word): "Liberal mayoral nominee Tom Reyes" gives the end of "Reyes";
+    ``j`` when no title and name follow within three words ("The Harbor pilots said")."""
+    m = j
+    while m < len(tokens) and m < j + 3 and tokens[m][0].isalpha() and tokens[m][0].islower() \
+            and tokens[m][0] not in lex.titles:
+        w = tokens[m][0]
+        if w.endswith(("ly", "ed", "ing")) or w in _FUNCTION or w in lex.speech_verbs or w in lex.subject_followers \
+                or w in lex.irregular_past:
+            return j  # a verb or an adverb: "Ana Ruiz sternly reprimanded Mr. Berg"
+        m += 1
+    if m < len(tokens) and tokens[m][0] in lex.titles:
+        m += 1  # "nominee": the name follows the title
+    elif not (j < m < len(tokens) and tokens[m][0][:1].isupper() and tokens[m][0].lower().rstrip(".") in lex.titles):
+        return j  # (or a capitalised title after lowercase words: "mayoral hopeful Sen. Tom Reyes")
+    n = m
+    while n < len(tokens) and ((tokens[n][0][:1].isupper() and tokens[n][0].lower() not in _FUNCTION)
+                               or (tokens[n][0] == "." and n > m and len(tokens[n - 1][0]) <= 4)):
+        n += 1
+    return n if n > m and tokens[n - 1][0][:1].isupper() else m
 
 
 def _object_before(tokens: list[tuple[str, int, int]], i: int) -> bool:
@@ -1744,7 +1770,8 @@ def _mask_caps_lead(frame: str) -> str:
 
 
 def _calendar_only(mention: str | None, lex: Lexicon) -> bool:
-    """Whether a mention is only calendar words ("Wednesday", "the Super Tuesday"): no speaker."""
+    """Whether a mention is only calendar words ("Wednesday", "the Super Tuesday"): no speaker (its
+    actor too: "May said" after "Theresa May" has a speaker)."""
     words = [w for w in lower_words(mention or "") if w not in _DETERMINERS and w != "super"]
     return bool(words) and all(w in lex.calendar for w in words)
 
@@ -2122,7 +2149,7 @@ def segment(
                     if frame[:2].isupper():
                         frame = _mask_caps_lead(frame)
                     found = att.frame_speaker(frame, ps, after_quote=bool(pquotes), colon=False)
-                    if found is not None and _calendar_only(found[2], att.lex):
+                    if found is not None and _calendar_only(found[2], att.lex) and _calendar_only(found[0], att.lex):
                         found = None  # "Wednesday added one more twist": the day is no speaker
                     # a share of a group as the subject names the speaker whatever other cue the
                     # frame holds ("43 said the same of Tom Reyes")
