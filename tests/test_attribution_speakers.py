@@ -36,6 +36,16 @@ from .conftest import check_offsets
     # a day is no speaker (regression: "Wednesday added one more twist" had the actor "Wednesday")
     pytest.param("Wednesday added one more twist to the race: Tom Reyes named Ana Ruiz as his deputy.", None, None,
                  id="calendar-subject"),
+    # an opening adverb before a comma is no name (regression: "Likewise, X went after ..." had the
+    # actor "Likewise")
+    pytest.param("Likewise, Tom Reyes went after Ana Ruiz for her silence and called for her to quit.", "Tom Reyes",
+                 "Tom Reyes", id="opening-adverb"),
+    # capitalised modifiers, lowercase words up to a title, then the name: the name is the subject
+    # (regression: the mention stopped at the capitalised adjective, "Liberal")
+    pytest.param("Presumptive Liberal mayoral nominee Tom Reyes also joined the debate, announcing on Monday he would "
+                 "meet the union.", "Tom Reyes", "Presumptive Liberal mayoral nominee Tom Reyes", id="title-after-modifiers"),
+    pytest.param("Liberal mayoral hopeful Sen. Tom Reyes was also critical of the plan, telling the Gazette: \u201cIt "
+                 "is a mistake.\u201d", "Tom Reyes", "Liberal mayoral hopeful Sen. Tom Reyes", id="abbreviated-title"),
 ])
 def test_wrong_speakers_tenth_round(text, actor, mention):
     got = segment(text, attribution=None)
@@ -48,7 +58,8 @@ def test_wrong_speakers_tenth_round(text, actor, mention):
     "According to " + "the clerk of the port " * 5_000 + ", it is late.",
     "Ana Kelly " + "Kelly " * 50_000 + "said it.",
     "LIMA " * 50_000 + "said it.", "LIMA, " * 50_000 + "- said it.", "A " * 50_000 + "x - said it.",
-    "LIMA, July 25 (" + "H" * 50_000 + ") — it is late.", "LIMA" + "-" * 50_000 + " - it is late.",
+    "LIMA, July 25 (" + "H" * 50_000 + ") — it is late.",
+    "Liberal " * 20_000 + "mayoral nominee " * 20_000 + "Tom said it.", "Likewise, " * 20_000 + "Tom said it.", "LIMA" + "-" * 50_000 + " - it is late.",
 ])
 def test_wrong_speakers_tenth_round_on_pathological_input(text):
     got = segment(text, attribution=None)
