@@ -1760,10 +1760,15 @@ _CAPS_LEAD = re.compile(
     r"(?:, [A-Z][a-z]{2,8}\.? \d{1,2}(?:, \d{4})?)?+(?: \([A-Za-z. ]{1,20}\))?+ [-—–] ")
 
 
+# ... or a place in title case before a bracketed agency and a dash: "New York (AFP) –".
+# (An agency in capitals or Reuters: "Tom Reyes (Liberal) - the mayor - said" is no dateline.)
+_AGENCY_LEAD = re.compile(r"[A-Z][a-z]++(?: [A-Z][a-z]++){0,2}+(?:, [A-Z][A-Za-z.]{1,12}+)?+ \((?:[A-Z]{2,6}|Reuters)\) [-—–] ")
+
+
 def _mask_caps_lead(frame: str) -> str:
     """``frame`` with a dateline or capitals headline before a spaced dash at its start blanked (same
     length), so that no word of it is read as the speaker."""
-    m = _CAPS_LEAD.match(frame) if frame[:2].isupper() else None
+    m = _CAPS_LEAD.match(frame) if frame[:2].isupper() else _AGENCY_LEAD.match(frame) if "(" in frame[:40] else None
     if m is None or not any(c.isalpha() for c in frame[m.end() : m.end() + 2]):
         return frame
     return " " * m.end() + frame[m.end() :]
@@ -2146,7 +2151,7 @@ def segment(
                         mention = "I"  # "A: ... I think the pier is safe.": her turn goes on, she names herself
                 else:
                     frame = masked if (ps, pe) == (s, e) and masked is not None else _window(_mask(text, ps, pe, pquotes))
-                    if frame[:2].isupper():
+                    if frame[:1].isupper() and (frame[1:2].isupper() or "(" in frame[:40]):
                         frame = _mask_caps_lead(frame)
                     found = att.frame_speaker(frame, ps, after_quote=bool(pquotes), colon=False)
                     if found is not None and _calendar_only(found[2], att.lex) and _calendar_only(found[0], att.lex):
