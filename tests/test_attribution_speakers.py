@@ -33,9 +33,15 @@ from .conftest import check_offsets
     pytest.param("FERRY RIDERS FAVOR NEW PIER, BUT COST WORRIES THEM - Ana Ruiz: \u201cRiders back the pier.\u201d",
                  "Ana Ruiz", "Ana Ruiz", id="caps-headline-then-label"),
     pytest.param("NATO said the treaty was dead.", "NATO", "NATO", id="acronym-subject"),
+    pytest.param("Lima (HNS) \u2013 Mayor Ana Ruiz on Monday hit the campaign trail, accusing Tom Reyes of neglect.",
+                 "Ana Ruiz", "Mayor Ana Ruiz", id="dateline-agency"),
+    pytest.param("Tom Reyes (Liberal) - the mayor - said the pier is safe.", None, None, id="party-tag-no-dateline"),
+    # "Even" opening a sentence is no name that "they" stands for (regression: the actor "Even")
+    pytest.param("Even as they all vowed to carry on, the mood was grim all day.", None, None, id="even-no-name"),
     # a day is no speaker (regression: "Wednesday added one more twist" had the actor "Wednesday")
     pytest.param("Wednesday added one more twist to the race: Tom Reyes named Ana Ruiz as his deputy.", None, None,
                  id="calendar-subject"),
+    pytest.param("The chair is Ana May. May said the deal was fair.", "Ana May", "May", id="month-surname"),
     # an opening adverb before a comma is no name (regression: "Likewise, X went after ..." had the
     # actor "Likewise")
     pytest.param("Likewise, Tom Reyes went after Ana Ruiz for her silence and called for her to quit.", "Tom Reyes",
@@ -58,7 +64,8 @@ def test_wrong_speakers_tenth_round(text, actor, mention):
     "According to " + "the clerk of the port " * 5_000 + ", it is late.",
     "Ana Kelly " + "Kelly " * 50_000 + "said it.",
     "LIMA " * 50_000 + "said it.", "LIMA, " * 50_000 + "- said it.", "A " * 50_000 + "x - said it.",
-    "LIMA, July 25 (" + "H" * 50_000 + ") — it is late.",
+    "LIMA, July 25 (" + "H" * 50_000 + ") — it is late.", "Lima Lima" + " Lima" * 50_000 + " (HNS) - it is late.",
+    "Lima (" + "HNS" * 20_000 + ") - it is late.",
     "Liberal " * 20_000 + "mayoral nominee " * 20_000 + "Tom said it.", "Likewise, " * 20_000 + "Tom said it.", "LIMA" + "-" * 50_000 + " - it is late.",
 ])
 def test_wrong_speakers_tenth_round_on_pathological_input(text):
