@@ -760,7 +760,13 @@ _AGREE_PP = frozenset("in on at during after before with without principle unani
                       "this the a an their its his her of for by".split())  # "agreed in principle on Saturday to"
 _BRIEFED = frozenset(("briefed", "briefs", "brief"))
 _EXPECTED_AT = frozenset("in on at back here there soon later .".split())  # "is expected in Athens on Tuesday"
-_NARRATED = _AGREE | _BRIEFED | {"expected"}  # the words _narrated_action reads (a set look-up gates the call)
+_RAISE = frozenset(("raise", "raises", "raised", "raising"))
+# money raised: "raised $2 million", "raising more than 40,000 dollars", "raised money for X" (not "raised concerns")
+_MONEY = frozenset("money funds cash millions billions dollars donations".split())
+_ABOUT = frozenset("more less than over under about around roughly nearly almost some at least another an additional "
+                   "a further just only".split())
+_REPORTED_FROM = frozenset(("reported", "reporting", "reports"))
+_NARRATED = _AGREE | _BRIEFED | _RAISE | _REPORTED_FROM | {"expected"}  # the words _narrated_action reads
 
 
 def _agreed_to_act(tokens: list[tuple[str, int, int]], vi: int) -> bool:
@@ -780,7 +786,10 @@ def _narrated_action(tokens: list[tuple[str, int, int]], vi: int, low: str) -> b
     """Whether the speech word at ``vi`` narrates an action, not a saying (SPEC section 4): a decision
     ("agreed in principle on Saturday to hold a summit"), a briefing without its content ("briefed
     the council on the plans"; not "briefed reporters that ..."), an arrival expected ("is expected in
-    Athens on Tuesday", "are expected back at the table"; not "is expected to", which PolNeAR counts)."""
+    Athens on Tuesday", "are expected back at the table"; not "is expected to", which PolNeAR counts),
+    money raised ("has raised $2 million", "raising money for"; not "raised concerns") or a person
+    brought up ("born and raised in Ohio"), a reporter's credit ("Ana Ruiz reported from Lima.",
+    "contributed reporting"; not "reported that ...")."""
     n = len(tokens)
     nxt = tokens[vi + 1][0].lower() if vi + 1 < n else ""
     if low in _AGREE:
@@ -794,6 +803,15 @@ def _narrated_action(tokens: list[tuple[str, int, int]], vi: int, low: str) -> b
         return k == n or tokens[k][0] not in ("that", ":")  # not "briefed reporters that ..."
     if low == "expected":
         return vi >= 1 and (tokens[vi - 1][0].lower() in _BE or tokens[vi - 1][0] == "also") and nxt in _EXPECTED_AT
+    if low in _RAISE:  # money raised, or a person brought up ("born and raised in Ohio")
+        if vi >= 2 and tokens[vi - 1][0] == "and" and tokens[vi - 2][0].lower() == "born":
+            return True
+        k = vi + 1
+        while k < n and k < vi + 4 and tokens[k][0].lower() in _ABOUT:
+            k += 1
+        return k < n and (tokens[k][0][:1] in "$£€" or tokens[k][0][:1].isdigit() or tokens[k][0].lower() in _MONEY)
+    if low in _REPORTED_FROM:  # a reporter's credit: "Ana Ruiz reported from Lima.", "contributed reporting"
+        return nxt == "from" or (low == "reporting" and vi >= 1 and tokens[vi - 1][0].lower() == "contributed")
     return False
 
 
@@ -1353,10 +1371,11 @@ class _Attributor:
                 # "He spoke to Ana Ruiz in Lima.": a narrated action, the article's own voice; its
                 # subject is still the person a later pronoun or an answer's label names. After a
                 # decision, a briefing or a proposal recalled, the learned model does not take the
-                # word again; after "spoke", a condition or "brief" (most often an adjective) it may
+                # word again; after "spoke", a condition, "brief" (most often an adjective) or money
+                # raised (inside a finding: "a report found that the levy would raise $2 million") it may
                 # take a later cue ("let Kingson speak first, and then he spent his speech praising
                 # ...", "..., even if they did not agree")
-                self.no_model = self.no_model or action and low != "brief"
+                self.no_model = self.no_model or action and low != "brief" and low not in _RAISE
                 if span and self.unsaid is None:
                     name, kind, _ = self.np_at(frame, offset, tokens, *span)
                     if name and kind != "self":

@@ -141,3 +141,27 @@ def test_first_person_pathological_input():
         assert _FIRST_PERSON.search(text) is None
     turn = "Olsen: Nearly.\n\n" + "Olsen: " + "I I I " * 5_000 + "agree."
     check_offsets(turn, segment(turn, attribution=None))
+
+
+# Money raised, a person brought up and a reporter's credit narrate actions (SPEC section 4): the
+# article's own voice (regression: "raised" and "reported" were read as sayings). "raised concerns",
+# "reported that" and a finding or a source around money raised still report someone's words.
+@pytest.mark.parametrize("text, actor", [
+    ("Ana Ruiz has raised $2.3 million since May.", None),
+    ("Mayor Ana Ruiz raised more than 40,000 dollars at the fair.", None),
+    ("The Harbour Party has raised about $58,000 for its campaign.", None),
+    ("Tom Berg was raising money for the ferry fund.", None),
+    ("Tom Reyes was born and raised in Velden.", None),
+    ("Lena Hofbauer reported from Velden.", None),
+    ("Ivo Marten contributed reporting.", None),
+    ("Ana Ruiz reported from Lima, where the pier was closed.", None),
+    ("Tom Reyes raised concerns about the toll.", "Tom Reyes"),
+    ("Ana Ruiz reported that the pier was closed.", "Ana Ruiz"),
+    ("A harbour study found that the levy would raise $2 million a year.", "harbour study"),
+    ("The levy would raise $2 million a year, according to the Velden Courier.", "Velden Courier"),
+])
+@pytest.mark.parametrize("attribution", [None, "default"], ids=["rules", "model"])
+def test_money_raised_and_reporters_credits_are_narration(text, actor, attribution):
+    got = segment(text, attribution=attribution)
+    check_offsets(text, got)
+    assert [s.actor for s in got] == [actor]
