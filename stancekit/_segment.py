@@ -2376,6 +2376,37 @@ _TAG_SENTENCE = 60  # characters: "Senator Ana Ruiz of Ohio said in response."
 _TAG_VERB_WITHIN = 4  # the speech verb among the tag's last words
 _QUOTE_OPENERS = frozenset("\"“«‘'")
 
+# A longer tag sentence (issue #13, tenth round): its speech verb right after the speaker's mention (and
+# an apposition or an adverb) and before a preposition, a comma or the stop, so that the quotation is its
+# content: '"...?" Reyes said to a crowd of about 500.', '"..." Ana Ruiz, a retired nurse from Lima, said
+# pleasantly into the phone.', '"...!" Reyes tweeted, quoting the mayor.' (not "Reyes said the pier ...").
+_TAG_SENTENCE_LONG = 100
+_TAG_WORD = re.compile(r"[A-Za-z][\w'’.-]*+|[,;:]")
+_TAG_TAIL = frozenset("to of at in as on during while before after from with about into when , ; :".split())
+_TAG_APPOSITION = 16  # tokens: the comma that closes an apposition after the mention
+
+
+def _tag_verb_after(text: str, s: int, e: int, mention: str | None, speech_verbs: frozenset[str]) -> bool:
+    """Whether, in the sentence ``text[s:e]``, a speech verb follows ``mention`` (past an apposition
+    between commas and an adverb in "-ly") and ends its clause: a preposition, a comma or the end
+    after it ("said to a crowd", "said of the mayor", "shouted, ...", "tweeted.")."""
+    m = text.find(mention, s, e) if mention else -1
+    if m < 0:
+        return False
+    p = m + len(mention)
+    toks = [t.group() for t in _TAG_WORD.finditer(text, p, min(e, p + 240))]
+    k = 0
+    if toks and toks[0] == ",":  # "Ana Ruiz, a retired nurse from Lima, said"
+        k = next((x + 1 for x in range(1, min(len(toks), _TAG_APPOSITION)) if toks[x] == ","), -1)
+        if k < 0:
+            return False
+    if k < len(toks) and len(toks[k]) > 3 and toks[k].lower().endswith("ly"):
+        k += 1
+    if k >= len(toks) or toks[k].lower() not in speech_verbs:
+        return False
+    nxt = toks[k + 1].lower() if k + 1 < len(toks) else ""
+    return not nxt or nxt in _TAG_TAIL or (len(nxt) > 3 and nxt.endswith("ly"))
+
 
 # A paragraph of a name after a dash under a quotation: '"..."' then '- Ana Ruiz.' (the name of up
 # to four capitalised words; the line at most _DASH_TAG_MAX characters).
@@ -2417,13 +2448,12 @@ def _tag_after_quote(text: str, sents: list[Sentence], si: int, pquotes: list[tu
         if j + 1 >= len(starts) or ends[j] - qe > 1 or sents[j + 1].paragraph != sents[j].paragraph:
             continue
         s2, e2 = starts[j + 1], ends[j + 1]
-        if e2 - s2 > _TAG_SENTENCE or text[s2] in _QUOTE_OPENERS:
+        if e2 - s2 > _TAG_SENTENCE_LONG or text[s2] in _QUOTE_OPENERS:
             continue
-        words = lower_words(text[s2:e2])
-        if att.lex.speech_verbs.isdisjoint(words[-_TAG_VERB_WITHIN:]):
-            continue
+        short = e2 - s2 <= _TAG_SENTENCE and not att.lex.speech_verbs.isdisjoint(
+            lower_words(text[s2:e2])[-_TAG_VERB_WITHIN:])
         found = att.frame_speaker(text[s2:e2], s2, after_quote=True)
-        if found and found[0]:
+        if found and found[0] and (short or _tag_verb_after(text, s2, e2, found[2], att.lex.speech_verbs)):
             return found
     return None
 
