@@ -86,3 +86,38 @@ def test_a_finding_takes_its_poll_or_study(text, actor):
     got = segment(text, attribution=model)
     check_offsets(text, got)
     assert got[0].actor == actor
+
+
+# A longer tag sentence after a quotation: its speech verb right after the speaker (past an
+# apposition or an adverb) and before a preposition, a comma or the stop names the quotation's
+# speaker; a verb with its own content after it ("said the pier would close") does not.
+_OPEN = "The ferry board met on Monday.\n\n"
+
+
+@pytest.mark.parametrize("text, actors", [
+    (_OPEN + '"Is the pier safe at all?" Ana Ruiz said to a crowd of about 300. "Nobody has told us."\n',
+     [None, "Ana Ruiz", "Ana Ruiz", "Ana Ruiz"]),
+    (_OPEN + '"The fares are fair and the boats are clean." Tom Berg, a retired ferry pilot from Porto, said '
+     'pleasantly into the phone.\n', [None, "Tom Berg", "Tom Berg"]),
+    (_OPEN + '"Not fair to riders!" Mayor Ana Ruiz tweeted, quoting the harbour board.\n',
+     [None, "Ana Ruiz", "Ana Ruiz"]),
+    (_OPEN + '"Is it safe?" Mayor Ana Ruiz said the pier would close in May because of the storms.\n',
+     [None, None, "Ana Ruiz"]),
+    (_OPEN + '"Is it safe?" Mayor Ana Ruiz spent the whole day at the pier, far from the crowd.\n',
+     [None, None, None]),
+], ids=["preposition", "apposition-adverb", "comma", "own-content", "no-speech-verb"])
+def test_a_longer_tag_sentence_names_the_quotations_speaker(text, actors):
+    got = segment(text, attribution="rules")
+    check_offsets(text, got)
+    assert [s.actor for s in got] == actors
+
+
+def test_tag_verb_after_on_pathological_input():
+    from stancekit._segment import _TAG_WORD, _tag_verb_after
+
+    speech = frozenset({"said"})
+    for text in ("Ana" + "'" * 100_000 + "x", "a" + ".-" * 100_000, "Ana Ruiz" + ", a" * 100_000 + " said."):
+        assert len(_TAG_WORD.findall(text)) >= 1
+        assert _tag_verb_after(text, 0, len(text), "Ana", speech) is False
+    text = "Ana Ruiz said " + "to " * 100_000
+    assert _tag_verb_after(text, 0, len(text), "Ana Ruiz", speech) is True
