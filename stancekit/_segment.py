@@ -760,13 +760,16 @@ _AGREE_PP = frozenset("in on at during after before with without principle unani
                       "this the a an their its his her of for by".split())  # "agreed in principle on Saturday to"
 _BRIEFED = frozenset(("briefed", "briefs", "brief"))
 _EXPECTED_AT = frozenset("in on at back here there soon later .".split())  # "is expected in Athens on Tuesday"
+_PUT = frozenset(("put", "puts", "putting"))
+_PUT_ON = frozenset(("on", "onto"))
+_PUT_PLACES = frozenset("website site web internet agenda table paper hold display".split())
 _RAISE = frozenset(("raise", "raises", "raised", "raising"))
 # money raised: "raised $2 million", "raising more than 40,000 dollars", "raised money for X" (not "raised concerns")
 _MONEY = frozenset("money funds cash millions billions dollars donations".split())
 _ABOUT = frozenset("more less than over under about around roughly nearly almost some at least another an additional "
                    "a further just only".split())
 _REPORTED_FROM = frozenset(("reported", "reporting", "reports"))
-_NARRATED = _AGREE | _BRIEFED | _RAISE | _REPORTED_FROM | {"expected"}  # the words _narrated_action reads
+_NARRATED = _AGREE | _BRIEFED | _PUT | _RAISE | _REPORTED_FROM | {"expected"}  # the words _narrated_action reads
 
 
 def _agreed_to_act(tokens: list[tuple[str, int, int]], vi: int) -> bool:
@@ -812,6 +815,24 @@ def _narrated_action(tokens: list[tuple[str, int, int]], vi: int, low: str) -> b
         return k < n and (tokens[k][0][:1] in "$£€" or tokens[k][0][:1].isdigit() or tokens[k][0].lower() in _MONEY)
     if low in _REPORTED_FROM:  # a reporter's credit: "Ana Ruiz reported from Lima.", "contributed reporting"
         return nxt == "from" or (low == "reporting" and vi >= 1 and tokens[vi - 1][0].lower() == "contributed")
+    if low in _PUT and nxt != "it":
+        # "put the text on its website", "has put European security on the agenda", "put its name
+        # to the declaration": a thing placed, not words ("as she put it", "put forward", "put the
+        # cost at" stay sayings)
+        for k in range(vi + 1, min(n, vi + 15)):
+            w = tokens[k][0].lower()
+            if w in _CLAUSE_ENDS or w in ("that", "forward", "at"):
+                return False
+            if w == "online":
+                return True
+            if w in _PUT_ON:
+                j = k + 1  # past "the", "its", "the Kremlin's"
+                while j < min(n, k + 5) and (tokens[j][0].lower() in _OCCASION_OPENERS or tokens[j][0][:1].isupper()
+                                             or tokens[j][0] in ("'s", "’s")):
+                    j += 1
+                return j < n and tokens[j][0].lower() in _PUT_PLACES
+            if w == "name" and k + 1 < n and tokens[k + 1][0] == "to":
+                return True
     return False
 
 

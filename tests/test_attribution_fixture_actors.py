@@ -34,3 +34,32 @@ def test_a_habit_before_a_speech_verb_names_its_subject(text, actor):
 ])
 def test_habit_rule_on_pathological_sentences(shipped_attribution, text):
     check_offsets_rules_and_model(text, shipped_attribution)
+
+
+# "put" with a thing placed on a website, an agenda, a table or paper, or a name put to a text,
+# narrates an action (SPEC section 4); "as X put it", "put forward", "put the cost at" stay sayings.
+@pytest.mark.parametrize("text, actor", [
+    ("On Monday the Harbour Board put the text of its new toll on its website.", None),
+    ("Dmitry Orlov put the draft of his plan on the Harbour Board's website.", None),
+    ("The port council has put the pier on the agenda for May.", None),
+    ("It is the first time the dockers have put their demands on paper.", None),
+    ("Since May, when the board put its toll plan online, the ferries have emptied.", None),
+    ("Every member of the council put its name to the declaration.", None),
+    ("As Ana Ruiz put it, the pier is older than the town.", "Ana Ruiz"),
+    ("Tom Berg put the cost of the pier at ten million.", "Tom Berg"),
+    ("Mayor Ana Ruiz put forward a plan to close the pier in May.", "Ana Ruiz"),
+])
+def test_put_on_a_website_or_an_agenda_is_an_action(shipped_attribution, text, actor):
+    for model in (None, shipped_attribution):
+        got = segment(text, attribution=model)
+        check_offsets(text, got)
+        assert [s.actor for s in got] == [actor]
+
+
+@pytest.mark.parametrize("text", [
+    "The board put" + " the text" * 500 + " on its website.",
+    "put on " * 500 + "the agenda.",
+    "He put it on the Harbour Board's" + " Harbour's" * 400 + " website.",
+])
+def test_put_rule_on_pathological_sentences(shipped_attribution, text):
+    check_offsets_rules_and_model(text, shipped_attribution)
