@@ -137,6 +137,17 @@ def _tokens(text: str, start: int = 0, end: int | None = None) -> list[tuple[str
 
 _PRONOUNS = {"he": "person", "she": "person", "they": "group", "we": "self", "i": "self"}
 _POSSESSIVE_PRON = {"his": "person", "her": "person", "their": "group"}
+# A possessor's reply or position opening a sentence, stated after a copula: "Lund's reply is that
+# ...", "The board's position has been consistent: ...", "Her answer was blunter"
+# (_Attributor.possessive_position; group 3: "that", an adjective, or a word before a colon).
+_POSS_POSITION = re.compile(
+    r"(?:(?:But|And|Yet|So|Still),?\s+)?"
+    r"(His|Her|Their|(?:The\s+)?[A-Z][\w.\-]*+(?:\s+[A-Z][\w.\-]*+){0,4}?(?:’s|'s)|The\s+[a-z][\w\-]*+(?:’s|'s))\s+"
+    r"(?:(?:official|public|first|formal|initial|own)\s+)?"
+    r"(reply|answer|response|position|line|verdict|view|argument|message|stance|tone|reaction)\s+"
+    r"(?:is|was|has\s+been|had\s+been|remains|remained)\s+"
+    r"(?:(?:more|less|far|much|rather|still|even|also|quite)\s+)?+(that\b|[A-Za-z]++(?:\s*+:)?)"
+)
 # "the paper", "the daily": a publication, the body that spoke last (see _Attributor.classify)
 _PRESS_NOUNS = frozenset("paper newspaper daily weekly tabloid magazine".split())
 _DASHES = frozenset("— –".split())
@@ -1655,6 +1666,35 @@ class _Attributor:
                     return res
         return None
 
+    def possessive_position(self, frame: str, offset: int):
+        """A possessor's reply, answer or position opening the frame and stated after a copula
+        ("Lund's reply is that ...", "The board's position has been consistent: ...", "Her answer
+        was blunter"): the possessor speaks (SPEC section 4: whose position the statement reports)."""
+        head = frame[:80]
+        if "’s " not in head and "'s " not in head and frame[:4] not in ("His ", "Her ", "Thei"):
+            return None  # cheap exit: no possessive near the start
+        m = _POSS_POSITION.match(frame)
+        if m is None:
+            return None
+        tail = m.group(3)
+        if tail != "that" and not tail.endswith(":"):
+            adj = tail.lower()
+            stem = adj[:-2] if adj.endswith("er") else adj
+            lex = self.lex
+            if not (adj in lex.reaction_adjectives or stem in lex.reaction_adjectives or stem + "e" in lex.reaction_adjectives
+                    or (stem[:-1] in lex.reaction_adjectives and stem[-1:] == stem[-2:-1])):
+                return None  # "Lund's position was weak": the author's judgement of it
+        who = m.group(1)
+        if who.lower() in _POSSESSIVE_PRON:
+            kind = _POSSESSIVE_PRON[who.lower()]
+            ent = self.doc.last_person if kind == "person" else self.doc.last_group
+            return (ent.name, kind, who) if ent else None
+        words = _bare(who).split()
+        if words[0].lower() == "the":
+            words = words[1:]
+        name, kind = self.classify(words, offset + m.start(1))
+        return (name, kind, who) if name and kind != "self" else None
+
     def seat_subject(self, frame: str, offset: int):
         """A capital or seat of power opening a clause speaks for its country ("Washington was blunter")."""
         last = self._last_words
@@ -2231,7 +2271,7 @@ def segment(
                         if tag is not None:  # '"...," it added.': the pronoun names the speaker here
                             found = (found[0], found[1], tag.group(1))
                     if found is None and not pquotes:
-                        found = att.seat_subject(frame, ps)
+                        found = att.seat_subject(frame, ps) or att.possessive_position(frame, ps)
                     if found is None and attribution is not None and not att.no_model:
                         # the learned model, where the rules found no one (and read no narrated action)
                         found = attribution.speaker(text, ps, pe, att)

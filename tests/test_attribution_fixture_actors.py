@@ -63,3 +63,33 @@ def test_put_on_a_website_or_an_agenda_is_an_action(shipped_attribution, text, a
 ])
 def test_put_rule_on_pathological_sentences(shipped_attribution, text):
     check_offsets_rules_and_model(text, shipped_attribution)
+
+
+# A possessor's reply, answer or position opening the sentence and stated after a copula ("that", a
+# colon, or an adjective of reaction) is the possessor's position; a reaction adjective after a
+# name ("is more diplomatic", "are less sure") reports the subject's position.
+@pytest.mark.parametrize("text, actor", [
+    ("Lund's reply is that the pier is a process, not a single repair.", "Lund"),
+    ("The Harbour Board's answer is that the toll will stay where it is.", "Harbour Board"),
+    ("The Harbour Board's position has been consistent: the pier stays open.", "Harbour Board"),
+    ("Tom Berg spoke first. His answer was blunter.", "Tom Berg"),
+    ("Mayor Tom Berg spoke about the pier on Monday. The mayor's tone was more measured.", "Tom Berg"),
+    ("Mayor Ana Ruiz is more diplomatic in public.", "Ana Ruiz"),
+    ("Analysts are less sure.", "Analysts"),
+    ("The Harbour Board's position was weak.", None),
+    ("The Harbour Board's line has not moved.", None),
+])
+def test_a_possessors_reply_and_a_reaction_name_their_source(text, actor):
+    got = segment(text, attribution=None)
+    check_offsets(text, got)
+    assert got[-1].actor == actor
+
+
+@pytest.mark.parametrize("text", [
+    "The Harbour" + " Board" * 500 + "'s reply is that.",
+    "The " + "A" * 3000 + "'s answer was " + "b" * 3000,
+    "His answer was" + " more" * 500 + " blunt",
+    "Lund's reply is" + " :" * 500,
+])
+def test_possessive_position_on_pathological_sentences(shipped_attribution, text):
+    check_offsets_rules_and_model(text, shipped_attribution)
