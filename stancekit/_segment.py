@@ -2200,7 +2200,7 @@ def segment(
                 if lab.lower() in ("q", "question", "interviewer"):
                     label_speaker = (interviewer or "Interviewer", lab)
                 elif lab.lower() in ("a", "answer"):
-                    label_speaker = (doc.last_person.name if doc.last_person else None, lab)
+                    label_speaker = (doc.last_person.name if doc.last_person else _first_named(doc, s), lab)
                 else:
                     name, kind = att.classify(lab.split(), s)
                     if name is None:
@@ -2229,6 +2229,9 @@ def segment(
                     elif actor is not None and actor != (interviewer or "Interviewer") and (sent.label is None or ps > s) \
                             and text.find("I", ps, pe) >= 0 and _FIRST_PERSON.search(text, ps, pe) is not None:
                         mention = "I"  # "A: ... I think the pier is safe.": her turn goes on, she names herself
+                elif not pquotes and (text.find("edited", ps, pe) >= 0 or text.find("condensed", ps, pe) >= 0) \
+                        and _EDITORS_NOTE.search(text, ps, pe) is not None:
+                    pass  # "Questions and answers have been edited for length.": an editor's note, no one's words
                 else:
                     frame = masked if (ps, pe) == (s, e) and masked is not None else _window(_mask(text, ps, pe, pquotes))
                     if frame[:1].isupper() and (frame[1:2].isupper() or "(" in frame[:40]):
@@ -2340,8 +2343,19 @@ _NEAR = 3  # statements each side where a quotation's tag may name its speaker
 # The speaker naming herself in her turn: "I" before a lowercase word or with its contraction (not the
 # "I" of "(I-Vt.)" or "World War I.").
 _FIRST_PERSON = re.compile(r"(?<![\w.’'-])I(?:['’](?:m|d|ve|ll))?[ \t]+[a-z]")
+# An editor's note on a text's form ("The interview has been edited and condensed.", "Answers were edited
+# for length and clarity."): no one's words, whatever speech word its subject holds.
+_EDITORS_NOTE = re.compile(r"\b(?:edited|condensed)[ \t]+(?:and[ \t]+(?:edited|condensed)\b|for[ \t]+(?:length|clarity|brevity|space|style)\b)")
 _HEADING_WORDS = 5  # words after a section's label in a heading line ("Rubio: Finish second.")
 _TURN_WORDS = frozenset(("q", "a", "question", "answer", "interviewer"))
+
+
+def _first_named(doc: _Doc, pos: int) -> str | None:
+    """The first person the document names before ``pos`` (the interviewee its introduction names:
+    "Actress Ana Ruiz has become ..."), the speaker of an answer's label when no one has spoken
+    yet; None when it names no one."""
+    m = doc.mentions
+    return m.names[0] if len(m) and m.pos[0] < pos else None
 
 
 def _turns_recur(labels: Iterable[str]) -> bool:

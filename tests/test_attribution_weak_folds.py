@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from stancekit import segment
-from stancekit._segment import _FIRST_PERSON, _turns_recur
+from stancekit._segment import _EDITORS_NOTE, _FIRST_PERSON, _turns_recur
 from stancekit._text import _count_only
 
 from .conftest import check_offsets
@@ -165,3 +165,59 @@ def test_money_raised_and_reporters_credits_are_narration(text, actor, attributi
     got = segment(text, attribution=attribution)
     check_offsets(text, got)
     assert [s.actor for s in got] == [actor]
+
+
+# An editor's note on the text's form is no one's words (regression: "Questions and answers have been
+# edited" read "answers" as a saying with the speaker "Questions", whom the answers' label "A" then
+# named); with no one speaking before the first answer, "A" is the first person the introduction names.
+_QA = (
+    "Harbour master Ivo Marten has run the port of Velden since 2009. He talked about the new pier.\n\n"
+    "Questions and answers have been edited for length and clarity.\n\n"
+    "Q: Is the pier ready?\n\n"
+    "A: Nearly. The cranes arrive in May.\n\n"
+    "Q: And the toll?\n\n"
+    "A: It stays."
+)
+
+
+def test_an_editors_note_is_no_ones_words_and_the_answers_are_the_interviewees():
+    got = segment(_QA, attribution=None)
+    check_offsets(_QA, got)
+    by_text = {s.text: s.actor for s in got}
+    assert by_text["Questions and answers have been edited for length and clarity."] is None
+    assert by_text["A: Nearly."] == "Ivo Marten"
+    assert by_text["A: It stays."] == "Ivo Marten"
+
+
+@pytest.mark.parametrize("text", [
+    "The interview has been edited and condensed.",
+    "Answers were condensed and edited for space.",
+    "Comments have been lightly edited for clarity.",
+    "Questions and answers have been edited for length and clarity.",
+])
+@pytest.mark.parametrize("attribution", [None, "default"], ids=["rules", "model"])
+def test_editors_notes_have_no_actor(text, attribution):
+    got = segment(text, attribution=attribution)
+    check_offsets(text, got)
+    assert [s.actor for s in got] == [None]
+
+
+@pytest.mark.parametrize("text, found", [
+    ("has been edited for length", True),
+    ("was edited and condensed", True),
+    ("condensed for clarity", True),
+    ("the edited text", False),
+    ("edited forever", False),
+    ("edited and sent", False),
+])
+def test_editors_note_pattern(text, found):
+    assert (_EDITORS_NOTE.search(text) is not None) is found
+
+
+def test_editors_note_pathological_input():
+    # linear: long runs of the pattern's words and spaces that never complete it
+    for text in ("edited " * 20_000, "edited an " * 20_000, "condensed  for " * 20_000 + "x",
+                 "edited" + " " * 100_000 + "fo"):
+        assert _EDITORS_NOTE.search(text) is None
+    note = "Tom Reyes said the notes were " + "edited and " * 3_000 + "edited for length."
+    check_offsets(note, segment(note, attribution=None))
