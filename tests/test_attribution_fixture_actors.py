@@ -93,3 +93,29 @@ def test_a_possessors_reply_and_a_reaction_name_their_source(text, actor):
 ])
 def test_possessive_position_on_pathological_sentences(shipped_attribution, text):
     check_offsets_rules_and_model(text, shipped_attribution)
+
+
+# An interviewer named in the header with accented letters asks the questions (annotation guide:
+# questions are the interviewer's; an ASCII-only name pattern left them to the publication).
+@pytest.mark.parametrize("header, interviewer", [
+    ("Interview with Ivo Marten, the harbour master, by Rasa Kalniņa", "Rasa Kalniņa"),
+    ("Interview by Žaneta Ruiz-Šimková", "Žaneta Ruiz-Šimková"),
+    ("Interview with Ivo Marten, the harbour master, by Lena Hofbauer", "Lena Hofbauer"),
+])
+def test_an_accented_interviewer_asks_the_questions(header, interviewer):
+    text = (header + "\nPublication: Harbour Affairs Review | Issue 3\n\n"
+            "Q: Is the pier safe? Marten: It is safe, and it will stay open.\n\n"
+            "Q: Will the toll rise? Marten: Not this year.\n")
+    got = segment(text, attribution=None)
+    check_offsets(text, got)
+    questions = [s for s in got if s.text.startswith("Q:")]
+    assert questions and all(s.actor == interviewer for s in questions)
+
+
+@pytest.mark.parametrize("text", [
+    "Interview with " + "Ņ" * 3000 + " by " + "Ša " * 1000,
+    "Interview by " + "Ž-" * 2000,
+    "Interview with X, by " + "Rasa-" * 1000 + "\n\nQ: Why?",
+])
+def test_interviewer_names_on_pathological_headers(shipped_attribution, text):
+    check_offsets_rules_and_model(text, shipped_attribution)
