@@ -2194,7 +2194,7 @@ def segment(
                 prev_para, this_para = this_para, len(results)
             if sent.label is not None and sections and len(lower_words(text[sent.label[1] : e])) <= _HEADING_WORDS \
                     and (si + 1 == len(sents) or sents[si + 1].paragraph != sent.paragraph):
-                sent = sent._replace(label=None)  # a section's heading ("Cruz: Just hang on."): no one's words
+                sent = sent._replace(label=None)  # a section's heading ("Lund: Stay close."): no one's words
             if sent.label is not None:
                 lab = text[sent.label[0] : sent.label[1]]
                 if lab.lower() in ("q", "question", "interviewer"):
@@ -2231,7 +2231,7 @@ def segment(
                         mention = "I"  # "A: ... I think the pier is safe.": her turn goes on, she names herself
                 elif not pquotes and (text.find("edited", ps, pe) >= 0 or text.find("condensed", ps, pe) >= 0) \
                         and _EDITORS_NOTE.search(text, ps, pe) is not None:
-                    pass  # "Questions and answers have been edited for length.": an editor's note, no one's words
+                    pass  # "Our questions and her answers were condensed.": an editor's note, no one's words
                 else:
                     frame = masked if (ps, pe) == (s, e) and masked is not None else _window(_mask(text, ps, pe, pquotes))
                     if frame[:1].isupper() and (frame[1:2].isupper() or "(" in frame[:40]):
@@ -2341,18 +2341,18 @@ def segment(
 
 _NEAR = 3  # statements each side where a quotation's tag may name its speaker
 # The speaker naming herself in her turn: "I" before a lowercase word or with its contraction (not the
-# "I" of "(I-Vt.)" or "World War I.").
+# "I" of "(I-Ohio)" or "World War I.").
 _FIRST_PERSON = re.compile(r"(?<![\w.’'-])I(?:['’](?:m|d|ve|ll))?[ \t]+[a-z]")
 # An editor's note on a text's form ("The interview has been edited and condensed.", "Answers were edited
 # for length and clarity."): no one's words, whatever speech word its subject holds.
 _EDITORS_NOTE = re.compile(r"\b(?:edited|condensed)[ \t]+(?:and[ \t]+(?:edited|condensed)\b|for[ \t]+(?:length|clarity|brevity|space|style)\b)")
-_HEADING_WORDS = 5  # words after a section's label in a heading line ("Rubio: Finish second.")
+_HEADING_WORDS = 5  # words after a section's label in a heading line ("Reyes: Hold the line.")
 _TURN_WORDS = frozenset(("q", "a", "question", "answer", "interviewer"))
 
 
 def _first_named(doc: _Doc, pos: int) -> str | None:
     """The first person the document names before ``pos`` (the interviewee its introduction names:
-    "Actress Ana Ruiz has become ..."), the speaker of an answer's label when no one has spoken
+    "Harbour master Ana Ruiz has run the port ..."), the speaker of an answer's label when no one has spoken
     yet; None when it names no one."""
     m = doc.mentions
     return m.names[0] if len(m) and m.pos[0] < pos else None

@@ -147,9 +147,9 @@ def test_first_person_pathological_input():
 # article's own voice (regression: "raised" and "reported" were read as sayings). "raised concerns",
 # "reported that" and a finding or a source around money raised still report someone's words.
 @pytest.mark.parametrize("text, actor", [
-    ("Ana Ruiz has raised $2.3 million since May.", None),
+    ("Ana Ruiz has raised $1.8 million since May.", None),
     ("Mayor Ana Ruiz raised more than 40,000 dollars at the fair.", None),
-    ("The Harbour Party has raised about $58,000 for its campaign.", None),
+    ("The Harbour Party has raised about $61,000 for its campaign.", None),
     ("Tom Berg was raising money for the ferry fund.", None),
     ("Tom Reyes was born and raised in Velden.", None),
     ("Lena Hofbauer reported from Velden.", None),
@@ -167,12 +167,12 @@ def test_money_raised_and_reporters_credits_are_narration(text, actor, attributi
     assert [s.actor for s in got] == [actor]
 
 
-# An editor's note on the text's form is no one's words (regression: "Questions and answers have been
-# edited" read "answers" as a saying with the speaker "Questions", whom the answers' label "A" then
+# An editor's note on the text's form is no one's words (regression: "Questions and answers were
+# condensed" read "answers" as a saying with the speaker "Questions", whom the answers' label "A" then
 # named); with no one speaking before the first answer, "A" is the first person the introduction names.
 _QA = (
     "Harbour master Ivo Marten has run the port of Velden since 2009. He talked about the new pier.\n\n"
-    "Questions and answers have been edited for length and clarity.\n\n"
+    "Questions and answers were condensed and edited for space.\n\n"
     "Q: Is the pier ready?\n\n"
     "A: Nearly. The cranes arrive in May.\n\n"
     "Q: And the toll?\n\n"
@@ -184,7 +184,7 @@ def test_an_editors_note_is_no_ones_words_and_the_answers_are_the_interviewees()
     got = segment(_QA, attribution=None)
     check_offsets(_QA, got)
     by_text = {s.text: s.actor for s in got}
-    assert by_text["Questions and answers have been edited for length and clarity."] is None
+    assert by_text["Questions and answers were condensed and edited for space."] is None
     assert by_text["A: Nearly."] == "Ivo Marten"
     assert by_text["A: It stays."] == "Ivo Marten"
 
@@ -193,7 +193,7 @@ def test_an_editors_note_is_no_ones_words_and_the_answers_are_the_interviewees()
     "The interview has been edited and condensed.",
     "Answers were condensed and edited for space.",
     "Comments have been lightly edited for clarity.",
-    "Questions and answers have been edited for length and clarity.",
+    "Questions and answers were lightly edited for style.",
 ])
 @pytest.mark.parametrize("attribution", [None, "default"], ids=["rules", "model"])
 def test_editors_notes_have_no_actor(text, attribution):
