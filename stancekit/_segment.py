@@ -2226,9 +2226,9 @@ def segment(
                     if third is not None:  # "Q: Moscow says a summit should discuss the treaty."
                         actor, mention = third
                         kind = "direct" if pquotes and covered >= 3 else "indirect"
-                    elif actor is not None and actor != (interviewer or "Interviewer") and (sent.label is None or ps > s) \
+                    elif actor is not None and actor != (interviewer or "Interviewer") \
                             and text.find("I", ps, pe) >= 0 and _FIRST_PERSON.search(text, ps, pe) is not None:
-                        mention = "I"  # "A: ... I think the pier is safe.": her turn goes on, she names herself
+                        mention = "I"  # "A: I think the pier is safe.": in her turn, she names herself
                 elif not pquotes and (text.find("edited", ps, pe) >= 0 or text.find("condensed", ps, pe) >= 0) \
                         and _EDITORS_NOTE.search(text, ps, pe) is not None:
                     pass  # "Our questions and her answers were condensed.": an editor's note, no one's words

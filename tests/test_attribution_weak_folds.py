@@ -95,9 +95,9 @@ def test_turns_recur(labels, recur):
     assert _turns_recur(labels) is recur
 
 
-# In a speaker's turn, a later statement where the speaker names herself has "I" as its mention
-# (PolNeAR's Source of "I think ..." in an interview's answer); the actor stays the speaker. The
-# turn's first statement keeps its label, and the interviewer's questions keep theirs.
+# In a speaker's turn, a statement where the speaker names herself has "I" as its mention (PolNeAR's
+# Source of "I think ..." in an interview's answer); the actor stays the speaker. The interviewer's
+# questions keep their label.
 _INTERVIEW = (
     "Interview by Lena Hofbauer\n\n"
     "Q: Is the pier ready?\n\n"
@@ -117,7 +117,7 @@ def test_a_speaker_naming_herself_in_her_turn_is_the_mention():
         ("I think the cranes arrive in May.", "Olsen", "I"),
         ("The ferries will wait.", "Olsen", "Olsen"),
         ("Q: And I wonder about the toll?", "Lena Hofbauer", "Q"),
-        ("Olsen: I’m sure it stays.", "Olsen", "Olsen"),
+        ("Olsen: I’m sure it stays.", "Olsen", "I"),
         ("It is fair.", "Olsen", "Olsen"),
     ]
 
@@ -221,3 +221,17 @@ def test_editors_note_pathological_input():
         assert _EDITORS_NOTE.search(text) is None
     note = "Tom Reyes said the notes were " + "edited and " * 3_000 + "edited for length."
     check_offsets(note, segment(note, attribution=None))
+
+
+# Studied on PolNeAR's weak folds and not fixed: speech words used for actions ("adding to" a lead,
+# "back" as an adverb, the noun "contests"). Rules for them took these to the article's voice but
+# lost statements PolNeAR counts through a broader cue in the same sentence (right -2 on folds 1 and
+# 2 with fixed fold models, rules/840 right -2 to -4), so they were not kept.
+@pytest.mark.xfail(strict=True, reason="'adding to', 'back' and 'contests' still read as sayings (tried, not kept)")
+@pytest.mark.parametrize("text", [
+    "Tom Reyes won the county vote, adding to his lead in the north.",
+    "Tom Reyes was back home by noon.",
+    "Ana Ruiz took the first two contests of the spring.",
+])
+def test_actions_with_speech_words_are_narration(text):
+    assert [s.actor for s in segment(text, attribution=None)] == [None]
