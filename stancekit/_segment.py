@@ -1001,6 +1001,7 @@ def _inverted_end(tokens: list[tuple[str, int, int]], j: int, lex: Lexicon) -> t
         k += 1
     if j < k < n and tokens[k][0] in _PERSON_NOUNS and tokens[j][0].lower() in _INDEFINITE:
         k += 1  # ", said one user.", ", added a local resident."
+    k0 = k
     low = tokens[k][0] if k < n else ""
     anon = _anonymous_end(tokens, k, lex) if low.lower() in _ANON_HEADS else None
     if anon is not None:  # ", said one person familiar with the plan"
@@ -1014,6 +1015,7 @@ def _inverted_end(tokens: list[tuple[str, int, int]], j: int, lex: Lexicon) -> t
             t += 1
         if t < n and t > k and tokens[t][0] in nouns:
             k, low = t, tokens[t][0]
+    described = k0 > j and (tokens[j][0].lower() in _INDEFINITE or all(t[0].lower() in _DETERMINERS for t in tokens[j:k0]))
     if low in nouns or (low == "of" and k > j and tokens[k - 1][0] in nouns):
         m = k + 1 if low == "of" else k
         while m < n and m < k + 4 and tokens[m][0] in nouns:
@@ -1024,6 +1026,8 @@ def _inverted_end(tokens: list[tuple[str, int, int]], j: int, lex: Lexicon) -> t
             m += 1
         if m - r >= 2 and tokens[r - 1][0] in nouns and tokens[m - 1][0].lower() not in lex.org_words:
             return m, r
+        if described and r > k and tokens[r - 1][0] in nouns:
+            return r, None  # ", said an oil executive.": a description with its modifiers and its noun
     return k, None
 
 
@@ -1237,10 +1241,11 @@ class _Attributor:
             # described, whom "the aide" may name later)
             doc.describe(_Entity(text, "subject", frozenset(bare[-1:]), pos))
             return text, "person"
-        if indefinite and 1 <= len(words) <= 3 and bare[-1] in _PERSON_NOUNS \
-                and all(w.islower() or w[:1].isupper() for w in words[:-1]):
-            # a noun of a person without a title ("one user", "a local resident"): an unnamed
-            # speaker, whom "the resident" may name later
+        if indefinite and 1 <= len(words) <= 3 and (bare[-1] in _PERSON_NOUNS or bare[-1] in lex.titles) \
+                and all((w.islower() or w[:1].isupper()) and lw not in _FUNCTION for w, lw in zip(words[:-1], low)):
+            # a noun of a person without a title ("one user", "a local resident"), or a title after
+            # a noun ("an oil executive", "a Western bank manager"): an unnamed speaker, whom "the
+            # resident" may name later
             doc.describe(_Entity(text, "subject", frozenset(bare[-1:]), pos))
             return text, "person"
         if definite and len(bare) == 1 and bare[0] in lex.org_words:

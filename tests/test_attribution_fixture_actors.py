@@ -119,3 +119,26 @@ def test_an_accented_interviewer_asks_the_questions(header, interviewer):
 ])
 def test_interviewer_names_on_pathological_headers(shipped_attribution, text):
     check_offsets_rules_and_model(text, shipped_attribution)
+
+
+# An inverted tag naming an unnamed person by a title after lowercase or capitalised modifiers
+# ("said an oil executive", "said a Western bank manager") is a new speaker, not the last one.
+@pytest.mark.parametrize("text, actor", [
+    ('"The toll is too high," said an oil executive in Lund.', "oil executive"),
+    ('Tom Berg called the pier "more than a jetty". "They want a new pier," said a Western bank manager'
+     ' in Lund.', "Western bank manager"),
+    ('"The ferry is late again," said a harbour engineer.', "harbour engineer"),
+    ('"The pier is safe," said Harbour Board chief engineer Ana Ruiz.', "Ana Ruiz"),
+])
+def test_a_described_tag_after_a_quotation_is_a_new_speaker(text, actor):
+    got = segment(text, attribution=None)
+    check_offsets(text, got)
+    assert got[-1].actor == actor
+
+
+@pytest.mark.parametrize("text", [
+    '"No," said an' + " oil" * 500 + " executive.",
+    '"No," said a Western' + " bank" * 500 + " manager in" + " Lund" * 300 + ".",
+])
+def test_described_tag_on_pathological_sentences(shipped_attribution, text):
+    check_offsets_rules_and_model(text, shipped_attribution)
