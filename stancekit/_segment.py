@@ -1119,7 +1119,11 @@ class _Attributor:
             return None, "none"  # "Who could object to such a record?": no one named
         if len(low) == 1 and low[0] == "it":  # "It urges ...": the body or country that spoke or was named last
             last = doc.last_group
-            if last is not None and last.kind in ("org", "country"):
+            if last is not None and (last.kind in ("org", "country") or (
+                    last.kind == "group" and " " not in last.name and not last.name.endswith("s")
+                    and (last.name in lex.org_words or last.name in lex.documents))):
+                # (or a body or document described in one word, a speaker before: "The company said
+                # ... It also said", "The report cited ... It said", "the panel ... it stated")
                 return last.name, last.kind
             named = doc.org_before(pos, -1 if last is None else last.pos)  # a body named, never a speaker
             return (named, "org") if named else (None, "none")
@@ -1216,6 +1220,10 @@ class _Attributor:
                 if kind == "person" and name:
                     return name, kind
                 break
+        if run and len(run) < len(words) and low[len(words) - len(run) - 1] in _ORG_BEFORE_NAME \
+                and words[len(words) - len(run) - 1].islower():
+            # "the state energy company Naftogaz", "the celebrity press Acme Books": the body is the name
+            return " ".join(run), "org"
         if run and len(run) == len(words) and not has_org and len(run) >= 1:
             if len(run) == 1 and run[0].lower() not in doc.full_name and len(words) == 1 \
                     and doc.common_word_at(run[0], pos):
@@ -2455,6 +2463,8 @@ def _quote_frame_speaker(text, sents, si, pquotes, att: _Attributor, doc: _Doc, 
     return None
 
 
+# A kind of body before its name, in lowercase: "the energy company Naftogaz", "the firm Acme" (classify).
+_ORG_BEFORE_NAME = frozenset("company firm newspaper press network channel bank agency".split())
 _TAG_SENTENCE = 60  # characters: "Senator Ana Ruiz of Ohio said in response."
 _TAG_VERB_WITHIN = 4  # the speech verb among the tag's last words
 _QUOTE_OPENERS = frozenset("\"“«‘'")
