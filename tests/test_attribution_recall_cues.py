@@ -121,3 +121,19 @@ def test_tag_verb_after_on_pathological_input():
         assert _tag_verb_after(text, 0, len(text), "Ana", speech) is False
     text = "Ana Ruiz said " + "to " * 100_000
     assert _tag_verb_after(text, 0, len(text), "Ana Ruiz", speech) is True
+
+
+# "It" after a body or document described in one word that spoke ("The company said ... It also
+# said"), and a body named after its kind in lowercase ("the state ferry company Marlin").
+@pytest.mark.parametrize("text, actors", [
+    ("The ferry company said on Friday that fares would rise. It also said the boats were clean.\n",
+     ["company", "company"]),
+    ("The advisory panel concluded that the pier must close. It added that repairs would take a year.\n",
+     ["panel", "panel"]),
+    ("The voters said the fares were too high. It said nothing more.\n", ["voters", None]),
+    ("Fares rose by a third, a charge the state ferry company Marlin denied.\n", [None, "Marlin"]),
+], ids=["company-it", "panel-it", "plural-group-no-it", "kind-before-name"])
+def test_it_after_a_body_that_spoke(text, actors):
+    got = segment(text, attribution="rules")
+    check_offsets(text, got)
+    assert [s.actor for s in got] == actors
