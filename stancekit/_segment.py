@@ -2250,6 +2250,8 @@ def segment(
                     if frame[:1].isupper() and (frame[1:2].isupper() or "(" in frame[:40]):
                         frame = _mask_caps_lead(frame)
                     found = att.frame_speaker(frame, ps, after_quote=bool(pquotes), colon=False)
+                    if found is None and ", " in frame:
+                        found = _plural_tag_speaker(frame, ps, att)
                     if found is not None and _calendar_only(found[2], att.lex) and _calendar_only(found[0], att.lex):
                         found = None  # "Wednesday added one more twist": the day is no speaker
                     # a share of a group as the subject names the speaker whatever other cue the
@@ -2401,6 +2403,39 @@ _INTERVIEW_WITH_BY = re.compile(
     r"^[ \t]*+[Ii]nterview with [^\n]{1,300}? by (" + _NAME_WORD + r"(?:[ \t]+" + _NAME_WORD + r"){1,3})[ \t]*$",
     re.MULTILINE,
 )
+
+
+# A parenthetical tag whose subject is a plural noun of no list ("The pier, engineers say, is safe.",
+# "For now, logisticians say, the priority is ..."): the group speaks (_plural_tag_speaker). At most
+# two lowercase words before the noun (the noun itself at most 41 letters: bounded backtracking).
+_PLURAL_TAG = re.compile(
+    r", ((?:[a-z]++ ){0,2}?[a-z]{2,40}s) (?:privately |publicly |also |now )?+"
+    r"(?:say|said|says|argue|argued|argues|believe|believed|note|noted|warn|warned|insist|insisted|contend|"
+    r"contended|claim|claimed|estimate|estimated|predict|predicted|complain|complained),"
+)
+_QUANTIFIER_WORDS = frozenset("some many most several other few two three four".split())
+_NOT_PLURAL_NOUNS = frozenset("this his its was has is as us thus less unless does yes perhaps always".split())
+
+
+def _plural_tag_speaker(frame: str, offset: int, att: _Attributor) -> tuple[str, str, str] | None:
+    """``(actor, "group", mention)`` of a parenthetical tag between commas whose subject is a plural
+    noun, with up to two lowercase words before it ("..., local engineers say, ..."); None when the
+    frame has none, or its words are function words or an adverb ("..., he says, ...", "..., as
+    officials put it, ..." are the frame speaker's)."""
+    m = _PLURAL_TAG.search(frame)
+    if m is None:
+        return None
+    words = m.group(1).split()
+    head = words[-1]
+    if head.endswith(("ss", "us", "is", "ly")) or any(w in _FUNCTION or w in _NOT_PLURAL_NOUNS for w in words[-1:]) \
+            or any(w in _FUNCTION and w not in _QUANTIFIER_WORDS for w in words[:-1]):
+        return None
+    name, kind = att.classify(words, offset + m.start(1))
+    if kind == "self":
+        return None
+    if not name:
+        name = " ".join(w for w in words if w not in _QUANTIFIER_WORDS)
+    return name, "group", m.group(1)
 
 
 def _interviewer_name(text: str, first_label: int | None) -> str | None:

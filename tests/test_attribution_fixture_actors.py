@@ -142,3 +142,26 @@ def test_a_described_tag_after_a_quotation_is_a_new_speaker(text, actor):
 ])
 def test_described_tag_on_pathological_sentences(shipped_attribution, text):
     check_offsets_rules_and_model(text, shipped_attribution)
+
+
+# A parenthetical tag between commas whose subject is a plural noun of no list ("engineers",
+# "logisticians") names that group; a pronoun or a function word there is left to the other rules.
+@pytest.mark.parametrize("text, actor", [
+    ("The pier, engineers say, is older than the town.", "engineers"),
+    ("For now, logisticians say, the priority is to keep the ferries moving.", "logisticians"),
+    ("The toll, harbour shopkeepers argued, is too high.", "harbour shopkeepers"),
+    ("The pier, this says, is safe.", None),
+])
+def test_a_parenthetical_tag_with_a_plural_subject_names_the_group(text, actor):
+    got = segment(text, attribution=None)
+    check_offsets(text, got)
+    assert [s.actor for s in got] == [actor]
+
+
+@pytest.mark.parametrize("text", [
+    "The pier, " + "a" * 5000 + " say, is safe.",
+    "The pier" + ", engineers" * 500 + " say, is safe.",
+    "The pier, " + "ab " * 2000 + "says",
+])
+def test_plural_tag_on_pathological_sentences(shipped_attribution, text):
+    check_offsets_rules_and_model(text, shipped_attribution)
