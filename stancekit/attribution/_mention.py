@@ -122,6 +122,39 @@ def _who_clause(text: str, pos: int, end: int, speech_verbs: frozenset[str]) -> 
     return pos
 
 
+# A participle's phrase after the source, up to the main clause's verb ("Several delegates
+# backing Ruiz declined to comment", "The actors involved are quick to say"): words and spaces
+# only (possessive quantifiers: no backtracking).
+_PARTICIPLE_PHRASE = re.compile(r" ([a-z]{4,24}+)\b((?: [\w'’-]{1,30}+){1,7}+)")
+_PARTICIPLES_ED = frozenset("involved surveyed polled interviewed questioned asked contacted reached angered".split())
+_PHRASE_STOPS = frozenset("and but or that who which when while because if as is are was were has have had".split())
+
+
+def _participle_phrase(text: str, pos: int, end: int, speech_verbs: frozenset[str]) -> int:
+    """End of a participle's phrase right after the mention that ends at ``pos`` (at most five
+    words), when the main clause's verb follows it (a speech, finding or finite verb, or a past
+    form in "-ed", after at most one adverb in "-ly"); else ``pos``."""
+    found = _PARTICIPLE_PHRASE.match(text, pos, end)
+    if found is None:
+        return pos
+    part = found.group(1)
+    if not part.endswith(("ing", "ed")) or part.endswith("ed") and part not in _PARTICIPLES_ED:
+        return pos
+    words = list(_WORD_SPAN.finditer(text, found.start(2), found.end(2)))
+    k = found.end(1)
+    for i, w in enumerate(words):
+        low = w.group()
+        if low.endswith("ly") and i + 1 < len(words):
+            low = words[i + 1].group()  # "... repeatedly failed"
+        if (i >= 1 or part.endswith("ed")) and (low in speech_verbs or low in _VERBS or low in _FINDING_VERBS
+                                                or (low.endswith("ed") and low.islower())):
+            return k  # (a participle in "-ed" may have no object: "The actors involved are")
+        if i >= 5 or low.lower() in _PHRASE_STOPS:
+            return pos
+        k = w.end()
+    return pos
+
+
 def _complement(text: str, m: int, pos: int, end: int, speech_verbs: frozenset[str],
                 nouns: frozenset[str]) -> int:
     """End of the complement after the mention ``text[m:pos]``: "Gov. Ann Lee of Ohio" after a
@@ -325,6 +358,7 @@ def extend_mention(text: str, start: int, end: int, mention: str | None, titles:
         pos = reflexive.end()
     pos = _complement(text, m, pos, end, speech_verbs, nouns)
     pos = _who_clause(text, pos, end, speech_verbs)
+    pos = _participle_phrase(text, pos, end, speech_verbs)
     if text.startswith(" (", pos):  # "Sen. Ann Lee (D-Ohio)"
         close = text.find(")", pos, min(end, pos + 30))
         if close > 0:
