@@ -52,6 +52,15 @@ from .conftest import check_offsets
                  "meet the union.", "Tom Reyes", "Presumptive Liberal mayoral nominee Tom Reyes", id="title-after-modifiers"),
     pytest.param("Liberal mayoral hopeful Sen. Tom Reyes was also critical of the plan, telling the Gazette: \u201cIt "
                  "is a mistake.\u201d", "Tom Reyes", "Liberal mayoral hopeful Sen. Tom Reyes", id="abbreviated-title"),
+    # a participle's phrase after the source, up to the main verb, belongs to the mention
+    # (regression: "Several delegates" stopped short of the name the phrase holds)
+    pytest.param("Several delegates backing Ana Ruiz declined to comment on the toll.", "delegates",
+                 "Several delegates backing Ana Ruiz", id="participle-phrase"),
+    pytest.param("Voters backing the toll said the pier was unsafe.", "Voters", "Voters backing the toll",
+                 id="participle-phrase-said"),
+    # more head nouns after a name used as a modifier (regression: "The Harbor Party" without "soldiers")
+    pytest.param("The Harbor Party soldiers said the pier was safe.", "Harbor Party", "The Harbor Party soldiers",
+                 id="head-noun-soldiers"),
 ])
 def test_wrong_speakers_tenth_round(text, actor, mention):
     got = segment(text, attribution=None)
@@ -66,7 +75,8 @@ def test_wrong_speakers_tenth_round(text, actor, mention):
     "LIMA " * 50_000 + "said it.", "LIMA, " * 50_000 + "- said it.", "A " * 50_000 + "x - said it.",
     "LIMA, July 25 (" + "H" * 50_000 + ") — it is late.", "Lima Lima" + " Lima" * 50_000 + " (HNS) - it is late.",
     "Lima (" + "HNS" * 20_000 + ") - it is late.",
-    "Liberal " * 20_000 + "mayoral nominee " * 20_000 + "Tom said it.", "Likewise, " * 20_000 + "Tom said it.", "LIMA" + "-" * 50_000 + " - it is late.",
+    "Liberal " * 20_000 + "mayoral nominee " * 20_000 + "Tom said it.",
+    "Voters backing" + " the" * 50_000 + " said it.", "Voters " + "backing " * 50_000 + "said it.", "Likewise, " * 20_000 + "Tom said it.", "LIMA" + "-" * 50_000 + " - it is late.",
 ])
 def test_wrong_speakers_tenth_round_on_pathological_input(text):
     got = segment(text, attribution=None)
