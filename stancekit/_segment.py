@@ -629,6 +629,12 @@ def _np_backward(tokens: list[tuple[str, int, int]], vi: int, lex: Lexicon) -> t
             if k - n >= 2:
                 return (n, end)
             break
+    if start >= 3 and tokens[start - 1][0] in ("to", "with") and tokens[start - 2][0].endswith("ing") \
+            and tokens[start - 2][0].islower():
+        # "A harbour official speaking to the Gazette said": the participle's object is no subject
+        outer = _np_backward(tokens, start - 2, lex)
+        if outer is not None:
+            return outer
     # The subject must not be a possessive ("Kazakhstan's support"), nor a day alone ("released a
     # statement Wednesday saying": the statement's issuer speaks, see _Attributor._shared_subject).
     if tokens[end - 1][0].endswith(("’s", "'s")) or (end - start == 1 and tokens[start][0].lower() in lex.calendar):

@@ -399,6 +399,7 @@ def extend_mention(text: str, start: int, end: int, mention: str | None, titles:
         first = words[0].lower()
         relative = first in ("who", "whose", "which")
         place = (first in ("of", "from") and len(words) > 1 and words[1][:1].isupper()) or (
+            first == "at" and len(words) > 2 and words[1] == "the" and words[2][:1].isupper()) or (
             after_place and len(words) <= 3 and all(w[:1].isupper() for w in words))
         after_place = place or bool(_PLACE_END.search(text, seg_start, seg_end))
         if not (place or _opens_apposition(words, titles, nouns)):
