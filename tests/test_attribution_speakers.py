@@ -61,6 +61,13 @@ from .conftest import check_offsets
     # more head nouns after a name used as a modifier (regression: "The Harbor Party" without "soldiers")
     pytest.param("The Harbor Party soldiers said the pier was safe.", "Harbor Party", "The Harbor Party soldiers",
                  id="head-noun-soldiers"),
+    # the object of a participle between the subject and its verb is no subject (regression: "the
+    # Gazette" was the actor), and an apposition "at the <body>" closed by a comma is the mention's
+    pytest.param("Ana Ruiz talking with Tom Reyes said the pier was unsafe.", "Ana Ruiz",
+                 "Ana Ruiz talking with Tom Reyes", id="participle-object"),
+    pytest.param("For now, Berg, at the Royal Harbour Institute, said the port has a truce.", "Berg",
+                 "Berg, at the Royal Harbour Institute", id="apposition-at-the-body"),
+    pytest.param("Berg, at the time, said the pier was safe.", "Berg", "Berg", id="at-the-time-no-apposition"),
 ])
 def test_wrong_speakers_tenth_round(text, actor, mention):
     got = segment(text, attribution=None)
