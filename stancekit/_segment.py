@@ -2280,12 +2280,15 @@ def segment(
                         found = att.frame_speaker(frame, ps, after_quote=True, colon=True)
                     if found is None and pquotes:
                         found = _tag_after_quote(text, sents, si, pquotes, att, sent_starts, sent_ends)
-                    if found is None and prev_colon is not None and (pquotes or (colon_tag and new_para and ps == s)):
+                    # (in a paragraph of someone's words, "I think ..." is the writer's: issue #13, tenth round)
+                    own = found is None or found[1] == "self"
+                    if own and prev_colon is not None and (pquotes or (colon_tag and new_para and ps == s)) \
+                            and (found is None or (colon_tag and new_para and ps == s)):
                         found = (prev_colon[0], "person", prev_colon[1])
                         if colon_tag and new_para and ps == s:
                             # "Ana Ruiz writes:" then a paragraph of her words, quoted or not
                             colon_block = (prev_colon[0], prev_colon[1], sent.paragraph)
-                    elif found is None and colon_block is not None and colon_block[2] == sent.paragraph:
+                    elif own and colon_block is not None and colon_block[2] == sent.paragraph:
                         found = (colon_block[0], "person", colon_block[1])
                     if found is None and pquotes and last_direct is not None and text[ps] in "“\"«‘'":
                         # A new quotation right after the same speaker's words.
