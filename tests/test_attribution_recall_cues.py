@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from stancekit import segment
+from stancekit import load_lexicon, segment
 from stancekit.attribution import AttributionModel
 from stancekit.attribution._model import _tag
 
@@ -40,8 +40,9 @@ def test_a_speech_tag_after_a_comma_takes_a_weaker_cue(text, actor):
     got = segment(text, attribution=_model(tag_threshold=-1.0))
     check_offsets(text, got)
     assert got[0].actor == actor
-    # without the tag threshold (a model file of an earlier round) the cue stays under its threshold
-    assert segment(text, attribution=_model())[0].actor is None
+    # without the tag threshold (a model file of an earlier round) the model's cue stays under its
+    # threshold (the rules may name some of these speakers themselves)
+    assert _model().find(text, 0, len(text), load_lexicon()) is None
 
 
 def test_with_thresholds_sets_the_tag_threshold():
@@ -137,3 +138,12 @@ def test_it_after_a_body_that_spoke(text, actors):
     got = segment(text, attribution="rules")
     check_offsets(text, got)
     assert [s.actor for s in got] == actors
+
+
+def test_first_person_in_a_paragraph_under_a_colon_line_is_the_writers():
+    # "X wrote:" then a paragraph of X's words: "I think ...", "We want ..." are X's, not the author's
+    text = ("The ferry board met on Monday.\n\nIn a note to the riders, Mayor Ana Ruiz wrote:\n\n"
+            "I think the pier is too old. We want a new one by May.\n\nThe board did not reply.\n")
+    got = segment(text, attribution="rules")
+    check_offsets(text, got)
+    assert [s.actor for s in got] == [None, "Ana Ruiz", "Ana Ruiz", "Ana Ruiz", None]
