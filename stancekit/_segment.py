@@ -473,6 +473,46 @@ def _tag_description(tokens: list[tuple[str, int, int]], i: int) -> int | None:
     return None
 
 
+_DESCRIBED_DETERMINERS = frozenset("a an the one another".split())
+
+
+def _described_subject(tokens: list[tuple[str, int, int]], vi: int, lex: Lexicon) -> tuple[int, int] | None:
+    """``[d, n + 1)``: a description that opens the clause and is the subject of the saying verb at
+    ``vi`` ("A harbour employee said ...", "One former Lima dock worker, speaking on condition of
+    anonymity, said ..."): a determiner at the start or after a comma, at most three modifiers, a
+    lowercase noun, then the verb (after an adverb in "-ly" or a participle's phrase between
+    commas); else None."""
+    n = vi - 1
+    if n >= 1 and tokens[n][0].endswith("ly") and tokens[n][0].islower():
+        n -= 1
+    if n >= 2 and tokens[n][0] == ",":  # ", speaking on condition of anonymity,"
+        c = n - 1
+        while c > 0 and n - c < 12 and tokens[c][0] != ",":
+            c -= 1
+        if c < 1 or tokens[c][0] != "," or not tokens[c + 1][0].endswith("ing"):
+            return None
+        n = c - 1
+    w = tokens[n][0] if n >= 0 else ""
+    if not (w.isalpha() and w.islower()) or w.endswith("ly") or w in _FUNCTION or w in _NOT_NOUNS or w in _PRESS_NOUNS:
+        return None  # ("the paper added": the publication that spoke last, read by classify's rule)
+    for d in range(n - 1, max(-1, n - 5), -1):
+        t = tokens[d][0]
+        if t.lower() in _DESCRIBED_DETERMINERS:
+            return (d, n + 1) if d == 0 or tokens[d - 1][0] == "," else None
+        if not t.isalpha() or t.lower() in _FUNCTION or t.endswith(("ed", "ing")) and t.islower() \
+                or t.lower() in lex.country_of or t.lower() in _NOT_NOUNS:
+            return None  # (not "The Russian side": a country speaks, read by the rules after this)
+    return None
+
+
+# Verbs that only say: their described subject speaks ("The source said"); other saying verbs take
+# one only before a later cue ("The talks confirmed the readiness ...": no speaker).
+_SAID = frozenset("said says told tells".split())
+# Auxiliaries and modals: "The same cannot be said", "The decision was announced".
+_NOT_NOUNS = frozenset("be been being was were is are am has have had will would can cannot could should "
+                       "shall may might must do does did not".split())
+
+
 def _np_backward(tokens: list[tuple[str, int, int]], vi: int, lex: Lexicon) -> tuple[int, int] | None:
     """Index range ``[i, vi_np)`` of the noun phrase that is the subject of the verb at ``vi``."""
     j = vi - 1
@@ -1454,6 +1494,14 @@ class _Attributor:
                 if shared is not None:
                     return shared
                 continue
+            if span is None and low in _SAYING and (low in _SAID or vi != candidates[-1]):
+                described = _described_subject(tokens, vi, lex)
+                if described is not None:  # "A harbour employee said Ana Ruiz described ...": not the name after it
+                    name, kind, mention = self.np_at(frame, offset, tokens, *described)
+                    if name and kind != "self":
+                        return name, kind, mention  # ("the paper added": the publication)
+                    noun = tokens[described[1] - 1][0]
+                    return noun, ("group" if noun.endswith("s") and not noun.endswith("ss") else "person"), mention
             if span:
                 name, kind, mention = self.np_at(frame, offset, tokens, *span)
                 d = _tag_description(tokens, vi - 1) if not name and kind == "none" and span[1] == vi else None

@@ -774,7 +774,7 @@ def test_source_heads_are_the_common_nouns_that_head_gold_sources_often():
     ("A harbour audit showed the ferry losing riders.\n", None, None),
     ("A harbour audit showed the ferry losing riders.\n", 0.0, None),  # the cue scores -0.5
     ("The harbour master showed the ferry to visitors.\n", -1.0, None),  # no poll, study or report
-    ("The ferry showed its age, a harbour survey said.\n", -1.0, None),  # the source is not before it
+    ("The ferry showed its age in a harbour survey.\n", -1.0, None),  # the source is not before it
 ])
 def test_findings_of_polls_and_studies(text, finding, actor):
     from stancekit.attribution import AttributionModel
