@@ -59,7 +59,7 @@ from .conftest import check_offsets
     pytest.param("Voters backing the toll said the pier was unsafe.", "Voters", "Voters backing the toll",
                  id="participle-phrase-said"),
     # more head nouns after a name used as a modifier (regression: "The Harbor Party" without "soldiers")
-    pytest.param("The Harbor Party soldiers said the pier was safe.", "Harbor Party", "The Harbor Party soldiers",
+    pytest.param("The Harbor Party soldiers said the pier was safe.", "Harbor Party soldiers", "The Harbor Party soldiers",
                  id="head-noun-soldiers"),
     # the object of a participle between the subject and its verb is no subject (regression: "the
     # Gazette" was the actor), and an apposition "at the <body>" closed by a comma is the mention's
@@ -68,6 +68,15 @@ from .conftest import check_offsets
     pytest.param("For now, Berg, at the Royal Harbour Institute, said the port has a truce.", "Berg",
                  "Berg, at the Royal Harbour Institute", id="apposition-at-the-body"),
     pytest.param("Berg, at the time, said the pier was safe.", "Berg", "Berg", id="at-the-time-no-apposition"),
+    # a described subject of a saying verb speaks, not a name inside what it says (regression: the
+    # actor was "Ana Ruiz", the subject of the reported clause)
+    pytest.param("A harbour employee said Ana Ruiz described the plan as a fraud.", "employee", "A harbour employee",
+                 id="described-subject"),
+    pytest.param("One former harbour employee, speaking on condition of anonymity, said Ana Ruiz described the plan "
+                 "as a fraud.", "employee", "One former harbour employee", id="described-subject-participle"),
+    pytest.param("The talks confirmed the readiness of both towns to keep the ferry.", None, None,
+                 id="described-no-saying"),
+    pytest.param("The same cannot be said of the old pier.", None, None, id="auxiliary-no-noun"),
 ])
 def test_wrong_speakers_tenth_round(text, actor, mention):
     got = segment(text, attribution=None)
@@ -83,7 +92,7 @@ def test_wrong_speakers_tenth_round(text, actor, mention):
     "LIMA, July 25 (" + "H" * 50_000 + ") — it is late.", "Lima Lima" + " Lima" * 50_000 + " (HNS) - it is late.",
     "Lima (" + "HNS" * 20_000 + ") - it is late.",
     "Liberal " * 20_000 + "mayoral nominee " * 20_000 + "Tom said it.",
-    "Voters backing" + " the" * 50_000 + " said it.", "Voters " + "backing " * 50_000 + "said it.", "Likewise, " * 20_000 + "Tom said it.", "LIMA" + "-" * 50_000 + " - it is late.",
+    "Voters backing" + " the" * 50_000 + " said it.", "A clerk, " + "speaking " * 50_000 + ", said Ana Ruiz left.", "Voters " + "backing " * 50_000 + "said it.", "Likewise, " * 20_000 + "Tom said it.", "LIMA" + "-" * 50_000 + " - it is late.",
 ])
 def test_wrong_speakers_tenth_round_on_pathological_input(text):
     got = segment(text, attribution=None)
