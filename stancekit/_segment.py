@@ -2406,12 +2406,30 @@ def segment(
             if out and text.find("\n", prev_end, ps) >= 0 and _PARAGRAPH_BREAK.search(text, prev_end, ps) is not None:
                 para += 1  # paragraph_numbers, statement by statement
             prev_end = pe
+            if actor is not None and " " in actor:
+                actor = _description_head(actor)
             out.append(_statement(doc_id, sid, actor, mention, kind, ps, pe, text[ps:pe], para))
         results.clear()
     return out
 
 
 _NEAR = 3  # statements each side where a quotation's tag may name its speaker
+
+# A description's tail that tells an unnamed source apart but is no part of its name (annotation
+# guide 5.3, 5.5: "a NATO official who spoke on condition of anonymity" is the actor "NATO
+# official"; the mention keeps the words): a relative clause, an anonymous source's phrase
+# (attribution_anonymous_phrases.txt) or "present" closing it (_description_head).
+_DESCRIPTION_TAIL = re.compile(
+    r" (?:who|whom|whose|that|which)\b.*| present$| (?:" + "|".join(
+        re.escape(" ".join(ph)) for ph in sorted(_ANON_PHRASES, key=len, reverse=True)) + r")\b.*")
+
+
+def _description_head(actor: str) -> str:
+    """``actor`` (a description or a group) without a relative clause or an anonymous
+    source's phrase after its head noun ("diplomats who have seen it" -> "diplomats"); as it is
+    when nothing would be left."""
+    m = _DESCRIPTION_TAIL.search(actor)
+    return actor[: m.start()] if m is not None and m.start() > 0 else actor
 # The speaker naming herself in her turn: "I" before a lowercase word or with its contraction (not the
 # "I" of "(I-Ohio)" or "World War I.").
 _FIRST_PERSON = re.compile(r"(?<![\w.’'-])I(?:['’](?:m|d|ve|ll))?[ \t]+[a-z]")
