@@ -2417,17 +2417,15 @@ _NEAR = 3  # statements each side where a quotation's tag may name its speaker
 
 # A description's tail that tells an unnamed source apart but is no part of its name (annotation
 # guide 5.3, 5.5: "a NATO official who spoke on condition of anonymity" is the actor "NATO
-# official"; the mention keeps the words): a relative clause, an anonymous source's phrase
-# (attribution_anonymous_phrases.txt) or "present" closing it (_description_head).
-_DESCRIPTION_TAIL = re.compile(
-    r" (?:who|whom|whose|that|which)\b.*| present$| (?:" + "|".join(
-        re.escape(" ".join(ph)) for ph in sorted(_ANON_PHRASES, key=len, reverse=True)) + r")\b.*")
+# official"; the mention keeps the words): a relative clause or "present" closing it
+# (_description_head). An anonymous source's phrase stays: "people close to the mayor" is that
+# source's name (attribution_anonymous_phrases.txt).
+_DESCRIPTION_TAIL = re.compile(r" (?:who|whom|whose|that|which)\b.*| present$")
 
 
 def _description_head(actor: str) -> str:
-    """``actor`` (a description or a group) without a relative clause or an anonymous
-    source's phrase after its head noun ("diplomats who have seen it" -> "diplomats"); as it is
-    when nothing would be left."""
+    """``actor`` (a description or a group) without a relative clause after its head noun
+    ("diplomats who have seen it" -> "diplomats"); as it is when nothing would be left."""
     m = _DESCRIPTION_TAIL.search(actor)
     return actor[: m.start()] if m is not None and m.start() > 0 else actor
 # The speaker naming herself in her turn: "I" before a lowercase word or with its contraction (not the
