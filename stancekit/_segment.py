@@ -2315,9 +2315,11 @@ def segment(
                             "oll" in frame or "urvey" in frame or "tud" in frame or "eport" in frame or "nalysis" in frame):
                         # "The poll showed that 72% of voters said", "..., according to the poll."
                         found = _finding_speaker(frame, ps, att) or found
-                    if found is None and ":" in frame:  # "There is less consensus on crime: 47% say ..."
+                    if (found is None or found[1] == "group") and ":" in frame:
+                        # "There is less consensus on crime: 47% say ...", "...: a majority of farmers
+                        # say ..." (the share, not only the group the frame's cue found)
                         c = frame.find(":")
-                        found = _quantity_speaker(frame[c + 1 :], ps + c + 1, att)
+                        found = _quantity_speaker(frame[c + 1 :], ps + c + 1, att) or found
                     if found is None and pquotes:
                         known = next((quote_speaker[q] for q in pquotes if q in quote_speaker), None)
                         if known is not None:

@@ -167,6 +167,20 @@ def test_plural_tag_on_pathological_sentences(shipped_attribution, text):
     check_offsets_rules_and_model(text, shipped_attribution)
 
 
+# Plural nouns of people in news ("workers", "farmers", "police") head a group that speaks:
+# "Harbour workers said" had the actor "Harbour", and a relative clause after them left no speaker.
+@pytest.mark.parametrize("text, actor", [
+    ("Harbour workers said the pier was older than the town.", "Harbour workers"),
+    ("Harbour workers, who held a news conference in Lund, said the vote had been staged.", "Harbour workers"),
+    ("Farmers are less sure.", "Farmers"),
+    ("Lund police, who closed the pier on Monday, reported no serious damage.", "Lund police"),
+])
+def test_plural_people_nouns_head_a_speaking_group(text, actor):
+    got = segment(text, attribution=None)
+    check_offsets(text, got)
+    assert [s.actor for s in got] == [actor]
+
+
 # An unnamed source's actor is its description without the relative clause that tells it apart
 # (annotation guide 5.3: a name, not a sentence); the mention keeps the words. An anonymous
 # source's phrase stays in the actor ("people close to the mayor": test_segment.py).
