@@ -207,3 +207,17 @@ def test_an_unnamed_sources_actor_drops_its_relative_clause(text, actor, mention
 ])
 def test_description_head_on_pathological_sentences(shipped_attribution, text):
     check_offsets_rules_and_model(text, shipped_attribution)
+
+
+# Studied on fixtures/train and not reached (tenth round, session 15): a position after a copula
+# whose subject opens with a possessive or is split from its verb by "for its part"; a verb of
+# viewing with "as" ("sees the toll as a trap": the cue side).
+@pytest.mark.xfail(strict=True, reason="session 15, actors on our fixtures: studied, not reached")
+@pytest.mark.parametrize("text, actor", [
+    ("Her colleague Pavel Orlov, a former diplomat, was more cautious.", "Pavel Orlov"),
+    ("Norway's harbour minister, Ari Lento, was more open.", "Ari Lento"),
+    ("Karl Berg, a fellow at the Lund Institute, sees the toll as a trap.", "Karl Berg"),
+    ("The Harbour Board, for its part, appeared unmoved.", "Harbour Board"),
+])
+def test_positions_not_reached_yet(text, actor):
+    assert segment(text, attribution=None)[0].actor == actor
