@@ -147,3 +147,18 @@ def test_first_person_in_a_paragraph_under_a_colon_line_is_the_writers():
     got = segment(text, attribution="rules")
     check_offsets(text, got)
     assert [s.actor for s in got] == [None, "Ana Ruiz", "Ana Ruiz", "Ana Ruiz", None]
+
+
+# "who" after a described group: a determiner or a possessive before its noun ("the port's senior
+# clerks, who have expressed ..."); a bare plural is not read as a description.
+@pytest.mark.parametrize("text, actor", [
+    ("The fare rise angered the port's night clerks, who have openly expressed concern about safety.\n", "clerks"),
+    ("The fare rise angered the night clerks, who have openly expressed concern about safety.\n", "clerks"),
+    ("The fare rise angered clerks, who have openly expressed concern about safety.\n", None),
+], ids=["possessive", "determiner", "bare"])
+def test_who_after_a_described_group(text, actor):
+    meta = {"format": "stancekit-attribution/1", "cue_bias": 0.0, "source_bias": 0.0, "cue_threshold": 0.0,
+            "source_threshold": 0.0, "vocab": ["expressed"]}
+    got = segment(text, attribution=AttributionModel({"w=expressed": 5.0}, {"w=who": 5.0}, meta))
+    check_offsets(text, got)
+    assert got[0].actor == actor

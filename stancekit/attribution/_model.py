@@ -374,7 +374,8 @@ class AttributionModel:
         low = [t[0].lower() for t in toks[: k - 1]]
         e = k - 2
         described = (toks[e][0][:1].islower() and toks[k][0].lower() == "who"
-                     and any(w in _DETERMINERS for w in low[max(0, e - 2) : e]))  # "a young child, who"
+                     and any(w in _DETERMINERS or w in _POSSESSIVE for w in low[max(0, e - 2) : e]))
+        # ("a young child, who", "the party's top figures, who")
         if not (toks[e][0][:1].isupper() or low[e] in lex_sets[0] or low[e] in lex_sets[1] or described) \
                 or low[e] in _STOP or low[e] in NON_SOURCES:  # "Then, who ...?"
             return None
@@ -567,6 +568,7 @@ _DETERMINERS = frozenset("the a an its their his her our your".split())
 _JOINT_BETWEEN = frozenset("by from of to with , the a an".split())
 
 
+_POSSESSIVE = frozenset(("'s", "\u2019s"))
 _RELATIVE_COMMAS = frozenset([",", "-", "—", "–"])
 _WHICH_AUX = frozenset("has have had also then later once".split())
 
