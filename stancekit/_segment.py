@@ -473,6 +473,18 @@ def _tag_description(tokens: list[tuple[str, int, int]], i: int) -> int | None:
     return None
 
 
+def _quote_in_participle(tokens: list[tuple[str, int, int]], q: int) -> bool:
+    """Whether the quotation that ends at token ``q`` (or at ``q - 1``, before a comma) is the object of
+    a participle after a subject and a comma ("Mr. Berg, citing ''the magic of the port,'' said the
+    mayor could ..."): the verb after it is the subject's, no inverted tag."""
+    p = q
+    while p > 0 and not tokens[p][0].startswith("_") and (tokens[p][0] in _QUOTE_MARKS or tokens[p][0] == ","):
+        p -= 1
+    while p > 0 and (tokens[p - 1][0].startswith("_") or tokens[p - 1][0] in _QUOTE_MARKS):
+        p -= 1
+    return p >= 3 and tokens[p - 1][0].endswith("ing") and tokens[p - 1][0].islower() and tokens[p - 2][0] == ","
+
+
 _DESCRIBED_DETERMINERS = frozenset("a an the one another".split())
 
 
@@ -517,6 +529,11 @@ def _np_backward(tokens: list[tuple[str, int, int]], vi: int, lex: Lexicon) -> t
     """Index range ``[i, vi_np)`` of the noun phrase that is the subject of the verb at ``vi``."""
     j = vi - 1
     j = _skip_adverbs_back(tokens, j)
+    if j >= 3 and (tokens[j][0].startswith("_") or tokens[j][0] in _QUOTE_MARKS) and _quote_in_participle(tokens, j):
+        p = j  # "Mr. Berg, citing ''the magic of the port,'' said": the subject before the participle
+        while p > 0 and (tokens[p][0].startswith("_") or tokens[p][0] in _QUOTE_MARKS):
+            p -= 1
+        j = _skip_adverbs_back(tokens, p - 2)
     if j >= 3 and tokens[j][0].lower() == "who" and tokens[j - 1][0][:1].isupper():
         # A cleft, "It was Nicolas Sarkozy who suggested": the name between "it was" and "who".
         n = j - 1
@@ -574,8 +591,10 @@ def _np_backward(tokens: list[tuple[str, int, int]], vi: int, lex: Lexicon) -> t
                 titled = j - k <= 16 and any(t[0].lower() in lex.titles for t in tokens[k + 1 : j]) \
                     and tokens[k - 1][0][:1].isupper()  # "Kanat Saudabayev, Kazakhstan's Foreign Minister, said"
                 possessive = opener.endswith(("’s", "'s")) and j - k <= 8  # "Belarus, Russia's closest ally, backed"
+                participle = opener.endswith("ing") and opener.isalpha() and j - k <= 12 \
+                    and any(t[0].startswith("_") for t in tokens[k + 2 : j])  # ", citing ''...'',"
                 if short_adverbial or opener in _APPOSITIVE_OPENERS or opener.removeprefix("co-") in lex.titles \
-                        or titled or possessive:  # ("co-director", "co-founder": the title)
+                        or titled or possessive or participle:  # ("co-director", "co-founder": the title)
                     j = k - 1
         j = _skip_adverbs_back(tokens, j)
     if j0 >= 1 and tokens[j0][0] == ",":
@@ -1526,7 +1545,7 @@ class _Attributor:
             unquoted = unquoted and (tokens[vi + 1][0][:1].isupper() or bool(described))  # "..., said Tom Berg, ..."
             if vi + 1 < len(tokens) and vi >= 1 and (unquoted or after_quote and (
                 tokens[q][0].startswith("_") or (q >= 1 and tokens[q][0] == "," and tokens[q - 1][0].startswith("_"))
-            )):
+            ) and not _quote_in_participle(tokens, q)):
                 j = vi + 1
                 k, r = _inverted_end(tokens, j, lex) if not described else (described, None)
                 if unquoted and k < len(tokens) and tokens[k][0] not in _INVERTED_ENDS and not (
