@@ -77,6 +77,11 @@ from .conftest import check_offsets
     pytest.param("The talks confirmed the readiness of both towns to keep the ferry.", None, None,
                  id="described-no-saying"),
     pytest.param("The same cannot be said of the old pier.", None, None, id="auxiliary-no-noun"),
+    # a quotation that a participle after the subject cites is no tag's quotation (regression: the
+    # verb after it was read as an inverted tag, "said the mayor")
+    pytest.param("Mr. Berg, citing \u201cthe magic of the port,\u201d said the mayor could be in a tight race.", "Berg",
+                 "Mr. Berg", id="quote-cited-by-participle"),
+    pytest.param("\u201cThe pier is safe,\u201d said the mayor.", "mayor", "the mayor", id="inverted-tag-kept"),
 ])
 def test_wrong_speakers_tenth_round(text, actor, mention):
     got = segment(text, attribution=None)
@@ -92,7 +97,7 @@ def test_wrong_speakers_tenth_round(text, actor, mention):
     "LIMA, July 25 (" + "H" * 50_000 + ") — it is late.", "Lima Lima" + " Lima" * 50_000 + " (HNS) - it is late.",
     "Lima (" + "HNS" * 20_000 + ") - it is late.",
     "Liberal " * 20_000 + "mayoral nominee " * 20_000 + "Tom said it.",
-    "Voters backing" + " the" * 50_000 + " said it.", "A clerk, " + "speaking " * 50_000 + ", said Ana Ruiz left.", "Voters " + "backing " * 50_000 + "said it.", "Likewise, " * 20_000 + "Tom said it.", "LIMA" + "-" * 50_000 + " - it is late.",
+    "Voters backing" + " the" * 50_000 + " said it.", "Ann, citing " + "\u201cx\u201d " * 20_000 + "said Tom left.", "A clerk, " + "speaking " * 50_000 + ", said Ana Ruiz left.", "Voters " + "backing " * 50_000 + "said it.", "Likewise, " * 20_000 + "Tom said it.", "LIMA" + "-" * 50_000 + " - it is late.",
 ])
 def test_wrong_speakers_tenth_round_on_pathological_input(text):
     got = segment(text, attribution=None)
