@@ -547,13 +547,18 @@ def _np_backward(tokens: list[tuple[str, int, int]], vi: int, lex: Lexicon) -> t
         j = _skip_adverbs_back(tokens, j)
     # Between subject and verb: ", in fact,", ", a specialist at X,", ", who ...,", "(United Kingdom, ALDE)".
     j0 = j
-    if j >= 2 and tokens[j][0] in _DASHES:  # "Tom Reyes — a teacher from Lima — says": the name before the dashes
-        k = j - 1
-        while k > 0 and k > j - 20 and tokens[k][0] not in _DASHES and tokens[k][0] not in (".", ";", ":"):
+    double = j >= 3 and tokens[j][0] == "-" and tokens[j - 1][0] == "-"  # "--" written for a dash
+    if j >= 2 and (tokens[j][0] in _DASHES or double):  # "Tom Reyes — a teacher from Lima — says": the name before the dashes
+        k = j - 1 - double
+        while k > 0 and k > j - 20 and tokens[k][0] not in _DASHES and tokens[k][0] not in (".", ";", ":") \
+                and not (double and tokens[k][0] == "-" and tokens[k - 1][0] == "-"):
             k -= 1
-        if k >= 1 and k < j - 1 and tokens[k][0] in _DASHES and tokens[k - 1][0][:1].isupper() \
-                and (tokens[k + 1][0].lower() in _APPOSITIVE_OPENERS or tokens[k + 1][0].lower() in lex.titles):
-            j = k - 1
+        k -= double and tokens[k][0] == "-"
+        head = tokens[k - 1][0] if k >= 1 else ""
+        if k >= 1 and k < j - 1 - double and (tokens[k][0] in _DASHES or double and tokens[k][0] == "-") \
+                and (head[:1].isupper() or head in lex.titles or head in lex.groups) \
+                and (tokens[k + 1 + double][0].lower() in _APPOSITIVE_OPENERS or tokens[k + 1 + double][0].lower() in lex.titles):
+            j = k - 1  # (and a description: "The harbour judge -- who ... -- said")
     for _ in range(3):
         if j >= 1 and tokens[j][0] == "," and tokens[j - 1][0] == ")":
             j -= 1
