@@ -82,6 +82,12 @@ from .conftest import check_offsets
     pytest.param("Mr. Berg, citing \u201cthe magic of the port,\u201d said the mayor could be in a tight race.", "Berg",
                  "Mr. Berg", id="quote-cited-by-participle"),
     pytest.param("\u201cThe pier is safe,\u201d said the mayor.", "mayor", "the mayor", id="inverted-tag-kept"),
+    # a relative clause between double hyphens after a name, or after a title's description (regression:
+    # no speaker)
+    pytest.param("Tom Reyes -- who has been in a row with the mayor -- said the pier was safe.", "Tom Reyes",
+                 "Tom Reyes", id="double-hyphen-relative"),
+    pytest.param("The harbour judge \u2014 who has been in a row with the mayor \u2014 said the toll was fair.", "judge",
+                 "judge \u2014 who has been in a row with the mayor", id="dash-relative-after-description"),
 ])
 def test_wrong_speakers_tenth_round(text, actor, mention):
     got = segment(text, attribution=None)
@@ -97,7 +103,7 @@ def test_wrong_speakers_tenth_round(text, actor, mention):
     "LIMA, July 25 (" + "H" * 50_000 + ") — it is late.", "Lima Lima" + " Lima" * 50_000 + " (HNS) - it is late.",
     "Lima (" + "HNS" * 20_000 + ") - it is late.",
     "Liberal " * 20_000 + "mayoral nominee " * 20_000 + "Tom said it.",
-    "Voters backing" + " the" * 50_000 + " said it.", "Ann, citing " + "\u201cx\u201d " * 20_000 + "said Tom left.", "A clerk, " + "speaking " * 50_000 + ", said Ana Ruiz left.", "Voters " + "backing " * 50_000 + "said it.", "Likewise, " * 20_000 + "Tom said it.", "LIMA" + "-" * 50_000 + " - it is late.",
+    "Voters backing" + " the" * 50_000 + " said it.", "Tom " + "-- who " * 20_000 + "said it.", "Ann, citing " + "\u201cx\u201d " * 20_000 + "said Tom left.", "A clerk, " + "speaking " * 50_000 + ", said Ana Ruiz left.", "Voters " + "backing " * 50_000 + "said it.", "Likewise, " * 20_000 + "Tom said it.", "LIMA" + "-" * 50_000 + " - it is late.",
 ])
 def test_wrong_speakers_tenth_round_on_pathological_input(text):
     got = segment(text, attribution=None)
