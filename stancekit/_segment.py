@@ -1370,6 +1370,8 @@ class _Attributor:
         """Find ``(actor, kind, mention)`` in a sentence frame (quoted text masked)."""
         lex = self.lex
         m = _ACCORDING.search(frame) if "ccording" in frame else None
+        if m and _according_measure(frame, m.end()):
+            m = None  # "according to the wishes of the largest traders": a measure, no source
         if m:
             # "Several Allies, according to officials present, cautioned that ...": the subject
             # before a parenthetical "according to" is the speaker; the officials only report it.
@@ -1846,6 +1848,8 @@ class _Attributor:
         i = 0
         # Skip an opening adverbial ("On December 16,", "However,") up to its comma.
         for k, t in enumerate(tokens[:12]):
+            if t[0] == "," and _after_apposition(tokens, k, lex) > k and tokens[k + 1][0].lower() in _ASIDE_OPENERS:
+                break  # "The board, however, was ...", "The board, for its part, ...": the subject opens the clause
             if t[0] == "," and not (k and tokens[k - 1][0].isdigit() and k + 1 < len(tokens)
                                     and tokens[k + 1][1] == t[2] and tokens[k + 1][0].isdigit()):  # not "2,000"
                 head = tokens[0][0].lower()
@@ -2044,9 +2048,39 @@ def _in_number(tokens: list[tuple[str, int, int]], k: int) -> bool:
         and tokens[k - 1][2] == tokens[k][1] and tokens[k][2] == tokens[k + 1][1]
 
 
+# nouns of a measure or a wish after "according to" (and a determiner or possessive): no source
+# ("according to the wishes of the largest traders", "according to plan"); the learned model's
+# _according_measure reads the same file
+_ACCORDING_MEASURES = frozenset(line.lower() for _, _, line in read_data_lines("attribution_according_non_sources.txt"))
+_MEASURE_OPENERS = frozenset("the a an its their his her our my your this that these those".split())
+
+
+def _according_measure(frame: str, at: int) -> bool:
+    """Whether the noun right after "according to" (ending at ``at`` in ``frame``), past a
+    determiner or a possessive, names a measure or a wish (attribution_according_non_sources.txt)."""
+    toks = _tokens(frame, at, at + 60)
+    d = 0
+    while d < len(toks) and d < 3 and (toks[d][0].lower() in _MEASURE_OPENERS or toks[d][0].endswith(("'s", "’s"))):
+        d += 1
+    return d < len(toks) and toks[d][0].lower() in _ACCORDING_MEASURES
+
+
+_ASIDES = frozenset("however meanwhile too though instead".split())
+_PART_OWNERS = frozenset("its their his her our".split())
+_ASIDE_OPENERS = _ASIDES | {"for"}
+
+
 def _after_apposition(tokens: list[tuple[str, int, int]], k: int, lex: Lexicon) -> int:
     """Past an apposition or relative clause between commas that follows a subject ending before
-    ``k`` (", a former diplomat,", ", whose country borders Afghanistan,"); else ``k``."""
+    ``k`` (", a former diplomat,", ", whose country borders Afghanistan,"), or an aside (", for its
+    part,", ", however,"); else ``k``."""
+    if k + 2 < len(tokens) and tokens[k][0] == ",":
+        w = tokens[k + 1][0].lower()
+        if w in _ASIDES and tokens[k + 2][0] == ",":
+            return k + 3  # "The board, however, was cooler"
+        if w == "for" and k + 4 < len(tokens) and tokens[k + 2][0].lower() in _PART_OWNERS \
+                and tokens[k + 3][0] == "part" and tokens[k + 4][0] == ",":
+            return k + 5  # "The board, for its part, appeared unmoved"
     if k + 1 >= len(tokens) or tokens[k][0] != "," or tokens[k + 1][0].lower() not in _APPOSITIVE_OPENERS \
             and tokens[k + 1][0].lower().rstrip(".") not in lex.titles:
         return k

@@ -210,14 +210,35 @@ def test_description_head_on_pathological_sentences(shipped_attribution, text):
 
 
 # Studied on fixtures/train and not reached (tenth round, session 15): a position after a copula
-# whose subject opens with a possessive or is split from its verb by "for its part"; a verb of
+# whose subject opens with a possessive; a verb of
 # viewing with "as" ("sees the toll as a trap": the cue side).
 @pytest.mark.xfail(strict=True, reason="session 15, actors on our fixtures: studied, not reached")
 @pytest.mark.parametrize("text, actor", [
     ("Her colleague Pavel Orlov, a former diplomat, was more cautious.", "Pavel Orlov"),
     ("Norway's harbour minister, Ari Lento, was more open.", "Ari Lento"),
     ("Karl Berg, a fellow at the Lund Institute, sees the toll as a trap.", "Karl Berg"),
-    ("The Harbour Board, for its part, appeared unmoved.", "Harbour Board"),
 ])
 def test_positions_not_reached_yet(text, actor):
     assert segment(text, attribution=None)[0].actor == actor
+
+
+# An aside between the subject and its verb (", for its part,", ", however,") is no opening phrase:
+# the subject before it holds the position after the copula.
+@pytest.mark.parametrize("text, actor", [
+    ("The Harbour Board, for its part, appeared unmoved.", "Harbour Board"),
+    ("The Harbour Board, however, was more cautious.", "Harbour Board"),
+    ("Harbour officials, for their part, were more cautious.", "Harbour officials"),
+    ("On Monday, however, the board met.", None),
+])
+def test_an_aside_after_the_subject_keeps_it(text, actor):
+    got = segment(text, attribution=None)
+    check_offsets(text, got)
+    assert [s.actor for s in got] == [actor]
+
+
+@pytest.mark.parametrize("text", [
+    "The board" + ", however," * 500 + " was cautious.",
+    "The board, for its part" * 300 + ", was cooler.",
+])
+def test_aside_on_pathological_sentences(shipped_attribution, text):
+    check_offsets_rules_and_model(text, shipped_attribution)
