@@ -1826,6 +1826,8 @@ class _Attributor:
             return self.lex.seats[key], "country", mention
         # "Opposition leaders were unimpressed", "Washington was blunter": copula + reaction adjective.
         k = _after_apposition(tokens, span[1], self.lex)  # "Her colleague Pavel Lutsenko, a former diplomat, was"
+        if k + 1 < len(tokens) and tokens[k][0] == "," and tokens[k + 1][0].lower() in _COPULA_WORDS:
+            k += 1  # the comma that closes a name in apposition: "Norway's minister, Ari Lento, was"
         if k + 1 < len(tokens) and tokens[k][0] in ("in", "at") and tokens[k + 1][0][:1].isupper():
             k += 2  # "Western diplomats in Almaty were more cautious"
         rest = [t[0].lower() for t in tokens[k : k + 6]]
@@ -1846,6 +1848,23 @@ class _Attributor:
         """The noun phrase that opens the clause, after an introductory phrase ending in a comma."""
         lex = self.lex
         i = 0
+        # "Her colleague Pavel Orlov, ...", "Norway's harbour minister, Ari Lento, ...": a possessive,
+        # a description and the name it gives open the clause; the name is the subject
+        if i < len(tokens) and (tokens[i][0] in _POSSESSIVE_OPENERS
+                                or tokens[i][0][:1].isupper() and tokens[i][0].endswith(("'s", "’s"))):
+            g = i + 1
+            while g < len(tokens) and g < i + 4 and tokens[g][0].isalpha() and tokens[g][0].islower():
+                g += 1
+            last = tokens[g - 1][0]
+            if g > i + 1 and (last in lex.titles or last in _PERSON_NOUNS or last in _KIN_NOUNS):
+                g += g < len(tokens) and tokens[g][0] == ","
+                h = g
+                while h < len(tokens) and tokens[h][0][:1].isupper() and tokens[h][0].isalpha() \
+                        and tokens[h][0].lower() not in _FUNCTION:
+                    h += 1
+                nxt = tokens[h][0].lower() if h < len(tokens) else ""
+                if h - g >= 2 and (nxt in lex.subject_followers or nxt in lex.speech_verbs or nxt == ","):
+                    return (g, h)
         # Skip an opening adverbial ("On December 16,", "However,") up to its comma.
         for k, t in enumerate(tokens[:12]):
             if t[0] == "," and _after_apposition(tokens, k, lex) > k and tokens[k + 1][0].lower() in _ASIDE_OPENERS:
@@ -2075,6 +2094,9 @@ def _according_measure(frame: str, at: int) -> bool:
     return d < len(toks) and toks[d][0].lower() in _ACCORDING_MEASURES
 
 
+_POSSESSIVE_OPENERS = frozenset(("His", "Her", "Their", "Its"))
+_KIN_NOUNS = frozenset("colleague colleagues counterpart predecessor successor wife husband son daughter brother "
+                       "sister partner boss".split())  # "Her colleague Pavel Orlov" (clause_subject)
 _ASIDES = frozenset("however meanwhile too though instead".split())
 _PART_OWNERS = frozenset("its their his her our".split())
 _ASIDE_OPENERS = _ASIDES | {"for"}

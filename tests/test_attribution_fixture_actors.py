@@ -209,13 +209,10 @@ def test_description_head_on_pathological_sentences(shipped_attribution, text):
     check_offsets_rules_and_model(text, shipped_attribution)
 
 
-# Studied on fixtures/train and not reached (tenth round, session 15): a position after a copula
-# whose subject opens with a possessive; a verb of
-# viewing with "as" ("sees the toll as a trap": the cue side).
+# Studied on fixtures/train and not reached (tenth round, session 15): a verb of viewing with "as"
+# ("sees the toll as a trap": the cue side).
 @pytest.mark.xfail(strict=True, reason="session 15, actors on our fixtures: studied, not reached")
 @pytest.mark.parametrize("text, actor", [
-    ("Her colleague Pavel Orlov, a former diplomat, was more cautious.", "Pavel Orlov"),
-    ("Norway's harbour minister, Ari Lento, was more open.", "Ari Lento"),
     ("Karl Berg, a fellow at the Lund Institute, sees the toll as a trap.", "Karl Berg"),
 ])
 def test_positions_not_reached_yet(text, actor):
@@ -241,4 +238,28 @@ def test_an_aside_after_the_subject_keeps_it(text, actor):
     "The board, for its part" * 300 + ", was cooler.",
 ])
 def test_aside_on_pathological_sentences(shipped_attribution, text):
+    check_offsets_rules_and_model(text, shipped_attribution)
+
+
+# A possessive, a description and the name it gives open the clause ("Her colleague X, ...",
+# "Norway's harbour minister, X, ..."): the name is the subject of the position after the copula,
+# and a later "he" is that person.
+@pytest.mark.parametrize("text, actor", [
+    ("Her colleague Pavel Orlov, a former diplomat, was more cautious.", "Pavel Orlov"),
+    ("Norway's harbour minister, Ari Lento, was more open.", "Ari Lento"),
+    ("Tom Berg spoke first. Norway's harbour minister, Ari Lento, was more open. He said the pier was old.",
+     "Ari Lento"),
+    ("His brother Tom was more cautious.", None),
+])
+def test_a_possessive_description_before_a_name_gives_the_subject(text, actor):
+    got = segment(text, attribution=None)
+    check_offsets(text, got)
+    assert got[-1].actor == actor
+
+
+@pytest.mark.parametrize("text", [
+    "Her" + " colleague" * 500 + " Pavel Orlov was more cautious.",
+    "Norway's minister, " + "Ari " * 1000 + ", was more open.",
+])
+def test_possessive_subject_on_pathological_sentences(shipped_attribution, text):
     check_offsets_rules_and_model(text, shipped_attribution)
