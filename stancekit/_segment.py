@@ -2574,11 +2574,14 @@ _INTERVIEW_WITH_BY = re.compile(
 # A parenthetical tag whose subject is a plural noun of no list ("The pier, engineers say, is safe.",
 # "For now, logisticians say, the priority is ..."): the group speaks (_plural_tag_speaker). At most
 # two lowercase words before the noun (the noun itself at most 41 letters: bounded backtracking).
+_PLURAL_TAG_VERBS = ("say said says argue argued argues believe believed note noted warn warned insist insisted contend "
+                     "contended claim claimed estimate estimated predict predicted complain complained").split()
 _PLURAL_TAG = re.compile(
     r", ((?:[a-z]++ ){0,2}?[a-z]{2,40}s) (?:privately |publicly |also |now )?+"
-    r"(?:say|said|says|argue|argued|argues|believe|believed|note|noted|warn|warned|insist|insisted|contend|"
-    r"contended|claim|claimed|estimate|estimated|predict|predicted|complain|complained),"
+    r"(?:" + "|".join(_PLURAL_TAG_VERBS) + r"),"
 )
+# (a frame without one of these words has no such tag: a set test before the search)
+_PLURAL_TAG_WORDS = frozenset(_PLURAL_TAG_VERBS)
 _QUANTIFIER_WORDS = frozenset("some many most several other few two three four".split())
 _NOT_PLURAL_NOUNS = frozenset("this his its was has is as us thus less unless does yes perhaps always".split())
 
@@ -2588,6 +2591,8 @@ def _plural_tag_speaker(frame: str, offset: int, att: _Attributor) -> tuple[str,
     noun, with up to two lowercase words before it ("..., local engineers say, ..."); None when the
     frame has none, or its words are function words or an adverb ("..., he says, ...", "..., as
     officials put it, ..." are the frame speaker's)."""
+    if _PLURAL_TAG_WORDS.isdisjoint(_words_of(att, frame)):
+        return None
     m = _PLURAL_TAG.search(frame)
     if m is None:
         return None
