@@ -29,8 +29,8 @@ def _model(**meta: object) -> AttributionModel:
 # "be" or a determiner among those words makes it no tag (the fixtures' article voice).
 @pytest.mark.parametrize("text, actor", [
     ("The ferry fares will rise by a third next spring, the survey concluded.\n", "survey"),
-    ("The old pier had no known owner, the clerk added, and nobody had paid its taxes.\n", "clerk"),
-    ("The answer, the clerk told them, was simple.\n", "clerk"),
+    ("The old pier needs new pilings, the clerk added, and the work will take a year.\n", "clerk"),
+    ("The pier, the clerk told them, would reopen in June.\n", "clerk"),
     ("For now, ferrymen say, the toll is the lesser worry.\n", "ferrymen"),
     ("I laughed, and didn't argue.\n", None),
     ("Nor is it true, as the survey implies, that the pier is safe.\n", None),
@@ -72,12 +72,12 @@ def test_tag_on_pathological_input():
     assert _tag([","] * 100_000, 99_999) is False
 
 
-# A verb of finding taken for a clear source that names no speaker ("sites" in "Surveys of riders
-# taken as they left the ferry sites showed") falls back to the finding's own source, the poll, study
-# or report before it; the speaker-like gate is not asked of that source ("Lund's research suggests").
+# A verb of finding taken for a clear source that names no speaker ("sites" in "Surveys of riders at
+# the three ferry sites showed") falls back to the finding's own source, the poll, study or report
+# before it; the speaker-like gate is not asked of that source ("the harbour research suggests").
 @pytest.mark.parametrize("text, actor", [
-    ("Surveys of riders taken as they left the ferry sites showed that fares matter most.\n", "Surveys"),
-    ("But the harbour research suggests that riders might also switch to the bus.\n", "research"),
+    ("Surveys of riders at the three ferry sites showed that fares matter most.\n", "Surveys"),
+    ("The harbour research suggests that riders will switch to the bus.\n", "research"),
 ], ids=["clear-source-no-speaker", "finding-noun-source"])
 def test_a_finding_takes_its_poll_or_study(text, actor):
     meta = {"format": "stancekit-attribution/1", "cue_bias": 0.0, "source_bias": 0.0, "cue_threshold": 1.5,
@@ -96,11 +96,11 @@ _OPEN = "The ferry board met on Monday.\n\n"
 
 
 @pytest.mark.parametrize("text, actors", [
-    (_OPEN + '"Is the pier safe at all?" Ana Ruiz said to a crowd of about 300. "Nobody has told us."\n',
+    (_OPEN + '"Is the pier safe at all?" Ana Ruiz said to the dock workers on the quay. "Nobody has told us."\n',
      [None, "Ana Ruiz", "Ana Ruiz", "Ana Ruiz"]),
     (_OPEN + '"The fares are fair and the boats are clean." Tom Berg, a retired ferry pilot from Porto, said '
-     'pleasantly into the phone.\n', [None, "Tom Berg", "Tom Berg"]),
-    (_OPEN + '"Not fair to riders!" Mayor Ana Ruiz tweeted, quoting the harbour board.\n',
+     'quietly over the radio.\n', [None, "Tom Berg", "Tom Berg"]),
+    (_OPEN + '"Not fair to riders!" Mayor Ana Ruiz wrote, citing the harbour board.\n',
      [None, "Ana Ruiz", "Ana Ruiz"]),
     (_OPEN + '"Is it safe?" Mayor Ana Ruiz said the pier would close in May because of the storms.\n',
      [None, None, "Ana Ruiz"]),
@@ -127,9 +127,9 @@ def test_tag_verb_after_on_pathological_input():
 # "It" after a body or document described in one word that spoke ("The company said ... It also
 # said"), and a body named after its kind in lowercase ("the state ferry company Marlin").
 @pytest.mark.parametrize("text, actors", [
-    ("The ferry company said on Friday that fares would rise. It also said the boats were clean.\n",
+    ("The ferry company said on Friday that fares would rise. It added that the boats were clean.\n",
      ["company", "company"]),
-    ("The advisory panel concluded that the pier must close. It added that repairs would take a year.\n",
+    ("The harbour panel argued that the pier must close. It added that repairs would take a year.\n",
      ["panel", "panel"]),
     ("The voters said the fares were too high. It said nothing more.\n", ["voters", None]),
     ("Fares rose by a third, a charge the state ferry company Marlin denied.\n", [None, "Marlin"]),
@@ -149,17 +149,17 @@ def test_first_person_in_a_paragraph_under_a_colon_line_is_the_writers():
     assert [s.actor for s in got] == [None, "Ana Ruiz", "Ana Ruiz", "Ana Ruiz", None]
 
 
-# "who" after a described group: a determiner or a possessive before its noun ("the port's senior
-# clerks, who have expressed ..."); a bare plural is not read as a description.
+# "who" after a described group: a determiner or a possessive before its noun ("the port's night
+# clerks, who have complained ..."); a bare plural is not read as a description.
 @pytest.mark.parametrize("text, actor", [
-    ("The fare rise angered the port's night clerks, who have openly expressed concern about safety.\n", "clerks"),
-    ("The fare rise angered the night clerks, who have openly expressed concern about safety.\n", "clerks"),
-    ("The fare rise angered clerks, who have openly expressed concern about safety.\n", None),
+    ("The new rota upset the port's night clerks, who have complained about the lighting.\n", "clerks"),
+    ("The new rota upset the night clerks, who have complained about the lighting.\n", "clerks"),
+    ("The new rota upset clerks, who have complained about the lighting.\n", None),
 ], ids=["possessive", "determiner", "bare"])
 def test_who_after_a_described_group(text, actor):
     meta = {"format": "stancekit-attribution/1", "cue_bias": 0.0, "source_bias": 0.0, "cue_threshold": 0.0,
-            "source_threshold": 0.0, "vocab": ["expressed"]}
-    got = segment(text, attribution=AttributionModel({"w=expressed": 5.0}, {"w=who": 5.0}, meta))
+            "source_threshold": 0.0, "vocab": ["complained"]}
+    got = segment(text, attribution=AttributionModel({"w=complained": 5.0}, {"w=who": 5.0}, meta))
     check_offsets(text, got)
     assert got[0].actor == actor
 
@@ -167,13 +167,13 @@ def test_who_after_a_described_group(text, actor):
 # Studied in this round and not reached (each a strict xfail: a fix shows), shipped model.
 @pytest.mark.parametrize("text, index, actor", [
     # a participle of saying after a comma whose subject is a lowercase description
-    ("The nurse later sued the ferry board, claiming the quarantine broke her rights.\n", 0, "nurse"),
+    ("The ferry pilot took the port to court, claiming the new shifts were unlawful.\n", 0, "ferry pilot"),
     ("The port union filed a complaint, arguing that the new shifts broke the contract.\n", 0, "port union"),
     # "it" for a body named by a capitalised word with no organisation word
-    ("Harborline said on Friday that it had closed 300 accounts. It added that more would follow.\n", 1,
+    ("Harborline said on Friday that its ferries would run late. It added that the crews were short.\n", 1,
      "Harborline"),
-    # an apposition "at a <kind of body> called X" read as the subject (any organisation word)
-    ("Tom Berg, at a consulting firm called Harbor Analytics, argues that the toll is too high.\n", 0, "Tom Berg"),
+    # an apposition "of a <kind of body> called X" read as the subject (any organisation word)
+    ("Tom Berg, of a shipping agency called Harbor Lines, argues that the toll is too high.\n", 0, "Tom Berg"),
 ], ids=["participle-description", "participle-group", "it-capitalised-body", "at-a-firm-called"])
 @pytest.mark.xfail(strict=True, reason="issue #13, tenth round (missed sayings): studied, not reached")
 def test_missed_sayings_not_reached_yet(text, index, actor):

@@ -69,7 +69,7 @@ class AttributionModel:
         a quotation mark), ``clause_threshold`` (of a cue word followed by "that" or a colon),
         ``pronoun_threshold`` (of a cue word right after a personal pronoun or right before a
         subject pronoun, "said they would"), ``tag_threshold`` (of a speech-list word that closes
-        a tag after a comma, "..., the study concluded."; these four only lower the threshold, and
+        a tag after a comma, "..., the survey concluded."; these four only lower the threshold, and
         are ``cue_threshold`` when absent), ``joint_cue_threshold``
         and ``joint_source_threshold`` (a cue under its threshold but over the first is taken
         when its best source scores over the second; absent: never), ``source_heads`` (the
@@ -101,8 +101,8 @@ class AttributionModel:
         # and right after a personal pronoun ("she argued"): the pronoun is the source; or right before a
         # subject pronoun ("said they would"): it opens the reported clause.
         self._pt = min(self._ct, self._st, float(meta.get("pronoun_threshold", self._ct)))
-        # and a speech-list word that closes a tag after a comma ("..., the study concluded.", "The
-        # solution, the partner told them, was simple."): the words between name its source (_tag).
+        # and a speech-list word that closes a tag after a comma ("..., the survey concluded.", "The
+        # pier, the clerk told them, would reopen."): the words between name its source (_tag).
         self._gt = min(self._ct, self._st, float(meta.get("tag_threshold", self._ct)))
         # A cue under its threshold but over ``joint_cue_threshold`` is taken when its best source
         # scores over ``joint_source_threshold``: a clear source makes a weaker cue enough.
@@ -154,7 +154,7 @@ class AttributionModel:
         """A copy that takes cues over log-odds ``cue`` (``speech`` for the words of the
         speech-verb list, ``quote`` in a statement with a quotation mark, ``clause`` before
         "that" or a colon, ``pronoun`` right after a personal pronoun or before a subject pronoun,
-        ``tag`` in a speech tag after a comma ("..., the study concluded."); each ``cue`` when None)
+        ``tag`` in a speech tag after a comma ("..., the survey concluded."); each ``cue`` when None)
         and sources over log-odds ``source``; ``joint`` is ``(cue, source)``: a cue over the
         first taken when its source scores over the second (None: none)."""
         meta = dict(self.meta, cue_threshold=float(cue), source_threshold=float(source),
@@ -253,8 +253,8 @@ class AttributionModel:
                 head is None or head[0] <= self._js
                 or (self._heads is not None and not self._speakerlike(toks, low, head[1], lex_sets))):
             # A verb of finding between the joint cue threshold and its context's, with no clear source
-            # or one that names no speaker ("Surveys of caucus-goers taken as they entered caucus sites
-            # showed": "sites"): a finding all the same when a poll, study or report comes before it
+            # or one that names no speaker ("Surveys of riders at the three ferry sites showed":
+            # "sites"): a finding all the same when a poll, study or report comes before it
             # ("New polls released Sunday showed", scored 1.63 under the cue threshold 1.75 and over
             # the joint one).
             best = (best[0], i, True, True)
@@ -268,7 +268,7 @@ class AttributionModel:
             return None  # "nobody asks": no one speaks
         if best[2] and not best[3] and self._heads is not None and not self._speakerlike(toks, low, head[1], lex_sets):
             # "the ministers who gathered on the island expected": no speaker named "island" (a finding's
-            # source is a poll, study or report: "Greenberg's research suggests")
+            # source is a poll, study or report: "the harbour research suggests")
             return None
         j = head[1]
         p = 1 if low[0] in _OPENERS and n > 1 else 0
@@ -375,7 +375,7 @@ class AttributionModel:
         e = k - 2
         described = (toks[e][0][:1].islower() and toks[k][0].lower() == "who"
                      and any(w in _DETERMINERS or w in _POSSESSIVE for w in low[max(0, e - 2) : e]))
-        # ("a young child, who", "the party's top figures, who")
+        # ("a young child, who", "the port's night clerks, who")
         if not (toks[e][0][:1].isupper() or low[e] in lex_sets[0] or low[e] in lex_sets[1] or described) \
                 or low[e] in _STOP or low[e] in NON_SOURCES:  # "Then, who ...?"
             return None
@@ -499,8 +499,8 @@ _TAG_BREAKS = frozenset("not never no nor did does do that to who which whom wil
 
 def _tag(low: list[str], i: int) -> bool:
     """Whether the word at ``i`` closes a speech tag after a comma or dash: "..., the study
-    concluded.", "He had no known political affiliations, the airline added, and ...", "The
-    solution, the partner told them, was simple." The verb ends its clause (a stop, a comma, or
+    concluded.", "The old pier needs new pilings, the clerk added, and ...", "The pier, the
+    clerk told them, would reopen in June." The verb ends its clause (a stop, a comma, or
     an object pronoun before one) and one to six words of a name, with no clause word ("as the
     report implies"), negation ("and didn't argue"), auxiliary, verb "be" or relative among them,
     come after the comma; not a noun after a determiner ("is also a reply,")."""

@@ -110,7 +110,7 @@ JOINT_SOURCE_THRESHOLD = 1.5
 # no fixture statement moved, seed 35/35.
 FINDING_THRESHOLD = -2.0
 # Tenth round (session 15): a speech-list word that closes a tag after a comma, its source between
-# ("..., the study concluded.", "..., the airline added, and ...": _model._tag) is taken over -1 (the
+# ("..., the survey concluded.", "..., the clerk added, and ...": _model._tag) is taken over -1 (the
 # quotation threshold). Fold 1 right 2,768 -> 2,769, fold 2 2,570 -> 2,573 (fixed fold models), false
 # unchanged; fixtures/train +1 ("For now, logisticians say, ..."), dev and seed unchanged. 0: +1/+2;
 # -2: the same as -1. Without the word gates of _tag, -1 took "I laughed, and didn't argue.", "as the
