@@ -1193,7 +1193,7 @@ class _Attributor:
                     last.kind == "group" and " " not in last.name and not last.name.endswith("s")
                     and (last.name in lex.org_words or last.name in lex.documents))):
                 # (or a body or document described in one word, a speaker before: "The company said
-                # ... It also said", "The report cited ... It said", "the panel ... it stated")
+                # ... It added that ...", "The harbour report listed ... It said ...")
                 return last.name, last.kind
             named = doc.org_before(pos, -1 if last is None else last.pos)  # a body named, never a speaker
             return (named, "org") if named else (None, "none")
@@ -1292,7 +1292,7 @@ class _Attributor:
                 break
         if run and len(run) < len(words) and low[len(words) - len(run) - 1] in _ORG_BEFORE_NAME \
                 and words[len(words) - len(run) - 1].islower():
-            # "the state energy company Naftogaz", "the celebrity press Acme Books": the body is the name
+            # "the state energy company Naftogaz", "the shipping firm Harbor Lines": the body is the name
             return " ".join(run), "org"
         if run and len(run) == len(words) and not has_org and len(run) >= 1:
             if len(run) == 1 and run[0].lower() not in doc.full_name and len(words) == 1 \
@@ -2677,8 +2677,9 @@ _QUOTE_OPENERS = frozenset("\"“«‘'")
 
 # A longer tag sentence (issue #13, tenth round): its speech verb right after the speaker's mention (and
 # an apposition or an adverb) and before a preposition, a comma or the stop, so that the quotation is its
-# content: '"...?" Reyes said to a crowd of about 500.', '"..." Ana Ruiz, a retired nurse from Lima, said
-# pleasantly into the phone.', '"...!" Reyes tweeted, quoting the mayor.' (not "Reyes said the pier ...").
+# content: '"...?" Reyes said to the dock workers on the quay.', '"..." Ana Ruiz, a retired pilot from
+# Lima, said quietly over the radio.', '"...!" Reyes wrote, citing the harbour board.' (not "Reyes said
+# the pier ...").
 _TAG_SENTENCE_LONG = 100
 _TAG_WORD = re.compile(r"[A-Za-z][\w'’.-]*+|[,;:]")
 _TAG_TAIL = frozenset("to of at in as on during while before after from with about into when , ; :".split())
@@ -2688,7 +2689,7 @@ _TAG_APPOSITION = 16  # tokens: the comma that closes an apposition after the me
 def _tag_verb_after(text: str, s: int, e: int, mention: str | None, speech_verbs: frozenset[str]) -> bool:
     """Whether, in the sentence ``text[s:e]``, a speech verb follows ``mention`` (past an apposition
     between commas and an adverb in "-ly") and ends its clause: a preposition, a comma or the end
-    after it ("said to a crowd", "said of the mayor", "shouted, ...", "tweeted.")."""
+    after it ("said to the workers", "said of the mayor", "shouted, ...", "wrote.")."""
     m = text.find(mention, s, e) if mention else -1
     if m < 0:
         return False
