@@ -1867,7 +1867,8 @@ class _Attributor:
                     return (g, h)
         # Skip an opening adverbial ("On December 16,", "However,") up to its comma.
         for k, t in enumerate(tokens[:12]):
-            if t[0] == "," and _after_apposition(tokens, k, lex) > k and tokens[k + 1][0].lower() in _ASIDE_OPENERS:
+            if t[0] == "," and k + 1 < len(tokens) and tokens[k + 1][0].lower() in _ASIDE_OPENERS \
+                    and _after_apposition(tokens, k, lex) > k:  # (the set test first: a comma in most frames)
                 break  # "The board, however, was ...", "The board, for its part, ...": the subject opens the clause
             if t[0] == "," and not (k and tokens[k - 1][0].isdigit() and k + 1 < len(tokens)
                                     and tokens[k + 1][1] == t[2] and tokens[k + 1][0].isdigit()):  # not "2,000"
