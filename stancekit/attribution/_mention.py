@@ -134,6 +134,13 @@ def _participle_phrase(text: str, pos: int, end: int, speech_verbs: frozenset[st
     """End of a participle's phrase right after the mention that ends at ``pos`` (at most five
     words), when the main clause's verb follows it (a speech, finding or finite verb, or a past
     form in "-ed", after at most one adverb in "-ly"); else ``pos``."""
+    if not text.startswith(" ", pos):
+        return pos
+    sp = text.find(" ", pos + 1, min(end, pos + 27))
+    if sp > pos + 1:  # a word of lowercase letters that is no participle ("said", "told"): no search
+        word = text[pos + 1 : sp]
+        if word.isalpha() and word.isascii() and word.islower() and not word.endswith(("ing", "ed")):
+            return pos
     found = _PARTICIPLE_PHRASE.match(text, pos, end)
     if found is None:
         return pos
