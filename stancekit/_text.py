@@ -297,7 +297,7 @@ def sentences(text: str, lex: Lexicon, paras: list[tuple[int, int]] | None = Non
                 lab.group(1) in ("Q", "A") or len(lab.group(1)) <= 40
             ) and _looks_like_label(lab.group(1), lex) and not _topic_label(text, lab, le2) \
                     and not _count_only(text, lab.end(), le2) \
-                    and not (pi == 0 and li == 0 and _title_over_header(text, lines)):
+                    and not (pi == 0 and li == 0 and _first_line_of(text, ls2) and _title_over_header(text, lines)):
                 if cur_s < ls2 and not text[cur_s:ls2].isspace():
                     chunks.append((cur_s, ls2, True, cur_label))
                 cur_s = ls2
@@ -351,6 +351,16 @@ def _introduces_words(text: str, start: int, end: int, lex: Lexicon) -> bool:
     among its words. Such a line is a sentence of the body, not a sub-heading ("Online:",
     "Watch the full interview below:")."""
     return not lex.speech_verbs.isdisjoint(lower_words(text[start:end]))
+
+
+_NON_SPACE = re.compile(r"\S")
+
+
+def _first_line_of(text: str, start: int) -> bool:
+    """Whether ``start`` is where the document's first line begins: a window of a long document
+    (its first paragraph is not the document's) has no title line."""
+    first = _NON_SPACE.search(text)
+    return first is not None and first.start() == start
 
 
 def _title_over_header(text: str, lines: list[tuple[int, int]]) -> bool:
