@@ -652,3 +652,90 @@ def test_confidence_text_is_the_repr_of_the_rounded_confidence():
         x = float(x)
         if -0.0 <= x <= 1.0:
             assert _confidence_text(x) == repr(round(x, 4)), x
+
+
+# Session 15: gates on the segmenter's per-statement rules. Each gate returns early only where the
+# pattern or the word test it stands before could not have given anything else.
+_GATE_TEXTS = [
+    "Ana Ruiz said the pier is safe.", "The delegates backing Ruiz declined to comment.",
+    "The actors involved are quick to say so.", "Berg  said it twice.", "Berg, backing Ruiz, said no.",
+    "Lund sayingggggggggggggggggggggggggggggg so", "Lund éditing the text said", "Lund Xing said",
+    "Lund told", "Lund backing", "The port, engineers say, is safe.", "For now, logisticians argued, it waits.",
+    "The pier, he says, is safe.", "Reyes, critics Said, lost.", "a b c", "", " ", "x" * 120,
+]
+
+
+def _participle_phrase_plain(text: str, pos: int, end: int, speech_verbs: frozenset[str]) -> int:
+    """_mention._participle_phrase as it read before its gate (the pattern at every position)."""
+    from stancekit.attribution import _mention as M
+
+    found = M._PARTICIPLE_PHRASE.match(text, pos, end)
+    if found is None:
+        return pos
+    part = found.group(1)
+    if not part.endswith(("ing", "ed")) or part.endswith("ed") and part not in M._PARTICIPLES_ED:
+        return pos
+    words = list(M._WORD_SPAN.finditer(text, found.start(2), found.end(2)))
+    k = found.end(1)
+    for i, w in enumerate(words):
+        low = w.group()
+        if low.endswith("ly") and i + 1 < len(words):
+            low = words[i + 1].group()
+        if (i >= 1 or part.endswith("ed")) and (low in speech_verbs or low in M._VERBS or low in M._FINDING_VERBS
+                                                or (low.endswith("ed") and low.islower())):
+            return k
+        if i >= 5 or low.lower() in M._PHRASE_STOPS:
+            return pos
+        k = w.end()
+    return pos
+
+
+def test_participle_phrase_gate_equals_the_pattern(statements):
+    """_participle_phrase's early return (no space, or a lowercase word not in -ing/-ed after it)
+    gives what the pattern gives, at every position of statements and odd texts, two ends each."""
+    from stancekit._lexicon import load_lexicon
+    from stancekit.attribution._mention import _participle_phrase
+
+    verbs = load_lexicon().speech_verbs
+    for text in [s.text for s in statements[:200]] + _GATE_TEXTS + _ODD_TEXTS:
+        for pos in range(len(text) + 1):
+            for end in (len(text), min(len(text), pos + 12)):
+                assert _participle_phrase(text, pos, end, verbs) == _participle_phrase_plain(text, pos, end, verbs)
+
+
+@pytest.mark.parametrize("mention", [
+    None, "", " ", "Wednesday", "the Super Tuesday", "Theresa May", "May", "Tuesday's", "the Tuesday the",
+    "MONDAY", "Mon.", "Lund said Friday", "Friday Berg", "march", "Ana Ruiz", "a super", "the", "Jänner März",
+    "\u212aelvin Monday", "October 12", "Friday\n",
+])
+def test_calendar_only_gate_equals_the_word_test(mention):
+    """_segment._calendar_only's early return (its last word no calendar word) gives the word test's answer."""
+    from stancekit import _segment as S
+    from stancekit._lexicon import load_lexicon
+    from stancekit._text import lower_words
+
+    lex = load_lexicon()
+    words = [w for w in lower_words(mention or "") if w not in S._DETERMINERS and w != "super"]
+    assert S._calendar_only(mention, lex) == (bool(words) and all(w in lex.calendar for w in words))
+
+
+def test_plural_tag_and_description_gates_hold_what_their_patterns_need(statements):
+    """A frame that _PLURAL_TAG matches holds one of _PLURAL_TAG_WORDS among its words, and an actor
+    that _DESCRIPTION_TAIL matches holds ' wh', ' that' or ' present' (the set and substring tests
+    segment() asks first)."""
+    from stancekit import _segment as S
+    from stancekit._text import lower_words
+
+    texts = [s.text for s in statements] + _GATE_TEXTS + _ODD_TEXTS
+    found = 0
+    for text in texts:
+        if S._PLURAL_TAG.search(text) is not None:
+            found += 1
+            assert not S._PLURAL_TAG_WORDS.isdisjoint(lower_words(text))
+        elif S._PLURAL_TAG_WORDS.isdisjoint(lower_words(text)):
+            assert S._PLURAL_TAG.search(text) is None
+    assert found >= 2
+    for actor in ["diplomats who have seen it", "the ambassadors present", "officials whose names", "x that y",
+                  "a source which", "Who", "people close to the mayor", "Ana Ruiz", "the presenter", "staff present\n"]:
+        if S._DESCRIPTION_TAIL.search(actor) is not None:
+            assert " wh" in actor or " that" in actor or " present" in actor
