@@ -20,7 +20,7 @@ from sklearn.utils.validation import check_is_fitted
 
 # The transforms themselves live in the scikit-learn-free _vectors: scorers use them too.
 from ._vectors import (
-    _KINDS, _WORD, CUE_CLASSES, DOC_FEATURES, FOCUS_FEATURES, CUE_FEATURES, CueBlock, FeaturePlan, StatementInput, TargetBlock, TfidfBlock, VOICE_FEATURE,
+    _KINDS, _WORD, CUE_CLASSES, DOC_FEATURES, FOCUS_FEATURES, CUE_FEATURES, QUESTION_FEATURES, CueBlock, FeaturePlan, StatementInput, TargetBlock, TfidfBlock, VOICE_FEATURE,
     _PWORD, _cue_sets, _Transform, actor_texts, affix_terms, as_inputs, cue_rows, kind_rows, n_paragraph_columns,
 )
 
@@ -342,6 +342,11 @@ class StanceFeaturizer(TransformerMixin, BaseEstimator):
         statement's paragraph (4 columns per target, see
         :meth:`stancekit._vectors.StackSignals.matrix`, made with ``paragraph``), which come
         last, after the author's copy (they are not copied).
+    questions : bool, default False
+        Two columns after all others (:data:`stancekit._vectors.QUESTION_FEATURES`): whether the
+        statement ends with a question mark, and whether it opens with an interviewer's label
+        ("Q:", "Interviewer:"). A question mostly takes no position, where the same words stated
+        would (the eleventh #14 round).
     lexicon_dirs : tuple of str, default ()
         Extra cue lexicons (see :class:`CueLexiconFeatures`).
     """
@@ -370,6 +375,7 @@ class StanceFeaturizer(TransformerMixin, BaseEstimator):
         doc_gate: bool = False,
         author_stack: bool = False,
         paragraph_context: bool = False,
+        questions: bool = False,
         lexicon_dirs: tuple[str, ...] = (),
     ) -> None:
         self.phrases = phrases
@@ -394,6 +400,7 @@ class StanceFeaturizer(TransformerMixin, BaseEstimator):
         self.doc_gate = doc_gate
         self.author_stack = author_stack
         self.paragraph_context = paragraph_context
+        self.questions = questions
         self.lexicon_dirs = lexicon_dirs
 
     def __setstate__(self, state: dict[str, object]) -> None:
@@ -402,6 +409,7 @@ class StanceFeaturizer(TransformerMixin, BaseEstimator):
         state = dict(state)
         state.setdefault("author_stack", False)
         state.setdefault("paragraph_context", False)  # likewise, before the tenth #14 round
+        state.setdefault("questions", False)  # and before the eleventh
         super().__setstate__(state)
 
     def fit(self, X: object, y: object = None) -> "StanceFeaturizer":
@@ -464,6 +472,8 @@ class StanceFeaturizer(TransformerMixin, BaseEstimator):
             if self.author_stack:
                 names += [VOICE_FEATURE] + [f"author:stack:{k}" for k in range(base)]
             names += [f"stack:{k}" for k in range(base, self.n_stack_)]
+        if getattr(self, "questions", False):
+            names += list(QUESTION_FEATURES)
         return np.array(names, dtype=object)
 
     def transform(self, X: object) -> sp.csr_matrix:
@@ -493,7 +503,7 @@ class StanceFeaturizer(TransformerMixin, BaseEstimator):
                    float(getattr(self, "stack_weight", 0.0)), int(getattr(self, "n_stack_", 0)),
                    bool(getattr(self, "actor_role", False)), bool(getattr(self, "author_actor", False)),
                    bool(getattr(self, "doc_focus", False)), bool(getattr(self, "doc_gate", False)),
-                   bool(self.author_stack), int(getattr(self, "n_para_", 0)))
+                   bool(self.author_stack), int(getattr(self, "n_para_", 0)), bool(getattr(self, "questions", False)))
         # What a refit changes in place: a vectorizer's vocabulary, the target signals' compiled phrases.
         fitted = tuple(x for part in parts for x in (part, getattr(part, "vocabulary_", None),
                                                      getattr(part, "_block", None)))
@@ -514,6 +524,6 @@ class StanceFeaturizer(TransformerMixin, BaseEstimator):
             kind=kind is not None, context_weight=weights[0], actor_weight=weights[1], interaction_weight=weights[2],
             doc_weight=weights[4], stack_weight=weights[5], n_stack=weights[6], actor_role=weights[7],
             author_actor=weights[8], doc_focus=weights[9], doc_gate=weights[10], author_stack=weights[11],
-            n_para=weights[12])
+            n_para=weights[12], questions=weights[13])
         _PLANS[self] = (fitted, weights, plan)
         return plan

@@ -56,6 +56,7 @@ DEFAULT_SETTINGS: dict[str, object] = {
     "mlp_alpha": 30.0,
     "author_stack": False,
     "paragraph_context": False,
+    "questions": False,
     "use_cues": True,
     "use_target": True,
     "use_kind": True,
@@ -115,6 +116,8 @@ def build_pipeline(target: Target, settings: Mapping[str, object], random_state:
         if s[name] and not float(s["stack_weight"] or 0.0):
             raise setting_needs_error(name, {"stack_weight": "above 0"}, {"stack_weight": s["stack_weight"]},
                                       reads="the first model's view")
+    if not isinstance(s["questions"], bool):
+        raise type_error("setting 'questions'", s["questions"], "true or false")
     if s["doc_gate"] and not (s["doc_focus"] and float(s["doc_weight"])):
         raise setting_needs_error("doc_gate", {"doc_focus": "true", "doc_weight": "above 0"},
                                   {"doc_focus": s["doc_focus"], "doc_weight": s["doc_weight"]})
@@ -133,7 +136,7 @@ def build_pipeline(target: Target, settings: Mapping[str, object], random_state:
             doc_weight=float(s["doc_weight"]), stack_weight=float(s["stack_weight"]),
             actor_role=bool(s["actor_role"]), author_actor=bool(s["author_actor"]),
             doc_focus=bool(s["doc_focus"]), doc_gate=bool(s["doc_gate"]), author_stack=s["author_stack"],
-            paragraph_context=s["paragraph_context"],
+            paragraph_context=s["paragraph_context"], questions=s["questions"],
             use_cues=bool(s["use_cues"]), use_target=bool(s["use_target"]), use_kind=bool(s["use_kind"]),
         )),
         ("classifier", StanceClassifier(C=float(s["C"]), calibration=s["calibration"],
@@ -402,11 +405,11 @@ def _stack_training(data: LabelledSet, targets: Sequence[Target], settings: Mapp
     # The first model reads the document as the second does, but is never gated (doc_gate) nor
     # biased toward neutral (neutral_bias): its reading of a statement stays the classifier's own,
     # and the gate and the bias act once, on the labels.
-    # Nor has it trees (tree_blend), a perceptron (mlp_blend) or the author's copy of a first
-    # model's view (author_stack):
+    # Nor has it trees (tree_blend), a perceptron (mlp_blend), the author's copy of a first
+    # model's view (author_stack) or the question columns (questions):
     # it is the shipped models' first model, as it was.
     first = {**settings, "stack_weight": 0.0, "doc_gate": False, "neutral_bias": 0.0, "tree_blend": 0.0,
-             "mlp_blend": 0.0, "author_stack": False, "paragraph_context": False}
+             "mlp_blend": 0.0, "author_stack": False, "paragraph_context": False, "questions": False}
     stage1 = fit_model(data, targets, first, random_state=random_state, min_per_class=min_per_class)
     keys = sorted({s.doc_id or s.source for s in data.statements})
     rng = np.random.RandomState(random_state)

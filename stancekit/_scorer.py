@@ -35,10 +35,11 @@ __all__ = ["Scorer", "Explaining", "Block", "write_scorer", "read_scorer", "scor
 
 # Format 2 (the eighth #14 round) adds a second model's trees (setting tree_blend); format 3 (the
 # ninth) its perceptron (setting mlp_blend); format 4 (the tenth) the paragraph columns (setting
-# paragraph_context). A scorer without either is still written as format 1,
+# paragraph_context); format 5 (the eleventh) the question columns (setting questions). A scorer
+# without either is still written as format 1,
 # one with trees as format 2: each file has the lowest number that holds it, which earlier versions read.
-SCORER_FORMAT = 4
-READ_FORMATS = (1, 2, 3, 4)
+SCORER_FORMAT = 5
+READ_FORMATS = (1, 2, 3, 4, 5)
 # Statements featurized at a time: a batch (or one long document) with more is labelled in blocks
 # of this many (see Scorer.blocks), so that memory stays bounded whatever the document's length.
 BLOCK_STATEMENTS = 2_000
@@ -470,6 +471,7 @@ def scorer_arrays(scorer: Scorer) -> dict[str, np.ndarray] | None:
                 **({"doc_gate": True} if plan.doc_gate else {}),
                 **({"author_stack": True} if plan.author_stack else {}),
                 **({"n_para": plan.n_para} if plan.n_para else {}),
+                **({"questions": True} if plan.questions else {}),
                 "classes": list(head.classes), "temperature": head.temperature,
                 **({"neutral_bias": head.neutral_bias} if head.neutral_bias else {}),
                 **({"tree_blend": head.tree_blend, "tree_columns": head.trees.n_columns}
@@ -497,7 +499,7 @@ def scorer_arrays(scorer: Scorer) -> dict[str, np.ndarray] | None:
     except _NotExportable:
         return None
     metas = [m for st in [targets] + ([stage1["targets"]] if stage1 else []) for m in st]
-    fmt = (4 if any("n_para" in m for m in metas) else 3 if any("mlp_blend" in m for m in metas)
+    fmt = (5 if any("questions" in m for m in metas) else 4 if any("n_para" in m for m in metas) else 3 if any("mlp_blend" in m for m in metas)
            else 2 if any("tree_blend" in m for m in metas) else 1)
     meta = {"format": fmt, "labels": list(LABELS), "targets": targets, "tfidf": tfidf_meta,
             "cues": cue_meta}
@@ -591,7 +593,8 @@ def _scorer_of_arrays(data: bytes) -> Scorer:
                 stack_weight=float(m.get("stack_weight", 0.0)), n_stack=int(m.get("n_stack", 0)),
                 actor_role=bool(m.get("actor_role", False)), author_actor=bool(m.get("author_actor", False)),
                 doc_focus=bool(m.get("doc_focus", False)), doc_gate=bool(m.get("doc_gate", False)),
-                author_stack=bool(m.get("author_stack", False)), n_para=int(m.get("n_para", 0)))
+                author_stack=bool(m.get("author_stack", False)), n_para=int(m.get("n_para", 0)),
+                questions=bool(m.get("questions", False)))
             trees = None
             if "tree_blend" in m:
                 trees = TreeEnsemble(**{k: arrays[f"{prefix}head{t}_trees_{k}"] for k in TreeEnsemble.ARRAYS},

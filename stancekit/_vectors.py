@@ -27,7 +27,7 @@ from ._text import quote_spans
 
 __all__ = [
     "CONTEXT_STATEMENTS", "CUE_CLASSES", "CUE_FEATURES", "StatementInput", "as_inputs", "statement_inputs",
-    "cue_rows", "kind_rows", "doc_rows", "doc_groups", "DocSignals", "StackSignals", "DocPart", "FOCUS_FEATURES", "stack_rows", "stack_names", "explain_rows", "DOC_FEATURES", "affix_terms", "actor_texts", "actor_role", "CueBlock", "TargetBlock", "TfidfBlock", "FeaturePlan",
+    "cue_rows", "kind_rows", "doc_rows", "doc_groups", "DocSignals", "StackSignals", "DocPart", "FOCUS_FEATURES", "stack_rows", "stack_names", "explain_rows", "DOC_FEATURES", "QUESTION_FEATURES", "question_rows", "affix_terms", "actor_texts", "actor_role", "CueBlock", "TargetBlock", "TfidfBlock", "FeaturePlan",
     "LinearHead", "Perceptron", "TreeEnsemble", "neutral_offsets", "VOICE_FEATURE",
 ]
 
@@ -946,6 +946,28 @@ def kind_rows(items: list[StatementInput]) -> sp.csr_matrix:
     return _csr_of_dense(m)
 
 
+# Whether a statement asks (setting ``questions``): it ends with a question mark, and it opens with an
+# interviewer's label. An interviewer's or the author's question mostly takes no position (annotation
+# guide, section 3.1), while the same words stated would.
+QUESTION_FEATURES = ("ask:question", "ask:interviewer")
+_CLOSERS = "\"'”’»)] \t\r\n"
+_INTERVIEWER = re.compile(r"\s{0,8}(?:q|question|interviewer)\s{0,3}:", re.IGNORECASE)
+
+
+def question_rows(items: Sequence[StatementInput]) -> np.ndarray:
+    """Per statement, :data:`QUESTION_FEATURES`: 1 where its text, closing quotation marks and
+    brackets aside, ends with "?", and 1 where it opens with an interviewer's label ("Q:",
+    "Question:", "Interviewer:")."""
+    out = np.zeros((len(items), len(QUESTION_FEATURES)))
+    for i, it in enumerate(items):
+        text = it.text
+        if "?" in text and text.rstrip(_CLOSERS).endswith("?"):
+            out[i, 0] = 1.0
+        if ":" in text[:24] and _INTERVIEWER.match(text):
+            out[i, 1] = 1.0
+    return out
+
+
 DOC_FEATURES = ("doc:prev_hits", "doc:next_hits", "doc:share", "doc:any_other", "doc:actor_hits",
                 "doc:actor_pos", "doc:actor_neg", "doc:prev_pos", "doc:prev_neg", "doc:contrast_pos",
                 "doc:contrast_neg")
@@ -1713,6 +1735,7 @@ class FeaturePlan:
     doc_gate: bool = False
     author_stack: bool = False
     n_para: int = 0  # of the n_stack columns, the last n_para are paragraph columns (paragraph_context)
+    questions: bool = False  # QUESTION_FEATURES last (setting questions)
 
     def _stack_width(self) -> int:
         """Columns after the focus columns: the first model's view, with ``author_stack`` the
@@ -1721,6 +1744,11 @@ class FeaturePlan:
         if not (self.stack_weight and self.n_stack):
             return 0
         return self.n_stack + (1 + self.n_stack - self.n_para if self.author_stack else 0)
+
+    def _tail_width(self) -> int:
+        """Columns after the focus columns: :meth:`_stack_width`, then the question columns
+        (setting ``questions``)."""
+        return self._stack_width() + (len(QUESTION_FEATURES) if self.questions else 0)
 
     def n_dense(self) -> int:
         """How many of the columns :meth:`transform` gives come after the text blocks (word
@@ -1737,7 +1765,7 @@ class FeaturePlan:
         if not (self.doc_gate and self.doc_focus and self.doc_weight and self.cues is not None
                 and self.target is not None):
             return None
-        col = X.shape[1] - self._stack_width() - len(FOCUS_FEATURES)
+        col = X.shape[1] - self._tail_width() - len(FOCUS_FEATURES)
         return X[:, col].toarray().ravel() > 0
 
     def gated_blocks(self, blocks: Sequence[object]) -> np.ndarray | None:
@@ -1746,7 +1774,7 @@ class FeaturePlan:
         if not (self.doc_gate and self.doc_focus and self.doc_weight and self.cues is not None
                 and self.target is not None):
             return None
-        col = sum(b.shape[1] for b in blocks) - self._stack_width() - len(FOCUS_FEATURES)
+        col = sum(b.shape[1] for b in blocks) - self._tail_width() - len(FOCUS_FEATURES)
         for b in blocks:
             if col < b.shape[1]:
                 return b[:, col].toarray().ravel() > 0
@@ -1790,6 +1818,8 @@ class FeaturePlan:
             if self.author_stack:
                 names += [VOICE_FEATURE] + ["author:" + n for n in snames[:base]]
             names += snames[base:]
+        if self.questions:
+            names += list(QUESTION_FEATURES)
         return names
 
     def _cues_target(self, items: list[StatementInput], cache: dict[object, object]
@@ -1945,6 +1975,8 @@ class FeaturePlan:
                         if len(it.stack) == self.n_stack:
                             m[i] = it.stack
                 blocks += self._stack_blocks(items, m)
+        if self.questions:
+            blocks.append(block("questions", lambda: _csr_of_dense(question_rows(items))))
         return blocks
 
     def _stack_blocks(self, items: list[StatementInput], m: np.ndarray) -> list[sp.csr_matrix]:
@@ -2384,6 +2416,8 @@ def evidence_label(name: str, words: Sequence[str]) -> str:
         return "the article's own voice"
     if kind == "author":  # setting author_stack: a first model's view, weighed apart for the article's voice
         return "own voice, " + evidence_label(rest, words)
+    if kind == "ask":  # setting questions
+        return {"question": "a question", "interviewer": "an interviewer's question"}.get(rest, rest)
     if kind == "para":  # setting paragraph_context
         where, tid, lab = (rest.split(":") + ["", ""])[:3]
         return {"others": "rest of the paragraph", "attributed": "the paragraph's sources"}.get(where, where) \

@@ -233,11 +233,11 @@ def test_scorer_without_trees_keeps_format_1_and_other_formats_are_refused(tmp_p
     arrays = scorer_arrays(plain.scorer())
     meta = json.loads(_texts(arrays["meta"])[0])
     assert meta["format"] == 1 and "tree_blend" not in json.dumps(meta) and "author_stack" not in json.dumps(meta)
-    arrays["meta"] = _text_array([json.dumps({**meta, "format": 5})])
+    arrays["meta"] = _text_array([json.dumps({**meta, "format": 6})])
     path = tmp_path / "x.npz"
     with open(path, "wb") as f:
         write_npz(f, arrays)
-    with pytest.raises(ModelError, match=r"scorer format 5, this stancekit reads 1, 2, 3, 4"):
+    with pytest.raises(ModelError, match=r"scorer format 6, this stancekit reads 1, 2, 3, 4, 5"):
         _scorer_of_arrays(path.read_bytes())
 
 
