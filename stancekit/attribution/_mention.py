@@ -79,7 +79,7 @@ _TAIL = re.compile(r"(?: (?:who|that|familiar|close|briefed|in|at|with|on|from|f
 # a lowercase head noun, up to a finite verb or a speech verb).
 _OF_NAME = re.compile(r" of (?:the )?[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}")
 _PHRASE = re.compile(r" (?:(?:of|for|to|at|from|with|in|on|by|released|published|conducted|commissioned|taken|out) [\w'’/-]+"
-                     r"(?: [\w'’/-]+){0,5}|there(?= [a-z]))")
+                     r"(?: [\w'’/-]+){0,7}|there(?= [a-z]))")
 _WORD_SPAN = re.compile(r"[\w'’/-]+")
 _PLACE_END = re.compile(r"\b(?:of|from|in) [A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,2}$")
 
