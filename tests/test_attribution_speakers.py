@@ -127,3 +127,29 @@ def test_wrong_speakers_tenth_round_on_pathological_input(text):
 def test_wrong_speakers_not_fixed(text, actor, mention):
     got = segment(text, attribution=None)
     assert [(s.actor, s.actor_mention) for s in got if s.actor] == [(actor, mention)]
+
+
+# A lowercase head noun's phrase up to the verb runs to eight words (regression: seven and more were
+# not read, "Organizers of the push to boycott the mayor's speech said" kept "Organizers").
+@pytest.mark.parametrize("text, mention", [
+    pytest.param("Critics of the plan to rebuild the old pier said it was too costly.",
+                 "Critics of the plan to rebuild the old pier", id="long-phrase"),
+    pytest.param("Critics of the plan said it was too costly.", "Critics of the plan", id="short-phrase"),
+    pytest.param("Critics of the plan to rebuild the old pier at the harbour said it was too costly.", "Critics",
+                 id="phrase-too-long"),
+])
+def test_a_head_nouns_phrase_up_to_the_verb(text, mention):
+    from stancekit._lexicon import load_lexicon
+    from stancekit.attribution._mention import extend_mention, head_nouns
+
+    lex = load_lexicon()
+    assert extend_mention(text, 0, len(text), "Critics", lex.titles, lex.speech_verbs, head_nouns(lex)) == mention
+
+
+def test_a_head_nouns_phrase_on_pathological_input():
+    from stancekit._lexicon import load_lexicon
+    from stancekit.attribution._mention import extend_mention, head_nouns
+
+    lex = load_lexicon()
+    text = "Critics of" + " the" * 50_000 + " said it."
+    assert extend_mention(text, 0, len(text), "Critics", lex.titles, lex.speech_verbs, head_nouns(lex)) == "Critics"
