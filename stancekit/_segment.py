@@ -150,6 +150,7 @@ _POSS_POSITION = re.compile(
 )
 # "the paper", "the daily": a publication, the body that spoke last (see _Attributor.classify)
 _PRESS_NOUNS = frozenset("paper newspaper daily weekly tabloid magazine".split())
+_STATEMENT_NOUNS = frozenset(("statement", "communique", "communiqué"))  # "the statement said": its body
 _DASHES = frozenset("— –".split())
 _OBJECT_PREPOSITIONS = frozenset("to in at on from with by for of about into than".split())
 _CONTRACTIONS = frozenset(("s", "re", "ve", "ll", "d", "m"))  # "he's", "they're", "we've", "she'll", "i'm"
@@ -1204,6 +1205,13 @@ class _Attributor:
                        key=lambda e: e.pos, default=None)
             if last is not None:
                 return last.name, "org"
+        if low[-1] in _STATEMENT_NOUNS and (len(low) == 2 and low[0] in ("the", "its") or len(low) == 1
+                                            and doc.text[max(0, pos - 4) : pos].lower() in ("the ", "its ")):
+            # "The statement called ...": the body or country that spoke last issued it (as "the
+            # paper" is the publication that spoke last)
+            last = doc.last_group
+            if last is not None and last.kind in ("org", "country"):
+                return last.name, last.kind
         if len(low) == 1 and low[0] in _PRONOUNS:
             kind = _PRONOUNS[low[0]]
             if kind == "person":

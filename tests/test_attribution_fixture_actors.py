@@ -263,3 +263,14 @@ def test_a_possessive_description_before_a_name_gives_the_subject(text, actor):
 ])
 def test_possessive_subject_on_pathological_sentences(shipped_attribution, text):
     check_offsets_rules_and_model(text, shipped_attribution)
+
+
+# "The statement said ..." is the statement of the body or country that spoke last (as "the paper"
+# is the publication that spoke last); with no such body it stays as it was.
+def test_the_statement_is_the_last_bodys():
+    text = ("The Lund Harbour Ministry said on Monday that the pier was safe.\n\n"
+            '"The repairs are a success," the statement added.\n')
+    got = segment(text, attribution=None)
+    check_offsets(text, got)
+    assert [s.actor for s in got] == ["Lund Harbour Ministry", "Lund Harbour Ministry"]
+    assert got[1].actor_mention == "the statement"
