@@ -558,13 +558,11 @@ def test_issue13_failure_patterns(shipped, mode, name):
 # The shipped model at its default point (issue #13; cue model C 1, cue threshold 1.5 since the eighth round):
 # sayings and findings the rules miss are found, narration stays in the article's voice.
 @pytest.mark.parametrize("text, actor", [
-    # A noun cue after a light verb sits at the joint cue threshold: the model rebuilt in session 13
-    # (cue threshold 1.5, the eighth round's speech verbs and rules) scores "details" 0.12 over
-    # "provided" 0.11 and finds no clear source for "details" (Reyes -0.25); the model before scored
-    # "provided" first (0.16) and Reyes 3.99 as its source. Trying the next joint cue when the best
-    # finds no source won it back but lost three fixtures/train statements.
-    pytest.param("Tom Reyes provided new details about the fire and his talks with the mayor.\n", "Tom Reyes",
-                 marks=pytest.mark.xfail(strict=True, reason="joint cue chosen by score alone (#13)")),
+    # A noun cue after a light verb sits at the joint cue threshold. The model rebuilt in session 13
+    # scored "details" over "provided" and found no clear source for "details" (a strict xfail then,
+    # "joint cue chosen by score alone"); the model rebuilt in session 15 (the tenth round's rules and
+    # data) names Reyes again.
+    ("Tom Reyes provided new details about the fire and his talks with the mayor.\n", "Tom Reyes"),
     ("New polls released Sunday showed the mayor taking a lead in the race.\n", "New polls"),
     ("Members of the city council on Wednesday debated the results of the harbor summit.\n", None),
     ("The Harbor Gazette has released an excerpt of the report.\n", None),
