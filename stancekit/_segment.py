@@ -239,6 +239,32 @@ def _split_matches(frame: str) -> Iterator[re.Match[str]]:
                 semi = find(";", end)
 
 
+# A quotation that ends with its own comma before the conjunction ('A called it "timely," while B
+# said Y'): masked, the comma is gone; _quote_commas puts it back on the closing mark.
+_QUOTE_COMMA = re.compile(r"_(?=\s+(?:while|whereas|though|although|but)\s)")
+_CLOSING_QUOTES = frozenset("\"”’'")
+
+
+def _quote_commas(text: str, s: int, frame: str) -> str:
+    """``frame`` (``text[s:e]`` masked) with a comma on the closing mark of each quotation that ends
+    with a comma and is followed by a conjunction of :data:`_SPLIT`; the same length."""
+    if "_" not in frame:
+        return frame
+    at = [p for p in (m.start() for m in _QUOTE_COMMA.finditer(frame))
+          if p > 0 and text[s + p] in _CLOSING_QUOTES and text[s + p - 1] == ","]
+    if not at:
+        return frame
+    chars = list(frame)
+    for p in at:
+        chars[p] = ","
+    return "".join(chars)
+
+
+# The first words of a second part that has no subject of its own: the first part's content goes on
+# (", and that ...", ", and whether ...", ", and after ...") or its verb is coordinated (", and said ...").
+_NO_SUBJECT = frozenset("that whether if after before when how what why than less more to".split())
+
+
 # A sentence that opens with a subordinate clause: "While A argues X, B says Y" (its first comma).
 def _leading_clause(openers: str) -> re.Pattern[str]:
     """A sentence that opens with a clause led by one of ``openers`` ("A|B"), up to its first comma
@@ -2808,11 +2834,14 @@ def _split_sources(text: str, s: int, e: int, frame: str | None, att: _Attributo
                                         if lead.re is _LEAD_SPLIT and model is not None else None)
             if a and a != b:
                 return [(s, s + len(left)), (s + right_off, e)]
-    for m in _split_matches(frame):
+    for m in _split_matches(_quote_commas(text, s, frame)):
         left = frame[: m.start() + 1].rstrip()
         right_off = m.end()
         right = frame[right_off:]
         words = lower_words(right)
+        if m.group(0)[0] == "," and not m.group("appended") and len(words) > 1 \
+                and (words[1] in _NO_SUBJECT or words[1] in att.lex.speech_verbs):
+            continue  # ", and that X ...", ", but noted that ...": one source, the first part's
         if _may_open_quantity(right, 0) or (model is not None and _other_share(words, att.lex)):
             # "Four in 10 dockers back X, and a third said Y", "..., while others say Y": a share of a
             # group as the second clause's subject is a source of its own, even of the first's group

@@ -350,6 +350,43 @@ def test_one_source_with_a_second_clause_is_not_split():
     assert [s.actor for s in segment(text)] == ["Lena Arvidsson"]
 
 
+# issue #13, tenth round (session 15): two-source splits. A quotation that ends with its own comma
+# before "while" hid the comma from the split (two sources read as one); a second part with no
+# subject of its own (", and that ...", ", and whether ...", ", and after ...", ", but noted ...")
+# was cut off as if it named a source.
+@pytest.mark.parametrize("text, actors, first_end", [
+    ('Tomas Brenner called the ferry levy "overdue and fair," while Ines Kalla said it would '
+     '"sink the small operators."', ["Tomas Brenner", "Ines Kalla"], '"overdue and fair,"'),
+    ("Mayor Odile Farrant said the bridge was “safe for another decade,” whereas engineer Piet Lannoy "
+     "said its cables were rusting.", ["Odile Farrant", "Piet Lannoy"], "“safe for another decade,”"),
+    ('Rosa Velde said the budget was "tight but honest," but Karel Smet said it hid a deficit.',
+     ["Rosa Velde", "Karel Smet"], '"tight but honest,"'),
+])
+def test_two_sources_split_after_a_quotation_ending_with_a_comma(text, actors, first_end):
+    got = segment(text)
+    check_offsets(text, got)
+    assert [s.actor for s in got] == actors
+    assert got[0].text.endswith(first_end)
+
+
+@pytest.mark.parametrize("text", [
+    "Hana Prell told the council the dam would hold this winter, and that repairs could wait until May.",
+    "The board asked the mayor whether the tram would run on time, and whether, as the unions say, it was safe.",
+    "The port closed a day after Ivo Dancik announced that the cranes were unsafe, and after the insurers "
+    "had warned the owners twice.",
+    "The ministry said in a brief note that it would study the plan, but noted that the harbour had other uses.",
+    "Marta Lenz repeated her call for a public inquiry, the first in a decade, and said the hearings could start in June.",
+    "Dock workers in Tallin said privately that the issue would be raised in Riga, and that some unions were "
+    "already asking whether the new contract had been signed too early.",
+    "Tova Mertens, who chairs the port board this year, said twelve shipping lines had confirmed that they would "
+    "call, and that the board expected more.",
+])
+def test_a_second_part_without_a_subject_is_not_split_off(text):
+    got = segment(text)
+    check_offsets(text, got)
+    assert len(got) == 1
+
+
 def test_interview_speaker_labels():
     text = ("Interview with the minister\n\nInterview by Maria Kunz\n\n"
             "Q: Is the chair ready?\n\nOlsen: We are ready. We have prepared for two years.\n\n"
@@ -587,6 +624,8 @@ def test_statement_is_frozen():
     ("were also " + "reallyly " * 20_000 + "raised by "),
     ("were " + "a" * 100_000 + "ly raised by the " * 3),
     (", while X said Y" * 5_000),
+    ('"a," while X said "b," ' * 5_000),  # quotations ending with a comma before a conjunction
+    ("\"" + "a," * 20_000 + "\" while " * 2),
     ("Q: " * 20_000),
     ("Q: Why? " + "Olsen: Why? " * 20_000),  # answer labels on a question's line
     ("Interview with " + "by Ana Lee " * 20_000 + "\n\nQ: Why?"),  # a header naming the interviewer last
