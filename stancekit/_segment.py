@@ -260,6 +260,21 @@ def _quote_commas(text: str, s: int, frame: str) -> str:
     return "".join(chars)
 
 
+# A relative clause between the second part's subject and its verb (", while dock workers, several
+# of whom had lost shifts, said ..."): blanked (same length) before the second part's source is read.
+_SUBJECT_ASIDE = re.compile(r"(?:while|whereas|though|although|but|and)\s+[^,;]{1,60}?"
+                            r"(,\s+(?:who|whose|which|(?:[a-z]+\s+){0,2}of\s+(?:whom|which))\s[^,;]{1,150}+,)\s")
+
+
+def _blank_aside(right: str) -> str | None:
+    """``right`` with the relative clause of :data:`_SUBJECT_ASIDE` blanked; None without one."""
+    m = _SUBJECT_ASIDE.match(right)
+    if m is None:
+        return None
+    a, b = m.span(1)
+    return right[:a] + " " * (b - a) + right[b:]
+
+
 # The first words of a second part that has no subject of its own: the first part's content goes on
 # (", and that ...", ", and whether ...", ", and after ...") or its verb is coordinated (", and said ...").
 _NO_SUBJECT = frozenset("that whether if after before when how what why than less more to".split())
@@ -2864,6 +2879,10 @@ def _split_sources(text: str, s: int, e: int, frame: str | None, att: _Attributo
         if rules:
             a = _peek(att, left, s)
             b = _peek(att, right, s + right_off)
+            if b is None and a is not None and ", " in right:
+                blanked = _blank_aside(right)
+                if blanked is not None:
+                    b = _peek(att, blanked, s + right_off)
         if b is None and model is not None and (not rules or a or m.group("appended")):
             b = _model_peek(model, text, s + right_off, e, att)
             if b and not rules:

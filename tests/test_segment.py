@@ -361,12 +361,25 @@ def test_one_source_with_a_second_clause_is_not_split():
      "said its cables were rusting.", ["Odile Farrant", "Piet Lannoy"], "“safe for another decade,”"),
     ('Rosa Velde said the budget was "tight but honest," but Karel Smet said it hid a deficit.',
      ["Rosa Velde", "Karel Smet"], '"tight but honest,"'),
+    # a relative clause between the second subject and its verb
+    ("The mayor, Lena Ostrova, said the port was safe and that the city would keep its ferries, while dock "
+     "workers, several of whom had lost shifts in the spring, said privately that the repairs were late.",
+     ["Lena Ostrova", "workers"], "keep its ferries,"),
 ])
 def test_two_sources_split_after_a_quotation_ending_with_a_comma(text, actors, first_end):
     got = segment(text)
     check_offsets(text, got)
     assert [s.actor for s in got] == actors
     assert got[0].text.endswith(first_end)
+
+
+def test_split_patterns_on_pathological_input():
+    from stancekit._segment import _QUOTE_COMMA, _SUBJECT_ASIDE
+
+    for bad in ("while " + "a" * 100_000, "while " + "a " * 50_000 + ", who",
+                "while a, " + "b of " * 30_000 + "whom", "while a, who " + "b" * 100_000 + ";"):
+        assert _SUBJECT_ASIDE.match(bad) is None  # a backtracking pattern would hang here
+    assert _QUOTE_COMMA.search("_" * 100_000 + " " * 100_000 + "whilst") is None
 
 
 @pytest.mark.parametrize("text", [
@@ -626,6 +639,9 @@ def test_statement_is_frozen():
     (", while X said Y" * 5_000),
     ('"a," while X said "b," ' * 5_000),  # quotations ending with a comma before a conjunction
     ("\"" + "a," * 20_000 + "\" while " * 2),
+    ("Ann Lee said no, while dock workers, " + "several of whom " * 20_000 + ", said yes."),  # a relative clause
+    ("Ann Lee said no, while " + "dock workers, who " * 20_000 + "said yes."),
+    ("Ann Lee said no, while dock workers, who " + "a" * 100_000 + ", said yes."),
     ("Q: " * 20_000),
     ("Q: Why? " + "Olsen: Why? " * 20_000),  # answer labels on a question's line
     ("Interview with " + "by Ana Lee " * 20_000 + "\n\nQ: Why?"),  # a header naming the interviewer last
