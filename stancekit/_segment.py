@@ -275,6 +275,9 @@ def _blank_aside(right: str) -> str | None:
     return right[:a] + " " * (b - a) + right[b:]
 
 
+# A negated subject names no source ("nobody", "no delegation", "none of them", "not one state").
+_NO_SOURCE = frozenset("nobody no none neither not".split())
+
 # The first words of a second part that has no subject of its own: the first part's content goes on
 # (", and that ...", ", and whether ...", ", and after ...") or its verb is coordinated (", and said ...").
 _NO_SUBJECT = frozenset("that whether if after before when how what why than less more to".split())
@@ -2857,6 +2860,8 @@ def _split_sources(text: str, s: int, e: int, frame: str | None, att: _Attributo
         if m.group(0)[0] == "," and not m.group("appended") and len(words) > 1 \
                 and (words[1] in _NO_SUBJECT or words[1] in att.lex.speech_verbs):
             continue  # ", and that X ...", ", but noted that ...": one source, the first part's
+        if m.group(0)[0] == "," and not m.group("appended") and len(words) > 1 and words[1] in _NO_SOURCE:
+            continue  # ", whereas nobody wanted ...", ", and no delegation disagreed": no source of its own
         if _may_open_quantity(right, 0) or (model is not None and _other_share(words, att.lex)):
             # "Four in 10 dockers back X, and a third said Y", "..., while others say Y": a share of a
             # group as the second clause's subject is a source of its own, even of the first's group
@@ -2890,6 +2895,8 @@ def _split_sources(text: str, s: int, e: int, frame: str | None, att: _Attributo
         # "..., a charge the company denied": the appended noun phrase has a source of its own, and
         # the clause before may have none.
         if b and a != b and (a or m.group("appended")):
+            if not _NO_SOURCE.isdisjoint(lower_words(left[:8])[:1]):
+                continue  # "Not one state has endorsed it, and X said ...": the first part names no source
             return [(s, s + len(left)), (s + right_off, e)]
     return [(s, e)]
 

@@ -393,6 +393,13 @@ def test_split_patterns_on_pathological_input():
     "already asking whether the new contract had been signed too early.",
     "Tova Mertens, who chairs the port board this year, said twelve shipping lines had confirmed that they would "
     "call, and that the board expected more.",
+    # a negated subject names no source, after the conjunction or before it
+    "Jonas Wirth, a harbour pilot, said the channel would silt up within a year, and no skipper disagreed.",
+    "Eda Kovacs, an engineer at a Ghent firm, countered that the old bridge had lasted because both towns paid "
+    "for it, whereas nobody upriver wanted what the new plan offered.",
+    "Not one council member has backed the toll, and the port authority has said only that it will study it.",
+    'The ferry board, which the union\'s chair, Oskar Lind, called "a closed shop," made no mention of the toll, '
+    "and none of its members raised it in public either.",
 ])
 def test_a_second_part_without_a_subject_is_not_split_off(text):
     got = segment(text)
