@@ -361,6 +361,9 @@ def test_one_source_with_a_second_clause_is_not_split():
      "said its cables were rusting.", ["Odile Farrant", "Piet Lannoy"], "“safe for another decade,”"),
     ('Rosa Velde said the budget was "tight but honest," but Karel Smet said it hid a deficit.',
      ["Rosa Velde", "Karel Smet"], '"tight but honest,"'),
+    # a party to talks named by its country and "side" (org_words.txt) is a source of its own
+    ("The Latvian side again proposed a shared toll on the canal, while the Estonian delegation said any such "
+     "toll must first be agreed by the river towns.", ["Latvia", "Estonian delegation"], "on the canal,"),
     # a relative clause between the second subject and its verb
     ("The mayor, Lena Ostrova, said the port was safe and that the city would keep its ferries, while dock "
      "workers, several of whom had lost shifts in the spring, said privately that the repairs were late.",
