@@ -277,6 +277,8 @@ def _blank_aside(right: str) -> str | None:
 
 # A negated subject names no source ("nobody", "no delegation", "none of them", "not one state").
 _NO_SOURCE = frozenset("nobody no none neither not".split())
+# ... and a subject owned by the first part's body is its source again (", and its diplomats said ...")
+_OWNED_SUBJECT = "its"
 
 # The first words of a second part that has no subject of its own: the first part's content goes on
 # (", and that ...", ", and whether ...", ", and after ...") or its verb is coordinated (", and said ...").
@@ -2860,7 +2862,8 @@ def _split_sources(text: str, s: int, e: int, frame: str | None, att: _Attributo
         if m.group(0)[0] == "," and not m.group("appended") and len(words) > 1 \
                 and (words[1] in _NO_SUBJECT or words[1] in att.lex.speech_verbs):
             continue  # ", and that X ...", ", but noted that ...": one source, the first part's
-        if m.group(0)[0] == "," and not m.group("appended") and len(words) > 1 and words[1] in _NO_SOURCE:
+        if m.group(0)[0] == "," and not m.group("appended") and len(words) > 1 \
+                and (words[1] in _NO_SOURCE or words[1] == _OWNED_SUBJECT):
             continue  # ", whereas nobody wanted ...", ", and no delegation disagreed": no source of its own
         if _may_open_quantity(right, 0) or (model is not None and _other_share(words, att.lex)):
             # "Four in 10 dockers back X, and a third said Y", "..., while others say Y": a share of a

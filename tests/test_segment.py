@@ -403,6 +403,9 @@ def test_split_patterns_on_pathological_input():
     "Not one council member has backed the toll, and the port authority has said only that it will study it.",
     'The ferry board, which the union\'s chair, Oskar Lind, called "a closed shop," made no mention of the toll, '
     "and none of its members raised it in public either.",
+    # a subject the first part's body owns: its source again
+    "Latvia has said it wants to keep the night crossings, and its envoys in Tartu have hinted that they see "
+    "merit in a second quay.",
 ])
 def test_a_second_part_without_a_subject_is_not_split_off(text):
     got = segment(text)
