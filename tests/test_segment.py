@@ -977,14 +977,18 @@ _paragraph_pieces = st.sampled_from([
 @settings(max_examples=150, deadline=None)
 @given(st.lists(st.lists(_paragraph_pieces, min_size=1, max_size=5).map("".join), min_size=1, max_size=8))
 def test_windows_equal_the_whole_on_news_like_paragraphs(paragraphs):
+    text = "\n\n".join(paragraphs)
+    assert _in_windows_of_one_paragraph(text) == segment(text, "d")
+
+
+def _in_windows_of_one_paragraph(text: str) -> list:
+    """``segment(text)`` read in windows of one paragraph each (as a long document is read)."""
     import stancekit._segment as seg
 
-    text = "\n\n".join(paragraphs)
-    whole = segment(text, "d")
     saved = seg._WINDOW_CHARS
     seg._WINDOW_CHARS = 1
     try:
-        assert segment(text, "d") == whole
+        return segment(text, "d")
     finally:
         seg._WINDOW_CHARS = saved
 
@@ -993,17 +997,10 @@ def test_regression_a_window_is_no_document_so_its_first_label_is_no_title():
     """Found by the property test above (session 15): the title rule of f84ac23 (the document's
     first line over an unpunctuated line is its title, no speaker label) read the first line of
     every window as the document's, so a window that opened with a label dropped its speaker."""
-    import stancekit._segment as seg
-
     text = "The minister said the plan was good. \n\nLena Arvidsson: Yes. \nOrlov said so: "
     whole = segment(text, "d")
     assert whole[1].actor == "Lena Arvidsson"
-    saved = seg._WINDOW_CHARS
-    seg._WINDOW_CHARS = 1
-    try:
-        assert segment(text, "d") == whole
-    finally:
-        seg._WINDOW_CHARS = saved
+    assert _in_windows_of_one_paragraph(text) == whole
 
 
 def test_a_window_never_ends_before_a_continued_quotation():
