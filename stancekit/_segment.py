@@ -248,7 +248,7 @@ _CLOSING_QUOTES = frozenset("\"”’'")
 def _quote_commas(text: str, s: int, frame: str) -> str:
     """``frame`` (``text[s:e]`` masked) with a comma on the closing mark of each quotation that ends
     with a comma and is followed by a conjunction of :data:`_SPLIT`; the same length."""
-    if "_" not in frame:
+    if "_ " not in frame and "_\n" not in frame:  # no masked quotation before a space
         return frame
     at = [p for p in (m.start() for m in _QUOTE_COMMA.finditer(frame))
           if p > 0 and text[s + p] in _CLOSING_QUOTES and text[s + p - 1] == ","]
