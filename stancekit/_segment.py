@@ -520,16 +520,18 @@ def _tag_description(tokens: list[tuple[str, int, int]], i: int) -> int | None:
     return None
 
 
-def _quote_in_participle(tokens: list[tuple[str, int, int]], q: int) -> bool:
-    """Whether the quotation that ends at token ``q`` (or at ``q - 1``, before a comma) is the object of
-    a participle after a subject and a comma ("Mr. Berg, citing ''the magic of the port,'' said the
-    mayor could ..."): the verb after it is the subject's, no inverted tag."""
+def _participle_of_quote(tokens: list[tuple[str, int, int]], q: int) -> int | None:
+    """The index of the participle whose object is the quotation that ends at token ``q`` (or at
+    ``q - 1``, before a comma), after a subject and a comma ("Mr. Berg, citing ''the magic of the
+    port,'' said the mayor could ..."): the verb after it is the subject's, no inverted tag; else None."""
     p = q
     while p > 0 and not tokens[p][0].startswith("_") and (tokens[p][0] in _QUOTE_MARKS or tokens[p][0] == ","):
         p -= 1
     while p > 0 and (tokens[p - 1][0].startswith("_") or tokens[p - 1][0] in _QUOTE_MARKS):
         p -= 1
-    return p >= 3 and tokens[p - 1][0].endswith("ing") and tokens[p - 1][0].islower() and tokens[p - 2][0] == ","
+    if p >= 3 and tokens[p - 1][0].endswith("ing") and tokens[p - 1][0].islower() and tokens[p - 2][0] == ",":
+        return p - 1
+    return None
 
 
 _DESCRIBED_DETERMINERS = frozenset("a an the one another".split())
@@ -576,11 +578,10 @@ def _np_backward(tokens: list[tuple[str, int, int]], vi: int, lex: Lexicon) -> t
     """Index range ``[i, vi_np)`` of the noun phrase that is the subject of the verb at ``vi``."""
     j = vi - 1
     j = _skip_adverbs_back(tokens, j)
-    if j >= 3 and (tokens[j][0].startswith("_") or tokens[j][0] in _QUOTE_MARKS) and _quote_in_participle(tokens, j):
-        p = j  # "Mr. Berg, citing ''the magic of the port,'' said": the subject before the participle
-        while p > 0 and (tokens[p][0].startswith("_") or tokens[p][0] in _QUOTE_MARKS):
-            p -= 1
-        j = _skip_adverbs_back(tokens, p - 2)
+    part = _participle_of_quote(tokens, j) if j >= 3 and (tokens[j][0].startswith("_") or tokens[j][0] in _QUOTE_MARKS) \
+        else None
+    if part is not None:  # "Mr. Berg, citing ''the magic of the port,'' said": the subject before the participle
+        j = _skip_adverbs_back(tokens, part - 2)
     if j >= 3 and tokens[j][0].lower() == "who" and tokens[j - 1][0][:1].isupper():
         # A cleft, "It was Nicolas Sarkozy who suggested": the name between "it was" and "who".
         n = j - 1
@@ -1606,7 +1607,7 @@ class _Attributor:
             unquoted = unquoted and (tokens[vi + 1][0][:1].isupper() or bool(described))  # "..., said Tom Berg, ..."
             if vi + 1 < len(tokens) and vi >= 1 and (unquoted or after_quote and (
                 tokens[q][0].startswith("_") or (q >= 1 and tokens[q][0] == "," and tokens[q - 1][0].startswith("_"))
-            ) and not _quote_in_participle(tokens, q)):
+            ) and _participle_of_quote(tokens, q) is None):
                 j = vi + 1
                 k, r = _inverted_end(tokens, j, lex) if not described else (described, None)
                 if unquoted and k < len(tokens) and tokens[k][0] not in _INVERTED_ENDS and not (
