@@ -54,6 +54,21 @@ _DETERMINERS = frozenset(
     "one its these those".split()
 )
 _INITIALS = re.compile(r"(?:[A-Z]\.)+")
+# A possessive ending, either apostrophe ("Tamm’s", "Tamm's").
+_POSSESSIVE = ("’s", "'s")
+
+
+def _unpossessive(word: str) -> str:
+    """``word`` without its possessive ending ("Tamm’s", "Tamm's" -> "Tamm")."""
+    return word.removesuffix("’s").removesuffix("'s")
+
+
+def _description_words(raw: list[str]) -> list[str]:
+    """The words of a description, closing apostrophes and possessive endings dropped
+    ("kazakhstan's foreign minister" -> "kazakhstan foreign minister")."""
+    return [_unpossessive(w.rstrip("’'")) for w in raw]
+
+
 # Party words before a name describe the person ("Republican Donald Trump", "Democrat Bernie Sanders").
 _PARTY_WORDS = frozenset("republican democrat democratic gop rival".split())
 # Capitalised only because they open a sentence: never part of a name.
@@ -170,6 +185,8 @@ _APPOSITION_CHARS = 100
 _CLAUSE_VERBS = frozenset("is are was were has have had will would can could should did does said says told "
                           "tells added adds".split())
 _APPOSITION_OPENERS = frozenset("the a an his her its their".split())
+# Relatives end an apposition's description ("Lavrov, the minister who ...").
+_RELATIVES = frozenset("who whose which that".split())
 # How far back a pronoun looks for a person of its gender past an unresolved description.
 _NEAR = 400
 # A description with one of these titles that fits no one named falls back to the last speaker.
@@ -422,7 +439,7 @@ class _Doc:
             # before ("Lavrov also turned to X.", "Lavrov's speech ranged widely."): the subject a
             # "he" in the next sentence stands for (a run of one word is no _NAME_SEQ)
             first = self.text[start : min(end, start + 40)].split(None, 1)[0]
-            first = first.rstrip(",.;:").removesuffix("’s").removesuffix("'s")
+            first = _unpossessive(first.rstrip(",.;:"))
             full = self.full_name.get(first.lower()) if first[1:].islower() else None
             if full is not None and full != first and not any(q in self.text[start:end] for q in "\"“”«»"):
                 self.mentions.add(full, "subject", (), start)  # (not in a quotation: "Zhovtis is in prison," he said)
@@ -466,22 +483,11 @@ class _Doc:
         m = _APPOSITION.match(self.text, pos, min(end, pos + _APPOSITION_CHARS))
         if m is None:
             return set()
-        lex = self.lex
-        words = [w.rstrip("’'").removesuffix("’s").removesuffix("'s") for w in m.group(1).lower().split()]
-        if not words or not (words[0] in _APPOSITION_OPENERS or m.group(1).split()[0].endswith(("’s", "'s"))
-                             or words[0] in lex.titles):
+        words = _description_words(m.group(1).lower().split())
+        if not words or not (words[0] in _APPOSITION_OPENERS or m.group(1).split()[0].endswith(_POSSESSIVE)
+                             or words[0] in self.lex.titles):
             return set()
-        desc = set()
-        for w in words:
-            if w in ("who", "whose", "which", "that"):
-                break
-            if w in _CLAUSE_VERBS:
-                return set()  # a clause: "According to Tom Reyes, the transport chief said ..."
-            if w in lex.titles:
-                desc.add(w)
-            elif w in lex.country_of:
-                desc.update((w, lex.country_of[w].lower()))
-        return desc if desc & lex.titles else set()
+        return self._titles_and_countries(words, _RELATIVES)
 
     def _apposition_before(self, comma: int, start: int) -> set[str]:
         """Titles and countries of a description right before a name and its comma at ``comma``
@@ -494,12 +500,20 @@ class _Doc:
         if cut < 0 and lo > start:
             return set()
         raw = self.text[max(cut + 1, lo) : comma].lower().split()
-        words = [w.rstrip("’'").removesuffix("’s").removesuffix("'s") for w in raw]
-        if not 2 <= len(words) <= 6 or not (words[0] in _APPOSITION_OPENERS or raw[0].endswith(("’s", "'s"))):
+        words = _description_words(raw)
+        if not 2 <= len(words) <= 6 or not (words[0] in _APPOSITION_OPENERS or raw[0].endswith(_POSSESSIVE)):
             return set()
+        return self._titles_and_countries(words)
+
+    def _titles_and_countries(self, words: list[str], stops: frozenset[str] = frozenset()) -> set[str]:
+        """The titles and countries (with their countries' names) among a description's ``words``,
+        read up to the first word of ``stops``: empty when a finite verb comes first (a clause:
+        "According to Tom Reyes, the transport chief said ...") or no title is among them."""
         lex = self.lex
         desc = set()
         for w in words:
+            if w in stops:
+                break
             if w in _CLAUSE_VERBS:
                 return set()
             if w in lex.titles:
@@ -623,7 +637,7 @@ class _Doc:
         return True
 
     def canonical_person(self, words: list[str]) -> str:
-        if len(words[-1]) > 2 and words[-1].endswith(("'s", "\u2019s")):  # "Ivo Tamm's claim": Ivo Tamm
+        if len(words[-1]) > 2 and words[-1].endswith(_POSSESSIVE):  # "Ivo Tamm's claim": Ivo Tamm
             words = [*words[:-1], words[-1][:-2]]
         name = " ".join(words)
         full = self.full_name.get(words[-1].lower())
