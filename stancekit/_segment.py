@@ -12,7 +12,7 @@ from pathlib import Path
 
 from ._errors import type_error
 from ._lexicon import Lexicon, load_lexicon, read_data_lines
-from ._text import Sentence, gap_token_spans, iter_paragraphs, lower_words, paragraphs, sentences
+from ._text import INTERVIEWER_LABELS, Sentence, gap_token_spans, iter_paragraphs, lower_words, paragraphs, sentences
 from .attribution._coref import _DETERMINERS, _FUNCTION, _INITIALS, _PARTY_WORDS, _Doc, _Entity, _lex_memo
 from .attribution._features import CLAUSE_WITHIN
 from .attribution._mention import head_nouns
@@ -2411,7 +2411,7 @@ def segment(
                 sent = sent._replace(label=None)  # a section's heading ("Lund: Stay close."): no one's words
             if sent.label is not None:
                 lab = text[sent.label[0] : sent.label[1]]
-                if lab.lower() in ("q", "question", "interviewer"):
+                if lab.lower() in _INTERVIEWER_WORDS:
                     label_speaker = (interviewer or "Interviewer", lab)
                 elif lab.lower() in ("a", "answer"):
                     label_speaker = (doc.last_person.name if doc.last_person else _first_named(doc, s), lab)
@@ -2614,6 +2614,8 @@ def _turns_recur(labels: Iterable[str]) -> bool:
 # ASCII-only pattern missed them and left the interviewer's questions to the publication)
 _NAME_WORD = (r"(?:[A-Z\u00C0-\u00DE\u0100-\u017F][^\W\d_A-Z]++(?:-[A-Z\u00C0-\u00DE\u0100-\u017F][^\W\d_A-Z]++)*+"
               r"|[A-Z]\.)")
+# An interviewer's turn label in any case ("Q:", "QUESTION:"): the questions are the interviewer's.
+_INTERVIEWER_WORDS = frozenset(w.lower() for w in INTERVIEWER_LABELS)
 _INTERVIEWER = re.compile(
     r"(?:[Ii]nterview(?:ed)?\s+by|[Ii]nterviewer:?|[Qq]uestions\s+(?:put\s+)?by|[Ss]poke\s+to|[Tt]alked\s+to)\s+"
     r"(" + _NAME_WORD + r"(?:[ \t]+" + _NAME_WORD + r"){1,3})"

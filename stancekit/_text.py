@@ -51,6 +51,9 @@ _ANY_TERMINAL = re.compile(r"[.!?…]")
 _SPEAKER_LABEL = re.compile(
     r"([A-Z][\w.’'-]*(?: (?:(?:de|van|von|der|den|al|bin|la|le|du|di|da) )?[A-Z][\w.’'-]*){0,3}|Q|A)\s?:[ \t]+(?=\S)"
 )
+# The labels of an interviewer's turns, as written ("Q:", "Question:", "Interviewer:"): the
+# questions' speaker in a transcript (here and in _segment) and a question's feature (_vectors).
+INTERVIEWER_LABELS = ("Q", "Question", "Interviewer")
 _LABEL_PARTICLES = frozenset("de van von der den al bin la le du di da".split())
 # A hearing's turn label naming its speaker in brackets: "Question (Mr. Ivo Marten, Green group):",
 # "Follow-up (Ms. Marten):". Group 1 is the name (before any comma), the label.
@@ -302,7 +305,7 @@ def sentences(text: str, lex: Lexicon, paras: list[tuple[int, int]] | None = Non
                     chunks.append((cur_s, ls2, True, cur_label))
                 cur_s = ls2
                 cur_label = (ls2, ls2 + len(lab.group(1)))
-                if lab.group(1) in ("Q", "Question", "Interviewer") and line.count(":") > 1:
+                if lab.group(1) in INTERVIEWER_LABELS and line.count(":") > 1:
                     # an answer's label after the question on the same line starts the answer's turn
                     for qm in _QUESTION_END.finditer(text, lab.end(), le2):
                         ans = _SPEAKER_LABEL.match(text, qm.end(), le2)

@@ -23,7 +23,7 @@ import scipy.sparse as sp
 
 from ._errors import DataError, location, type_error
 from ._segment import Statement
-from ._text import quote_spans
+from ._text import INTERVIEWER_LABELS, quote_spans
 
 __all__ = [
     "CONTEXT_STATEMENTS", "CUE_CLASSES", "CUE_FEATURES", "StatementInput", "as_inputs", "statement_inputs",
@@ -953,7 +953,7 @@ def kind_rows(items: list[StatementInput]) -> sp.csr_matrix:
 # guide, section 3.1), while the same words stated would.
 QUESTION_FEATURES = ("ask:question", "ask:interviewer")
 _CLOSERS = "\"'”’»)] \t\r\n"
-_INTERVIEWER = re.compile(r"\s{0,8}(?:q|question|interviewer)\s{0,3}:", re.IGNORECASE)
+_INTERVIEWER_LABEL = re.compile(r"\s{0,8}(?:" + "|".join(INTERVIEWER_LABELS) + r")\s{0,3}:", re.IGNORECASE)
 
 
 def question_rows(items: Sequence[StatementInput]) -> np.ndarray:
@@ -965,7 +965,7 @@ def question_rows(items: Sequence[StatementInput]) -> np.ndarray:
         text = it.text
         if "?" in text and text.rstrip(_CLOSERS).endswith("?"):
             out[i, 0] = 1.0
-        if ":" in text[:24] and _INTERVIEWER.match(text):
+        if ":" in text[:24] and _INTERVIEWER_LABEL.match(text):
             out[i, 1] = 1.0
     return out
 
