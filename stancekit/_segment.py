@@ -1492,6 +1492,10 @@ class _Attributor:
             candidates.insert(0, 0)
         if len(candidates) > 1:
             tag = self._closing_tag(frame, offset, tokens, candidates[-1])
+            if tag is None:
+                # "..., Mr. Berg said, adding that she ...": a tag followed by its own participle
+                tag = next((t for t in (self._closing_tag(frame, offset, tokens, v, True) for v in candidates[:-1]
+                                        if v + 2 < len(tokens) and tokens[v + 1][0] == ",") if t is not None), None)
             if tag is not None:
                 return tag
             if tokens[0][0].lower() in _SUBORDINATORS or tokens[0][0].lower() in _OPENING_PREPOSITIONS:
@@ -1648,15 +1652,21 @@ class _Attributor:
                     return name, kind, mention
         return self._views_and_passives(frame, offset)
 
-    def _closing_tag(self, frame: str, offset: int, tokens: list[tuple[str, int, int]], vi: int):
+    def _closing_tag(self, frame: str, offset: int, tokens: list[tuple[str, int, int]], vi: int,
+                     participle: bool = False):
         """The speaker of a closing speech tag after the frame's last comma ("Most of their
         arguments are easily refuted, they say.", "..., with the economy adding jobs, the
         mayor said."): a saying verb that ends the frame, its subject right after the comma. It
-        wins over the cues of the clause it closes, which are the reported content. None for
-        anything else."""
+        wins over the cues of the clause it closes, which are the reported content. With
+        ``participle``, the tag is followed by a comma and its own participle instead ("...,
+        Mr. Berg said, adding that she ..."). None for anything else."""
         n = len(tokens)
         if vi < 3 or tokens[vi][0] not in _TAG_VERBS:
             return None
+        if participle:
+            if not (vi + 2 < n and tokens[vi + 1][0] == "," and tokens[vi + 2][0] in _SAYING_ING):
+                return None
+            n = vi + 1
         k = vi + 1
         if k < n and (tokens[k][0].lower() in self.lex.calendar or tokens[k][0] in _TAG_TAIL):
             # "..., Smith said Tuesday.", "..., she said in an interview."

@@ -153,3 +153,28 @@ def test_a_head_nouns_phrase_on_pathological_input():
     lex = load_lexicon()
     text = "Critics of" + " the" * 50_000 + " said it."
     assert extend_mention(text, 0, len(text), "Critics", lex.titles, lex.speech_verbs, head_nouns(lex)) == "Critics"
+
+
+# Eleventh round (session 16): wrong speakers (docs/attribution.md, "Eleventh round (session 16):
+# wrong speakers"). Every sentence is invented.
+@pytest.mark.parametrize("text, actor, mention", [
+    # a closing tag followed by its own participle names the speaker, not the subject of the content
+    # (regression: "Ms. Ruiz intends ..., Mr. Berg said, adding ..." had the actor "Ruiz")
+    pytest.param("Ms. Ruiz intends to give a harbour address at the Press Club this month, Mr. Berg said, adding that "
+                 "she would also hold similar events.", "Berg", "Mr. Berg", id="tag-then-participle"),
+    pytest.param("The pier will open in May, the harbour chief said Tuesday, noting that Ana Ruiz had agreed.", "chief",
+                 "chief", id="tag-calendar-then-participle"),
+    pytest.param("Ana Ruiz said the pier would open in May, adding that the toll would stay.", "Ana Ruiz", "Ana Ruiz",
+                 id="participle-after-content-kept"),
+])
+def test_wrong_speakers_eleventh_round(text, actor, mention):
+    got = segment(text, attribution=None)
+    check_offsets(text, got)
+    assert [(s.actor, s.actor_mention) for s in got if s.actor] == ([(actor, mention)] if actor else [])
+
+
+@pytest.mark.parametrize("text", [
+    "Ana said it, " * 20_000 + "Tom said, adding it.", "The pier is late, Tom said" + ", adding" * 50_000 + " it.",
+])
+def test_wrong_speakers_eleventh_round_on_pathological_input(text):
+    check_offsets(text, segment(text, attribution=None))
