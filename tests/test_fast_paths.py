@@ -739,3 +739,50 @@ def test_plural_tag_and_description_gates_hold_what_their_patterns_need(statemen
                   "a source which", "Who", "people close to the mayor", "Ana Ruiz", "the presenter", "staff present\n"]:
         if S._DESCRIPTION_TAIL.search(actor) is not None:
             assert " wh" in actor or " that" in actor or " present" in actor
+
+
+# Session 16: start-up.
+def _plain_word_index(vocabulary):
+    """_WordIndex's arrays built as before session 16: a Python loop over the terms."""
+    grams = [(term.split(" "), col) for term, col in vocabulary.items()]
+    ids: dict[str, int] = {}
+    for parts, _col in grams:
+        for w in parts:
+            ids.setdefault(w, len(ids))
+    n_words = max(len(ids), 1)
+    unigram_col = np.full(n_words, -1, dtype=np.int64)
+    keys: dict[int, list[tuple[int, int]]] = {}
+    for parts, col in grams:
+        if len(parts) == 1:
+            unigram_col[ids[parts[0]]] = col
+        else:
+            key = 0
+            for w in parts:
+                key = key * n_words + ids[w]
+            keys.setdefault(len(parts), []).append((key, col))
+    return ids, n_words, unigram_col, {n: np.array(sorted(kc), dtype=np.int64).reshape(-1, 2) for n, kc in keys.items()}
+
+
+@pytest.mark.parametrize("vocabulary", [
+    {},
+    {"pier": 0},
+    {"old pier": 2, "pier": 0, "the old pier": 1, "old": 3, "pier old": 4, "two  spaces": 5, "": 6, "the": 7},
+    {f"w{i % 37} w{i % 11}" if i % 3 else f"w{i}": i for i in range(500)},
+    "shipped",
+])
+def test_word_index_arrays_equal_the_plain_loop(scorer, vocabulary):
+    """_WordIndex's word ids, unigram columns and sorted n-gram keys (built in numpy) are the
+    plain loop's, in the same order and dtypes, for the shipped word vocabulary too."""
+    import re
+
+    if vocabulary == "shipped":
+        vocabulary = next(b.vocabulary for plan in scorer.plans.values() for b in (plan.word, plan.context, plan.actor)
+                          if isinstance(b, V.TfidfBlock) and b.affix_lengths is None)
+        assert len(vocabulary) > 1000
+    index = V._WordIndex(vocabulary, (1, 3), re.compile(r"\w+"))
+    ids, base, unigram_col, keys = _plain_word_index(vocabulary)
+    assert list(index.ids.items()) == list(ids.items()) and index.base == base
+    assert index.unigram_col.dtype == unigram_col.dtype and np.array_equal(index.unigram_col, unigram_col)
+    assert list(index.keys) == list(keys)
+    for n, k in keys.items():
+        assert index.keys[n].dtype == k.dtype and index.keys[n].shape == k.shape and np.array_equal(index.keys[n], k)
