@@ -617,6 +617,9 @@ def test_searching_keys_in_sorted_order_equals_searchsorted(n, low, high):
         keys[: n // 3] = rng.choice(table, size=n // 3)  # hits, each more than once
     got = V._search_sorted_keys(table, keys)
     assert np.array_equal(got, np.searchsorted(table, keys)) and got.dtype == np.intp
+    small = table[:: max(1, len(table) // 63)][:63]  # a phrase table's size: searched as the keys come
+    got = V._search_sorted_keys(small, keys)
+    assert np.array_equal(got, np.searchsorted(small, keys)) and got.dtype == np.intp
 
 
 @pytest.mark.parametrize("n, nf, nnz", [(0, 5, 0), (4, 7, 0), (1, 3, 10), (50, 15_221, 2_000), (300, 40, 20_000)])
