@@ -55,10 +55,18 @@ def small_train():
 def check_offsets_rules_and_model(text: str, model) -> None:
     """:func:`check_offsets` on ``text`` segmented by the rules alone and with ``model`` (the
     pathological-input tests of each rule: linear time and exact offsets both ways)."""
+    checked_segment(text, None)
+    checked_segment(text, model)
+
+
+def checked_segment(text: str, attribution: object = None) -> list:
+    """``segment(text, attribution=attribution)`` (the rules alone by default), its statements
+    having passed :func:`check_offsets`: the body of the golden tables of actors."""
     from stancekit import segment
 
-    check_offsets(text, segment(text, attribution=None))
-    check_offsets(text, segment(text, attribution=model))
+    got = segment(text, attribution=attribution)
+    check_offsets(text, got)
+    return got
 
 
 def check_offsets(text: str, statements) -> None:
@@ -71,3 +79,34 @@ def check_offsets(text: str, statements) -> None:
         prev = s.end
         assert s.kind in ("direct", "indirect", "narrative")
         assert (s.actor is None) == (s.kind == "narrative")
+
+
+def assert_same_proba(a, b, statements) -> None:
+    """Stance models ``a`` and ``b`` give ``statements`` the same probabilities, to the bit, target
+    by target."""
+    import numpy as np
+
+    pa, pb = a.predict_proba(statements), b.predict_proba(statements)
+    for tid in pa:
+        np.testing.assert_array_equal(pa[tid], pb[tid])
+
+
+def check_fit_is_deterministic(model, data, settings: dict, statements) -> None:
+    """A second fit of ``settings`` on ``data`` labels ``statements`` as ``model``, fitted so, did."""
+    from stancekit._model import fit_model
+    from stancekit._targets import default_targets
+
+    assert_same_proba(model, fit_model(data, default_targets(), settings), statements)
+
+
+def check_off_is_without(data, settings: dict, off: dict, statements) -> tuple:
+    """A setting's off value is the model without it: ``settings`` less the keys of ``off``, and
+    the same with ``off``, fitted on ``data``, label ``statements`` alike. Returns both models."""
+    from stancekit._model import fit_model
+    from stancekit._targets import default_targets
+
+    base = {k: v for k, v in settings.items() if k not in off}
+    a = fit_model(data, default_targets(), base)
+    b = fit_model(data, default_targets(), {**base, **off})
+    assert_same_proba(a, b, statements)
+    return a, b

@@ -19,7 +19,7 @@ from stancekit._targets import default_targets
 from stancekit._vectors import Perceptron, _csr_of_dense, dense_tail
 from stancekit.sklearn import StanceClassifier
 
-from .conftest import FIXTURES, ROOT
+from .conftest import FIXTURES, ROOT, check_fit_is_deterministic, check_off_is_without
 from .test_trees import TREES, _data, _statements, scorer_of_saved
 
 MLP = {**{k: v for k, v in TREES.items() if not k.startswith("tree_")}, "mlp_blend": 0.5, "mlp_hidden": 8,
@@ -192,11 +192,7 @@ def test_perceptron_arrays_must_fit_together():
 
 
 def test_model_fit_with_the_perceptron_is_deterministic(small_train, mlp_model):
-    again = fit_model(small_train, default_targets(), MLP)
-    statements = _statements(2)
-    a, b = mlp_model.predict_proba(statements), again.predict_proba(statements)
-    for tid in a:
-        np.testing.assert_array_equal(a[tid], b[tid])
+    check_fit_is_deterministic(mlp_model, small_train, MLP, _statements(2))
 
 
 def test_score_explain_names_the_perceptron(mlp_model, tmp_path, capsys):
@@ -217,13 +213,8 @@ def test_score_explain_names_the_perceptron(mlp_model, tmp_path, capsys):
 
 
 def test_mlp_blend_zero_is_the_model_without_the_setting(small_train):
-    base = {k: v for k, v in MLP.items() if not k.startswith("mlp_")}
-    a = fit_model(small_train, default_targets(), base)
-    b = fit_model(small_train, default_targets(), {**base, "mlp_blend": 0.0, "mlp_hidden": 4, "mlp_alpha": 1.0})
-    statements = _statements(2)
-    pa, pb = a.predict_proba(statements), b.predict_proba(statements)
-    for tid in pa:
-        np.testing.assert_array_equal(pa[tid], pb[tid])
+    _a, b = check_off_is_without(small_train, MLP, {"mlp_blend": 0.0, "mlp_hidden": 4, "mlp_alpha": 1.0},
+                                 _statements(2))
     assert all(p[-1].perceptron_ is None for p in b.pipelines.values())
 
 

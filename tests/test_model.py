@@ -23,7 +23,7 @@ from stancekit._model import Stance, build_pipeline, fit_model, save_model
 from stancekit._targets import Target, default_targets
 from stancekit.sklearn import CueLexiconFeatures, StanceClassifier, StanceFeaturizer, TargetSignalFeatures
 
-from .conftest import FIXTURES, MODEL, ROOT
+from .conftest import FIXTURES, MODEL, ROOT, assert_same_proba
 
 # -- the classifier and featurizers follow scikit-learn's rules -----------------------------------------
 
@@ -359,10 +359,7 @@ def test_training_is_deterministic(small_train, tmp_path):
     t = default_targets()
     a = fit_model(small_train, t, {"char_ngram_range": None})
     b = fit_model(small_train, t, {"char_ngram_range": None})
-    texts = [s.text for s in small_train.statements[:60]]
-    pa, pb = a.predict_proba(texts), b.predict_proba(texts)
-    for tid in pa:
-        np.testing.assert_array_equal(pa[tid], pb[tid])
+    assert_same_proba(a, b, [s.text for s in small_train.statements[:60]])
     ma = save_model(a, tmp_path / "a.joblib")
     mb = save_model(b, tmp_path / "b.joblib")
     assert ma["training_digest"] == mb["training_digest"]

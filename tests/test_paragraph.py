@@ -16,7 +16,7 @@ from stancekit._targets import default_targets
 from stancekit._vectors import StackSignals, StatementInput, _DocLayout, evidence_label, stack_names, statement_inputs
 from stancekit.sklearn import StanceFeaturizer
 
-from .conftest import FIXTURES, ROOT
+from .conftest import FIXTURES, ROOT, check_fit_is_deterministic, check_off_is_without
 from .test_trees import _statements, scorer_of_saved
 
 PARA = {"min_df": 1, "doc_weight": 1.0, "stack_weight": 1.0, "actor_weight": 0.0, "author_actor": True,
@@ -150,21 +150,11 @@ def test_paragraphs_change_the_labels_and_unknown_paragraphs_read_as_none(para_m
 
 
 def test_model_fit_with_paragraph_context_is_deterministic(small_train, para_model):
-    again = fit_model(small_train, default_targets(), PARA)
-    sts = _statements(2)
-    a, b = para_model.predict_proba(sts), again.predict_proba(sts)
-    for tid in a:
-        np.testing.assert_array_equal(a[tid], b[tid])
+    check_fit_is_deterministic(para_model, small_train, PARA, _statements(2))
 
 
 def test_paragraph_context_off_is_the_model_without_the_setting(small_train):
-    base = {k: v for k, v in PARA.items() if k != "paragraph_context"}
-    a = fit_model(small_train, default_targets(), base)
-    b = fit_model(small_train, default_targets(), {**base, "paragraph_context": False})
-    sts = _statements(2)
-    pa, pb = a.predict_proba(sts), b.predict_proba(sts)
-    for tid in pa:
-        np.testing.assert_array_equal(pa[tid], pb[tid])
+    check_off_is_without(small_train, PARA, {"paragraph_context": False}, _statements(2))
 
 
 def test_featurizer_pickled_before_paragraph_context_existed_loads_without_it():

@@ -16,7 +16,7 @@ from stancekit._targets import default_targets
 from stancekit._vectors import QUESTION_FEATURES, StatementInput, evidence_label, question_rows, statement_inputs
 from stancekit.sklearn import StanceFeaturizer
 
-from .conftest import FIXTURES
+from .conftest import FIXTURES, check_fit_is_deterministic, check_off_is_without
 from .test_trees import scorer_of_saved
 
 ASK = {"min_df": 1, "doc_weight": 1.0, "stack_weight": 1.0, "actor_weight": 0.0, "author_actor": True,
@@ -116,21 +116,11 @@ def test_scorer_file_with_questions_gives_the_pipelines_probabilities(ask_model,
 
 
 def test_model_fit_with_questions_is_deterministic(train_part, ask_model):
-    again = fit_model(train_part, default_targets(), ASK)
-    sts = _statements()
-    a, b = ask_model.predict_proba(sts), again.predict_proba(sts)
-    for tid in a:
-        np.testing.assert_array_equal(a[tid], b[tid])
+    check_fit_is_deterministic(ask_model, train_part, ASK, _statements())
 
 
 def test_questions_off_is_the_model_without_the_setting(train_part):
-    base = {k: v for k, v in ASK.items() if k != "questions"}
-    a = fit_model(train_part, default_targets(), base)
-    b = fit_model(train_part, default_targets(), {**base, "questions": False})
-    sts = _statements()
-    pa, pb = a.predict_proba(sts), b.predict_proba(sts)
-    for tid in pa:
-        np.testing.assert_array_equal(pa[tid], pb[tid])
+    a, _b = check_off_is_without(train_part, ASK, {"questions": False}, _statements())
     assert "ask:question" not in list(a.pipelines["treaty"][0].get_feature_names_out())
 
 
