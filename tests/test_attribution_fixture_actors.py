@@ -8,7 +8,7 @@ import pytest
 
 from stancekit import segment
 
-from .conftest import check_offsets, check_offsets_rules_and_model
+from .conftest import check_offsets_rules_and_model, checked_segment
 
 
 # A verb of habit ("likes to"), "went on to" or "took care to" before a speech verb: the subject of
@@ -22,9 +22,7 @@ from .conftest import check_offsets, check_offsets_rules_and_model
     ("The toll is too high (as the mayor likes to remind us), and the pier is old.", None),
 ])
 def test_a_habit_before_a_speech_verb_names_its_subject(text, actor):
-    got = segment(text, attribution=None)
-    check_offsets(text, got)
-    assert [s.actor for s in got] == [actor]
+    assert [s.actor for s in checked_segment(text)] == [actor]
 
 
 @pytest.mark.parametrize("text", [
@@ -51,9 +49,7 @@ def test_habit_rule_on_pathological_sentences(shipped_attribution, text):
 ])
 def test_put_on_a_website_or_an_agenda_is_an_action(shipped_attribution, text, actor):
     for model in (None, shipped_attribution):
-        got = segment(text, attribution=model)
-        check_offsets(text, got)
-        assert [s.actor for s in got] == [actor]
+        assert [s.actor for s in checked_segment(text, model)] == [actor]
 
 
 @pytest.mark.parametrize("text", [
@@ -80,9 +76,7 @@ def test_put_rule_on_pathological_sentences(shipped_attribution, text):
     ("The Harbour Board's line has not moved.", None),
 ])
 def test_a_possessors_reply_and_a_reaction_name_their_source(text, actor):
-    got = segment(text, attribution=None)
-    check_offsets(text, got)
-    assert got[-1].actor == actor
+    assert checked_segment(text)[-1].actor == actor
 
 
 @pytest.mark.parametrize("text", [
@@ -106,8 +100,7 @@ def test_an_accented_interviewer_asks_the_questions(header, interviewer):
     text = (header + "\nPublication: Harbour Affairs Review | Issue 3\n\n"
             "Q: Is the pier safe? Marten: It is safe, and it will stay open.\n\n"
             "Q: Will the toll rise? Marten: Not this year.\n")
-    got = segment(text, attribution=None)
-    check_offsets(text, got)
+    got = checked_segment(text)
     questions = [s for s in got if s.text.startswith("Q:")]
     assert questions and all(s.actor == interviewer for s in questions)
 
@@ -131,9 +124,7 @@ def test_interviewer_names_on_pathological_headers(shipped_attribution, text):
     ('"The pier is safe," said Harbour Board chief engineer Ana Ruiz.', "Ana Ruiz"),
 ])
 def test_a_described_tag_after_a_quotation_is_a_new_speaker(text, actor):
-    got = segment(text, attribution=None)
-    check_offsets(text, got)
-    assert got[-1].actor == actor
+    assert checked_segment(text)[-1].actor == actor
 
 
 @pytest.mark.parametrize("text", [
@@ -153,9 +144,7 @@ def test_described_tag_on_pathological_sentences(shipped_attribution, text):
     ("The pier, this says, is safe.", None),
 ])
 def test_a_parenthetical_tag_with_a_plural_subject_names_the_group(text, actor):
-    got = segment(text, attribution=None)
-    check_offsets(text, got)
-    assert [s.actor for s in got] == [actor]
+    assert [s.actor for s in checked_segment(text)] == [actor]
 
 
 @pytest.mark.parametrize("text", [
@@ -176,9 +165,7 @@ def test_plural_tag_on_pathological_sentences(shipped_attribution, text):
     ("Lund police, who closed the pier on Monday, reported no serious damage.", "Lund police"),
 ])
 def test_plural_people_nouns_head_a_speaking_group(text, actor):
-    got = segment(text, attribution=None)
-    check_offsets(text, got)
-    assert [s.actor for s in got] == [actor]
+    assert [s.actor for s in checked_segment(text)] == [actor]
 
 
 # An unnamed source's actor is its description without the relative clause that tells it apart
@@ -193,8 +180,7 @@ def test_plural_people_nouns_head_a_speaking_group(text, actor):
     ("Diplomats who have seen the plan said it was weak.", "Diplomats", "Diplomats who have seen the plan"),
 ])
 def test_an_unnamed_sources_actor_drops_its_relative_clause(text, actor, mention):
-    got = segment(text, attribution=None)
-    check_offsets(text, got)
+    got = checked_segment(text)
     assert got[0].actor == actor
     if mention is not None:
         assert got[0].actor_mention == mention
@@ -228,9 +214,7 @@ def test_positions_not_reached_yet(text, actor):
     ("On Monday, however, the board met.", None),
 ])
 def test_an_aside_after_the_subject_keeps_it(text, actor):
-    got = segment(text, attribution=None)
-    check_offsets(text, got)
-    assert [s.actor for s in got] == [actor]
+    assert [s.actor for s in checked_segment(text)] == [actor]
 
 
 @pytest.mark.parametrize("text", [
@@ -252,9 +236,7 @@ def test_aside_on_pathological_sentences(shipped_attribution, text):
     ("His brother Tom was more cautious.", None),
 ])
 def test_a_possessive_description_before_a_name_gives_the_subject(text, actor):
-    got = segment(text, attribution=None)
-    check_offsets(text, got)
-    assert got[-1].actor == actor
+    assert checked_segment(text)[-1].actor == actor
 
 
 @pytest.mark.parametrize("text", [
@@ -270,7 +252,6 @@ def test_possessive_subject_on_pathological_sentences(shipped_attribution, text)
 def test_the_statement_is_the_last_bodys():
     text = ("The Lund Harbour Ministry said on Monday that the pier was safe.\n\n"
             '"The repairs are a success," the statement added.\n')
-    got = segment(text, attribution=None)
-    check_offsets(text, got)
+    got = checked_segment(text)
     assert [s.actor for s in got] == ["Lund Harbour Ministry", "Lund Harbour Ministry"]
     assert got[1].actor_mention == "the statement"

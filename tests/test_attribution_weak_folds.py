@@ -9,7 +9,7 @@ from stancekit import segment
 from stancekit._segment import _EDITORS_NOTE, _FIRST_PERSON, _turns_recur
 from stancekit._text import _count_only
 
-from .conftest import check_offsets
+from .conftest import checked_segment
 
 # An article in sections, each headed by a candidate's name and a short goal: the heading is no one's
 # words and the narration under it is the article's own (regression: every paragraph under "Reyes:"
@@ -36,14 +36,11 @@ _TRANSCRIPT = (
 
 @pytest.mark.parametrize("attribution", [None, "default"], ids=["rules", "model"])
 def test_section_headings_are_no_speakers_turns(attribution):
-    got = segment(_SECTIONS, attribution=attribution)
-    check_offsets(_SECTIONS, got)
-    assert [s.actor for s in got] == [None] * len(got)
+    assert all(s.actor is None for s in checked_segment(_SECTIONS, attribution))
 
 
 def test_a_transcript_turn_still_runs_over_paragraphs():
-    got = segment(_TRANSCRIPT, attribution=None)
-    check_offsets(_TRANSCRIPT, got)
+    got = checked_segment(_TRANSCRIPT)
     by_text = {s.text: s.actor for s in got}
     assert by_text["The ferries will have to wait until June."] == "OLSEN"
     assert by_text["HOFBAUER: And the toll?"] == "HOFBAUER"
@@ -54,9 +51,7 @@ def test_a_section_label_with_a_long_line_keeps_its_speaker_for_that_paragraph_o
             "Tom Reyes has led the race in Velden since May.\n\n"
             "Ruiz: Close the gap.\n\n"
             "Marten: Stay in the race.")
-    got = segment(text, attribution=None)
-    check_offsets(text, got)
-    assert [s.actor for s in got][:2] == ["Tom Reyes", None]
+    assert [s.actor for s in checked_segment(text)][:2] == ["Tom Reyes", None]
 
 
 # A label followed by a number alone is a tally, not a speaker's turn (regression: a delegate count
@@ -64,9 +59,7 @@ def test_a_section_label_with_a_long_line_keeps_its_speaker_for_that_paragraph_o
 def test_tallies_after_a_label_are_no_turns():
     text = ("The count so far.\n\nAna Ruiz: 1,204.\n\nTom Reyes: 987.\n\nRuiz: 61%.\n\n"
             "These are the votes counted by Sunday night.")
-    got = segment(text, attribution=None)
-    check_offsets(text, got)
-    assert [s.actor for s in got] == [None] * len(got)
+    assert all(s.actor is None for s in checked_segment(text))
 
 
 @pytest.mark.parametrize("rest, tally", [
@@ -108,8 +101,7 @@ _INTERVIEW = (
 
 
 def test_a_speaker_naming_herself_in_her_turn_is_the_mention():
-    got = segment(_INTERVIEW, attribution=None)
-    check_offsets(_INTERVIEW, got)
+    got = checked_segment(_INTERVIEW)
     rows = [(s.text, s.actor, s.actor_mention) for s in got if s.actor]
     assert rows == [
         ("Q: Is the pier ready?", "Lena Hofbauer", "Q"),
@@ -140,7 +132,7 @@ def test_first_person_pathological_input():
     for text in ("I" * 50_000, "I’" * 30_000, ("I " * 30_000) + "X", "-I" * 30_000):
         assert _FIRST_PERSON.search(text) is None
     turn = "Olsen: Nearly.\n\n" + "Olsen: " + "I I I " * 5_000 + "agree."
-    check_offsets(turn, segment(turn, attribution=None))
+    checked_segment(turn)
 
 
 # Money raised, a person brought up and a reporter's credit narrate actions (SPEC section 4): the
@@ -162,9 +154,7 @@ def test_first_person_pathological_input():
 ])
 @pytest.mark.parametrize("attribution", [None, "default"], ids=["rules", "model"])
 def test_money_raised_and_reporters_credits_are_narration(text, actor, attribution):
-    got = segment(text, attribution=attribution)
-    check_offsets(text, got)
-    assert [s.actor for s in got] == [actor]
+    assert [s.actor for s in checked_segment(text, attribution)] == [actor]
 
 
 # An editor's note on the text's form is no one's words (regression: "Questions and answers were
@@ -181,8 +171,7 @@ _QA = (
 
 
 def test_an_editors_note_is_no_ones_words_and_the_answers_are_the_interviewees():
-    got = segment(_QA, attribution=None)
-    check_offsets(_QA, got)
+    got = checked_segment(_QA)
     by_text = {s.text: s.actor for s in got}
     assert by_text["Questions and answers were condensed and edited for space."] is None
     assert by_text["A: Nearly."] == "Ivo Marten"
@@ -197,9 +186,7 @@ def test_an_editors_note_is_no_ones_words_and_the_answers_are_the_interviewees()
 ])
 @pytest.mark.parametrize("attribution", [None, "default"], ids=["rules", "model"])
 def test_editors_notes_have_no_actor(text, attribution):
-    got = segment(text, attribution=attribution)
-    check_offsets(text, got)
-    assert [s.actor for s in got] == [None]
+    assert [s.actor for s in checked_segment(text, attribution)] == [None]
 
 
 @pytest.mark.parametrize("text, found", [
@@ -220,7 +207,7 @@ def test_editors_note_pathological_input():
                  "edited" + " " * 100_000 + "fo"):
         assert _EDITORS_NOTE.search(text) is None
     note = "Tom Reyes said the notes were " + "edited and " * 3_000 + "edited for length."
-    check_offsets(note, segment(note, attribution=None))
+    checked_segment(note)
 
 
 # Studied on PolNeAR's weak folds and not fixed: speech words used for actions ("adding to" a lead,
