@@ -500,6 +500,7 @@ def _apposition_start(tokens: list[tuple[str, int, int]], j: int, lex: Lexicon) 
 
 _TAG_DETERMINERS = frozenset("a an the one another".split())
 _CLOSING_MARKS = frozenset(", ? ! ' ’ ` \" ”".split())
+_COLON_PRONOUNS = frozenset(("he", "she", "they"))  # a pronoun subject of a clause before a colon and a quotation
 
 
 def _tag_description(tokens: list[tuple[str, int, int]], i: int) -> int | None:
@@ -1644,7 +1645,9 @@ class _Attributor:
             span = self.clause_subject(before)
             if span is None:
                 span = self.clause_subject(before, strict=False)
-                if span and (span[1] - span[0] < 2 or before[span[0]][0].lower() in _DETERMINERS):
+                if span and span[0] == 0 and len(before) > 2 and before[0][0].lower() in _COLON_PRONOUNS:
+                    span = (0, 1)  # "She then addressed the crowd again: ...": hers
+                elif span and (span[1] - span[0] < 2 or before[span[0]][0].lower() in _DETERMINERS):
                     span = None
             if span:
                 name, kind, mention = self.np_at(frame, offset, tokens, *span)
@@ -1949,6 +1952,8 @@ class _Attributor:
             w = tokens[g][0].lower()
             if not w.isalpha():
                 break
+            if g > g0 and (w in lex.irregular_past or w in _FINITE or w.endswith("ed") and _verb_after_subject(tokens, g, lex)):
+                break  # "The mayor met critics of the plan and said": a verb, not a modifier of "critics"
             if w in lex.groups and g > g0:
                 nxt = tokens[g + 1][0].lower() if g + 1 < len(tokens) else ""
                 if not strict or nxt in lex.subject_followers or nxt in lex.speech_verbs or nxt in (",", ":"):
@@ -1973,6 +1978,15 @@ class _Attributor:
             if not strict or nxt in lex.subject_followers or nxt in lex.speech_verbs or nxt.endswith("ly") or nxt in (",", ":"):
                 return (i, j)
         return None
+
+
+def _verb_after_subject(tokens: list[tuple[str, int, int]], g: int, lex: Lexicon) -> bool:
+    """Whether the word in -ed at ``g`` follows a title, a person noun or a name ("The mayor
+    praised critics", "Ana Ruiz thanked critics"; not "The armed groups")."""
+    prev = tokens[g - 1][0]
+    low = prev.lower()
+    return low in lex.titles or low in _PERSON_NOUNS or (
+        prev[:1].isupper() and low not in _FUNCTION and low not in _DETERMINERS)
 
 
 def _titled_name_after(tokens: list[tuple[str, int, int]], j: int, lex: Lexicon) -> int:

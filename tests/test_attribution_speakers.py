@@ -166,6 +166,18 @@ def test_a_head_nouns_phrase_on_pathological_input():
                  "chief", id="tag-calendar-then-participle"),
     pytest.param("Ana Ruiz said the pier would open in May, adding that the toll would stay.", "Ana Ruiz", "Ana Ruiz",
                  id="participle-after-content-kept"),
+    # a verb between a subject and a group noun is no modifier of the group (regression: "The mayor
+    # met critics of the plan ... and said" had the actor "mayor met critics")
+    pytest.param("Mayor Ana Ruiz opened the ferry hall. The mayor met critics of the plan on Tuesday and said the pier "
+                 "would be rebuilt.", "Ana Ruiz", "The mayor", id="title-verb-group"),
+    pytest.param("Tom Berg praised critics of the plan on Tuesday and said the pier would be rebuilt.", "Tom Berg",
+                 "Tom Berg", id="name-verb-group"),
+    pytest.param("The armed groups said the pier would be rebuilt.", "groups", "groups", id="group-modifier-kept"),
+    # a pronoun subject of a clause before a colon and a quotation speaks (the verb fix above left
+    # "She then addressed the riders again: ..." without the group phrase it had matched by chance)
+    pytest.param("Mayor Ana Ruiz spoke in Lima. She then addressed the riders again: \u201cHere is what I regret.\u201d",
+                 "Ana Ruiz", "She", id="pronoun-before-colon"),
+    pytest.param("Mayor Ana Ruiz spoke in Lima. He had one goal: to win.", None, None, id="no-quotation-after-colon"),
 ])
 def test_wrong_speakers_eleventh_round(text, actor, mention):
     got = segment(text, attribution=None)
@@ -175,6 +187,8 @@ def test_wrong_speakers_eleventh_round(text, actor, mention):
 
 @pytest.mark.parametrize("text", [
     "Ana said it, " * 20_000 + "Tom said, adding it.", "The pier is late, Tom said" + ", adding" * 50_000 + " it.",
+    "The mayor " + "met " * 50_000 + "critics said it.", "Tom " + "praised " * 50_000 + "critics and said it.",
+    "She " + "then " * 50_000 + "spoke: \u201cno.\u201d", "She" + " she" * 50_000 + ": \u201cno.\u201d",
 ])
 def test_wrong_speakers_eleventh_round_on_pathological_input(text):
     check_offsets(text, segment(text, attribution=None))
