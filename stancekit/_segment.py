@@ -570,6 +570,9 @@ def _described_subject(tokens: list[tuple[str, int, int]], vi: int, lex: Lexicon
 # Verbs that only say: their described subject speaks ("The source said"); other saying verbs take
 # one only before a later cue ("The talks confirmed the readiness ...": no speaker).
 _SAID = frozenset("said says told tells".split())
+_OCCASION_NOUNS = frozenset(line.lower() for name in ("attribution_occasion_nouns.txt", "document_nouns.txt")
+                            for _, _, line in read_data_lines(name))
+_OCCASION_PREPOSITIONS = frozenset(("in", "on"))
 # Auxiliaries and modals: "The same cannot be said", "The decision was announced".
 _NOT_NOUNS = frozenset("be been being was were is are am has have had will would can cannot could should "
                        "shall may might must do does did not".split())
@@ -594,6 +597,17 @@ def _np_backward(tokens: list[tuple[str, int, int]], vi: int, lex: Lexicon) -> t
     if j >= 1 and tokens[j][0].lower() in lex.calendar and tokens[j - 1][0].lower() in ("on", "in", "last", "this", "next"):
         j -= 2
         j = _skip_adverbs_back(tokens, j)
+    # "Tom Berg in a blog post said", "Ana Ruiz on Twitter wrote": the occasion is where, not who.
+    if j >= 2 and tokens[j][0].lower() in _OCCASION_NOUNS:
+        p = j - 1
+        while p > 0 and j - p < 3 and tokens[p][0].isalpha() and tokens[p][0].lower() not in _OCCASION_PREPOSITIONS \
+                and tokens[p][0].lower() not in _FUNCTION:
+            p -= 1  # its modifiers: "a blog post", "a Medium post"
+        if p >= 1 and tokens[p][0].lower() in _DETERMINERS and tokens[p][0].lower() not in _OCCASION_PREPOSITIONS:
+            p -= 1
+        if p >= 1 and tokens[p][0] in _OCCASION_PREPOSITIONS and tokens[p - 1][0][:1].isupper() \
+                and tokens[p - 1][0].lower() not in _FUNCTION:
+            j = p - 1
     # Between subject and verb: ", in fact,", ", a specialist at X,", ", who ...,", "(United Kingdom, ALDE)".
     j0 = j
     double = j >= 3 and tokens[j][0] == "-" and tokens[j - 1][0] == "-"  # "--" written for a dash

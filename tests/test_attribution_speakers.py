@@ -178,6 +178,10 @@ def test_a_head_nouns_phrase_on_pathological_input():
     pytest.param("Mayor Ana Ruiz spoke in Lima. She then addressed the riders again: \u201cHere is what I regret.\u201d",
                  "Ana Ruiz", "She", id="pronoun-before-colon"),
     pytest.param("Mayor Ana Ruiz spoke in Lima. He had one goal: to win.", None, None, id="no-quotation-after-colon"),
+    # the occasion of a saying between a name and its verb is where, not who (regression: "Tom Berg in
+    # a blog post said he ..." had no subject for "said", and "he" of the content was the speaker)
+    pytest.param("Tom Berg in a blog post said he would oppose the toll.", "Tom Berg", "Tom Berg", id="occasion-phrase"),
+    pytest.param("Tom Berg on Twitter wrote that he would oppose the toll.", "Tom Berg", "Tom Berg", id="occasion-twitter"),
 ])
 def test_wrong_speakers_eleventh_round(text, actor, mention):
     got = segment(text, attribution=None)
@@ -189,6 +193,7 @@ def test_wrong_speakers_eleventh_round(text, actor, mention):
     "Ana said it, " * 20_000 + "Tom said, adding it.", "The pier is late, Tom said" + ", adding" * 50_000 + " it.",
     "The mayor " + "met " * 50_000 + "critics said it.", "Tom " + "praised " * 50_000 + "critics and said it.",
     "She " + "then " * 50_000 + "spoke: \u201cno.\u201d", "She" + " she" * 50_000 + ": \u201cno.\u201d",
+    "Tom in" + " a post" * 50_000 + " said it.", "Tom" + " in a post" * 50_000 + " said it.",
 ])
 def test_wrong_speakers_eleventh_round_on_pathological_input(text):
     check_offsets(text, segment(text, attribution=None))
