@@ -602,7 +602,7 @@ def _np_backward(tokens: list[tuple[str, int, int]], vi: int, lex: Lexicon) -> t
         p = j - 1
         while p > 0 and j - p < 3 and tokens[p][0].isalpha() and tokens[p][0].lower() not in _OCCASION_PREPOSITIONS \
                 and tokens[p][0].lower() not in _FUNCTION:
-            p -= 1  # its modifiers: "a blog post", "a Medium post"
+            p -= 1  # its modifiers: "a blog post", "a Sunday radio interview"
         if p >= 1 and tokens[p][0].lower() in _DETERMINERS and tokens[p][0].lower() not in _OCCASION_PREPOSITIONS:
             p -= 1
         if p >= 1 and tokens[p][0] in _OCCASION_PREPOSITIONS and tokens[p - 1][0][:1].isupper() \
@@ -1660,7 +1660,7 @@ class _Attributor:
             if span is None:
                 span = self.clause_subject(before, strict=False)
                 if span and span[0] == 0 and len(before) > 2 and before[0][0].lower() in _COLON_PRONOUNS:
-                    span = (0, 1)  # "She then addressed the crowd again: ...": hers
+                    span = (0, 1)  # "She later turned to the dockers once more: ...": hers
                 elif span and (span[1] - span[0] < 2 or before[span[0]][0].lower() in _DETERMINERS):
                     span = None
             if span:
