@@ -172,8 +172,16 @@ def _cmd_report(a: argparse.Namespace) -> int:
     return report_command(a)
 
 
-def build_parser() -> argparse.ArgumentParser:
+def _add_reading_options(p: argparse.ArgumentParser) -> None:
+    """``--max-length`` and ``--stdin-format``: how ``segment`` and ``score`` read their documents."""
     from ._segment import DEFAULT_MAX_LENGTH
+    p.add_argument("--max-length", type=int, default=DEFAULT_MAX_LENGTH, metavar="CHARS",
+                   help="longer documents become error records (default %(default)s characters)")
+    p.add_argument("--stdin-format", choices=("text", "jsonl"), default="text",
+                   help="standard input (-) is one text document, or JSONL of {id, text} (default %(default)s)")
+
+
+def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="stancekit", description="Policy-stance analysis of news articles.")
     p.add_argument("--version", action="version", version=_version())
     sub = p.add_subparsers(dest="command", required=True)
@@ -183,10 +191,7 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("-o", "--output", help="write here (atomically) instead of standard output")
     s.add_argument("--lexicon", action="append", default=[], metavar="DIR",
                    help="extra rule data (speech_verbs.txt, titles.txt, ...) extending the shipped lexicons")
-    s.add_argument("--max-length", type=int, default=DEFAULT_MAX_LENGTH, metavar="CHARS",
-                   help="longer documents become error records (default %(default)s characters)")
-    s.add_argument("--stdin-format", choices=("text", "jsonl"), default="text",
-                   help="standard input (-) is one text document, or JSONL of {id, text} (default %(default)s)")
+    _add_reading_options(s)
     s.set_defaults(func=_cmd_segment)
 
     v = sub.add_parser("validate", help="check labelled sets; report each problem as file:line: reason")
@@ -243,10 +248,7 @@ def build_parser() -> argparse.ArgumentParser:
     g = sc.add_mutually_exclusive_group()
     g.add_argument("--progress", action="store_true", help="show progress on stderr even when not a terminal")
     g.add_argument("--quiet", action="store_true", help="no progress")
-    sc.add_argument("--max-length", type=int, default=DEFAULT_MAX_LENGTH, metavar="CHARS",
-                    help="longer documents become error records (default %(default)s characters)")
-    sc.add_argument("--stdin-format", choices=("text", "jsonl"), default="text",
-                    help="standard input (-) is one text document, or JSONL of {id, text} (default %(default)s)")
+    _add_reading_options(sc)
     sc.set_defaults(func=_cmd_score)
 
     r = sub.add_parser("report", help="per actor and target: label counts and the strongest evidence")
