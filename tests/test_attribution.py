@@ -20,7 +20,7 @@ from stancekit.attribution._features import tokenize
 from stancekit.attribution._score import count_doc, normalise
 from stancekit.attribution.train import fit, main as train_main
 
-from .conftest import check_offsets
+from .conftest import check_offsets, checked_segment
 
 # -- small invented corpora -----------------------------------------------------------------------
 
@@ -384,8 +384,7 @@ def test_retrained_model_from_a_spec_folder_loads_and_finds_a_speaker(small_mode
     assert isinstance(model, AttributionModel)
     assert "said" in model.vocab
     text = "The tram was late again. Engineer Rosa Klein said the rails were worn.\n"
-    got = segment(text, attribution=model)
-    check_offsets(text, got)
+    got = checked_segment(text, model)
     assert got[1].actor == "Rosa Klein"
 
 
@@ -489,7 +488,7 @@ def test_shipped_attribution_model_is_not_stale(shipped):
 @given(st.text(alphabet=st.sampled_from(list("abc XYZ said told ,.:\"“”'\n")), max_size=300))
 def test_segment_with_the_model_keeps_the_invariants(text):
     model = load_attribution_model(SHIPPED)
-    check_offsets(text, segment(text, attribution=model))
+    checked_segment(text, model)
 
 
 # Issue #13's failure patterns, written fresh: (sentence(s), index of the statement, expected actor).
@@ -550,8 +549,7 @@ def test_issue13_failure_patterns(shipped, mode, name):
     from stancekit.attribution.train import RECALL_THRESHOLDS
     model = shipped if mode == "default" else shipped.with_thresholds(*RECALL_THRESHOLDS)
     text, i, actor = PATTERNS[name]
-    got = segment(text, attribution=model)
-    check_offsets(text, got)
+    got = checked_segment(text, model)
     assert got[i].actor == actor
 
 
@@ -571,8 +569,7 @@ def test_issue13_failure_patterns(shipped, mode, name):
     ("Perhaps young voters prefer the mayor's plan for the pier over the council's caution.\n", "young voters"),
 ])
 def test_shipped_model_golden(shipped, text, actor):
-    got = segment(text, attribution=shipped)
-    check_offsets(text, got)
+    got = checked_segment(text, shipped)
     assert got[0].actor == actor
 
 
@@ -605,8 +602,7 @@ def _toy_model(cues=("grumbled",), **thresholds):
 ])
 def test_contextual_cue_thresholds(text, thresholds, actor):
     model = _toy_model(**thresholds)
-    got = segment(text, attribution=model)
-    check_offsets(text, got)
+    got = checked_segment(text, model)
     assert got[-1].actor == actor
 
 
@@ -625,8 +621,7 @@ def test_a_relative_pronoun_stands_for_the_words_before_it(text, actor):
             "source_threshold": 0.0, "vocab": ["grumbled"]}
     # only a pronoun scores as a source: a name is reached through the relative pronoun alone
     model = AttributionModel({"w=grumbled": 0.5}, {"kind=pron": 5.0}, meta)
-    got = segment(text, attribution=model)
-    check_offsets(text, got)
+    got = checked_segment(text, model)
     assert got[0].actor == actor
 
 
@@ -636,8 +631,7 @@ def test_a_relative_pronoun_stands_for_the_words_before_it(text, actor):
 def test_joint_cue_and_source_thresholds(joint, actor):
     model = _toy_model().with_thresholds(2.0, 0.0, joint=joint)
     text = "Ada Ruiz grumbled the plan failed.\n"
-    got = segment(text, attribution=model)
-    check_offsets(text, got)
+    got = checked_segment(text, model)
     assert got[0].actor == actor
 
 
@@ -651,8 +645,7 @@ def test_joint_cue_and_source_thresholds(joint, actor):
 ])
 def test_joint_cue_source_after_it(text, actor):
     model = _toy_model().with_thresholds(2.0, 0.0, joint=(0.0, 2.0))
-    got = segment(text, attribution=model)
-    check_offsets(text, got)
+    got = checked_segment(text, model)
     assert got[0].actor == actor
 
 
@@ -682,8 +675,7 @@ def test_relative_who_gives_the_name_before_it():
             "source_threshold": 0.0, "vocab": ["grumbled"]}
     model = AttributionModel({"w=grumbled": 0.5}, {"kind=pron": 7.0, "kind=cap": 5.0}, meta)
     text = "Ada Ruiz, who grumbled that the plan failed, left early.\n"
-    got = segment(text, attribution=model)
-    check_offsets(text, got)
+    got = checked_segment(text, model)
     assert (got[0].actor, got[0].actor_mention) == ("Ada Ruiz", "who")
     text = "Then, who grumbled that the plan failed?\n"  # no name before the comma: no speaker
     assert segment(text, attribution=model)[0].actor is None
@@ -718,8 +710,7 @@ def test_regression_phase_verb_before_a_non_speech_cue_is_narration(shipped):
 ])
 def test_phase_verbs_and_negative_sources_are_no_attribution(text, actor):
     model = _toy_model(cues=("grumbled", "continued"), cue_threshold=0.0)
-    got = segment(text, attribution=model)
-    check_offsets(text, got)
+    got = checked_segment(text, model)
     assert got[0].actor == actor
 
 
@@ -741,8 +732,7 @@ def test_joint_cue_needs_a_speakerlike_source(text, heads, actor):
     if heads is not None:
         meta["source_heads"] = heads
     model = AttributionModel({"w=grumbled": 0.5}, {"b": 5.0, "side=L": 1.0, "run_end=True": 1.0}, meta)
-    got = segment(text, attribution=model)
-    check_offsets(text, got)
+    got = checked_segment(text, model)
     assert got[0].actor is not None if actor else got[0].actor is None
     if actor:
         assert actor.lower() in got[0].actor.lower()
@@ -780,8 +770,7 @@ def test_findings_of_polls_and_studies(text, finding, actor):
             "source_threshold": 0.0, "vocab": ["showed"]}
     model = AttributionModel({"w=showed": -0.5}, {"b": 5.0, "side=L": 1.0}, meta)
     model = model.with_thresholds(2.0, 0.0, finding=finding)
-    got = segment(text, attribution=model)
-    check_offsets(text, got)
+    got = checked_segment(text, model)
     assert got[0].actor is None if actor is None else actor in got[0].actor.lower()
 
 
@@ -797,8 +786,7 @@ def test_a_finding_takes_its_poll_whatever_it_scores(text, actor):
     meta = {"format": "stancekit-attribution/1", "cue_bias": 0.0, "source_bias": 0.0, "cue_threshold": 2.0,
             "source_threshold": 0.0, "vocab": ["showed"]}
     model = AttributionModel({"w=showed": -0.5}, {"b": -5.0}, meta).with_thresholds(2.0, 0.0, finding=-1.0)
-    got = segment(text, attribution=model)
-    check_offsets(text, got)
+    got = checked_segment(text, model)
     assert got[0].actor is None if actor is None else actor in got[0].actor.lower()
 
 
@@ -819,8 +807,7 @@ def test_finding_verb_between_the_joint_and_the_cue_threshold(text, joint, actor
             "source_threshold": 0.0, "vocab": ["showed"]}
     model = AttributionModel({"w=showed": 0.5}, {"b": 1.0, "kind=cap": 2.0, "run_end=True": 1.0}, meta)
     model = model.with_thresholds(2.0, 0.0, finding=-1.0, joint=joint)
-    got = segment(text, attribution=model)
-    check_offsets(text, got)
+    got = checked_segment(text, model)
     assert got[0].actor is None if actor is None else actor in got[0].actor.lower()
 
 
@@ -845,8 +832,7 @@ def test_finding_verb_between_the_joint_and_the_cue_threshold(text, joint, actor
     ("The old joke about the ferry still works.\n", None),
 ])
 def test_judgement_verbs_are_cues(text, actor):
-    got = segment(text, attribution=None)
-    check_offsets(text, got)
+    got = checked_segment(text)
     assert got[0].actor == actor
 
 
@@ -860,8 +846,7 @@ def test_judgement_verbs_are_cues(text, actor):
     ("The parcel from the Harbour Users Council arrived on Monday.\n", None),
 ])
 def test_noun_cues_name_their_source_after_from_or_by(text, actor):
-    got = segment(text, attribution=None)
-    check_offsets(text, got)
+    got = checked_segment(text)
     assert got[0].actor == actor
 
 
@@ -871,8 +856,7 @@ def test_noun_cues_name_their_source_after_from_or_by(text, actor):
 ])
 def test_progressive_after_be_is_no_passive(text, actor):
     model = _toy_model(cues=("grumbling", "grumbled"), cue_threshold=0.0)
-    got = segment(text, attribution=model)
-    check_offsets(text, got)
+    got = checked_segment(text, model)
     assert got[0].actor == actor
 
 
@@ -916,8 +900,7 @@ def test_according_before_a_measure_cites_no_source(shipped, text, actor):
 ])
 def test_model_finds_the_source_of_a_second_clause(text, expected):
     model = _toy_model(cue_threshold=0.0)
-    got = segment(text, attribution=model)
-    check_offsets(text, got)
+    got = checked_segment(text, model)
     assert [(s.text, s.actor) for s in got] == expected
     if len(expected) == 2:  # the rules alone do not know the cue: one statement
         assert len(segment(text, attribution=None)) == 1
@@ -926,8 +909,7 @@ def test_model_finds_the_source_of_a_second_clause(text, expected):
 def test_shipped_model_splits_a_second_source_the_rules_miss(shipped):
     text = ("Mayor Ana Ruiz said the bridge would open in May, while council member Tom Berg has "
             "threatened to block the budget.")
-    got = segment(text, attribution=shipped)
-    check_offsets(text, got)
+    got = checked_segment(text, shipped)
     assert [s.actor for s in got] == ["Ana Ruiz", "Tom Berg"]
     assert [s.actor for s in segment(text, attribution=None)] == ["Ana Ruiz"]
 
@@ -937,7 +919,7 @@ def test_shipped_model_splits_a_second_source_the_rules_miss(shipped):
                                   "Ann Lee said it, but " + "Tom " * 300 + "grumbled."])
 def test_second_clause_split_on_pathological_sentences(text):
     model = _toy_model(cue_threshold=0.0)
-    check_offsets(text, segment(text, attribution=model))
+    checked_segment(text, model)
 
 
 # Issue #13, fifth round: a sentence that opens with a subordinate clause ("While A ..., B ...")
@@ -959,8 +941,7 @@ def test_second_clause_split_on_pathological_sentences(text):
 ])
 def test_a_leading_subordinate_clause_with_its_own_source_is_split(text, expected):
     model = _toy_model(cue_threshold=0.0)
-    got = segment(text, attribution=model)
-    check_offsets(text, got)
+    got = checked_segment(text, model)
     assert [(s.text, s.actor) for s in got] == expected
     rules = segment(text, attribution=None)  # the rules alone: the same split where they name
     check_offsets(text, rules)  # both sources (eighth round), else one statement
@@ -1023,8 +1004,7 @@ def test_a_leading_clause_of_time_or_condition_with_its_own_source_is_split(text
      [("While Ana Ruiz has said the pier is safe, Ruiz said it is old.", "Ana Ruiz")]),
 ])
 def test_the_rules_alone_split_a_leading_clause_with_its_own_source(text, expected):
-    got = segment(text, attribution=None)
-    check_offsets(text, got)
+    got = checked_segment(text)
     assert [(s.text, s.actor) for s in got] == expected
 
 
@@ -1051,8 +1031,7 @@ def test_leading_time_clause_split_on_pathological_sentences(text):
                                                            "the verb inside the content names Tom Berg")),
 ])
 def test_a_participle_after_a_comma_keeps_the_clause_subject(text, actor):
-    got = segment(text, attribution=None)
-    check_offsets(text, got)
+    got = checked_segment(text)
     assert [s.actor for s in got] == [actor]
 
 
@@ -1066,8 +1045,7 @@ def test_a_participle_after_a_comma_keeps_the_clause_subject(text, actor):
     ("Although local officials say the pier is safe, they want a new survey.", "local officials", "they"),
 ])
 def test_an_opening_conjunction_is_no_part_of_a_group_subject(text, actor, mention):
-    got = segment(text, attribution=None)
-    check_offsets(text, got)
+    got = checked_segment(text)
     assert [(s.actor, s.actor_mention) for s in got] == [(actor, mention)]
 
 
@@ -1134,8 +1112,7 @@ def test_an_opening_conjunction_is_no_part_of_a_group_subject(text, actor, menti
                      strict=True, reason="a tag's description with a phrase after its noun is not read")),
 ])
 def test_single_attribution_speakers_ninth_round(text, actor, mention):
-    got = segment(text, attribution=None)
-    check_offsets(text, got)
+    got = checked_segment(text)
     assert [(s.actor, s.actor_mention) for s in got] == [(actor, mention)]
 
 
@@ -1147,5 +1124,4 @@ def test_single_attribution_speakers_ninth_round(text, actor, mention):
                                   "It was described" + " to him" * 50_000 + " by Ana.", "In March, the" * 20_000,
                                   "Funding: " + "fund " * 50_000 + "\nFunding: x" * 5_000])
 def test_single_attribution_speakers_on_pathological_input(text):
-    got = segment(text, attribution=None)
-    check_offsets(text, got)
+    checked_segment(text)

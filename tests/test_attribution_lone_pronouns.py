@@ -8,7 +8,7 @@ import pytest
 
 from stancekit import segment
 
-from .conftest import check_offsets
+from .conftest import check_offsets, checked_segment
 
 
 # A sentence that opens with a short prepositional phrase and a comma ("In the debate on Monday,")
@@ -30,7 +30,7 @@ _OPENING_PHRASE_SUBJECTS = [
 def test_opening_phrase_lead_is_linear_on_pathological_input():
     text = "In " + "the, " * 20000 + "Tom Reyes said the pier was old. He said so.\n"
     text += "In " + "a " * 40000 + "Tom Reyes left.\n"
-    check_offsets(text, segment(text, attribution=None))  # a backtracking pattern would hang here
+    checked_segment(text)  # a backtracking pattern would hang here
 
 
 # A possessive names the source of a noun cue ("Tamm's claim that ..."): the mention keeps the "'s",
@@ -68,7 +68,7 @@ _IT_AS_LAST_BODY = [
 
 def test_org_before_is_bounded_on_pathological_input():
     text = "The " + "Harbour " * 50000 + "Council met. It says the pier must close.\n"
-    check_offsets(text, segment(text, attribution=None))  # a backtracking pattern would hang here
+    checked_segment(text)  # a backtracking pattern would hang here
 
 
 # Regression: a possessive name before a noun cue gave the actor "Ivo Tamm's"; the actor is the
@@ -101,8 +101,7 @@ def test_a_possessor_is_the_source_of_a_noun_of_saying(text, actor, mention):
     model = load_attribution_model()
     if model is None:
         pytest.skip("no shipped attribution model")
-    got = segment(text, attribution=model)
-    check_offsets(text, got)
+    got = checked_segment(text, model)
     assert (got[0].actor, got[0].actor_mention) == (actor, mention)
 
 
@@ -129,6 +128,5 @@ def _rows(behaviour: str, table):
     *_rows("a pronoun with no subject before is the last person named", _LONE_PRONOUNS),
 ])
 def test_the_actor_of_a_pronoun(text, index, actor):
-    got = segment(text, attribution=None)
-    check_offsets(text, got)
+    got = checked_segment(text)
     assert got[index].actor == actor

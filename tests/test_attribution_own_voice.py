@@ -6,9 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from stancekit import segment
-
-from .conftest import check_offsets, check_offsets_rules_and_model
+from .conftest import check_offsets_rules_and_model, checked_segment
 
 
 # "spoke" with no topic or position up to the end of its clause narrates an action: no actor. With
@@ -30,8 +28,7 @@ from .conftest import check_offsets, check_offsets_rules_and_model
     ("Tom Berg spoke to reporters after the vote and said the toll would rise.", "Tom Berg"),
 ])
 def test_spoke_without_content_is_the_articles_own_voice(text, actor):
-    got = segment(text, attribution=None)
-    check_offsets(text, got)
+    got = checked_segment(text)
     assert [s.actor for s in got] == [actor]
     assert got[0].kind == ("narrative" if actor is None else "indirect")
 
@@ -41,8 +38,7 @@ def test_spoke_without_content_still_names_the_person_an_answer_label_takes():
     text = ("Port Chief Ana Ruiz has run the Velden port since May.\n\n"
             "Tom Berg, the harbour master, took over in June. He spoke to Ivo Marten in Velden.\n\n"
             "Q: Is the pier safe?\n\nA: It is safe, and it will stay open.\n")
-    got = segment(text, attribution=None)
-    check_offsets(text, got)
+    got = checked_segment(text)
     by_text = {s.text: s.actor for s in got}
     assert by_text["He spoke to Ivo Marten in Velden."] is None
     assert by_text["A: It is safe, and it will stay open."] == "Tom Berg"
@@ -70,8 +66,7 @@ def test_spoke_rule_on_pathological_sentences(shipped_attribution, text):
     ("Washington has shown little appetite for a new port deal.", "United States"),
 ])
 def test_a_seat_of_power_that_narrates_an_action_is_no_speaker(text, actor):
-    got = segment(text, attribution=None)
-    check_offsets(text, got)
+    got = checked_segment(text)
     assert [s.actor for s in got] == [actor]
 
 
@@ -95,8 +90,7 @@ def test_seat_action_on_pathological_sentences(shipped_attribution, text):
     ("Tom Berg said that if the board accepts the plan, the pier can reopen.", "Tom Berg"),
 ])
 def test_a_saying_in_a_condition_is_the_articles_own_voice(text, actor):
-    got = segment(text, attribution=None)
-    check_offsets(text, got)
+    got = checked_segment(text)
     assert [s.actor for s in got] == [actor]
 
 
@@ -123,8 +117,7 @@ def test_conditional_saying_on_pathological_sentences(shipped_attribution, text)
     ("Tom Berg is expected to announce the toll on Monday.", "Tom Berg"),
 ])
 def test_a_decision_a_briefing_or_an_arrival_is_the_articles_own_voice(text, actor):
-    got = segment(text, attribution=None)
-    check_offsets(text, got)
+    got = checked_segment(text)
     assert [s.actor for s in got] == [actor]
 
 
@@ -149,8 +142,7 @@ def test_narrated_action_on_pathological_sentences(shipped_attribution, text):
     ("Tom Berg said the board would publish the plan that Ana Ruiz proposed in May.", "Tom Berg"),
 ])
 def test_a_proposal_recalled_in_a_relative_clause_is_the_articles_own_voice(text, actor):
-    got = segment(text, attribution=None)
-    check_offsets(text, got)
+    got = checked_segment(text)
     assert [s.actor for s in got] == [actor]
 
 
@@ -166,6 +158,5 @@ def test_the_model_does_not_take_a_proposal_recalled_again(shipped_attribution):
     # regression: the rules left "the form Mayor Ruiz proposed:" to the author, and the learned model
     # then named Ruiz from the same word; after "spoke" or a condition it may still take a later cue
     text = "Our view is that it cannot, at least not in the form Mayor Ruiz proposed: a toll that high has no chance."
-    got = segment(text, attribution=shipped_attribution)
-    check_offsets(text, got)
+    got = checked_segment(text, shipped_attribution)
     assert [s.actor for s in got] == [None]

@@ -8,7 +8,7 @@ import pytest
 from stancekit import segment
 from stancekit.attribution import AttributionModel
 
-from .conftest import check_offsets
+from .conftest import check_offsets, checked_segment
 
 
 def _model(cues: dict[str, float], **meta: object) -> AttributionModel:
@@ -30,8 +30,7 @@ def _model(cues: dict[str, float], **meta: object) -> AttributionModel:
 ])
 def test_event_verbs_are_never_cues(text, actor):
     model = _model({"debated": 9.0, "met": 9.0, "signed": 9.0, "grumbled": 9.0})
-    got = segment(text, attribution=model)
-    check_offsets(text, got)
+    got = checked_segment(text, model)
     assert got[0].actor == actor
 
 
@@ -61,8 +60,7 @@ def test_event_verbs_data_holds_specs_examples():
     ("Mayor Jonas Eck boasts that the pier is the longest in the region.\n", "Jonas Eck"),
 ])
 def test_more_speech_verbs_are_cues(text, actor):
-    got = segment(text, attribution=None)
-    check_offsets(text, got)
+    got = checked_segment(text)
     assert got[0].actor == actor
 
 
@@ -76,16 +74,14 @@ def test_more_speech_verbs_are_cues(text, actor):
     ("\u201cCan the ferry run all winter?\u201d Ana Ruiz asked in reply.\n", 0, "Ana Ruiz"),
 ])
 def test_a_quotation_takes_the_speaker_of_a_tag_sentence_after_it(text, index, actor):
-    got = segment(text, attribution=None)
-    check_offsets(text, got)
+    got = checked_segment(text)
     assert got[index].actor == actor
 
 
 # ... not a short sentence after the quotation that is no tag (no speech verb among its last words)
 def test_a_short_sentence_after_a_quotation_is_no_tag():
     text = "Ana Ruiz spoke first. \"The pier is old.\"\n\nTom Reyes wants a bigger share of the port.\n"
-    got = segment(text, attribution=None)
-    check_offsets(text, got)
+    got = checked_segment(text)
     assert got[1].actor != "Tom Reyes"
 
 

@@ -9,7 +9,7 @@ from stancekit import load_lexicon, segment
 from stancekit.attribution import AttributionModel
 from stancekit.attribution._model import _tag
 
-from .conftest import check_offsets
+from .conftest import check_offsets, checked_segment
 
 _CUES = {"concluded": 0.5, "added": 0.5, "told": 0.5, "say": 0.5, "argue": 0.5, "reply": 0.5, "implies": 0.5}
 _SOURCES = {"kind=pron": 5.0, "kind=cap": 5.0, "run_end=True": 1.0, "w=survey": 5.0, "w=clerk": 5.0,
@@ -84,8 +84,7 @@ def test_a_finding_takes_its_poll_or_study(text, actor):
             "source_threshold": -3.0, "vocab": ["showed", "suggests"], "joint_cue_threshold": 0.0,
             "joint_source_threshold": 1.5, "finding_threshold": -2.0, "source_heads": []}
     model = AttributionModel({"w=showed": 0.5, "w=suggests": -1.0}, {"w=sites": 5.0, "w=research": 2.0}, meta)
-    got = segment(text, attribution=model)
-    check_offsets(text, got)
+    got = checked_segment(text, model)
     assert got[0].actor == actor
 
 

@@ -7,7 +7,7 @@ import pytest
 
 from stancekit import segment
 
-from .conftest import check_offsets
+from .conftest import checked_segment
 
 
 # A quotation that opens right after a statement reporting its speaker's words, in the same paragraph,
@@ -25,8 +25,7 @@ from .conftest import check_offsets
     ("The pier was built in 1950. \"It will not last another winter.\"\n", 1, None),
 ])
 def test_a_quotation_after_reported_speech_takes_its_speaker(text, index, actor):
-    got = segment(text, attribution=None)
-    check_offsets(text, got)
+    got = checked_segment(text)
     assert got[index].actor == actor
 
 
@@ -44,8 +43,7 @@ def test_a_quotation_after_reported_speech_takes_its_speaker(text, index, actor)
      3, "Tom Reyes"),
 ])
 def test_a_line_that_introduces_words_is_a_statement(text, index, actor):
-    got = segment(text, attribution=None)
-    check_offsets(text, got)
+    got = checked_segment(text)
     assert got[index].actor == actor
 
 
@@ -56,15 +54,13 @@ def test_a_line_that_introduces_words_is_a_statement(text, index, actor):
     ("Watch the full video below:\n\nThe bridge is safe.\n", ["The bridge is safe."]),
 ])
 def test_a_colon_line_without_a_speech_verb_is_no_statement(text, texts):
-    got = segment(text, attribution=None)
-    check_offsets(text, got)
+    got = checked_segment(text)
     assert [s.text for s in got] == texts
 
 
 def test_a_paragraph_after_a_colon_line_without_a_final_speech_verb_is_not_its_speakers():
     text = "Tom Reyes said there were two problems with the pier:\n\nThe rails are old.\n"
-    got = segment(text, attribution=None)
-    check_offsets(text, got)
+    got = checked_segment(text)
     assert got[0].actor == "Tom Reyes" and got[1].actor is None
 
 
@@ -77,8 +73,7 @@ def test_a_paragraph_after_a_colon_line_without_a_final_speech_verb_is_not_its_s
     ("The pier is old and the rails are rusty.\n\n- Ana Ruiz.\n", [None, None]),
 ])
 def test_a_quotation_takes_the_name_after_a_dash_below_it(text, actors):
-    got = segment(text, attribution=None)
-    check_offsets(text, got)
+    got = checked_segment(text)
     assert [s.actor for s in got] == actors
 
 
@@ -88,8 +83,7 @@ def test_dash_tag_pattern_on_pathological_input():
     for bad in ("- " + "A." * 20000 + "!", "- " + "Ab " * 20000 + "x", "-" + "A'" * 30000 + " a"):
         assert _DASH_TAG.match(bad) is None  # a backtracking pattern would hang here
     text = "\"The pier is old.\"\n\n- " + "A." * 5000 + "\n"
-    got = segment(text, attribution=None)
-    check_offsets(text, got)
+    checked_segment(text)
 
 
 # An opening mark written where the closing one belongs ('"...,\u201c he said'): after a word and before a
@@ -100,8 +94,7 @@ def test_dash_tag_pattern_on_pathological_input():
     ("\u201cThe pier is old.\u201d \u201cThe rails are rusty,\u201d Tom Reyes said.\n", 1, "Tom Reyes"),
 ])
 def test_an_opening_mark_that_closes_a_quotation(text, index, actor):
-    got = segment(text, attribution=None)
-    check_offsets(text, got)
+    got = checked_segment(text)
     assert got[index].actor == actor
 
 
@@ -125,8 +118,7 @@ def test_quote_state_reads_an_opening_mark_that_closes():
 ])
 @pytest.mark.xfail(strict=True, reason="issue #13, ninth round: studied, not reached")
 def test_quotation_and_cue_patterns_not_reached_yet(text, index, actor):
-    got = segment(text, attribution=None)
-    check_offsets(text, got)
+    got = checked_segment(text)
     assert got[index].actor == actor
 
 

@@ -7,7 +7,7 @@ import pytest
 
 from stancekit import segment
 
-from .conftest import check_offsets, check_offsets_rules_and_model
+from .conftest import check_offsets, check_offsets_rules_and_model, checked_segment
 
 
 # A share of a group as the subject of a second clause ("..., and a third said ...", "...; about
@@ -46,8 +46,7 @@ from .conftest import check_offsets, check_offsets_rules_and_model
      [("The pier was closed in May, and a third said it was unsafe.", None, None)]),
 ])
 def test_a_share_in_the_second_clause_is_a_source_of_its_own(text, expected):
-    got = segment(text, attribution=None)
-    check_offsets(text, got)
+    got = checked_segment(text)
     assert [(s.text, s.actor, s.actor_mention if s.actor else None) for s in got] == expected
 
 
@@ -59,8 +58,7 @@ def test_a_share_in_the_second_clause_is_a_source_of_its_own(text, expected):
     ("Some residents said the pier was safe, while others said it was not.", ["residents", "others"]),
 ])
 def test_the_model_splits_a_second_clause_led_by_others_or_another(shipped_attribution, text, actors):
-    got = segment(text, attribution=shipped_attribution)
-    check_offsets(text, got)
+    got = checked_segment(text, shipped_attribution)
     assert [s.actor for s in got] == actors
     assert len(segment(text, attribution=None)) == 1  # the rules alone name no "others"
 
@@ -86,8 +84,7 @@ def test_share_split_on_pathological_sentences(shipped_attribution, text):
     ("Tom Berg has advised Port Velden on its budget for years.", None),
 ])
 def test_a_passive_verb_of_informing_with_a_that_clause_names_its_agent(text, actor):
-    got = segment(text, attribution=None)
-    check_offsets(text, got)
+    got = checked_segment(text)
     assert got[0].actor == actor
 
 
@@ -113,8 +110,7 @@ def test_passive_informing_on_pathological_sentences(shipped_attribution, text):
      "could act.", None),
 ])
 def test_an_unquoted_inverted_tag_names_the_speaker(text, actor):
-    got = segment(text, attribution=None)
-    check_offsets(text, got)
+    got = checked_segment(text)
     assert got[0].actor == actor
 
 
@@ -135,8 +131,7 @@ def test_unquoted_inverted_tag_on_pathological_sentences(shipped_attribution, te
     ("Amid council warnings of a deficit, Tom Berg argued that the toll should rise.", "Tom Berg"),
 ])
 def test_a_plural_noun_after_a_preposition_is_no_cue(text, actor):
-    got = segment(text, attribution=None)
-    check_offsets(text, got)
+    got = checked_segment(text)
     assert got[0].actor == actor
 
 
@@ -169,8 +164,7 @@ def test_an_opening_pronoun_is_the_model_source_over_a_later_noun(text, mention)
 def test_a_quotation_sentence_takes_the_nearest_mention_with_its_apposition():
     text = ('"The shops cannot carry the toll," said Tom Berg, the chair of the Velden Shopkeepers Union. '
             '"The mayor never listens," which Berg blames on the election. "She treats the harbour as her own."')
-    got = segment(text, attribution=None)
-    check_offsets(text, got)
+    got = checked_segment(text)
     assert [s.actor for s in got] == ["Tom Berg"] * 3
     assert got[0].actor_mention == "Tom Berg, the chair of the Velden Shopkeepers Union"
     assert got[1].actor_mention == "Berg"  # named in its own sentence
@@ -187,8 +181,7 @@ def test_a_quotation_sentence_takes_the_nearest_mention_with_its_apposition():
     ("Ivo Tamm, who spoke first, left early.", None, None),  # the relative clause does not close it
 ])
 def test_a_relative_who_after_a_name_names_the_speaker(text, actor, mention):
-    got = segment(text, attribution=None)
-    check_offsets(text, got)
+    got = checked_segment(text)
     assert (got[0].actor, got[0].actor_mention) == (actor, mention)
 
 

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 import stancekit
 from stancekit import segment
 
-from .conftest import check_offsets
+from .conftest import check_offsets, checked_segment
 
 # -- the seed article --------------------------------------------------------------------------------
 
@@ -1111,8 +1111,7 @@ CANONICAL = [
 
 @pytest.mark.parametrize("text,actors", CANONICAL)
 def test_canonical_names(text, actors):
-    got = segment(text, attribution=None)
-    check_offsets(text, got)
+    got = checked_segment(text)
     assert [s.actor for s in got] == actors
 
 
@@ -1633,8 +1632,7 @@ SPEAKERS_NOT_YET = [
 @pytest.mark.parametrize("text,i,mention", SPEAKERS_NOT_YET)
 @pytest.mark.xfail(strict=True, reason="issue #13: not reached yet (eighth round)")
 def test_speaker_patterns_not_yet_reached(text, i, mention):
-    got = segment(text, attribution=None)
-    check_offsets(text, got)
+    got = checked_segment(text)
     assert got[i].actor_mention == mention if mention is None else (got[i].actor_mention or "").startswith(mention)
 
 
@@ -1651,7 +1649,7 @@ def test_finding_subject_on_pathological_input(text):
     _FINDING_IN.match(text)
     _FINDING_ACCORDING.search(text)
     _TAG_PRONOUN.search(text)
-    check_offsets(text, segment(text, attribution=None))
+    checked_segment(text)
 
 
 @pytest.mark.parametrize("text", ["Ann Lee said, " + "he " * 30_000 + "x.", "Ann Lee said " + "\"he\" " * 20_000 + "x.",
@@ -1660,11 +1658,10 @@ def test_later_pronoun_on_pathological_input(text):
     from stancekit._segment import _later_pronoun
     quotes = [(m.start(), m.end()) for m in re.finditer(r'"[^"]*"', text)]
     assert _later_pronoun(text, 0, len(text), "Ann Lee", "Ann Lee", quotes, frozenset({"said"})) in ("Ann Lee", "he")
-    check_offsets(text, segment(text, attribution=None))
+    checked_segment(text)
 
 
 @pytest.mark.parametrize("text,i,actor,mention", SPEAKER_PATTERNS)
 def test_speaker_and_whole_mention(text, i, actor, mention):
-    got = segment(text, attribution=None)
-    check_offsets(text, got)
+    got = checked_segment(text)
     assert (got[i].actor, got[i].actor_mention) == (actor, mention)
