@@ -597,6 +597,9 @@ def _np_backward(tokens: list[tuple[str, int, int]], vi: int, lex: Lexicon) -> t
     if j >= 1 and tokens[j][0].lower() in lex.calendar and tokens[j - 1][0].lower() in ("on", "in", "last", "this", "next"):
         j -= 2
         j = _skip_adverbs_back(tokens, j)
+    elif j >= 3 and tokens[j][0].lower() in lex.calendar and tokens[j - 1][0].lower() in ("a", "the") \
+            and tokens[j - 2][0].lower() in ("during", "on") and tokens[j - 3][0][:1].isupper():
+        j -= 3  # "Ana Ruiz during a Sunday thanked the crew": the day is when, not who
     # "Tom Berg in a blog post said", "Ana Ruiz on Twitter wrote": the occasion is where, not who.
     if j >= 2 and tokens[j][0].lower() in _OCCASION_NOUNS:
         p = j - 1

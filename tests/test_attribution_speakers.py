@@ -182,6 +182,9 @@ def test_a_head_nouns_phrase_on_pathological_input():
     # a blog post said he ..." had no subject for "said", and "he" of the content was the speaker)
     pytest.param("Tom Berg in a blog post said he would oppose the toll.", "Tom Berg", "Tom Berg", id="occasion-phrase"),
     pytest.param("Tom Berg on Twitter wrote that he would oppose the toll.", "Tom Berg", "Tom Berg", id="occasion-twitter"),
+    # "during a <day>" between a name and its verb is when, not who (regression: the actor "Sunday")
+    pytest.param("Tom Berg during a Sunday thanked the crew and called the union a partner.", "Tom Berg",
+                 "Tom Berg during a Sunday", id="during-a-day"),
 ])
 def test_wrong_speakers_eleventh_round(text, actor, mention):
     got = segment(text, attribution=None)
@@ -194,6 +197,7 @@ def test_wrong_speakers_eleventh_round(text, actor, mention):
     "The mayor " + "met " * 50_000 + "critics said it.", "Tom " + "praised " * 50_000 + "critics and said it.",
     "She " + "then " * 50_000 + "spoke: \u201cno.\u201d", "She" + " she" * 50_000 + ": \u201cno.\u201d",
     "Tom in" + " a post" * 50_000 + " said it.", "Tom" + " in a post" * 50_000 + " said it.",
+    "Tom" + " during a Sunday" * 50_000 + " said it.",
 ])
 def test_wrong_speakers_eleventh_round_on_pathological_input(text):
     check_offsets(text, segment(text, attribution=None))
