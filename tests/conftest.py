@@ -52,6 +52,16 @@ def small_train():
     return data
 
 
+@pytest.fixture(scope="module")
+def train_part():
+    """The first 30 articles of fixtures/train: a small training set with interviews in it (the
+    second-model tests of settings that need them: tests/test_questions.py)."""
+    from stancekit._data import LabelledSet, read_labelled
+    data, _ = read_labelled([FIXTURES / "train"], ["treaty", "chairmanship"])
+    keys = sorted({s.doc_id for s in data.statements})[:30]
+    return LabelledSet([s for s in data.statements if s.doc_id in set(keys)], data.documents, data.files)
+
+
 def check_offsets_rules_and_model(text: str, model) -> None:
     """:func:`check_offsets` on ``text`` segmented by the rules alone and with ``model`` (the
     pathological-input tests of each rule: linear time and exact offsets both ways)."""

@@ -10,7 +10,6 @@ import numpy as np
 import pytest
 
 import stancekit
-from stancekit._data import LabelledSet, read_labelled
 from stancekit._model import build_pipeline, fit_model
 from stancekit._targets import default_targets
 from stancekit._vectors import QUESTION_FEATURES, StatementInput, evidence_label, question_rows, statement_inputs
@@ -31,14 +30,6 @@ INTERVIEW = (
     "Q: Critics say the chair has been too quiet about the jailed editors.\n\n"
     "Halvorsen: The chair has raised every case in private, and it will keep doing so.\n"
 )
-
-
-@pytest.fixture(scope="module")
-def train_part():
-    """The first 30 articles of fixtures/train: a small training set with interviews in it."""
-    data, _ = read_labelled([FIXTURES / "train"], ["treaty", "chairmanship"])
-    keys = sorted({s.doc_id for s in data.statements})[:30]
-    return LabelledSet([s for s in data.statements if s.doc_id in set(keys)], data.documents, data.files)
 
 
 @pytest.fixture(scope="module")
