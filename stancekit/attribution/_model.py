@@ -70,7 +70,9 @@ class AttributionModel:
         ``pronoun_threshold`` (of a cue word right after a personal pronoun or right before a
         subject pronoun, "said they would"), ``tag_threshold`` (of a speech-list word that closes
         a tag after a comma, "..., the survey concluded."; these four only lower the threshold, and
-        are ``cue_threshold`` when absent), ``joint_cue_threshold``
+        are ``cue_threshold`` when absent), ``gerund_threshold`` (of a speech-list word in "-ing"
+        right after "by", "after", "before", "in", "while", "when" or "since": "by accusing him of",
+        "before saying"; absent: the threshold of its context), ``joint_cue_threshold``
         and ``joint_source_threshold`` (a cue under its threshold but over the first is taken
         when its best source scores over the second; absent: never), ``source_heads`` (the
         lowercase words that may end the source of a cue taken so, besides capitalised words,
@@ -104,6 +106,9 @@ class AttributionModel:
         # and a speech-list word that closes a tag after a comma ("..., the survey concluded.", "The
         # pier, the clerk told them, would reopen."): the words between name its source (_tag).
         self._gt = min(self._ct, self._st, float(meta.get("tag_threshold", self._ct)))
+        # and a speech-list gerund after a preposition of manner or time ("hit back by accusing him
+        # of", "after questioning X's commitment"): the clause's subject is its source (absent: none).
+        self._ger = float(meta.get("gerund_threshold", float("inf")))
         # A cue under its threshold but over ``joint_cue_threshold`` is taken when its best source
         # scores over ``joint_source_threshold``: a clear source makes a weaker cue enough.
         self._jc = float(meta.get("joint_cue_threshold", float("inf")))
@@ -126,7 +131,11 @@ class AttributionModel:
         self.candidates -= _EVENT_VERBS
         self._pron_words -= _EVENT_VERBS
         self._quote_words -= _EVENT_VERBS
-        self._unquoted = self.candidates | self._pron_words
+        # "-ing" words looked at only after a preposition of _GERUND_PREPS (a speech-list word there)
+        self._gerund_words = (self._reachable(self._ger) - self.candidates - _EVENT_VERBS
+                              if self._ger < base else frozenset())
+        self._gerund_words = frozenset(w for w in self._gerund_words if w.endswith("ing"))
+        self._unquoted = self.candidates | self._pron_words | self._gerund_words
         self._any = self._unquoted | self._quote_words
         self._quotes_add = not self._quote_words <= self._unquoted
 
@@ -150,11 +159,13 @@ class AttributionModel:
     def with_thresholds(self, cue: float, source: float, speech: float | None = None,
                         quote: float | None = None, clause: float | None = None,
                         pronoun: float | None = None, joint: tuple[float, float] | None = None,
-                        finding: float | None = None, tag: float | None = None) -> "AttributionModel":
+                        finding: float | None = None, tag: float | None = None,
+                        gerund: float | None = None) -> "AttributionModel":
         """A copy that takes cues over log-odds ``cue`` (``speech`` for the words of the
         speech-verb list, ``quote`` in a statement with a quotation mark, ``clause`` before
         "that" or a colon, ``pronoun`` right after a personal pronoun or before a subject pronoun,
-        ``tag`` in a speech tag after a comma ("..., the survey concluded."); each ``cue`` when None)
+        ``tag`` in a speech tag after a comma ("..., the survey concluded."); each ``cue`` when None;
+        ``gerund`` for a speech-list "-ing" word after "by", "after", ...: none when None)
         and sources over log-odds ``source``; ``joint`` is ``(cue, source)``: a cue over the
         first taken when its source scores over the second (None: none)."""
         meta = dict(self.meta, cue_threshold=float(cue), source_threshold=float(source),
@@ -163,8 +174,10 @@ class AttributionModel:
                     clause_threshold=float(cue if clause is None else clause),
                     pronoun_threshold=float(cue if pronoun is None else pronoun),
                     tag_threshold=float(cue if tag is None else tag))
-        for key in ("joint_cue_threshold", "joint_source_threshold", "finding_threshold"):
+        for key in ("joint_cue_threshold", "joint_source_threshold", "finding_threshold", "gerund_threshold"):
             meta.pop(key, None)
+        if gerund is not None:
+            meta["gerund_threshold"] = float(gerund)
         if finding is not None:
             meta["finding_threshold"] = float(finding)
         if joint is not None:
@@ -220,9 +233,11 @@ class AttributionModel:
         n = len(low)
         words = self._quote_words if qc[-1] else self.candidates
         pron = self._pron_words
+        ger = self._gerund_words
         for i, w in enumerate(low if upto is None else low[:upto]):
             if w in words or (w in pron and ((i >= 1 and low[i - 1] in _PERSONAL)
-                                             or (i + 1 < n and low[i + 1] in _SUBJECTS))):
+                                             or (i + 1 < n and low[i + 1] in _SUBJECTS))) or (
+                    w in ger and w in speech and i >= 1 and low[i - 1] in _GERUND_PREPS):
                 if (_passive(low, i) or (w not in speech and _continued_action(low, i)) or _phase_verb(low, i)
                         or _according_measure(low, i)):
                     continue  # never taken, whatever it scores: not scored
@@ -238,6 +253,8 @@ class AttributionModel:
                     t = min(t, self._pt)
                 if t > self._gt and w in speech and not w.endswith("ing") and _tag(low, i):
                     t = self._gt
+                if t > self._ger and i >= 1 and low[i - 1] in _GERUND_PREPS and w in speech and w.endswith("ing"):
+                    t = self._ger  # "by accusing him of", "before saying"
                 joint = s <= t  # taken only with a clear source
                 if joint:
                     t = min(t, self._jc)
@@ -487,6 +504,11 @@ _PERSONAL = frozenset("he she they we i you".split())
 # A nominative pronoun right after a cue opens its reported clause ("said they would", "suggested she
 # marry"): the subject of the complement, as after "that".
 _SUBJECTS = frozenset("he she they we i".split())
+
+
+# A speech-list gerund right after one of these is a saying of the clause's subject ("hit back by
+# accusing him of", "after questioning X's commitment", "in describing rumors"): _find_in, gerund_threshold.
+_GERUND_PREPS = frozenset("by after before in while when since".split())
 
 
 # A speech tag after a comma: the words between the comma and the verb name its source, with no

@@ -1,0 +1,72 @@
+"""Issue #13, eleventh round (session 16): recall at the default point. A saying the learned model
+scored under the threshold of its context, taken by a threshold of its own kind; narration kept
+out. Sentences written fresh for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from stancekit import load_lexicon, segment
+from stancekit.attribution import AttributionModel
+
+from .conftest import check_offsets, check_offsets_rules_and_model
+
+# Each cue word scores 0.5: under the cue threshold 1.5 and the speech list's 1. "signing" and
+# "meeting" are no speech-list words (narrated actions).
+_CUES = {"accusing": 0.5, "questioning": 0.5, "saying": 0.5, "describing": 0.5, "signing": 0.5,
+         "meeting": 0.5, "signed": 0.5}
+_SOURCES = {"kind=cap": 5.0, "kind=pron": 5.0, "run_end=True": 1.0}
+
+
+def _model(**meta: object) -> AttributionModel:
+    base = {"format": "stancekit-attribution/1", "cue_bias": 0.0, "source_bias": 0.0, "cue_threshold": 1.5,
+            "speech_threshold": 1.0, "source_threshold": 0.0, "vocab": sorted(_CUES)}
+    return AttributionModel({f"w={w}": s for w, s in _CUES.items()}, _SOURCES, {**base, **meta})
+
+
+# A speech-list word in "-ing" right after "by", "after", "before", "in", "while", "when" or "since"
+# is a saying of the clause's subject, taken over the gerund threshold (the shipped model: 0,
+# train.GERUND_THRESHOLD). The same shape with a verb of action stays the article's own voice.
+@pytest.mark.parametrize("text, actor", [
+    ("Ana Ruiz hit back by accusing the port of hiding the repair bill.\n", "Ana Ruiz"),
+    ("Reyes lost the room after questioning the harbour board's figures.\n", "Reyes"),
+    ("Ana Ruiz closed the hearing before saying the pier would reopen.\n", "Ana Ruiz"),
+    ("Ana Ruiz coined the phrase in describing the ferry queues.\n", "Ana Ruiz"),
+    ("Ana Ruiz marked the day by signing the new lease for the pier.\n", None),
+    ("Reyes left early after meeting the harbour board.\n", None),
+    ("Ana Ruiz signed the new lease for the pier.\n", None),
+], ids=["by-accusing", "after-questioning", "before-saying", "in-describing", "narrated-signing",
+        "narrated-meeting", "narrated-finite"])
+def test_a_saying_gerund_after_a_preposition(text, actor):
+    got = segment(text, attribution=_model(gerund_threshold=0.0))
+    check_offsets(text, got)
+    assert got[0].actor == actor
+    # a model file of an earlier round (no gerund threshold): the cue stays under its threshold
+    assert _model().find(text, 0, len(text), load_lexicon()) is None
+
+
+@pytest.mark.parametrize("text", [
+    "Ana Ruiz hit back by accusing the port.\n",
+    "Ana Ruiz hit back, accusing the port.\n",  # after a comma: no gerund of this kind
+    "Accusing the port, Ana Ruiz hit back.\n",  # nothing before it
+])
+def test_the_gerund_needs_its_preposition_and_threshold(text):
+    lex = load_lexicon()
+    found = _model(gerund_threshold=0.0).find(text, 0, len(text), lex) is not None
+    assert found is text.startswith("Ana Ruiz hit back by")
+    assert _model(gerund_threshold=1.0).find(text, 0, len(text), lex) is None  # 0.5 is under 1
+
+
+def test_with_thresholds_sets_the_gerund_threshold():
+    text = "Ana Ruiz hit back by accusing the port.\n"
+    model = _model()
+    assert segment(text, attribution=model.with_thresholds(1.5, 0.0, speech=1.0))[0].actor is None
+    assert segment(text, attribution=model.with_thresholds(1.5, 0.0, speech=1.0, gerund=0.0))[0].actor == "Ana Ruiz"
+    assert "gerund_threshold" not in model.with_thresholds(1.5, 0.0).meta
+
+
+def test_gerund_on_pathological_input():
+    # each test is a set look-up on the word before: linear in the statement's length
+    text = "Ana Ruiz spoke " + "by accusing " * 20_000 + "the port.\n"
+    check_offsets_rules_and_model(text, _model(gerund_threshold=0.0))
+    check_offsets_rules_and_model("by accusing\n" * 5_000, _model(gerund_threshold=0.0))
