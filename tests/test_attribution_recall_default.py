@@ -28,7 +28,7 @@ def _model(**meta: object) -> AttributionModel:
 # is a saying of the clause's subject, taken over the gerund threshold (the shipped model: 0,
 # train.GERUND_THRESHOLD). The same shape with a verb of action stays the article's own voice.
 @pytest.mark.parametrize("text, actor", [
-    ("Ana Ruiz hit back by accusing the port of hiding the repair bill.\n", "Ana Ruiz"),
+    ("Ana Ruiz struck back by accusing the port of hiding the repair bill.\n", "Ana Ruiz"),
     ("Reyes lost the room after questioning the harbour board's figures.\n", "Reyes"),
     ("Ana Ruiz closed the hearing before saying the pier would reopen.\n", "Ana Ruiz"),
     ("Ana Ruiz coined the phrase in describing the ferry queues.\n", "Ana Ruiz"),
@@ -38,30 +38,41 @@ def _model(**meta: object) -> AttributionModel:
 ], ids=["by-accusing", "after-questioning", "before-saying", "in-describing", "narrated-signing",
         "narrated-meeting", "narrated-finite"])
 def test_a_saying_gerund_after_a_preposition(text, actor):
+    # the model's own reading (segment() asks it where the rules name no speaker; the rules read
+    # some of these sentences themselves)
+    from stancekit.attribution._features import tokenize
+
+    lex = load_lexicon()
     got = segment(text, attribution=_model(gerund_threshold=0.0))
     check_offsets(text, got)
-    assert got[0].actor == actor
+    found = _model(gerund_threshold=0.0).find(text, 0, len(text), lex)
+    if actor is None:
+        assert found is None and got[0].actor is None  # narration: the article's own voice
+    else:
+        toks = tokenize(text)
+        assert " ".join(t[0] for t in toks[found[2]:found[1] + 1]) == actor
     # a model file of an earlier round (no gerund threshold): the cue stays under its threshold
-    assert _model().find(text, 0, len(text), load_lexicon()) is None
+    assert _model().find(text, 0, len(text), lex) is None
 
 
 @pytest.mark.parametrize("text", [
-    "Ana Ruiz hit back by accusing the port.\n",
-    "Ana Ruiz hit back, accusing the port.\n",  # after a comma: no gerund of this kind
-    "Accusing the port, Ana Ruiz hit back.\n",  # nothing before it
+    "Ana Ruiz struck back by accusing the port.\n",
+    "Ana Ruiz struck back, accusing the port.\n",  # after a comma: no gerund of this kind
+    "Accusing the port, Ana Ruiz struck back.\n",  # nothing before it
 ])
 def test_the_gerund_needs_its_preposition_and_threshold(text):
     lex = load_lexicon()
     found = _model(gerund_threshold=0.0).find(text, 0, len(text), lex) is not None
-    assert found is text.startswith("Ana Ruiz hit back by")
+    assert found is text.startswith("Ana Ruiz struck back by")
     assert _model(gerund_threshold=1.0).find(text, 0, len(text), lex) is None  # 0.5 is under 1
 
 
 def test_with_thresholds_sets_the_gerund_threshold():
-    text = "Ana Ruiz hit back by accusing the port.\n"
+    text = "Ana Ruiz struck back by accusing the port.\n"
+    lex = load_lexicon()
     model = _model()
-    assert segment(text, attribution=model.with_thresholds(1.5, 0.0, speech=1.0))[0].actor is None
-    assert segment(text, attribution=model.with_thresholds(1.5, 0.0, speech=1.0, gerund=0.0))[0].actor == "Ana Ruiz"
+    assert model.with_thresholds(1.5, 0.0, speech=1.0).find(text, 0, len(text), lex) is None
+    assert model.with_thresholds(1.5, 0.0, speech=1.0, gerund=0.0).find(text, 0, len(text), lex) is not None
     assert "gerund_threshold" not in model.with_thresholds(1.5, 0.0).meta
 
 

@@ -71,8 +71,8 @@ class AttributionModel:
         subject pronoun, "said they would"), ``tag_threshold`` (of a speech-list word that closes
         a tag after a comma, "..., the survey concluded."; these four only lower the threshold, and
         are ``cue_threshold`` when absent), ``gerund_threshold`` (of a speech-list word in "-ing"
-        right after "by", "after", "before", "in", "while", "when" or "since": "by accusing him of",
-        "before saying"; absent: the threshold of its context), ``joint_cue_threshold``
+        right after "by", "after", "before", "in", "while", "when" or "since": "by accusing the port
+        of", "before saying"; absent: the threshold of its context), ``joint_cue_threshold``
         and ``joint_source_threshold`` (a cue under its threshold but over the first is taken
         when its best source scores over the second; absent: never), ``source_heads`` (the
         lowercase words that may end the source of a cue taken so, besides capitalised words,
@@ -106,8 +106,8 @@ class AttributionModel:
         # and a speech-list word that closes a tag after a comma ("..., the survey concluded.", "The
         # pier, the clerk told them, would reopen."): the words between name its source (_tag).
         self._gt = min(self._ct, self._st, float(meta.get("tag_threshold", self._ct)))
-        # and a speech-list gerund after a preposition of manner or time ("hit back by accusing him
-        # of", "after questioning X's commitment"): the clause's subject is its source (absent: none).
+        # and a speech-list gerund after a preposition of manner or time ("struck back by accusing the
+        # port of", "after questioning the board's figures"): the clause's subject is its source.
         self._ger = float(meta.get("gerund_threshold", float("inf")))
         # A cue under its threshold but over ``joint_cue_threshold`` is taken when its best source
         # scores over ``joint_source_threshold``: a clear source makes a weaker cue enough.
@@ -254,7 +254,7 @@ class AttributionModel:
                 if t > self._gt and w in speech and not w.endswith("ing") and _tag(low, i):
                     t = self._gt
                 if t > self._ger and i >= 1 and low[i - 1] in _GERUND_PREPS and w in speech and w.endswith("ing"):
-                    t = self._ger  # "by accusing him of", "before saying"
+                    t = self._ger  # "by accusing the port of", "before saying"
                 joint = s <= t  # taken only with a clear source
                 if joint:
                     t = min(t, self._jc)
@@ -506,8 +506,9 @@ _PERSONAL = frozenset("he she they we i you".split())
 _SUBJECTS = frozenset("he she they we i".split())
 
 
-# A speech-list gerund right after one of these is a saying of the clause's subject ("hit back by
-# accusing him of", "after questioning X's commitment", "in describing rumors"): _find_in, gerund_threshold.
+# A speech-list gerund right after one of these is a saying of the clause's subject ("struck back by
+# accusing the port of", "after questioning the board's figures", "in describing the queues"): _find_in,
+# gerund_threshold.
 _GERUND_PREPS = frozenset("by after before in while when since".split())
 
 

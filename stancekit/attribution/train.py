@@ -117,12 +117,12 @@ FINDING_THRESHOLD = -2.0
 # report implies" and "Silence ... is also a reply," from the fixtures' article voice.
 TAG_THRESHOLD = -1.0
 # Eleventh round (session 16): a speech-list word in "-ing" right after "by", "after", "before", "in",
-# "while", "when" or "since" ("hit back by accusing him of", "before saying, ''...''", "after
-# questioning X's commitment": a saying of the clause's subject; _model._GERUND_PREPS) is taken over
+# "while", "when" or "since" ("struck back by accusing the port of", "before saying, ''...''", "after
+# questioning the board's figures": a saying of the clause's subject; _model._GERUND_PREPS) is taken over
 # 0, not the cue threshold 1.5 (the speech list's 1.0 is for finite forms). Fold models refit at
 # f281288: fold 1 right 2,792 -> 2,798, fold 2 2,615 -> 2,619, fold 3 2,513 -> 2,513 (found +1),
 # false unchanged on all three; dev, fixtures/train and the seed unchanged. -0.5: +8/+6/+1, but fold
-# 3's false 241 -> 243 ("by rejecting a treaty", "by admitting more students": acts, not sayings).
+# 3's false 241 -> 243 (a vote and an enrolment after "by" with "rejecting" and "admitting": acts).
 GERUND_THRESHOLD = 0.0
 RECALL_THRESHOLDS = (-1.0, -3.0)
 SOURCE_HEAD_MIN = 3
