@@ -1053,7 +1053,7 @@ _TAG_VERBS = _SAYING | frozenset("say add note argue argued argues wrote writes 
 _OPENING_PREPOSITIONS = frozenset("during in at on amid".split())  # "During a call on Monday, the campaign said"
 _SUBORDINATORS = frozenset("when after before since until because if once while whereas although though".split())
 _MAIN_PRONOUNS = frozenset("he she they it we i".split())
-_TAG_TAIL = frozenset("on in at during last this earlier later recently".split())
+_CLOSING_TAIL = frozenset("on in at during last this earlier later recently".split())  # after a closing tag's verb
 _PARTICLES_AFTER = frozenset("back up on out in".split())  # "shot back"
 
 
@@ -1688,7 +1688,7 @@ class _Attributor:
                 return None
             n = vi + 1
         k = vi + 1
-        if k < n and (tokens[k][0].lower() in self.lex.calendar or tokens[k][0] in _TAG_TAIL):
+        if k < n and (tokens[k][0].lower() in self.lex.calendar or tokens[k][0] in _CLOSING_TAIL):
             # "..., Smith said Tuesday.", "..., she said in an interview."
             e = min(n, k + 5)
             while k < e and tokens[k][0].isalpha() and (tokens[k][0].islower() or tokens[k][0].lower() in self.lex.calendar) \

@@ -1,5 +1,7 @@
 """Issue #13, tenth round (session 15): false attributions on PolNeAR's weak folds. Speaker labels
-that head an article's sections, tallies after a label. Sentences written fresh for these tests."""
+that head an article's sections, tallies after a label. Eleventh round (session 16), folds 3 and 5:
+speech tags with a date, an opening clause after "Shortly", roles with lowercase modifiers after an
+inverted verb. Sentences written fresh for these tests."""
 
 from __future__ import annotations
 
@@ -222,3 +224,19 @@ def test_editors_note_pathological_input():
 ])
 def test_actions_with_speech_words_are_narration(text):
     assert [s.actor for s in segment(text, attribution=None)] == [None]
+
+
+# Eleventh round (session 16): folds 3 and 5. Sentences written fresh for these tests.
+
+# A closing speech tag with a date after its verb wins over the cue of the clause it closes
+# (regression: a later module constant of the same name, the prepositions read after a tag sentence's
+# verb, had replaced the closing tag's words of time, so "earlier this week", "recently" and "last
+# week" no longer closed a tag and the name inside the reported clause was taken).
+@pytest.mark.parametrize("text, actor", [
+    ("The ferry plan that Ortiz advocated will fail, Tom Berg said earlier this week.", "Tom Berg"),
+    ("The ferry plan that Ortiz advocated will fail, Tom Berg said recently.", "Tom Berg"),
+    ("The ferry plan that Ortiz advocated will fail, Tom Berg said last week.", "Tom Berg"),
+    ("The ferry plan that Ortiz advocated will fail, Tom Berg said in an interview.", "Tom Berg"),
+])
+def test_a_closing_tag_with_a_date_names_the_speaker(text, actor):
+    assert [s.actor for s in checked_segment(text)] == [actor]
