@@ -11,7 +11,7 @@ from stancekit import segment
 from stancekit._segment import _EDITORS_NOTE, _FIRST_PERSON, _turns_recur
 from stancekit._text import _count_only
 
-from .conftest import checked_segment
+from .conftest import check_offsets_rules_and_model, checked_segment
 
 # An article in sections, each headed by a candidate's name and a short goal: the heading is no one's
 # words and the narration under it is the article's own (regression: every paragraph under "Reyes:"
@@ -240,3 +240,26 @@ def test_actions_with_speech_words_are_narration(text):
 ])
 def test_a_closing_tag_with_a_date_names_the_speaker(text, actor):
     assert [s.actor for s in checked_segment(text)] == [actor]
+
+
+# A speech tag after a quotation with a verb outside the speech list ("fumed", "beamed") names the
+# quotation's speaker also when a date or a short place of up to four words follows the verb
+# (regression: only the verb and the stop were read, so '"...," Reyes fumed on Tuesday.' had no
+# speaker). Not an action that runs on past four words.
+@pytest.mark.parametrize("text, actor", [
+    ('"We will build the pier," Tom Berg fumed on Tuesday.', "Tom Berg"),
+    ('"We will build the pier," Tom Berg fumed in an interview.', "Tom Berg"),
+    ('"The toll stays," Ana Ruiz beamed at the harbour.', "Ana Ruiz"),
+    ('"We will build the pier," Tom Berg fumed.', "Tom Berg"),
+    ('"We will build the pier," Tom Berg walked along the harbour wall that day.', None),
+])
+@pytest.mark.parametrize("attribution", [None, "default"], ids=["rules", "model"])
+def test_a_speech_tag_with_any_verb_and_a_date(text, actor, attribution):
+    assert checked_segment(text, attribution)[0].actor == actor
+
+
+def test_a_speech_tag_with_a_date_pathological_input():
+    # the words after the verb are read four at most: a long run of them is no tag, in linear time
+    for text in ('"We will," Tom Berg fumed ' + "on " * 20_000 + "Tuesday.",
+                 '"We will," Tom Berg fumed on' + " Tuesday" * 20_000 + "."):
+        check_offsets_rules_and_model(text, "default")
