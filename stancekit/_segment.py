@@ -1053,6 +1053,9 @@ _TAG_VERBS = _SAYING | frozenset("say add note argue argued argues wrote writes 
 _OPENING_PREPOSITIONS = frozenset("during in at on amid".split())  # "During a call on Monday, the campaign said"
 _SUBORDINATORS = frozenset("when after before since until because if once while whereas although though".split())
 _MAIN_PRONOUNS = frozenset("he she they it we i".split())
+# Words that may stand before an opening subordinator ("Shortly after", "Just before", "Hours after").
+_LEAD_DEGREE = frozenset("shortly just soon long only right even immediately directly moments minutes hours "
+                         "days weeks months years".split())
 _CLOSING_TAIL = frozenset("on in at during last this earlier later recently".split())  # after a closing tag's verb
 _PARTICLES_AFTER = frozenset("back up on out in".split())  # "shot back"
 
@@ -1516,13 +1519,16 @@ class _Attributor:
                                         if v + 2 < len(tokens) and tokens[v + 1][0] == ",") if t is not None), None)
             if tag is not None:
                 return tag
-            if tokens[0][0].lower() in _SUBORDINATORS or tokens[0][0].lower() in _OPENING_PREPOSITIONS:
+            # (past a degree or time word before the subordinator: "Shortly after X won, Y said ...")
+            o = 1 if len(tokens) > 2 and tokens[0][0].lower() in _LEAD_DEGREE \
+                and tokens[1][0].lower() in _SUBORDINATORS else 0
+            if tokens[o][0].lower() in _SUBORDINATORS or tokens[o][0].lower() in _OPENING_PREPOSITIONS:
                 # "When the moderator pointed out ..., the candidate said ...": the main clause's
                 # cues first, those of the opening subordinate clause after them
                 comma = next((k for k, t in enumerate(tokens[:40]) if t[0] == ","), None)
                 if comma is not None and candidates[-1] > comma and candidates[0] < comma and comma + 2 < len(tokens) \
                         and tokens[comma + 1][0].lower() not in _MAIN_PRONOUNS \
-                        and tokens[1][0].lower() not in _MAIN_PRONOUNS:
+                        and tokens[o + 1][0].lower() not in _MAIN_PRONOUNS:
                     main = [v for v in candidates if v > comma]
                     span = _np_backward(tokens, main[0], lex)
                     if span is not None and span[0] == comma + 1:  # the verb's subject opens the main clause

@@ -263,3 +263,17 @@ def test_a_speech_tag_with_a_date_pathological_input():
     for text in ('"We will," Tom Berg fumed ' + "on " * 20_000 + "Tuesday.",
                  '"We will," Tom Berg fumed on' + " Tuesday" * 20_000 + "."):
         check_offsets_rules_and_model(text, "default")
+
+
+# A subordinate clause opened after a degree or time word ("Shortly after", "Just before", "Hours
+# after") is read like one opened by the subordinator: the main clause's cue and subject first
+# (regression: the name inside the opening clause was the speaker).
+@pytest.mark.parametrize("text, actor", [
+    ("Shortly after Ruiz was declared the winner, Berg told a crowd in Lima that he expects to win the county.",
+     "Berg"),
+    ("Just before Ruiz announced her plan, Berg said the pier would close.", "Berg"),
+    ("Hours after Ruiz conceded, Berg said the count had been fair.", "Berg"),
+    ("After Ruiz was declared the winner, Berg said the count had been fair.", "Berg"),
+])
+def test_a_degree_word_before_an_opening_subordinate_clause(text, actor):
+    assert [s.actor for s in checked_segment(text)] == [actor]
