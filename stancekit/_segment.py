@@ -1145,8 +1145,9 @@ def _inverted_end(tokens: list[tuple[str, int, int]], j: int, lex: Lexicon) -> t
     anon = _anonymous_end(tokens, k, lex) if low.lower() in _ANON_HEADS else None
     if anon is not None:  # ", said one person familiar with the plan"
         return anon, None
-    if k > j and low not in nouns and low.replace("-", "").isalpha() and low.islower():
+    if low not in nouns and low.replace("-", "").isalpha() and low.islower():
         # ", said Delta University political scientist Ana Ruiz": lowercase modifiers before the title
+        # (", said political scientist Ana Ruiz": right after the verb only before a name, below)
         t = k
         while t < n and t < k + 2 and tokens[t][0].replace("-", "").isalpha() and tokens[t][0].islower() \
                 and tokens[t][0] not in nouns \
@@ -1167,7 +1168,7 @@ def _inverted_end(tokens: list[tuple[str, int, int]], j: int, lex: Lexicon) -> t
             return m, r
         if described and r > k and tokens[r - 1][0] in nouns:
             return r, None  # ", said an oil executive.": a description with its modifiers and its noun
-    return k, None
+    return (k, None) if k0 > j else (k0, None)
 
 
 _SOME = frozenset("some many several most other few".split())

@@ -277,3 +277,27 @@ def test_a_speech_tag_with_a_date_pathological_input():
 ])
 def test_a_degree_word_before_an_opening_subordinate_clause(text, actor):
     assert [s.actor for s in checked_segment(text)] == [actor]
+
+
+# After an inverted verb, a role with lowercase modifiers before a name names the person: after a
+# capitalised modifier ("Harbour Party political consultant") and right after the verb ("political
+# scientist Ana Ruiz"); "consultant" and "scientist" are head nouns (regression: the speaker was the
+# party, the university, or no one). A lowercase description with no name after it is unchanged.
+@pytest.mark.parametrize("text, actor", [
+    ('"It was never meant to be," said Harbour Party political consultant Tom Berg.', "Tom Berg"),
+    ('"It was never meant to be," said Lakeside University political scientist Ana Ruiz.', "Ana Ruiz"),
+    ('"It was never meant to be," said political scientist Ana Ruiz.', "Ana Ruiz"),
+    ('"It was never meant to be," said harbour union spokesman Tom Berg.', "Tom Berg"),
+    ('"It was never meant to be," said Democratic strategist Ana Ruiz.', "Ana Ruiz"),
+    ("The pier will close, said harbour officials.", "harbour officials"),
+])
+def test_a_role_with_lowercase_modifiers_after_an_inverted_verb(text, actor):
+    assert [s.actor for s in checked_segment(text)] == [actor]
+
+
+def test_inverted_role_pathological_input():
+    # two lowercase modifiers and four head nouns at most are read: long runs stay linear
+    for text in ('"We will," said ' + "political " * 20_000 + "scientist Ana Ruiz.",
+                 '"We will," said political ' + "scientist " * 20_000 + "Ana Ruiz.",
+                 '"We will," said ' + "Harbour " * 20_000 + "consultant."):
+        check_offsets_rules_and_model(text, "default")
