@@ -81,3 +81,24 @@ def test_gerund_on_pathological_input():
     text = "Ana Ruiz spoke " + "by accusing " * 20_000 + "the port.\n"
     check_offsets_rules_and_model(text, _model(gerund_threshold=0.0))
     check_offsets_rules_and_model("by accusing\n" * 5_000, _model(gerund_threshold=0.0))
+
+
+# A restrictive "who" (no comma) after a group word or a capitalised plural stands for that group
+# when the cue is a saying (a speech-list word, not a commitment: "who wanted to stay" is none). The
+# model's own reading (speaker(), which segment() asks where the rules name no speaker).
+@pytest.mark.parametrize("text, actor", [
+    ("Even Dockers who have complained about the lighting left early.\n", "Dockers"),
+    ("The new rota upset dock workers who have complained about the lighting.\n", "workers"),
+    ("Even Dockers who wanted to stay late left early.\n", None),
+    ("Even Dockers who counted the boats left early.\n", None),
+    ("The one who has complained about the lighting left early.\n", None),
+], ids=["capitalised-plural", "group-word", "commitment", "no-saying", "no-group"])
+def test_a_restrictive_who_after_a_group(text, actor):
+    from stancekit._segment import _Attributor, _Doc
+
+    meta = {"format": "stancekit-attribution/1", "cue_bias": 0.0, "source_bias": 0.0, "cue_threshold": 0.0,
+            "source_threshold": 0.0, "vocab": ["complained", "wanted", "counted"]}
+    model = AttributionModel({"w=complained": 5.0, "w=wanted": 5.0, "w=counted": 5.0}, {"w=who": 5.0}, meta)
+    got = model.speaker(text, 0, len(text), _Attributor(_Doc(text, load_lexicon())))
+    assert (got[0] if got else None) == actor
+    check_offsets(text, segment(text, attribution=model))

@@ -357,7 +357,7 @@ class AttributionModel:
     def _resolve(self, text: str, toks, found: tuple[int, int, int], att) -> tuple[str, str, str] | None:
         """``(actor, kind, mention)`` of the source that :meth:`_find_in` found, resolved by the
         rules' attributor ``att``; None for a pronoun that resolves to no one or a first person."""
-        _, j, k = found
+        cue, j, k = found
         j, k = _apposed_name(toks, j, k)
         if j == k and j > 1 and toks[j - 1][0] in ("'s", "\u2019s") and toks[j - 2][0][:1].isupper() \
                 and toks[j][0].islower() \
@@ -370,7 +370,8 @@ class AttributionModel:
         words = [t[0] for t in toks[k : j + 1]]
         mention = text[toks[k][1] : toks[j][2]]
         if j == k and words[0].lower() in ("who", "which"):  # "Ann Lee, who said ...": the name before the comma
-            return self._antecedent(toks, k, att, mention)
+            saying = toks[cue][0].lower() in att.lex.speech_verbs and not _commitment([t[0].lower() for t in toks], cue)
+            return self._antecedent(toks, k, att, mention, saying)
         name, kind = att.classify(words, toks[k][1])
         if kind == "self":
             return None
@@ -381,10 +382,17 @@ class AttributionModel:
             kind = "person" if words[-1][:1].isupper() else "group"
         return name, ("person" if kind == "none" else kind), mention
 
-    def _antecedent(self, toks, k: int, att, mention: str) -> tuple[str, str, str] | None:
+    def _antecedent(self, toks, k: int, att, mention: str, saying: bool = False) -> tuple[str, str, str] | None:
         """The speaker that the relative "who" at ``k`` stands for: the name or description
         right before its comma ("Ann Lee, who said ..."), with "who" as the mention (the words
-        of the statement that name the source); None when there is none."""
+        of the statement that name the source); None when there is none. With no comma, a group
+        word or a capitalised plural right before "who", when the cue is ``saying`` (a word of the
+        speech list, not a commitment: "who wanted to attend" is none; "harbour pilots who have complained", "Dockers who have praised the plan warned ...";
+        _restrictive_antecedent)."""
+        if 1 <= k and toks[k - 1][0] not in _RELATIVE_COMMAS and toks[k][0].lower() == "who":
+            if not saying:
+                return None  # "supporters who aren't registered": no saying
+            return self._restrictive_antecedent(toks, k, att, mention)
         if k < 2 or toks[k - 1][0] not in _RELATIVE_COMMAS:
             return None
         lex_sets, _ = self._lex_sets(att.lex)
@@ -401,6 +409,28 @@ class AttributionModel:
         if not name and described:
             name, kind = toks[e][0], "group" if low[e].endswith("s") else "person"
         if not name or kind == "self":
+            return None
+        return name, ("person" if kind == "none" else kind), mention
+
+    def _restrictive_antecedent(self, toks, k: int, att, mention: str) -> tuple[str, str, str] | None:
+        """The group a restrictive "who" at ``k`` stands for: a group word ("pilots", "voters") or a
+        capitalised plural ("Dockers") right before it, with the words of its mention; None for
+        any other word ("the one who", "people who": not a group of the lexicon)."""
+        lex_sets, _ = self._lex_sets(att.lex)
+        e = k - 1
+        w = toks[e][0]
+        low_e = w.lower()
+        if low_e in _STOP or low_e in NON_SOURCES or not (
+                low_e in lex_sets[1] or (w[:1].isupper() and w.endswith("s") and w[1:].islower())):
+            return None
+        low = [t[0].lower() for t in toks[:k]]
+        b = mention_start(toks, low, e, lex_sets)
+        while b < e and low[b] in _OPENING_ADVERBS:
+            b += 1  # "Even Dockers who ...": the sentence's adverb is no part of the name
+        name, kind = att.classify([t[0] for t in toks[b : e + 1]], toks[b][1])
+        if not name:
+            name, kind = w, "group"
+        if kind == "self":
             return None
         return name, ("person" if kind == "none" else kind), mention
 
@@ -600,6 +630,7 @@ _WHICH_AUX = frozenset("has have had also then later once".split())
 # predicate, over a noun the ranker takes after the cue or before it with no clause break between
 # ("She opened the week with a speech in Velden aimed at ..."); an expletive "it" is not.
 _OPENERS = frozenset("then but and so yet still".split())
+_OPENING_ADVERBS = _OPENERS | frozenset("even only also some many most".split())
 _OPENING_PRONOUNS = frozenset("he she it they we i".split())
 _EXPLETIVE_NEXT = frozenset("is was ’s 's seems seemed appears appeared would will may might could".split())
 _CLAUSE_BREAKS = frozenset(", ; : — – - and but or that who which when while because if as".split())
