@@ -387,11 +387,11 @@ class AttributionModel:
         right before its comma ("Ann Lee, who said ..."), with "who" as the mention (the words
         of the statement that name the source); None when there is none. With no comma, a group
         word or a capitalised plural right before "who", when the cue is ``saying`` (a word of the
-        speech list, not a commitment: "who wanted to attend" is none; "harbour pilots who have complained", "Dockers who have praised the plan warned ...";
-        _restrictive_antecedent)."""
+        speech list, not a commitment: "who wanted to stay late" is none): "harbour pilots who have
+        complained", "Dockers who have praised the plan warned ..." (_restrictive_antecedent)."""
         if 1 <= k and toks[k - 1][0] not in _RELATIVE_COMMAS and toks[k][0].lower() == "who":
             if not saying:
-                return None  # "supporters who aren't registered": no saying
+                return None  # "dockers who counted the boats": no saying
             return self._restrictive_antecedent(toks, k, att, mention)
         if k < 2 or toks[k - 1][0] not in _RELATIVE_COMMAS:
             return None
