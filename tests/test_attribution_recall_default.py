@@ -102,3 +102,12 @@ def test_a_restrictive_who_after_a_group(text, actor):
     got = model.speaker(text, 0, len(text), _Attributor(_Doc(text, load_lexicon())))
     assert (got[0] if got else None) == actor
     check_offsets(text, segment(text, attribution=model))
+
+
+def test_restrictive_who_on_pathological_input():
+    # the adverb loop runs inside the mention only; the model reads at most 400 tokens a statement
+    meta = {"format": "stancekit-attribution/1", "cue_bias": 0.0, "source_bias": 0.0, "cue_threshold": 0.0,
+            "source_threshold": 0.0, "vocab": ["complained"]}
+    model = AttributionModel({"w=complained": 5.0}, {"w=who": 5.0}, meta)
+    check_offsets_rules_and_model("Even " * 20_000 + "Dockers who have complained about it.\n", model)
+    check_offsets_rules_and_model("Dockers who " * 20_000 + "complained.\n", model)
