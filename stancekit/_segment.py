@@ -763,6 +763,8 @@ def _np_backward(tokens: list[tuple[str, int, int]], vi: int, lex: Lexicon) -> t
             and tokens[start - 2][0].islower():
         # "A harbour official speaking to the Gazette said": the participle's object is no subject
         outer = _np_backward(tokens, start - 2, lex)
+        if outer is None:  # "Another harbour source speaking to Ferry News said": a description
+            outer = _described_subject(tokens, start - 2, lex)
         if outer is not None:
             return outer
     # The subject must not be a possessive ("Kazakhstan's support"), nor a day alone ("released a
@@ -1617,6 +1619,11 @@ class _Attributor:
                 d = _tag_description(tokens, vi - 1) if not name and kind == "none" and span[1] == vi else None
                 if d is not None:  # '"...?" the insider said.': an unnamed speaker
                     name, kind, mention = tokens[vi - 1][0], "person", frame[tokens[d][1] : tokens[vi - 1][2]]
+                elif not name and kind == "none" and low in _SAID and span[1] < vi \
+                        and tokens[span[1]][0].endswith("ing") and tokens[span[0]][0].lower() in _DESCRIBED_DETERMINERS:
+                    # "Another harbour source speaking to Ferry News said": the description speaks
+                    noun = tokens[span[1] - 1][0]
+                    name, kind = noun, ("group" if noun.endswith("s") and not noun.endswith("ss") else "person")
                 if name or kind == "self":
                     if kind == "self":
                         return None, "self", mention

@@ -182,6 +182,12 @@ def test_a_head_nouns_phrase_on_pathological_input():
     # a blog post said he ..." had no subject for "said", and "he" of the content was the speaker)
     pytest.param("Tom Berg in a blog post said he would oppose the toll.", "Tom Berg", "Tom Berg", id="occasion-phrase"),
     pytest.param("Tom Berg on Twitter wrote that he would oppose the toll.", "Tom Berg", "Tom Berg", id="occasion-twitter"),
+    # a description whose participle's object comes before the verb speaks (regression: "Another
+    # harbour source speaking to Ferry News said" had the actor "Ferry News")
+    pytest.param("Another harbour source speaking to Ferry News said the toll was late.", "source",
+                 "Another harbour source speaking to Ferry News", id="described-participle-object"),
+    pytest.param("A harbour official speaking to the Gazette said the toll was late.", "official",
+                 "official speaking to the Gazette", id="titled-participle-object-kept"),
     # "during a <day>" between a name and its verb is when, not who (regression: the actor "Sunday")
     pytest.param("Tom Berg during a Sunday thanked the crew and called the union a partner.", "Tom Berg",
                  "Tom Berg during a Sunday", id="during-a-day"),
@@ -197,7 +203,8 @@ def test_wrong_speakers_eleventh_round(text, actor, mention):
     "The mayor " + "met " * 50_000 + "critics said it.", "Tom " + "praised " * 50_000 + "critics and said it.",
     "She " + "then " * 50_000 + "spoke: \u201cno.\u201d", "She" + " she" * 50_000 + ": \u201cno.\u201d",
     "Tom in" + " a post" * 50_000 + " said it.", "Tom" + " in a post" * 50_000 + " said it.",
-    "Tom" + " during a Sunday" * 50_000 + " said it.",
+    "Tom" + " during a Sunday" * 50_000 + " said it.", "Another" + " harbour" * 50_000 + " source speaking to Ana Lee said it.",
+    "A source speaking to" + " Ana" * 50_000 + " said it.",
 ])
 def test_wrong_speakers_eleventh_round_on_pathological_input(text):
     check_offsets(text, segment(text, attribution=None))
