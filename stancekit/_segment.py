@@ -1744,10 +1744,10 @@ class _Attributor:
         if j == i or j >= n or not toks[j][0].isalpha() or not toks[j][0].islower() or toks[j][0] in _SKIP:
             return None
         k = j + 1
-        if k + 1 < n and toks[j][0] not in self.lex.speech_verbs and (
+        if k + 1 < n and (
                 toks[k][0] in _CLOSING_TAIL or toks[k][0].lower() in self.lex.calendar):
-            # '"...," Reyes fumed on Tuesday.', '"...," Ruiz beamed in an interview.': a verb
-            # outside the speech list, then a date or a short place (four words), then the stop
+            # '"...," Reyes fumed on Tuesday.', '"...," the Republican said this week.': the verb,
+            # then a date or a short place (four words), then the stop
             t = k + 1
             while t < n and t < k + 5 and toks[t][0].isalpha() and toks[t][0] != "that":
                 t += 1

@@ -258,6 +258,18 @@ def test_a_speech_tag_with_any_verb_and_a_date(text, actor, attribution):
     assert checked_segment(text, attribution)[0].actor == actor
 
 
+# The same with a verb of the speech list: a date after it keeps the speaker the tag names without
+# it (regression: a description the subject search does not take, "the Republican", was lost).
+@pytest.mark.parametrize("tag", [
+    "the Republican said", "the Democrat said", "Tom Berg said", "she said", "the mayor told reporters",
+])
+def test_a_date_after_a_speech_tag_keeps_its_speaker(tag):
+    lead = "Ana Ruiz spoke at the pier. "
+    plain = checked_segment(lead + '"We will build it," ' + tag + ".")[-1].actor
+    for tail in (" this week", " on Tuesday", " in Lima"):
+        assert checked_segment(lead + '"We will build it," ' + tag + tail + ".")[-1].actor == plain
+
+
 def test_a_speech_tag_with_a_date_pathological_input():
     # the words after the verb are read four at most: a long run of them is no tag, in linear time
     for text in ('"We will," Tom Berg fumed ' + "on " * 20_000 + "Tuesday.",
