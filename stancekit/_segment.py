@@ -1439,6 +1439,32 @@ class _Attributor:
         elif kind in ("group", "org", "country"):
             self.doc.last_group = ent
 
+    def aged_tag(self, frame: str, offset: int) -> tuple[str | None, str, str] | None:
+        """A tag after a quotation whose speaker is described by age alone ('"...," said the
+        52-year-old.', '"...," the 40-year-old said.'): the person named last before it, as "he";
+        else None. Exact shapes: the masked quotation (and its closing marks), then the verb and
+        "the <N>-year-old" before the sentence's end or a comma, or the description and the verb."""
+        tokens = self.tokens(frame, offset)
+        for a in range(2, min(len(tokens), 8)):
+            w = tokens[a][0]
+            if not (w.endswith("-year-old") and w[:1].isdigit() and tokens[a - 1][0].lower() == "the"):
+                continue
+            after = tokens[a + 1][0] if a + 1 < len(tokens) else "."
+            if after in _INVERTED_ENDS and tokens[a - 2][0].lower() in _TAG_VERBS:
+                q = a - 3  # "..." said the 52-year-old.
+            elif after.lower() in _TAG_VERBS:
+                q = a - 2  # "..." the 40-year-old said
+            else:
+                return None
+            while q >= 0 and tokens[q][0] in _CLOSING_MARKS:
+                q -= 1
+            if q < 0 or not tokens[q][0].startswith("_"):
+                return None
+            mention = frame[tokens[a - 1][1] : tokens[a][2]]
+            name = self.doc.resolve_pronoun(offset + tokens[a - 1][1])
+            return name or w, "person", mention  # (no one named before: the description, as "the insider")
+        return None
+
     def np_at(self, frame: str, offset: int, tokens: list[tuple[str, int, int]], i: int, j: int):
         words = [t[0] for t in tokens[i:j]]
         s, e = tokens[i][1], tokens[j - 1][2]
@@ -1448,6 +1474,10 @@ class _Attributor:
     def frame_speaker(self, frame: str, offset: int, after_quote: bool = False, colon: bool = True):
         """Find ``(actor, kind, mention)`` in a sentence frame (quoted text masked)."""
         lex = self.lex
+        if "-year-old" in frame:
+            aged = self.aged_tag(frame, offset)
+            if aged is not None:
+                return aged
         m = _ACCORDING.search(frame) if "ccording" in frame else None
         if m and _according_measure(frame, m.end()):
             m = None  # "according to the wishes of the largest traders": a measure, no source

@@ -9,7 +9,7 @@ from stancekit import load_lexicon, segment
 from stancekit.attribution import AttributionModel
 from stancekit.attribution._model import _tag
 
-from .conftest import check_offsets, checked_segment
+from .conftest import check_offsets, check_offsets_rules_and_model, checked_segment
 
 _CUES = {"concluded": 0.5, "added": 0.5, "told": 0.5, "say": 0.5, "argue": 0.5, "reply": 0.5, "implies": 0.5}
 _SOURCES = {"kind=pron": 5.0, "kind=cap": 5.0, "run_end=True": 1.0, "w=survey": 5.0, "w=clerk": 5.0,
@@ -161,6 +161,25 @@ def test_who_after_a_described_group(text, actor):
     got = segment(text, attribution=AttributionModel({"w=complained": 5.0}, {"w=who": 5.0}, meta))
     check_offsets(text, got)
     assert got[0].actor == actor
+
+
+# Eleventh round (session 16): speakers and sayings left. A closing tag whose speaker is described by
+# age alone names the person named last ("he" without a gender); with no one before, the description.
+@pytest.mark.parametrize("text, actors", [
+    ('Tom Berg runs the ferry line. "We will not raise the toll," said the 52-year-old.\n', [None, "Tom Berg"]),
+    ('Ana Ruiz spoke at the dock. "The shifts are too long," the 40-year-old said.\n', [None, "Ana Ruiz"]),
+    ('"The shifts are too long," the 40-year-old said.\n', ["40-year-old"]),
+], ids=["inverted", "closing", "no-one-before"])
+def test_a_tag_speaker_described_by_age(text, actors):
+    assert [s.actor for s in checked_segment(text, "rules")] == actors
+    assert [s.actor for s in checked_segment(text)] == actors
+
+
+def test_aged_tag_on_pathological_input():
+    for text in ('"A," ' + "the 5-year-old " * 20_000 + "said.\n",
+                 '"A," said ' + "the 7-year-old, " * 20_000 + "\n",
+                 "-year-old " * 50_000 + "\n"):
+        check_offsets_rules_and_model(text, _model())
 
 
 # Studied in this round and not reached (each a strict xfail: a fix shows), shipped model.
