@@ -536,6 +536,7 @@ def _participle_of_quote(tokens: list[tuple[str, int, int]], q: int) -> int | No
 
 
 _DESCRIBED_DETERMINERS = frozenset("a an the one another".split())
+_DESCRIBED_OPENERS = frozenset(("The", "A", "An"))  # a description opening a sentence ("The port union filed ...")
 
 
 def _described_subject(tokens: list[tuple[str, int, int]], vi: int, lex: Lexicon) -> tuple[int, int] | None:
@@ -1836,7 +1837,34 @@ class _Attributor:
                 return self._shared_subject_before(frame, offset, tokens, j)
         if j < 1 or not (tokens[j][0].lower() == "and" or (tokens[j][0] == "," and tokens[vi][0].endswith("ing"))):
             return None
-        return self._shared_subject_before(frame, offset, tokens, j)
+        shared = self._shared_subject_before(frame, offset, tokens, j)
+        if shared is None and tokens[j][0] == "," and tokens[vi][0] in _SAYING_ING:
+            return self._described_opener(frame, offset, tokens, j)
+        return shared
+
+    def _described_opener(self, frame: str, offset: int, tokens: list[tuple[str, int, int]], j: int):
+        """A description that opens the sentence and is the subject of its first verb, shared by a
+        saying participle after the comma at ``j`` ("The port union filed a complaint, arguing that
+        ..."): a determiner first, at most three lowercase modifiers, a head noun of a person or a
+        body, then a verb in the past or present; the noun names the speaker. Else None."""
+        if j < 4 or tokens[0][0] not in _DESCRIBED_OPENERS:
+            return None
+        for v in range(2, min(j, 6)):
+            w = tokens[v][0]
+            if not (w.isalpha() and w.islower()):
+                return None
+            if w in self.lex.irregular_past or w.endswith("ed") and w not in _NOT_NOUNS:
+                noun = tokens[v - 1][0]
+                if noun not in head_nouns(self.lex) or noun in self.lex.irregular_past or noun.endswith("ed"):
+                    return None
+                described = _described_subject(tokens, v, self.lex)
+                if described is None:
+                    return None
+                name, kind, mention = self.np_at(frame, offset, tokens, *described)
+                if name and kind in ("person", "group", "org", "country"):
+                    return name, kind, mention
+                return noun, ("group" if noun.endswith("s") and not noun.endswith("ss") else "person"), mention
+        return None
 
     def _shared_subject_before(self, frame: str, offset: int, tokens: list[tuple[str, int, int]], j: int):
         """The subject of the clause that opens ``tokens[:j]`` (see :meth:`_shared_subject`)."""

@@ -182,17 +182,34 @@ def test_aged_tag_on_pathological_input():
         check_offsets_rules_and_model(text, _model())
 
 
+# A saying participle after a comma shares the subject of the sentence's first verb when that subject
+# is a description of a person or a body ("The port union filed ..., arguing ..."); not a thing.
+@pytest.mark.parametrize("text, actor", [
+    ("The port union filed a complaint, arguing that the new shifts broke the contract.\n", "port union"),
+    ("The harbour lawyer filed a motion, insisting the toll was unfair.\n", "lawyer"),
+    ("The storm closed the port, adding to the delays.\n", None),
+], ids=["group", "person", "thing"])
+def test_a_saying_participle_after_a_described_subject(text, actor):
+    assert checked_segment(text, "rules")[0].actor == actor
+
+
+def test_described_opener_on_pathological_input():
+    for text in ("The port union filed" + ", arguing" * 50_000 + " that it was so.\n",
+                 "The " + "dock " * 50_000 + "union filed a complaint, arguing that it was so.\n"):
+        check_offsets_rules_and_model(text, _model())
+
+
 # Studied in this round and not reached (each a strict xfail: a fix shows), shipped model.
 @pytest.mark.parametrize("text, index, actor", [
-    # a participle of saying after a comma whose subject is a lowercase description
+    # a participle of saying after a comma whose subject is a lowercase description whose noun is no
+    # head noun of a person or body ("pilot"; the group and head-noun rows are golden above)
     ("The ferry pilot took the port to court, claiming the new shifts were unlawful.\n", 0, "ferry pilot"),
-    ("The port union filed a complaint, arguing that the new shifts broke the contract.\n", 0, "port union"),
     # "it" for a body named by a capitalised word with no organisation word
     ("Harborline said on Friday that its ferries would run late. It added that the crews were short.\n", 1,
      "Harborline"),
     # an apposition "of a <kind of body> called X" read as the subject (any organisation word)
     ("Tom Berg, of a shipping agency called Harbor Lines, argues that the toll is too high.\n", 0, "Tom Berg"),
-], ids=["participle-description", "participle-group", "it-capitalised-body", "at-a-firm-called"])
+], ids=["participle-description", "it-capitalised-body", "at-a-firm-called"])
 @pytest.mark.xfail(strict=True, reason="issue #13, tenth round (missed sayings): studied, not reached")
 def test_missed_sayings_not_reached_yet(text, index, actor):
     got = segment(text)
