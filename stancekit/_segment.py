@@ -1269,6 +1269,14 @@ class _Attributor:
                 # ... It added that ...", "The harbour report listed ... It said ...")
                 return last.name, last.kind
             named = doc.org_before(pos, -1 if last is None else last.pos)  # a body named, never a speaker
+            if named is None:
+                one = doc.last_person  # "Harborline said ... It added": a one-word name that spoke
+                if one is not None and one.pos < pos and (last is None or one.pos > last.pos) \
+                        and " " not in one.name and one.name.isalpha() and one.name[:1].isupper() \
+                        and one.name[1:].islower() and not one.descriptors \
+                        and doc.canonical_person([one.name]) == one.name \
+                        and doc.gender_of(one.name) is None:
+                    return one.name, "org"
             return (named, "org") if named else (None, "none")
         if len(low) == 1 and low[0] in _PRESS_NOUNS and doc.text[max(0, pos - 4) : pos].lower() == "the ":
             # "the paper argued": the publication that spoke last, a body or a name read as a
