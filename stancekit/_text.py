@@ -162,7 +162,7 @@ def _is_metadata_line(line: str) -> bool:
     return s.startswith(("©", "(c)", "Copyright", "Photo", "Image:", "Caption"))
 
 
-def _is_header_line(text: str, lines: list[tuple[int, int]], li: int, line: str, widest: int) -> bool:
+def _is_header_line(text: str, lines: list[tuple[int, int]], li: int, line: str, widest: int, lex: Lexicon) -> bool:
     """A headline, caption or sub-heading standing on its own line inside a block of lines.
 
     It has no sentence-final punctuation, follows a line that ends a sentence, opens the
@@ -170,9 +170,11 @@ def _is_header_line(text: str, lines: list[tuple[int, int]], li: int, line: str,
     starts a sentence, and looks like a title: Title Case, or
     short, or clearly shorter than the block's other lines (a hard-wrapped paragraph's first
     line is as long as the rest, and is not a header). ``widest`` is the length of the block's
-    longest line.
+    longest line. Full stops after abbreviations ("Bulletin No. 48", "U.S. mission statement")
+    are no sentence-final punctuation (see :func:`_abbreviation_stops_only`).
     """
-    if _ANY_TERMINAL.search(line) or line.endswith((",", ";", ":", "-", "—")):
+    if line.endswith((",", ";", ":", "-", "—")) or (
+            _ANY_TERMINAL.search(line) and not _abbreviation_stops_only(line, 0, len(line), lex)):
         return False
     if li + 1 < len(lines):
         nxt = text[lines[li + 1][0] : lines[li + 1][1]].lstrip()[:1]
@@ -183,6 +185,19 @@ def _is_header_line(text: str, lines: list[tuple[int, int]], li: int, line: str,
         return False
     caps = sum(1 for w in words if w[:1].isupper()) / len(words)
     return caps >= 0.6 or len(words) <= 6 or len(line) < 0.6 * widest
+
+
+def _abbreviation_stops_only(text: str, s: int, e: int, lex: Lexicon) -> bool:
+    """Whether the terminal marks in ``text[s:e]`` are all full stops that end no sentence: the
+    span does not end with a terminal mark, holds no "!", "?" or "…", and :func:`_breaks` finds no
+    break inside it (the stops follow abbreviations, initials or initialisms: "Bulletin No. 48",
+    "U.S. mission statement, 12 May 2010", "Weekly digest No. 7 (Vol. 3)"). A header line with such
+    a stop is still a header. ``text[s:e]`` is stripped (its last character is not a space)."""
+    k = e
+    while k > s and text[k - 1] in _CLOSERS:  # (no slice: a paragraph may be long)
+        k -= 1
+    return k > s and text[k - 1] not in ".!?…" and _no_stop_but_full_stop(text, s, e) \
+        and len(_breaks(text, s, e, lex)) == 1
 
 
 def _last_word(text: str, start: int, end: int) -> str | None:
@@ -288,7 +303,7 @@ def sentences(text: str, lex: Lexicon, paras: list[tuple[int, int]] | None = Non
             ls2 = ls + (len(raw) - len(raw.lstrip()))
             le2 = ls2 + len(line)
             was_break, prev_break = prev_break, _ends_terminal(line)
-            if _is_metadata_line(line) or (len(lines) > 1 and was_break and _is_header_line(text, lines, li, line, widest)):
+            if _is_metadata_line(line) or (len(lines) > 1 and was_break and _is_header_line(text, lines, li, line, widest, lex)):
                 prev_break = True
                 if cur_s < ls2 and not text[cur_s:ls2].isspace():
                     chunks.append((cur_s, ls2, True, cur_label))
@@ -330,7 +345,8 @@ def sentences(text: str, lex: Lexicon, paras: list[tuple[int, int]] | None = Non
                 ce -= 1
             if cs >= ce:
                 continue
-            if body and _no_terminal(text, cs, ce) and len(text[cs:ce].split()) <= 25 \
+            if body and (_no_terminal(text, cs, ce) or _abbreviation_stops_only(text, cs, ce, lex)) \
+                    and len(text[cs:ce].split()) <= 25 \
                     and not (text[ce - 1] == ":" and _introduces_words(text, cs, ce, lex)):
                 body = False  # a headline, caption or sub-heading
             if not body:

@@ -106,6 +106,51 @@ def test_headlines_bylines_metadata_are_skipped(header):
     assert [s.text for s in got] == ["The delegates agreed on an agenda."]
 
 
+# A headline over a second header line whose only full stops follow abbreviations ("No.", "Vol.",
+# "U.S.", "Dept.", "Nov."): the stops ended no sentence but made the line look like prose, so the
+# line (with the next paragraph, when only a newline followed it) was cut as a statement.
+ABBREVIATED_HEADER_LINES = [
+    "Bulletin No. 48",
+    "No. 48",
+    "U.S. mission statement, 12 May 2010",
+    "Weekly digest No. 7 (Vol. 3)",
+    "Vol. 12, Issue 4",
+    "Dept. of Harbours release No. 3",
+    "BRELLHAVEN, Nov. 12, 2009",
+    "By Dr. Oda Kessling | Tidewater Review, Vol. 2, Issue 9 | Jan. 5, 2010",
+]
+
+
+@pytest.mark.parametrize("gap", ["\n", "\n\n"])
+@pytest.mark.parametrize("second", ABBREVIATED_HEADER_LINES)
+def test_headline_with_abbreviation_on_second_line_is_not_a_statement(second, gap):
+    text = ("Harbour levy to rise, mayor says\n" + second + gap
+            + "Mayor Tilda Varn said on Tuesday that the harbour levy would rise next year. "
+            + "\"We have no other choice,\" she said.\n")
+    got = checked_segment(text)
+    assert [s.text for s in got] == [
+        "Mayor Tilda Varn said on Tuesday that the harbour levy would rise next year.",
+        "\"We have no other choice,\" she said.",
+    ]
+    assert got[0].actor == "Tilda Varn"
+
+
+@pytest.mark.parametrize("text", [
+    "Harbour levy to rise\n\nTalks on the levy resumed with the U.S.",  # a sentence ending at an initialism
+    "Harbour levy to rise\n\nDr. Varn met the council. It agreed on No. 4",  # a break inside the line
+])
+def test_a_line_whose_stop_ends_a_sentence_is_still_a_statement(text):
+    assert len(checked_segment(text)) >= 1
+
+
+def test_abbreviated_header_line_on_pathological_input():
+    # a header line of many abbreviation stops: each is read once (linear time), offsets exact
+    text = "Harbour levy to rise\n" + "No. 7 " * 20_000 + "\nThe mayor said the levy would rise.\n"
+    checked_segment(text)  # (too long for a header: a statement, in linear time)
+    text = "Harbour levy to rise\n" + "U.S. " * 20_000 + "\n\nThe mayor said the levy would rise.\n"
+    checked_segment(text)
+
+
 # -- quotations and attribution ------------------------------------------------------------------------
 
 ATTRIBUTION = [
