@@ -310,13 +310,16 @@ _OCCASION_OPENERS = frozenset("his her its their the a an this that".split())
 # "went on to", "took care to" (_used_to); not "continued to", whose "raise" is most often money
 _HABIT_VERBS = frozenset("like likes liked love loves loved".split())
 _ON_CARE = {"on": frozenset("went goes go going".split()), "care": frozenset("took takes take taking".split())}
+_TAKE = frozenset("took takes take taking".split())
+_PLATFORMS = frozenset("twitter facebook instagram youtube tiktok media airwaves podium microphone".split())
 
 
 def _used_to(tokens: list[tuple[str, int, int]], vi: int, lex: Lexicon) -> int | None:
     """For an infinitive speech verb in "X used his speech to urge ...", "Y used the opening day
     of the council to warn ...", the index of "used", whose subject is the speaker; in "X was
     right to say ...", "X have been careful to stress ..." (an adjective of
-    ``speech_adjectives.txt`` between "be" and "to"), the index of the form of "be"; None
+    ``speech_adjectives.txt`` between "be" and "to"), the index of the form of "be"; in "X took to
+    Twitter to say ...", the index of "took"; None
     otherwise. The occasion opens with a possessive or an article and may run up to 12 tokens,
     with no clause break in it."""
     if vi < 3 or tokens[vi - 1][0].lower() != "to":
@@ -333,6 +336,15 @@ def _used_to(tokens: list[tuple[str, int, int]], vi: int, lex: Lexicon) -> int |
         return None if any(t[0].lower() in lex.speech_verbs or t[0] == "(" for t in tokens[:at]) else at
     if vi < 4:
         return None
+    for u in range(vi - 3, max(0, vi - 8), -1):
+        # "X took to Twitter (on Monday) to say ...", "took to the airwaves to attack ...": a
+        # platform named within two words of "took to"; not "took to the streets to protest"
+        tok = tokens[u][0]
+        if tok in (",", ";", ":", "(", ")") or tok.startswith("_"):
+            break
+        if tok == "to" and tokens[u - 1][0].lower() in _TAKE and any(
+                t[0].lower() in _PLATFORMS for t in tokens[u + 1:min(u + 3, vi - 1)]):
+            return None if any(t[0].lower() in lex.speech_verbs or t[0] == "(" for t in tokens[:u - 1]) else u - 1
     for u in range(vi - 3, max(-1, vi - 15), -1):
         tok = tokens[u][0]
         if tok in (",", ";", ":", "(", ")") or tok.startswith("_"):

@@ -11,13 +11,17 @@ from stancekit import segment
 from .conftest import check_offsets_rules_and_model, checked_segment
 
 
-# A verb of habit ("likes to"), "went on to" or "took care to" before a speech verb: the subject of
-# the habit speaks. Not inside an earlier speaker's content, nor in an aside in parentheses.
+# A verb of habit ("likes to"), "went on to", "took care to" or "took to" a platform ("Twitter", "the
+# airwaves"; not "the streets") before a speech verb: the subject of the habit speaks. Not inside an
+# earlier speaker's content, nor in an aside in parentheses.
 @pytest.mark.parametrize("text, actor", [
     ("The Harbour Board likes to say that the pier is the safest on the coast.", "Harbour Board"),
     ("Mayor Ana Ruiz loves to remind reporters that the toll has not risen in ten years.", "Ana Ruiz"),
     ("Tom Berg went on to say that the ferry would keep its old timetable.", "Tom Berg"),
     ("Port Chief Ivo Marten took care to add that no jobs would be lost.", "Ivo Marten"),
+    ("Tom Berg took to Twitter to say that the ferry would keep its old timetable.", "Tom Berg"),
+    ("Mayor Ana Ruiz took to the airwaves on Monday to warn that the toll would rise.", "Ana Ruiz"),
+    ("The dockers took to the streets to denounce the toll.", None),
     ("The Harbour Union regrets that some councillors like to claim the toll is fair.", "Harbour Union"),
     ("The toll is too high (as the mayor likes to remind us), and the pier is old.", None),
 ])
@@ -29,6 +33,9 @@ def test_a_habit_before_a_speech_verb_names_its_subject(text, actor):
     "The board likes to" + " say to" * 500 + " say.",
     "(" * 300 + "He went on to add" + " that" * 300,
     "took care to " * 400 + "add.",
+    "took to Twitter to " * 400 + "say.",
+    "He took to" + " Twitter" * 500 + " to say.",
+    "She took to the" + " to say" * 500 + ".",
 ])
 def test_habit_rule_on_pathological_sentences(shipped_attribution, text):
     check_offsets_rules_and_model(text, shipped_attribution)
