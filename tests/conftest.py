@@ -1,7 +1,10 @@
 from __future__ import annotations
 
+import importlib.util
 import json
+import sys
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 
@@ -11,6 +14,16 @@ SEED = SHARED / "seed" / "000_9c81a39b0ce1faa2.txt"
 SEED_ANNOTATIONS = ROOT / "fixtures" / "seed" / "annotations.jsonl"
 FIXTURES = ROOT / "fixtures"
 MODEL = ROOT / "models" / "stancekit-default.joblib"
+
+
+def load_benchmark(name: str) -> ModuleType:
+    """Import ``benchmarks/<name>.py`` (not a package) as the module ``bench_<name>``."""
+    spec = importlib.util.spec_from_file_location(f"bench_{name}", ROOT / "benchmarks" / f"{name}.py")
+    assert spec is not None and spec.loader is not None
+    mod = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = mod  # its dataclasses look their module up
+    spec.loader.exec_module(mod)
+    return mod
 
 
 @pytest.fixture(scope="session")

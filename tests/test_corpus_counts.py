@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import sys
 from pathlib import Path
@@ -10,19 +9,12 @@ from types import ModuleType
 
 import pytest
 
-from .conftest import ROOT
-
-SCRIPT = ROOT / "benchmarks" / "corpus_counts.py"
+from .conftest import load_benchmark
 
 
 @pytest.fixture(scope="module")
 def bench() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("bench_corpus_counts", SCRIPT)
-    assert spec is not None and spec.loader is not None
-    mod = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = mod
-    spec.loader.exec_module(mod)
-    return mod
+    return load_benchmark("corpus_counts")
 
 
 def _folder(path: Path, docs: dict[str, list[tuple[str, str, str, bool]]]) -> None:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 import time
 from types import ModuleType
 
@@ -11,19 +9,12 @@ import pytest
 
 from stancekit.attribution._corpus import AttributedDoc, Attribution
 
-from .conftest import ROOT
-
-SCRIPT = ROOT / "benchmarks" / "polnear_ceiling.py"
+from .conftest import load_benchmark
 
 
 @pytest.fixture(scope="module")
 def bench() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("bench_polnear_ceiling", SCRIPT)
-    assert spec is not None and spec.loader is not None
-    mod = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = mod
-    spec.loader.exec_module(mod)
-    return mod
+    return load_benchmark("polnear_ceiling")
 
 
 def _cue(text: str, cue: str) -> tuple[tuple[int, int], ...]:

@@ -2,27 +2,19 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
-import sys
 from pathlib import Path
 from types import ModuleType
 
 import pytest
 
-from .conftest import ROOT, SHARED
+from .conftest import SHARED, load_benchmark
 
 DATA = SHARED / "benchmarks" / "tweeteval-stance"
-SCRIPT = ROOT / "benchmarks" / "tweeteval.py"
 
 
 def _script() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("bench_tweeteval", SCRIPT)
-    assert spec is not None and spec.loader is not None
-    mod = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = mod  # its dataclasses look their module up
-    spec.loader.exec_module(mod)
-    return mod
+    return load_benchmark("tweeteval")
 
 
 @pytest.fixture(scope="module")
