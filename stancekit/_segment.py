@@ -310,7 +310,7 @@ _OCCASION_OPENERS = frozenset("his her its their the a an this that".split())
 # "went on to", "took care to" (_used_to); not "continued to", whose "raise" is most often money
 _HABIT_VERBS = frozenset("like likes liked love loves loved".split())
 _ON_CARE = {"on": frozenset("went goes go going".split()), "care": frozenset("took takes take taking".split())}
-_TAKE = frozenset("took takes take taking".split())
+_TAKE = _ON_CARE["care"]  # "took to Twitter to say" (_used_to)
 _PLATFORMS = frozenset("twitter facebook instagram youtube tiktok media airwaves podium microphone".split())
 
 
@@ -549,6 +549,12 @@ def _participle_of_quote(tokens: list[tuple[str, int, int]], q: int) -> int | No
 
 _DESCRIBED_DETERMINERS = frozenset("a an the one another".split())
 _DESCRIBED_OPENERS = frozenset(("The", "A", "An"))  # a description opening a sentence ("The port union filed ...")
+
+
+def _noun_kind(noun: str) -> str:
+    """The kind of a speaker named by a description's noun alone: a plural ("dockers", not "boss")
+    is a group, else a person."""
+    return "group" if noun.endswith("s") and not noun.endswith("ss") else "person"
 
 
 def _described_subject(tokens: list[tuple[str, int, int]], vi: int, lex: Lexicon) -> tuple[int, int] | None:
@@ -1664,7 +1670,7 @@ class _Attributor:
                     if name and kind != "self":
                         return name, kind, mention  # ("the paper added": the publication)
                     noun = tokens[described[1] - 1][0]
-                    return noun, ("group" if noun.endswith("s") and not noun.endswith("ss") else "person"), mention
+                    return noun, _noun_kind(noun), mention
             if span:
                 name, kind, mention = self.np_at(frame, offset, tokens, *span)
                 d = _tag_description(tokens, vi - 1) if not name and kind == "none" and span[1] == vi else None
@@ -1674,7 +1680,7 @@ class _Attributor:
                         and tokens[span[1]][0].endswith("ing") and tokens[span[0]][0].lower() in _DESCRIBED_DETERMINERS:
                     # "Another harbour source speaking to Ferry News said": the description speaks
                     noun = tokens[span[1] - 1][0]
-                    name, kind = noun, ("group" if noun.endswith("s") and not noun.endswith("ss") else "person")
+                    name, kind = noun, _noun_kind(noun)
                 if name or kind == "self":
                     if kind == "self":
                         return None, "self", mention
@@ -1883,7 +1889,7 @@ class _Attributor:
                 name, kind, mention = self.np_at(frame, offset, tokens, *described)
                 if name and kind in ("person", "group", "org", "country"):
                     return name, kind, mention
-                return noun, ("group" if noun.endswith("s") and not noun.endswith("ss") else "person"), mention
+                return noun, _noun_kind(noun), mention
         return None
 
     def _shared_subject_before(self, frame: str, offset: int, tokens: list[tuple[str, int, int]], j: int):

@@ -23,7 +23,7 @@ import scipy.sparse as sp
 
 from ._errors import DataError, location, type_error
 from ._segment import Statement
-from ._text import INTERVIEWER_LABELS, quote_spans
+from ._text import _CLOSERS as _QUOTE_CLOSERS, INTERVIEWER_LABELS, quote_spans
 
 __all__ = [
     "CONTEXT_STATEMENTS", "CUE_CLASSES", "CUE_FEATURES", "StatementInput", "as_inputs", "statement_inputs",
@@ -952,7 +952,7 @@ def kind_rows(items: list[StatementInput]) -> sp.csr_matrix:
 # interviewer's label. An interviewer's or the author's question mostly takes no position (annotation
 # guide, section 3.1), while the same words stated would.
 QUESTION_FEATURES = ("ask:question", "ask:interviewer")
-_CLOSERS = "\"'”’»)] \t\r\n"
+_CLOSERS = _QUOTE_CLOSERS + " \t\r\n"  # what may follow a question's "?": closing marks, brackets, space
 _INTERVIEWER_LABEL = re.compile(r"\s{0,8}(?:" + "|".join(INTERVIEWER_LABELS) + r")\s{0,3}:", re.IGNORECASE)
 
 
