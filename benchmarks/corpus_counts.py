@@ -1,8 +1,8 @@
 """Counts of the labelled corpus (fixtures/train and fixtures/dev), as docs/data.md lists them.
 
-Reads each folder's annotations.jsonl and its article texts, checks that every
-record's text is its span of the article and that every article has records,
-then prints the "Counts" figures of docs/data.md as Markdown: train and dev
+Reads each folder with stancekit._data.read_labelled (every problem it finds, a
+record's text that is not its span of the article among them, stops the count),
+checks that every article has records, then prints the "Counts" figures of docs/data.md as Markdown: train and dev
 together, each split, and one row per writing round (the middle part of the
 doc_id: h1 to h7 are the seven periods, h8 on the rounds added to train).
 
@@ -11,11 +11,14 @@ Usage: python benchmarks/corpus_counts.py [FIXTURES_DIR]
 
 from __future__ import annotations
 
-import json
 import re
 import sys
 from collections import Counter
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from stancekit._data import LabelledStatement, read_labelled  # noqa: E402
 
 LABELS = ("supporting", "questioning", "neutral")
 TARGETS = ("treaty", "chairmanship")
@@ -23,24 +26,21 @@ KINDS = ("direct", "indirect", "narrative")
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 
 
-def load(folder: Path) -> list[dict]:
-    """The folder's records, after checking them against the article texts."""
-    records = [json.loads(line) for line in (folder / "annotations.jsonl").read_text(encoding="utf-8").splitlines() if line.strip()]
-    texts: dict[str, str] = {}
-    for path in sorted(folder.glob("*.txt")):
-        text = path.read_text(encoding="utf-8")
-        texts[path.stem] = text[1:] if text.startswith("\ufeff") else text
-    annotated = {r["doc_id"] for r in records}
-    if set(texts) != annotated:
-        raise SystemExit(f"{folder}: texts without records {sorted(set(texts) - annotated)}, records without texts {sorted(annotated - set(texts))}")
-    for r in records:
-        if texts[r["doc_id"]][r["start"]:r["end"]] != r["text"]:
-            raise SystemExit(f"{folder}: {r['doc_id']} {r['start']}: text is not its span")
-    return records
+def load(folder: Path) -> list[LabelledStatement]:
+    """The folder's statements (:func:`read_labelled`: each record checked against its article
+    text), after checking that every article text has records."""
+    data, problems = read_labelled([folder], TARGETS, strict=False)
+    if problems:
+        raise SystemExit(f"{folder}: " + "; ".join(problems))
+    texts = {path.stem for path in folder.glob("*.txt")}
+    annotated = {s.doc_id for s in data.statements}
+    if texts != annotated:
+        raise SystemExit(f"{folder}: texts without records {sorted(texts - annotated)}, records without texts {sorted(annotated - texts)}")
+    return data.statements
 
 
-def label(r: dict, target: str) -> str:
-    return r.get("stances", {}).get(target, "neutral")
+def label(r: LabelledStatement, target: str) -> str:
+    return r.labels.get(target, "neutral")
 
 
 def round_of(doc_id: str) -> str:
@@ -52,10 +52,10 @@ def round_key(name: str) -> tuple[int, str]:
     return (int(m.group(1)), m.group(2)) if m else (10**6, name)
 
 
-def summary(records: list[dict]) -> tuple[int, int, int, Counter, Counter]:
+def summary(records: list[LabelledStatement]) -> tuple[int, int, int, Counter, Counter]:
     labels = Counter((t, label(r, t)) for r in records for t in TARGETS)
-    kinds = Counter(r["kind"] for r in records)
-    return len({r["doc_id"] for r in records}), len(records), sum(bool(r.get("ambiguous")) for r in records), labels, kinds
+    kinds = Counter(r.kind for r in records)
+    return len({r.doc_id for r in records}), len(records), sum(r.ambiguous for r in records), labels, kinds
 
 
 def sqn(labels: Counter, target: str) -> str:
@@ -75,8 +75,8 @@ def main() -> None:
     for k in KINDS:
         print(f"| {k} | {kinds[k]} |")
     print("\n| genre | documents | statements |\n|---|---|---|")
-    genre_docs = Counter(d.split("_", 1)[0] for d in {r["doc_id"] for r in both})
-    genre_statements = Counter(r["doc_id"].split("_", 1)[0] for r in both)
+    genre_docs = Counter(d.split("_", 1)[0] for d in {r.doc_id for r in both})
+    genre_statements = Counter(r.doc_id.split("_", 1)[0] for r in both)
     for g in sorted(genre_docs):
         print(f"| {g} | {genre_docs[g]} | {genre_statements[g]} |")
     print("\n| split | documents | statements | ambiguous | direct / indirect / narrative | treaty sup/que/neu | chairmanship sup/que/neu |")
@@ -86,10 +86,10 @@ def main() -> None:
         print(f"| {name} | {docs} | {statements} | {ambiguous} | {' / '.join(str(kinds[k]) for k in KINDS)} | {sqn(labels, 'treaty')} | {sqn(labels, 'chairmanship')} |")
     print("\n| round | train documents | train statements | dev documents | ambiguous (train) | treaty sup/que/neu (train) | chairmanship sup/que/neu (train) |")
     print("|---|---:|---:|---:|---:|---|---|")
-    rounds = sorted({round_of(r["doc_id"]) for r in both}, key=round_key)
+    rounds = sorted({round_of(r.doc_id) for r in both}, key=round_key)
     for name in rounds:
-        records = [r for r in split["train"] if round_of(r["doc_id"]) == name]
-        dev_docs = len({r["doc_id"] for r in split["dev"] if round_of(r["doc_id"]) == name})
+        records = [r for r in split["train"] if round_of(r.doc_id) == name]
+        dev_docs = len({r.doc_id for r in split["dev"] if round_of(r.doc_id) == name})
         docs, statements, ambiguous, labels, _ = summary(records)
         print(f"| `{name}` | {docs} | {statements} | {dev_docs} | {ambiguous} | {sqn(labels, 'treaty')} | {sqn(labels, 'chairmanship')} |")
 
