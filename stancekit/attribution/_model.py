@@ -239,7 +239,7 @@ class AttributionModel:
                                              or (i + 1 < n and low[i + 1] in _SUBJECTS))) or (
                     w in ger and w in speech and i >= 1 and low[i - 1] in _GERUND_PREPS):
                 if (_passive(low, i) or (w not in speech and _continued_action(low, i)) or _phase_verb(low, i)
-                        or _according_measure(low, i)):
+                        or _according_measure(low, i) or _circumstantial(low, i)):
                     continue  # never taken, whatever it scores: not scored
                 s = self.cue_score(cue_features(low, toks, inq, i, speech, qc, colon))
                 # The speech-verb list's threshold is for its finite forms: "the only country
@@ -652,6 +652,32 @@ def _according_measure(low: list[str], i: int) -> bool:
         return False
     j = i + 2 + (low[i + 2] in _DETERMINERS and i + 3 < len(low))
     return low[j] in _ACCORDING_MEASURES
+
+
+# Prepositions of concession or circumstance: the noun phrase they open is no clause of its own.
+_CIRCUMSTANTIAL = frozenset("despite notwithstanding amid amidst".split())
+# Words that end that noun phrase before a cue (a clause, a question word, a punctuation mark).
+_NP_STOPS = frozenset("what that how whether who which whom when where why if as he she they we i it".split())
+
+
+def _circumstantial(low: list[str], i: int) -> bool:
+    """A cue word in a noun phrase opened by "despite", "in spite of", "notwithstanding" or "amid"
+    ("..., despite repeated appeals from the member states.", "amid warnings by the unions"): the
+    appeal or warning is a circumstance of the sentence, and its source is not the sentence's
+    (SPEC section 4; issue #14). At most three words, none a clause or question word, a pronoun or
+    a punctuation mark, stand between the preposition and the cue, and a determiner only right after
+    the preposition ("amid signs the club sees that ..." is a clause with its own subject); an "-ing"
+    word is a clause of its own ("despite the mayor saying ...") and is not covered."""
+    if low[i].endswith("ing"):
+        return False
+    for c in range(i - 1, max(-1, i - 5), -1):
+        w = low[c]
+        if w in _CIRCUMSTANTIAL or (w == "of" and c >= 2 and low[c - 2] == "in" and low[c - 1] == "spite"):
+            return True
+        if w in _NP_STOPS or not (w.isalpha() or w in _POSSESSIVE) or (
+                w in _DETERMINERS and c >= 1 and low[c - 1] not in _CIRCUMSTANTIAL and low[c - 1] != "of"):
+            return False  # a determiner inside: a clause with its own subject ("amid signs the club sees")
+    return False
 
 
 def _phase_verb(low: list[str], i: int) -> bool:

@@ -1,0 +1,54 @@
+"""Issue #14 end to end / #13 guards, twelfth round (session 17): actors that segment() gave our
+fixtures' statements wrongly, fixed as general rules (SPEC section 4, annotation guide section 5).
+Sentences written fresh for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from stancekit.attribution._features import tokenize
+from stancekit.attribution._model import _circumstantial
+
+from .conftest import check_offsets_rules_and_model, checked_segment
+
+
+# A cue word in a noun phrase opened by "despite", "in spite of", "notwithstanding" or "amid" names
+# a circumstance of the author's sentence, not its source (SPEC section 4). The learned model had
+# taken "repeated" (a speech verb) with the phrase's last noun as the speaker.
+@pytest.mark.parametrize("text, cue, taken", [
+    ("The ferry was not inspected, despite repeated appeals from the harbour towns.", "repeated", False),
+    ("The toll went up, in spite of the repeated warnings from the ferry union.", "repeated", False),
+    ("The night ferry stayed, notwithstanding repeated complaints from the islanders.", "repeated", False),
+    ("The toll rose amid repeated protests from the traders.", "repeated", False),
+    ("The toll rose, despite the union's repeated objections.", "repeated", False),
+    # a clause of its own inside the phrase: its subject speaks
+    ("The bridge opened amid signs the council believes that the toll will rise.", "believes", True),
+    ("Despite what the mayor said, the bridge will close.", "said", True),
+    ("Despite the mayor saying so, the bridge will close.", "saying", True),
+    # the cue after the phrase: the sentence's saying
+    ("Despite the delays, Mayor Ana Ruiz insisted that the bridge would open.", "insisted", True),
+    ("The bridge stays open, despite the rain, Tom Berg said.", "said", True),
+])
+def test_a_cue_in_a_concessive_phrase_is_no_cue(text, cue, taken):
+    toks = tokenize(text)
+    low = [t[0].lower() for t in toks]
+    assert _circumstantial(low, low.index(cue)) is not taken
+
+
+@pytest.mark.parametrize("text, actor", [
+    ("Neither ferry has been inspected since the board took over in May, despite repeated appeals from the harbour towns.", None),
+    ("The toll went up again in March, in spite of repeated warnings from the ferry union.", None),
+    ("Despite repeated appeals from the harbour towns, the board has not inspected the ferries, Tom Berg said.", "Tom Berg"),
+    ("Despite the delays, Mayor Ana Ruiz insisted that the bridge would open in June.", "Ana Ruiz"),
+])
+def test_a_concessive_phrase_end_to_end(shipped_attribution, text, actor):
+    assert [s.actor for s in checked_segment(text, shipped_attribution)] == [actor]
+
+
+@pytest.mark.parametrize("text", [
+    "The toll rose despite" + " repeated" * 400 + " appeals.",
+    "in spite of " * 300 + "warnings from the union.",
+    "amid the " * 300 + "said.",
+])
+def test_concessive_rule_on_pathological_sentences(shipped_attribution, text):
+    check_offsets_rules_and_model(text, shipped_attribution)
