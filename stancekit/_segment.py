@@ -474,6 +474,11 @@ _FINITE = frozenset("is are was were has have had will would can could should di
                     "tells added argued noted".split())
 
 
+# A party and state tag as tokenised ("R-Ore" then ".", "D-NY", "R-S.C"): "Sen. Ann Lee, D-Ore., a
+# candidate, said" has the subject before it.
+_PARTY_TAG = re.compile(r"[RDI]-[A-Z][A-Za-z.]{0,6}")
+
+
 def _apposition_start(tokens: list[tuple[str, int, int]], j: int, lex: Lexicon) -> int | None:
     """Index of the comma that opens an apposition running with inner commas up to the comma at
     ``j`` ("Paul Demir, a Tulsa, Okla., lawyer helping to draft it, said"; "Jane Ruiz, deputy
@@ -489,6 +494,7 @@ def _apposition_start(tokens: list[tuple[str, int, int]], j: int, lex: Lexicon) 
             continue
         if not (opener in _APPOSITIVE_OPENERS or opener in lex.titles or opener.endswith(("’s", "'s"))
                 or (opener.endswith("ing") and tokens[c + 1][0].islower())  # "Lee, speaking at ..., said"
+                or _PARTY_TAG.fullmatch(tokens[c + 1][0])  # a party and state: "Sen. Ann Lee, D-Ore., said"
                 or (opener.isdigit() and len(opener) <= 3 and tokens[c + 2][0] == ",")):  # an age: "Lee, 41, said"
             continue
         n = c - 1  # the name must open the clause: not "On CNN Tuesday, his wife, ..."

@@ -211,3 +211,28 @@ def test_wrong_speakers_eleventh_round(text, actor, mention):
 ])
 def test_wrong_speakers_eleventh_round_on_pathological_input(text):
     check_offsets(text, segment(text, attribution=None))
+
+
+# Twelfth round (session 17): wrong speakers (docs/attribution.md, "Twelfth round (session 17):
+# wrong speakers"). Every sentence is invented.
+@pytest.mark.parametrize("text, actor, mention", [
+    # a party and state tag after a name opens the apposition before the verb (regression: no
+    # speaker, or the subject of the content: "Rep. Tom Berg, D-N.Y., says riders ..." had "riders")
+    pytest.param("Sen. Ana Ruiz, R-Ore., a long-shot candidate, said the toll failed the dockers.", "Ana Ruiz",
+                 "Sen. Ana Ruiz, R-Ore., a long-shot candidate", id="party-tag-then-apposition"),
+    pytest.param("Rep. Tom Berg, D-N.Y., says riders outlined a plan for the pier.", "Tom Berg",
+                 "Rep. Tom Berg, D-N.Y.", id="party-tag-alone"),
+    pytest.param("Sen. Ana Ruiz, R-Ore., appearing on a radio show after the vote, said the toll failed.", "Ana Ruiz",
+                 "Sen. Ana Ruiz, R-Ore., appearing on a radio show after the vote", id="party-tag-then-participle"),
+    pytest.param("Riders cheered Sen. Ana Ruiz, R-Ore., and the mayor at the pier.", None, None,
+                 id="party-tag-object-no-speaker"),
+])
+def test_wrong_speakers_twelfth_round(text, actor, mention):
+    _check_speaker(text, actor, mention)
+
+
+@pytest.mark.parametrize("text", [
+    "Sen. Ana, R-Ore" + ", R-Ore." * 30_000 + ", said it.", "Ana, R-O" + ".," * 50_000 + " said it.",
+])
+def test_wrong_speakers_twelfth_round_on_pathological_input(text):
+    check_offsets(text, segment(text, attribution=None))
