@@ -2594,9 +2594,12 @@ def segment(
                     if third is not None:  # "Q: Moscow says a summit should discuss the treaty."
                         actor, mention = third
                         kind = "direct" if pquotes and covered >= 3 else "indirect"
-                    elif actor is not None and actor != (interviewer or "Interviewer") \
-                            and text.find("I", ps, pe) >= 0 and _FIRST_PERSON.search(text, ps, pe) is not None:
-                        mention = "I"  # "A: I think the pier is safe.": in her turn, she names herself
+                    elif actor is not None and actor != (interviewer or "Interviewer"):
+                        if text.find("I", ps, pe) >= 0 and _FIRST_PERSON.search(text, ps, pe) is not None:
+                            mention = "I"  # "A: I think the pier is safe.": in her turn, she names herself
+                        elif (text.find("we", ps, pe) >= 0 or text.find("We", ps, pe) >= 0) \
+                                and (we := _FIRST_PLURAL.search(text, ps, pe)) is not None:
+                            mention = we.group(1)  # "We need the pier.": she names herself among her own
                 elif not pquotes and edit_words and (text.find("edited", ps, pe) >= 0 or text.find("condensed", ps, pe) >= 0) \
                         and _EDITORS_NOTE.search(text, ps, pe) is not None:
                     pass  # "Our questions and her answers were condensed.": an editor's note, no one's words
@@ -2734,6 +2737,7 @@ def _description_head(actor: str) -> str:
 # The speaker naming herself in her turn: "I" before a lowercase word or with its contraction (not the
 # "I" of "(I-Ohio)" or "World War I.").
 _FIRST_PERSON = re.compile(r"(?<![\w.’'-])I(?:['’](?:m|d|ve|ll))?[ \t]+[a-z]")
+_FIRST_PLURAL = re.compile(r"(?<![\w.’'-])([Ww]e)(?:['’](?:re|d|ve|ll))?[ \t]+[a-z]")  # "we" as a subject
 # An editor's note on a text's form ("The interview has been edited and condensed.", "Answers were edited
 # for length and clarity."): no one's words, whatever speech word its subject holds.
 _EDITORS_NOTE = re.compile(r"\b(?:edited|condensed)[ \t]+(?:and[ \t]+(?:edited|condensed)\b|for[ \t]+(?:length|clarity|brevity|space|style)\b)")

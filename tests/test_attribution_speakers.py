@@ -231,8 +231,36 @@ def test_wrong_speakers_twelfth_round(text, actor, mention):
     _check_speaker(text, actor, mention)
 
 
+# an answer's turn in an interview: the answerer is the actor; her mention is "I" when she names
+# herself, "we" when she speaks as one of a group and says no "I", else the label (regression: the
+# label "A" on every sentence without "I")
+@pytest.mark.parametrize("answer, mention", [
+    pytest.param("We believe they will pay.", "We", id="we-subject"),
+    pytest.param("We're going to rebuild it.", "We", id="we-contracted"),
+    pytest.param("The toll is fair, and we think riders know it.", "we", id="we-inside"),
+    pytest.param("I think we will pay.", "I", id="i-before-we"),
+    pytest.param("The well is dry.", "A", id="no-pronoun-label"),
+    pytest.param("Weather is bad; the wells are dry.", "A", id="we-inside-a-word"),
+])
+def test_answer_turn_mention(answer, mention):
+    text = ("Harbour master Ana Ruiz has run the port for ten years.\n\nQ: Why the toll?\n\nA: Because the pier "
+            "is old.\n\nQ: Will riders pay?\n\nA: Yes. " + answer + "\n\nQ: And the ferry?\n\nA: It is late.")
+    got = segment(text, attribution=None)
+    check_offsets(text, got)
+    last = [s for s in got if s.text == answer]
+    assert [(s.actor, s.actor_mention) for s in last] == [("Ana Ruiz", mention)]
+
+
 @pytest.mark.parametrize("text", [
     "Sen. Ana, R-Ore" + ", R-Ore." * 30_000 + ", said it.", "Ana, R-O" + ".," * 50_000 + " said it.",
 ])
 def test_wrong_speakers_twelfth_round_on_pathological_input(text):
     check_offsets(text, segment(text, attribution=None))
+
+
+def test_answer_turn_mention_on_pathological_input():
+    from stancekit._segment import _FIRST_PLURAL
+    for text in ("we" * 50_000, "We’" * 30_000, ("We " * 30_000) + "X", "-we " * 30_000):
+        assert _FIRST_PLURAL.search(text) is None
+    turn = "Q: Why?\n\nA: No.\n\nQ: Why?\n\nA: " + "We We We " * 5_000 + "agree."
+    check_offsets(turn, segment(turn, attribution=None))
