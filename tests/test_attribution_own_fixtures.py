@@ -52,3 +52,19 @@ def test_a_concessive_phrase_end_to_end(shipped_attribution, text, actor):
 ])
 def test_concessive_rule_on_pathological_sentences(shipped_attribution, text):
     check_offsets_rules_and_model(text, shipped_attribution)
+
+
+# "Nor", "Nowhere", "Nobody" and "Nothing" opening a sentence are capitalised only because they open
+# it: never a name (they had been taken as a speaker called "Nor" when the document did not also write
+# the word in lowercase). "None" stays out: PolNeAR counts "None has offered ..." as a source.
+@pytest.mark.parametrize("text, actor", [
+    ("Nor does the plan say anything about the toll.", None),
+    ("Nowhere does the harbour plan say who pays for the pier.", None),
+    ("Nobody, as far as one can tell, proposed a new toll.", None),
+    ("Nothing in the plan suggests that the toll will fall.", None),
+    ("Nor, the mayor added, would the toll rise.", "mayor"),
+    ("Nowhere in the harbour report do the engineers argue for a new pier.", "engineers"),
+    ("Tom Berg said nothing would change at the pier.", "Tom Berg"),
+])
+def test_a_negative_word_opening_a_sentence_is_no_name(text, actor):
+    assert [s.actor for s in checked_segment(text)] == [actor]

@@ -78,7 +78,8 @@ _FUNCTION = frozenset(
     "their our such some many most both all no not during despite although though since because with "
     "without from by of to asked speaking addressing highlighting given having being once then thus "
     "earlier later last next according neither either until unless alongside amid amidst among beyond "
-    "throughout toward towards here so now what how against maybe perhaps even likewise furthermore".split()
+    "throughout toward towards here so now what how against maybe perhaps even likewise furthermore "
+    "nor nowhere nobody nothing".split()
 )
 
 
