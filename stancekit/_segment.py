@@ -1521,7 +1521,8 @@ class _Attributor:
             if pre.endswith(",") and frame[m.end() :].count(",") >= 1:
                 ptoks = _tokens(pre[:-1])
                 span = self.clause_subject(ptoks, strict=False) if ptoks else None
-                if span and span[0] == 0 and span[1] == len(ptoks):
+                if span and span[0] == 0 and span[1] == len(ptoks) \
+                        and not (len(ptoks) == 1 and ptoks[0][0].endswith("ing")):  # a gerund: "Boarding, according to ..."
                     name, kind, mention = self.np_at(frame, offset, ptoks, *span)
                     if name and kind in ("person", "group", "org", "country"):
                         return name, kind, mention
@@ -2597,7 +2598,8 @@ def segment(
                     elif actor is not None and actor != (interviewer or "Interviewer"):
                         if text.find("I", ps, pe) >= 0 and _FIRST_PERSON.search(text, ps, pe) is not None:
                             mention = "I"  # "A: I think the pier is safe.": in her turn, she names herself
-                        elif (text.find("we", ps, pe) >= 0 or text.find("We", ps, pe) >= 0) \
+                        elif not (sent.label is not None and ps == s) \
+                                and (text.find("we", ps, pe) >= 0 or text.find("We", ps, pe) >= 0) \
                                 and (we := _FIRST_PLURAL.search(text, ps, pe)) is not None:
                             mention = we.group(1)  # "We need the pier.": she names herself among her own
                 elif not pquotes and edit_words and (text.find("edited", ps, pe) >= 0 or text.find("condensed", ps, pe) >= 0) \

@@ -232,8 +232,9 @@ def test_wrong_speakers_twelfth_round(text, actor, mention):
 
 
 # an answer's turn in an interview: the answerer is the actor; her mention is "I" when she names
-# herself, "we" when she speaks as one of a group and says no "I", else the label (regression: the
-# label "A" on every sentence without "I")
+# herself, "we" when she speaks as one of a group and says no "I" (in a sentence that does not open
+# with the label, which names her), else the label (regression: the label "A" on every sentence
+# without "I")
 @pytest.mark.parametrize("answer, mention", [
     pytest.param("We believe they will pay.", "We", id="we-subject"),
     pytest.param("We're going to rebuild it.", "We", id="we-contracted"),
@@ -258,9 +259,29 @@ def test_wrong_speakers_twelfth_round_on_pathological_input(text):
     check_offsets(text, segment(text, attribution=None))
 
 
+def test_answer_turn_label_kept_before_we():
+    text = ("Harbour master Ana Ruiz has run the port for ten years.\n\nQ: Why the toll?\n\nA: Because the pier "
+            "is old.\n\nQ: Will riders pay?\n\nA: We think they will.\n\nQ: And the ferry?\n\nA: It is late.")
+    got = segment(text, attribution=None)
+    check_offsets(text, got)
+    assert [(s.actor, s.actor_mention) for s in got if s.text == "A: We think they will."] == [("Ana Ruiz", "A")]
+
+
 def test_answer_turn_mention_on_pathological_input():
     from stancekit._segment import _FIRST_PLURAL
     for text in ("we" * 50_000, "We’" * 30_000, ("We " * 30_000) + "X", "-we " * 30_000):
         assert _FIRST_PLURAL.search(text) is None
     turn = "Q: Why?\n\nA: No.\n\nQ: Why?\n\nA: " + "We We We " * 5_000 + "agree."
     check_offsets(turn, segment(turn, attribution=None))
+
+
+# a single word in "-ing" opening the sentence before a parenthetical "according to X," is a
+# gerund, not a speaker: X speaks (regression: "Boarding, according to ..." had the actor "Boarding")
+@pytest.mark.parametrize("text, actor, mention", [
+    pytest.param("Boarding, according to the mayor, has slowed this week.", "mayor", "the mayor",
+                 id="gerund-before-according"),
+    pytest.param("Dockers, according to the harbour chief, cautioned that the pier was unsafe.", "Dockers", "Dockers",
+                 id="subject-before-according-kept"),
+])
+def test_gerund_before_according(text, actor, mention):
+    _check_speaker(text, actor, mention)
