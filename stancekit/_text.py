@@ -413,6 +413,8 @@ def _looks_like_label(label: str, lex: Lexicon) -> bool:
     if low in ("q", "a", "question", "answer", "interviewer"):
         return True
     words = label.split()
+    if label.isupper() and (low in lex.seats or low in lex.country_of):
+        return False  # a dateline ("MINSK: Belarus said ..."): a place, not a speaker's turn
     # Not a label: "Note", "Update", or a clause before a colon ("He was clear:") -- labels are names.
     return all(w[:1].isupper() or w in _LABEL_PARTICLES for w in words) and low not in lex.titles \
         and low not in _OPENERS and low not in _HEADLINE_LABELS

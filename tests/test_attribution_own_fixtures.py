@@ -68,3 +68,22 @@ def test_concessive_rule_on_pathological_sentences(shipped_attribution, text):
 ])
 def test_a_negative_word_opening_a_sentence_is_no_name(text, actor):
     assert [s.actor for s in checked_segment(text)] == [actor]
+
+
+# A paragraph opened by a place in capitals and a colon ("MINSK: ...", a roundup's dateline) is no
+# speaker's turn: each sentence names its own source, and the narration after it is the author's.
+# A transcript's speaker label in capitals ("RUIZ:") stays a label.
+_ROUNDUP = ("Answers to the harbour plan\nBy our correspondents | May 2, 2011\n\n"
+            "RIGA: Latvia said it would study the toll plan with care. Latvian officials were in Lima the "
+            "same week for talks on fish prices.\n\n"
+            "VILNIUS: Lithuanian officials called the toll unfair. The ferry from Klaipeda was late again.\n")
+_TRANSCRIPT = ("Interview with Ana Ruiz\nBy Tom Berg\n\nQ: Will the toll rise?\n\n"
+               "RUIZ: Not this year. We have other plans for the pier.\n")
+
+
+@pytest.mark.parametrize("text, actors", [
+    (_ROUNDUP, ["Latvia", None, "Lithuanian officials", None]),
+    (_TRANSCRIPT, ["Interviewer", "RUIZ", "RUIZ"]),
+])
+def test_a_dateline_in_capitals_is_no_speaker_label(text, actors):
+    assert [s.actor for s in checked_segment(text)] == actors
