@@ -603,6 +603,12 @@ _NOT_NOUNS = frozenset("be been being was were is are am has have had will would
                        "shall may might must do does did not".split())
 
 
+def _spaced_hyphen(tokens: list[tuple[str, int, int]], k: int) -> bool:
+    """Whether token ``k`` is a hyphen with space on both sides, written for a dash ("Tom Reyes - a
+    teacher from Lima - says"), not the hyphen inside "policy-making"."""
+    return tokens[k][0] == "-" and 0 < k < len(tokens) - 1 and tokens[k - 1][2] < tokens[k][1] < tokens[k][2] < tokens[k + 1][1]
+
+
 def _np_backward(tokens: list[tuple[str, int, int]], vi: int, lex: Lexicon) -> tuple[int, int] | None:
     """Index range ``[i, vi_np)`` of the noun phrase that is the subject of the verb at ``vi``."""
     j = vi - 1
@@ -639,14 +645,16 @@ def _np_backward(tokens: list[tuple[str, int, int]], vi: int, lex: Lexicon) -> t
     # Between subject and verb: ", in fact,", ", a specialist at X,", ", who ...,", "(United Kingdom, ALDE)".
     j0 = j
     double = j >= 3 and tokens[j][0] == "-" and tokens[j - 1][0] == "-"  # "--" written for a dash
-    if j >= 2 and (tokens[j][0] in _DASHES or double):  # "Tom Reyes — a teacher from Lima — says": the name before the dashes
+    single = not double and j >= 2 and _spaced_hyphen(tokens, j)  # " - " written for a dash
+    if j >= 2 and (tokens[j][0] in _DASHES or double or single):  # "Tom Reyes — a teacher from Lima — says": the name before the dashes
         k = j - 1 - double
         while k > 0 and k > j - 20 and tokens[k][0] not in _DASHES and tokens[k][0] not in (".", ";", ":") \
-                and not (double and tokens[k][0] == "-" and tokens[k - 1][0] == "-"):
+                and not (double and tokens[k][0] == "-" and tokens[k - 1][0] == "-") and not (single and _spaced_hyphen(tokens, k)):
             k -= 1
         k -= double and tokens[k][0] == "-"
         head = tokens[k - 1][0] if k >= 1 else ""
-        if k >= 1 and k < j - 1 - double and (tokens[k][0] in _DASHES or double and tokens[k][0] == "-") \
+        if k >= 1 and k < j - 1 - double and (tokens[k][0] in _DASHES or double and tokens[k][0] == "-"
+                                              or single and _spaced_hyphen(tokens, k)) \
                 and (head[:1].isupper() or head in lex.titles or head in lex.groups) \
                 and (tokens[k + 1 + double][0].lower() in _APPOSITIVE_OPENERS or tokens[k + 1 + double][0].lower() in lex.titles):
             j = k - 1  # (and a description: "The harbour judge -- who ... -- said")

@@ -274,10 +274,21 @@ def _dash_apposition(text: str, pos: int, end: int, titles: frozenset[str], noun
     k = pos
     while k < end and text[k] == " ":
         k += 1
-    if k >= end or text[k] not in "—–":
+    if k >= end:
         return None
-    close = text.find(text[k], k + 1, min(end, k + 1 + MAX_CHARS))
-    if close < 0 or not _apposition_words(text[k + 1 : close], titles, nouns):
+    if text[k] in "—–":
+        mark = text[k]
+    elif text.startswith("--", k):
+        mark = "--"  # "--" written for a dash
+    elif text.startswith("- ", k) and k > pos:
+        mark = " - "  # a spaced hyphen written for a dash ("Tom Reyes - a teacher from Lima - says")
+    else:
+        return None
+    close = text.find(mark, k + len(mark.strip()), min(end, k + 1 + MAX_CHARS))
+    if close < 0:
+        return None
+    close += mark.startswith(" ")  # (the hyphen, after its space)
+    if not _apposition_words(text[k + len(mark.strip()) : close], titles, nouns):
         return None
     stop = close
     while stop > k and text[stop - 1].isspace():

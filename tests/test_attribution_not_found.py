@@ -1,0 +1,50 @@
+"""Issue #13, twelfth round (session 17): SPEC cues whose attribution no statement found.
+Sentences written fresh for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from .conftest import check_offsets_rules_and_model, checked_segment
+
+
+# A spaced hyphen (" - ") or a doubled one ("--") written for a dash: an apposition between two of
+# them, after the subject and before its saying verb, is skipped as one between em dashes is, and
+# the mention runs over it ("Tom Berg - a teacher from Lund").
+@pytest.mark.parametrize("text, actor, mention", [
+    ("The pier closed in May. Tom Berg - a teacher from Lund - says that the toll could return.\n",
+     "Tom Berg", "Tom Berg - a teacher from Lund"),
+    ("The pier closed in May. Tom Berg -- a teacher from Lund -- says that the toll could return.\n",
+     "Tom Berg", "Tom Berg -- a teacher from Lund"),
+    ("The pier closed in May. Tom Berg — a teacher from Lund — says that the toll could return.\n",
+     "Tom Berg", "Tom Berg — a teacher from Lund"),
+    ("The pier closed in May. Some harbour economists - including two of the board's own advisers - "
+     "warn that the toll could return.\n",
+     "economists", "economists - including two of the board's own advisers"),
+    ("The pier closed in May. Oda Marr - who ran the ferry office for years - said that the toll was a mistake.\n",
+     "Oda Marr", "Oda Marr - who ran the ferry office for years"),
+    # no apposition: the hyphens are inside words, or the pair is in the content after the verb
+    ("The pier closed in May. Tom Berg said the harbour-side toll was a port-wide mistake.\n", "Tom Berg", "Tom Berg"),
+    ("The pier closed in May. Tom Berg said the toll - a burden on the poor - could return.\n", "Tom Berg", "Tom Berg"),
+], ids=["spaced-hyphen", "double-hyphen", "em-dash", "group-including", "who-clause", "word-hyphens", "in-content"])
+def test_an_apposition_between_spaced_hyphens(text, actor, mention):
+    got = checked_segment(text, "rules")
+    assert [s.actor for s in got] == [None, actor]
+    assert got[1].actor_mention == mention
+
+
+@pytest.mark.parametrize("text", [
+    # a lone spaced hyphen, a range and a pair that holds no apposition leave the sentence unread
+    "The pier closed in May. The ferry - late again - left the dock at noon.\n",
+    "The pier closed in May. Between 1990 - 2000 the toll rose twice.\n",
+    "The pier closed in May. The dockers - and their union - walked off the pier.\n",
+])
+def test_spaced_hyphens_name_no_one_by_themselves(text):
+    assert [s.actor for s in checked_segment(text, "rules")] == [None, None]
+
+
+def test_spaced_hyphens_on_pathological_input():
+    for text in ("Tom Berg" + " - a teacher" * 30_000 + " - says that it was so.\n",
+                 "Tom Berg -" + " -" * 50_000 + " said that it was so.\n",
+                 "Tom Berg --" + "--" * 50_000 + " said that it was so.\n"):
+        check_offsets_rules_and_model(text, "default")
