@@ -87,3 +87,16 @@ _TRANSCRIPT = ("Interview with Ana Ruiz\nBy Tom Berg\n\nQ: Will the toll rise?\n
 ])
 def test_a_dateline_in_capitals_is_no_speaker_label(text, actors):
     assert [s.actor for s in checked_segment(text)] == actors
+
+
+# Nouns before a group or role noun (data/np_modifiers.txt: "human", "rights", "city", "trial",
+# "statistics", "taxi") belong to the described source: "human rights groups", not "groups".
+@pytest.mark.parametrize("text, actor", [
+    ("Human rights groups said the toll was unfair.", "human rights groups"),
+    ("Two rights groups say the pier is unsafe.", "rights groups"),
+    ("A taxi driver said the harbour had changed beyond recognition.", "taxi driver"),
+    ("The fare rose by 4 percent last year, the state statistics agency said on Monday.", "state statistics agency"),
+    ("The trial lasted two days, and the court said little.", "court"),
+])
+def test_a_noun_before_a_group_noun_stays_in_the_source(text, actor):
+    assert [(s.actor or "").lower() or None for s in checked_segment(text)] == [actor]
