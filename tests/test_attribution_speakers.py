@@ -226,6 +226,12 @@ def test_wrong_speakers_eleventh_round_on_pathological_input(text):
                  "Sen. Ana Ruiz, R-Ore., appearing on a radio show after the vote", id="party-tag-then-participle"),
     pytest.param("Riders cheered Sen. Ana Ruiz, R-Ore., and the mayor at the pier.", None, None,
                  id="party-tag-object-no-speaker"),
+    # a body's noun after the capitalised words of "X of the ..." is part of the mention (regression:
+    # "said Tom Berg of the New York delegation" had the mention cut after "York")
+    pytest.param("\u201cWe will not pay,\u201d said Tom Berg of the New York delegation.", "Tom Berg",
+                 "Tom Berg of the New York delegation", id="of-name-then-body-noun"),
+    pytest.param("Tom Berg of the New York delegation said the toll was unfair.", "Tom Berg",
+                 "Tom Berg of the New York delegation", id="of-name-subject-kept"),
 ])
 def test_wrong_speakers_twelfth_round(text, actor, mention):
     _check_speaker(text, actor, mention)

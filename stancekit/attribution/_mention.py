@@ -171,7 +171,8 @@ def _complement(text: str, m: int, pos: int, end: int, speech_verbs: frozenset[s
     last = words[-1] if words else ""
     if last.lower() not in nouns and last.lower() not in _FINDING_NOUNS:
         found = _OF_NAME.match(text, pos, end) if last[:1].isupper() else None
-        return found.end() if found else pos
+        # (and the body's noun after a capitalised modifier: "Tom Berg of the New York delegation")
+        return _head_nouns(text, found.end(), end, nouns) if found else pos
     found = _PHRASE.match(text, pos, end)
     if found is None:
         return pos
