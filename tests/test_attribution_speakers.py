@@ -227,11 +227,11 @@ def test_wrong_speakers_eleventh_round_on_pathological_input(text):
     pytest.param("Riders cheered Sen. Ana Ruiz, R-Ore., and the mayor at the pier.", None, None,
                  id="party-tag-object-no-speaker"),
     # a body's noun after the capitalised words of "X of the ..." is part of the mention (regression:
-    # "said Tom Berg of the New York delegation" had the mention cut after "York")
-    pytest.param("\u201cWe will not pay,\u201d said Tom Berg of the New York delegation.", "Tom Berg",
-                 "Tom Berg of the New York delegation", id="of-name-then-body-noun"),
-    pytest.param("Tom Berg of the New York delegation said the toll was unfair.", "Tom Berg",
-                 "Tom Berg of the New York delegation", id="of-name-subject-kept"),
+    # "said Tom Berg of the Oslo Port delegation" had the mention cut after "Port")
+    pytest.param("\u201cWe will not pay,\u201d said Tom Berg of the Oslo Port delegation.", "Tom Berg",
+                 "Tom Berg of the Oslo Port delegation", id="of-name-then-body-noun"),
+    pytest.param("Tom Berg of the Oslo Port delegation said the toll was unfair.", "Tom Berg",
+                 "Tom Berg of the Oslo Port delegation", id="of-name-subject-kept"),
 ])
 def test_wrong_speakers_twelfth_round(text, actor, mention):
     _check_speaker(text, actor, mention)
