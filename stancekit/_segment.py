@@ -168,6 +168,9 @@ _APPOSITIVE_OPENERS = frozenset(
     "led backed joined supported speaking citing of from at never on in during after before while as with "
     "long ever always also".split()
 )
+# A question put to the subject, in apposition before its verb: "Ana Ruiz, asked about the toll on
+# Friday, said ...", "The mayor, when pressed, said ..." (_np_backward).
+_ASKED = frozenset("asked pressed questioned".split())
 _PARTICLES = frozenset("de van von der den al bin la le du di da dos del".split())
 _WORDS = re.compile(r"[a-z]+")
 _OTHER_FRAMES = frozenset("appeared appears seemed seems made makes make let lets".split())
@@ -697,8 +700,9 @@ def _np_backward(tokens: list[tuple[str, int, int]], vi: int, lex: Lexicon) -> t
                 possessive = opener.endswith(("’s", "'s")) and j - k <= 8  # "Belarus, Russia's closest ally, backed"
                 participle = opener.endswith("ing") and opener.isalpha() and j - k <= 12 \
                     and any(t[0].startswith("_") for t in tokens[k + 2 : j])  # ", citing ''...'',"
+                asked = opener in _ASKED or (opener == "when" and k + 2 < j and tokens[k + 2][0].lower() in _ASKED)
                 if short_adverbial or opener in _APPOSITIVE_OPENERS or opener.removeprefix("co-") in lex.titles \
-                        or titled or possessive or participle:  # ("co-director", "co-founder": the title)
+                        or titled or possessive or participle or asked:  # ("co-director", "co-founder": the title)
                     j = k - 1
         j = _skip_adverbs_back(tokens, j)
     if j0 >= 1 and tokens[j0][0] == ",":

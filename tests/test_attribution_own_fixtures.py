@@ -100,3 +100,25 @@ def test_a_dateline_in_capitals_is_no_speaker_label(text, actors):
 ])
 def test_a_noun_before_a_group_noun_stays_in_the_source(text, actor):
     assert [(s.actor or "").lower() or None for s in checked_segment(text)] == [actor]
+
+
+# A question put to the subject in apposition before its verb ("X, asked about ..., said"; "X, when
+# pressed, said"): the subject speaks. Before, the rules found no subject past the apposition.
+@pytest.mark.parametrize("text, actor", [
+    ("Tom Berg, asked about the toll, said it was fair.", "Tom Berg"),
+    ("Mayor Ana Ruiz, asked about the toll at a news conference on Friday, said the plan was late.", "Ana Ruiz"),
+    ("A council spokesman, asked whether the toll would rise, said only that the board would study it.",
+     "council spokesman"),
+    ("Tom Berg, when asked about the toll, said it was fair.", "Tom Berg"),
+    ("Local officials, when asked about the pier, said it would reopen in June.", "Local officials"),
+])
+def test_a_question_put_to_the_subject_in_apposition(text, actor):
+    assert [s.actor for s in checked_segment(text)] == [actor]
+
+
+@pytest.mark.parametrize("text", [
+    "Tom Berg, asked" + " about the toll" * 300 + ", said it was fair.",
+    "Tom Berg" + ", when asked," * 300 + " said it was fair.",
+])
+def test_asked_apposition_on_pathological_sentences(shipped_attribution, text):
+    check_offsets_rules_and_model(text, shipped_attribution)
