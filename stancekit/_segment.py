@@ -1056,6 +1056,21 @@ def _relative_proposal(tokens: list[tuple[str, int, int]], i: int, vi: int, lex:
         and prev.lower() in _POSSESSIVE_DETERMINERS
 
 
+def _compared_saying(tokens: list[tuple[str, int, int]], i: int, vi: int) -> bool:
+    """Whether the speech verb at ``vi``, whose subject starts at ``i``, closes a comparison with no
+    content of its own ("better than its critics predicted", "longer than the board admits", "more
+    than anyone in Lima expected when ..."): the author's measure of a fact, the article's own voice
+    (annotation guide, adjudicated case 12). Not a verb with a clause or an object of its own ("than
+    the board said it would")."""
+    if i < 1 or tokens[i - 1][0].lower() != "than":
+        return False
+    nxt = tokens[vi + 1][0].lower() if vi + 1 < len(tokens) else "."
+    return nxt in _CLAUSE_ENDS or nxt in _WHEN_AFTER
+
+
+_WHEN_AFTER = frozenset("when in at on three two a last".split())  # "predicted when ...", "promised in Madrid"
+
+
 _CONDITIONS = frozenset("if unless until".split())
 _WH_WORDS = frozenset("how when why what whether where who which".split())  # "until Moscow says how ..."
 
@@ -1645,8 +1660,8 @@ class _Attributor:
                 span = _np_backward(tokens, used if used is not None else vi, lex)
             action = low in _NARRATED and _narrated_action(tokens, vi, low) or span is not None and (
                 low in _PROPOSALS and _relative_proposal(tokens, span[0], vi, lex))
-            if action or low in _SPEAK and _speech_without_content(tokens, vi) or span and _conditional_saying(
-                    tokens, span[0], vi):
+            if action or low in _SPEAK and _speech_without_content(tokens, vi) or span and (_conditional_saying(
+                    tokens, span[0], vi) or _compared_saying(tokens, span[0], vi)):
                 # "He spoke to Ana Ruiz in Lima.": a narrated action, the article's own voice; its
                 # subject is still the person a later pronoun or an answer's label names. After a
                 # decision, a briefing or a proposal recalled, the learned model does not take the

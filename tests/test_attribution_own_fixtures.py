@@ -122,3 +122,17 @@ def test_a_question_put_to_the_subject_in_apposition(text, actor):
 ])
 def test_asked_apposition_on_pathological_sentences(shipped_attribution, text):
     check_offsets_rules_and_model(text, shipped_attribution)
+
+
+# A speech verb closing a comparison with no content of its own ("better than its critics
+# predicted", "longer than the board admits"): the author's measure, the article's own voice
+# (annotation guide, adjudicated case 12). A verb with a clause of its own after "than" still speaks.
+@pytest.mark.parametrize("text, actor", [
+    ("The ferry has done better than its critics predicted.", None),
+    ("Half way through the year, the pier has done better than its critics predicted, and the reasons are plain.", None),
+    ("Whether the two plans can be merged is less clear than the board suggests.", None),
+    ("The new timetable is thinner than the harbour master promised, and the night ferry is gone.", None),
+    ("Tom Berg said the toll rose faster than anyone expected.", "Tom Berg"),
+])
+def test_a_saying_that_closes_a_comparison_is_the_authors(text, actor):
+    assert [s.actor for s in checked_segment(text)] == [actor]
