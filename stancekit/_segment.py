@@ -158,7 +158,7 @@ _SKIP = frozenset(
     "has have had also further then later recently repeatedly again publicly openly firmly "
     "confidently only just already was were is are would will could may might did does do not never "
     "once still often even reportedly privately formally officially subsequently initially first "
-    "last yesterday today nonetheless nevertheless meanwhile instead too".split()
+    "last yesterday today nonetheless nevertheless meanwhile instead too sometimes always usually".split()
 )
 _CONNECT = frozenset("of to for at on in and".split())
 _BE = frozenset("is was were are be been being".split())

@@ -48,3 +48,18 @@ def test_spaced_hyphens_on_pathological_input():
                  "Tom Berg -" + " -" * 50_000 + " said that it was so.\n",
                  "Tom Berg --" + "--" * 50_000 + " said that it was so.\n"):
         check_offsets_rules_and_model(text, "default")
+
+
+# Adverbs of frequency between a subject and its saying verb ("sometimes", "always", "usually") are
+# skipped as "often" and "repeatedly" are; one in "-s" is no plural head of the mention either.
+@pytest.mark.parametrize("text, actor, mention", [
+    ("The toll rose over the summer, as Tom Berg has sometimes acknowledged.\n", "Tom Berg", "Tom Berg"),
+    ("The toll rose over the summer, as Tom Berg has always said.\n", "Tom Berg", "Tom Berg"),
+    ("The toll rose over the summer, as Tom Berg usually notes.\n", "Tom Berg", "Tom Berg"),
+    ("Tom Berg sometimes says that the toll could return.\n", "Tom Berg", "Tom Berg"),
+    ("The ferries always sail at noon.\n", None, None),
+    ("The ferries sometimes sail late, the clerk said.\n", "clerk", "the clerk"),
+], ids=["as-sometimes", "as-always", "as-usually", "mention-sometimes", "no-saying", "closing-tag"])
+def test_an_adverb_of_frequency_before_a_saying_verb(text, actor, mention):
+    got = checked_segment(text, "rules")
+    assert (got[0].actor, got[0].actor_mention) == (actor, mention)

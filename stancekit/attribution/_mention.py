@@ -89,12 +89,17 @@ _PLACE_END = re.compile(r"\b(?:of|from|in) [A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*)
 _PLURAL_HEAD = re.compile(r" ([a-z]{4,20}+)(?: (?:also|[a-z]{2,15}+ly))? ([a-z]{2,20}+)\b")
 
 
+# Adverbs in "-s" between a name and its verb, no plural it modifies ("Tom Berg sometimes says").
+_S_ADVERBS = frozenset("always sometimes perhaps afterwards nonetheless nevertheless besides".split())
+
+
 def _plural_head(text: str, pos: int, end: int, verbs: frozenset[str]) -> int:
     """End of a lowercase plural that a capitalised mention ending at ``pos`` modifies ("many
     Harbor Lines pilots", "Lima traders also say"), when a finite, speech or finding verb
     follows it; else ``pos``."""
     found = _PLURAL_HEAD.match(text, pos, end)
     if found is None or not found.group(1).endswith("s") or found.group(1).endswith(("ss", "us", "is")) \
+            or found.group(1) in _S_ADVERBS \
             or found.group(1) in verbs or found.group(1) in _FINDING_VERBS \
             or not (found.group(2) in verbs or found.group(2) in _VERBS or found.group(2) in _FINDING_VERBS):
         return pos  # (not "Reyes warns are", a verb)
@@ -269,6 +274,33 @@ def _inverted_rest(text: str, pos: int, end: int, titles: frozenset[str], speech
     return None
 
 
+_RELATIVES = frozenset(("who", "whose", "which", "that"))
+
+
+def _inverted_phrase(text: str, pos: int, end: int, speech_verbs: frozenset[str]) -> int | None:
+    """End of the statement after an inverted speaker followed by a phrase or a relative clause
+    of its own ("..., said one owner of a shop that sells nets.", "..., said a strategist for one
+    of the candidates, speaking on condition of anonymity."): the rest of the statement, when it
+    opens with "of", "for", "who" or "whose", holds no speech verb and no finite verb before a
+    relative word ("said Tom Berg of Lima had left" is a content) and is at most ``2 * MAX_CHARS``
+    long; else None."""
+    stop = end
+    while stop > pos and (text[stop - 1].isspace() or text[stop - 1] in ".!?'\"”’"):
+        stop -= 1
+    if stop - pos > 2 * MAX_CHARS or stop <= pos + 1 or _NO_APPOSITION.search(text, pos, stop):
+        return None
+    relative = text.startswith((" who ", " whose "), pos)
+    for w in _WORD_SPAN.finditer(text, pos, stop):
+        low = w.group().lower()
+        if low in speech_verbs and low != "speaking":  # (", speaking on condition of anonymity")
+            return None
+        if low in _RELATIVES:
+            relative = True
+        elif low in _VERBS and not relative:
+            return None
+    return stop
+
+
 def _dash_apposition(text: str, pos: int, end: int, titles: frozenset[str], nouns: frozenset[str]) -> int | None:
     """End of an apposition between two dashes right after the mention that ends at ``pos`` ("Tom
     Reyes — a teacher from Lima — says"), before the closing dash; else None."""
@@ -392,6 +424,10 @@ def extend_mention(text: str, start: int, end: int, mention: str | None, titles:
         tail = _TAIL.match(text, pos, end)
         if tail is not None and tail.end() > pos:
             return text[m : tail.end()]
+    if after_verb and not according and text.startswith((" of ", " for ", " who ", " whose "), pos):
+        rest_end = _inverted_phrase(text, pos, end, speech_verbs)
+        if rest_end is not None:  # "..., said one owner of a shop that sells nets, who ...": to the end
+            return text[m:rest_end]
     if after_verb and not according and text.startswith(",", pos):
         rest_end = _inverted_rest(text, pos, end, titles, speech_verbs, nouns)
         if rest_end is not None:  # "..., said X, the author of ''Title,'' who studies ...": to the end
