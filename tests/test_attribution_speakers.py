@@ -232,6 +232,17 @@ def test_wrong_speakers_eleventh_round_on_pathological_input(text):
                  "Tom Berg of the Oslo Port delegation", id="of-name-then-body-noun"),
     pytest.param("Tom Berg of the Oslo Port delegation said the toll was unfair.", "Tom Berg",
                  "Tom Berg of the Oslo Port delegation", id="of-name-subject-kept"),
+    # an inverted speaker followed by a phrase or relative clause of its own: the mention runs to the
+    # end of the statement (regression: "one owner", "a strategist" alone)
+    pytest.param("\u201cWe were misled,\u201d said one owner of a net shop that sells to the fleet.", "owner",
+                 "one owner of a net shop that sells to the fleet", id="inverted-of-phrase"),
+    pytest.param("\u201cWe were misled,\u201d said a strategist for one of the ferry lines, speaking from the "
+                 "harbour office.", "strategist",
+                 "a strategist for one of the ferry lines, speaking from the harbour office", id="inverted-for-phrase"),
+    pytest.param("\u201cWe were misled,\u201d said Tom Berg on Tuesday.", "Tom Berg", "Tom Berg",
+                 id="inverted-time-kept"),
+    pytest.param("Ana Ruiz said Tom Berg of Lima had left the port.", "Ana Ruiz", "Ana Ruiz",
+                 id="content-subject-not-inverted"),
 ])
 def test_wrong_speakers_twelfth_round(text, actor, mention):
     _check_speaker(text, actor, mention)
@@ -260,6 +271,8 @@ def test_answer_turn_mention(answer, mention):
 
 @pytest.mark.parametrize("text", [
     "Sen. Ana, R-Ore" + ", R-Ore." * 30_000 + ", said it.", "Ana, R-O" + ".," * 50_000 + " said it.",
+    "\u201cNo,\u201d said one owner of" + " a shop that" * 20_000 + " sells.",
+    "\u201cNo,\u201d said Tom Berg for" + " x" * 50_000 + ".",
 ])
 def test_wrong_speakers_twelfth_round_on_pathological_input(text):
     check_offsets(text, segment(text, attribution=None))

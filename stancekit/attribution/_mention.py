@@ -280,7 +280,7 @@ _RELATIVES = frozenset(("who", "whose", "which", "that"))
 def _inverted_phrase(text: str, pos: int, end: int, speech_verbs: frozenset[str]) -> int | None:
     """End of the statement after an inverted speaker followed by a phrase or a relative clause
     of its own ("..., said one owner of a shop that sells nets.", "..., said a strategist for one
-    of the candidates, speaking on condition of anonymity."): the rest of the statement, when it
+    of the ferry lines, speaking from the harbour office."): the rest of the statement, when it
     opens with "of", "for", "who" or "whose", holds no speech verb and no finite verb before a
     relative word ("said Tom Berg of Lima had left" is a content) and is at most ``2 * MAX_CHARS``
     long; else None."""
@@ -292,7 +292,7 @@ def _inverted_phrase(text: str, pos: int, end: int, speech_verbs: frozenset[str]
     relative = text.startswith((" who ", " whose "), pos)
     for w in _WORD_SPAN.finditer(text, pos, stop):
         low = w.group().lower()
-        if low in speech_verbs and low != "speaking":  # (", speaking on condition of anonymity")
+        if low in speech_verbs and low != "speaking":  # (", speaking from the harbour office")
             return None
         if low in _RELATIVES:
             relative = True
