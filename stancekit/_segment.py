@@ -2553,7 +2553,7 @@ def segment(
     # The speaker of the last statement if it reported speech without quoting ('"...?" Ana Ruiz asked
     # them.', 'Ruiz said the pier is old.'), with its paragraph: a quotation that opens right after it
     # in that paragraph, and names no speaker of its own, is that speaker's too.
-    last_tag: tuple[str | None, str | None, int] | None = None
+    last_tag: tuple[str | None, str | None, int, int] | None = None
     prev_colon: tuple[str | None, str | None] | None = None
     colon_block: tuple[str | None, str | None, int] | None = None
     colon_tag = False
@@ -2685,8 +2685,11 @@ def segment(
                     if found is None and attribution is not None and not att.no_model:
                         # the learned model, where the rules found no one (and read no narrated action)
                         found = attribution.speaker(text, ps, pe, att)
-                    if found is None and pquotes and last_tag is not None and last_tag[2] == sent.paragraph \
-                            and text[ps] in "“\"«‘'":
+                    if found is None and pquotes and last_tag is not None and text[ps] in "“\"«‘'" and (
+                            last_tag[2] == sent.paragraph or (new_para and ps == s and last_tag[2] == sent.paragraph - 1
+                                                              and ps - last_tag[3] <= 8 and not text[last_tag[3] : ps].strip())):
+                        # (or one that opens the next paragraph: 'Ana Ruiz argued that ...' then a
+                        # paragraph of her untagged words in quotation marks)
                         found = (last_tag[0], "person", last_tag[1])
                     if found is not None and found[1] == "self":
                         found = (last_direct[0], "person", last_direct[1]) if last_direct and covered else None
@@ -2704,7 +2707,7 @@ def segment(
                     last_direct = (actor, mention)
                     last_tag = None
                 elif not covered:
-                    last_tag = (actor, mention, sent.paragraph) if actor else None
+                    last_tag = (actor, mention, sent.paragraph, pe) if actor else None
                     last_direct = None
                 results.append((ps, pe, actor, mention, kind))
             if new_para and e - s <= _DASH_TAG_MAX and text[s] in "-—–" and 0 <= prev_para < this_para == len(results) - 1:

@@ -50,6 +50,35 @@ def test_spaced_hyphens_on_pathological_input():
         check_offsets_rules_and_model(text, "default")
 
 
+# A quotation that opens the paragraph right after a statement reporting someone's words without
+# quoting them ("Ana Ruiz argued in a letter that ...") and names no speaker of its own is that
+# speaker's, every sentence of it (SPEC 4: a quotation over several sentences is its speaker's);
+# as in the same paragraph before. Not after narration, a paragraph between, or a header line.
+@pytest.mark.parametrize("text, actors", [
+    ('The board met on Monday. Ana Ruiz argued in a letter that the toll was unfair.\n\n'
+     '"The toll hurts the poor. It must go before the winter."\n', [None, "Ana Ruiz", "Ana Ruiz", "Ana Ruiz"]),
+    ("Ana Ruiz argued in a letter that the toll was unfair.\n\n\u201cThe toll hurts the poor.\u201d\n",
+     ["Ana Ruiz", "Ana Ruiz"]),
+    ("Ana Ruiz argued in a letter that the toll was unfair.\n\n\u00abThe toll hurts the poor.\u00bb\n",
+     ["Ana Ruiz", "Ana Ruiz"]),
+    ('Ana Ruiz argued in a letter that the toll was unfair.\n\n"The toll hurts the poor," Tom Berg said.\n',
+     ["Ana Ruiz", "Tom Berg"]),
+    ('The board met on Monday. The pier closed in May.\n\n"The toll hurts the poor."\n', [None, None, None]),
+    ('Ana Ruiz argued in a letter that the toll was unfair.\n\nThe pier closed in May.\n\n"The toll hurts the poor."\n',
+     ["Ana Ruiz", None, None]),
+    ('Ana Ruiz argued in a letter that the toll was unfair.\n\nTOLL DEBATE\n\n"The toll hurts the poor."\n',
+     ["Ana Ruiz", None]),
+], ids=["straight", "curly", "guillemets", "own-tag", "after-narration", "paragraph-between", "header-between"])
+def test_a_quotation_opening_the_next_paragraph_is_the_last_speakers(text, actors):
+    assert [s.actor for s in checked_segment(text, "rules")] == actors
+
+
+def test_quotation_after_a_paragraph_on_pathological_input():
+    for text in ('Ana Ruiz argued that it was so.\n\n' + '"It is so."\n\n' * 5_000,
+                 ('Ana Ruiz argued that it was so.\n\n"' + "It is so. " * 5_000 + '"\n') * 2):
+        check_offsets_rules_and_model(text, "default")
+
+
 # Adverbs of frequency between a subject and its saying verb ("sometimes", "always", "usually") are
 # skipped as "often" and "repeatedly" are; one in "-s" is no plural head of the mention either.
 @pytest.mark.parametrize("text, actor, mention", [
