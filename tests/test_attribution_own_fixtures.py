@@ -136,3 +136,17 @@ def test_asked_apposition_on_pathological_sentences(shipped_attribution, text):
 ])
 def test_a_saying_that_closes_a_comparison_is_the_authors(text, actor):
     assert [s.actor for s in checked_segment(text)] == [actor]
+
+
+# "One of them said", "several of whom said": a part of a group speaks, and the actor is the group
+# (the learned model's source word "them" or "whom" had been the actor itself).
+@pytest.mark.parametrize("text, actors", [
+    ("Harbour officials said on Monday that the toll was fair. One of them described the pier as a trap.",
+     ["Harbour officials", "Harbour officials"]),
+    ('Harbour officials said on Monday that the toll was fair. "The pier is unsafe," one of them said.',
+     ["Harbour officials", "Harbour officials"]),
+    ("Harbour officials, several of whom said privately that the pier was unsafe, voted for the toll.",
+     ["Harbour officials"]),
+])
+def test_a_part_of_a_group_speaks_for_the_group(shipped_attribution, text, actors):
+    assert [s.actor for s in checked_segment(text, shipped_attribution)] == actors

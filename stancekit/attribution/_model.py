@@ -372,6 +372,11 @@ class AttributionModel:
         if j == k and words[0].lower() in ("who", "which"):  # "Ann Lee, who said ...": the name before the comma
             saying = toks[cue][0].lower() in att.lex.speech_verbs and not _commitment([t[0].lower() for t in toks], cue)
             return self._antecedent(toks, k, att, mention, saying)
+        if j == k and j >= 2 and toks[j - 1][0].lower() == "of" and toks[j - 2][0].lower() in _PART_OF \
+                and words[0].lower() in ("them", "whom"):
+            part = self._part_of(toks, j, att, mention)
+            if part is not None:
+                return part
         name, kind = att.classify(words, toks[k][1])
         if kind == "self":
             return None
@@ -411,6 +416,21 @@ class AttributionModel:
         if not name or kind == "self":
             return None
         return name, ("person" if kind == "none" else kind), mention
+
+    def _part_of(self, toks, j: int, att, mention: str) -> tuple[str, str, str] | None:
+        """The group that "them" or "whom" at ``j`` stands for in "one of them said", "several of whom
+        said" (a part of a group speaks; SPEC section 4, guide 5.5: the group as the article names it):
+        for "whom", the name before the comma ("Harbour officials, several of whom said ..."); for
+        "them", the group (a plural, not a body, which is "it") that spoke or was named last. None
+        when there is none (the actor is then the word, as before)."""
+        q = j - 2  # the quantifier: "one", "several", "most" ...
+        if toks[j][0].lower() == "whom":
+            return self._antecedent(toks, q, att, mention, True) if q >= 2 and toks[q - 1][0] in _RELATIVE_COMMAS \
+                else None
+        last = att.doc.last_group
+        if last is None or last.kind != "group":
+            return None
+        return last.name, last.kind, mention
 
     def _restrictive_antecedent(self, toks, k: int, att, mention: str) -> tuple[str, str, str] | None:
         """The group a restrictive "who" at ``k`` stands for: a group word ("pilots", "voters") or a
@@ -621,6 +641,8 @@ _DETERMINERS = frozenset("the a an its their his her our your".split())
 _JOINT_BETWEEN = frozenset("by from of to with , the a an".split())
 
 
+# Quantifiers before "of them" / "of whom": a part of a group (_part_of).
+_PART_OF = frozenset("one some several many most few two three four all each both".split())
 _POSSESSIVE = frozenset(("'s", "\u2019s"))
 _RELATIVE_COMMAS = frozenset([",", "-", "—", "–"])
 _WHICH_AUX = frozenset("has have had also then later once".split())
