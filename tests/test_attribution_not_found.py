@@ -18,9 +18,9 @@ from .conftest import check_offsets_rules_and_model, checked_segment
      "Tom Berg", "Tom Berg -- a teacher from Lund"),
     ("The pier closed in May. Tom Berg — a teacher from Lund — says that the toll could return.\n",
      "Tom Berg", "Tom Berg — a teacher from Lund"),
-    ("The pier closed in May. Some harbour economists - including two of the board's own advisers - "
-     "warn that the toll could return.\n",
-     "economists", "economists - including two of the board's own advisers"),
+    ("The pier closed in May. Several dock engineers - including a pair of council advisers - "
+     "warn that the pier could sink.\n",
+     "engineers", "engineers - including a pair of council advisers"),
     ("The pier closed in May. Oda Marr - who ran the ferry office for years - said that the toll was a mistake.\n",
      "Oda Marr", "Oda Marr - who ran the ferry office for years"),
     # no apposition: the hyphens are inside words, or the pair is in the content after the verb
