@@ -36,9 +36,9 @@ def test_a_cue_in_a_concessive_phrase_is_no_cue(text, cue, taken):
 
 
 @pytest.mark.parametrize("text, actor", [
-    ("Neither ferry has been inspected since the board took over in May, despite repeated appeals from the harbour towns.", None),
+    ("No ferry has been inspected since the board took over in May, despite repeated appeals from the harbour towns.", None),
     ("The toll went up again in March, in spite of repeated warnings from the ferry union.", None),
-    ("Despite repeated appeals from the harbour towns, the board has not inspected the ferries, Tom Berg said.", "Tom Berg"),
+    ("Despite repeated appeals from the island councils, no ferry has had a safety check, Tom Berg said.", "Tom Berg"),
     ("Despite the delays, Mayor Ana Ruiz insisted that the bridge would open in June.", "Ana Ruiz"),
 ])
 def test_a_concessive_phrase_end_to_end(shipped_attribution, text, actor):
@@ -58,9 +58,9 @@ def test_concessive_rule_on_pathological_sentences(shipped_attribution, text):
 # it: never a name (they had been taken as a speaker called "Nor" when the document did not also write
 # the word in lowercase). "None" stays out: PolNeAR counts "None has offered ..." as a source.
 @pytest.mark.parametrize("text, actor", [
-    ("Nor does the plan say anything about the toll.", None),
-    ("Nowhere does the harbour plan say who pays for the pier.", None),
-    ("Nobody, as far as one can tell, proposed a new toll.", None),
+    ("Nor does the timetable say when the night ferry returns.", None),
+    ("Nowhere does the crane contract say who pays for repairs.", None),
+    ("Nobody, it seems, argued for a lower toll.", None),
     ("Nothing in the plan suggests that the toll will fall.", None),
     ("Nor, the mayor added, would the toll rise.", "mayor"),
     ("Nowhere in the harbour report do the engineers argue for a new pier.", "engineers"),
@@ -74,8 +74,8 @@ def test_a_negative_word_opening_a_sentence_is_no_name(text, actor):
 # speaker's turn: each sentence names its own source, and the narration after it is the author's.
 # A transcript's speaker label in capitals ("RUIZ:") stays a label.
 _ROUNDUP = ("Answers to the harbour plan\nBy our correspondents | May 2, 2011\n\n"
-            "RIGA: Latvia said it would study the toll plan with care. Latvian officials were in Lima the "
-            "same week for talks on fish prices.\n\n"
+            "RIGA: Latvia said it would study the toll plan with care. A Latvian trawler fleet docked at "
+            "the new quay on Friday.\n\n"
             "VILNIUS: Lithuanian officials called the toll unfair. The ferry from Klaipeda was late again.\n")
 _TRANSCRIPT = ("Interview with Ana Ruiz\nBy Tom Berg\n\nQ: Will the toll rise?\n\n"
                "RUIZ: Not this year. We have other plans for the pier.\n")
@@ -107,8 +107,8 @@ def test_a_noun_before_a_group_noun_stays_in_the_source(text, actor):
 @pytest.mark.parametrize("text, actor", [
     ("Tom Berg, asked about the toll, said it was fair.", "Tom Berg"),
     ("Mayor Ana Ruiz, asked about the toll at a news conference on Friday, said the plan was late.", "Ana Ruiz"),
-    ("A council spokesman, asked whether the toll would rise, said only that the board would study it.",
-     "council spokesman"),
+    ("A harbour spokeswoman, asked whether the toll would rise, said only that the board would look at it again.",
+     "spokeswoman"),
     ("Tom Berg, when asked about the toll, said it was fair.", "Tom Berg"),
     ("Local officials, when asked about the pier, said it would reopen in June.", "Local officials"),
 ])
@@ -124,14 +124,14 @@ def test_asked_apposition_on_pathological_sentences(shipped_attribution, text):
     check_offsets_rules_and_model(text, shipped_attribution)
 
 
-# A speech verb closing a comparison with no content of its own ("better than its critics
+# A speech verb closing a comparison with no content of its own ("more cars than its critics
 # predicted", "longer than the board admits"): the author's measure, the article's own voice
 # (annotation guide, adjudicated case 12). A verb with a clause of its own after "than" still speaks.
 @pytest.mark.parametrize("text, actor", [
-    ("The ferry has done better than its critics predicted.", None),
-    ("Half way through the year, the pier has done better than its critics predicted, and the reasons are plain.", None),
-    ("Whether the two plans can be merged is less clear than the board suggests.", None),
-    ("The new timetable is thinner than the harbour master promised, and the night ferry is gone.", None),
+    ("The night ferry carried more cars than its critics predicted, and the quay was full by June.", None),
+    ("The cost of the second quay is less certain than the council suggests.", None),
+    ("Building the second quay will take longer than the board admits.", None),
+    ("The winter timetable has fewer sailings than the harbour master promised in March, and the island is cut off on Sundays.", None),
     ("Tom Berg said the toll rose faster than anyone expected.", "Tom Berg"),
 ])
 def test_a_saying_that_closes_a_comparison_is_the_authors(text, actor):
