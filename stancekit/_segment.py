@@ -2432,7 +2432,7 @@ class _Outline:
                 self.sents.extend((sent.start, sent.end, sent.body, first_para + sent.paragraph, *label))
                 if sent.body:
                     doc._index_names(sent.start, sent.end)
-                    if sent.label is not None:
+                    if sent.label is not None and not _title_case_after(text, sent.label[1], sent.end):
                         self.labels, self.last_label = self.labels + 1, body_count
                         self.first_label = sent.start if self.first_label is None else self.first_label
                         label_names.append(text[sent.label[0] : sent.label[1]])
@@ -2542,6 +2542,7 @@ def segment(
         labels, windows = None, [(paragraphs(text), None)]
     interviewer: str | None = None
     last_label, sections = -1, False
+    headline = False  # the label of the turn is a headline's ("Ana Ruiz: The Toll Is Not A Tax.")
     edit_words = "edited" in text or "condensed" in text  # an editor's note may stand in it (once a document)
     # Speakers of quotation spans, kept so that every sentence of a long quotation gets its speaker.
     quote_speaker: dict[tuple[int, int], tuple[str, str | None]] = {}
@@ -2567,7 +2568,10 @@ def segment(
         doc.open_window(all_sents, paras)
         sents = [s for s in all_sents if s.body]
         if labels is None:
-            labelled = [(i, s.start) for i, s in enumerate(sents) if s.label is not None]
+            # (a headline after a name and a colon, "Ana Ruiz: The Toll Is Not A Tax On Riders.", is
+            # that speaker's, but no turn of a transcript that would run over the article)
+            labelled = [(i, s.start) for i, s in enumerate(sents)
+                        if s.label is not None and not _title_case_after(text, s.label[1], s.end)]
             labels = (len(labelled), labelled[-1][0], labelled[0][1],
                       _turns_recur(text[sents[i].label[0] : sents[i].label[1]] for i, _ in labelled)) \
                 if labelled else (0, -1, None, False)
@@ -2593,6 +2597,7 @@ def segment(
                 sent = sent._replace(label=None)  # a section's heading ("Lund: Stay close."): no one's words
             if sent.label is not None:
                 lab = text[sent.label[0] : sent.label[1]]
+                headline = _title_case_after(text, sent.label[1], e)  # its turn ends with its paragraph
                 if lab.lower() in _INTERVIEWER_WORDS:
                     label_speaker = (interviewer or "Interviewer", lab)
                 elif lab.lower() in ("a", "answer"):
@@ -2603,7 +2608,7 @@ def segment(
                         name = lab
                     label_speaker = (name, lab)
                     att.remember(name, "person" if kind in ("person", "none") else kind, s)
-            elif new_para and label_speaker is not None and before + si > last_label:
+            elif new_para and label_speaker is not None and (before + si > last_label or headline):
                 label_speaker = None  # a label's turn ends with its paragraph, except inside a transcript
             masked = _mask(text, s, e, quotes) if e - s <= 2 * _WINDOW else None
             parts = _split_sources(text, s, e, masked, att, attribution)
@@ -2775,6 +2780,18 @@ _FIRST_PLURAL = re.compile(r"(?<![\w.’'-])([Ww]e)(?:['’](?:re|d|ve|ll))?[ \t
 _EDITORS_NOTE = re.compile(r"\b(?:edited|condensed)[ \t]+(?:and[ \t]+(?:edited|condensed)\b|for[ \t]+(?:length|clarity|brevity|space|style)\b)")
 _HEADING_WORDS = 5  # words after a section's label in a heading line ("Reyes: Hold the line.")
 _TURN_WORDS = frozenset(("q", "a", "question", "answer", "interviewer"))
+
+
+_LONG_WORD = re.compile(r"[A-Za-z](?:[’']?[A-Za-z]){3,}")  # four letters or more ("Don’t", not "Tax’")
+
+
+def _title_case_after(text: str, pos: int, end: int) -> bool:
+    """Whether the words after a label (``text[pos:end]``) are a headline's: four words of four
+    letters or more, nearly all capitalised ("The Toll Is Not A Tax On Riders", not "I think so")."""
+    if end - pos > 300:
+        return False
+    words = _LONG_WORD.findall(text, pos, end)
+    return len(words) >= 4 and sum(w[0].isupper() for w in words) * 10 >= 8 * len(words)
 
 
 def _first_named(doc: _Doc, pos: int) -> str | None:

@@ -304,3 +304,46 @@ def test_answer_turn_mention_on_pathological_input():
 ])
 def test_gerund_before_according(text, actor, mention):
     _check_speaker(text, actor, mention)
+
+
+# a headline after a name and a colon is that speaker's, but starts no transcript turn: the turn ends
+# with its paragraph even when the article holds other labels further down (regression: every
+# statement of the article went to the headline's name)
+_HEADLINE_LABELS = (
+    "Ana Ruiz: \u2018This Toll Is Not A Burden\u2019 For Riders.\n\n"
+    "LIMA \u2014 Mayor Ana Ruiz defended her toll on Monday.\n\n"
+    "\u201cIt is not a tax,\u201d she said.\n\n"
+    "But her rival, Tom Berg, drew a contrast, saying the toll was unfair.\n\n"
+    "\u201cRiders pay enough,\u201d he said.\n\n"
+    "Ana Ruiz: The Pier Will Be Rebuilt Before Winter.\n\n"
+    "Name: Ivo Lund, a docker of forty years.\n\n"
+    "Why he came: \u201cI want my pier back.\u201d\n\n"
+    "Name: Eva Moss, a clerk."
+)
+
+
+@pytest.mark.parametrize("sentence, actor, mention", [
+    pytest.param("Ana Ruiz: \u2018This Toll Is Not A Burden\u2019 For Riders.", "Ana Ruiz", "Ana Ruiz",
+                 id="headline-keeps-its-label"),
+    pytest.param("\u201cIt is not a tax,\u201d she said.", "Ana Ruiz", "she", id="tag-after-headline"),
+    pytest.param("But her rival, Tom Berg, drew a contrast, saying the toll was unfair.", "Tom Berg", "Tom Berg",
+                 id="another-speaker-after-headline"),
+    pytest.param("\u201cRiders pay enough,\u201d he said.", "Tom Berg", "he", id="his-tag-after-headline"),
+])
+def test_headline_label_starts_no_turn(sentence, actor, mention):
+    got = segment(_HEADLINE_LABELS, attribution=None)
+    check_offsets(_HEADLINE_LABELS, got)
+    assert [(s.actor, s.actor_mention) for s in got if s.text == sentence] == [(actor, mention)]
+
+
+@pytest.mark.parametrize("text, headline", [
+    ("The Toll Would Hurt Riders And Dockers.", True),
+    ("\u2018It Is Not A Fair Toll\u2019 To Charge Riders For Parking.", True),
+    ("The Toll Is Not A Tax\u2019s.", False),  # (fewer than four words of four letters)
+    ("I think the toll is fair, and riders know it.", False),
+    ("Yes. We Will See.", False),
+    ("The Toll" + " Word" * 200 + ".", False),
+])
+def test_title_case_after(text, headline):
+    from stancekit._segment import _title_case_after
+    assert _title_case_after(text, 0, len(text)) is headline
