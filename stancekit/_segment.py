@@ -683,6 +683,10 @@ def _np_backward(tokens: list[tuple[str, int, int]], vi: int, lex: Lexicon) -> t
             while run < len(name_part) and name_part[run][0][:1].isupper() \
                     and name_part[run][0].lower() not in _FUNCTION and name_part[run][0].lower() not in lex.titles:
                 run += 1
+            kin = run == 1 == len(name_part) == len(seg) and k >= 2 and tokens[k - 1][0] in _KIN_NOUNS \
+                and (tokens[k - 2][0].endswith(("'s", "’s")) or tokens[k - 2][0].lower() in _PART_OWNERS)
+            if kin:  # "Ruiz's husband, Tom, said": a relative by a given name alone
+                return (k + 1, k + 2)
             if k >= 1 and tokens[k][0] == "," and 2 <= run <= 4 and not (  # not "in Charleston, West Virginia"
                     k >= 2 and tokens[k - 1][0][:1].isupper() and tokens[k - 2][0] in ("in", "at", "from", "near")) and (
                     run == len(name_part) or (
@@ -2089,8 +2093,9 @@ class _Attributor:
                         and tokens[h][0].lower() not in _FUNCTION:
                     h += 1
                 nxt = tokens[h][0].lower() if h < len(tokens) else ""
-                if h - g >= 2 and (nxt in lex.subject_followers or nxt in lex.speech_verbs or nxt == ","):
-                    return (g, h)
+                if (h - g >= 2 or h - g == 1 and last in _KIN_NOUNS and nxt == "," and tokens[g - 1][0] == ",") \
+                        and (nxt in lex.subject_followers or nxt in lex.speech_verbs or nxt == ","):
+                    return (g, h)  # (a relative by a given name alone, between commas: "Ruiz's husband, Tom,")
         # Skip an opening adverbial ("On December 16,", "However,") up to its comma.
         for k, t in enumerate(tokens[:12]):
             if t[0] == "," and k + 1 < len(tokens) and tokens[k + 1][0].lower() in _ASIDE_OPENERS \

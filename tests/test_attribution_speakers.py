@@ -347,3 +347,16 @@ def test_headline_label_starts_no_turn(sentence, actor, mention):
 def test_title_case_after(text, headline):
     from stancekit._segment import _title_case_after
     assert _title_case_after(text, 0, len(text)) is headline
+
+
+# a relative named by a given name alone between commas after a possessive ("Ruiz's husband, Tom,")
+# is the subject (regression: no speaker before "said", the possessor "Ruiz" before a participle)
+@pytest.mark.parametrize("text, actor, mention", [
+    pytest.param("Ruiz's husband, Tom, said the toll was unfair.", "Tom", "Tom", id="kin-given-name-said"),
+    pytest.param("Her son, Tom, said the toll was unfair.", "Tom", "Tom", id="kin-after-her"),
+    pytest.param("Ruiz's husband, Tom, hurled insults at the union, accusing it of lying.", "Tom", "Tom",
+                 id="kin-given-name-participle"),
+    pytest.param("Ruiz's spokesman, Tom Berg, said the toll was unfair.", "Tom Berg", "Tom Berg", id="full-name-kept"),
+])
+def test_kin_given_name(text, actor, mention):
+    _check_speaker(text, actor, mention)
