@@ -1171,6 +1171,37 @@ def _anonymous_end(tokens: list[tuple[str, int, int]], h: int, lex: Lexicon) -> 
     return None
 
 
+_RELATIVE_BREAKS = frozenset(", ; : ( ) — – that which and but or \" “ ” ‘ ’".split()) | {"''", "``"}
+_RESTRICTED_BEFORE = frozenset(", ; : — –".split())
+
+
+def _restricted_subject(tokens: list[tuple[str, int, int]], vi: int, lex: Lexicon) -> tuple[int, int] | None:
+    """The subject of the speech verb at ``vi`` when a restrictive relative clause with its own verb
+    stands between them ("A harbour engineer who was on the pier until Monday said ...", "Residents
+    who attended the meeting said ..."): the noun phrase before "who", a title, group or person noun
+    or a capitalised word, opening its clause (at the start or after a comma); else None. Not "the
+    engineer who said ..." (the verb is the relative clause's own), a noun after a preposition
+    ("a report by analysts who studied it said": the report speaks) or an apposition after a comma
+    ("X, a lawyer who ..., said": X speaks)."""
+    w = vi - 2
+    while w >= 1 and vi - w <= 16 and tokens[w][0] not in _RELATIVE_BREAKS and tokens[w][0].lower() != "who":
+        w -= 1
+    if w < 1 or tokens[w][0].lower() != "who" or vi - w < 3:
+        return None
+    if any(t[0].lower() in lex.speech_verbs for t in tokens[w + 1 : vi]):
+        return None
+    head = tokens[w - 1][0]
+    low = head.lower()
+    if not (head[:1].isupper() or low in lex.titles or low in lex.groups or low in _PERSON_NOUNS):
+        return None
+    span = _np_backward(tokens, w, lex)
+    if span is None or span[1] != w or not (span[0] == 0 or tokens[span[0] - 1][0] in _RESTRICTED_BEFORE):
+        return None
+    if span[0] > 0 and tokens[span[0]][0].lower() in ("a", "an"):
+        return None  # "X of Ohio, a Republican who has ..., said": an apposition, X speaks
+    return span
+
+
 def _anonymous_before(tokens: list[tuple[str, int, int]], vi: int, lex: Lexicon) -> tuple[int, int] | None:
     """``(start, end)`` of an anonymous source that ends right before the verb at ``vi`` ("Two
     people close to the mayor said"), with the number or determiner before its head; else None."""
@@ -1662,6 +1693,10 @@ class _Attributor:
             span = _anonymous_before(tokens, vi, lex) if anonymous else None
             if span is None:
                 span = _np_backward(tokens, used if used is not None else vi, lex)
+            if used is None:
+                restricted = _restricted_subject(tokens, vi, lex)
+                if restricted is not None:
+                    span = restricted  # "A harbour engineer who was on the pier said": the engineer
             action = low in _NARRATED and _narrated_action(tokens, vi, low) or span is not None and (
                 low in _PROPOSALS and _relative_proposal(tokens, span[0], vi, lex))
             if action or low in _SPEAK and _speech_without_content(tokens, vi) or span and (_conditional_saying(

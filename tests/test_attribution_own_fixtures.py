@@ -150,3 +150,25 @@ def test_a_saying_that_closes_a_comparison_is_the_authors(text, actor):
 ])
 def test_a_part_of_a_group_speaks_for_the_group(shipped_attribution, text, actors):
     assert [s.actor for s in checked_segment(text, shipped_attribution)] == actors
+
+
+# A restrictive relative clause with its own verb between the subject and its speech verb ("A
+# senior official who sat through the hearing said ..."): the noun phrase before "who" speaks, when
+# it opens its clause. Not an apposition after a comma ("X, a pilot who ..., said": X speaks).
+@pytest.mark.parametrize("text, actor", [
+    ("A senior official who sat through the whole hearing said the toll would stay.", "senior official"),
+    ("A western envoy who sits on the harbour board said the toll was fair.", "western envoy"),
+    ("Harbour residents who lost their moorings in the storm said the council had been slow.", "Harbour residents"),
+    ("Tom Berg of Lima, a pilot who has sailed the strait for years, said the crane was unsafe.", "Tom Berg"),
+    ("In Lima, dock workers who lost shifts in May said the crane had failed.", "dock workers"),
+])
+def test_a_restrictive_relative_before_the_verb(text, actor):
+    assert [s.actor for s in checked_segment(text)] == [actor]
+
+
+@pytest.mark.parametrize("text", [
+    "A senior official who" + " sat" * 400 + " said the toll would stay.",
+    "who " * 400 + "said.",
+])
+def test_restrictive_relative_on_pathological_sentences(shipped_attribution, text):
+    check_offsets_rules_and_model(text, shipped_attribution)
