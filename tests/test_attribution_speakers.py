@@ -354,7 +354,7 @@ def test_title_case_after(text, headline):
 @pytest.mark.parametrize("text, actor, mention", [
     pytest.param("Ruiz's husband, Tom, said the toll was unfair.", "Tom", "Tom", id="kin-given-name-said"),
     pytest.param("Her son, Tom, said the toll was unfair.", "Tom", "Tom", id="kin-after-her"),
-    pytest.param("Ruiz's husband, Tom, hurled insults at the union, accusing it of lying.", "Tom", "Tom",
+    pytest.param("Ruiz's husband, Tom, wrote to the union, accusing it of lying.", "Tom", "Tom",
                  id="kin-given-name-participle"),
     pytest.param("Ruiz's spokesman, Tom Berg, said the toll was unfair.", "Tom Berg", "Tom Berg", id="full-name-kept"),
 ])
