@@ -166,7 +166,7 @@ _HEDGES = frozenset("appears appeared seems seemed".split())
 _APPOSITIVE_OPENERS = frozenset(
     "a an the who which whose whom one now then himself herself itself its his her their including like such "
     "led backed joined supported speaking citing of from at never on in during after before while as with "
-    "long ever always also".split()
+    "long ever always also still already".split()
 )
 # A question put to the subject, in apposition before its verb: "Ana Ruiz, asked about the toll on
 # Friday, said ...", "The mayor, when pressed, said ..." (_np_backward).

@@ -172,3 +172,14 @@ def test_a_restrictive_relative_before_the_verb(text, actor):
 ])
 def test_restrictive_relative_on_pathological_sentences(shipped_attribution, text):
     check_offsets_rules_and_model(text, shipped_attribution)
+
+
+# An apposition opened by "still" or "already" between the subject and its verb ("The board, still
+# at odds with the council, said ..."): the subject speaks.
+@pytest.mark.parametrize("text, actor", [
+    ("The Harbour Board, still at odds with the council over the pier, said it would agree to a toll only in winter.",
+     "Harbour Board"),
+    ("The council, already short of money, said the toll would rise.", "council"),
+])
+def test_an_apposition_opened_by_still_or_already(text, actor):
+    assert [s.actor for s in checked_segment(text)] == [actor]
