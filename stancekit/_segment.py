@@ -557,6 +557,7 @@ def _participle_of_quote(tokens: list[tuple[str, int, int]], q: int) -> int | No
 
 
 _DESCRIBED_DETERMINERS = frozenset("a an the one another".split())
+_TAG_POSSESSIVES = frozenset("his her their".split())  # lowercase: not a sentence's first word
 _DESCRIBED_OPENERS = frozenset(("The", "A", "An"))  # a description opening a sentence ("The port union filed ...")
 
 
@@ -564,6 +565,14 @@ def _noun_kind(noun: str) -> str:
     """The kind of a speaker named by a description's noun alone: a plural ("dockers", not "boss")
     is a group, else a person."""
     return "group" if noun.endswith("s") and not noun.endswith("ss") else "person"
+
+
+def _tag_opening(tokens: list[tuple[str, int, int]], k: int) -> bool:
+    """Whether the token at ``k`` may stand right before a closing tag: a comma, or a masked
+    quotation with its closing marks (a quotation that ends with its own comma hides it)."""
+    while k >= 0 and tokens[k][0] in _QUOTE_MARKS:
+        k -= 1
+    return k >= 0 and (tokens[k][0] == "," or tokens[k][0].startswith("_"))
 
 
 def _described_subject(tokens: list[tuple[str, int, int]], vi: int, lex: Lexicon) -> tuple[int, int] | None:
@@ -587,8 +596,10 @@ def _described_subject(tokens: list[tuple[str, int, int]], vi: int, lex: Lexicon
         return None  # ("the paper added": the publication that spoke last, read by classify's rule)
     for d in range(n - 1, max(-1, n - 5), -1):
         t = tokens[d][0]
-        if t.lower() in _DESCRIBED_DETERMINERS:
-            return (d, n + 1) if d == 0 or tokens[d - 1][0] == "," else None
+        if t.lower() in _DESCRIBED_DETERMINERS or t in _TAG_POSSESSIVES and d >= 1 and _tag_opening(tokens, d - 1) \
+                and (w in _PERSON_NOUNS or w in _KIN_NOUNS or w in lex.titles):  # a person ("their smiles said" is none)
+            # (a possessive only in a tag after a comma or a quotation: '"...," his old neighbour told the Gazette.')
+            return (d, n + 1) if d == 0 or tokens[d - 1][0] == "," or t in _TAG_POSSESSIVES else None
         if not t.isalpha() or t.lower() in _FUNCTION or t.endswith(("ed", "ing")) and t.islower() \
                 or t.lower() in lex.country_of or t.lower() in _NOT_NOUNS:
             return None  # (not "The Russian side": a country speaks, read by the rules after this)
@@ -1832,10 +1843,17 @@ class _Attributor:
                 return None
             n = vi + 1
         k = vi + 1
+        if k < n and tokens[vi][0] in ("told", "tells"):  # "..., his old neighbour told the Gazette."
+            e = min(n, k + 4)
+            if tokens[k][0] in ("the", "a", "an"):
+                k += 1
+            while k < e and tokens[k][0].isalpha() and (tokens[k][0][:1].isupper() or tokens[k][0] == "reporters"):
+                k += 1
         if k < n and (tokens[k][0].lower() in self.lex.calendar or tokens[k][0] in _CLOSING_TAIL):
-            # "..., Smith said Tuesday.", "..., she said in an interview."
+            # "..., Smith said Tuesday.", "..., she said in an interview.", "..., wrote on Facebook."
             e = min(n, k + 5)
-            while k < e and tokens[k][0].isalpha() and (tokens[k][0].islower() or tokens[k][0].lower() in self.lex.calendar) \
+            while k < e and tokens[k][0].isalpha() and (tokens[k][0].islower() or tokens[k][0].lower() in self.lex.calendar
+                                                        or tokens[k - 1][0] in _CLOSING_TAIL) \
                     and tokens[k][0] != "that":
                 k += 1
         while k < n and tokens[k][0] in _CLOSERS:
@@ -1843,10 +1861,16 @@ class _Attributor:
         if k < n:
             return None
         span = _np_backward(tokens, vi, self.lex)
-        if span is None or span[1] != vi or span[0] < 2 or tokens[span[0] - 1][0] != "," \
-                or span[1] - span[0] > 6:
+        described = span is None and (tokens[vi][0] in _SAID or tokens[vi][0] in ("wrote", "writes"))
+        if described:  # "..., his childhood friend said."
+            span = _described_subject(tokens, vi, self.lex)
+        if span is None or span[1] != vi or span[0] < 2 or span[1] - span[0] > 6 or not (
+                tokens[span[0] - 1][0] == "," or described and _tag_opening(tokens, span[0] - 1)):
             return None
         name, kind, mention = self.np_at(frame, offset, tokens, *span)
+        if described and not name and kind != "self":
+            noun = tokens[vi - 1][0]
+            return noun, _noun_kind(noun), mention
         return (name, kind, mention) if name and kind != "self" else None
 
     def _speech_tag(self, frame: str, offset: int):

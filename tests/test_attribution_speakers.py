@@ -273,6 +273,7 @@ def test_answer_turn_mention(answer, mention):
     "Sen. Ana, R-Ore" + ", R-Ore." * 30_000 + ", said it.", "Ana, R-O" + ".," * 50_000 + " said it.",
     "\u201cNo,\u201d said one owner of" + " a shop that" * 20_000 + " sells.",
     "\u201cNo,\u201d said Tom Berg for" + " x" * 50_000 + ".",
+    "He left, " + "his " * 50_000 + "friend said.", "\u201cNo,\u201d" + "\u201d" * 50_000 + " his friend told the Gazette.",
 ])
 def test_wrong_speakers_twelfth_round_on_pathological_input(text):
     check_offsets(text, segment(text, attribution=None))
@@ -359,4 +360,23 @@ def test_title_case_after(text, headline):
     pytest.param("Ruiz's spokesman, Tom Berg, said the toll was unfair.", "Tom Berg", "Tom Berg", id="full-name-kept"),
 ])
 def test_kin_given_name(text, actor, mention):
+    _check_speaker(text, actor, mention)
+
+
+# a closing tag whose speaker is a person described with a possessive ("his old friend said", "her
+# colleague told the Gazette") after a comma or a quotation that ends with its own comma: the tag
+# speaks, not the subject of the content (regression: "He wanted ..., his old friend said." had "He")
+@pytest.mark.parametrize("text, actor, mention", [
+    pytest.param("Tom Berg left the port. He wanted to fly, his old friend said.", "friend", "his old friend",
+                 id="possessive-tag"),
+    pytest.param("Tom Berg left the port. He had \u201cwanted to fly since he was five,\u201d his old friend told "
+                 "the Gazette.", "friend", "his old friend", id="possessive-tag-object-after-quote"),
+    pytest.param("Ana Ruiz left the port. She was headed to Lima, her colleague said.", "colleague", "her colleague",
+                 id="possessive-tag-kin"),
+    pytest.param("Ana Ruiz left the port. Though they speak no Greek, their smiles said a lot.", None, None,
+                 id="possessive-thing-no-speaker"),
+    pytest.param("Ana Ruiz left the port. The pier was safe, the mayor told reporters on Tuesday.", "mayor",
+                 "the mayor", id="tag-object-kept"),
+])
+def test_possessive_closing_tag(text, actor, mention):
     _check_speaker(text, actor, mention)
