@@ -1958,10 +1958,18 @@ class _Attributor:
             if tokens[p][0].lower() in self.lex.documents and tokens[p - 1][0].lower() in ("a", "an", "the"):
                 j = p - 1
                 return self._shared_subject_before(frame, offset, tokens, j)
-        if j < 1 or not (tokens[j][0].lower() == "and" or (tokens[j][0] == "," and tokens[vi][0].endswith("ing"))):
+        but = j >= 1 and tokens[j][0].lower() == "but" and not tokens[vi][0].endswith("ing") \
+            and tokens[vi][0].lower() not in _SPEAK \
+            and not any(t[0].lower() in _BE or t[0].lower() in ("not", "never") or t[0].lower().endswith(("n't", "n’t"))
+                        for t in tokens[j + 1 : vi])  # not "but is expected to", "but did not mention"
+        if j < 1 or not (tokens[j][0].lower() == "and" or but or (tokens[j][0] == "," and tokens[vi][0].endswith("ing"))):
             return None
         shared = self._shared_subject_before(frame, offset, tokens, j)
-        if shared is None and tokens[j][0] == "," and tokens[vi][0] in _SAYING_ING:
+        if but and shared is not None and shared[2].split()[0].lower() in _DETERMINERS:
+            shared = None  # after "but", a name or a pronoun ("A spokesman for the port declined ... but said": the model's)
+        if shared is None and ((tokens[j][0] == "," and tokens[vi][0] in _SAYING_ING)
+                               or (tokens[j][0].lower() in ("and", "but") and tokens[vi][0] in _SAYING)):
+            # ("The port union met on Monday and said that ...": a described subject's second verb)
             return self._described_opener(frame, offset, tokens, j)
         return shared
 

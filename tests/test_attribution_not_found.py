@@ -92,3 +92,28 @@ def test_quotation_after_a_paragraph_on_pathological_input():
 def test_an_adverb_of_frequency_before_a_saying_verb(text, actor, mention):
     got = checked_segment(text, "rules")
     assert (got[0].actor, got[0].actor_mention) == (actor, mention)
+
+
+# A saying verb coordinated after another verb of its subject: after "but" too ("Harborline keeps its
+# books closed but says ..."; a name or a pronoun, not a passive, a negated verb or "spoken"); and after
+# a description that opens the sentence ("The port union met on Monday and said ..."), as a saying
+# participle after a comma already shared it. A thing stays narration.
+@pytest.mark.parametrize("text, actor", [
+    ("The pier closed in May. Harborline keeps its own books closed but says its trade has doubled.\n", "Harborline"),
+    ("The pier closed in May. The port union met on Monday and said the toll was unfair.\n", "port union"),
+    ("The pier closed in May. The harbour lawyer filed a motion and insisted the toll was unfair.\n", "lawyer"),
+    ("The pier closed in May. The port union met on Monday but said the toll was unfair.\n", "port union"),
+    ("The pier closed in May. Ana Ruiz is often at the pier but has spoken on few occasions.\n", None),
+    ("The pier closed in May. Ana Ruiz is moving to Lund but is expected to keep her seat.\n", None),
+    ("The pier closed in May. The port union met on Monday but did not say what it wants.\n", None),
+    ("The pier closed in May. The storm closed the port and said nothing.\n", None),
+], ids=["but-name", "and-described-group", "and-described-person", "but-described", "but-spoken", "but-passive",
+        "but-negated", "thing"])
+def test_a_coordinated_saying_verb_shares_its_subject(text, actor):
+    assert [s.actor for s in checked_segment(text, "rules")] == [None, actor]
+
+
+def test_coordinated_saying_verb_on_pathological_input():
+    for text in ("The port union met" + " and met" * 30_000 + " and said that it was so.\n",
+                 "Harborline keeps it" + " but keeps it" * 30_000 + " but says it is so.\n"):
+        check_offsets_rules_and_model(text, "default")
