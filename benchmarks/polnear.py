@@ -31,7 +31,9 @@ import json
 import multiprocessing as mp
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
@@ -41,25 +43,37 @@ from stancekit.attribution._corpus import AttributedDoc, read_polnear_tar  # noq
 from stancekit.attribution._score import Counts, count_doc, pooled  # noqa: E402
 
 DEFAULT_DATA = HERE.parent.parent / "shared" / "benchmarks" / "polnear" / "train.tar.gz"
+T = TypeVar("T")
 
 _MODEL = None  # the model of the fold being scored, inherited by forked workers
 
 
+def segment_doc(doc: AttributedDoc) -> list:
+    """:func:`segment` of one article with the model being scored (None: the rules alone)."""
+    return segment(doc.text, doc.doc_id, attribution=_MODEL)
+
+
 def _score_one(doc: AttributedDoc) -> Counts:
-    return count_doc(doc, segment(doc.text, doc.doc_id, attribution=_MODEL))
+    return count_doc(doc, segment_doc(doc))
 
 
-def score_docs(docs: list[AttributedDoc], model=None, jobs: int = 1) -> list[Counts]:
-    """Per-document counts of :func:`segment` (with ``model`` when given)."""
+def map_docs(fn: Callable[[AttributedDoc], T], docs: list[AttributedDoc], model=None, jobs: int = 1) -> list[T]:
+    """``fn(doc)`` for each of ``docs`` in order, with ``model`` the one :func:`segment_doc` uses;
+    ``jobs`` > 1: in that many forked worker processes (``fn`` must be a module-level function)."""
     global _MODEL
     _MODEL = model
     try:
         if jobs <= 1:
-            return [_score_one(d) for d in docs]
+            return [fn(d) for d in docs]
         with mp.get_context("fork").Pool(jobs) as pool:
-            return pool.map(_score_one, docs, chunksize=8)
+            return pool.map(fn, docs, chunksize=8)
     finally:
         _MODEL = None
+
+
+def score_docs(docs: list[AttributedDoc], model=None, jobs: int = 1) -> list[Counts]:
+    """Per-document counts of :func:`segment` (with ``model`` when given)."""
+    return map_docs(_score_one, docs, model, jobs)
 
 
 def folds_of(docs: list[AttributedDoc], k: int) -> list[int]:

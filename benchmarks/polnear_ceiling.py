@@ -37,7 +37,6 @@ hand check: PolNeAR text, print it to the terminal only, never into the reposito
 from __future__ import annotations
 
 import argparse
-import multiprocessing as mp
 import random
 import re
 import sys
@@ -47,12 +46,12 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
+sys.path.insert(0, str(HERE))
 
+from polnear import DEFAULT_DATA, folds_of, map_docs, segment_doc  # noqa: E402
 from stancekit._lexicon import _inflect, read_data_lines  # noqa: E402
 from stancekit.attribution._corpus import AttributedDoc, Attribution, read_polnear_tar  # noqa: E402
 from stancekit.attribution._score import Counts, count_doc  # noqa: E402
-
-DEFAULT_DATA = HERE.parent.parent / "shared" / "benchmarks" / "polnear" / "train.tar.gz"
 
 
 def _forms(spec: str) -> set[str]:
@@ -231,14 +230,6 @@ def nested_flags(doc: AttributedDoc) -> tuple[list[bool], list[bool]]:
     return nested, second
 
 
-_MODEL = None
-
-
-def _segment(doc: AttributedDoc) -> list[object]:
-    from stancekit import segment
-    return segment(doc.text, doc.doc_id, attribution=_MODEL)
-
-
 def per_attribution(doc: AttributedDoc, statements: list[object]) -> list[tuple[bool, bool]]:
     """(found, right) of each gold attribution by issue #13's measure."""
     out = []
@@ -267,7 +258,7 @@ def main(argv: list[str] | None = None) -> int:
     t0 = time.time()
     docs = sorted(read_polnear_tar(a.data), key=lambda d: d.doc_id)
     if a.fold >= 0:
-        docs = [d for i, d in enumerate(docs) if i % 5 == a.fold]
+        docs = [d for d, f in zip(docs, folds_of(docs, 5)) if f == a.fold]
     rows = []  # (doc, att index, class, kind, nested, second)
     for d in docs:
         for i, (att, nest, sec) in enumerate(zip(d.attributions, *nested_flags(d))):
@@ -276,15 +267,11 @@ def main(argv: list[str] | None = None) -> int:
     scores: dict[tuple[str, int], tuple[bool, bool]] = {}
     total = Counts()
     if not a.no_score:
-        global _MODEL
+        model = None
         if not a.rules:
             from stancekit.attribution import load_attribution_model
-            _MODEL = load_attribution_model(a.model, missing_ok=False)
-        if a.jobs > 1:
-            with mp.get_context("fork").Pool(a.jobs) as pool:
-                preds = pool.map(_segment, docs, chunksize=8)
-        else:
-            preds = [_segment(d) for d in docs]
+            model = load_attribution_model(a.model, missing_ok=False)
+        preds = map_docs(segment_doc, docs, model, a.jobs)
         for d, st in zip(docs, preds):
             total += count_doc(d, st)
             for i, fr in enumerate(per_attribution(d, st)):
