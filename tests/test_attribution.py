@@ -512,6 +512,8 @@ PATTERNS = {
         "Governor Ada Ruiz played up the rise in exports.\n", 0, "Ada Ruiz"),
     "verb outside the list: stressing": (
         "Stressing the cost of delay, Finance Minister Karl Brandt urged a quick vote.\n", 0, "Karl Brandt"),
+    # passes since session 17: "rights" is a modifier of a group noun (np_modifiers.txt), so the
+    # rules name "rights groups" instead of "groups"
     "attribution inside a relative clause": (
         "The court upheld a verdict that rights groups said was unfair.\n", 0, "rights groups"),
     "'according to the interests of' is no source": (
@@ -531,12 +533,10 @@ PATTERNS = {
 STILL_FAILING = {
     "default": {
         "verb outside the list: played up",
-        "attribution inside a relative clause",  # the rules name "groups"
         "bare head noun as actor: 'and independent journalists'",
     },
     "broad": {
         "verb outside the list: played up",
-        "attribution inside a relative clause",
         "bare head noun as actor: 'and independent journalists'",
     },
 }
