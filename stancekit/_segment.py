@@ -1781,14 +1781,19 @@ class _Attributor:
             unquoted = not after_quote and vi >= 4 and vi + 1 < len(tokens) and tokens[vi - 1][0] == "," \
                 and (low in _INVERTED_UNQUOTED or low == "say") and tokens[vi + 1][0].lower() not in lex.calendar
             described = unquoted and tokens[vi + 1][0].islower() and _described_end(tokens, vi + 1, lex)
-            unquoted = unquoted and (tokens[vi + 1][0][:1].isupper() or bool(described))  # "..., said Tom Berg, ..."
+            # "..., says harbour engineer Tom Berg.": a role in lowercase, then the name
+            titled = unquoted and not described and tokens[vi + 1][0].islower() and tokens[vi + 1][0] not in _DETERMINERS \
+                and _inverted_end(tokens, vi + 1, lex)[1] is not None
+            unquoted = unquoted and (tokens[vi + 1][0][:1].isupper() or bool(described) or titled)  # "..., said Tom Berg, ..."
             if vi + 1 < len(tokens) and vi >= 1 and (unquoted or after_quote and (
                 tokens[q][0].startswith("_") or (q >= 1 and tokens[q][0] == "," and tokens[q - 1][0].startswith("_"))
             ) and _participle_of_quote(tokens, q) is None):
                 j = vi + 1
                 k, r = _inverted_end(tokens, j, lex) if not described else (described, None)
                 if unquoted and k < len(tokens) and tokens[k][0] not in _INVERTED_ENDS and not (
-                        tokens[k][0] == "of" and k + 1 < len(tokens) and tokens[k + 1][0] in _DETERMINERS):
+                        tokens[k][0] == "of" and k + 1 < len(tokens) and tokens[k + 1][0] in _DETERMINERS) and not (
+                        tokens[k][0] in ("in", "from") and k + 2 < len(tokens) and tokens[k + 1][0][:1].isupper()
+                        and tokens[k + 2][0] in _INVERTED_ENDS):  # "..., says Tom Berg in Lima."
                     k = j  # "..., said Almaty Institute of Strategic Research scholar X": left to the model
                 if k > j:
                     name, kind, mention = self.np_at(frame, offset, tokens, j, k)

@@ -243,6 +243,16 @@ def test_wrong_speakers_eleventh_round_on_pathological_input(text):
                  id="inverted-time-kept"),
     pytest.param("Ana Ruiz said Tom Berg of Lima had left the port.", "Ana Ruiz", "Ana Ruiz",
                  id="content-subject-not-inverted"),
+    # an inverted tag with no quotation, a role in lowercase before the name, a place after it
+    # (regression: no speaker)
+    pytest.param("The port is safe, says harbour engineer Tom Berg.", "Tom Berg", "harbour engineer Tom Berg",
+                 id="unquoted-inverted-role"),
+    pytest.param("The port is safe, says harbour engineer Tom Berg in Lima.", "Tom Berg",
+                 "harbour engineer Tom Berg in Lima", id="unquoted-inverted-role-place"),
+    pytest.param("\u201cThe port is safe,\u201d said Tom Berg in an interview.", "Tom Berg", "Tom Berg",
+                 id="inverted-occasion-kept"),
+    pytest.param("The mayor said harbour engineer Tom Berg had left.", "mayor", "The mayor",
+                 id="content-role-not-inverted"),
 ])
 def test_wrong_speakers_twelfth_round(text, actor, mention):
     _check_speaker(text, actor, mention)

@@ -424,7 +424,9 @@ def extend_mention(text: str, start: int, end: int, mention: str | None, titles:
         tail = _TAIL.match(text, pos, end)
         if tail is not None and tail.end() > pos:
             return text[m : tail.end()]
-    if after_verb and not according and text.startswith((" of ", " for ", " who ", " whose "), pos):
+    if after_verb and not according and (text.startswith((" of ", " for ", " who ", " whose "), pos) or (
+            text.startswith(" in ", pos) and text[pos + 4 : pos + 5].isupper() and pos == m + len(mention))):
+        # ("..., says Tom Berg in Lima.": a place right after the name; not after "of the Academy")
         rest_end = _inverted_phrase(text, pos, end, speech_verbs)
         if rest_end is not None:  # "..., said one owner of a shop that sells nets, who ...": to the end
             return text[m:rest_end]
