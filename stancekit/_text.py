@@ -45,6 +45,13 @@ _META = re.compile(
     re.IGNORECASE,
 )
 _BYLINE = re.compile(r"(?:by|By|BY)\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,4}\s*(?:,.*)?$")
+# a byline of any length whose name is followed by a bar: "By Ana Ruiz | Harbour Letter, Vol. 3 | May 2,
+# 2009" (possessive throughout: nothing to try again when the bar is missing)
+_BYLINE_BAR = re.compile(
+    r"(?:by|By|BY)\s++[A-Z][\w.'’-]*+"
+    r"(?:\s++(?:[A-Z][\w.'’-]*+|(?:and|de|van|von|der|den|al|bin|la|le|du|di|da)(?=\s)))"
+    r"{0,6}+\s*+\|"
+)
 _TERMINAL = re.compile(r"[.!?…][\"'”’»)\]]*\s*$")  # a line's end: see _ends_terminal
 _CLOSERS = "\"'”’»)]"
 _ANY_TERMINAL = re.compile(r"[.!?…]")
@@ -156,7 +163,9 @@ def _is_metadata_line(line: str) -> bool:
     # a byline starts with "by".
     if ":" in line and _META.match(line):
         return True
-    if len(line) < 80 and line[:2].lower() == "by" and _BYLINE.match(line):
+    if line[:2].lower() == "by" and (
+            (len(line) < 80 and _BYLINE.match(line))
+            or ("|" in line and not _ends_terminal(line) and _BYLINE_BAR.match(line) is not None)):
         return True
     s = line.strip()
     return s.startswith(("©", "(c)", "Copyright", "Photo", "Image:", "Caption"))

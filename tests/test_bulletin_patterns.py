@@ -8,19 +8,69 @@ import pytest
 
 from .conftest import checked_segment
 
-# A header block (a title over a byline longer than 80 characters) above the first blank line:
-# the byline is not read as metadata (too long), the title is not short enough beside it to be a
-# headline, and the two lines together (26 words) are one word over the limit for a headline
-# chunk, so the header comes out as a statement.
+# A header block (a title over a byline longer than 80 characters) above the first blank line. Before
+# session 17 the byline was not read as metadata (too long), the title was not short enough beside it
+# to be a headline, and the two lines together (26 words) were one word over the limit for a headline
+# chunk, so the header came out as a statement. A byline whose name is followed by a bar is now
+# metadata at any length (_text._BYLINE_BAR).
 HEADER = ("Harbour talks: a slow week on the quays and in the council chamber\n"
           "By Tilde Marsk | Coastal Policy Letter, Volume 9, Issue 204 | March 3, 2009\n\n"
           "The council met on Monday. It adjourned at noon.")
 
+BODY = ["The council met on Monday.", "It adjourned at noon."]
 
-@pytest.mark.xfail(strict=True, reason="h28p round: a long byline under a title is cut as a statement")
-def test_header_block_with_long_byline_is_not_a_statement():
-    got = checked_segment(HEADER)
-    assert [s.text for s in got] == ["The council met on Monday.", "It adjourned at noon."]
+HEADERS = [
+    HEADER,
+    # abbreviations in the byline, two bars after the name
+    ("The ferry levy and the long quarrel over who pays for the old northern pier\n"
+     "By Ivo Brandt | Tessel Maritime Review | Vol. 4, No. 17 | Issue 31/2010 | May 2, 2010\n\n"
+     + " ".join(BODY)),
+    # two authors, a particle in a name
+    ("Dock wages: what the port board promised and what the dockers were paid in the end\n"
+     "By Lena van Dijk and Oskar Holm | Northern Quays Monitor, No. 88 | 14 June 2011\n\n"
+     + " ".join(BODY)),
+    # a short byline with a bar, under a one-line title
+    "Toll report\nBy Ana Ruiz | Harbour Letter\n\n" + " ".join(BODY),
+    # a one-line title over a short byline (a header before this session too)
+    "Toll report\nBy Ana Ruiz, staff writer\n\n" + " ".join(BODY),
+]
+
+
+@pytest.mark.parametrize("text", HEADERS)
+def test_header_block_with_byline_is_not_a_statement(text):
+    got = checked_segment(text)
+    assert [s.text for s in got] == BODY
+
+
+# Near misses: lines that open with "By" or hold a bar but are sentences of the body.
+BODY_WITH_BY = [
+    # a first sentence with a bar that ends a sentence
+    ("By Monday | the toll had risen twice, and the council met again in the old hall to vote on it.\n\n"
+     "It adjourned at noon.",
+     ["By Monday | the toll had risen twice, and the council met again in the old hall to vote on it.",
+      "It adjourned at noon."]),
+    # "By the time ..."
+    ("By the time the ferry docked, the pier was shut. The council met on Monday.",
+     ["By the time the ferry docked, the pier was shut.", "The council met on Monday."]),
+    # a long sentence that opens with "By" and a name, no bar
+    ("By Tuesday the harbour board had written to every skipper on the northern quays about the new "
+     "levy and its dates. It adjourned at noon.",
+     ["By Tuesday the harbour board had written to every skipper on the northern quays about the new "
+      "levy and its dates.", "It adjourned at noon."]),
+]
+
+
+@pytest.mark.parametrize("text,want", BODY_WITH_BY)
+def test_a_sentence_opening_with_by_stays_a_statement(text, want):
+    assert [s.text for s in checked_segment(text)] == want
+
+
+def test_byline_with_a_bar_on_pathological_input():
+    # many capitalised words and no bar, many bars, long runs of spaces: linear time, offsets exact
+    checked_segment("Harbour talks\nBy " + "Ana " * 30_000 + "\n\nThe council met.")
+    checked_segment("Harbour talks\nBy Ana Ruiz " + "| " * 30_000 + "\n\nThe council met.")
+    checked_segment("Harbour talks\nBy" + " " * 30_000 + "Ana |\n\nThe council met.")
+    checked_segment("Harbour talks\nBy " + "Ana de " * 20_000 + "|\n\nThe council met.")
 
 
 # Speakers after a long title or a description (each: text, statement index, the speaker's name).
