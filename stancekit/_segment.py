@@ -14,7 +14,7 @@ from ._errors import type_error
 from ._lexicon import Lexicon, load_lexicon, read_data_lines
 from ._text import INTERVIEWER_LABELS, Sentence, gap_token_spans, iter_paragraphs, lower_words, paragraphs, sentences
 from .attribution._coref import _DETERMINERS, _FUNCTION, _INITIALS, _PARTY_WORDS, _Doc, _Entity, _lex_memo
-from .attribution._features import CLAUSE_WITHIN
+from .attribution._features import CLAUSE_WITHIN, measure_noun
 from .attribution._mention import head_nouns
 
 __all__ = ["Statement", "segment", "DEFAULT_MAX_LENGTH", "KINDS"]
@@ -2392,21 +2392,16 @@ def _in_number(tokens: list[tuple[str, int, int]], k: int) -> bool:
         and tokens[k - 1][2] == tokens[k][1] and tokens[k][2] == tokens[k + 1][1]
 
 
-# nouns of a measure or a wish after "according to" (and a determiner or possessive): no source
-# ("according to the wishes of the largest traders", "according to plan"); the learned model's
-# _according_measure reads the same file
-_ACCORDING_MEASURES = frozenset(line.lower() for _, _, line in read_data_lines("attribution_according_non_sources.txt"))
-_MEASURE_OPENERS = frozenset("the a an its their his her our my your this that these those".split())
+# determiners and possessives before a noun of a measure or a wish after "according to": no source
+# ("according to the wishes of the largest traders", "according to plan"; the learned model's
+# _according_measure asks the same, past one determiner)
+_MEASURE_OPENERS = frozenset("the a an its their his her our my your this that these those 's ’s".split())
 
 
 def _according_measure(frame: str, at: int) -> bool:
-    """Whether the noun right after "according to" (ending at ``at`` in ``frame``), past a
-    determiner or a possessive, names a measure or a wish (attribution_according_non_sources.txt)."""
-    toks = _tokens(frame, at, at + 60)
-    d = 0
-    while d < len(toks) and d < 3 and (toks[d][0].lower() in _MEASURE_OPENERS or toks[d][0].endswith(("'s", "’s"))):
-        d += 1
-    return d < len(toks) and toks[d][0].lower() in _ACCORDING_MEASURES
+    """Whether the noun right after "according to" (ending at ``at`` in ``frame``), past up to three
+    determiners or possessives, names a measure or a wish (attribution_according_non_sources.txt)."""
+    return measure_noun([t[0].lower() for t in _tokens(frame, at, at + 60)], 0, _MEASURE_OPENERS, 3)
 
 
 _POSSESSIVE_OPENERS = frozenset(("His", "Her", "Their", "Its"))

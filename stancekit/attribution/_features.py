@@ -172,6 +172,26 @@ def _non_sources() -> frozenset[str]:
 NON_SOURCES = _non_sources()
 
 
+def _according_measures() -> frozenset[str]:
+    from .._lexicon import read_data_lines
+    return frozenset(line.lower() for _, _, line in read_data_lines("attribution_according_non_sources.txt"))
+
+
+# Nouns of a measure or a wish after "according to" (data file): "according to the wishes of the
+# largest traders", "according to plan" cite no source.
+ACCORDING_MEASURES = _according_measures()
+
+
+def measure_noun(low: list[str], j: int, openers: frozenset[str], most: int) -> bool:
+    """Whether the lowercase words ``low[j:]`` (those after "according to"), past at most ``most``
+    of ``openers`` (determiners, possessives), begin with a noun of :data:`ACCORDING_MEASURES`: the
+    test of the segmenter's rules and of the learned model, which skip different openers."""
+    d = j
+    while d < len(low) and d - j < most and low[d] in openers:
+        d += 1
+    return d < len(low) and low[d] in ACCORDING_MEASURES
+
+
 def source_candidates(toks: list[tuple[str, int, int]], low: list[str], i: int, inq: list[bool],
                       window: int = 12) -> list[int]:
     """Tokens that may end the source of the cue at ``i``: words within ``window`` tokens, outside

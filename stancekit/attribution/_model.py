@@ -23,8 +23,8 @@ import numpy as np
 from .._errors import ModelError, ModelIntegrityError, ModelVersionWarning, choice_error, type_error
 from .._files import atomic_write_bytes, blas_kernels, library_versions, write_npz, read_manifest, sha256_file
 from .._text import lower_words
-from ._features import (_STOP, CLAUSE_WITHIN, NON_SOURCES, PRONOUNS, cue_features, has_quote, mention_start, quote_counts, quote_state, source_candidates,
-                        source_features, tokenize)
+from ._features import (_STOP, CLAUSE_WITHIN, NON_SOURCES, PRONOUNS, cue_features, has_quote, measure_noun, mention_start, quote_counts,
+                        quote_state, source_candidates, source_features, tokenize)
 
 __all__ = ["AttributionModel", "load_attribution_model", "default_attribution_path", "FORMAT",
            "resolve_attribution"]
@@ -632,7 +632,6 @@ _NOUN_CUES = _data_words("attribution_noun_cues.txt")
 # "Zornick's comment highlighted ...": after a capitalised possessive, no source (data file).
 _SAYING_NOUNS = _data_words("attribution_saying_nouns.txt") | _NOUN_CUES
 _NEGATIVE = frozenset("nobody none neither noone".split())
-_ACCORDING_MEASURES = _data_words("attribution_according_non_sources.txt")
 _CLAUSE_WORDS = frozenset("while whereas although though but and yet when if as after before since because "
                           "unless until once so perhaps maybe now even".split())
 _DETERMINERS = frozenset("the a an its their his her our your".split())
@@ -669,11 +668,10 @@ def _which_before(low: list[str], i: int) -> int | None:
 
 def _according_measure(low: list[str], i: int) -> bool:
     """"according to the interests of the largest farms", "according to plan": "according" before a
-    noun of measure or wish (data/attribution_according_non_sources.txt) cites no source."""
-    if low[i] != "according" or i + 2 >= len(low) or low[i + 1] != "to":
-        return False
-    j = i + 2 + (low[i + 2] in _DETERMINERS and i + 3 < len(low))
-    return low[j] in _ACCORDING_MEASURES
+    noun of measure or wish (data/attribution_according_non_sources.txt), past one determiner,
+    cites no source."""
+    return low[i] == "according" and i + 2 < len(low) and low[i + 1] == "to" \
+        and measure_noun(low, i + 2, _DETERMINERS, 1)
 
 
 # Prepositions of concession or circumstance: the noun phrase they open is no clause of its own.
