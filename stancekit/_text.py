@@ -171,6 +171,61 @@ def _is_metadata_line(line: str) -> bool:
     return s.startswith(("©", "(c)", "Copyright", "Photo", "Image:", "Caption"))
 
 
+# A masthead line of fields between spaced bars ("Opinion | The Harbour Post | May 3, 2010", "By Ana
+# Ruiz, a former consul | Lisbon, 4 June 2009"), and a line of a date after at most four capitalised
+# words of a place ("LISBON, June 4, 2009", "Oporto, Portugal, 4 June 2009", "Oct. 5, 2009"): title-block
+# lines (see _header_block). The date pattern is of bounded length and anchored at the line's end.
+_MASTHEAD_FIELD = 100  # a field's length at most, in characters
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]{0,6}\.?"
+_DATE_AT_END = re.compile(rf"(?:{_MONTH} \d{{1,2}},? \d{{4}}|\d{{1,2}} {_MONTH} \d{{4}})$")
+_HEADER_LINES = 5  # a title block has at most this many lines
+_HEADER_WORDS = 30  # and each at most this many words
+
+
+def _title_block_line(line: str) -> bool:
+    """Whether a stripped line is a byline, metadata, masthead or dateline line of a title block."""
+    if _is_metadata_line(line) or (" | " in line and not _ends_terminal(line)
+                                   and all(len(f) <= _MASTHEAD_FIELD for f in line.split(" | "))):
+        return True
+    date = _DATE_AT_END.search(line)
+    if date is None:
+        return False
+    place = line[: date.start()]
+    words = place[:-2].replace(",", " ").split()
+    return not place or (place.endswith(", ") and 1 <= len(words) <= 4 and all(w[:1].isupper() for w in words))
+
+
+def _header_block(text: str, lines: list[tuple[int, int]]) -> bool:
+    """Whether the document's first block (``lines``, two to :data:`_HEADER_LINES` of them) is its
+    title block, none of it a statement (SPEC 4: headlines, bylines, metadata): it opens the
+    document, one of its first three lines is a byline, metadata, masthead or dateline line (see
+    :func:`_title_block_line`), and no line is longer than :data:`_HEADER_WORDS` words (a
+    hard-wrapped first paragraph under a byline is body text). One line may follow the last of
+    those when it is an author's note: it opens with the name of the byline ("By Ana Ruiz" over
+    "Ana Ruiz was consul in Oporto.") or with "The author". A headline with a question mark or a
+    full stop inside ("Safe harbour? Not yet") is part of the block."""
+    if not _first_line_of(text, lines[0][0]):
+        return False
+    marks = []
+    authors = ["The author"]
+    for i, (s, e) in enumerate(lines):
+        line = text[s:e].strip()
+        if len(line.split()) > _HEADER_WORDS:
+            return False
+        if _title_block_line(line):
+            marks.append(i)
+            for f in line.split(" | "):
+                if f[:3] in ("By ", "by ", "BY ") and len(f) > 5:
+                    authors.append(f[3:].split(",")[0].strip())
+    if not marks or marks[0] > 2:
+        return False
+    after = len(lines) - 1 - marks[-1]
+    if after == 0:
+        return True
+    last = text[lines[-1][0] : lines[-1][1]].strip()
+    return after == 1 and marks[0] >= 1 and any(last.startswith(a + " ") for a in authors)
+
+
 def _is_header_line(text: str, lines: list[tuple[int, int]], li: int, line: str, widest: int, lex: Lexicon) -> bool:
     """A headline, caption or sub-heading standing on its own line inside a block of lines.
 
@@ -301,6 +356,13 @@ def sentences(text: str, lex: Lexicon, paras: list[tuple[int, int]] | None = Non
                 le = pe
             lines.append((ls, le))
             ls = le + 1
+        if pi == 0 and 2 <= len(lines) <= _HEADER_LINES and _header_block(text, lines):
+            for hs, he in lines:  # the title block: no statement (SPEC 4), one non-body span per line
+                raw = text[hs:he]
+                if raw.strip():
+                    hs += len(raw) - len(raw.lstrip())
+                    out.append(Sentence(hs, hs + len(raw.strip()), False, pi))
+            continue
         prev_break = True  # the previous line ended a sentence or was itself a header
         # the block's longest line (once: a block may hold many; one line, most paragraphs, is its own)
         widest = max(e - s for s, e in lines) if len(lines) > 1 else lines[0][1] - lines[0][0]

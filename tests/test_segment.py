@@ -135,6 +135,64 @@ def test_headline_with_abbreviation_on_second_line_is_not_a_statement(second, ga
     assert got[0].actor == "Tilda Varn"
 
 
+# Session 17 (issue #14, end to end on fixtures/train): the document's first block as a title block.
+# A headline over a masthead line of fields between bars, over a long byline, or with a question
+# mark or a full stop inside was cut as one or two statements (which the stance model then read).
+TITLE_BLOCKS = [
+    "After the vote: a levy, no new ferry, and a council that got its budget\n"
+    "Coastal Affairs Bulletin | No. 12 | May 3, 2010 | by Ada Lund",
+    "The pier is safe; the levy is at least an attempt to pay for it\n"
+    "By Rui Moreno, a former harbour pilot who writes on shipping and ports | Oporto, 4 June 2009",
+    "Harbour levy to rise. Ferry fares to follow\nOpinion | The Tidewater Post | May 3, 2010",
+    "Harbour levy to rise? Not this year\nBy Ines Calder",
+    "A levy nobody wanted\nBy Ines Calder\nPublication: Harbour Weekly, Issue 4\n"
+    "Ines Calder was a harbour pilot for twenty years.",  # an author's note under the byline
+    "Levy vote due. Council split\nBy Ines Calder\nBRELLHAVEN, June 4, 2009",
+    "Levy vote due. Council split\nBy Ines Calder\nThe author chairs the ferry users' club.",
+    "Levy vote due. Council split\nPorto Santo, Madeira, Oct. 5, 2009",
+]
+
+
+@pytest.mark.parametrize("head", TITLE_BLOCKS)
+def test_a_title_block_over_the_body_is_no_statement(head):
+    text = head + "\n\nMayor Tilda Varn said on Tuesday that the harbour levy would rise next year. " \
+        "\"We have no other choice,\" she said.\n"
+    got = checked_segment(text)
+    assert [s.text for s in got] == [
+        "Mayor Tilda Varn said on Tuesday that the harbour levy would rise next year.",
+        "\"We have no other choice,\" she said.",
+    ]
+
+
+@pytest.mark.parametrize("text,first", [
+    # a dateline over a one-line first paragraph in the same block: the sentence stays
+    ("BRELLHAVEN, June 4, 2009\nMayor Tilda Varn said the harbour levy would rise.\n\nThe council agreed.",
+     "Mayor Tilda Varn said the harbour levy would rise."),
+    # a line under the byline that does not open with the author's name is body text
+    ("Harbour levy to rise\nBy Ines Calder\nMayor Tilda Varn said the harbour levy would rise.\n\nThe council agreed.",
+     "Mayor Tilda Varn said the harbour levy would rise."),
+    # a hard-wrapped first paragraph under a byline (lines of more than thirty words) is body text
+    ("Harbour levy to rise\nBy Ines Calder\nMayor Tilda Varn said on Tuesday that the harbour levy would rise "
+     "next year and that the ferry fares would follow in the spring, once the council had voted on the budget "
+     "for the port,\nand the pilots agreed.\n\nThe council agreed.",
+     "Mayor Tilda Varn said on Tuesday that the harbour levy would rise next year"),
+    # bars inside a sentence that ends with a full stop: no masthead
+    ("Fares rose | a little\nBy Ines Calder said the fares rose.\n\nThe council agreed.", None),
+])
+def test_a_first_block_that_is_no_title_block_keeps_its_statements(text, first):
+    got = checked_segment(text)
+    assert got[-1].text == "The council agreed."
+    if first is not None:
+        assert got[0].text.startswith(first)
+
+
+def test_title_block_on_pathological_input():
+    # long lines and many bars or dates in the first block: each line read a bounded number of times
+    for line in ("By " + "Ines | " * 20_000, "May 3, 2010 " * 5_000, "Oporto, " * 10_000 + "May 3, 2010"):
+        checked_segment("Harbour levy to rise\n" + line + "\n\nThe mayor said the levy would rise.\n")
+        checked_segment("Harbour levy to rise\n" + line.replace(" ", "") + "\nBy Ines Calder\n\nThe levy rose.\n")
+
+
 @pytest.mark.parametrize("text", [
     "Harbour levy to rise\n\nTalks on the levy resumed with the U.S.",  # a sentence ending at an initialism
     "Harbour levy to rise\n\nDr. Varn met the council. It agreed on No. 4",  # a break inside the line
@@ -487,11 +545,12 @@ _LABEL_LAYOUTS = [
      "Publication: Tessel Harbour Review | Issue 4\n\nQ: Is the pier ready? Marten: Nearly.\n\n"
      "Q: When? Marten: In May.",
      ["Lena Hofbauer", "Marten", "Lena Hofbauer", "Marten"]),
-    # the document's title over its dateline is no speaker's turn
+    # the document's title over its dateline is no speaker's turn (and, over a masthead line, no
+    # statement at all since session 17: a title block)
     ("Harbour Hour: a new pier for Tessel?\nProgramme summary | Radio Tessel | 3 May\n\n"
      "The pier was the subject of the hour.\n\nHost: Is it needed?\n\nOlsen: Yes.\n\n"
      "Host: Why?\n\nOlsen: The ferries are full.",
-     [None, None, None, "Host", "Olsen", "Host", "Olsen"]),
+     [None, "Host", "Olsen", "Host", "Olsen"]),
 ]
 
 
