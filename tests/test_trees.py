@@ -30,6 +30,19 @@ def tree_model(small_train):
     return fit_model(small_train, default_targets(), TREES)
 
 
+@pytest.fixture(scope="module")
+def plain_model(small_train):
+    """TREES with no trees (tree_blend 0; the author's copy stays): the model of two tests, fitted once."""
+    return fit_model(small_train, default_targets(), {**TREES, "tree_blend": 0.0})
+
+
+@pytest.fixture(scope="module")
+def unblended_model(small_train):
+    """TREES with both settings at their off values (tree_blend 0, author_stack false): the model of
+    two tests, fitted once."""
+    return fit_model(small_train, default_targets(), {**TREES, "tree_blend": 0.0, "author_stack": False})
+
+
 def _statements(n_docs=4):
     docs = sorted((FIXTURES / "dev").glob("*.txt"))[:n_docs]
     off = stancekit.segment("The senator won the primary on Tuesday. Her rival said the result was a disgrace.", "off")
@@ -225,12 +238,11 @@ def test_scorer_file_with_trees_gives_the_pipelines_probabilities(tree_model, tm
     assert scorer_path(tmp_path / "t.joblib").is_file()
 
 
-def test_scorer_without_trees_keeps_format_1_and_other_formats_are_refused(tmp_path, small_train):
+def test_scorer_without_trees_keeps_format_1_and_other_formats_are_refused(tmp_path, unblended_model):
     from stancekit._scorer import _scorer_of_arrays, _text_array, _texts, scorer_arrays
     from stancekit._files import write_npz
     from stancekit import ModelError
-    plain = fit_model(small_train, default_targets(), {**TREES, "tree_blend": 0.0, "author_stack": False})
-    arrays = scorer_arrays(plain.scorer())
+    arrays = scorer_arrays(unblended_model.scorer())
     meta = json.loads(_texts(arrays["meta"])[0])
     assert meta["format"] == 1 and "tree_blend" not in json.dumps(meta) and "author_stack" not in json.dumps(meta)
     arrays["meta"] = _text_array([json.dumps({**meta, "format": 6})])
@@ -241,7 +253,7 @@ def test_scorer_without_trees_keeps_format_1_and_other_formats_are_refused(tmp_p
         _scorer_of_arrays(path.read_bytes())
 
 
-def test_explain_says_it_reads_the_linear_weights_only_when_trees_blend(tree_model, small_train):
+def test_explain_says_it_reads_the_linear_weights_only_when_trees_blend(tree_model, plain_model):
     """--explain (#14) gives the linear model's evidence; with trees the scorer says that the
     trees' part of a label goes unexplained (Explaining.note), and without trees says nothing."""
     from stancekit._scorer import Explaining
@@ -249,18 +261,17 @@ def test_explain_says_it_reads_the_linear_weights_only_when_trees_blend(tree_mod
     assert note and "linear model's weights only" in note and "treaty 0.5" in note and "chairmanship 0.5" in note
     ev = tree_model.explain(_statements(1), k=2)
     assert ev and all(len(e) <= 2 for row in ev for e in row.values())
-    plain = fit_model(small_train, default_targets(), {**TREES, "tree_blend": 0.0})
-    assert Explaining(plain).note is None and plain.scorer().evidence_note is None
+    assert Explaining(plain_model).note is None and plain_model.scorer().evidence_note is None
 
 
-def test_score_explain_prints_the_trees_note_once_and_plain_models_print_none(tree_model, small_train, tmp_path, capsys):
+def test_score_explain_prints_the_trees_note_once_and_plain_models_print_none(tree_model, plain_model, tmp_path, capsys):
     """`stancekit score --explain` with a model whose labels blend trees says on stderr that the
     evidence reads the linear weights only (#14: an analyst must not take the terms for the whole
     reason); a model without trees says nothing of the kind, and the records are unchanged."""
     from stancekit._cli import main
     art = ROOT / "docs" / "example-article.txt"
     save_model(tree_model, tmp_path / "trees.joblib")
-    save_model(fit_model(small_train, default_targets(), {**TREES, "tree_blend": 0.0}), tmp_path / "plain.joblib")
+    save_model(plain_model, tmp_path / "plain.joblib")
     for name in ("trees", "plain"):
         capsys.readouterr()
         assert main(["score", str(art), "--model", str(tmp_path / f"{name}.joblib"), "--quiet", "--explain", "2",
@@ -282,12 +293,12 @@ def test_evidence_names_the_voice_and_the_authors_copy():
         "own voice, same actor's other statements: supporting treaty"
 
 
-def test_tree_blend_zero_is_the_model_without_the_setting(small_train):
+def test_tree_blend_zero_is_the_model_without_the_setting(small_train, unblended_model):
     """The defaults keep today's model: tree_blend 0 and author_stack false give the labels and
     probabilities of settings that do not name them."""
     base = {k: v for k, v in TREES.items() if k not in ("tree_blend", "author_stack")}
     a = fit_model(small_train, default_targets(), base)
-    b = fit_model(small_train, default_targets(), {**base, "tree_blend": 0.0, "author_stack": False})
+    b = unblended_model  # {**base, "tree_blend": 0.0, "author_stack": False}
     statements = _statements(2)
     pa, pb = a.predict_proba(statements), b.predict_proba(statements)
     for tid in pa:
