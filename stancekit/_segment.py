@@ -1245,6 +1245,22 @@ def _inverted_end(tokens: list[tuple[str, int, int]], j: int, lex: Lexicon) -> t
     anon = _anonymous_end(tokens, k, lex) if low.lower() in _ANON_HEADS else None
     if anon is not None:  # ", said one person familiar with the plan"
         return anon, None
+    if low == "of" and k - j >= 2 and tokens[k - 1][0].lower() in lex.org_words:
+        # ", said Nordport Institute of Maritime Studies director Ola Vinter": the organisation's name
+        # runs on over "of" and capitalised words to a head noun and a name of two words or more
+        t = k + 1
+        while t < n and t < k + 6 and tokens[t][0][:1].isupper() and tokens[t][0].lower() not in _FUNCTION:
+            t += 1
+        if t > k + 1 and t < n and tokens[t][0] in nouns:
+            m = t
+            while m < n and m < t + 4 and tokens[m][0] in nouns:
+                m += 1
+            r = m
+            while m < n and (tokens[m][0][:1].isupper() and tokens[m][0].lower() not in _FUNCTION
+                             or _initial_dot(tokens, m)):
+                m += 1
+            if m - r >= 2 and tokens[m - 1][0].lower() not in lex.org_words:
+                return m, r
     if low not in nouns and low.replace("-", "").isalpha() and low.islower():
         # ", said Delta University political scientist Ana Ruiz": lowercase modifiers before the title
         # (", said political scientist Ana Ruiz": right after the verb only before a name, below)

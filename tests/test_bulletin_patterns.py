@@ -74,10 +74,35 @@ def test_byline_with_a_bar_on_pathological_input():
 
 
 # Speakers after a long title or a description (each: text, statement index, the speaker's name).
-SPEAKERS_NOT_YET = [
-    # an inverted tag whose title names an organisation first: the rules take the organisation
+# An inverted tag whose title names an organisation with "of" first: the name after the title is the
+# speaker (_segment._inverted_end; before session 17 the rules took the organisation's first words).
+SPEAKERS = [
     ('"The levy is a tax on fishermen," said Nordport Institute of Maritime Studies director Ola Vinter.',
      0, "Ola Vinter"),
+    ('"The quays need dredging first," said Tessel University of Applied Sciences professor Ida Strand, '
+     "who chairs the harbour panel.", 0, "Ida Strand"),
+    ("The levy is a tax on the small boats, says Vestby Institute of Fisheries Economics researcher "
+     "Karl Moen.", 0, "Karl Moen"),
+    ('"The toll will pay for itself," said Harbour Council of Trade chairman Lars Eng.', 0, "Lars Eng"),
+    # near misses that stay as they were: no name after the organisation, the name first
+    ('"The levy is a tax," said Nordport Institute of Maritime Studies.', 0, "Nordport Institute"),
+    ('"The levy is a tax," said Ola Vinter of the Nordport Institute of Maritime Studies.', 0, "Ola Vinter"),
+]
+
+
+@pytest.mark.parametrize("text,i,actor", SPEAKERS)
+def test_bulletin_speakers(text, i, actor):
+    got = checked_segment(text)
+    assert got[i].actor == actor
+
+
+def test_organisation_title_in_inverted_tag_on_pathological_input():
+    # long runs of capitalised words after "of", and of "of": linear time, offsets exact
+    checked_segment('"The levy is a tax," said Nordport Institute of ' + "Harbour " * 20_000 + "director Ola Vinter.")
+    checked_segment('"The levy is a tax," said Nordport Institute ' + "of Harbour Studies " * 10_000 + "Ola.")
+
+
+SPEAKERS_NOT_YET = [
     # a passive source after "by" with a description in apposition: the rules take the description
     ("The levy was criticised as hasty by Per Lund, a Bergen-based analyst for the Coastal Trade Forum, "
      "who said the board had not consulted the quays.", 0, "Per Lund"),
