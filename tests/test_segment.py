@@ -1740,6 +1740,32 @@ def test_speaker_patterns_not_yet_reached(text, i, mention):
     assert got[i].actor_mention == mention if mention is None else (got[i].actor_mention or "").startswith(mention)
 
 
+# Issue #14, session 17 (benchmarks/e2e_gap.py): a narrated clause or the author's verdict beside a
+# source in one sentence. fixtures/train splits these (annotation guide rule 4 as the fixtures read
+# it: the article's own voice is a source apart), the segmenter keeps them whole: 19 gold statements
+# unmatched end to end. Not fixed: the splits the tenth attribution round tried lost PolNeAR folds.
+# Each (text, the parts, which part is the author's own).
+AUTHOR_BESIDE_A_SOURCE = [
+    ('Mayor Ana Ruiz has said the city will judge the port "by its results", a phrase that binds no one.',
+     ['Mayor Ana Ruiz has said the city will judge the port "by its results",', "a phrase that binds no one."], 1),
+    ("Tom Berg said the pier would be safe by May, and nobody should doubt him.",
+     ["Tom Berg said the pier would be safe by May,", "and nobody should doubt him."], 1),
+    ("The council has shelved the levy for a year, and harbour pilots argue that the delay will cost the port "
+     "its ferries.", ["The council has shelved the levy for a year,",
+                      "and harbour pilots argue that the delay will cost the port its ferries."], 0),
+    ("The port board met on Tuesday; its critics say the meeting was a formality.",
+     ["The port board met on Tuesday;", "its critics say the meeting was a formality."], 0),
+]
+
+
+@pytest.mark.parametrize("text,parts,own", AUTHOR_BESIDE_A_SOURCE)
+@pytest.mark.xfail(strict=True, reason="issue #14: the author's clause beside a source is not split (session 17)")
+def test_author_clause_beside_a_source_not_split_yet(text, parts, own):
+    got = checked_segment(text)
+    assert [s.text for s in got] == parts
+    assert got[own].actor is None and got[1 - own].actor is not None
+
+
 @pytest.mark.parametrize("text", ["The poll " + "x " * 50_000 + "showed it.", "Polls" + " x" * 50_000 + " said it.",
                                   "The " + "new " * 50_000 + "poll showed it.", "But " * 50_000 + "polls show it.",
                                   "In " + "a " * 50_000 + "poll, it said.", "In the poll" + " x" * 50_000 + ", it said.",
