@@ -930,13 +930,14 @@ _FOR_TIME = frozenset("the a an about nearly almost more over less itself two th
 _SAYING_ING = frozenset("saying arguing insisting adding noting warning calling telling stressing claiming".split())
 
 
-def _speech_without_content(tokens: list[tuple[str, int, int]], vi: int) -> bool:
+def _speech_without_content(tokens: list[tuple[str, int, int]], vi: int, calendar: frozenset[str] = frozenset()) -> bool:
     """Whether "spoke" (or "speak", "speaking" ...) at ``vi`` gives no topic or position up to the
     end of its clause, which makes its sentence a narrated action (SPEC section 4): "He spoke to Ana
     Ruiz in Lima.", "spoke for twenty minutes", "spoke next for the Greens". Not "spoke about the
     plan", "spoke highly of", "speaks for millions", "spoke in favour", "speak in one voice, arguing
     ...", "Journalists who spoke to the Monitor see ...", nor a sentence with a quotation or a
-    colon after the verb."""
+    colon after the verb. "on" before a day, a month or a number (a word of ``calendar``) is a date,
+    not a topic: "He spoke to Ana Ruiz in Lima on May 4." (an interview's closing credit)."""
     n = len(tokens)
     k = vi + 1
     if vi >= 1 and tokens[vi - 1][0].lower() == "who":
@@ -947,7 +948,8 @@ def _speech_without_content(tokens: list[tuple[str, int, int]], vi: int) -> bool
         return False  # "spoke highly of", "spoke briefly, ..."
     while k < n and tokens[k][0] not in _CLAUSE_ENDS:
         t = tokens[k][0].lower()
-        if t in _SPEAK_TOPIC:
+        if t in _SPEAK_TOPIC and not (t == "on" and k + 1 < n and (tokens[k + 1][0].lower() in calendar
+                                                                  or tokens[k + 1][0][:1].isdigit())):
             return False
         if t == "in" and k + 1 < n and tokens[k + 1][0].lower() in _IN_FAVOUR:
             return False
@@ -1726,7 +1728,7 @@ class _Attributor:
                     span = restricted  # "A harbour engineer who was on the pier said": the engineer
             action = low in _NARRATED and _narrated_action(tokens, vi, low) or span is not None and (
                 low in _PROPOSALS and _relative_proposal(tokens, span[0], vi, lex))
-            if action or low in _SPEAK and _speech_without_content(tokens, vi) or span and (_conditional_saying(
+            if action or low in _SPEAK and _speech_without_content(tokens, vi, lex.calendar) or span and (_conditional_saying(
                     tokens, span[0], vi) or _compared_saying(tokens, span[0], vi)):
                 # "He spoke to Ana Ruiz in Lima.": a narrated action, the article's own voice; its
                 # subject is still the person a later pronoun or an answer's label names. After a
@@ -1751,6 +1753,14 @@ class _Attributor:
                     # (the relative clause closes the statement: not "X, who spoke first, left early")
                     before = _np_backward(tokens, w - 1, lex)
                     if before is not None and before[1] == w - 1:
+                        a = before[0] - (tokens[before[0]][0].lower() not in ("a", "an"))
+                        if a >= 3 and tokens[a][0].lower() in ("a", "an") and tokens[a - 1][0] == ",":
+                            # "by Per Lund, a Bergen-based analyst for the Forum, who said": the name
+                            # before the description in apposition, not the description
+                            named = _np_backward(tokens, w, lex)
+                            if named is not None and named[1] == a - 1 and tokens[a - 2][0][:1].isupper():
+                                before = named
+                    if before is not None and (before[1] == w - 1 or tokens[before[1]][0] == ","):
                         name, kind, _ = self.np_at(frame, offset, tokens, *before)
                         if name and kind in ("person", "group", "org"):
                             return name, kind, tokens[w][0]

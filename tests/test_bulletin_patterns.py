@@ -102,10 +102,34 @@ def test_organisation_title_in_inverted_tag_on_pathological_input():
     checked_segment('"The levy is a tax," said Nordport Institute ' + "of Harbour Studies " * 10_000 + "Ola.")
 
 
-SPEAKERS_NOT_YET = [
-    # a passive source after "by" with a description in apposition: the rules take the description
+# A passive source after "by" with a description in apposition before "who said": the name, not the
+# description (_segment._Attributor.frame_speaker, the relative "who" closing the statement).
+BY_WHO = [
     ("The levy was criticised as hasty by Per Lund, a Bergen-based analyst for the Coastal Trade Forum, "
      "who said the board had not consulted the quays.", 0, "Per Lund"),
+    ("The toll was praised by Ana Ruiz, an economist, who said it would pay for the new pier.", 0, "Ana Ruiz"),
+    ("The plan was opposed by Dock Workers Union leader Tom Berg, a former skipper, who said it came too late.",
+     0, "Tom Berg"),
+    # a body's name before its description; a name with no description (as before)
+    ("The toll was praised by the Harbour Union, a group of dockers, who said it would pay for the pier.", 0,
+     "Harbour Union"),
+    ("The toll was praised by Mayor Ana Ruiz, who said it would pay for the new pier.", 0, "Ana Ruiz"),
+]
+
+
+@pytest.mark.parametrize("text,i,actor", BY_WHO)
+def test_passive_source_before_a_description_and_who(text, i, actor):
+    got = checked_segment(text)
+    assert got[i].actor == actor
+
+
+def test_passive_source_before_a_description_on_pathological_input():
+    # many appositions and capitalised words before "who said": offsets exact, no error
+    checked_segment("The toll was praised by " + "Ana Ruiz, an economist, " * 3_000 + "who said it would pay.")
+    checked_segment("The toll was praised by " + "Ana " * 20_000 + ", an economist, who said it would pay.")
+
+
+SPEAKERS_NOT_YET = [
     # a verdict noun as subject, its speaker after "delivered by": no speaker is found
     ("The board's own verdict, delivered by Ruth Aalborg at the closing news conference, was that the "
      "levy had worked.", 0, "Ruth Aalborg"),
