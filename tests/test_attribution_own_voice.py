@@ -26,6 +26,13 @@ from .conftest import check_offsets_rules_and_model, checked_segment
     ("Port officials speak with one voice, arguing that the toll is too high.", "Port officials"),
     ("Ana Ruiz spoke to reporters: the pier would close in May.", "Ana Ruiz"),
     ("Tom Berg spoke to reporters after the vote and said the toll would rise.", "Tom Berg"),
+    # (twelfth round, session 17: "on" before a date is no topic; an interview's closing credit)
+    ("Ivo Marten spoke to Ana Ruiz by telephone from Velden on May 4.", None),
+    ("Tom Berg spoke to reporters in Velden on Tuesday.", None),
+    ("Mayor Ana Ruiz spoke on 12 March to the port board.", None),
+    ("Tom Berg spoke on the toll for an hour.", "Tom Berg"),
+    ("Ana Ruiz spoke on Tuesday about the new pier.", "Ana Ruiz"),
+    ("Port officials spoke on Monday against the toll.", "Port officials"),
 ])
 def test_spoke_without_content_is_the_articles_own_voice(text, actor):
     got = checked_segment(text)
