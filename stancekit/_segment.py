@@ -139,12 +139,16 @@ _PRONOUNS = {"he": "person", "she": "person", "they": "group", "we": "self", "i"
 _POSSESSIVE_PRON = {"his": "person", "her": "person", "their": "group"}
 # A possessor's reply or position opening a sentence, stated after a copula: "Lund's reply is that
 # ...", "The board's position has been consistent: ...", "Her answer was blunter"
-# (_Attributor.possessive_position; group 3: "that", an adjective, or a word before a colon).
+# (_Attributor.possessive_position; group 3: the name in an aside after the noun, "..., delivered by
+# Ruth Aalborg, ...", who gave it; group 4: "that", an adjective, or a word before a colon).
 _POSS_POSITION = re.compile(
     r"(?:(?:But|And|Yet|So|Still),?\s+)?"
     r"(His|Her|Their|(?:The\s+)?[A-Z][\w.\-]*+(?:\s+[A-Z][\w.\-]*+){0,4}?(?:’s|'s)|The\s+[a-z][\w\-]*+(?:’s|'s))\s+"
     r"(?:(?:official|public|first|formal|initial|own)\s+)?"
-    r"(reply|answer|response|position|line|verdict|view|argument|message|stance|tone|reaction)\s+"
+    r"(reply|answer|response|position|line|verdict|view|argument|message|stance|tone|reaction)"
+    # (or an aside naming who gave it: ", delivered by Ruth Aalborg at the news conference,")
+    r"(?:,\s++(?:delivered|given|read|voiced|offered|announced|set\s+out)\s+by\s+"
+    r"([A-Z][\w.\-]*+(?:\s+(?:of\s+)?[A-Z][\w.\-]*+){1,5}+)[^,]{0,80}+,)?+\s+"
     r"(?:is|was|has\s+been|had\s+been|remains|remained)\s+"
     r"(?:(?:more|less|far|much|rather|still|even|also|quite)\s+)?+(that\b|[A-Za-z]++(?:\s*+:)?)"
 )
@@ -2097,7 +2101,7 @@ class _Attributor:
         m = _POSS_POSITION.match(frame)
         if m is None:
             return None
-        tail = m.group(3)
+        tail = m.group(4)
         if tail != "that" and not tail.endswith(":"):
             adj = tail.lower()
             stem = adj[:-2] if adj.endswith("er") else adj
@@ -2106,6 +2110,14 @@ class _Attributor:
                     or (stem[:-1] in lex.reaction_adjectives and stem[-1:] == stem[-2:-1])):
                 return None  # "Lund's position was weak": the author's judgement of it
         who = m.group(1)
+        if m.group(3) is not None:  # "The board's own verdict, delivered by Ruth Aalborg, was that": she gave it
+            words = m.group(3).split()  # (after a title: "Minister of Ports Ida Strand", "Mayor Ana Ruiz")
+            while len(words) > 2 and (words[1] == "of" or words[0].lower().rstrip(".") in self.lex.titles):
+                words = words[3:] if words[1] == "of" else words[1:]
+            given = " ".join(words)
+            name, kind = self.classify(words, offset + m.start(3) + max(0, m.group(3).find(given)))
+            if name and kind == "person":
+                return name, kind, given
         if who.lower() in _POSSESSIVE_PRON:
             kind = _POSSESSIVE_PRON[who.lower()]
             ent = self.doc.last_person if kind == "person" else self.doc.last_group

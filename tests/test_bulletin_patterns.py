@@ -129,15 +129,27 @@ def test_passive_source_before_a_description_on_pathological_input():
     checked_segment("The toll was praised by " + "Ana " * 20_000 + ", an economist, who said it would pay.")
 
 
-SPEAKERS_NOT_YET = [
-    # a verdict noun as subject, its speaker after "delivered by": no speaker is found
+# A position noun after a possessor with an aside naming who gave it ("The board's own verdict, delivered
+# by Ruth Aalborg ..., was that"): the person in the aside speaks (_segment._POSS_POSITION, group 3).
+GIVEN_BY = [
     ("The board's own verdict, delivered by Ruth Aalborg at the closing news conference, was that the "
      "levy had worked.", 0, "Ruth Aalborg"),
+    ("The council's answer, given by Mayor Ana Ruiz on Monday, was that the toll stays.", 0, "Ana Ruiz"),
+    ("Tessel's line, set out by Secretary of State Ida Strand in a speech in Lima, is that the pier is safe.",
+     0, "Ida Strand"),
+    # near misses: no name in the aside (no speaker, as before); no aside (the possessor, as before)
+    ("The board's verdict, delivered by courier on Monday, was that the levy had worked.", 0, None),
+    ("The Harbour Council's reply was that the levy had worked.", 0, "Harbour Council"),
 ]
 
 
-@pytest.mark.parametrize("text,i,actor", SPEAKERS_NOT_YET)
-@pytest.mark.xfail(strict=True, reason="h28p round: speaker after a long title or description not reached")
-def test_bulletin_speakers_not_yet_reached(text, i, actor):
+@pytest.mark.parametrize("text,i,actor", GIVEN_BY)
+def test_position_given_by_a_person(text, i, actor):
     got = checked_segment(text)
     assert got[i].actor == actor
+
+
+def test_position_given_by_on_pathological_input():
+    # a long aside with no closing comma, many capitalised words: linear time, offsets exact
+    checked_segment("The board's verdict, delivered by " + "Ana " * 20_000 + "was that the levy worked.")
+    checked_segment("The board's verdict, delivered by Ana Ruiz " + "on the quay " * 20_000 + "was that it worked.")
