@@ -164,7 +164,7 @@ def _is_metadata_line(line: str) -> bool:
     if ":" in line and _META.match(line):
         return True
     if line[:2].lower() == "by" and (
-            (len(line) < 80 and _BYLINE.match(line))
+            (len(line) < 80 and _BYLINE.match(line) and not _comma_sentence(line))
             or ("|" in line and not _ends_terminal(line) and _BYLINE_BAR.match(line) is not None)):
         return True
     s = line.strip()
@@ -224,6 +224,16 @@ def _header_block(text: str, lines: list[tuple[int, int]]) -> bool:
         return True
     last = text[lines[-1][0] : lines[-1][1]].strip()
     return after == 1 and marks[0] >= 1 and any(last.startswith(a + " ") for a in authors)
+
+
+def _comma_sentence(line: str) -> bool:
+    """Whether a short line that opens like a byline ("By Friday, ...") is a sentence: it ends with a
+    terminal mark and its first comma is followed by a lowercase word and three words or more in all
+    ("By Friday, the council had voted."; not "By Tom Berg, staff writer.")."""
+    if not _ends_terminal(line):
+        return False
+    rest = line[line.find(",") + 1 :].split()
+    return len(rest) >= 3 and rest[0][:1].islower()
 
 
 def _is_header_line(text: str, lines: list[tuple[int, int]], li: int, line: str, widest: int, lex: Lexicon) -> bool:

@@ -33,6 +33,8 @@ HEADERS = [
     "Toll report\nBy Ana Ruiz | Harbour Letter\n\n" + " ".join(BODY),
     # a one-line title over a short byline (a header before this session too)
     "Toll report\nBy Ana Ruiz, staff writer\n\n" + " ".join(BODY),
+    # a short byline that ends with a full stop (two words after the comma)
+    "Toll report\nBy Ana Ruiz, staff writer.\n\n" + " ".join(BODY),
 ]
 
 
@@ -49,6 +51,12 @@ BODY_WITH_BY = [
      "It adjourned at noon.",
      ["By Monday | the toll had risen twice, and the council met again in the old hall to vote on it.",
       "It adjourned at noon."]),
+    # "By <Capitalised>," and a clause: a sentence, not a short byline (it was dropped with the
+    # sentence after it before session 17)
+    ("By Friday, the council had voted. It met again.",
+     ["By Friday, the council had voted.", "It met again."]),
+    ("Toll report\n\nBy Monday, the pier was shut.\n\nIt adjourned at noon.",
+     ["By Monday, the pier was shut.", "It adjourned at noon."]),
     # "By the time ..."
     ("By the time the ferry docked, the pier was shut. The council met on Monday.",
      ["By the time the ferry docked, the pier was shut.", "The council met on Monday."]),
