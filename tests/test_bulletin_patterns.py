@@ -1,6 +1,7 @@
-"""Patterns of citation-heavy bulletins and wire copy that the segmenter does not handle yet, found
-in the fifteenth harder round of fixtures (`*_h28p_*`, docs/data.md). Strict xfails: a fix shows.
-All texts are invented for this file."""
+"""Patterns of citation-heavy bulletins and wire copy found in the h28p round of fixtures
+(`*_h28p_*`, docs/data.md), strict xfails until session 17 fixed them (docs/attribution.md, "Twelfth
+round (session 17): bulletin headers and long titles"): golden rows and near misses. All texts are
+invented for this file."""
 
 from __future__ import annotations
 
