@@ -976,7 +976,10 @@ _MONEY = frozenset("money funds cash millions billions dollars donations".split(
 _ABOUT = frozenset("more less than over under about around roughly nearly almost some at least another an additional "
                    "a further just only".split())
 _REPORTED_FROM = frozenset(("reported", "reporting", "reports"))
-_NARRATED = _AGREE | _BRIEFED | _PUT | _RAISE | _REPORTED_FROM | {"expected"}  # the words _narrated_action reads
+_ANSWERED = frozenset(("answered", "answers", "answer", "answering"))
+_QUESTION_OWNERS = frozenset("the their his her its our reporters' journalists' members' a few some several many "
+                             "more written further".split())  # "answered their questions", "answered a few questions"
+_NARRATED = _AGREE | _BRIEFED | _PUT | _RAISE | _REPORTED_FROM | _ANSWERED | {"expected"}  # the words _narrated_action reads
 
 
 def _agreed_to_act(tokens: list[tuple[str, int, int]], vi: int) -> bool:
@@ -995,7 +998,9 @@ def _agreed_to_act(tokens: list[tuple[str, int, int]], vi: int) -> bool:
 def _narrated_action(tokens: list[tuple[str, int, int]], vi: int, low: str) -> bool:
     """Whether the speech word at ``vi`` narrates an action, not a saying (SPEC section 4): a decision
     ("agreed in principle on Saturday to hold a summit"), a briefing without its content ("briefed
-    the council on the plans"; not "briefed reporters that ..."), an arrival expected ("is expected in
+    the council on the plans"; not "briefed reporters that ..."), questions answered without their
+    answers ("answered their questions for two hours"; not "answered that ...", "answering
+    questions about X"), an arrival expected ("is expected in
     Athens on Tuesday", "are expected back at the table"; not "is expected to", which PolNeAR counts),
     money raised ("has raised $2 million", "raising money for"; not "raised concerns") or a person
     brought up ("born and raised in Ohio"), a reporter's credit ("Ana Ruiz reported from Lima.",
@@ -1011,6 +1016,22 @@ def _narrated_action(tokens: list[tuple[str, int, int]], vi: int, low: str) -> b
         while k < n and tokens[k][0] not in _CLAUSE_ENDS and tokens[k][0] != "that":
             k += 1
         return k == n or tokens[k][0] not in ("that", ":")  # not "briefed reporters that ..."
+    if low in _ANSWERED:
+        # questions answered without their answers: "answered their questions for two hours",
+        # "answered questions from members on the bill" (not "answered that ...", "answered the
+        # critics", "answered questions, saying ...")
+        if vi < 1 or tokens[vi - 1][0].lower() in _BE:
+            return False
+        k = vi + 1
+        while k < n and k < vi + 4 and tokens[k][0].lower() in _QUESTION_OWNERS:
+            k += 1
+        if k >= n or tokens[k][0].lower() != "questions":
+            return False
+        while k < n and tokens[k][0] not in _CLAUSE_ENDS and tokens[k][0] not in ("that", "about") \
+                and not tokens[k][0].startswith("_"):
+            k += 1
+        return (k == n or tokens[k][0] != "about") and (k == n or tokens[k][0] not in ("that", ":") and not tokens[k][0].startswith("_")) \
+            and not (k + 1 < n and tokens[k][0] == "," and tokens[k + 1][0] in _SAYING_ING)
     if low == "expected":
         return vi >= 1 and (tokens[vi - 1][0].lower() in _BE or tokens[vi - 1][0] == "also") and nxt in _EXPECTED_AT
     if low in _RAISE:  # money raised, or a person brought up ("born and raised in Ohio")

@@ -122,6 +122,17 @@ def test_conditional_saying_on_pathological_sentences(shipped_attribution, text)
     ("Union leaders agreed in 2011 to a new wage system.", "Union leaders"),
     ("Tom Berg briefed reporters that the pier would close.", "Tom Berg"),
     ("Tom Berg is expected to announce the toll on Monday.", "Tom Berg"),
+    # (twelfth round, session 17) questions answered without their answers narrate an action;
+    # "answered that", a colon, a participle of speech, "about" (PolNeAR counts "answering
+    # questions about X") or answers to someone keep the speaker
+    ("Mayor Ana Ruiz briefed the board on the repairs and answered their questions for an hour.", None),
+    ("At the hearing, Port Chief Tom Berg answered questions from members on the toll bill.", None),
+    ("Ana Ruiz came from Lima in May to present the bill and answer a few questions.", None),
+    ("Tom Berg answered that the pier was safe.", "Tom Berg"),
+    ("Tom Berg answered the questions: the pier was safe.", "Tom Berg"),
+    ("Ana Ruiz answered questions on the toll, saying it would rise.", "Ana Ruiz"),
+    ("Ana Ruiz toured the pier, answering questions about her campaign.", "Ana Ruiz"),
+    ("Tom Berg answered his critics in a long letter.", "Tom Berg"),
 ])
 def test_a_decision_a_briefing_or_an_arrival_is_the_articles_own_voice(text, actor):
     got = checked_segment(text)
@@ -132,6 +143,8 @@ def test_a_decision_a_briefing_or_an_arrival_is_the_articles_own_voice(text, act
     "The board agreed" + " in principle" * 300 + " to.",
     "Tom Berg briefed" + " the board on" * 400 + ".",
     "She is expected" + " in Velden" * 400 + ".",
+    "Tom Berg answered their questions" + " on the toll" * 400 + ".",
+    "She answered" + " their" * 400 + " questions.",
     "Who " * 500 + "said?",
 ])
 def test_narrated_action_on_pathological_sentences(shipped_attribution, text):
