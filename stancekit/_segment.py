@@ -969,6 +969,7 @@ _BRIEFED = frozenset(("briefed", "briefs", "brief"))
 _EXPECTED_AT = frozenset("in on at back here there soon later .".split())  # "is expected in Athens on Tuesday"
 _PUT = frozenset(("put", "puts", "putting"))
 _PUT_ON = frozenset(("on", "onto"))
+_PUT_AT = frozenset("head top centre center heart front forefront".split())
 _PUT_PLACES = frozenset("website site web internet agenda table paper hold display".split())
 _RAISE = frozenset(("raise", "raises", "raised", "raising"))
 # money raised: "raised $2 million", "raising more than 40,000 dollars", "raised money for X" (not "raised concerns")
@@ -1047,8 +1048,15 @@ def _narrated_action(tokens: list[tuple[str, int, int]], vi: int, low: str) -> b
         # "put the text on its website", "has put European security on the agenda", "put its name
         # to the declaration": a thing placed, not words ("as she put it", "put forward", "put the
         # cost at" stay sayings)
+        aside = False
         for k in range(vi + 1, min(n, vi + 15)):
             w = tokens[k][0].lower()
+            if w == "," and (aside or k + 1 < n and tokens[k + 1][0] == "not"):
+                aside = not aside  # "put the talks, not the draft, at the head of its list"
+                continue
+            if w == "at" and k + 2 < n and tokens[k + 1][0].lower() == "the" and tokens[k + 2][0].lower() in _PUT_AT \
+                    and k + 3 < n and tokens[k + 3][0] == "of":
+                return True  # "has put the talks at the head of its list", "at the top of the agenda"
             if w in _CLAUSE_ENDS or w in ("that", "forward", "at"):
                 return False
             if w == "online":
@@ -1059,8 +1067,8 @@ def _narrated_action(tokens: list[tuple[str, int, int]], vi: int, low: str) -> b
                                              or tokens[j][0] in ("'s", "’s")):
                     j += 1
                 return j < n and tokens[j][0].lower() in _PUT_PLACES
-            if w == "name" and k + 1 < n and tokens[k + 1][0] == "to":
-                return True
+            if w in ("name", "names") and (k + 1 == n or tokens[k + 1][0] == "to" or tokens[k + 1][0] in _CLAUSE_ENDS):
+                return True  # "put its name to the declaration", "put their names to", "has put its name."
     return False
 
 

@@ -53,6 +53,14 @@ def test_habit_rule_on_pathological_sentences(shipped_attribution, text):
     ("As Ana Ruiz put it, the pier is older than the town.", "Ana Ruiz"),
     ("Tom Berg put the cost of the pier at ten million.", "Tom Berg"),
     ("Mayor Ana Ruiz put forward a plan to close the pier in May.", "Ana Ruiz"),
+    # (twelfth round, session 17) at the head or the top of a list, past a ", not ...," aside;
+    # names put to a text, or a name put with nothing after it
+    ("Norland, which holds the chair this year, has put the ferry talks, not the toll, at the head of its list.", None),
+    ("The port board has put the toll at the top of the agenda for Monday.", None),
+    ("Ana Ruiz and Tom Berg put their names to a new pier deal in Velden last Thursday.", None),
+    ("It is a rule to which every port in Norland has already put its name.", None),
+    ("Tom Berg put the cost, not the toll, at two million.", "Tom Berg"),
+    ("Tom Berg put it, not for the first time, bluntly: the pier is unsafe.", "Tom Berg"),
 ])
 def test_put_on_a_website_or_an_agenda_is_an_action(shipped_attribution, text, actor):
     for model in (None, shipped_attribution):
@@ -63,6 +71,7 @@ def test_put_on_a_website_or_an_agenda_is_an_action(shipped_attribution, text, a
     "The board put" + " the text" * 500 + " on its website.",
     "put on " * 500 + "the agenda.",
     "He put it on the Harbour Board's" + " Harbour's" * 400 + " website.",
+    "They put the toll" + ", not the pier" * 400 + ", at the head of the list.",
 ])
 def test_put_rule_on_pathological_sentences(shipped_attribution, text):
     check_offsets_rules_and_model(text, shipped_attribution)
