@@ -165,9 +165,12 @@ class AttributionModel:
         speech-verb list, ``quote`` in a statement with a quotation mark, ``clause`` before
         "that" or a colon, ``pronoun`` right after a personal pronoun or before a subject pronoun,
         ``tag`` in a speech tag after a comma ("..., the survey concluded."); each ``cue`` when None;
-        ``gerund`` for a speech-list "-ing" word after "by", "after", ...: none when None)
-        and sources over log-odds ``source``; ``joint`` is ``(cue, source)``: a cue over the
-        first taken when its source scores over the second (None: none)."""
+        ``gerund`` for a speech-list "-ing" word after "by", "after", ...: none when None, that is
+        the threshold of its context, as in a model file without it) and sources over log-odds
+        ``source``; ``joint`` is ``(cue, source)``: a cue over the first taken when its source
+        scores over the second (None: none). No threshold of the model is kept: what is not passed
+        is ``cue`` or none (at :data:`~stancekit.attribution.train.RECALL_THRESHOLDS`, cue -1, the
+        model's gerund threshold 0 would change nothing: every context is at -1 already)."""
         meta = dict(self.meta, cue_threshold=float(cue), source_threshold=float(source),
                     speech_threshold=float(cue if speech is None else speech),
                     quote_threshold=float(cue if quote is None else quote),
