@@ -1179,10 +1179,19 @@ _SEAT_SKIP = frozenset("has have had will would was were is also indeed nonethel
                        "since".split())  # between a seat of power and its verb: "Moscow has indeed sent"
 
 
+_SEAT_BE_HAVE = frozenset("was is has had remains remained became".split())
+_SEAT_THING = frozenset("a an the every first".split())
+# a position held, not a thing: "Washington has a different view", "has the same objection"
+_SEAT_VIEWS = frozenset("view views position line objection objections concern concerns doubts doubt problem "
+                        "reservations opinion stance answer reply message interest".split())
+
+
 def _seat_action(tokens: list[tuple[str, int, int]], k: int) -> bool:
     """Whether the verb after a seat of power's name (its subject ends before ``k``) narrates an
     action ("Astana ran a busy year", "Moscow, for its part, has lobbied ...", "Athens will host
-    ..."): the article's own voice (SPEC section 4), not the country speaking."""
+    ..."), or says what the place is or has ("Astana was a small town", "Moscow has every reason to
+    ..."; not "has a different view", nor with a colon after): the article's own voice (SPEC
+    section 4), not the country speaking."""
     n = len(tokens)
     if k < n and tokens[k][0] == ",":  # ", for its part,"
         c = next((j for j in range(k + 1, min(n, k + 6)) if tokens[j][0] == ","), None)
@@ -1191,6 +1200,9 @@ def _seat_action(tokens: list[tuple[str, int, int]], k: int) -> bool:
         k = c + 1
     while k < n and (tokens[k][0] in _SEAT_SKIP or tokens[k][0].endswith("ly")):
         k += 1
+    if k < n and tokens[k][0] in _SEAT_THING and tokens[k - 1][0] in _SEAT_BE_HAVE \
+            and _SEAT_VIEWS.isdisjoint(t[0].lower() for t in tokens[k : k + 5]) and not any(t[0] == ":" for t in tokens[k:]):
+        return True  # "Astana was a small town", "Moscow has every reason to ...": what it is or has
     return k < n and tokens[k][0] in _ACTION_VERBS
 _ANON_HEADS = frozenset(line.lower() for _, _, line in read_data_lines("attribution_anonymous_heads.txt"))
 _ANON_PHRASES = tuple(tuple(line.lower().split()) for _, _, line in read_data_lines("attribution_anonymous_phrases.txt"))

@@ -71,6 +71,15 @@ def test_spoke_rule_on_pathological_sentences(shipped_attribution, text):
     ("Washington was blunter.", "United States"),
     ("Moscow sees the vote the other way round.", "Russia"),
     ("Washington has shown little appetite for a new port deal.", "United States"),
+    # (twelfth round, session 17) what the place is or has, a noun phrase after "was", "is" or
+    # "has": no saying; a view, an objection or a colon after it is still the country's position
+    ("Astana was a quiet river town of wind and grass until 1997.", None),
+    ("Moscow has every reason to want the ferry deal signed.", None),
+    ("Astana has a reputation for finishing its bridges early.", None),
+    ("Washington was the first capital to send a delegation to the pier.", None),
+    ("Moscow has a different view of the toll.", "Russia"),
+    ("Washington has the same objection to the new pier.", "United States"),
+    ("Astana has a simple answer: the toll stays.", "Kazakhstan"),
 ])
 def test_a_seat_of_power_that_narrates_an_action_is_no_speaker(text, actor):
     got = checked_segment(text)
@@ -80,6 +89,7 @@ def test_a_seat_of_power_that_narrates_an_action_is_no_speaker(text, actor):
 @pytest.mark.parametrize("text", [
     "Moscow" + ", for its part" * 400 + ", sent it.",
     "Washington has" + " also" * 500 + " sent.",
+    "Moscow has a" + " reason" * 500 + ".",
 ])
 def test_seat_action_on_pathological_sentences(shipped_attribution, text):
     check_offsets_rules_and_model(text, shipped_attribution)
