@@ -98,7 +98,9 @@ def test_passive_informing_on_pathological_sentences(shipped_attribution, text):
 
 # An inverted tag after a comma with no quotation ("The plan is late, said Tom Berg, ...") names the
 # speaker for the rules too, before a verb inside a relative clause after it ("who notes that Velden
-# Steel has vowed ..." had given Velden Steel); a long name that the rules do not read is the model's.
+# Steel has vowed ..." had given Velden Steel). A long title that names an organisation first ("said
+# Velden Institute of Port Studies senior scholar Tom Berg") was the model's until session 17, when
+# the rules learned to run over it (_inverted_end, aece800).
 @pytest.mark.parametrize("text, actor", [
     ("The pier is too old, said Tom Berg.", "Tom Berg"),
     ("The toll is too low, said Tom Berg, a port economist, who adds that Velden Steel has promised to trim "
@@ -107,7 +109,7 @@ def test_passive_informing_on_pathological_sentences(shipped_attribution, text):
     ("The pier is too old, said Tuesday.", None),
     ("The pier, said Tom Berg, is too old.", None),  # a tag inside the clause: the model's
     ("The chair had little room, said Velden Institute of Port Studies senior scholar Tom Berg, since no one "
-     "could act.", None),
+     "could act.", "Tom Berg"),
 ])
 def test_an_unquoted_inverted_tag_names_the_speaker(text, actor):
     got = checked_segment(text)
