@@ -99,12 +99,6 @@ SPEAKERS = [
 ]
 
 
-@pytest.mark.parametrize("text,i,actor", SPEAKERS)
-def test_bulletin_speakers(text, i, actor):
-    got = checked_segment(text)
-    assert got[i].actor == actor
-
-
 def test_organisation_title_in_inverted_tag_on_pathological_input():
     # long runs of capitalised words after "of", and of "of": linear time, offsets exact
     checked_segment('"The levy is a tax," said Nordport Institute of ' + "Harbour " * 20_000 + "director Ola Vinter.")
@@ -124,12 +118,6 @@ BY_WHO = [
      "Harbour Union"),
     ("The toll was praised by Mayor Ana Ruiz, who said it would pay for the new pier.", 0, "Ana Ruiz"),
 ]
-
-
-@pytest.mark.parametrize("text,i,actor", BY_WHO)
-def test_passive_source_before_a_description_and_who(text, i, actor):
-    got = checked_segment(text)
-    assert got[i].actor == actor
 
 
 def test_passive_source_before_a_description_on_pathological_input():
@@ -152,8 +140,12 @@ GIVEN_BY = [
 ]
 
 
-@pytest.mark.parametrize("text,i,actor", GIVEN_BY)
-def test_position_given_by_a_person(text, i, actor):
+# One checking body for the three speaker tables above (the table's name is in each test id).
+@pytest.mark.parametrize("text,i,actor", [
+    pytest.param(*row, id=f"{name}-{n}")
+    for name, table in (("inverted-title", SPEAKERS), ("by-who", BY_WHO), ("given-by", GIVEN_BY))
+    for n, row in enumerate(table)])
+def test_bulletin_speakers(text, i, actor):
     got = checked_segment(text)
     assert got[i].actor == actor
 
