@@ -1164,6 +1164,21 @@ _CLOSING_TAIL = frozenset("on in at during last this earlier later recently".spl
 _PARTICLES_AFTER = frozenset("back up on out in".split())  # "shot back"
 
 
+def _titles_then_name(tokens: list[tuple[str, int, int]], start: int, limit: int,
+                      nouns: frozenset[str]) -> tuple[int, int]:
+    """From ``start``, title nouns (before ``limit``), then capitalised words or initials: the end
+    of the run and the index where its capitalised words begin."""
+    n = len(tokens)
+    m = start
+    while m < n and m < limit and tokens[m][0] in nouns:
+        m += 1
+    r = m
+    while m < n and (tokens[m][0][:1].isupper() and tokens[m][0].lower() not in _FUNCTION
+                     or _initial_dot(tokens, m)):
+        m += 1
+    return m, r
+
+
 def _initial_dot(tokens: list[tuple[str, int, int]], k: int) -> bool:
     """Whether ``tokens[k]`` is the full stop of an initial or a title ("Paul R. Pillar", "Rev.")."""
     return tokens[k][0] == "." and k >= 1 and (len(tokens[k - 1][0]) == 1 or tokens[k - 1][0][:1].isupper()) \
@@ -1299,13 +1314,7 @@ def _inverted_end(tokens: list[tuple[str, int, int]], j: int, lex: Lexicon) -> t
         while t < n and t < k + 6 and tokens[t][0][:1].isupper() and tokens[t][0].lower() not in _FUNCTION:
             t += 1
         if t > k + 1 and t < n and tokens[t][0] in nouns:
-            m = t
-            while m < n and m < t + 4 and tokens[m][0] in nouns:
-                m += 1
-            r = m
-            while m < n and (tokens[m][0][:1].isupper() and tokens[m][0].lower() not in _FUNCTION
-                             or _initial_dot(tokens, m)):
-                m += 1
+            m, r = _titles_then_name(tokens, t, t + 4, nouns)
             if m - r >= 2 and tokens[m - 1][0].lower() not in lex.org_words:
                 return m, r
     if low not in nouns and low.replace("-", "").isalpha() and low.islower():
@@ -1320,13 +1329,7 @@ def _inverted_end(tokens: list[tuple[str, int, int]], j: int, lex: Lexicon) -> t
             k, low = t, tokens[t][0]
     described = k0 > j and (tokens[j][0].lower() in _INDEFINITE or all(t[0].lower() in _DETERMINERS for t in tokens[j:k0]))
     if low in nouns or (low == "of" and k > j and tokens[k - 1][0] in nouns):
-        m = k + 1 if low == "of" else k
-        while m < n and m < k + 4 and tokens[m][0] in nouns:
-            m += 1
-        r = m
-        while m < n and (tokens[m][0][:1].isupper() and tokens[m][0].lower() not in _FUNCTION
-                         or _initial_dot(tokens, m)):
-            m += 1
+        m, r = _titles_then_name(tokens, k + 1 if low == "of" else k, k + 4, nouns)
         if m - r >= 2 and tokens[r - 1][0] in nouns and tokens[m - 1][0].lower() not in lex.org_words:
             return m, r
         if described and r > k and tokens[r - 1][0] in nouns:
