@@ -74,14 +74,6 @@ def test_a_sentence_opening_with_by_stays_a_statement(text, want):
     assert [s.text for s in checked_segment(text)] == want
 
 
-def test_byline_with_a_bar_on_pathological_input():
-    # many capitalised words and no bar, many bars, long runs of spaces: linear time, offsets exact
-    checked_segment("Harbour talks\nBy " + "Ana " * 30_000 + "\n\nThe council met.")
-    checked_segment("Harbour talks\nBy Ana Ruiz " + "| " * 30_000 + "\n\nThe council met.")
-    checked_segment("Harbour talks\nBy" + " " * 30_000 + "Ana |\n\nThe council met.")
-    checked_segment("Harbour talks\nBy " + "Ana de " * 20_000 + "|\n\nThe council met.")
-
-
 # Speakers after a long title or a description (each: text, statement index, the speaker's name).
 # An inverted tag whose title names an organisation with "of" first: the name after the title is the
 # speaker (_segment._inverted_end; before session 17 the rules took the organisation's first words).
@@ -99,12 +91,6 @@ SPEAKERS = [
 ]
 
 
-def test_organisation_title_in_inverted_tag_on_pathological_input():
-    # long runs of capitalised words after "of", and of "of": linear time, offsets exact
-    checked_segment('"The levy is a tax," said Nordport Institute of ' + "Harbour " * 20_000 + "director Ola Vinter.")
-    checked_segment('"The levy is a tax," said Nordport Institute ' + "of Harbour Studies " * 10_000 + "Ola.")
-
-
 # A passive source after "by" with a description in apposition before "who said": the name, not the
 # description (_segment._Attributor.frame_speaker, the relative "who" closing the statement).
 BY_WHO = [
@@ -118,12 +104,6 @@ BY_WHO = [
      "Harbour Union"),
     ("The toll was praised by Mayor Ana Ruiz, who said it would pay for the new pier.", 0, "Ana Ruiz"),
 ]
-
-
-def test_passive_source_before_a_description_on_pathological_input():
-    # many appositions and capitalised words before "who said": offsets exact, no error
-    checked_segment("The toll was praised by " + "Ana Ruiz, an economist, " * 3_000 + "who said it would pay.")
-    checked_segment("The toll was praised by " + "Ana " * 20_000 + ", an economist, who said it would pay.")
 
 
 # A position noun after a possessor with an aside naming who gave it ("The board's own verdict, delivered
@@ -150,7 +130,29 @@ def test_bulletin_speakers(text, i, actor):
     assert got[i].actor == actor
 
 
-def test_position_given_by_on_pathological_input():
-    # a long aside with no closing comma, many capitalised words: linear time, offsets exact
-    checked_segment("The board's verdict, delivered by " + "Ana " * 20_000 + "was that the levy worked.")
-    checked_segment("The board's verdict, delivered by Ana Ruiz " + "on the quay " * 20_000 + "was that it worked.")
+# Pathological input for each pattern of this file (long runs where a rule scans: many capitalised
+# words, bars, spaces, "of" phrases, appositions, an aside with no closing comma): linear time, offsets
+# exact, no error.
+PATHOLOGICAL = [
+    pytest.param("Harbour talks\nBy " + "Ana " * 30_000 + "\n\nThe council met.", id="byline-names-no-bar"),
+    pytest.param("Harbour talks\nBy Ana Ruiz " + "| " * 30_000 + "\n\nThe council met.", id="byline-many-bars"),
+    pytest.param("Harbour talks\nBy" + " " * 30_000 + "Ana |\n\nThe council met.", id="byline-spaces"),
+    pytest.param("Harbour talks\nBy " + "Ana de " * 20_000 + "|\n\nThe council met.", id="byline-particles"),
+    pytest.param('"The levy is a tax," said Nordport Institute of ' + "Harbour " * 20_000 + "director Ola Vinter.",
+                 id="inverted-title-capitals-after-of"),
+    pytest.param('"The levy is a tax," said Nordport Institute ' + "of Harbour Studies " * 10_000 + "Ola.",
+                 id="inverted-title-many-of"),
+    pytest.param("The toll was praised by " + "Ana Ruiz, an economist, " * 3_000 + "who said it would pay.",
+                 id="by-who-many-appositions"),
+    pytest.param("The toll was praised by " + "Ana " * 20_000 + ", an economist, who said it would pay.",
+                 id="by-who-capitals"),
+    pytest.param("The board's verdict, delivered by " + "Ana " * 20_000 + "was that the levy worked.",
+                 id="given-by-capitals-no-comma"),
+    pytest.param("The board's verdict, delivered by Ana Ruiz " + "on the quay " * 20_000 + "was that it worked.",
+                 id="given-by-long-aside"),
+]
+
+
+@pytest.mark.parametrize("text", PATHOLOGICAL)
+def test_bulletin_patterns_on_pathological_input(text):
+    checked_segment(text)
