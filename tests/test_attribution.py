@@ -560,10 +560,11 @@ def test_issue13_failure_patterns(shipped, mode, name):
     # scored "details" over "provided" and found no clear source for "details" (a strict xfail then,
     # "joint cue chosen by score alone"); the model rebuilt in session 15 (the tenth round's rules and
     # data) names Reyes again; the model rebuilt in session 17 (362 fixture articles, the twelfth
-    # round's rules) scores neither word over its threshold: a strict xfail again until a model does.
-    pytest.param("Tom Reyes provided new details about the fire and his talks with the mayor.\n", "Tom Reyes",
-                 marks=pytest.mark.xfail(strict=True, reason="issue #13: the session-17 model scores 'provided "
-                                         "details' under the joint cue threshold")),
+    # round's rules) scores neither word over its threshold: a strict xfail in session 17. Since session
+    # 18 a cue whose best source is not clear is compared with the others by cue and source scores
+    # together (AttributionModel._find_in, CLEAR_SOURCE): both are joint cues, and "provided" (Reyes at
+    # log-odds 3.8) now speaks over "details" (Reyes at -0.3, under the joint source threshold).
+    ("Tom Reyes provided new details about the fire and his talks with the mayor.\n", "Tom Reyes"),
     ("New polls released Sunday showed the mayor taking a lead in the race.\n", "New polls"),
     ("Members of the city council on Wednesday debated the results of the harbor summit.\n", None),
     ("The Harbor Gazette has released an excerpt of the report.\n", None),

@@ -35,6 +35,9 @@ FORMAT = "stancekit-attribution/1"
 # PolNeAR 5-fold CV at the default thresholds loses 10 of 10,422 right attributions against a
 # margin of 1, and 12% fewer statements and 27% fewer words are scored (736 candidate words, not 1,251).
 MARGIN = 0.0
+# A source scored at these log-odds or over is clear: the cue that found it is kept even when a
+# statement holds other cues (AttributionModel._find_in; issue #13, session 18).
+CLEAR_SOURCE = 0.0
 _WORD_CHARS = re.compile(r"[a-z]+(?:[’'][a-z]+)*")
 
 
@@ -232,7 +235,7 @@ class AttributionModel:
         inq = quote_state(toks)
         qc = quote_counts(low)
         colon = ":" in low
-        best = None
+        passing: list[tuple[float, int, bool, bool]] = []
         n = len(low)
         words = self._quote_words if qc[-1] else self.candidates
         pron = self._pron_words
@@ -262,13 +265,26 @@ class AttributionModel:
                 if joint:
                     t = min(t, self._jc)
                 finding = s <= t and s > self._ft and w in _FINDING_VERBS  # taken only after a poll, study ...
-                if (s > t or finding) and (best is None or s > best[0]) and (
-                        s > self._ct or not _commitment(low, i)):
-                    best = (s, i, joint, finding)
-        if best is None:
+                if (s > t or finding) and (s > self._ct or not _commitment(low, i)):
+                    passing.append((s, i, joint, finding))
+        if not passing:
             return None
+        best = max(passing, key=_first)  # the first of the highest-scoring cues
+        head = self._best_source(toks, low, inq, best[1], lex_sets, qc, best[3])
+        if len(passing) > 1 and (head is None or head[0] < CLEAR_SOURCE):
+            # The highest-scoring cue has no clear source: of all the cues taken, the one whose
+            # cue and best source have the highest summed log-odds (a cue with no source over the
+            # threshold ranks below every cue with one). A cue word of the predicate often
+            # outscores the clause's own cue and has only a word near it as source.
+            top = best[0] + (head[0] if head is not None else _NO_SOURCE)
+            for c in passing:
+                if c is best:
+                    continue
+                h = self._best_source(toks, low, inq, c[1], lex_sets, qc, c[3])
+                r = c[0] + (h[0] if h is not None else _NO_SOURCE)
+                if r > top or (r == top and c[1] < best[1]):
+                    top, best, head = r, c, h
         i = best[1]
-        head = self._best_source(toks, low, inq, i, lex_sets, qc, best[3])
         if best[2] and not best[3] and best[0] > self._ft and low[i] in _FINDING_VERBS and (
                 head is None or head[0] <= self._js
                 or (self._heads is not None and not self._speakerlike(toks, low, head[1], lex_sets))):
@@ -550,6 +566,13 @@ def _weights_by_position(cue_weights: dict[str, float], source_weights: dict[str
 
 def _utf8(s: str) -> np.ndarray:
     return np.frombuffer(s.encode("utf-8"), dtype=np.uint8)
+
+
+_NO_SOURCE = -1e9  # the source score of a cue with no source candidate over the threshold
+
+
+def _first(c: tuple[float, int, bool, bool]) -> float:
+    return c[0]
 
 
 _BE = frozenset("is was are were be been being".split())
