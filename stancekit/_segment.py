@@ -1715,6 +1715,8 @@ class _Attributor:
         # single words, so the words of the frame tell which can occur).
         candidates = [vi for vi, t in enumerate(tokens) if t[0] in present]
         anonymous = not _ANON_HEADS.isdisjoint(words)  # "people familiar with the plan said ..."
+        # (_restricted_subject needs a token "who"; a token of ASCII letters is a word of ``words``)
+        relative = "who" in words
         if tokens and tokens[0][0] not in present and tokens[0][0].lower() in present:
             candidates.insert(0, 0)
         if len(candidates) > 1:
@@ -1770,7 +1772,7 @@ class _Attributor:
             span = _anonymous_before(tokens, vi, lex) if anonymous else None
             if span is None:
                 span = _np_backward(tokens, used if used is not None else vi, lex)
-            if used is None:
+            if used is None and relative:
                 restricted = _restricted_subject(tokens, vi, lex)
                 if restricted is not None:
                     span = restricted  # "A harbour engineer who was on the pier said": the engineer

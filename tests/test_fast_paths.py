@@ -789,3 +789,71 @@ def test_word_index_arrays_equal_the_plain_loop(scorer, vocabulary):
     assert list(index.keys) == list(keys)
     for n, k in keys.items():
         assert index.keys[n].dtype == k.dtype and index.keys[n].shape == k.shape and np.array_equal(index.keys[n], k)
+
+
+# Session 18: gates before per-cue and per-verb work (issue #13, speed).
+_CONCESSIVE_TEXTS = [
+    "The ferry kept running, in spite of the repeated warnings from the union.",
+    "In Spite Of repeated appeals from the islands, the board cut the service.",
+    "The toll rose amid protests from the traders, Ana Ruiz said.",
+    "Notwithstanding complaints from the crews, the council argued that the fee was fair.",
+    "The night boat stayed, despite repeated objections by the mayor.",
+    "in spite of " * 5 + "warnings", "spite of them, she said.", "Despite what the mayor said, the bridge will close.",
+]
+
+
+def test_circumstance_gate_holds_what_circumstantial_needs(statements):
+    """AttributionModel._find_in asks _circumstantial only when the statement holds one of
+    _CIRCUMSTANCE_WORDS: every cue it would call circumstantial is in such a statement."""
+    from stancekit.attribution._features import tokenize
+
+    found = 0
+    for text in [s.text for s in statements] + _CONCESSIVE_TEXTS + _GATE_TEXTS + _ODD_TEXTS:
+        low = [t[0].lower() for t in tokenize(text)]
+        for i in range(len(low)):
+            if AM._circumstantial(low, i):
+                found += 1
+                assert not AM._CIRCUMSTANCE_WORDS.isdisjoint(low), text
+    assert found >= 5
+
+
+@pytest.mark.parametrize("thresholds", [None, (3.0, 3.0, 3.0, -1.0, 3.0, -1.0)])
+def test_cue_word_filter_holds_the_words_of_the_cue_loop(thresholds):
+    """_find_in passes over the tokens outside ``_any`` (a statement with a quotation mark) or
+    ``_unquoted`` (without) before its loop: each holds every word the loop could take."""
+    from stancekit.attribution._model import resolve_attribution
+
+    model = resolve_attribution("default")
+    if thresholds is not None:
+        model = model.with_thresholds(*thresholds, gerund=-3.0, finding=-3.0)
+        # (lower quote and pronoun thresholds than the cue's, and gerunds, which the shipped model has not)
+        assert model._gerund_words and model._pron_words - model.candidates and model._quote_words - model.candidates
+    assert model._quote_words | model._pron_words | model._gerund_words <= model._any
+    assert model.candidates | model._pron_words | model._gerund_words <= model._unquoted
+
+
+_RELATIVE_TEXTS = [
+    "A harbour engineer who was on the pier until Monday said the deck is weak.",
+    "Residents who attended the meeting on Friday said they were never asked.",
+    "Dock Workers WHO walked out last week said the shifts were unsafe.",
+    "Two officials who asked not to be named said the talks had stalled.",
+    "The ferry captain, who has sailed the route for years, said it was safe.",
+]
+
+
+def test_restricted_subject_gate_holds_what_it_needs(statements):
+    """frame_speaker asks _restricted_subject only when the frame's lowercase words hold "who":
+    every verb whose subject it finds is in such a frame."""
+    from stancekit import _segment as S
+    from stancekit._lexicon import load_lexicon
+    from stancekit._text import lower_words
+
+    lex = load_lexicon()
+    found = 0
+    for text in [s.text for s in statements] + _RELATIVE_TEXTS + _GATE_TEXTS + _ODD_TEXTS:
+        toks = S._tokens(text)
+        for vi in range(len(toks)):
+            if S._restricted_subject(toks, vi, lex) is not None:
+                found += 1
+                assert "who" in lower_words(text), text
+    assert found >= 3

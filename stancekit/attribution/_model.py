@@ -240,12 +240,17 @@ class AttributionModel:
         words = self._quote_words if qc[-1] else self.candidates
         pron = self._pron_words
         ger = self._gerund_words
-        for i, w in enumerate(low if upto is None else low[:upto]):
+        # (the words of none of the three sets, most of them, are passed over by one look-up each in
+        # a comprehension: ``_any`` and ``_unquoted`` hold the three sets' words)
+        maybe = self._any if qc[-1] else self._unquoted
+        circumstance = not _CIRCUMSTANCE_WORDS.isdisjoint(low)  # (else no cue is _circumstantial)
+        for i in [k for k, w in enumerate(low if upto is None else low[:upto]) if w in maybe]:
+            w = low[i]
             if w in words or (w in pron and ((i >= 1 and low[i - 1] in _PERSONAL)
                                              or (i + 1 < n and low[i + 1] in _SUBJECTS))) or (
                     w in ger and w in speech and i >= 1 and low[i - 1] in _GERUND_PREPS):
                 if (_passive(low, i) or (w not in speech and _continued_action(low, i)) or _phase_verb(low, i)
-                        or _according_measure(low, i) or _circumstantial(low, i)):
+                        or _according_measure(low, i) or circumstance and _circumstantial(low, i)):
                     continue  # never taken, whatever it scores: not scored
                 s = self.cue_score(cue_features(low, toks, inq, i, speech, qc, colon))
                 # The speech-verb list's threshold is for its finite forms: "the only country
@@ -702,6 +707,9 @@ def _according_measure(low: list[str], i: int) -> bool:
 
 # Prepositions of concession or circumstance: the noun phrase they open is no clause of its own.
 _CIRCUMSTANTIAL = frozenset("despite notwithstanding amid amidst".split())
+# The words without one of which no cue of a statement is _circumstantial ("spite": "in spite of"):
+# _find_in tests the statement once instead of each cue.
+_CIRCUMSTANCE_WORDS = _CIRCUMSTANTIAL | {"spite"}
 # Words that end that noun phrase before a cue (a clause, a question word, a punctuation mark).
 _NP_STOPS = frozenset("what that how whether who which whom when where why if as he she they we i it".split())
 
