@@ -395,31 +395,30 @@ def test_possessive_closing_tag(text, actor, mention):
 
 # Session 18 (the thirteenth round): when the learned model's highest-scoring cue has no clear
 # source (log-odds under CLEAR_SOURCE), the cue whose cue and source scores add up highest speaks
-# (regression: a noun of the opening phrase or of an apposition, "letter", "seat", was the
+# (regression: a noun of the opening phrase or of an apposition, "meeting", "seat", was the
 # speaker of a cue word nearby while the clause's own subject and verb went unread). Shipped model,
 # at its default point and at PolNeAR's broad one; None: no speaker at that point.
-_LONG_LETTER = ("In a long letter, the harbour judge sounded off on the ferry plan, saying she could not accept "
-                "its terms.")
+_RAILED = ("At a late meeting, the ferry captain railed against the new timetable, arguing it left no room "
+           "for repairs.")
 _NAMED_BY = ("On Monday, Ana Ruiz \u2014 named by the Gazette as the likely pick for the port board's chair "
-             "\u2014 told reporters that \u201cwe have to look at the offer with care.\u201d")
+             "\u2014 told reporters that \u201cthe offer deserves a careful reading.\u201d")
 _TOP_SEAT = ("On Friday, Tom Berg \u2014 described by the Ledger as the front-runner for the council's top "
              "seat \u2014 told the crowd that the pier would be rebuilt.")
-_LATE_MEETING = "At a late meeting, the ferry captain sounded off on the new timetable, arguing it left no room for repairs."
+_SPOKE_OUT = ("At a late meeting, the ferry captain spoke out against the new timetable, arguing it left no room "
+              "for repairs.")
 _BRIEF_POST = ("In a brief post, the union's lawyer weighed in on the dispute, insisting the dockers had been "
                "misled.")
 
 
 @pytest.mark.parametrize("text, point, actor", [
-    pytest.param(_LONG_LETTER, "default", "judge", id="opening-phrase-noun-default"),
-    pytest.param(_LONG_LETTER, "broad", "judge", id="opening-phrase-noun-broad"),
+    pytest.param(_RAILED, "default", "captain", id="opening-phrase-noun-default"),
+    pytest.param(_RAILED, "broad", "captain", id="opening-phrase-noun-broad"),
+    pytest.param(_SPOKE_OUT, "default", "captain", id="opening-phrase-noun-phrasal-default"),
+    pytest.param(_SPOKE_OUT, "broad", "captain", id="opening-phrase-noun-phrasal-broad"),
     pytest.param(_NAMED_BY, "default", "Ana Ruiz", id="dash-apposition-default"),
     pytest.param(_NAMED_BY, "broad", "Ana Ruiz", id="dash-apposition-broad"),
     pytest.param(_TOP_SEAT, "default", "Tom Berg", id="dash-apposition-seat-default"),
     pytest.param(_TOP_SEAT, "broad", "Tom Berg", id="dash-apposition-seat-broad"),
-    # the cue with the clearer source is a joint cue at the default point, taken only with a source
-    # over the joint threshold: no speaker rather than "meeting"
-    pytest.param(_LATE_MEETING, "default", None, id="opening-phrase-weak-cue-default"),
-    pytest.param(_LATE_MEETING, "broad", "captain", id="opening-phrase-weak-cue-broad"),
     pytest.param(_BRIEF_POST, "broad", "lawyer", id="lone-weak-cue-broad"),
     # left: at the default point "insisting" is the only cue taken, and its best source is the
     # opening phrase's noun "post" (log-odds -0.5); nothing to compare it with
