@@ -432,3 +432,29 @@ def test_cue_with_the_clearer_source(shipped_attribution, text, point, actor):
     got = segment(text, attribution=model)
     check_offsets(text, got)
     assert [s.actor for s in got if s.actor] == ([actor] if actor else [])
+
+
+# A fraction after "by" measures a change; it never speaks (regression, session 18: the model rebuilt
+# with the h31s articles read 'The so-called "reform" cut rural pensions by a third.' as a quotation
+# by "third"). data/attribution_non_sources.txt keeps fractions out of the learned model's source
+# candidates; a noun after the fraction ("a third of the dockers") still is one.
+@pytest.mark.parametrize("text, cue, excluded, kept", [
+    pytest.param('The so-called "levy" cut the ferry budget by a third.', "cut", "third", "budget", id="third"),
+    pytest.param("The council raised the harbour toll by a quarter, the Gazette said.", "said", "quarter", "gazette",
+                 id="quarter"),
+    pytest.param("The toll was criticised by a third of the dockers.", "criticised", "third", "dockers",
+                 id="fraction-of-a-group"),
+])
+def test_fractions_are_no_source_candidates(text, cue, excluded, kept):
+    from stancekit.attribution._features import quote_state, source_candidates, tokenize
+    toks = tokenize(text)
+    low = [t[0].lower() for t in toks]
+    got = {low[j] for j in source_candidates(toks, low, low.index(cue), quote_state(toks))}
+    assert excluded not in got and kept in got
+
+
+def test_scare_quotes_and_a_fraction_have_no_speaker(shipped_attribution):
+    text = 'The so-called "levy" cut the ferry budget by a third.'
+    got = segment(text, attribution=shipped_attribution)
+    check_offsets(text, got)
+    assert [s.actor for s in got] == [None]
