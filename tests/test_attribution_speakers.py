@@ -392,7 +392,6 @@ def test_possessive_closing_tag(text, actor, mention):
     _check_speaker(text, actor, mention)
 
 
-
 # Session 18 (the thirteenth round): when the learned model's highest-scoring cue has no clear
 # source (log-odds under CLEAR_SOURCE), the cue whose cue and source scores add up highest speaks
 # (regression: a noun of the opening phrase or of an apposition, "meeting", "seat", was the
