@@ -627,6 +627,23 @@ def _spaced_hyphen(tokens: list[tuple[str, int, int]], k: int) -> bool:
     return tokens[k][0] == "-" and 0 < k < len(tokens) - 1 and tokens[k - 1][2] < tokens[k][1] < tokens[k][2] < tokens[k + 1][1]
 
 
+# Particles of a stance phrase ("played down", "played the risk up", "spelled out", "brushed it aside"):
+# close to their verb, with no gerund between ("played a part in setting up" states nothing).
+_PHRASE_PARTICLES = frozenset(("down", "up", "out", "aside"))
+
+
+def _states_position(tokens: list[tuple[str, int, int]], vi: int, words: frozenset[str]) -> bool:
+    """Whether a word of ``words`` follows the stance phrase verb at ``vi`` within eight words (a
+    particle within five, with no "-ing" word before it)."""
+    gerund = False
+    for k in range(vi + 1, min(len(tokens), vi + 9)):
+        w = tokens[k][0].lower()
+        if w in words and (w not in _PHRASE_PARTICLES or (k - vi <= 5 and not gerund)):
+            return True
+        gerund = gerund or w.endswith("ing")
+    return False
+
+
 def _np_backward(tokens: list[tuple[str, int, int]], vi: int, lex: Lexicon) -> tuple[int, int] | None:
     """Index range ``[i, vi_np)`` of the noun phrase that is the subject of the verb at ``vi``."""
     j = vi - 1
@@ -1751,7 +1768,7 @@ class _Attributor:
                 if low in ("appeared", "appears", "seemed", "seems") and nxt == "to":
                     hedge = True
                 elif low in lex.stance_phrases:
-                    if lex.stance_phrases[low].isdisjoint(t[0].lower() for t in tokens[vi + 1 : vi + 9]):
+                    if not _states_position(tokens, vi, lex.stance_phrases[low]):
                         continue  # "took office", "struck a deal": no position stated
                 elif not (low in ("made", "makes", "make", "let", "lets") and (nxt in ("clear", "plain") or (
                         nxt == "it" and vi + 2 < len(tokens) and tokens[vi + 2][0].lower() in _MADE_IT))):

@@ -457,3 +457,21 @@ def test_scare_quotes_and_a_fraction_have_no_speaker(shipped_attribution):
     got = segment(text, attribution=shipped_attribution)
     check_offsets(text, got)
     assert [s.actor for s in got] == [None]
+
+
+# Session 19 (fourteenth round): a stance phrase whose particle follows the verb ("played up",
+# "played the figures down", "spelled out") names its subject; the particle counts within five words
+# of the verb and with no "-ing" word before it (regression: "played up" stated nothing; within
+# eight words, "played a part in setting up" would have stated a position).
+@pytest.mark.parametrize("text, actor, mention", [
+    pytest.param("Mayor Ana Ruiz played up the rise in ferry traffic.", "Ana Ruiz", "Mayor Ana Ruiz",
+                 id="played-up"),
+    pytest.param("Tom Berg played the new toll figures down at every stop.", "Tom Berg", "Tom Berg",
+                 id="played-object-down"),
+    pytest.param("The mayor spelled out her plan for the old pier.", "mayor", "The mayor", id="spelled-out"),
+    pytest.param("Tom Berg played a part in setting up the ferry fund.", None, None, id="gerund-before-particle"),
+    pytest.param("Ana Ruiz played a small role in the long fight over the pier before stepping down.", None, None,
+                 id="particle-too-far"),
+])
+def test_stance_phrase_particles(text, actor, mention):
+    _check_speaker(text, actor, mention)
