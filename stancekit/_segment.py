@@ -1123,18 +1123,37 @@ def _relative_proposal(tokens: list[tuple[str, int, int]], i: int, vi: int, lex:
         and prev.lower() in _POSSESSIVE_DETERMINERS
 
 
-def _compared_saying(tokens: list[tuple[str, int, int]], i: int, vi: int) -> bool:
-    """Whether the speech verb at ``vi``, whose subject starts at ``i``, closes a comparison with no
-    content of its own ("better than its critics predicted", "longer than the board admits", "more
-    than anyone in Lima expected when ..."): the author's measure of a fact, the article's own voice
-    (annotation guide, adjudicated case 12). Not a verb with a clause or an object of its own ("than
-    the board said it would")."""
-    if i < 1 or tokens[i - 1][0].lower() != "than":
+def _compared_saying(tokens: list[tuple[str, int, int]], i: int | None, vi: int) -> bool:
+    """Whether the speech verb at ``vi`` closes a comparison with no content of its own ("better
+    than its critics predicted", "longer than the board admits", "more than anyone in Lima expected
+    when ...", "faster than many had expected", "more care than some of its critics allow",
+    "further than many in Lima expected it to go"): the author's measure of a fact, the article's
+    own voice (annotation guide, adjudicated case 12). The subject (starting at ``i`` when known)
+    lies between "than" and the verb, with no clause end between. Not a verb with a clause or an
+    object of its own ("than the board said it would"), nor a number compared ("more than 200
+    residents said in a letter ...": the residents speak)."""
+    n = len(tokens)
+    t = None
+    for k in range(vi - 1, max(0, vi - 9), -1):
+        w = tokens[k][0]
+        if w in _CLAUSE_ENDS or w in _RELATIVE_WORDS or w.startswith("_"):
+            break
+        if w.lower() == "than":
+            t = k
+            break
+    if t is None or t + 1 >= vi or (i is not None and i <= t):
         return False
-    nxt = tokens[vi + 1][0].lower() if vi + 1 < len(tokens) else "."
+    after = tokens[t + 1][0].lower()
+    if after[:1].isdigit() or after in _COUNT_WORDS:
+        return False  # "more than 200 residents said ...": a number of speakers, not a comparison
+    nxt = tokens[vi + 1][0].lower() if vi + 1 < n else "."
+    if nxt in ("it", "them") and vi + 2 < n and tokens[vi + 2][0] == "to":
+        return True  # "further than many expected it to go"
     return nxt in _CLAUSE_ENDS or nxt in _WHEN_AFTER
 
 
+_COUNT_WORDS = frozenset("a an one two three four five six seven eight nine ten dozen dozens hundred hundreds "
+                         "thousand thousands half".split())
 _WHEN_AFTER = frozenset("when in at on three two a last".split())  # "predicted when ...", "promised in Madrid"
 
 
@@ -1416,6 +1435,7 @@ class _Attributor:
         self.frame_words = _frame_words(self.lex)
         self.unsaid: tuple[str, str] | None = None  # the subject of a speech verb that reports no saying
         self.no_model = False  # the frame's speech word is a narrated action the learned model must not take
+        self.unsaid_cues: set[int] = set()  # offsets of speech words that close a comparison: not the model's cue
 
     def tokens(self, frame: str, offset: int) -> list[tuple[str, int, int]]:
         """Tokens of a frame, computed once per frame (frames are looked at several times)."""
@@ -1796,7 +1816,7 @@ class _Attributor:
             action = low in _NARRATED and _narrated_action(tokens, vi, low) or span is not None and (
                 low in _PROPOSALS and _relative_proposal(tokens, span[0], vi, lex))
             if action or low in _SPEAK and _speech_without_content(tokens, vi, lex.calendar) or span and (_conditional_saying(
-                    tokens, span[0], vi) or _compared_saying(tokens, span[0], vi)):
+                    tokens, span[0], vi)) or _compared_saying(tokens, span[0] if span else None, vi):
                 # "He spoke to Ana Ruiz in Lima.": a narrated action, the article's own voice; its
                 # subject is still the person a later pronoun or an answer's label names. After a
                 # decision, a briefing or a proposal recalled, the learned model does not take the
@@ -1805,6 +1825,8 @@ class _Attributor:
                 # take a later cue ("let Kingson speak first, and then he spent his speech praising
                 # ...", "..., even if they did not agree")
                 self.no_model = self.no_model or action and low != "brief" and low not in _RAISE
+                if not action and _compared_saying(tokens, span[0] if span else None, vi):
+                    self.unsaid_cues.add(offset + tokens[vi][1])  # "than many in Lima expected": nor the model's
                 if span and self.unsaid is None:
                     name, kind, _ = self.np_at(frame, offset, tokens, *span)
                     if name and kind != "self":
@@ -2881,6 +2903,8 @@ def segment(
                 if actor is None and att.unsaid is not None:
                     att.remember(att.unsaid[0], att.unsaid[1], ps)  # "He spoke to Ana Ruiz.": still the last person
                 att.unsaid, att.no_model = None, False
+                if att.unsaid_cues:
+                    att.unsaid_cues.clear()
                 if kind == "direct":
                     last_direct = (actor, mention)
                     last_tag = None

@@ -228,8 +228,9 @@ class AttributionModel:
         toks = tokenize(text, start, end)
         return self._find_in(toks, lex)
 
-    def _find_in(self, toks, lex, upto: int | None = None):
-        """As :meth:`find`, on tokens; ``upto``: only the first ``upto`` tokens may be the cue."""
+    def _find_in(self, toks, lex, upto: int | None = None, skip: set[int] | None = None):
+        """As :meth:`find`, on tokens; ``upto``: only the first ``upto`` tokens may be the cue; ``skip``:
+        offsets of words that may not be the cue (speech words the rules read as no saying)."""
         lex_sets, speech = self._lex_sets(lex)
         low = [t[0].lower() for t in toks]
         inq = quote_state(toks)
@@ -246,6 +247,8 @@ class AttributionModel:
         circumstance = not _CIRCUMSTANCE_WORDS.isdisjoint(low)  # (else no cue is _circumstantial)
         for i in [k for k, w in enumerate(low if upto is None else low[:upto]) if w in maybe]:
             w = low[i]
+            if skip and toks[i][1] in skip:
+                continue  # "further than many in Lima expected": the rules read no saying here
             if w in words or (w in pron and ((i >= 1 and low[i - 1] in _PERSONAL)
                                              or (i + 1 < n and low[i + 1] in _SUBJECTS))) or (
                     w in ger and w in speech and i >= 1 and low[i - 1] in _GERUND_PREPS):
@@ -350,7 +353,7 @@ class AttributionModel:
         if self._words_for(text, start, end).isdisjoint(_span_words(text[start:end])):
             return None
         toks = tokenize(text, start, end)
-        found = self._find_in(toks, att.lex)
+        found = self._find_in(toks, att.lex, skip=getattr(att, "unsaid_cues", None))
         if found is None:
             return None
         return self._resolve(text, toks, found, att)
