@@ -857,7 +857,53 @@ def _np_backward(tokens: list[tuple[str, int, int]], vi: int, lex: Lexicon) -> t
             p -= 1  # ("sent to The Gazette, the mayor said")
         if len(names) >= 2 and not (p >= 0 and tokens[p][0] in _OBJECT_PREPOSITIONS):
             return (names[-1], names[0] + 1)  # (not "In a letter sent to The Gazette, the mayor said")
-    return (start, end)
+    first = _first_conjunct(tokens, start, lex)
+    return (start if first is None else first, end)
+
+
+# Tokens that may stand before a coordinated subject opening its clause ("On Monday, France and
+# Germany said"): the frame's start, a comma, a colon, a semicolon, a bracket or a dash.
+_CLAUSE_OPENERS = frozenset((",", ";", ":", "(") + tuple(_DASHES))
+_CONJUNCT_PREPOSITIONS = frozenset(("of", "for", "at", "from", "with"))
+
+
+def _first_conjunct(tokens: list[tuple[str, int, int]], start: int, lex: Lexicon) -> int | None:
+    """Start of the first conjunct when the subject at ``start`` is the second of "A and B" (SPEC
+    section 4: the group that speaks; "France and Germany said" gives France and Germany): A is a
+    noun phrase of its own, headed by a name, a group or a body, that opens its clause; else None.
+    Not a body's name ("Office for ... and Human Rights"), a nationality or acronym before a name
+    ("US and Russian officials": the walk back reads those), a title ("Secretary of State and
+    Foreign Minister Ana Ruiz", "President Ana Ruiz and ..."), a phrase with a preposition ("a
+    spokesman for the Parks and Gardens Office"), or the end of a list after a capitalised word
+    ("Tom Berg, Ana Ruiz and ..."; not "On Monday, A and B")."""
+    c = start - 1
+    if c < 1 or tokens[c][0] != "and" or not tokens[c - 1][0][-1:].isalnum() or _inside_body_name(tokens, c, lex):
+        return None
+    span = _np_backward(tokens, c, lex)
+    if span is None or span[1] != c or tokens[span[0]][0].lower() in _PRONOUNS:
+        return None
+    a = span[0]
+    if a > 0 and (tokens[a - 1][0] not in _CLAUSE_OPENERS or (
+            tokens[a - 1][0] == "," and a >= 2 and tokens[a - 2][0][:1].isupper()
+            and tokens[a - 2][0].lower() not in lex.calendar)):
+        return None
+    first = tokens[a + (tokens[a][0].lower() in _DETERMINERS) : c]
+    head = tokens[c - 1][0]
+    if not first or any(t[0].lower().rstrip(".") in lex.titles or t[0].lower() in _CONJUNCT_PREPOSITIONS for t in first) \
+            or not (head[:1].isupper() or _bare(head.lower()) in lex.groups or head.lower() in lex.org_words
+                    or head.lower() in _PERSON_NOUNS) \
+            or (len(first) == 1 and _describes_group(head, lex) and _before_group(tokens, start, lex)) \
+            or (start + 1 < len(tokens) and tokens[start][0][:1].isupper() and tokens[start][0].lower() not in lex.titles
+                and tokens[start + 1][0].lower().rstrip(".") in lex.titles):
+        return None  # (the last: a place before a title, most often a heading run on, "Lima and Oslo Mayor Ana Ruiz")
+    return a
+
+
+def _before_group(tokens: list[tuple[str, int, int]], k: int, lex: Lexicon) -> bool:
+    """Whether capitalised words from ``k`` on end at a group noun ("Russian officials")."""
+    while k < len(tokens) and tokens[k][0][:1].isupper():
+        k += 1
+    return k < len(tokens) and _bare(tokens[k][0].lower()) in lex.groups
 
 
 # Verbs that report words (not an intention or a position: "Moscow intends to ..."), for the
@@ -1676,9 +1722,49 @@ class _Attributor:
 
     def np_at(self, frame: str, offset: int, tokens: list[tuple[str, int, int]], i: int, j: int):
         words = [t[0] for t in tokens[i:j]]
+        if "and" in words[1:-1]:
+            c = next(k for k in range(i + 1, j - 1) if tokens[k][0] == "and")
+            if _first_conjunct(tokens, c + 1, self.lex) == i and "and" not in words[c + 1 - i :]:
+                joint = self._coordinated(frame, offset, tokens, i, c, j)
+                if joint is not None:
+                    return joint[0], joint[1], frame[tokens[i][1] : tokens[j - 1][2]]
+                i, words = c + 1, words[c + 1 - i :]  # the second conjunct alone, as before
         s, e = tokens[i][1], tokens[j - 1][2]
         name, kind = self.classify(words, offset + s)
         return name, kind, frame[s:e]
+
+    def _coordinated(self, frame: str, offset: int, tokens: list[tuple[str, int, int]], i: int, c: int, j: int):
+        """``(actor, kind)`` of a coordinated subject "A and B" (``_first_conjunct``, "and" at
+        ``c``): one group (a body when both are bodies or countries), named by its conjuncts (a
+        person by the canonical name, anything else as written, without a leading determiner
+        before the first); None when a conjunct names no person, group, body or country, or a
+        person stands beside a place or body (a heading run on: "Berlin and Paris Mayor Ana Ruiz",
+        with Paris a place the lexicon knows)."""
+        lex = self.lex
+        a = i + (tokens[i][0].lower() in _DETERMINERS)
+        plural = ""
+        if c - a >= 2 and tokens[a][0].endswith("s") and tokens[a][0][:-1].lower() in lex.titles \
+                and tokens[a + 1][0][:1].isupper():
+            plural = tokens[a][0]  # "Presidents Ana Lund and Tom Berg": the title of both
+            a += 1
+        parts: list[str] = []
+        kinds: list[str] = []
+        for p, q in ((a, c), (c + 1, j)):
+            name, kind = self.classify([t[0] for t in tokens[p:q]], offset + tokens[p][1])
+            if not name or kind not in ("person", "group", "org", "country"):
+                return None
+            if kind != "person":
+                name = frame[tokens[p][1] : tokens[q - 1][2]]
+            elif plural and name.startswith(plural + " "):
+                name = name[len(plural) + 1 :]  # (the article's fullest name ran over the title)
+            parts.append(name)
+            kinds.append(kind)
+        if (kinds[0] == "person") != (kinds[1] == "person"):
+            return None
+        if kinds[0] == "person":  # "he"/"she" later: the last person named, as before
+            self.doc.last_person = _Entity(parts[1], "person", frozenset(), offset + tokens[c + 1][1])
+        # bodies and countries stay what "it" may name later ("Forbes and the Ledger said ... It added")
+        return " and ".join(parts), "org" if {"org", "country"}.issuperset(kinds) else "group"
 
     def frame_speaker(self, frame: str, offset: int, after_quote: bool = False, colon: bool = True):
         """Find ``(actor, kind, mention)`` in a sentence frame (quoted text masked)."""

@@ -475,3 +475,45 @@ def test_scare_quotes_and_a_fraction_have_no_speaker(shipped_attribution):
 ])
 def test_stance_phrase_particles(text, actor, mention):
     _check_speaker(text, actor, mention)
+
+
+# Session 19 (fourteenth round): a coordinated subject "A and B" that opens its clause speaks as one
+# group (SPEC section 4; docs/annotation-guide.md: "France and Germany said" gives France and
+# Germany): persons by their canonical names, anything else as written (regression: the second
+# conjunct alone, "independent journalists", "Germany"). Not a title ("Secretary of State and ..."),
+# a nationality before a group noun, a phrase with a preposition, a list after a capitalised word, or
+# a place before a title (a heading run on): those read as before.
+@pytest.mark.parametrize("text, actor, mention", [
+    pytest.param("Lawyers and independent journalists said the new toll law was vague.",
+                 "Lawyers and independent journalists", "Lawyers and independent journalists", id="common-nouns"),
+    pytest.param("France and Spain said the ferry deal was welcome.", "France and Spain", "France and Spain",
+                 id="countries"),
+    pytest.param("On Monday, Ana Lund and Tom Berg said the pier was safe.", "Ana Lund and Tom Berg",
+                 "Ana Lund and Tom Berg", id="after-opening-phrase"),
+    pytest.param("Presidents Ana Lund and Tom Berg said the pier was safe.", "Ana Lund and Tom Berg",
+                 "Presidents Ana Lund and Tom Berg", id="plural-title"),
+    pytest.param("Spain and Portugal, which share the ferry line, have argued that the toll is unfair.",
+                 "Spain and Portugal", "Spain and Portugal, which share the ferry line", id="relative-clause-after"),
+    pytest.param("US and Spanish officials said the talks went well.", "US and Spanish officials",
+                 "US and Spanish officials", id="nationalities-before-group"),
+    pytest.param("Secretary of State and Harbour Minister Ana Ruiz said the pier was safe.", "Ana Ruiz",
+                 "Harbour Minister Ana Ruiz", id="two-titles"),
+    pytest.param("Tom Berg, Ana Ruiz and Ivo Lind said the pier was safe.", "Ivo Lind", "Ivo Lind", id="list"),
+    pytest.param("A spokesman for the Parks and Gardens Office said the pier was safe.", "Parks and Gardens Office",
+                 "Gardens Office", id="inside-a-phrase"),
+])
+def test_coordinated_subject(text, actor, mention):
+    _check_speaker(text, actor, mention)
+
+
+# A pronoun after a coordinated subject: "they" is the group, "he"/"she" the last person named (as before).
+@pytest.mark.parametrize("text, actors", [
+    pytest.param("Tom Berg and Ana Ruiz said the pier was safe. They added that it would open in May.",
+                 ["Tom Berg and Ana Ruiz", "Tom Berg and Ana Ruiz"], id="they"),
+    pytest.param("Ana Lund and Tom Berg said the pier was safe. He added that it would open in May.",
+                 ["Ana Lund and Tom Berg", "Tom Berg"], id="he"),
+])
+def test_coordinated_subject_pronouns(text, actors):
+    got = segment(text, attribution=None)
+    check_offsets(text, got)
+    assert [s.actor for s in got] == actors

@@ -1432,7 +1432,8 @@ def test_be_adjective_to_speech_verb_gives_the_subject(text, actor):
      "Office for Democratic Institutions and Human Rights"),
     ("The Ministry of Culture and Information said the law was fair.", "Ministry of Culture and Information"),
     ("Anna Keller of the Institute for Peace and Conflict Studies said no.", "Anna Keller"),
-    ("Poland and the Baltic states said no.", "Baltic states"),
+    # a coordination of two names that opens its clause is one group (session 19; it was "Baltic states")
+    ("Poland and the Baltic states said no.", "Poland and the Baltic states"),
 ])
 def test_and_inside_a_body_name(text, actor):
     """Regression: the 'and' of 'Office for Democratic Institutions and Human Rights' ended the
