@@ -36,3 +36,30 @@ def test_a_comparison_closed_by_a_saying_is_the_authors(shipped_attribution, tex
 ])
 def test_comparison_rule_on_pathological_sentences(shipped_attribution, text):
     check_offsets_rules_and_model(text, shipped_attribution)
+
+
+# A seat of power or a capital that has been or will be something ("has been an energetic host",
+# "will be the first stop"), or that prepared, produced or got something, narrates no saying: the
+# article's own voice. A critic, an opponent or a supporter is still the country's position, and
+# "has yet to decide" is left as it was.
+@pytest.mark.parametrize("text, actor", [
+    ("Admittedly, Velden has been a patient host, but patience is not the same thing as a timetable.", None),
+    ("Moscow has been the busiest port of call this spring.", None),
+    ("Astana will be the first stop on the new ferry line.", None),
+    ("Moscow has not yet produced a timetable for the ferry.", None),
+    ("Astana will get its pier, and Washington will get a footnote at most.", None),
+    ("Washington has prepared for the vote with great care.", None),
+    ("Moscow has been the loudest critic of the toll.", "Russia"),
+    ("Washington has been a steady supporter of the new pier.", "United States"),
+    ("Washington has yet to decide.", "United States"),
+])
+def test_what_a_seat_of_power_has_been_or_got_is_the_authors(text, actor):
+    assert [s.actor for s in checked_segment(text)] == [actor]
+
+
+@pytest.mark.parametrize("text", [
+    "Moscow has been" + " not yet" * 400 + " a host.",
+    "Astana will be" + " been" * 500 + " the host.",
+])
+def test_seat_been_on_pathological_sentences(shipped_attribution, text):
+    check_offsets_rules_and_model(text, shipped_attribution)
