@@ -1140,7 +1140,7 @@ def _narrated_action(tokens: list[tuple[str, int, int]], vi: int, low: str) -> b
 _PROPOSALS = frozenset("proposed promised pledged floated offered wants wanted want hoped hopes hope asked asks "
                        "accepted accepts admits allow allows".split())
 _RELATIVE_WORDS = frozenset(("that", "which", "what"))
-_GAP = frozenset(". , ; : ) in at on during before after since until first last".split())
+_GAP = frozenset(". , ; : ) in at on during before after since until first last long".split())
 _NOT_A_HEAD = frozenset("so such now fact clear sure likely possible true certain".split())
 
 
@@ -1149,15 +1149,21 @@ def _relative_proposal(tokens: list[tuple[str, int, int]], i: int, vi: int, lex:
     relative clause whose object is the noun the clause hangs on, with nothing after the verb but a
     time, a place or the clause's end ("the treaty that Medvedev first proposed in Berlin", "the
     package his government had promised in Madrid", "which is what Medvedev proposed in 2008", "what
-    its critics asked."): the sentence is the author's (annotation guide, adjudicated cases 12 and
-    13)."""
+    its critics asked.", "the plan that many delegations had wanted.", "principles that all the
+    members accepted long ago", "which most of Lima wants on the agenda"): the sentence is the
+    author's (annotation guide, adjudicated cases 12 and 13)."""
+    if i >= 3 and tokens[i - 1][0] in ("of", "in") and tokens[i - 2][0].lower() in _QUANTIFIERS:
+        i -= 2  # "most of Lima", "many in Lima": the quantifier opens the subject
+    elif i >= 3 and tokens[i - 1][0] in _QUANTIFIERS:
+        i -= 1  # "all fifty-six states", "all the members"
     if i < 2:
         return False
     nxt = tokens[vi + 1][0].lower() if vi + 1 < len(tokens) else "."
     if nxt not in _GAP and nxt not in lex.calendar and not nxt[:1].isdigit():
         return False
     first = tokens[i][0]
-    if not (first[:1].isupper() or first.lower() in _POSSESSIVE_DETERMINERS or first.lower() in _PRONOUNS):
+    if not (first[:1].isupper() or first.lower() in _POSSESSIVE_DETERMINERS or first.lower() in _PRONOUNS
+            or first in _QUANTIFIERS):
         return False
     w = tokens[i - 1][0]
     prev = tokens[i - 2][0]
@@ -1167,6 +1173,9 @@ def _relative_proposal(tokens: list[tuple[str, int, int]], i: int, vi: int, lex:
     # without "that": "the package his government had promised", "the form Medvedev proposed:"
     return w.isalpha() and w.islower() and w not in _FUNCTION and w not in lex.speech_verbs \
         and prev.lower() in _POSSESSIVE_DETERMINERS
+
+
+_QUANTIFIERS = frozenset("many several some most all few both".split())  # lowercase: inside the sentence
 
 
 def _compared_saying(tokens: list[tuple[str, int, int]], i: int | None, vi: int) -> bool:

@@ -63,3 +63,39 @@ def test_what_a_seat_of_power_has_been_or_got_is_the_authors(text, actor):
 ])
 def test_seat_been_on_pathological_sentences(shipped_attribution, text):
     check_offsets_rules_and_model(text, shipped_attribution)
+
+
+# A wish, a promise or an acceptance recalled in a relative clause whose subject opens with a
+# quantifier ("that many delegations had wanted", "that most of Velden wanted", "that all the
+# members accepted long ago"): the author's sentence (annotation guide, adjudicated cases 12 and
+# 13). A quantified subject of the main clause still speaks; "said" in a relative is left to the
+# learned model, as before.
+@pytest.mark.parametrize("text, actor", [
+    ("The port board left without the timetable that many delegations had wanted.", None),
+    ("The plan that most of Velden wanted on the agenda was dropped.", None),
+    ("The rules that all the members accepted long ago still hold.", None),
+    ("The bridge, which several captains want on the agenda too, has its own history.", None),
+    ("Many dockers wanted the plan dropped.", "dockers"),
+    ("Most of the delegations wanted the summit in May.", "delegations"),
+])
+def test_a_wish_recalled_in_a_relative_with_a_quantified_subject_is_the_authors(text, actor):
+    assert [s.actor for s in checked_segment(text)] == [actor]
+
+
+@pytest.mark.parametrize("text", [
+    "The plan that" + " most of" * 400 + " Velden wanted.",
+    "The rules that" + " all" * 500 + " accepted long ago.",
+])
+def test_quantified_relative_on_pathological_sentences(shipped_attribution, text):
+    check_offsets_rules_and_model(text, shipped_attribution)
+
+
+# "nothing" is no source of the learned model ("nothing said at the meeting changed that"); a
+# negative subject speaks for no one (data/attribution_non_sources.txt).
+@pytest.mark.parametrize("text, actor", [
+    ("The old ferry is in worse shape than ever, and nothing said at the harbour meeting changed that.", None),
+    ("Nothing said on the quay that night could calm the dockers.", None),
+    ("Tom Berg said nothing had changed.", "Tom Berg"),
+])
+def test_nothing_is_no_speaker_of_the_model(shipped_attribution, text, actor):
+    assert [s.actor for s in checked_segment(text, shipped_attribution)] == [actor]
