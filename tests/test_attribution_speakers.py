@@ -517,3 +517,27 @@ def test_coordinated_subject_pronouns(text, actors):
     got = segment(text, attribution=None)
     check_offsets(text, got)
     assert [s.actor for s in got] == actors
+
+
+# Session 19 (fourteenth round): a name with a relative clause between commas or dashes, then the
+# main predicate; when the learned model's source is "who" and its cue is the predicate's, or a word
+# inside the clause with no words of its own after it ("has welcomed support"), the mention runs from
+# the name over the relative clause (regression: the mention "who", which the measure does not count
+# as the source's words). A saying with its words inside the clause keeps "who". Shipped model.
+@pytest.mark.parametrize("text, point, mention", [
+    pytest.param("Councillor Lund, who has welcomed support from the dockers, doesn't mince words about the toll.",
+                 "default", "Councillor Lund, who has welcomed support from the dockers", id="clause-closed-default"),
+    pytest.param("Councillor Lund, who has welcomed support from the dockers, doesn't mince words about the toll.",
+                 "broad", "Councillor Lund, who has welcomed support from the dockers", id="clause-closed-broad"),
+    pytest.param("Admiral Berg, who spoke on behalf of the union at the harbour rally, singled out the mayor's toll "
+                 "plan as beyond repair.", "broad", "Admiral Berg, who spoke on behalf of the union at the harbour rally",
+                 id="spoke-inside-broad"),
+    pytest.param("Ana Ruiz, who said the plan was fair, left early.", "default", "who", id="words-inside-kept"),
+    pytest.param("The old pier was praised by Ana Ruiz, who said it was safe.", "broad", "who", id="clause-to-the-end"),
+])
+def test_relative_clause_mention(shipped_attribution, text, point, mention):
+    from stancekit.attribution.train import RECALL_THRESHOLDS
+    model = shipped_attribution if point == "default" else shipped_attribution.with_thresholds(*RECALL_THRESHOLDS)
+    got = segment(text, attribution=model)
+    check_offsets(text, got)
+    assert [s.actor_mention for s in got if s.actor] == [mention]

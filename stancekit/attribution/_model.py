@@ -398,7 +398,7 @@ class AttributionModel:
         mention = text[toks[k][1] : toks[j][2]]
         if j == k and words[0].lower() in ("who", "which"):  # "Ann Lee, who said ...": the name before the comma
             saying = toks[cue][0].lower() in att.lex.speech_verbs and not _commitment([t[0].lower() for t in toks], cue)
-            return self._antecedent(toks, k, att, mention, saying)
+            return self._antecedent(toks, k, att, mention, saying, (text, cue))
         if j == k and j >= 2 and toks[j - 1][0].lower() == "of" and toks[j - 2][0].lower() in _PART_OF \
                 and words[0].lower() in ("them", "whom"):
             part = self._part_of(toks, j, att, mention)
@@ -414,13 +414,21 @@ class AttributionModel:
             kind = "person" if words[-1][:1].isupper() else "group"
         return name, ("person" if kind == "none" else kind), mention
 
-    def _antecedent(self, toks, k: int, att, mention: str, saying: bool = False) -> tuple[str, str, str] | None:
+    def _antecedent(self, toks, k: int, att, mention: str, saying: bool = False,
+                    closed: tuple[str, int] | None = None) -> tuple[str, str, str] | None:
         """The speaker that the relative "who" at ``k`` stands for: the name or description
         right before its comma ("Ann Lee, who said ..."), with "who" as the mention (the words
         of the statement that name the source); None when there is none. With no comma, a group
         word or a capitalised plural right before "who", when the cue is ``saying`` (a word of the
         speech list, not a commitment: "who wanted to stay late" is none): "harbour pilots who have
-        complained", "Dockers who have praised the plan warned ..." (_restrictive_antecedent)."""
+        complained", "Dockers who have praised the plan warned ..." (_restrictive_antecedent).
+        ``closed``, the statement's text and the cue's index: when the relative clause closes (its
+        comma or dash again) before a lowercase word, the main clause's predicate, and the cue is
+        that predicate's or, inside the clause, no saying with words after it ("spoke", "was
+        posted", "has welcomed support"), the mention runs from the name over the relative clause
+        ("Ann Lee, who spoke at the meeting, praised ...": "Ann Lee, who spoke at the meeting");
+        "Ann Lee, who said the plan was fair, left" and "..., who grumbled that ..., left" keep
+        "who" (_CONTENT_SAYINGS, _CONTENT_OPENERS)."""
         if 1 <= k and toks[k - 1][0] not in _RELATIVE_COMMAS and toks[k][0].lower() == "who":
             if not saying:
                 return None  # "dockers who counted the boats": no saying
@@ -442,6 +450,13 @@ class AttributionModel:
             name, kind = toks[e][0], "group" if low[e].endswith("s") else "person"
         if not name or kind == "self":
             return None
+        if closed is not None:
+            c = next((c for c in range(k + 1, len(toks)) if toks[c][0] == toks[k - 1][0]), None)
+            cue = toks[closed[1]][0].lower()
+            nxt = toks[closed[1] + 1][0].lower() if closed[1] + 1 < len(toks) else ""
+            if c is not None and c > k + 1 and c + 1 < len(toks) and toks[c + 1][0][:1].islower() and (
+                    closed[1] > c or not (cue in _CONTENT_SAYINGS or nxt in _CONTENT_OPENERS)):
+                mention = closed[0][toks[b][1] : toks[c - 1][2]]
         return name, ("person" if kind == "none" else kind), mention
 
     def _part_of(self, toks, j: int, att, mention: str) -> tuple[str, str, str] | None:
@@ -678,6 +693,12 @@ _JOINT_BETWEEN = frozenset("by from of to with , the a an".split())
 _PART_OF = frozenset("one some several many most few two three four all each both".split())
 _POSSESSIVE = frozenset(("'s", "\u2019s"))
 _RELATIVE_COMMAS = frozenset([",", "-", "—", "–"])
+# Saying verbs whose words follow them ("said the plan was fair"): inside a relative clause, the
+# clause holds the statement's words and "who" names its source (AttributionModel._antecedent).
+_CONTENT_SAYINGS = frozenset("said says told tells stated states added adds noted notes announced announces declared "
+                             "declares insisted insists explained explains confirmed confirms claimed claims argued "
+                             "argues warned warns wrote writes asserted asserts".split())
+_CONTENT_OPENERS = frozenset(("that", ":", '"', "\u201c", "``", "he", "she", "they", "it", "we", "i"))
 _WHICH_AUX = frozenset("has have had also then later once".split())
 
 
