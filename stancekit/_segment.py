@@ -15,7 +15,8 @@ from ._lexicon import Lexicon, load_lexicon, read_data_lines
 from ._text import INTERVIEWER_LABELS, Sentence, gap_token_spans, iter_paragraphs, lower_words, paragraphs, sentences
 from .attribution._coref import _DETERMINERS, _FUNCTION, _INITIALS, _PARTY_WORDS, _Doc, _Entity, _lex_memo
 from .attribution._features import CLAUSE_WITHIN, measure_noun
-from .attribution._mention import head_nouns
+from .attribution._mention import extend_mention, head_nouns
+from .attribution._model import resolve_attribution
 
 __all__ = ["Statement", "segment", "DEFAULT_MAX_LENGTH", "KINDS"]
 
@@ -872,9 +873,9 @@ def _first_conjunct(tokens: list[tuple[str, int, int]], start: int, lex: Lexicon
     section 4: the group that speaks; "France and Germany said" gives France and Germany): A is a
     noun phrase of its own, headed by a name, a group or a body, that opens its clause; else None.
     Not a body's name ("Office for ... and Human Rights"), a nationality or acronym before a name
-    ("US and Russian officials": the walk back reads those), a title ("Secretary of State and
-    Foreign Minister Ana Ruiz", "President Ana Ruiz and ..."), a phrase with a preposition ("a
-    spokesman for the Parks and Gardens Office"), or the end of a list after a capitalised word
+    ("US and Russian officials": the walk back reads those), a title ("Port Minister and Harbour
+    Chief Ana Ruiz", "President Ana Ruiz and ..."), a phrase with a preposition ("a clerk of the
+    Roads and Bridges Office"), or the end of a list after a capitalised word
     ("Tom Berg, Ana Ruiz and ..."; not "On Monday, A and B")."""
     c = start - 1
     if c < 1 or tokens[c][0] != "and" or not tokens[c - 1][0][-1:].isalnum() or _inside_body_name(tokens, c, lex):
@@ -2813,9 +2814,7 @@ def segment(
             "split the document or raise max_length"
         )
     if attribution is not None:
-        from .attribution._model import resolve_attribution
         attribution = resolve_attribution(attribution)
-    from .attribution._mention import extend_mention, head_nouns
     if not text.strip():
         return []
     lex = load_lexicon(lexicon_dirs)

@@ -424,9 +424,10 @@ class AttributionModel:
         complained", "Dockers who have praised the plan warned ..." (_restrictive_antecedent).
         ``closed``, the statement's text and the cue's index: when the relative clause closes (its
         comma or dash again) before a lowercase word, the main clause's predicate, and the cue is
-        that predicate's or, inside the clause, no saying with words after it ("spoke", "was
-        posted", "has welcomed support"), the mention runs from the name over the relative clause
-        ("Ann Lee, who spoke at the meeting, praised ...": "Ann Lee, who spoke at the meeting");
+        that predicate's or, inside the clause, no saying with words after it (a narrated verb, a
+        verb with an object: "who has praised the crews"), the mention runs from the name over the
+        relative clause ("Ann Lee, who spoke at the meeting, praised ...": "Ann Lee, who spoke at
+        the meeting");
         "Ann Lee, who said the plan was fair, left" and "..., who grumbled that ..., left" keep
         "who" (_CONTENT_SAYINGS, _CONTENT_OPENERS)."""
         if 1 <= k and toks[k - 1][0] not in _RELATIVE_COMMAS and toks[k][0].lower() == "who":
