@@ -1060,6 +1060,46 @@ def _agreed_to_act(tokens: list[tuple[str, int, int]], vi: int) -> bool:
         and tokens[k + 1][0] not in _POSSESSIVE_DETERMINERS
 
 
+_DECISION_MODALS = frozenset("would will should shall".split())
+# what a meeting decides to do ("that a summit would be held", "that their leaders should meet")
+_DECIDED = frozenset("held meet gather convene hold host chair take go open begin start sit reconvene".split())
+_DECISION_SKIP = frozenset("be then next also again".split())
+
+
+def _agreed_decision(tokens: list[tuple[str, int, int]], vi: int) -> bool:
+    """Whether "agreed" at ``vi`` is followed, across a time, a place or an aside ("agreed, without a
+    vote, that"), by "that" and a clause that decides a meeting ("that a summit would be held in
+    May", "that their leaders should meet before the end of the year", "that Velden would chair the
+    board in 2012"): a collective decision narrated as a meeting's outcome (annotation guide,
+    adjudicated case 13). Not a judgement ("agreed that a summit could at least reaffirm ...",
+    "agreed that the plan was premature")."""
+    n = len(tokens)
+    k = vi + 1
+    while True:
+        while k < n and k < vi + 24 and tokens[k][0] != "that":
+            if tokens[k][0] in (".", ";", ":", "?", "!") or tokens[k][0].startswith("_") or tokens[k][0] in _QUOTE_MARKS:
+                return False
+            k += 1
+        if k >= n or k >= vi + 24 or tokens[k][0] != "that":
+            return False
+        p = tokens[k - 1][0]
+        if k == vi + 1 or p == "," or p.lower() in _AGREE_PP or p[:1].isupper() or p[:1].isdigit():
+            break  # the decision's clause ("agreed in May that", "agreed, without a vote, that")
+        if not any(t[0] == "," for t in tokens[vi + 1 : k]):
+            return False  # "agreed with the view that", "agreed a plan that": no clause of the decision
+        k += 1  # "agreed, after a procedure that no one broke, that": a relative inside the aside
+    for m in range(k + 1, min(n - 1, k + 14)):
+        w = tokens[m][0]
+        if w in _CLAUSE_ENDS and w != ",":
+            return False
+        if w in _DECISION_MODALS:
+            j = m + 1
+            while j < n and j < m + 4 and (tokens[j][0] in _DECISION_SKIP or tokens[j][0].endswith("ly")):
+                j += 1
+            return j < n and tokens[j][0] in _DECIDED
+    return False
+
+
 def _narrated_action(tokens: list[tuple[str, int, int]], vi: int, low: str) -> bool:
     """Whether the speech word at ``vi`` narrates an action, not a saying (SPEC section 4): a decision
     ("agreed in principle on Saturday to hold a summit"), a briefing without its content ("briefed
@@ -1073,7 +1113,7 @@ def _narrated_action(tokens: list[tuple[str, int, int]], vi: int, low: str) -> b
     n = len(tokens)
     nxt = tokens[vi + 1][0].lower() if vi + 1 < n else ""
     if low in _AGREE:
-        return _agreed_to_act(tokens, vi)
+        return _agreed_to_act(tokens, vi) or _agreed_decision(tokens, vi)
     if low in _BRIEFED:
         if vi < 1 or tokens[vi - 1][0].lower() in _BE:
             return False

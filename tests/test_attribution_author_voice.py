@@ -99,3 +99,31 @@ def test_quantified_relative_on_pathological_sentences(shipped_attribution, text
 ])
 def test_nothing_is_no_speaker_of_the_model(shipped_attribution, text, actor):
     assert [s.actor for s in checked_segment(text, shipped_attribution)] == [actor]
+
+
+# "agreed" with a clause that decides a meeting ("that the towns would meet again in May", "that a
+# summit would be held", "that X would chair the board"), across a time, a place or an aside: a
+# collective decision narrated as a meeting's outcome (annotation guide, adjudicated case 13). A
+# judgement after "agreed that" ("could at least restate", "would be safe") and "agreed with the
+# view that" keep their subject.
+@pytest.mark.parametrize("text, actor", [
+    ("On the last evening the port ministers agreed, without a vote, that the harbour towns would meet again in May.", None),
+    ("Port officials agreed in March, after a debate that nobody enjoyed, that their councils should gather in Velden.", None),
+    ("Port officials agreed at their meeting in Lima in 2004 that Velden would chair the ferry board in 2006.", None),
+    ("By Friday the ministers had agreed, with no objection recorded, that a summit would be held in Velden.", None),
+    ("Port officials agreed that the pier would be safe by May.", "Port officials"),
+    ("Port officials agreed that a summit could at least restate the old rules.", "Port officials"),
+    ("Port officials agreed with the view that the board would meet too rarely.", "Port officials"),
+    ("Lena Arvidsson agreed that the plan was premature.", "Lena Arvidsson"),
+])
+def test_a_meeting_decided_after_agreed_that_is_the_authors(text, actor):
+    assert [s.actor for s in checked_segment(text)] == [actor]
+
+
+@pytest.mark.parametrize("text", [
+    "The board agreed" + ", after a vote that" * 300 + " it would meet.",
+    "The board agreed that" + " it would" * 400 + " meet.",
+    "agreed , that " * 400,
+])
+def test_agreed_decision_on_pathological_sentences(shipped_attribution, text):
+    check_offsets_rules_and_model(text, shipped_attribution)
