@@ -1030,6 +1030,7 @@ def _speech_without_content(tokens: list[tuple[str, int, int]], vi: int, calenda
 _AGREE_PP = frozenset("in on at during after before with without principle unanimously formally late early last "
                       "this the a an their its his her of for by".split())  # "agreed in principle on Saturday to"
 _BRIEFED = frozenset(("briefed", "briefs", "brief"))
+_EXPECTED_ACTS = frozenset("attend arrive travel meet gather visit host chair sign fly return land".split())
 _EXPECTED_AT = frozenset("in on at back here there soon later .".split())  # "is expected in Athens on Tuesday"
 _PUT = frozenset(("put", "puts", "putting"))
 _PUT_ON = frozenset(("on", "onto"))
@@ -1138,7 +1139,16 @@ def _narrated_action(tokens: list[tuple[str, int, int]], vi: int, low: str) -> b
         return (k == n or tokens[k][0] != "about") and (k == n or tokens[k][0] not in ("that", ":") and not tokens[k][0].startswith("_")) \
             and not (k + 1 < n and tokens[k][0] == "," and tokens[k + 1][0] in _SAYING_ING)
     if low == "expected":
-        return vi >= 1 and (tokens[vi - 1][0].lower() in _BE or tokens[vi - 1][0] == "also") and nxt in _EXPECTED_AT
+        if vi < 1:
+            return False
+        if tokens[vi - 1][0].lower() in _BE or tokens[vi - 1][0] == "also":
+            if nxt in _EXPECTED_AT:
+                return True
+            # "are expected to attend the summit": an arrival or a meeting planned, not a saying
+            return nxt == "to" and vi + 2 < n and tokens[vi + 2][0] in _EXPECTED_ACTS
+        # "the delegates expected at the conference": a reduced relative, an arrival
+        return nxt in ("at", "in") and tokens[vi - 1][0].isalpha() and tokens[vi - 1][0].islower() \
+            and tokens[vi - 1][0].endswith("s") and vi + 2 < n and tokens[vi + 2][0].lower() in _OCCASION_OPENERS
     if low in _RAISE:  # money raised, or a person brought up ("born and raised in Ohio")
         if vi >= 2 and tokens[vi - 1][0] == "and" and tokens[vi - 2][0].lower() == "born":
             return True

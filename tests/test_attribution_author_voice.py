@@ -127,3 +127,27 @@ def test_a_meeting_decided_after_agreed_that_is_the_authors(text, actor):
 ])
 def test_agreed_decision_on_pathological_sentences(shipped_attribution, text):
     check_offsets_rules_and_model(text, shipped_attribution)
+
+
+# "is expected to" with a verb of arriving or meeting ("are expected to attend the meeting", "is
+# expected to arrive in Velden"), and a reduced relative of arrival ("the delegates expected at the
+# conference"), narrate a plan, not a saying (SPEC section 4). "is expected to announce", "to
+# reject" keep their subject, as PolNeAR counts them; "expected at least" is no arrival.
+@pytest.mark.parametrize("text, actor", [
+    ("Mayor Ana Ruiz is expected to arrive in Velden on Tuesday.", None),
+    ("The port ministers were also expected to meet the dockers' union.", None),
+    ("Volunteers were folding name cards for the delegates expected at the harbour conference on Sunday.", None),
+    ("Tom Berg is expected to announce the toll on Monday.", "Tom Berg"),
+    ("Port officials are expected to reject the plan.", "Port officials"),
+    ("Port officials expected at least a reply.", "Port officials"),
+])
+def test_an_arrival_expected_is_the_authors(text, actor):
+    assert [s.actor for s in checked_segment(text)] == [actor]
+
+
+@pytest.mark.parametrize("text", [
+    "The delegates expected at the" * 300 + " pier.",
+    "Ana Ruiz is expected to" + " attend" * 400 + ".",
+])
+def test_expected_arrival_on_pathological_sentences(shipped_attribution, text):
+    check_offsets_rules_and_model(text, shipped_attribution)
