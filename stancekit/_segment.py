@@ -580,12 +580,14 @@ def _tag_opening(tokens: list[tuple[str, int, int]], k: int) -> bool:
     return k >= 0 and (tokens[k][0] == "," or tokens[k][0].startswith("_"))
 
 
-def _described_subject(tokens: list[tuple[str, int, int]], vi: int, lex: Lexicon) -> tuple[int, int] | None:
+def _described_subject(tokens: list[tuple[str, int, int]], vi: int, lex: Lexicon,
+                       possessive: bool = False) -> tuple[int, int] | None:
     """``[d, n + 1)``: a description that opens the clause and is the subject of the saying verb at
     ``vi`` ("A harbour employee said ...", "One former Lima dock worker, speaking on condition of
     anonymity, said ..."): a determiner at the start or after a comma, at most three modifiers, a
     lowercase noun, then the verb (after an adverb in "-ly" or a participle's phrase between
-    commas); else None."""
+    commas); else None. ``possessive``: a lowercase possessive may be a modifier ("the union's
+    lawyer"; only for a participle's shared subject, _Attributor._described_opener)."""
     n = vi - 1
     if n >= 1 and tokens[n][0].endswith("ly") and tokens[n][0].islower():
         n -= 1
@@ -605,10 +607,17 @@ def _described_subject(tokens: list[tuple[str, int, int]], vi: int, lex: Lexicon
                 and (w in _PERSON_NOUNS or w in _KIN_NOUNS or w in lex.titles):  # a person ("their smiles said" is none)
             # (a possessive only in a tag after a comma or a quotation: '"...," his old neighbour told the Gazette.')
             return (d, n + 1) if d == 0 or tokens[d - 1][0] == "," or t in _TAG_POSSESSIVES else None
+        if possessive and d > 0 and _lower_possessive(t):
+            continue  # "the union's lawyer": a possessive modifier
         if not t.isalpha() or t.lower() in _FUNCTION or t.endswith(("ed", "ing")) and t.islower() \
                 or t.lower() in lex.country_of or t.lower() in _NOT_NOUNS:
             return None  # (not "The Russian side": a country speaks, read by the rules after this)
     return None
+
+
+def _lower_possessive(word: str) -> bool:
+    """A lowercase noun's possessive ("union's", "port’s")."""
+    return word[-2:] in ("'s", "’s") and word[:-2].isalpha() and word[:-2].islower()
 
 
 # Verbs that only say: their described subject speaks ("The source said"); other saying verbs take
@@ -2243,19 +2252,28 @@ class _Attributor:
     def _described_opener(self, frame: str, offset: int, tokens: list[tuple[str, int, int]], j: int):
         """A description that opens the sentence and is the subject of its first verb, shared by a
         saying participle after the comma at ``j`` ("The port union filed a complaint, arguing that
-        ..."): a determiner first, at most three lowercase modifiers, a head noun of a person or a
-        body, then a verb in the past or present; the noun names the speaker. Else None."""
-        if j < 4 or tokens[0][0] not in _DESCRIBED_OPENERS:
+        ..."): a determiner first (or after an opening phrase and its comma: "In a short note, the
+        lawyer weighed in ..., insisting"), at most three lowercase modifiers (a possessive among
+        them: "the union's lawyer"), a head noun of a person or a body, then a verb in the past or
+        present; the noun names the speaker. Else None."""
+        s0 = 0
+        if tokens and tokens[0][0] not in _DESCRIBED_OPENERS and (
+                tokens[0][0].lower() in _OPENING_PREPOSITIONS or _introductory(tokens, self.lex)):
+            # "In a brief post, the union's lawyer weighed in ..., insisting": after the opening phrase
+            s0 = next((k + 1 for k in range(1, min(j - 3, 10)) if tokens[k][0] == ","), 0)
+            if not s0 or tokens[s0][0] not in ("the", "a", "an"):
+                return None
+        if j < s0 + 4 or (s0 == 0 and tokens[0][0] not in _DESCRIBED_OPENERS):
             return None
-        for v in range(2, min(j, 6)):
+        for v in range(s0 + 2, min(j, s0 + 6)):
             w = tokens[v][0]
-            if not (w.isalpha() and w.islower()):
+            if not (w.isalpha() and w.islower() or _lower_possessive(w)):
                 return None
             if w in self.lex.irregular_past or w.endswith("ed") and w not in _NOT_NOUNS:
                 noun = tokens[v - 1][0]
                 if noun not in head_nouns(self.lex) or noun in self.lex.irregular_past or noun.endswith("ed"):
                     return None
-                described = _described_subject(tokens, v, self.lex)
+                described = _described_subject(tokens, v, self.lex, possessive=True)
                 if described is None:
                     return None
                 name, kind, mention = self.np_at(frame, offset, tokens, *described)

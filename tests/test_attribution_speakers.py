@@ -419,10 +419,10 @@ _BRIEF_POST = ("In a brief post, the union's lawyer weighed in on the dispute, i
     pytest.param(_TOP_SEAT, "default", "Tom Berg", id="dash-apposition-seat-default"),
     pytest.param(_TOP_SEAT, "broad", "Tom Berg", id="dash-apposition-seat-broad"),
     pytest.param(_BRIEF_POST, "broad", "lawyer", id="lone-weak-cue-broad"),
-    # left: at the default point "insisting" is the only cue taken, and its best source is the
-    # opening phrase's noun "post" (log-odds -0.5); nothing to compare it with
-    pytest.param(_BRIEF_POST, "default", "lawyer", id="lone-weak-cue-default",
-                 marks=pytest.mark.xfail(strict=True, reason="one cue taken, its weak source kept")),
+    # at the default point "insisting" is the only cue the model takes, its best source the opening
+    # phrase's noun "post" (log-odds -0.5); since session 19 the rules name the participle's shared
+    # subject after the opening phrase (_Attributor._described_opener), so the model is not asked
+    pytest.param(_BRIEF_POST, "default", "lawyer", id="lone-weak-cue-default"),
     pytest.param("Ana Ruiz said the pier would open in May.", "default", "Ana Ruiz", id="one-cue-kept"),
 ])
 def test_cue_with_the_clearer_source(shipped_attribution, text, point, actor):
@@ -538,3 +538,22 @@ def test_relative_clause_mention(shipped_attribution, text, point, mention):
     got = segment(text, attribution=model)
     check_offsets(text, got)
     assert [s.actor_mention for s in got if s.actor] == [mention]
+
+
+# Session 19 (fourteenth round): a saying participle after a comma shares the subject of the clause
+# before it when that subject is a description after an opening phrase ("In a brief post, the
+# lawyer weighed in ..., insisting") or with a lowercase possessive ("The union's lawyer weighed in
+# ..., insisting"); regression: no speaker from the rules, and the learned model's only cue took the
+# opening phrase's noun. A possessive before "said" stays as before (a fixture reads such a line as
+# narration).
+@pytest.mark.parametrize("text, actor, mention", [
+    pytest.param("In a short note, the harbour lawyer weighed in on the row, insisting the crews had been misled.",
+                 "lawyer", "the harbour lawyer", id="after-opening-phrase"),
+    pytest.param("The union's lawyer weighed in on the row, insisting the crews had been misled.", "lawyer",
+                 "The union's lawyer", id="possessive-opener"),
+    pytest.param("In May, the mayor's deputy resigned, saying she had been misled.", "deputy", "the mayor's deputy",
+                 id="possessive-after-opening-phrase"),
+    pytest.param("In a short note, the pier was called unsafe, adding to the row.", None, None, id="no-description"),
+])
+def test_participle_shares_described_subject(text, actor, mention):
+    _check_speaker(text, actor, mention)
