@@ -1269,6 +1269,42 @@ def _compared_saying(tokens: list[tuple[str, int, int]], i: int | None, vi: int)
 
 _COUNT_WORDS = frozenset("a an one two three four five six seven eight nine ten dozen dozens hundred hundreds "
                          "thousand thousands half".split())
+# a text that "says nothing about" something: the author's reading of a text, not its words
+_TEXT_NOUNS = frozenset("text texts draft drafts record declaration speech treaty charter document principles "
+                        "article articles bill law code plan resolution agreement programme program".split())
+_SAY_FORMS = frozenset("say says said".split())
+_LITTLE = frozenset("nothing little less more much otherwise".split())
+_LITTLE_BEFORE = frozenset("almost very next far much even".split())
+
+
+def _text_says_little(tokens: list[tuple[str, int, int]], vi: int) -> bool:
+    """Whether "says" at ``vi`` has a text as its subject (within the six words before it, back to
+    the clause's start: "text", "draft", "declaration", "speech", "record" ...) and "nothing",
+    "little", "more", "less" or "otherwise" as its object ("The text says nothing about the fund.",
+    "the draft says almost nothing about rights", "the speech in Lima said less than its title",
+    "The record says otherwise."): the author's reading of a text, the article's own voice (SPEC
+    section 4). Not a person or a body ("Tom Berg said nothing"), nor a text's words ("the draft
+    says that ...", "the text says little has changed")."""
+    n = len(tokens)
+    k = vi + 1
+    while k < n and k < vi + 3 and tokens[k][0].lower() in _LITTLE_BEFORE:
+        k += 1
+    if k >= n or tokens[k][0].lower() not in _LITTLE:
+        return False
+    if k + 1 < n and tokens[k + 1][0] not in _CLAUSE_ENDS and tokens[k + 1][0].lower() not in _LITTLE_AFTER:
+        return False  # "says little has changed": a clause of its own
+    for j in range(vi - 1, max(-1, vi - 7), -1):
+        w = tokens[j][0]
+        if w in _CLAUSE_ENDS or w.lower() in _RELATIVE_WORDS or w.startswith("_"):
+            return False
+        if w in _TEXT_NOUNS:
+            return True
+    return False
+
+
+_LITTLE_AFTER = frozenset("about than on of at in".split())
+
+
 _WHEN_AFTER = frozenset("when in at on three two a last".split())  # "predicted when ...", "promised in Madrid"
 
 
@@ -1971,8 +2007,9 @@ class _Attributor:
                     span = restricted  # "A harbour engineer who was on the pier said": the engineer
             action = low in _NARRATED and _narrated_action(tokens, vi, low) or span is not None and (
                 low in _PROPOSALS and _relative_proposal(tokens, span[0], vi, lex))
-            if action or low in _SPEAK and _speech_without_content(tokens, vi, lex.calendar) or span and (_conditional_saying(
-                    tokens, span[0], vi)) or _compared_saying(tokens, span[0] if span else None, vi):
+            if action or low in _SPEAK and _speech_without_content(tokens, vi, lex.calendar) or span and _conditional_saying(
+                    tokens, span[0], vi) or low in _SAY_FORMS and _text_says_little(tokens, vi) \
+                    or _compared_saying(tokens, span[0] if span else None, vi):
                 # "He spoke to Ana Ruiz in Lima.": a narrated action, the article's own voice; its
                 # subject is still the person a later pronoun or an answer's label names. After a
                 # decision, a briefing or a proposal recalled, the learned model does not take the
@@ -1981,7 +2018,8 @@ class _Attributor:
                 # take a later cue ("let Kingson speak first, and then he spent his speech praising
                 # ...", "..., even if they did not agree")
                 self.no_model = self.no_model or action and low != "brief" and low not in _RAISE
-                if not action and _compared_saying(tokens, span[0] if span else None, vi):
+                if not action and (_compared_saying(tokens, span[0] if span else None, vi)
+                                   or low in _SAY_FORMS and _text_says_little(tokens, vi)):
                     self.unsaid_cues.add(offset + tokens[vi][1])  # "than many in Lima expected": nor the model's
                 if span and self.unsaid is None:
                     name, kind, _ = self.np_at(frame, offset, tokens, *span)

@@ -151,3 +151,28 @@ def test_an_arrival_expected_is_the_authors(text, actor):
 ])
 def test_expected_arrival_on_pathological_sentences(shipped_attribution, text):
     check_offsets_rules_and_model(text, shipped_attribution)
+
+
+# A text that "says nothing", "little", "more" or "otherwise" ("The charter says nothing about the
+# fund.", "the speech in Lima said almost nothing"): the author's reading of a text, not a speaker's
+# words, at both points. A person who said nothing and a text's own words keep their source.
+@pytest.mark.parametrize("text, actor", [
+    ("The charter says nothing about who would pay for the second quay.", None),
+    ("Admittedly, the draft says almost nothing about the night ferry, and that is a real gap.", None),
+    ("On the toll, the speech in Velden said very little.", None),
+    ("The record says otherwise.", None),
+    ("The port plan says less than its title promises.", None),
+    ("Tom Berg said nothing about the toll.", "Tom Berg"),
+    ("Ana Ruiz says the charter says nothing about the fund.", "Ana Ruiz"),
+])
+def test_a_text_that_says_little_is_the_authors_reading(shipped_attribution, text, actor):
+    assert [s.actor for s in checked_segment(text)] == [actor]
+    assert [s.actor for s in checked_segment(text, shipped_attribution)] == [actor]
+
+
+@pytest.mark.parametrize("text", [
+    "The draft" + " text" * 400 + " says nothing.",
+    "The draft says" + " almost" * 400 + " nothing.",
+])
+def test_text_says_little_on_pathological_sentences(shipped_attribution, text):
+    check_offsets_rules_and_model(text, shipped_attribution)
