@@ -1272,6 +1272,38 @@ _COUNT_WORDS = frozenset("a an one two three four five six seven eight nine ten 
 # a text that "says nothing about" something: the author's reading of a text, not its words
 _TEXT_NOUNS = frozenset("text texts draft drafts record declaration speech treaty charter document principles "
                         "article articles bill law code plan resolution agreement programme program".split())
+_MOTION = frozenset("fly flew flies flying flown come comes came coming drive drove driven driving drives travel "
+                    "travelled traveled travels head headed heads sail sailed sails".split())
+_BACK_AFTER = frozenset("to from home . , ;".split())  # "flew back to Lima", "came back home"
+_MAY = frozenset("may can could might would will must shall should".split())
+_LET = frozenset("let lets letting allow allows allowing allowed entitle entitles".split())
+_MEETINGS = frozenset("conference conferences meeting meetings session sessions summit vote votes election elections "
+                      "referendum consultations consultation talks hearing inquiry".split())
+
+
+def _may_call_meeting(tokens: list[tuple[str, int, int]], vi: int) -> bool:
+    """Whether "call" at ``vi`` is a power to convene a meeting, after a modal or "let(s) X" ("any
+    party may call a conference", "would let Lima call a meeting of the others", "lets any member
+    call for consultations"): what a text allows, no saying (SPEC section 4). Not "called a
+    session" (PolNeAR counts a meeting called with its purpose), nor "call for a new port" or "call
+    the plan a trap"."""
+    n = len(tokens)
+    j = vi - 1
+    while j >= 0 and tokens[j][0].lower() in ("also", "then", "still", "even", "not", "only"):
+        j -= 1
+    if j < 0:
+        return False
+    if tokens[j][0].lower() not in _MAY and not any(tokens[k][0].lower() in _LET for k in range(max(0, j - 4), j)):
+        return False
+    k = vi + 1
+    if k < n and tokens[k][0].lower() == "for":
+        k += 1
+    while k < n and k < vi + 5 and (tokens[k][0].lower() in _OCCASION_OPENERS or tokens[k][0].lower() in
+                                    ("special", "emergency", "new", "extraordinary", "snap", "early", "urgent")):
+        k += 1
+    return k < n and tokens[k][0].lower() in _MEETINGS
+
+
 _SAY_FORMS = frozenset("say says said".split())
 _LITTLE = frozenset("nothing little less more much otherwise".split())
 _LITTLE_BEFORE = frozenset("almost very next far much even".split())
@@ -1991,6 +2023,13 @@ class _Attributor:
                 continue  # "the Democratic contest", "his call for": a noun, not a verb
             if low == "back" and vi == 1 and tokens[0][0].endswith("ing"):
                 continue  # "Looking back to 2008, X argued": a particle, not "back" a candidate
+            if low == "call" and _may_call_meeting(tokens, vi):
+                self.unsaid_cues.add(offset + tokens[vi][1])
+                continue  # "any party may call a conference", "lets Lima call for talks": a power, no saying
+            if low == "back" and vi >= 1 and tokens[vi - 1][0].lower() in _MOTION \
+                    and (vi + 1 == len(tokens) or tokens[vi + 1][0].lower() in _BACK_AFTER):
+                self.unsaid_cues.add(offset + tokens[vi][1])
+                continue  # "to fly back to Lima", "came back from Lima": an adverb of a journey, not support
             if low in _AGREE and vi + 1 < len(tokens) and tokens[vi + 1][0].lower() == "to":
                 continue  # "Russia agreed to widen the transit": a decision, not words ("agreed that" is)
             if vi + 1 < len(tokens) and not hedge and (tokens[vi + 1][0].lower() == "by" or (

@@ -176,3 +176,31 @@ def test_a_text_that_says_little_is_the_authors_reading(shipped_attribution, tex
 ])
 def test_text_says_little_on_pathological_sentences(shipped_attribution, text):
     check_offsets_rules_and_model(text, shipped_attribution)
+
+
+# "back" after a verb of travel ("to fly back to Lima", "came back from Velden") is an adverb of a
+# journey, not support; "call" after a modal or "let(s) X" with a meeting after it ("may call a
+# conference", "lets any member call for consultations") is a power a text gives, no saying. Support
+# ("will back the plan"), a retort ("fired back at"), a naming ("may call the plan a trap"), a
+# demand ("will call for a new pier") and a session called keep their subject.
+@pytest.mark.parametrize("text, actor", [
+    ("Mayor Ana Ruiz was due to fly back to Velden on Friday morning.", None),
+    ("Tom Berg came back from Lima on Monday.", None),
+    ("Tom Berg will back the plan.", "Tom Berg"),
+    ("A party may call a conference, may ask for consultations, and may leave the board.", None),
+    ("The new charter would let Velden call a meeting whenever a ferry changed its route.", None),
+    ("The charter obliges each party to keep the toll, and it lets any party call for consultations when it feels wronged.", None),
+    ("Port officials may call the plan a trap.", "Port officials"),
+    ("The union will call for a new pier.", "union"),
+    ("The mayor called a special session of the council.", "mayor"),
+])
+def test_a_journey_back_or_a_power_to_call_a_meeting_is_the_authors(text, actor):
+    assert [s.actor for s in checked_segment(text)] == [actor]
+
+
+@pytest.mark.parametrize("text", [
+    "Tom Berg flew" + " back" * 400 + " to Lima.",
+    "A member may" + " let" * 300 + " call" + " the" * 300 + " conference.",
+])
+def test_back_and_call_on_pathological_sentences(shipped_attribution, text):
+    check_offsets_rules_and_model(text, shipped_attribution)
