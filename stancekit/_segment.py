@@ -1004,6 +1004,7 @@ _CLAUSE_ENDS = frozenset(". , ; : ? ! — –".split())
 _IN_FAVOUR = frozenset("favour favor support defence defense".split())  # "have spoken in favour"
 _FOR_TIME = frozenset("the a an about nearly almost more over less itself two three four five ten fifteen "
                       "twenty thirty forty fifty sixty ninety several few".split())  # "spoke for 77 minutes", "for twenty minutes"
+_PARTICIPLE_LINKS = frozenset(("before", "after", "while", "by"))  # "..., while saying": a link to the clause's subject
 _SAYING_ING = frozenset("saying arguing insisting adding noting warning calling telling stressing claiming".split())
 
 
@@ -2315,6 +2316,12 @@ class _Attributor:
             and tokens[vi][0].lower() not in _SPEAK \
             and not any(t[0].lower() in _BE or t[0].lower() in ("not", "never") or t[0].lower().endswith(("n't", "n’t"))
                         for t in tokens[j + 1 : vi])  # not "but is expected to", "but did not mention"
+        if j >= 2 and tokens[j][0].lower() in _PARTICIPLE_LINKS and tokens[vi][0] in _SAYING_ING:
+            # "X deflected questions about Y before saying ...", "X had doubts, while saying ...": the
+            # participle's subject is the clause's, not the object before the link
+            j -= tokens[j - 1][0] == ","
+            shared = self._shared_subject_before(frame, offset, tokens, j)
+            return shared if shared is not None else self._described_opener(frame, offset, tokens, j)
         if j < 1 or not (tokens[j][0].lower() == "and" or but or (tokens[j][0] == "," and tokens[vi][0].endswith("ing"))):
             return None
         shared = self._shared_subject_before(frame, offset, tokens, j)

@@ -557,3 +557,19 @@ def test_relative_clause_mention(shipped_attribution, text, point, mention):
 ])
 def test_participle_shares_described_subject(text, actor, mention):
     _check_speaker(text, actor, mention)
+
+
+# Session 19 (fourteenth round): a saying participle after "before", "after", "while" or "by" shares
+# the clause's subject, as one after a comma does (regression: no speaker from the rules, and the
+# learned model took the object before the link, "Ruiz").
+@pytest.mark.parametrize("text, actor, mention", [
+    pytest.param("On Tuesday, Mr. Berg dodged every question about Ms. Ruiz before saying the pier was safe.", "Berg",
+                 "Mr. Berg", id="before-saying"),
+    pytest.param("Lund had a sober view of the toll plan, while saying that the pier would open.", "Lund", "Lund",
+                 id="comma-while-saying"),
+    pytest.param("The mayor ended her visit early after telling the crews that the pier was unsafe.", "mayor",
+                 "The mayor", id="after-telling"),
+    pytest.param("After saying goodbye to the crews, the ferry left the pier.", None, None, id="opening-link"),
+])
+def test_participle_after_a_link(text, actor, mention):
+    _check_speaker(text, actor, mention)
