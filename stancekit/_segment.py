@@ -654,8 +654,10 @@ def _states_position(tokens: list[tuple[str, int, int]], vi: int, words: frozens
     return False
 
 
-def _np_backward(tokens: list[tuple[str, int, int]], vi: int, lex: Lexicon) -> tuple[int, int] | None:
-    """Index range ``[i, vi_np)`` of the noun phrase that is the subject of the verb at ``vi``."""
+def _np_backward(tokens: list[tuple[str, int, int]], vi: int, lex: Lexicon,
+                 conjunct: bool = True) -> tuple[int, int] | None:
+    """Index range ``[i, vi_np)`` of the noun phrase that is the subject of the verb at ``vi``
+    (with ``conjunct``, over a first conjunct before "and": ``_first_conjunct``)."""
     j = vi - 1
     j = _skip_adverbs_back(tokens, j)
     part = _participle_of_quote(tokens, j) if j >= 3 and (tokens[j][0].startswith("_") or tokens[j][0] in _QUOTE_MARKS) \
@@ -867,7 +869,7 @@ def _np_backward(tokens: list[tuple[str, int, int]], vi: int, lex: Lexicon) -> t
             p -= 1  # ("sent to The Gazette, the mayor said")
         if len(names) >= 2 and not (p >= 0 and tokens[p][0] in _OBJECT_PREPOSITIONS):
             return (names[-1], names[0] + 1)  # (not "In a letter sent to The Gazette, the mayor said")
-    first = _first_conjunct(tokens, start, lex)
+    first = _first_conjunct(tokens, start, lex) if conjunct else None
     return (start if first is None else first, end)
 
 
@@ -889,7 +891,7 @@ def _first_conjunct(tokens: list[tuple[str, int, int]], start: int, lex: Lexicon
     c = start - 1
     if c < 1 or tokens[c][0] != "and" or not tokens[c - 1][0][-1:].isalnum() or _inside_body_name(tokens, c, lex):
         return None
-    span = _np_backward(tokens, c, lex)
+    span = _np_backward(tokens, c, lex, conjunct=False)  # (one pair, not a chain: no recursion)
     if span is None or span[1] != c or tokens[span[0]][0].lower() in _PRONOUNS:
         return None
     a = span[0]

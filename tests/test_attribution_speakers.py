@@ -573,3 +573,16 @@ def test_participle_shares_described_subject(text, actor, mention):
 ])
 def test_participle_after_a_link(text, actor, mention):
     _check_speaker(text, actor, mention)
+
+
+# A chain of "and" before a subject is read one pair at a time (regression: _first_conjunct called
+# the backward walk, which called it again, once per "and": a RecursionError on a long chain).
+def test_coordinated_subject_chain_is_not_recursive():
+    from stancekit._lexicon import load_lexicon
+    from stancekit._segment import _np_backward, _tokens
+
+    text = "France and " * 3_000 + "Spain said it."
+    tokens = _tokens(text)
+    said = [t[0] for t in tokens].index("said")
+    assert _np_backward(tokens, said, load_lexicon(())) == (said - 1, said)
+    check_offsets(text, segment(text, attribution=None))
