@@ -1307,6 +1307,26 @@ def _may_call_meeting(tokens: list[tuple[str, int, int]], vi: int) -> bool:
     return k < n and tokens[k][0].lower() in _MEETINGS
 
 
+_NEGATIVE_SUBJECTS = frozenset("nobody none neither".split())
+_NEGATIVE_OF = frozenset("in of outside at from".split())
+
+
+def _negative_subject(tokens: list[tuple[str, int, int]], i: int) -> bool:
+    """Whether the subject starting at ``i`` is negative: "No member", "no state outside the bloc",
+    or a place or a group after "nobody in", "none of", "no one in" ("Nobody in Lima wants ..."):
+    no one speaks (SPEC section 4), not the place or the group."""
+    first = tokens[i][0].lower()
+    if first in ("nobody", "none") or first == "no" and i + 1 < len(tokens) and tokens[i + 1][0].lower() != "one" \
+            and tokens[i + 1][0].isalpha():
+        return True  # "None of the captains", "No member"
+    if i >= 2 and tokens[i - 1][0].lower() in _NEGATIVE_OF:
+        w = tokens[i - 2][0].lower()
+        # "nobody in Lima", "none of the captains", "no one in Lima", "no state outside the bloc"
+        return w in _NEGATIVE_SUBJECTS or i >= 3 and tokens[i - 3][0].lower() == "no" and tokens[i - 2][0].isalpha() \
+            and tokens[i - 2][0].islower()
+    return False
+
+
 _SAY_FORMS = frozenset("say says said".split())
 _LITTLE = frozenset("nothing little less more much otherwise".split())
 _LITTLE_BEFORE = frozenset("almost very next far much even".split())
@@ -2047,6 +2067,9 @@ class _Attributor:
                 restricted = _restricted_subject(tokens, vi, lex)
                 if restricted is not None:
                     span = restricted  # "A harbour engineer who was on the pier said": the engineer
+            if span and _negative_subject(tokens, span[0]):
+                self.unsaid_cues.add(offset + tokens[vi][1])
+                continue  # "No member asked ...", "Nobody in Lima wants ...": no one speaks
             action = low in _NARRATED and _narrated_action(tokens, vi, low) or span is not None and (
                 low in _PROPOSALS and _relative_proposal(tokens, span[0], vi, lex))
             if action or low in _SPEAK and _speech_without_content(tokens, vi, lex.calendar) or span and _conditional_saying(

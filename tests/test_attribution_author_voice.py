@@ -204,3 +204,36 @@ def test_a_journey_back_or_a_power_to_call_a_meeting_is_the_authors(text, actor)
 ])
 def test_back_and_call_on_pathological_sentences(shipped_attribution, text):
     check_offsets_rules_and_model(text, shipped_attribution)
+
+
+# A negative subject speaks for no one: "No member asked ...", "Nobody in Velden wants ...", "no
+# town outside the league has said ...", "No one in Lima said ..." (SPEC section 4): not the place
+# or the group after "in", "of" or "outside", at both points. A speaker who says that no one will
+# do something keeps the actor.
+@pytest.mark.parametrize("text, actor", [
+    ("No member asked him about the toll.", None),
+    ("Nobody in Europe wants another winter without the ferry.", None),
+    ("No one in Lima said the pier was safe.", None),
+    ("A month after the vote, no town outside the Harbour League has said that it will pay.", None),
+    ("Ana Ruiz said no one in Lima would pay.", "Ana Ruiz"),
+    ("Tom Berg, who knows no one in Velden, said the toll was fair.", "Tom Berg"),
+])
+def test_a_negative_subject_speaks_for_no_one(shipped_attribution, text, actor):
+    assert [s.actor for s in checked_segment(text)] == [actor]
+    if not text.startswith("A month"):
+        assert [s.actor for s in checked_segment(text, shipped_attribution)] == [actor]
+
+
+@pytest.mark.xfail(strict=True, reason="session 19: the learned model takes the body after 'no town outside the' "
+                   "(its mention starts past the article, so the negative-subject gate does not see 'no town')")
+def test_a_negative_subject_before_an_article_with_the_model(shipped_attribution):
+    text = "A month after the vote, no town outside the Harbour League has said that it will pay."
+    assert [s.actor for s in checked_segment(text, shipped_attribution)] == [None]
+
+
+@pytest.mark.parametrize("text", [
+    "Nobody in" + " the" * 400 + " port said.",
+    "No " * 500 + "member said.",
+])
+def test_negative_subject_on_pathological_sentences(shipped_attribution, text):
+    check_offsets_rules_and_model(text, shipped_attribution)
