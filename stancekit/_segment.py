@@ -1278,6 +1278,8 @@ _TEXT_NOUNS = frozenset("text texts draft drafts record declaration speech treat
 _MOTION = frozenset("fly flew flies flying flown come comes came coming drive drove driven driving drives travel "
                     "travelled traveled travels head headed heads sail sailed sails".split())
 _BACK_AFTER = frozenset("to from home . , ;".split())  # "flew back to Lima", "came back home"
+# a target's history recalled: "X first proposed the treaty in a speech in Berlin" (guide, adjudicated case 13)
+_FIRST_PUT = frozenset("proposed floated spoke suggested raised put outlined unveiled mooted aired called".split())
 _MAY = frozenset("may can could might would will must shall should".split())
 _LET = frozenset("let lets letting allow allows allowing allowed entitle entitles".split())
 _MEETINGS = frozenset("conference conferences meeting meetings session sessions summit vote votes election elections "
@@ -2046,6 +2048,9 @@ class _Attributor:
                 continue  # "the Democratic contest", "his call for": a noun, not a verb
             if low == "back" and vi == 1 and tokens[0][0].endswith("ing"):
                 continue  # "Looking back to 2008, X argued": a particle, not "back" a candidate
+            if low in _FIRST_PUT and vi >= 2 and tokens[vi - 1][0] == "first" and tokens[vi - 2][0] not in _CLAUSE_ENDS:
+                self.unsaid_cues.add(offset + tokens[vi][1])
+                continue  # "the treaty Medvedev first proposed in Berlin": the target's history (guide case 13)
             if low == "call" and _may_call_meeting(tokens, vi):
                 self.unsaid_cues.add(offset + tokens[vi][1])
                 continue  # "any party may call a conference", "lets Lima call for talks": a power, no saying

@@ -237,3 +237,27 @@ def test_a_negative_subject_before_an_article_with_the_model(shipped_attribution
 ])
 def test_negative_subject_on_pathological_sentences(shipped_attribution, text):
     check_offsets_rules_and_model(text, shipped_attribution)
+
+
+# "first" before a verb of proposing recalls when and where a target was first put forward ("first
+# proposed the toll in a speech in Velden", "which Tom Berg first put forward in Lima"): a fact and
+# a date, the article's own voice (annotation guide, adjudicated case 13). A proposal without
+# "first", and a speaker who says he first proposed it, keep the actor.
+@pytest.mark.parametrize("text, actor", [
+    ("Mayor Ana Ruiz first proposed the toll in a speech in Velden in June 2004.", None),
+    ("The harbour plan, which Tom Berg first put forward in Lima in May, was discussed over lunch.", None),
+    ("The board put the text online, a year after Ana Ruiz first spoke of such a toll in a speech in Velden.", None),
+    ("Ana Ruiz proposed the toll in a speech in Velden.", "Ana Ruiz"),
+    ("Tom Berg said he first proposed the toll in 2004.", "Tom Berg"),
+    ("First, Ana Ruiz proposed a toll.", "Ana Ruiz"),
+])
+def test_a_proposal_first_made_is_the_targets_history(shipped_attribution, text, actor):
+    assert [s.actor for s in checked_segment(text)] == [actor]
+    assert [s.actor for s in checked_segment(text, shipped_attribution)] == [actor]
+
+
+@pytest.mark.parametrize("text", [
+    "Ana Ruiz" + " first" * 500 + " proposed it.",
+])
+def test_first_proposed_on_pathological_sentences(shipped_attribution, text):
+    check_offsets_rules_and_model(text, shipped_attribution)
