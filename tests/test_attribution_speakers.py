@@ -586,3 +586,20 @@ def test_coordinated_subject_chain_is_not_recursive():
     said = [t[0] for t in tokens].index("said")
     assert _np_backward(tokens, said, load_lexicon(())) == (said - 1, said)
     check_offsets(text, segment(text, attribution=None))
+
+
+# Session 19 (fourteenth round): a plural group noun that opens its clause, then a phrase of place
+# or body ("in the harbour council", "from the port office") before the verb: the group speaks, named
+# with its phrase (SPEC section 4; the fixtures' "critics in <two capitals>"). Regression: the
+# backward walk stopped at the phrase's noun, and the actor was the council or the office.
+@pytest.mark.parametrize("text, actor, mention", [
+    pytest.param("Critics in the harbour council say the toll is unfair.", "Critics in the harbour council",
+                 "Critics in the harbour council", id="critics-in-council"),
+    pytest.param("On Monday, observers from the port office said the count was fair.", "observers from the port office",
+                 "observers from the port office", id="observers-from-office"),
+    pytest.param("Voters in Lima say the toll is unfair.", "Voters in Lima", "Voters in Lima", id="voters-in-place"),
+    pytest.param("The mayor met critics in the council and said the toll was fair.", "mayor", "The mayor",
+                 id="object-not-subject"),
+])
+def test_group_with_a_phrase_of_place(text, actor, mention):
+    _check_speaker(text, actor, mention)
