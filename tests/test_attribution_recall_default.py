@@ -111,3 +111,45 @@ def test_restrictive_who_on_pathological_input():
     model = AttributionModel({"w=complained": 5.0}, {"w=who": 5.0}, meta)
     check_offsets_rules_and_model("Even " * 20_000 + "Dockers who have complained about it.\n", model)
     check_offsets_rules_and_model("Dockers who " * 20_000 + "complained.\n", model)
+
+
+# Issue #13, fourteenth round (session 19): when the learned model reads a statement, a source
+# candidate may end up to 20 tokens before its cue (_features.SOURCE_BEFORE: a name whose apposition
+# or relative clause runs long before the verb), still at most 12 after it; training keeps 12 both
+# ways. Before, such a subject was no candidate at all.
+@pytest.mark.parametrize("text, actor", [
+    ("Ana Ruiz, the harbour master who has run the northern pier for a dozen years, warned that the "
+     "berth was unsafe.\n", "Ana Ruiz"),
+    ("Tom Berg, a ferry captain from the island whose family has worked on the old boats since the war, "
+     "warned that the toll would hurt.\n", "Tom Berg"),
+    ("Ruiz warned that the berth was unsafe.\n", "Ruiz"),
+    # after the cue, 12 tokens as before: the name at the end is too far to be its source
+    ("The storm warned of nothing at all on that grey morning before the old shed lost its roof to "
+     "the wind near Lund.\n", None),
+], ids=["apposition-16-back", "relative-20-back", "next-to-the-cue", "too-far-after"])
+def test_a_source_further_back_than_forward(text, actor):
+    from stancekit.attribution._features import tokenize
+
+    meta = {"format": "stancekit-attribution/1", "cue_bias": 0.0, "source_bias": 0.0, "cue_threshold": 0.0,
+            "source_threshold": 0.0, "vocab": ["warned"]}
+    model = AttributionModel({"w=warned": 5.0}, {"kind=cap": 5.0, "run_end=True": 1.0}, meta)
+    found = model.find(text, 0, len(text), load_lexicon())
+    if actor is None:
+        assert found is None
+    else:
+        toks = tokenize(text)
+        assert " ".join(t[0] for t in toks[found[2]:found[1] + 1]) == actor
+    check_offsets(text, segment(text, attribution=model))
+
+
+def test_source_candidates_window():
+    from stancekit.attribution._features import SOURCE_BEFORE, quote_state, source_candidates, tokenize
+
+    text = " ".join(["Pier"] * 30 + ["warned"] + ["Pier"] * 30) + ".\n"
+    toks = tokenize(text)
+    low = [t[0].lower() for t in toks]
+    inq = quote_state(toks)
+    assert SOURCE_BEFORE == 20
+    assert source_candidates(toks, low, 30, inq) == [j for j in range(18, 43) if j != 30]  # training: 12 both ways
+    assert source_candidates(toks, low, 30, inq, before=SOURCE_BEFORE) == [j for j in range(10, 43) if j != 30]
+    assert source_candidates(toks, low, 3, inq, before=SOURCE_BEFORE) == [0, 1, 2, *range(4, 16)]

@@ -192,12 +192,22 @@ def measure_noun(low: list[str], j: int, openers: frozenset[str], most: int) -> 
     return d < len(low) and low[d] in ACCORDING_MEASURES
 
 
+# How far back from its cue the learned model looks for a source when it reads a statement (issue #13,
+# fourteenth round, session 19). Training keeps ``window`` (12 tokens both ways); a subject whose
+# apposition or relative clause runs long ("Ana Ruiz, the harbour master who has run the northern
+# pier for a dozen years, warned ...") ends further back, and no source after its cue lies that far.
+# Candidates 13-20 tokens back fall in the distance feature's "13+" bucket, which training never
+# fills: they are ranked by their other features (see docs/attribution.md for the figures, and for
+# a model trained on 20 tokens back, which lost a seed actor).
+SOURCE_BEFORE = 20
+
+
 def source_candidates(toks: list[tuple[str, int, int]], low: list[str], i: int, inq: list[bool],
-                      window: int = 12) -> list[int]:
-    """Tokens that may end the source of the cue at ``i``: words within ``window`` tokens, outside
-    quotation marks, and not the cue itself; no function words (pronouns are kept), numbers,
-    lowercase words in "-ly" or words of :data:`NON_SOURCES`."""
-    lo, hi = max(0, i - window), min(len(toks), i + window + 1)
+                      window: int = 12, before: int | None = None) -> list[int]:
+    """Tokens that may end the source of the cue at ``i``: words within ``window`` tokens (``before``
+    tokens before it when given), outside quotation marks, and not the cue itself; no function
+    words (pronouns are kept), numbers, lowercase words in "-ly" or words of :data:`NON_SOURCES`."""
+    lo, hi = max(0, i - (window if before is None else before)), min(len(toks), i + window + 1)
     out = []
     for j in range(lo, hi):
         if j == i or inq[j]:

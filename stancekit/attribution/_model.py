@@ -23,8 +23,8 @@ import numpy as np
 from .._errors import ModelError, ModelIntegrityError, ModelVersionWarning, choice_error, type_error
 from .._files import atomic_write_bytes, blas_kernels, library_versions, write_npz, read_manifest, sha256_file
 from .._text import lower_words
-from ._features import (_STOP, CLAUSE_WITHIN, NON_SOURCES, PRONOUNS, cue_features, has_quote, measure_noun, mention_start, quote_counts,
-                        quote_state, source_candidates, source_features, tokenize)
+from ._features import (_STOP, CLAUSE_WITHIN, NON_SOURCES, PRONOUNS, SOURCE_BEFORE, cue_features, has_quote, measure_noun,
+                        mention_start, quote_counts, quote_state, source_candidates, source_features, tokenize)
 
 __all__ = ["AttributionModel", "load_attribution_model", "default_attribution_path", "FORMAT",
            "resolve_attribution"]
@@ -333,7 +333,7 @@ class AttributionModel:
         noun is the evidence: "A poll of Ohio released on Tuesday showed" scores "poll" -4.3)."""
         head = None
         threshold = -float("inf") if finding else self.meta["source_threshold"]
-        for j in source_candidates(toks, low, i, inq):
+        for j in source_candidates(toks, low, i, inq, before=SOURCE_BEFORE):
             if finding and (j > i or low[j] not in _FINDING_NOUNS):
                 continue  # a finding's source: the poll, study or report before it
             s = self.source_score(source_features(low, toks, inq, i, j, lex_sets, self.vocab, qc))
