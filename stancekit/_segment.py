@@ -1468,11 +1468,11 @@ _INDEFINITE = frozenset(("a", "an", "one", "another"))
 _PERSON_NOUNS = frozenset(line.lower() for _, _, line in read_data_lines("attribution_person_nouns.txt"))
 _ACTION_VERBS = frozenset(line.lower() for _, _, line in read_data_lines("attribution_action_verbs.txt"))
 _SEAT_SKIP = frozenset("has have had will would was were is also indeed nonetheless already then not just "
-                       "since yet been be".split())  # between a seat of power and its verb: "Moscow has indeed sent"
+                       "since yet been be at least".split())  # between a seat of power and its verb: "Moscow has indeed sent"
 
 
 _SEAT_BE_HAVE = frozenset("was is has had remains remained became been be".split())
-_SEAT_THING = frozenset("a an the every first".split())
+_SEAT_THING = frozenset("a an the every first its".split())
 # a position held, not a thing: "Washington has a different view", "has the same objection"
 _SEAT_VIEWS = frozenset("view views position line objection objections concern concerns doubts doubt problem "
                         "reservations opinion stance answer reply message interest critic critics opponent "

@@ -261,3 +261,18 @@ def test_a_proposal_first_made_is_the_targets_history(shipped_attribution, text,
 ])
 def test_first_proposed_on_pathological_sentences(shipped_attribution, text):
     check_offsets_rules_and_model(text, shipped_attribution)
+
+
+# (second pass) A seat of power that arrived "at least", stopped, travelled, left or came, or that
+# had "its" something, narrates no saying; "had its doubts" and "has at least a different view"
+# stay the country's position.
+@pytest.mark.parametrize("text, actor", [
+    ("On the whole, Astana has at least arrived with a plan and a full crew.", None),
+    ("Moscow stopped sending ferry data in the spring.", None),
+    ("By the time the mayors drove home, Astana had its pier and Moscow had kept its toll.", None),
+    ("Washington leaves the next chair a hard act to follow.", None),
+    ("Moscow had its doubts about the toll.", "Russia"),
+    ("Washington has at least a different view of the toll.", "United States"),
+])
+def test_a_seat_of_power_that_came_or_left_is_the_authors(text, actor):
+    assert [s.actor for s in checked_segment(text)] == [actor]
