@@ -1313,6 +1313,24 @@ _MOTION = frozenset("fly flew flies flying flown come comes came coming drive dr
 _BACK_AFTER = frozenset("to from home . , ;".split())  # "flew back to Lima", "came back home"
 # a target's history recalled: "X first proposed the treaty in a speech in Berlin" (guide, adjudicated case 13)
 _FIRST_PUT = frozenset("proposed floated spoke suggested raised put outlined unveiled mooted aired called".split())
+def _whatever_saying(tokens: list[tuple[str, int, int]], vi: int) -> bool:
+    """Whether the speech verb at ``vi`` closes a concession with no content of its own, opened by
+    "whatever" within eight words before it ("whatever Lima says,", "whatever the louder voices in
+    some capitals have claimed."): the author sets the saying aside, the sentence is the author's
+    (annotation guide, adjudicated case 12). Not "whatever Lima says about the toll" nor "whatever
+    it is, Tom Berg said"."""
+    nxt = tokens[vi + 1][0] if vi + 1 < len(tokens) else "."
+    if nxt not in _CLAUSE_ENDS:
+        return False
+    for k in range(vi - 1, max(-1, vi - 9), -1):
+        w = tokens[k][0]
+        if w in _CLAUSE_ENDS or w.startswith("_"):
+            return False
+        if w.lower() == "whatever":
+            return k < vi - 1
+    return False
+
+
 _MAY = frozenset("may can could might would will must shall should".split())
 _LET = frozenset("let lets letting allow allows allowing allowed entitle entitles".split())
 _MEETINGS = frozenset("conference conferences meeting meetings session sessions summit vote votes election elections "
@@ -2084,6 +2102,9 @@ class _Attributor:
             if low in _FIRST_PUT and vi >= 2 and tokens[vi - 1][0] == "first" and tokens[vi - 2][0] not in _CLAUSE_ENDS:
                 self.unsaid_cues.add(offset + tokens[vi][1])
                 continue  # "the treaty Medvedev first proposed in Berlin": the target's history (guide case 13)
+            if _whatever_saying(tokens, vi):
+                self.unsaid_cues.add(offset + tokens[vi][1])
+                continue  # "whatever Lima says,", "as Lima likes to say,": the author's concession
             if low == "call" and _may_call_meeting(tokens, vi):
                 self.unsaid_cues.add(offset + tokens[vi][1])
                 continue  # "any party may call a conference", "lets Lima call for talks": a power, no saying

@@ -276,3 +276,31 @@ def test_first_proposed_on_pathological_sentences(shipped_attribution, text):
 ])
 def test_a_seat_of_power_that_came_or_left_is_the_authors(text, actor):
     assert [s.actor for s in checked_segment(text)] == [actor]
+
+
+# A saying that closes a concession opened by "whatever" ("whatever Lima says,", "whatever the
+# louder voices in some towns have claimed."): the author sets it aside, the sentence is the
+# author's, at both points; "Neither <noun>" is no source of the learned model. A tag after a
+# "whatever" clause keeps its speaker.
+@pytest.mark.parametrize("text, actor", [
+    ("It is not true, whatever Moscow says, that the old toll failed only because of the rain.", None),
+    ("Neither clause asks any town to close its pier, whatever the louder voices in some capitals have claimed.", None),
+    ("Whatever it costs, Tom Berg said, the pier will be built.", "Tom Berg"),
+])
+def test_a_saying_set_aside_by_whatever_is_the_authors(shipped_attribution, text, actor):
+    assert [s.actor for s in checked_segment(text)] == [actor]
+    assert [s.actor for s in checked_segment(text, shipped_attribution)] == [actor]
+
+
+@pytest.mark.xfail(strict=True, reason="session 19: 'Whatever <place> says about X, ...' gives the mention "
+                   "'Whatever <place>' as the actor (the concession has a topic, so the whatever rule does not apply)")
+def test_whatever_with_a_topic_is_the_authors():
+    assert [s.actor for s in checked_segment("Whatever Lima says about the toll, the pier will open.")] == [None]
+
+
+@pytest.mark.parametrize("text", [
+    "whatever " * 500 + "Lima says.",
+    "Whatever" + " the port" * 300 + " says, it opens.",
+])
+def test_whatever_on_pathological_sentences(shipped_attribution, text):
+    check_offsets_rules_and_model(text, shipped_attribution)

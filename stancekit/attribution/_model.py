@@ -320,9 +320,9 @@ class AttributionModel:
                 and not (low[p] == "it" and low[p + 1] in _EXPLETIVE_NEXT):  # "It's been usual for local papers to"
             return i, p, p  # "He has found a new slogan to sum up": the opening subject, not a noun of its predicate
         ms = mention_start(toks, low, j, lex_sets)
-        if low[ms] == "no" or ms >= 2 and low[ms - 1] in _NEGATIVE_OF and (
-                low[ms - 2] in _NEGATIVE or ms >= 3 and low[ms - 3] == "no"):
-            return None  # "No member asked", "nobody in Lima wants": no one speaks
+        if low[ms] == "no" or (low[ms] == "neither" and ms + 1 < n and toks[ms + 1][0].islower()) or (
+                ms >= 2 and low[ms - 1] in _NEGATIVE_OF and (low[ms - 2] in _NEGATIVE or ms >= 3 and low[ms - 3] == "no")):
+            return None  # "No member asked", "Neither article asks", "nobody in Lima wants": no one speaks
         if best[2] and not best[3] and j > i and not all(w in _JOINT_BETWEEN for w in low[i + 1 : ms]):
             return None  # "telephone calls among X, Y and Z": a weak cue's source after it follows "by", "from" ...
         return i, j, ms
