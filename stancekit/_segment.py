@@ -1075,7 +1075,7 @@ def _speech_without_content(tokens: list[tuple[str, int, int]], vi: int, calenda
 _AGREE_PP = frozenset("in on at during after before with without principle unanimously formally late early last "
                       "this the a an their its his her of for by".split())  # "agreed in principle on Saturday to"
 _BRIEFED = frozenset(("briefed", "briefs", "brief"))
-_EXPECTED_ACTS = frozenset("attend arrive travel meet gather visit host chair sign fly return land".split())
+_EXPECTED_ACTS = frozenset("attend arrive travel meet gather visit host chair sign fly return land discuss settle adopt take".split())
 _EXPECTED_AT = frozenset("in on at back here there soon later .".split())  # "is expected in Athens on Tuesday"
 _PUT = frozenset(("put", "puts", "putting"))
 _PUT_ON = frozenset(("on", "onto"))

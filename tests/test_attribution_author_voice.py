@@ -137,6 +137,9 @@ def test_agreed_decision_on_pathological_sentences(shipped_attribution, text):
     ("Mayor Ana Ruiz is expected to arrive in Velden on Tuesday.", None),
     ("The port ministers were also expected to meet the dockers' union.", None),
     ("Volunteers were folding name cards for the delegates expected at the harbour conference on Sunday.", None),
+    # (second pass) a meeting's business planned: "expected to discuss", "to settle", "to adopt", "to take"
+    ("Port officials are expected to discuss the toll with the ferry union next week.", None),
+    ("Port officials are expected to adopt a new timetable at the spring meeting.", None),
     ("Tom Berg is expected to announce the toll on Monday.", "Tom Berg"),
     ("Port officials are expected to reject the plan.", "Port officials"),
     ("Port officials expected at least a reply.", "Port officials"),
