@@ -657,7 +657,8 @@ def _states_position(tokens: list[tuple[str, int, int]], vi: int, words: frozens
 def _np_backward(tokens: list[tuple[str, int, int]], vi: int, lex: Lexicon,
                  conjunct: bool = True) -> tuple[int, int] | None:
     """Index range ``[i, vi_np)`` of the noun phrase that is the subject of the verb at ``vi``
-    (with ``conjunct``, over a first conjunct before "and": ``_first_conjunct``)."""
+    (with ``conjunct``, over a first conjunct before "and", ``_first_conjunct``, and over a group
+    before a phrase of place, ``_group_before_place``)."""
     j = vi - 1
     j = _skip_adverbs_back(tokens, j)
     part = _participle_of_quote(tokens, j) if j >= 3 and (tokens[j][0].startswith("_") or tokens[j][0] in _QUOTE_MARKS) \
@@ -869,7 +870,9 @@ def _np_backward(tokens: list[tuple[str, int, int]], vi: int, lex: Lexicon,
             p -= 1  # ("sent to The Gazette, the mayor said")
         if len(names) >= 2 and not (p >= 0 and tokens[p][0] in _OBJECT_PREPOSITIONS):
             return (names[-1], names[0] + 1)  # (not "In a letter sent to The Gazette, the mayor said")
-    first = _first_conjunct(tokens, start, lex) if conjunct else None
+    if not conjunct:
+        return (start, end)
+    first = _first_conjunct(tokens, start, lex)
     start = start if first is None else first
     group = _group_before_place(tokens, start, lex)
     return (start if group is None else group, end)
@@ -886,8 +889,13 @@ def _group_before_place(tokens: list[tuple[str, int, int]], start: int, lex: Lex
     Vilnius" whole); else None."""
     p = start - 1
     while p > 1 and p > start - 4 and (tokens[p][0] in _DETERMINERS or tokens[p][0].isalpha()
-                                       and tokens[p][0].islower() and tokens[p][0] not in _FUNCTION):
+                                       and tokens[p][0].islower() and tokens[p][0] not in _FUNCTION
+                                       and tokens[p][0] not in _CONNECT):
         p -= 1  # "in the harbour council": the walk back took "council" alone
+    if p > 2 and tokens[p][0] == "and":  # "Diplomats from Spain and the northern states said": two places
+        other = _np_backward(tokens, p, lex, conjunct=False)
+        if other is not None and other[1] == p:  # (the walk may run over "in": "Critics in Lima")
+            p = next((q for q in range(p - 1, other[0] - 1, -1) if tokens[q][0] in _PLACE_PREPOSITIONS), other[0] - 1)
     if p < 1 or tokens[p][0] not in _PLACE_PREPOSITIONS:
         return None
     g = p - 1
@@ -909,7 +917,7 @@ def _group_before_place(tokens: list[tuple[str, int, int]], start: int, lex: Lex
 # Tokens that may stand before a coordinated subject opening its clause ("On Monday, France and
 # Germany said"): the frame's start, a comma, a colon, a semicolon, a bracket or a dash.
 _CLAUSE_OPENERS = frozenset((",", ";", ":", "(") + tuple(_DASHES))
-_CONJUNCT_PREPOSITIONS = frozenset(("of", "for", "at", "from", "with"))
+_CONJUNCT_PREPOSITIONS = frozenset(("of", "for", "at", "from", "with", "in", "on", "across", "inside", "within"))
 
 
 def _first_conjunct(tokens: list[tuple[str, int, int]], start: int, lex: Lexicon) -> int | None:

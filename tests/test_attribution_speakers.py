@@ -598,6 +598,12 @@ def test_coordinated_subject_chain_is_not_recursive():
     pytest.param("On Monday, observers from the port office said the count was fair.", "observers from the port office",
                  "observers from the port office", id="observers-from-office"),
     pytest.param("Voters in Lima say the toll is unfair.", "Voters in Lima", "Voters in Lima", id="voters-in-place"),
+    # two places after the preposition (regression: "Oslo" alone, then "the northern ports")
+    pytest.param("Critics in Lima and Oslo say the toll is unfair.", "Critics in Lima and Oslo",
+                 "Critics in Lima and Oslo", id="two-places"),
+    pytest.param("Diplomats from Spain and the northern states told us the toll was unfair.",
+                 "Diplomats from Spain and the northern states", "Diplomats from Spain and the northern states",
+                 id="two-places-told"),
     pytest.param("The mayor met critics in the council and said the toll was fair.", "mayor", "The mayor",
                  id="object-not-subject"),
 ])
