@@ -1051,6 +1051,17 @@ _PARTICIPLE_LINKS = frozenset(("before", "after", "while", "by"))  # "..., while
 _SAYING_ING = frozenset("saying arguing insisting adding noting warning calling telling stressing claiming".split())
 
 
+_TIME_NOUNS = frozenset("week weeks month months day days end start beginning middle morning evening afternoon "
+                        "night year years spring summer autumn winter".split())
+_ON_PLACES = frozenset("floor floors island sidelines phone telephone stage deck".split())
+
+
+def _on_a_place(tokens: list[tuple[str, int, int]], k: int) -> bool:
+    """Whether the words from ``k`` (after "on") name a place within four words ("on the third
+    floor", "on the Hofburg's top floor", "on the sidelines", "on the phone"), not a topic."""
+    return any(tokens[j][0].lower() in _ON_PLACES for j in range(k, min(len(tokens), k + 5)))
+
+
 def _speech_without_content(tokens: list[tuple[str, int, int]], vi: int, calendar: frozenset[str] = frozenset()) -> bool:
     """Whether "spoke" (or "speak", "speaking" ...) at ``vi`` gives no topic or position up to the
     end of its clause, which makes its sentence a narrated action (SPEC section 4): "He spoke to Ana
@@ -1070,7 +1081,11 @@ def _speech_without_content(tokens: list[tuple[str, int, int]], vi: int, calenda
     while k < n and tokens[k][0] not in _CLAUSE_ENDS:
         t = tokens[k][0].lower()
         if t in _SPEAK_TOPIC and not (t == "on" and k + 1 < n and (tokens[k + 1][0].lower() in calendar
-                                                                  or tokens[k + 1][0][:1].isdigit())):
+                                                                  or tokens[k + 1][0][:1].isdigit()
+                                                                  or _on_a_place(tokens, k + 1))) \
+                and not (t == "of" and tokens[k - 1][0].lower() in _TIME_NOUNS):
+            # ("in the second week of May", "in his office on the third floor": a time or a place,
+            # not a topic; "spoke of", "speak the language of", "with admiration of" are)
             return False
         if t == "in" and k + 1 < n and tokens[k + 1][0].lower() in _IN_FAVOUR:
             return False

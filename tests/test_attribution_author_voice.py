@@ -307,3 +307,30 @@ def test_whatever_with_a_topic_is_the_authors():
 ])
 def test_whatever_on_pathological_sentences(shipped_attribution, text):
     check_offsets_rules_and_model(text, shipped_attribution)
+
+
+# An interview's credit: "spoke to X" with a time ("in the second week of May") or a place ("in
+# his office on the port's third floor") after it gives no topic, so "of" after a word of time
+# and "on" before a floor, the sidelines or a phone are no topic. "spoke of", "spoke warmly of",
+# "spoke on the toll", "speak the language of" and "speak with admiration of" keep the speaker.
+@pytest.mark.parametrize("text, actor", [
+    ("Tom Berg is the harbour master of Velden. He spoke to Ana Ruiz in Lima in the second week of May, "
+     "between two meetings of the board.", None),
+    ("Tom Berg is the harbour master of Velden. He spoke to Ana Ruiz in his office on the port's third floor, "
+     "a week after the vote.", None),
+    ("Tom Berg is the harbour master of Velden. He spoke of the toll at length.", "Tom Berg"),
+    ("Tom Berg is the harbour master of Velden. He spoke warmly of the new pier.", "Tom Berg"),
+    ("Tom Berg is the harbour master of Velden. He spoke on the toll for an hour.", "Tom Berg"),
+    ("Port officials may speak the language of thrift these days, but the toll keeps rising.", "Port officials"),
+    ("Port officials still speak with admiration of the old ferry.", "Port officials"),
+])
+def test_an_interview_credit_with_a_time_or_a_place_is_the_authors(text, actor):
+    assert [s.actor for s in checked_segment(text)][-1] == actor
+
+
+@pytest.mark.parametrize("text", [
+    "He spoke to Ana Ruiz" + " in the week of May" * 300 + ".",
+    "He spoke on the" + " third" * 400 + " floor.",
+])
+def test_spoke_time_and_place_on_pathological_sentences(shipped_attribution, text):
+    check_offsets_rules_and_model(text, shipped_attribution)
