@@ -35,6 +35,17 @@ def test_dev_and_train_share_no_document():
     assert not ({s.doc_id for s in tr.statements} & {s.doc_id for s in dv.statements})
 
 
+def test_blind_audit_lines_point_at_labelled_records():
+    """Regression (session 19): inserting sentences into an audited article moved its records, and
+    the audit file kept the old offsets. Every audit line must name a record of train or dev."""
+    data, _ = read_labelled([FIXTURES / "train", FIXTURES / "dev"])
+    spans = {(s.doc_id, s.start, s.end) for s in data.statements}
+    lines = (FIXTURES / "audit" / "blind_audit.jsonl").read_text(encoding="utf-8").splitlines()
+    stray = [line for line in lines if tuple(json.loads(line)[k] for k in ("doc_id", "start", "end")) not in spans]
+    assert len(lines) >= 1400
+    assert stray == []
+
+
 def test_seed_annotations_carry_no_text():
     for line in (FIXTURES / "seed" / "annotations.jsonl").read_text().splitlines():
         assert "text" not in json.loads(line)
