@@ -312,7 +312,7 @@ def test_whatever_on_pathological_sentences(shipped_attribution, text):
 # An interview's credit: "spoke to X" with a time ("in the second week of May") or a place ("in
 # his office on the port's third floor") after it gives no topic, so "of" after a word of time
 # and "on" before a floor, the sidelines or a phone are no topic. "spoke of", "spoke warmly of",
-# "spoke on the toll", "speak the language of" and "speak with admiration of" keep the speaker.
+# "spoke on the toll" and "of" after another noun ("spoke in praise of") keep the speaker.
 @pytest.mark.parametrize("text, actor", [
     ("Tom Berg is the harbour master of Velden. He spoke to Ana Ruiz in Lima in the second week of May, "
      "between two meetings of the board.", None),
@@ -321,8 +321,8 @@ def test_whatever_on_pathological_sentences(shipped_attribution, text):
     ("Tom Berg is the harbour master of Velden. He spoke of the toll at length.", "Tom Berg"),
     ("Tom Berg is the harbour master of Velden. He spoke warmly of the new pier.", "Tom Berg"),
     ("Tom Berg is the harbour master of Velden. He spoke on the toll for an hour.", "Tom Berg"),
-    ("Port officials may speak the language of thrift these days, but the toll keeps rising.", "Port officials"),
-    ("Port officials still speak with admiration of the old ferry.", "Port officials"),
+    ("Port officials spoke in praise of the old ferry.", "Port officials"),
+    ("Tom Berg spoke at the opening of the pier.", "Tom Berg"),
 ])
 def test_an_interview_credit_with_a_time_or_a_place_is_the_authors(text, actor):
     assert [s.actor for s in checked_segment(text)][-1] == actor
