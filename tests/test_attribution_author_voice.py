@@ -184,7 +184,7 @@ def test_text_says_little_on_pathological_sentences(shipped_attribution, text):
 # "back" after a verb of travel ("to fly back to Lima", "came back from Velden") is an adverb of a
 # journey, not support; "call" after a modal or "let(s) X" with a meeting after it ("may call a
 # conference", "lets any member call for consultations") is a power a text gives, no saying. Support
-# ("will back the plan"), a retort ("fired back at"), a naming ("may call the plan a trap"), a
+# ("will back the plan"), a retort, a naming ("may call the plan a trap"), a
 # demand ("will call for a new pier") and a session called keep their subject.
 @pytest.mark.parametrize("text, actor", [
     ("Mayor Ana Ruiz was due to fly back to Velden on Friday morning.", None),
