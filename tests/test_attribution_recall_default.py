@@ -153,3 +153,27 @@ def test_source_candidates_window():
     assert source_candidates(toks, low, 30, inq) == [j for j in range(18, 43) if j != 30]  # training: 12 both ways
     assert source_candidates(toks, low, 30, inq, before=SOURCE_BEFORE) == [j for j in range(10, 43) if j != 30]
     assert source_candidates(toks, low, 3, inq, before=SOURCE_BEFORE) == [0, 1, 2, *range(4, 16)]
+
+
+# A saying its subject failed to make is narration (nothing was said): after "failed to", "neglected
+# to", "forgot to" the learned model takes no cue, whatever it scores (_model._failed_saying).
+@pytest.mark.parametrize("text, actor", [
+    ("Tom Berg failed to mention the new fee for the berth.\n", None),
+    ("Tom Berg neglected to mention the new fee for the berth.\n", None),
+    ("Tom Berg forgot to mention the new fee for the berth.\n", None),
+    ("Tom Berg went on to mention the new fee for the berth.\n", "Tom Berg"),
+    ("Tom Berg did mention the new fee for the berth.\n", "Tom Berg"),
+], ids=["failed-to", "neglected-to", "forgot-to", "went-on-to", "did"])
+def test_a_saying_its_subject_failed_to_make(text, actor):
+    from stancekit.attribution._features import tokenize
+
+    meta = {"format": "stancekit-attribution/1", "cue_bias": 0.0, "source_bias": 0.0, "cue_threshold": 0.0,
+            "source_threshold": 0.0, "vocab": ["mention"]}
+    model = AttributionModel({"w=mention": 5.0}, {"kind=cap": 5.0, "run_end=True": 1.0}, meta)
+    found = model.find(text, 0, len(text), load_lexicon())
+    if actor is None:
+        assert found is None
+    else:
+        toks = tokenize(text)
+        assert " ".join(t[0] for t in toks[found[2]:found[1] + 1]) == actor
+    check_offsets(text, segment(text, attribution=model))
