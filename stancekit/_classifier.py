@@ -72,15 +72,18 @@ def check_tree_params(rounds: object, learning_rate: object, columns: object = N
 
 
 def check_mlp_params(share: object, hidden: object, alpha: object, columns: object = None,
-                     tree_blend: float = 0.0) -> float:
+                     tree_blend: float = 0.0, seeds: object = 1) -> float:
     """The settings ``mlp_blend`` (a number from 0 to 1; 0 when ``tree_blend``, already checked, is
-    above 0: one blend at a time), ``mlp_hidden`` (a whole number above 0) and ``mlp_alpha`` (a
-    number above 0), and the classifier's ``mlp_columns`` (None or a whole number above 0), or the
-    catalogue's error; returns ``mlp_blend`` as a float."""
+    above 0: one blend at a time), ``mlp_hidden`` (a whole number above 0), ``mlp_alpha`` (a
+    number above 0) and ``mlp_seeds`` (a whole number above 0), and the classifier's
+    ``mlp_columns`` (None or a whole number above 0), or the catalogue's error; returns
+    ``mlp_blend`` as a float."""
     if not _number(share) or not 0.0 <= float(share) <= 1.0:
         raise setting_value_error("mlp_blend", share, "a number from 0 (no perceptron) to 1 (the perceptron alone)")
     if not _whole(hidden):
         raise setting_value_error("mlp_hidden", hidden, "a whole number above 0")
+    if not _whole(seeds):
+        raise setting_value_error("mlp_seeds", seeds, "a whole number above 0 (1: one perceptron)")
     if not _number(alpha) or not np.isfinite(alpha) or not float(alpha) > 0.0:
         raise setting_value_error("mlp_alpha", alpha, "a finite number above 0")
     if columns is not None and not _whole(columns):
@@ -147,6 +150,12 @@ class StanceClassifier(ClassifierMixin, BaseEstimator):
         ``calibration="temperature"`` or None.
     mlp_hidden : int, default 32
         Hidden units of the perceptron.
+    mlp_seeds : int, default 1
+        Perceptrons fitted, with seeds ``random_state + i`` (i from 0 to ``mlp_seeds - 1``), and
+        averaged: their output logits' mean, stored as one perceptron of ``mlp_seeds *
+        mlp_hidden`` hidden units (the hidden layers side by side, the output weights divided by
+        ``mlp_seeds``, the output bias the mean). 1 fits the single perceptron of before; K costs K
+        times the fit and about K times the perceptron's part of labelling.
     mlp_alpha : float, default 30.0
         The perceptron's L2 penalty (on standardised inputs).
     mlp_columns : int or None, default None
@@ -172,9 +181,12 @@ class StanceClassifier(ClassifierMixin, BaseEstimator):
     tree_ensemble_ : stancekit._vectors.TreeEnsemble or None
         ``trees_`` as plain arrays: what :meth:`predict_proba` and the scorer file compute with.
     mlp_ : MLPClassifier or None
-        The fitted perceptron (``mlp_blend`` above 0), else None.
+        The fitted perceptron (``mlp_blend`` above 0; with ``mlp_seeds`` above 1, the first of
+        ``mlps_``), else None.
+    mlps_ : list of MLPClassifier or None
+        All ``mlp_seeds`` fitted perceptrons, in seed order (``mlp_blend`` above 0), else None.
     perceptron_ : stancekit._vectors.Perceptron or None
-        ``mlp_`` and its input statistics as plain arrays: what :meth:`predict_proba` and the
+        ``mlps_`` (averaged) and their input statistics as plain arrays: what :meth:`predict_proba` and the
         scorer file compute with.
     """
 
@@ -192,6 +204,7 @@ class StanceClassifier(ClassifierMixin, BaseEstimator):
         mlp_hidden: int = 32,
         mlp_alpha: float = 30.0,
         mlp_columns: int | None = None,
+        mlp_seeds: int = 1,
         cv: int = 3,
         max_iter: int = 2000,
         random_state: int | None = 0,
@@ -208,6 +221,7 @@ class StanceClassifier(ClassifierMixin, BaseEstimator):
         self.mlp_hidden = mlp_hidden
         self.mlp_alpha = mlp_alpha
         self.mlp_columns = mlp_columns
+        self.mlp_seeds = mlp_seeds
         self.cv = cv
         self.max_iter = max_iter
         self.random_state = random_state
@@ -223,7 +237,8 @@ class StanceClassifier(ClassifierMixin, BaseEstimator):
         if share and self.calibration in ("sigmoid", "isotonic"):
             raise setting_value_error("tree_blend", self.tree_blend,
                                       f"0 with calibration {self.calibration!r} (trees blend with temperature or no calibration)")
-        mlp_share = check_mlp_params(self.mlp_blend, self.mlp_hidden, self.mlp_alpha, self.mlp_columns, share)
+        mlp_share = check_mlp_params(self.mlp_blend, self.mlp_hidden, self.mlp_alpha, self.mlp_columns, share,
+                                     self.mlp_seeds)
         if mlp_share and self.calibration in ("sigmoid", "isotonic"):
             raise setting_value_error("mlp_blend", self.mlp_blend, f"0 with calibration {self.calibration!r} "
                                       "(the perceptron blends with temperature or no calibration)")
@@ -265,7 +280,7 @@ class StanceClassifier(ClassifierMixin, BaseEstimator):
         self.trees_ = self.tree_ensemble_ = None
         if share and len(self.classes_) > 1:
             self._fit_trees(X, y, weights)
-        self.mlp_ = self.perceptron_ = None
+        self.mlp_ = self.mlps_ = self.perceptron_ = None
         if mlp_share and len(self.classes_) > 1:
             self._fit_mlp(X, y, weights)
         return self
@@ -279,13 +294,20 @@ class StanceClassifier(ClassifierMixin, BaseEstimator):
         mean = A.mean(axis=0)
         scale = A.std(axis=0)
         scale[~(scale > 0)] = 1.0
-        net = MLPClassifier(hidden_layer_sizes=(int(self.mlp_hidden),), alpha=float(self.mlp_alpha), **MLP_PARAMS,
-                            random_state=self.random_state)
-        with threadpool_limits(limits=1), warnings.catch_warnings():
-            warnings.simplefilter("ignore", ConvergenceWarning)  # lbfgs's iteration cap: the fit is still deterministic
-            net.fit(np.clip((A - mean) / scale, -MLP_CLIP, MLP_CLIP), y, sample_weight=np.sqrt(weights))
-        self.mlp_ = net
-        self.perceptron_ = Perceptron.of_mlp(net, mean, scale, MLP_CLIP)
+        Z = np.clip((A - mean) / scale, -MLP_CLIP, MLP_CLIP)
+        rs = self.random_state
+        nets = []
+        for i in range(int(self.mlp_seeds)):
+            # seeds random_state, random_state + 1, ...; a RandomState (or None) is passed as it is
+            seed = rs + i if isinstance(rs, (int, np.integer)) and not isinstance(rs, bool) else rs
+            net = MLPClassifier(hidden_layer_sizes=(int(self.mlp_hidden),), alpha=float(self.mlp_alpha), **MLP_PARAMS,
+                                random_state=seed)
+            with threadpool_limits(limits=1), warnings.catch_warnings():
+                warnings.simplefilter("ignore", ConvergenceWarning)  # lbfgs's iteration cap: the fit is still deterministic
+                net.fit(Z, y, sample_weight=np.sqrt(weights))
+            nets.append(net)
+        self.mlp_, self.mlps_ = nets[0], nets
+        self.perceptron_ = Perceptron.of_mlps(nets, mean, scale, MLP_CLIP)
 
     def _fit_trees(self, X: object, y: np.ndarray, weights: np.ndarray) -> None:
         from sklearn.ensemble import HistGradientBoostingClassifier
@@ -306,11 +328,13 @@ class StanceClassifier(ClassifierMixin, BaseEstimator):
         # And ``mlp_blend`` (the ninth round): none, no perceptron.
         for key, default in (("tree_blend", 0.0), ("tree_rounds", 200), ("tree_learning_rate", 0.05),
                              ("tree_columns", None), ("mlp_blend", 0.0), ("mlp_hidden", 32), ("mlp_alpha", 30.0),
-                             ("mlp_columns", None)):
+                             ("mlp_columns", None), ("mlp_seeds", 1)):
             state.setdefault(key, default)
         if "estimator_" in state:
             for key in ("trees_", "tree_ensemble_", "mlp_", "perceptron_"):
                 state.setdefault(key, None)
+            # And ``mlp_seeds`` (session 19): one perceptron, the list of it.
+            state.setdefault("mlps_", None if state["mlp_"] is None else [state["mlp_"]])
         super().__setstate__(state)
 
     def predict_proba(self, X: object) -> np.ndarray:

@@ -54,6 +54,7 @@ DEFAULT_SETTINGS: dict[str, object] = {
     "mlp_blend": 0.0,
     "mlp_hidden": 32,
     "mlp_alpha": 30.0,
+    "mlp_seeds": 1,
     "author_stack": False,
     "paragraph_context": False,
     "questions": False,
@@ -109,7 +110,8 @@ def build_pipeline(target: Target, settings: Mapping[str, object], random_state:
     neutral_bias = check_neutral_bias(s["neutral_bias"])
     tree_blend = check_tree_blend(s["tree_blend"])
     check_tree_params(s["tree_rounds"], s["tree_learning_rate"])
-    mlp_blend = check_mlp_params(s["mlp_blend"], s["mlp_hidden"], s["mlp_alpha"], tree_blend=tree_blend)
+    mlp_blend = check_mlp_params(s["mlp_blend"], s["mlp_hidden"], s["mlp_alpha"], tree_blend=tree_blend,
+                                 seeds=s["mlp_seeds"])
     for name in READS_FIRST_MODEL:
         if not isinstance(s[name], bool):
             raise type_error(f"setting {name!r}", s[name], "true or false")
@@ -144,6 +146,7 @@ def build_pipeline(target: Target, settings: Mapping[str, object], random_state:
                                         tree_blend=tree_blend, tree_rounds=int(s["tree_rounds"]),
                                         tree_learning_rate=float(s["tree_learning_rate"]), mlp_blend=mlp_blend,
                                         mlp_hidden=int(s["mlp_hidden"]), mlp_alpha=float(s["mlp_alpha"]),
+                                        mlp_seeds=int(s["mlp_seeds"]),
                                         random_state=random_state)),
     ])
 

@@ -2270,6 +2270,22 @@ class Perceptron:
         (c0, c1), (b0, b1) = est.coefs_, est.intercepts_
         return cls(mean, scale, np.float64(clip), c0, b0, c1, b1, len(mean))
 
+    @classmethod
+    def of_mlps(cls, ests: Sequence[object], mean: np.ndarray, scale: np.ndarray, clip: float) -> "Perceptron":
+        """:meth:`of_mlp` of several such perceptrons (the same inputs and classes) averaged, as one
+        wider perceptron: the hidden layers side by side (``coef0`` and ``bias0`` concatenated), the
+        output weights stacked and divided by their number, the output bias the mean. Its output is
+        the mean of theirs (before the softmax: a logit average). One perceptron gives :meth:`of_mlp`'s
+        arrays unchanged (bit for bit)."""
+        if len(ests) == 1:
+            return cls.of_mlp(ests[0], mean, scale, clip)
+        k = len(ests)
+        c0 = np.concatenate([e.coefs_[0] for e in ests], axis=1)
+        b0 = np.concatenate([e.intercepts_[0] for e in ests])
+        c1 = np.concatenate([e.coefs_[1] for e in ests], axis=0) / k
+        b1 = np.mean([e.intercepts_[1] for e in ests], axis=0)
+        return cls(mean, scale, np.float64(clip), c0, b0, c1, b1, len(mean))
+
     def arrays(self) -> dict[str, np.ndarray]:
         """The arrays, by name (:data:`ARRAYS`), as :class:`Perceptron` takes them."""
         return {k: getattr(self, k) for k in self.ARRAYS}

@@ -1,6 +1,6 @@
 """The second model's perceptron (settings ``mlp_blend``, ``mlp_hidden``, ``mlp_alpha``; #14,
-ninth round): the classifier's blend, the perceptron as plain arrays in the scorer file, old
-models and files."""
+ninth round; ``mlp_seeds``, session 19): the classifier's blend, the perceptron as plain arrays
+in the scorer file, old models and files, several seeds averaged as one perceptron."""
 
 from __future__ import annotations
 
@@ -33,12 +33,13 @@ def mlp_model(small_train):
 
 # -- the classifier -------------------------------------------------------------------------------
 
-def test_check_estimator_with_the_perceptron():
+@pytest.mark.parametrize("seeds", [1, 2])
+def test_check_estimator_with_the_perceptron(seeds):
     expected = {
         "check_sample_weight_equivalence_on_dense_data": "calibration folds split repeated samples",
         "check_sample_weight_equivalence_on_sparse_data": "calibration folds split repeated samples",
     }
-    check_estimator(StanceClassifier(mlp_blend=0.5, mlp_hidden=8), expected_failed_checks=expected)
+    check_estimator(StanceClassifier(mlp_blend=0.5, mlp_hidden=8, mlp_seeds=seeds), expected_failed_checks=expected)
 
 
 @pytest.mark.parametrize("classes", [2, 3])
@@ -93,8 +94,11 @@ def test_classifier_with_the_perceptron_clones_and_pickles():
     X, y = _data()
     clf = StanceClassifier(mlp_blend=0.5, mlp_hidden=8, mlp_alpha=3.0, mlp_columns=3).fit(X, y)
     assert clone(clf).get_params() == clf.get_params()
-    assert {k: clf.get_params()[k] for k in ("mlp_blend", "mlp_hidden", "mlp_alpha", "mlp_columns")} == \
-        {"mlp_blend": 0.5, "mlp_hidden": 8, "mlp_alpha": 3.0, "mlp_columns": 3}
+    assert {k: clf.get_params()[k] for k in ("mlp_blend", "mlp_hidden", "mlp_alpha", "mlp_columns", "mlp_seeds")} == \
+        {"mlp_blend": 0.5, "mlp_hidden": 8, "mlp_alpha": 3.0, "mlp_columns": 3, "mlp_seeds": 1}
+    two = StanceClassifier(mlp_blend=0.5, mlp_hidden=4, mlp_seeds=2).fit(X, y)
+    assert clone(two).get_params()["mlp_seeds"] == 2
+    np.testing.assert_array_equal(pickle.loads(pickle.dumps(two)).predict_proba(X), two.predict_proba(X))
     np.testing.assert_array_equal(pickle.loads(pickle.dumps(clf)).predict_proba(X), clf.predict_proba(X))
 
 
@@ -102,13 +106,97 @@ def test_classifier_pickled_before_mlp_blend_existed_scores_as_before():
     X, y = _data()
     clf = StanceClassifier().fit(X, y)
     want = clf.predict_proba(X)
-    for name in ("mlp_blend", "mlp_hidden", "mlp_alpha", "mlp_columns", "mlp_", "perceptron_"):
+    for name in ("mlp_blend", "mlp_hidden", "mlp_alpha", "mlp_columns", "mlp_seeds", "mlp_", "mlps_", "perceptron_"):
         delattr(clf, name)
     old = pickle.loads(pickle.dumps(clf))
-    assert (old.mlp_blend, old.mlp_hidden, old.mlp_alpha, old.mlp_columns) == (0.0, 32, 30.0, None)
-    assert old.perceptron_ is None
+    assert (old.mlp_blend, old.mlp_hidden, old.mlp_alpha, old.mlp_columns, old.mlp_seeds) == (0.0, 32, 30.0, None, 1)
+    assert old.perceptron_ is None and old.mlps_ is None
     np.testing.assert_array_equal(old.predict_proba(X), want)
     assert clone(old).get_params()["mlp_blend"] == 0.0
+
+
+def test_classifier_pickled_before_mlp_seeds_existed_has_its_one_perceptron():
+    X, y = _data()
+    clf = StanceClassifier(mlp_blend=0.5, mlp_hidden=8).fit(X, y)
+    want = clf.predict_proba(X)
+    for name in ("mlp_seeds", "mlps_"):
+        delattr(clf, name)
+    old = pickle.loads(pickle.dumps(clf))
+    assert old.mlp_seeds == 1 and len(old.mlps_) == 1 and old.mlps_[0] is old.mlp_
+    np.testing.assert_array_equal(old.predict_proba(X), want)
+    assert clone(old).get_params()["mlp_seeds"] == 1
+
+
+# -- several seeds (setting mlp_seeds) -------------------------------------------------------------
+
+def _reference_net(X, y, net, hidden, seed):
+    """scikit-learn's perceptron fit as the classifier fits it, with ``seed``."""
+    from sklearn.utils.class_weight import compute_sample_weight
+    return MLPClassifier(hidden_layer_sizes=(hidden,), alpha=30.0, solver="lbfgs", activation="relu", max_iter=500,
+                         random_state=seed).fit(np.clip((X - net.mean) / net.scale, -3, 3), y,
+                                                sample_weight=np.sqrt(compute_sample_weight("balanced", y)))
+
+
+@pytest.mark.parametrize("classes", [2, 3])
+def test_one_seed_is_the_single_perceptron_bit_for_bit(classes):
+    """mlp_seeds 1 (the default) is the perceptron of before: the arrays of the one net fitted with
+    random_state itself, unchanged (no division, no mean), and the same probabilities."""
+    X, y = _data(seed=2, classes=classes)
+    one = StanceClassifier(mlp_blend=0.5, mlp_hidden=8, mlp_seeds=1).fit(X, y)
+    default = StanceClassifier(mlp_blend=0.5, mlp_hidden=8).fit(X, y)
+    net = one.perceptron_
+    ref = _reference_net(X, y, net, 8, 0)
+    assert net == Perceptron.of_mlp(ref, net.mean, net.scale, 3.0) == default.perceptron_
+    assert one.mlps_ == [one.mlp_] and net.coef0.shape[1] == 8
+    np.testing.assert_array_equal(one.predict_proba(X), default.predict_proba(X))
+
+
+@pytest.mark.parametrize("classes", [2, 3])
+def test_three_seeds_are_one_perceptron_of_their_logits_mean(classes):
+    """mlp_seeds 3 with 32 hidden units: one stored perceptron of 96 units, the nets of seeds
+    random_state, + 1, + 2 side by side, whose probabilities are the softmax of the mean of the
+    three nets' output logits (here from their own probabilities: a log-probability is a logit
+    less a per-row constant, which the softmax takes away)."""
+    X, y = _data(seed=4, classes=classes)
+    clf = StanceClassifier(mlp_blend=0.5, mlp_hidden=32, mlp_seeds=3, mlp_columns=5, random_state=7).fit(X, y)
+    net = clf.perceptron_
+    assert net.coef0.shape == (5, 96) and net.bias0.shape == (96,) and net.coef1.shape[0] == 96
+    assert len(clf.mlps_) == 3 and clf.mlp_ is clf.mlps_[0]
+    z = np.clip((X[:, -5:] - net.mean) / net.scale, -3.0, 3.0)
+    refs = [_reference_net(X[:, -5:], y, net, 32, seed) for seed in (7, 8, 9)]
+    for ref, got in zip(refs, clf.mlps_):
+        for a, b in zip(ref.coefs_ + ref.intercepts_, got.coefs_ + got.intercepts_):
+            np.testing.assert_array_equal(a, b)
+    probas = [r.predict_proba(z) for r in refs]
+    assert not np.allclose(probas[0], probas[1])  # the seeds differ: an average is not one of them
+    mean_log = np.mean([np.log(p) for p in probas], axis=0)
+    want = np.exp(mean_log - mean_log.max(axis=1, keepdims=True))
+    want /= want.sum(axis=1, keepdims=True)
+    np.testing.assert_allclose(net.proba(X[:, -5:]), want, rtol=0, atol=1e-9)
+    lin = StanceClassifier(random_state=7).fit(X, y)
+    np.testing.assert_allclose(clf.predict_proba(X), 0.5 * lin.predict_proba(X) + 0.5 * want, rtol=0, atol=1e-9)
+
+
+def test_several_seeds_fit_is_deterministic():
+    X, y = _data(seed=5)
+    a = StanceClassifier(mlp_blend=0.5, mlp_hidden=8, mlp_seeds=3).fit(X, y)
+    b = StanceClassifier(mlp_blend=0.5, mlp_hidden=8, mlp_seeds=3).fit(X, y)
+    assert a.perceptron_ == b.perceptron_
+    for na, nb in zip(a.mlps_, b.mlps_):
+        for x, w in zip(na.coefs_ + na.intercepts_, nb.coefs_ + nb.intercepts_):
+            np.testing.assert_array_equal(x, w)
+    np.testing.assert_array_equal(a.predict_proba(X), b.predict_proba(X))
+
+
+def test_model_with_several_seeds_travels_in_the_scorer_file(small_train, tmp_path):
+    """The setting reaches the classifier; the wider perceptron is stored as any other (no new
+    arrays): the scorer file's probabilities are the pipelines' to the last bit."""
+    model = fit_model(small_train, default_targets(), {**MLP, "mlp_seeds": 2})
+    for pipe in model.pipelines.values():
+        clf = pipe[-1]
+        assert clf.mlp_seeds == 2 and clf.perceptron_.coef0.shape == (clf.mlp_columns, 16)
+    scorer = scorer_of_saved(model, tmp_path / "s.joblib")
+    assert all(h.mlp.coef0.shape[1] == 16 for h in scorer.heads.values())
 
 
 # -- the settings ----------------------------------------------------------------------------------
@@ -118,7 +206,9 @@ def test_classifier_pickled_before_mlp_blend_existed_scores_as_before():
     ("mlp_blend", True, "a number from 0"), ("mlp_hidden", 0, "a whole number above 0"),
     ("mlp_hidden", 8.0, "a whole number above 0"), ("mlp_hidden", True, "a whole number above 0"),
     ("mlp_alpha", 0.0, "a finite number above 0"), ("mlp_alpha", float("nan"), "a finite number above 0"),
-    ("mlp_alpha", "1", "a finite number above 0"),
+    ("mlp_alpha", "1", "a finite number above 0"), ("mlp_seeds", 0, "a whole number above 0"),
+    ("mlp_seeds", 3.0, "a whole number above 0"), ("mlp_seeds", True, "a whole number above 0"),
+    ("mlp_seeds", "3", "a whole number above 0"),
 ])
 def test_mlp_settings_are_checked(setting, value, message):
     with pytest.raises(ValueError, match=rf"setting '{setting}' must be {message}"):
