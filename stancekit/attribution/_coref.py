@@ -397,10 +397,15 @@ class _Doc:
             return _capital_runs(pattern, self.text, start, end)
         return [(m.group(), m.start()) for m in pattern.finditer(self.text, start, end)]
 
-    def _name_words(self, seq: str) -> tuple[tuple[str, ...], frozenset[str], bool] | None:
+    def _name_words(self, seq: str) -> tuple[tuple[str, ...], frozenset[str] | tuple[()], bool] | None:
         """The words of a person's name in a run of capitalised words, the descriptors (titles,
         nationalities) before it, and whether they were found after a title inside the run; None
-        when the run names no person."""
+        when the run names no person.
+
+        No descriptors are an empty tuple, not an empty frozenset: the result then holds no
+        container the garbage collector must keep tracking (a tuple of strings is untracked at its
+        first collection), and the memo of a document of many names without titles, one result
+        per distinct name, is not traversed at every full collection (issue #13)."""
         lex = self.lex
         words = seq.split()
         i = 0  # words before i are dropped (an index, not pop(0): a run may hold thousands of words)
@@ -428,7 +433,7 @@ class _Doc:
                 words, inner = words[last + 1 :], True
         if len(words) < 2 or not self._personlike(words):
             return None
-        return tuple(words), frozenset(desc), inner
+        return tuple(words), frozenset(desc) if desc else (), inner
 
     def _index_names(self, start: int, end: int) -> None:
         """Fullest names by surname, and the mentions of persons, in ``text[start:end]``."""
