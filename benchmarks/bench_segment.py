@@ -25,15 +25,20 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _corpus import article_text, documents  # noqa: E402
 
 import stancekit  # noqa: E402
+from stancekit.attribution._coref import _LEX_MEMOS  # noqa: E402
 
 
 def timed(text: str, repeat: int = 1, clock=time.perf_counter) -> float:
     """Best of ``repeat`` runs of :func:`stancekit.segment` on ``text``, in seconds of ``clock``.
 
     Each run starts from a collected heap, so that garbage left by the run before does not
-    move the garbage collector's passes into this one."""
+    move the garbage collector's passes into this one, and from empty memos of names (the
+    lexicon's memos, kept from one document to the next), as a new document of new names does:
+    a run on a text whose names an earlier run had read took about half the time, and the
+    doubling ratios mixed runs with and without them (docs/benchmarks.md, session 19)."""
     best = float("inf")
     for _ in range(repeat):
+        _LEX_MEMOS.clear()
         gc.collect()
         t0 = clock()
         stancekit.segment(text, max_length=len(text) + 1)
