@@ -102,6 +102,17 @@ def checked_segment(text: str, attribution: object = None) -> list:
     return got
 
 
+def made_up_word(i: int) -> str:
+    """A made-up capitalised word, distinct for distinct ``i`` ('Ba', 'Dabe', ...): names for long
+    pathological inputs that repeat no name."""
+    out = ""
+    while True:
+        out += "bdfgklmnprstvz"[i % 14] + "aeiou"[i // 14 % 5]
+        i //= 70
+        if not i:
+            return out.capitalize()
+
+
 def check_offsets(text: str, statements) -> None:
     """The invariants every segmentation must hold."""
     prev = -1

@@ -113,6 +113,23 @@ def test_restrictive_who_on_pathological_input():
     check_offsets_rules_and_model("Dockers who " * 20_000 + "complained.\n", model)
 
 
+def _check_one_cue_source(text: str, cue: str, actor: str | None) -> None:
+    """A toy model whose only cue is ``cue`` and whose sources are capitalised runs: the source it
+    finds in ``text`` is ``actor`` (None: it takes no cue), and its statements keep their offsets."""
+    from stancekit.attribution._features import tokenize
+
+    meta = {"format": "stancekit-attribution/1", "cue_bias": 0.0, "source_bias": 0.0, "cue_threshold": 0.0,
+            "source_threshold": 0.0, "vocab": [cue]}
+    model = AttributionModel({f"w={cue}": 5.0}, {"kind=cap": 5.0, "run_end=True": 1.0}, meta)
+    found = model.find(text, 0, len(text), load_lexicon())
+    if actor is None:
+        assert found is None
+    else:
+        toks = tokenize(text)
+        assert " ".join(t[0] for t in toks[found[2]:found[1] + 1]) == actor
+    check_offsets(text, segment(text, attribution=model))
+
+
 # Issue #13, fourteenth round (session 19): when the learned model reads a statement, a source
 # candidate may end up to 20 tokens before its cue (_features.SOURCE_BEFORE: a name whose apposition
 # or relative clause runs long before the verb), still at most 12 after it; training keeps 12 both
@@ -128,18 +145,7 @@ def test_restrictive_who_on_pathological_input():
      "the wind near Lund.\n", None),
 ], ids=["apposition-16-back", "relative-20-back", "next-to-the-cue", "too-far-after"])
 def test_a_source_further_back_than_forward(text, actor):
-    from stancekit.attribution._features import tokenize
-
-    meta = {"format": "stancekit-attribution/1", "cue_bias": 0.0, "source_bias": 0.0, "cue_threshold": 0.0,
-            "source_threshold": 0.0, "vocab": ["warned"]}
-    model = AttributionModel({"w=warned": 5.0}, {"kind=cap": 5.0, "run_end=True": 1.0}, meta)
-    found = model.find(text, 0, len(text), load_lexicon())
-    if actor is None:
-        assert found is None
-    else:
-        toks = tokenize(text)
-        assert " ".join(t[0] for t in toks[found[2]:found[1] + 1]) == actor
-    check_offsets(text, segment(text, attribution=model))
+    _check_one_cue_source(text, "warned", actor)
 
 
 def test_source_candidates_window():
@@ -165,15 +171,4 @@ def test_source_candidates_window():
     ("Tom Berg did mention the new fee for the berth.\n", "Tom Berg"),
 ], ids=["failed-to", "neglected-to", "forgot-to", "went-on-to", "did"])
 def test_a_saying_its_subject_failed_to_make(text, actor):
-    from stancekit.attribution._features import tokenize
-
-    meta = {"format": "stancekit-attribution/1", "cue_bias": 0.0, "source_bias": 0.0, "cue_threshold": 0.0,
-            "source_threshold": 0.0, "vocab": ["mention"]}
-    model = AttributionModel({"w=mention": 5.0}, {"kind=cap": 5.0, "run_end=True": 1.0}, meta)
-    found = model.find(text, 0, len(text), load_lexicon())
-    if actor is None:
-        assert found is None
-    else:
-        toks = tokenize(text)
-        assert " ".join(t[0] for t in toks[found[2]:found[1] + 1]) == actor
-    check_offsets(text, segment(text, attribution=model))
+    _check_one_cue_source(text, "mention", actor)

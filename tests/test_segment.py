@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 import stancekit
 from stancekit import segment
 
-from .conftest import check_offsets, checked_segment
+from .conftest import check_offsets, checked_segment, made_up_word
 
 # -- the seed article --------------------------------------------------------------------------------
 
@@ -931,14 +931,7 @@ def _unit_text(unit: str, n: int) -> str:
 
 def _names(fmt: str, n: int) -> str:
     """``n`` sentences, each with made-up words that differ from sentence to sentence."""
-    def word(i: int) -> str:
-        out = ""
-        while True:
-            out += "bdfgklmnprstvz"[i % 14] + "aeiou"[i // 14 % 5]
-            i //= 70
-            if not i:
-                return out.capitalize()
-    return "".join(fmt.format(w=word(i), v=word(i + 7919)) for i in range(n))
+    return "".join(fmt.format(w=made_up_word(i), v=made_up_word(i + 7919)) for i in range(n))
 
 
 # Each builds a document of n units; the work for 4n must stay near four times that for n. The

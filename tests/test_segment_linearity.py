@@ -9,21 +9,11 @@ import pytest
 import stancekit.attribution._coref as coref
 from stancekit import segment
 
-from .conftest import check_offsets
-
-
-def _word(i: int) -> str:
-    """A made-up capitalised word, distinct for distinct ``i`` ('Ba', 'Dabe', ...)."""
-    out = ""
-    while True:
-        out += "bdfgklmnprstvz"[i % 14] + "aeiou"[i // 14 % 5]
-        i //= 70
-        if not i:
-            return out.capitalize()
+from .conftest import check_offsets, made_up_word
 
 
 def _names(fmt: str, n: int) -> str:
-    return "".join(fmt.format(w=_word(i), v=_word(i + 7919)) for i in range(n))
+    return "".join(fmt.format(w=made_up_word(i), v=made_up_word(i + 7919)) for i in range(n))
 
 
 # The memo of names (one result per distinct run of capitalised words, kept from one document to
