@@ -16,7 +16,7 @@ from ._text import INTERVIEWER_LABELS, Sentence, gap_token_spans, iter_paragraph
 from .attribution._coref import _DETERMINERS, _FUNCTION, _INITIALS, _PARTY_WORDS, _Doc, _Entity, _lex_memo
 from .attribution._features import CLAUSE_WITHIN, measure_noun
 from .attribution._mention import extend_mention, head_nouns
-from .attribution._model import resolve_attribution
+from .attribution._model import _NEGATIVE_OF, resolve_attribution
 
 __all__ = ["Statement", "segment", "DEFAULT_MAX_LENGTH", "KINDS"]
 
@@ -1336,6 +1336,8 @@ _MOTION = frozenset("fly flew flies flying flown come comes came coming drive dr
 _BACK_AFTER = frozenset("to from home . , ;".split())  # "flew back to Lima", "came back home"
 # a target's history recalled: "X first proposed the treaty in a speech in Berlin" (guide, adjudicated case 13)
 _FIRST_PUT = frozenset("proposed floated spoke suggested raised put outlined unveiled mooted aired called".split())
+
+
 def _whatever_saying(tokens: list[tuple[str, int, int]], vi: int) -> bool:
     """Whether the speech verb at ``vi`` closes a concession with no content of its own, opened by
     "whatever" within eight words before it ("whatever Lima says,", "whatever the louder voices in
@@ -1383,8 +1385,23 @@ def _may_call_meeting(tokens: list[tuple[str, int, int]], vi: int) -> bool:
     return k < n and tokens[k][0].lower() in _MEETINGS
 
 
+def _no_saying(tokens: list[tuple[str, int, int]], vi: int, low: str) -> bool:
+    """Whether the speech word ``low`` at ``vi`` says nothing (SPEC section 4), so that neither the
+    rules nor the learned model take it: a target's history recalled ("the treaty Medvedev first
+    proposed in Berlin", guide case 13), the author's concession ("whatever Lima says,"), a power
+    to convene ("any party may call a conference", "lets Lima call for talks") or a journey ("to fly
+    back to Lima", "came back from Lima": an adverb, not support)."""
+    if low in _FIRST_PUT and vi >= 2 and tokens[vi - 1][0] == "first" and tokens[vi - 2][0] not in _CLAUSE_ENDS:
+        return True
+    if low == "call" and _may_call_meeting(tokens, vi):
+        return True
+    if low == "back" and vi >= 1 and tokens[vi - 1][0].lower() in _MOTION \
+            and (vi + 1 == len(tokens) or tokens[vi + 1][0].lower() in _BACK_AFTER):
+        return True
+    return _whatever_saying(tokens, vi)
+
+
 _NEGATIVE_SUBJECTS = frozenset("nobody none neither".split())
-_NEGATIVE_OF = frozenset("in of outside at from".split())
 
 
 def _negative_subject(tokens: list[tuple[str, int, int]], i: int) -> bool:
@@ -1404,6 +1421,7 @@ def _negative_subject(tokens: list[tuple[str, int, int]], i: int) -> bool:
 
 
 _SAY_FORMS = frozenset("say says said".split())
+_LITTLE_AFTER = frozenset("about than on of at in".split())
 _LITTLE = frozenset("nothing little less more much otherwise".split())
 _LITTLE_BEFORE = frozenset("almost very next far much even".split())
 
@@ -1431,9 +1449,6 @@ def _text_says_little(tokens: list[tuple[str, int, int]], vi: int) -> bool:
         if w in _TEXT_NOUNS:
             return True
     return False
-
-
-_LITTLE_AFTER = frozenset("about than on of at in".split())
 
 
 _WHEN_AFTER = frozenset("when in at on three two a last".split())  # "predicted when ...", "promised in Madrid"
@@ -2122,19 +2137,9 @@ class _Attributor:
                 continue  # "the Democratic contest", "his call for": a noun, not a verb
             if low == "back" and vi == 1 and tokens[0][0].endswith("ing"):
                 continue  # "Looking back to 2008, X argued": a particle, not "back" a candidate
-            if low in _FIRST_PUT and vi >= 2 and tokens[vi - 1][0] == "first" and tokens[vi - 2][0] not in _CLAUSE_ENDS:
+            if _no_saying(tokens, vi, low):
                 self.unsaid_cues.add(offset + tokens[vi][1])
-                continue  # "the treaty Medvedev first proposed in Berlin": the target's history (guide case 13)
-            if _whatever_saying(tokens, vi):
-                self.unsaid_cues.add(offset + tokens[vi][1])
-                continue  # "whatever Lima says,", "as Lima likes to say,": the author's concession
-            if low == "call" and _may_call_meeting(tokens, vi):
-                self.unsaid_cues.add(offset + tokens[vi][1])
-                continue  # "any party may call a conference", "lets Lima call for talks": a power, no saying
-            if low == "back" and vi >= 1 and tokens[vi - 1][0].lower() in _MOTION \
-                    and (vi + 1 == len(tokens) or tokens[vi + 1][0].lower() in _BACK_AFTER):
-                self.unsaid_cues.add(offset + tokens[vi][1])
-                continue  # "to fly back to Lima", "came back from Lima": an adverb of a journey, not support
+                continue  # a target's history, the author's concession, a power, a journey: nor the model's cue
             if low in _AGREE and vi + 1 < len(tokens) and tokens[vi + 1][0].lower() == "to":
                 continue  # "Russia agreed to widen the transit": a decision, not words ("agreed that" is)
             if vi + 1 < len(tokens) and not hedge and (tokens[vi + 1][0].lower() == "by" or (
@@ -2154,9 +2159,11 @@ class _Attributor:
                 continue  # "No member asked ...", "Nobody in Lima wants ...": no one speaks
             action = low in _NARRATED and _narrated_action(tokens, vi, low) or span is not None and (
                 low in _PROPOSALS and _relative_proposal(tokens, span[0], vi, lex))
-            if action or low in _SPEAK and _speech_without_content(tokens, vi, lex.calendar) or span and _conditional_saying(
-                    tokens, span[0], vi) or low in _SAY_FORMS and _text_says_little(tokens, vi) \
-                    or _compared_saying(tokens, span[0] if span else None, vi):
+            # "than many in Lima expected", "The text says nothing about ...": no saying, nor the model's cue
+            unsaid = not action and (low in _SAY_FORMS and _text_says_little(tokens, vi)
+                                     or _compared_saying(tokens, span[0] if span else None, vi))
+            if action or unsaid or low in _SPEAK and _speech_without_content(tokens, vi, lex.calendar) \
+                    or span and _conditional_saying(tokens, span[0], vi):
                 # "He spoke to Ana Ruiz in Lima.": a narrated action, the article's own voice; its
                 # subject is still the person a later pronoun or an answer's label names. After a
                 # decision, a briefing or a proposal recalled, the learned model does not take the
@@ -2165,9 +2172,8 @@ class _Attributor:
                 # take a later cue ("let Kingson speak first, and then he spent his speech praising
                 # ...", "..., even if they did not agree")
                 self.no_model = self.no_model or action and low != "brief" and low not in _RAISE
-                if not action and (_compared_saying(tokens, span[0] if span else None, vi)
-                                   or low in _SAY_FORMS and _text_says_little(tokens, vi)):
-                    self.unsaid_cues.add(offset + tokens[vi][1])  # "than many in Lima expected": nor the model's
+                if unsaid:
+                    self.unsaid_cues.add(offset + tokens[vi][1])
                 if span and self.unsaid is None:
                     name, kind, _ = self.np_at(frame, offset, tokens, *span)
                     if name and kind != "self":
@@ -3257,8 +3263,7 @@ def segment(
                 if actor is None and att.unsaid is not None:
                     att.remember(att.unsaid[0], att.unsaid[1], ps)  # "He spoke to Ana Ruiz.": still the last person
                 att.unsaid, att.no_model = None, False
-                if att.unsaid_cues:
-                    att.unsaid_cues.clear()
+                att.unsaid_cues.clear()
                 if kind == "direct":
                     last_direct = (actor, mention)
                     last_tag = None

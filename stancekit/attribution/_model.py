@@ -615,6 +615,8 @@ _FAILED = frozenset("fail fails failed failing neglect neglects neglected neglec
 def _failed_saying(low: list[str], i: int) -> bool:
     """A cue right after "failed to", "neglected to", "forgot to": never taken (``_find_in``)."""
     return i >= 2 and low[i - 1] == "to" and low[i - 2] in _FAILED
+
+
 _PERSONAL = frozenset("he she they we i you".split())
 # A nominative pronoun right after a cue opens its reported clause ("said they would", "suggested she
 # marry"): the subject of the complement, as after "that".
