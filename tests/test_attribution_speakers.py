@@ -609,3 +609,41 @@ def test_coordinated_subject_chain_is_not_recursive():
 ])
 def test_group_with_a_phrase_of_place(text, actor, mention):
     _check_speaker(text, actor, mention)
+
+
+# Session 20 (fifteenth round): a share of a group as the subject, with a phrase of place or poll
+# after the group that runs past the group's three words ("in a recent harbour poll", "at the pier
+# on Monday", "surveyed in a May poll"): the group speaks, the mention runs over the phrase (SPEC
+# section 4; PolNeAR's Source). Regression: no speaker from the rules, and the learned model took the
+# phrase's noun ("poll", "harbour") or a pronoun of the content ("said they trust").
+@pytest.mark.parametrize("text, actor, mention", [
+    pytest.param("Some 40 percent of riders in a recent harbour poll said they trust the board.", "riders",
+                 "Some 40 percent of riders in a recent harbour poll", id="share-in-poll"),
+    pytest.param("Most dockers at the pier on Monday said the toll was too high.", "dockers",
+                 "Most dockers at the pier on Monday", id="most-at-place"),
+    pytest.param("Fewer than half of the riders surveyed in a May poll support the new toll.", "riders",
+                 "Fewer than half of the riders surveyed in a May poll", id="surveyed-in"),
+    pytest.param("The port is divided: about 60 percent of dockers in a union survey said the toll was fair.",
+                 "dockers", "about 60 percent of dockers in a union survey", id="after-colon"),
+    pytest.param("Tom Berg runs the ferry. Many riders in the old harbour town told him the toll was too high.",
+                 "riders", "Many riders in the old harbour town", id="many-told"),
+    # a short phrase is read with its group, as before
+    pytest.param("Most analysts in Lima doubt the toll will pass.", "analysts in Lima", "Most analysts in Lima",
+                 id="short-place-whole"),
+    # no verb of saying or position after the phrase, or a relative clause inside it: no speaker
+    pytest.param("Most riders in the harbour have jobs on the ferry.", None, None, id="no-saying"),
+    pytest.param("Half of the riders in the town that voted for the toll said no.", None, None, id="relative-inside"),
+    pytest.param("Some 40 percent of riders in a recent harbour poll had a fair view of the board.", None, None,
+                 id="had-no-saying"),
+])
+def test_share_with_a_phrase_of_place(text, actor, mention):
+    _check_speaker(text, actor, mention)
+
+
+@pytest.mark.parametrize("text", [
+    "Most riders" + " in the harbour" * 20_000 + " said it.",
+    "Most riders in" + " the" * 50_000 + " said it.",
+    "Half of riders " + "in a poll " * 20_000 + "said it.",
+])
+def test_share_with_a_phrase_of_place_on_pathological_input(text):
+    check_offsets(text, segment(text, attribution=None))
