@@ -172,3 +172,32 @@ def test_source_candidates_window():
 ], ids=["failed-to", "neglected-to", "forgot-to", "went-on-to", "did"])
 def test_a_saying_its_subject_failed_to_make(text, actor):
     _check_one_cue_source(text, "mention", actor)
+
+
+# Issue #13, fifteenth round (session 20): a cue word followed by "to" is a commitment ("agreed to
+# pay": narration by SPEC) and is taken only over the cue threshold, except a verb whose "to" opens
+# its object ("referred to the levy as a tax": a saying, as "described ... as"; _model._TO_OBJECT).
+# The toy model scores its one cue 5, under its cue threshold 6 and over the threshold 0 of a cue
+# right after a personal pronoun: only the commitment check stands between it and the statement.
+@pytest.mark.parametrize("text, cue, actor", [
+    ("She referred to the new levy as a tax on the island.\n", "referred", "She"),
+    ("He refers to the old pier as the heart of the town.\n", "refers", "He"),
+    ("They referred to the night ferry as a lifeline for the island.\n", "referred", "They"),
+    ("She agreed to pay the new levy on the island.\n", "agreed", None),
+    ("They promised to reopen the old pier in the spring.\n", "promised", None),
+    ("The dispute was referred to the harbour council in May.\n", "referred", None),
+], ids=["referred-to", "refers-to", "they-referred-to", "agreed-to", "promised-to", "passive"])
+def test_a_reference_is_no_commitment(text, cue, actor):
+    from stancekit.attribution._features import tokenize
+
+    meta = {"format": "stancekit-attribution/1", "cue_bias": 0.0, "source_bias": 0.0, "cue_threshold": 6.0,
+            "pronoun_threshold": 0.0, "source_threshold": 0.0, "vocab": [cue]}
+    model = AttributionModel({f"w={cue}": 5.0}, {"kind=cap": 5.0, "kind=pron": 5.0, "run_end=True": 1.0}, meta)
+    found = model.find(text, 0, len(text), load_lexicon())
+    if actor is None:
+        assert found is None
+    else:
+        assert found is not None
+        toks = tokenize(text)
+        assert " ".join(t[0] for t in toks[found[2]:found[1] + 1]) == actor
+    check_offsets(text, segment(text, attribution=model))

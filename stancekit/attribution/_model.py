@@ -659,10 +659,19 @@ def _tag(low: list[str], i: int) -> bool:
     return False
 
 
+# Verbs whose "to" opens their object, not an infinitive: "She referred to the levy as a tax" says
+# something of the levy (as "described ... as"); no commitment to act. Issue #13, fifteenth round
+# (session 20): PolNeAR folds 1 / 2 right +2 / +2, false +0 / +0, fold 3 unchanged, guards
+# unchanged; "respond", "reply", "object", "point", "allude", "admit", "testify" with it: fold 1
+# false +2 for the same right.
+_TO_OBJECT = frozenset("refer refers referred referring".split())
+
+
 def _commitment(low: list[str], i: int) -> bool:
     """A speech verb that is no saying here: "agreed to wait" (a commitment to act, SPEC's
-    narrative voice). A cue taken under the cue threshold must not be one."""
-    return i + 1 < len(low) and low[i + 1] == "to"
+    narrative voice). A cue taken under the cue threshold must not be one. "referred to" is
+    none (:data:`_TO_OBJECT`)."""
+    return i + 1 < len(low) and low[i + 1] == "to" and low[i] not in _TO_OBJECT
 
 
 def _passive(low: list[str], i: int) -> bool:
