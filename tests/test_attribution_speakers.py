@@ -647,3 +647,35 @@ def test_share_with_a_phrase_of_place(text, actor, mention):
 ])
 def test_share_with_a_phrase_of_place_on_pathological_input(text):
     check_offsets(text, segment(text, attribution=None))
+
+
+# Session 20 (fifteenth round): a lowercase noun of office or role between an inverted verb and the
+# name (", said party boss Tom Berg", ", said talk-show host Ana Ruiz") heads the description of the
+# name after it (data/attribution_head_nouns.txt). Regression: the rules named no one, or the
+# capitalised modifier before the noun ("Harbour party").
+@pytest.mark.parametrize("text, actor, mention", [
+    pytest.param("\u201cThe delay hurts,\u201d said Harbour party boss Tom Berg.", "Tom Berg",
+                 "Harbour party boss Tom Berg", id="party-boss"),
+    pytest.param("\u201cThe delay hurts,\u201d said front-runner Ana Ruiz.", "Ana Ruiz", "front-runner Ana Ruiz",
+                 id="front-runner"),
+    pytest.param("\u201cThe delay hurts,\u201d said radio host Ana Ruiz.", "Ana Ruiz", "radio host Ana Ruiz",
+                 id="radio-host"),
+    pytest.param("\u201cThe delay hurts,\u201d said rival Tom Berg.", "Tom Berg", "rival Tom Berg", id="rival"),
+    pytest.param("\u201cThe delay hurts,\u201d said actor Tom Berg.", "Tom Berg", "actor Tom Berg", id="actor"),
+])
+def test_inverted_tag_role_noun(text, actor, mention):
+    _check_speaker(text, actor, mention)
+
+
+# Session 20: a segment after the mention that opens with a verb in "-ed" and its object is a clause,
+# no apposition (regression: "..., who led the talks, thanked her aides for ..." ran the mention on
+# over the clause when a comma followed it, since "aides" is a head noun).
+@pytest.mark.parametrize("text, mention", [
+    pytest.param("Harbour Minister Ana Ruiz, who is leading the delegation, thanked her aides for what she called "
+                 "a fine effort, and left.", "Harbour Minister Ana Ruiz, who is leading the delegation", id="verb-object"),
+    # a participle with its object is still an apposition
+    pytest.param("Ana Ruiz, leading a group of ten towns, said the toll was unfair.",
+                 "Ana Ruiz, leading a group of ten towns", id="participle-apposition"),
+])
+def test_apposition_is_no_verb_with_object(text, mention):
+    _check_speaker(text, "Ana Ruiz", mention)
