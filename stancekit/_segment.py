@@ -177,6 +177,15 @@ _APPOSITIVE_OPENERS = frozenset(
 # Friday, said ...", "The mayor, when pressed, said ..." (_np_backward).
 _ASKED = frozenset("asked pressed questioned".split())
 _PARTICLES = frozenset("de van von der den al bin la le du di da dos del".split())
+# A name's part joined to a lowercase particle by a hyphen ("al-Rashed", "bin-Ali", "el-Sayed"): a
+# capitalised name word wherever the subject and name scans ask for a capital.
+_HYPHEN_NAME = re.compile(r"(?:al|el|ad|ar|as|ash|at|az|an|ibn|bin|abu|ul|ud)-[A-Z][\w’'\-]*")
+
+
+def _name_cap(tok: str) -> bool:
+    """Whether ``tok`` is capitalised or a particle-hyphen name ("al-Rashed")."""
+    return tok[:1].isupper() or (tok[:1].islower() and "-" in tok and _HYPHEN_NAME.fullmatch(tok) is not None)
+
 _WORDS = re.compile(r"[a-z]+")
 _OTHER_FRAMES = frozenset("appeared appears seemed seems made makes make let lets".split())
 _COPULA_WORDS = frozenset(
@@ -221,7 +230,7 @@ def _bare(word: str) -> str:
     return word
 
 
-_SPLIT = re.compile(r",\s+(?=(?:while|whereas|though|although|but|and)\s)|;\s+(?=[a-zA-Z])"
+_SPLIT = re.compile(r",\s+(?=(?:while|whereas|though|although|but|and)\s)|;\s+(?=[a-zA-Z\d])"
                     r"|,\s+(?=(?P<appended>a|an)\s+(?:charge|claim|step|idea|move|view|accusation|assertion|version|reading)\s)")
 
 
@@ -291,6 +300,7 @@ _OWNED_SUBJECT = "its"
 # The first words of a second part that has no subject of its own: the first part's content goes on
 # (", and that ...", ", and whether ...", ", and after ...") or its verb is coordinated (", and said ...").
 _NO_SUBJECT = frozenset("that whether if after before when how what why than less more to".split())
+_MORE_LESS = frozenset(("more", "less"))
 
 
 # A sentence that opens with a subordinate clause: "While A argues X, B says Y" (its first comma).
@@ -443,7 +453,16 @@ def _np_word(tok: str, lex: Lexicon) -> bool:
     """Whether ``tok`` can stand in a name or description read forward after "in the view of" or
     "by": capitalised, a determiner, a title, a group noun or a modifier ("legal advisers")."""
     low = tok.lower()
-    return tok[:1].isupper() or low in _DETERMINERS or low in lex.titles or low in lex.groups or _np_modifier(tok, lex)
+    return _name_cap(tok) or low in _DETERMINERS or low in lex.titles or low in lex.groups or _np_modifier(tok, lex)
+
+
+def _joins_titles(tokens: list[tuple[str, int, int]], i: int, j: int, lex: Lexicon) -> bool:
+    """Whether the "and" at ``i`` joins two capitalised titles of one holder ("State Secretary and
+    Foreign Minister Kanat Saudabayev", "Deputy Prime Minister and Finance Minister X"): a title
+    before it, a capitalised title within two words after it, up to ``j``."""
+    return i > 0 and tokens[i - 1][0][:1].isupper() and tokens[i - 1][0].lower() in lex.titles \
+        and i + 1 <= j and tokens[i + 1][0][:1].isupper() \
+        and any(t[0][:1].isupper() and t[0].lower() in lex.titles for t in tokens[i + 1 : min(i + 3, j + 1)])
 
 
 def _inside_body_name(tokens: list[tuple[str, int, int]], i: int, lex: Lexicon) -> bool:
@@ -787,7 +806,7 @@ def _np_backward(tokens: list[tuple[str, int, int]], vi: int, lex: Lexicon,
         base = _bare(low)
         if low in lex.calendar and saw_head:
             break  # "On Sunday Dmitry Medvedev offered": the subject starts after the day
-        if (tok[:1].isupper() and low not in _FUNCTION) or low in lex.titles or low in lex.groups \
+        if (_name_cap(tok) and low not in _FUNCTION) or low in lex.titles or low in lex.groups \
                 or base in lex.org_words or low in lex.org_words or (
                 i == j == vi - 1 and (vi + 1 == len(tokens) or tokens[vi + 1][0] in ".,!?") and (
                     (low in _PERSON_NOUNS and any(t[0].lower() in _INDEFINITE for t in tokens[max(0, i - 3) : i]))
@@ -795,7 +814,8 @@ def _np_backward(tokens: list[tuple[str, int, int]], vi: int, lex: Lexicon,
             saw_head = True  # (a person's noun after "a", "one", "another" in a closing tag: "..., one user wrote.")
             i -= 1
             continue
-        if low in _PARTICLES and saw_head and i > 0 and tokens[i - 1][0][:1].isupper():
+        if low in _PARTICLES and saw_head and i > 0 and (tokens[i - 1][0][:1].isupper() or (
+                i > 1 and tokens[i - 1][0] in _PARTICLES and tokens[i - 2][0][:1].isupper())):  # "van der"
             i -= 1
             continue
         if saw_head and _np_modifier(tok, lex) and (tokens[i + 1][0] in lex.titles  # a lowercase title
@@ -815,7 +835,7 @@ def _np_backward(tokens: list[tuple[str, int, int]], vi: int, lex: Lexicon,
         if low in _CONNECT and saw_head and i > 0 and (
             tokens[i - 1][0][:1].isupper() or tokens[i - 1][0].lower() in lex.org_words
             or tokens[i - 1][0].lower() in lex.titles or tokens[i - 1][0].lower() in lex.groups
-        ) and (low != "and" or _inside_body_name(tokens, i, lex)):
+        ) and (low != "and" or _inside_body_name(tokens, i, lex) or _joins_titles(tokens, i, j, lex)):
             i -= 1
             continue
         if (low.endswith(("’", "'")) or tok in ("’", "'")) and saw_head and (
@@ -1621,6 +1641,21 @@ def _anonymous_before(tokens: list[tuple[str, int, int]], vi: int, lex: Lexicon)
     return None
 
 
+def _particles_then_cap(tokens: list[tuple[str, int, int]], k: int) -> bool:
+    """Whether the lowercase particles at ``k`` ("de", "van der") lead to a capitalised word."""
+    t = k
+    while t < len(tokens) and t < k + 2 and tokens[t][0] in _PARTICLES:
+        t += 1
+    return t < len(tokens) and t > k and _name_cap(tokens[t][0])
+
+
+def _particle_in_name(tokens: list[tuple[str, int, int]], k: int) -> bool:
+    """Whether the token at ``k`` is a particle inside a name read forward: after a capitalised word
+    or another particle, before a capitalised word ("Marc Perrin de Brichambaut", "Max van der Stoel")."""
+    return tokens[k][0] in _PARTICLES and k > 0 and (
+        tokens[k - 1][0][:1].isupper() or tokens[k - 1][0] in _PARTICLES) and _particles_then_cap(tokens, k)
+
+
 def _inverted_end(tokens: list[tuple[str, int, int]], j: int, lex: Lexicon) -> tuple[int, int | None]:
     """``(end, name_start)`` of the speaker named after an inverted verb at ``j - 1``: capitalised
     words, determiners, titles and the full stops of initials (", said Rev. Lee Hart"); then,
@@ -1632,6 +1667,8 @@ def _inverted_end(tokens: list[tuple[str, int, int]], j: int, lex: Lexicon) -> t
     k = j
     while k < n and (tokens[k][0][:1].isupper() or tokens[k][0].lower() in _DETERMINERS
                      or tokens[k][0].lower() in lex.titles or _initial_dot(tokens, k)
+                     or (k > j and tokens[k - 1][0][:1].isupper() and _name_cap(tokens[k][0]))
+                     or (k > j and _particle_in_name(tokens, k))
                      or (k == j and tokens[k][0].lower() == "another")):
         k += 1
     if j < k < n and tokens[k][0] in _PERSON_NOUNS and tokens[j][0].lower() in _INDEFINITE:
@@ -1856,7 +1893,7 @@ class _Attributor:
                 continue
             if lw in lex.calendar and run:
                 break
-            if w[:1].isupper() and (lw not in lex.titles or (not run and _surname_title(low, words, lex))) \
+            if _name_cap(w) and (lw not in lex.titles or (not run and _surname_title(low, words, lex))) \
                     and b not in lex.country_of and b not in lex.org_words \
                     and (lw not in _PARTY_WORDS or not run or run[-1].lower() not in lex.gender_words) \
                     and not (w.isupper() and len(w) > 2 and not _INITIALS.fullmatch(w)) and b not in lex.seats:
@@ -2263,6 +2300,19 @@ class _Attributor:
                         last = self.classify([t[0] for t in tokens[r:k]], offset + tokens[r][1])
                         if last[0] and last[1] != "self":
                             name, kind = last
+                    elif kind in ("person", "description") and tokens[j][0].lower() in _DETERMINERS and k + 2 < len(tokens) \
+                            and tokens[k][0] == "," and tokens[k - 1][0].islower():
+                        # '..." said the Polish foreign minister, Ana Ruiz.': the name in apposition
+                        m = k + 1
+                        while m < len(tokens) and m < k + 6 and (
+                                (tokens[m][0][:1].isupper() and tokens[m][0].lower() not in _FUNCTION)
+                                or _particle_in_name(tokens, m) or (m > k + 1 and _name_cap(tokens[m][0]))):
+                            m += 1
+                        if m - k > 2 and (m == len(tokens) or tokens[m][0] in (".", "!", "?")):
+                            last = self.classify([t[0] for t in tokens[k + 1 : m]], offset + tokens[k + 1][1])
+                            if last[0] and last[1] == "person":
+                                name, kind = last
+                                mention = frame[tokens[j][1] : tokens[m - 1][2]]
                     if name:
                         return name, kind, mention
         if shared is not None:
@@ -2513,7 +2563,7 @@ class _Attributor:
         if m:
             toks = _tokens(frame, m.end(), m.end() + 100)
             j = 0
-            while j < len(toks) and (_np_word(toks[j][0], lex)
+            while j < len(toks) and (_np_word(toks[j][0], lex) or _particle_in_name(toks, j)
                                      or (j > 0 and toks[j][0] in ("in", "at") and j + 1 < len(toks) and toks[j + 1][0][:1].isupper())):
                 j += 1
             if j:
@@ -2529,6 +2579,7 @@ class _Attributor:
             toks = _tokens(frame, m.end(), m.end() + 100)
             j = 0
             while j < len(toks) and (_np_word(toks[j][0], lex) or toks[j][0].lower() in lex.org_words
+                                     or _particle_in_name(toks, j)
                                      or (toks[j][0] == "and" and 0 < j and j + 1 < len(toks) and toks[j + 1][0][:1].isupper()
                                          and _describes_group(toks[j - 1][0], lex))):
                 j += 1
@@ -2685,7 +2736,9 @@ class _Attributor:
             or tokens[j][0].lower() in lex.titles or tokens[j][0].lower() in lex.groups
             or (tokens[j][0].lower() in _DETERMINERS and j == i)
             or tokens[j][0].lower() in _PRONOUNS and j == i
-            or (tokens[j][0] in _PARTICLES and j > i and j + 1 < len(tokens) and tokens[j + 1][0][:1].isupper())
+            or (tokens[j][0] in _PARTICLES and j > i and j + 1 < len(tokens) and (tokens[j + 1][0][:1].isupper() or (
+                tokens[j + 1][0] in _PARTICLES and j + 2 < len(tokens) and tokens[j + 2][0][:1].isupper())))
+            or (j > i and _name_cap(tokens[j][0]))
         ):
             j += 1
             if tokens[j - 1][0].lower() in _PRONOUNS:
@@ -3626,8 +3679,10 @@ def _split_sources(text: str, s: int, e: int, frame: str | None, att: _Attributo
         right = frame[right_off:]
         words = lower_words(right)
         if m.group(0)[0] == "," and not m.group("appended") and len(words) > 1 \
-                and (words[1] in _NO_SUBJECT or words[1] in att.lex.speech_verbs):
+                and (words[1] in _NO_SUBJECT or words[1] in att.lex.speech_verbs) \
+                and not (words[1] in _MORE_LESS and (q := _QUANTITY.match(right)) is not None and q.group("share")):
             continue  # ", and that X ...", ", but noted that ...": one source, the first part's
+            # (not a share: ", and more than 4 in 10 said ...")
         if m.group(0)[0] == "," and not m.group("appended") and len(words) > 1 \
                 and (words[1] in _NO_SOURCE or words[1] == _OWNED_SUBJECT):
             continue  # ", whereas nobody wanted ...", ", and no delegation disagreed": no source of its own
