@@ -38,6 +38,19 @@ from .conftest import check_offsets, check_offsets_rules_and_model, checked_segm
     ("Ana Ruiz said the pier was safe, and a third said it was not.",
      [("Ana Ruiz said the pier was safe,", "Ana Ruiz", "Ana Ruiz"),
       ("and a third said it was not.", "a third", "a third")]),
+    # a digit after a semicolon, and "more than" a share after ", and" (session 20; regression: one
+    # statement, the second share's words given to the first)
+    ("Some 20 percent of riders in a recent poll said they trust the board; 30 percent said they trust the mayor.",
+     [("Some 20 percent of riders in a recent poll said they trust the board;", "riders",
+       "Some 20 percent of riders in a recent poll"),
+      ("30 percent said they trust the mayor.", "riders", "30 percent")]),
+    ("Even so, three-quarters of the riders said the toll was too high, and more than 4 in 10 said the mayor "
+     "would handle it best.",
+     [("Even so, three-quarters of the riders said the toll was too high,", "riders", "three-quarters of the riders"),
+      ("and more than 4 in 10 said the mayor would handle it best.", "riders", "more than 4 in 10")]),
+    # "more than" with no share after it continues the first clause: one statement
+    ("The mayor said the toll was fair, and more than that, she said it was overdue.",
+     [("The mayor said the toll was fair, and more than that, she said it was overdue.", "mayor", "The mayor")]),
     # no saying after the share: one statement
     ("Ana Ruiz said the pier was safe, and a third of the pier was closed.",
      [("Ana Ruiz said the pier was safe, and a third of the pier was closed.", "Ana Ruiz", "Ana Ruiz")]),
