@@ -216,9 +216,11 @@ _PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:(?:also|further|ag
 _INFORMED = frozenset("advised informed briefed reminded cautioned".split())
 # "drew criticism from X", "an endorsement by X": a judgement named by its noun, its source after it
 # (data/attribution_noun_cues.txt).
-_NOUN_CUE = re.compile(r"\b(?:" + "|".join(sorted(re.escape(line.lower()) for _, _, line in
-                                                   read_data_lines("attribution_noun_cues.txt")))
-                       + r")\s+(?:from|by)\s+")
+_NOUN_CUES = [line.lower() for _, _, line in read_data_lines("attribution_noun_cues.txt")]
+_NOUN_CUE = re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, _NOUN_CUES))) + r")\s+(?:from|by)\s+")
+# Their words (each noun has letters): a frame whose lowercase words hold none of them has no match
+# (the search is skipped; a match's noun stands between a word boundary and a space, a word of its own).
+_NOUN_CUE_WORDS = frozenset(lower_words(" ".join(_NOUN_CUES)))
 
 
 def _bare(word: str) -> str:
@@ -2129,6 +2131,7 @@ class _Attributor:
         anonymous = not _ANON_HEADS.isdisjoint(words)  # "people familiar with the plan said ..."
         # (_restricted_subject needs a token "who"; a token of ASCII letters is a word of ``words``)
         relative = "who" in words
+        compared = "than" in words  # (_compared_saying needs a token "than": most frames have none)
         if tokens and tokens[0][0] not in present and tokens[0][0].lower() in present:
             candidates.insert(0, 0)
         if len(candidates) > 1:
@@ -2198,7 +2201,7 @@ class _Attributor:
                 low in _PROPOSALS and _relative_proposal(tokens, span[0], vi, lex))
             # "than many in Lima expected", "The text says nothing about ...": no saying, nor the model's cue
             unsaid = not action and (low in _SAY_FORMS and _text_says_little(tokens, vi)
-                                     or _compared_saying(tokens, span[0] if span else None, vi))
+                                     or compared and _compared_saying(tokens, span[0] if span else None, vi))
             if action or unsaid or low in _SPEAK and _speech_without_content(tokens, vi, lex.calendar) \
                     or span and _conditional_saying(tokens, span[0], vi):
                 # "He spoke to Ana Ruiz in Lima.": a narrated action, the article's own voice; its
@@ -2574,7 +2577,8 @@ class _Attributor:
         informed = m is not None and m.group(1) in _INFORMED  # "was advised by X that ...": X's words
         if not (m and (m.group(1) in lex.speech_verbs or m.group(1) in ("raised", "voiced", "made") or informed)):
             informed = False
-            m = _NOUN_CUE.search(frame) if " from " in frame or " by " in frame else None
+            m = _NOUN_CUE.search(frame) if (" from " in frame or " by " in frame) \
+                and not _NOUN_CUE_WORDS.isdisjoint(_words_of(self, frame)) else None
         if m:
             toks = _tokens(frame, m.end(), m.end() + 100)
             j = 0
@@ -2632,9 +2636,13 @@ class _Attributor:
         head = last[1] if last[0] is frame and len(frame) <= 160 else lower_words(frame[:160])
         lex = self.lex
         memo = _lex_memo(lex, "seats")
-        for w in set(head).difference(memo):
-            memo[w] = _seat_trigger(w, lex)
-        if not any(map(memo.__getitem__, head)):
+        try:
+            seat = any(map(memo.__getitem__, head))
+        except KeyError:  # a word not tested before (most frames have none): the test, once a word
+            for w in set(head).difference(memo):
+                memo[w] = _seat_trigger(w, lex)
+            seat = any(map(memo.__getitem__, head))
+        if not seat:
             return None  # neither a seat of power nor a reaction adjective near the start: cheap exit
         tokens = self.tokens(frame, offset) if len(frame) <= 300 else _tokens(frame, 0, 300)
         span = self.clause_subject(tokens)

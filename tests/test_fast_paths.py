@@ -857,3 +857,59 @@ def test_restricted_subject_gate_holds_what_it_needs(statements):
                 found += 1
                 assert "who" in lower_words(text), text
     assert found >= 3
+
+
+# Session 20: frame-level gates before two searches that most frames fail.
+_COMPARED_TEXTS = [
+    "The levy rose faster than most ferry owners had expected.",
+    "The repairs took longer than the harbour board admits, and nobody is surprised.",
+    "It went further than many in Oslund expected it to go.",
+    "The pier is safer THAN its critics predicted.",
+    "Than anyone in Varby expected when the tide turned, the crew stayed.",
+    "More than 200 residents said in a letter that the pier is old.",
+    "The fee, rather-than the toll, was what the mayor said.",
+]
+
+
+def test_compared_saying_gate_holds_what_it_needs(statements):
+    """frame_speaker asks _compared_saying only when the frame's lowercase words hold "than":
+    every verb it reads as closing a comparison is in such a frame."""
+    from stancekit import _segment as S
+    from stancekit._text import lower_words
+
+    found = 0
+    for text in [s.text for s in statements] + _COMPARED_TEXTS + _GATE_TEXTS + _ODD_TEXTS:
+        toks = S._tokens(text)
+        for vi in range(1, len(toks)):
+            for i in (None, 0, vi - 1):
+                if S._compared_saying(toks, i, vi):
+                    found += 1
+                    assert "than" in lower_words(text), text
+    assert found >= 3
+
+
+_NOUN_CUE_TEXTS = [
+    "The plan drew sharp criticism from dock workers on Monday.",
+    "It earned an endorsement by the Varby harbour council.",
+    "The levy met self-criticism from  the board itself.",
+    "There were complaints\tby residents about the noise.",
+    "Warnings from the coast guard went unheeded.",
+    "A WARNING FROM the port was ignored.",
+    "The criticisms by them, and the praise from others, came late.",
+]
+
+
+def test_noun_cue_gate_holds_what_its_pattern_needs(statements):
+    """_views_and_passives searches _NOUN_CUE only when the frame's lowercase words hold one of
+    _NOUN_CUE_WORDS: every frame the pattern matches holds one, and every noun of the data file
+    gives the set a word."""
+    from stancekit import _segment as S
+    from stancekit._text import lower_words
+
+    assert all(not S._NOUN_CUE_WORDS.isdisjoint(lower_words(noun)) for noun in S._NOUN_CUES)
+    found = 0
+    for text in [s.text for s in statements] + _NOUN_CUE_TEXTS + _GATE_TEXTS + _ODD_TEXTS:
+        if S._NOUN_CUE.search(text) is not None:
+            found += 1
+            assert not S._NOUN_CUE_WORDS.isdisjoint(lower_words(text)), text
+    assert found >= 5

@@ -426,7 +426,7 @@ def extend_mention(text: str, start: int, end: int, mention: str | None, titles:
     # or more), not "According to X, the bridge is safe" or "For Ruiz, according to X, the ..."
     according = (before[-2:] == ["according", "to"] or (before[-3:-1] == ["according", "to"] and before[-1] in _ARTICLES)) \
         and len(text[start:m].split()) >= 8
-    after_verb = according or any(w in speech_verbs for w in before[-2:])
+    after_verb = according or not speech_verbs.isdisjoint(before[-2:])
     if according:  # "..., according to a city official who asked not to be named.": the rest of the statement
         tail = _TAIL.match(text, pos, end)
         if tail is not None and tail.end() > pos:
@@ -480,7 +480,7 @@ def extend_mention(text: str, start: int, end: int, mention: str | None, titles:
                 break
         closed = seg_end < end and text[seg_end] == ","
         if not closed and inverted is None:  # "..., said (Dr.) X, a ...", "..., according to X, a ..."
-            inverted = according or any(w in speech_verbs for w in before[-5:])
+            inverted = according or not speech_verbs.isdisjoint(before[-5:])
         if not closed and not inverted:
             break  # "According to X, the bridge is safe": the rest is the content
         stop = seg_end
