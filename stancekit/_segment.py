@@ -3786,7 +3786,7 @@ _OF_DETERMINERS = frozenset("the all those these its their his her our them us".
 _QUANTITY_SKIP = frozenset("also still now already both each all have has had do did would will are were".split())
 _QUANTITY_STOP = frozenset("what who whom which whose that where when how why".split())
 _QUANTITY_VERBS: dict[int, frozenset[str]] = {}
-# A phrase of place or poll after a quantity's group ("in a recent poll", "at the rally", "from Ohio",
+# A phrase of place or poll after a quantity's group ("in a spring survey", "at the rally", "from Lima",
 # "surveyed in May"): at most _PLACE_TAIL words, no punctuation, no relative word, no verb of _QUANTITY_VERBS.
 _QUANTITY_PLACE = frozenset("in at from across among on within inside polled surveyed questioned interviewed".split())
 _PLACE_TAIL = 7
@@ -3983,7 +3983,7 @@ def _quantity_speaker(frame: str, offset: int, att: _Attributor) -> tuple[str, s
         if app or not group:
             return None
         # a phrase of place or poll after the group, longer than the group's three words ("Most
-        # analysts in Lima say" is read whole): "78 percent of riders in a recent harbour poll said"
+        # analysts in Lima say" is read whole): "About 35 percent of ferry riders in a spring harbour survey call ..."
         # (the mention runs over it, as PolNeAR's Source does; the group before it speaks)
         k0 = k - len(group)
         at = next((i for i in range(k0 + 1, min(k + 1, len(words)))

@@ -613,13 +613,13 @@ def test_group_with_a_phrase_of_place(text, actor, mention):
 
 
 # Session 20 (fifteenth round): a share of a group as the subject, with a phrase of place or poll
-# after the group that runs past the group's three words ("in a recent harbour poll", "at the pier
+# after the group that runs past the group's three words ("in a spring ferry survey", "at the pier
 # on Monday", "surveyed in a May poll"): the group speaks, the mention runs over the phrase (SPEC
 # section 4; PolNeAR's Source). Regression: no speaker from the rules, and the learned model took the
 # phrase's noun ("poll", "harbour") or a pronoun of the content ("said they trust").
 @pytest.mark.parametrize("text, actor, mention", [
-    pytest.param("Some 40 percent of riders in a recent harbour poll said they trust the board.", "riders",
-                 "Some 40 percent of riders in a recent harbour poll", id="share-in-poll"),
+    pytest.param("About 35 percent of ferry riders in a spring harbour survey call the board honest.", "ferry riders",
+                 "About 35 percent of ferry riders in a spring harbour survey", id="share-in-poll"),
     pytest.param("Most dockers at the pier on Monday said the toll was too high.", "dockers",
                  "Most dockers at the pier on Monday", id="most-at-place"),
     pytest.param("Fewer than half of the riders surveyed in a May poll support the new toll.", "riders",
@@ -634,7 +634,7 @@ def test_group_with_a_phrase_of_place(text, actor, mention):
     # no verb of saying or position after the phrase, or a relative clause inside it: no speaker
     pytest.param("Most riders in the harbour have jobs on the ferry.", None, None, id="no-saying"),
     pytest.param("Half of the riders in the town that voted for the toll said no.", None, None, id="relative-inside"),
-    pytest.param("Some 40 percent of riders in a recent harbour poll had a fair view of the board.", None, None,
+    pytest.param("About 35 percent of ferry riders in a spring harbour survey had a fair view of the board.", None, None,
                  id="had-no-saying"),
 ])
 def test_share_with_a_phrase_of_place(text, actor, mention):
