@@ -1937,11 +1937,27 @@ class _Attributor:
                 doc.describe(_Entity(text, "subject", frozenset(bare), pos))
                 return text, "person"
             named = doc.resolve_description(desc, pos)
+            if named is None and definite and bare == ["chair"]:
+                # "the chair said" in an article that named a chairmanship: the office (guide case 25)
+                last = doc.last_group
+                office = last.name if last is not None and last.kind == "org" else None
+                if office is None or not office.lower().endswith("chairmanship"):
+                    office = doc.org_before(pos, -1)
+                if office is not None and office.lower().endswith("chairmanship"):
+                    return office, "org"
             return (named, "person") if named else (text, "description")
         if indefinite and not run and 2 <= len(words) <= 3 and bare[-1] in lex.titles \
                 and all(w[:1].isupper() and b not in lex.country_of for w, b in zip(words[:-1], bare)):
             # a name as a modifier before a title: "a Clinton aide", "a Ruiz spokesman" (a person
             # described, whom "the aide" may name later)
+            doc.describe(_Entity(text, "subject", frozenset(bare[-1:]), pos))
+            return text, "person"
+        if not indefinite and not definite and 2 <= len(words) <= 4 and words[-2].endswith(("'s", "’s")) \
+                and (bare[-1] in lex.titles or bare[-1] in _PERSON_NOUNS) and words[-1].islower() \
+                and all(_name_cap(w) and b not in lex.country_of and b not in lex.org_words and b not in lex.titles
+                        for w, b in zip(words[:-1], bare)):
+            # a name's possessive before a title, opening the phrase: "Lavrov's spokesman", "Ana
+            # Ruiz's lawyer" (a person described, as "a Ruiz aide"; not "Russia's envoy": a description)
             doc.describe(_Entity(text, "subject", frozenset(bare[-1:]), pos))
             return text, "person"
         if indefinite and 1 <= len(words) <= 3 and (bare[-1] in _PERSON_NOUNS or bare[-1] in lex.titles) \
@@ -2299,20 +2315,28 @@ class _Attributor:
                     k = j  # "..., said Almaty Institute of Strategic Research scholar X": left to the model
                 if k > j:
                     name, kind, mention = self.np_at(frame, offset, tokens, j, k)
+                    named = False
                     if r is not None:  # "said campaign manager Tom Burke": the name is Tom Burke
                         last = self.classify([t[0] for t in tokens[r:k]], offset + tokens[r][1])
                         if last[0] and last[1] != "self":
                             name, kind = last
-                    elif kind in ("person", "description") and tokens[j][0].lower() in _DETERMINERS and k + 2 < len(tokens) \
-                            and tokens[k][0] == "," and tokens[k - 1][0].islower():
-                        # '..." said the Polish foreign minister, Ana Ruiz.': the name in apposition
-                        m = k + 1
-                        while m < len(tokens) and m < k + 6 and (
+                            named = True
+                    c = k  # lowercase nouns of the role that the tag's scan left ("deputy campaign manager")
+                    while c < len(tokens) and c < k + 3 and tokens[c][0].isalpha() and tokens[c][0].islower() \
+                            and tokens[c][0] not in _FUNCTION:
+                        c += 1
+                    if not named and kind in ("person", "description") and c + 2 < len(tokens) and tokens[c][0] == "," \
+                            and tokens[c - 1][0].islower() \
+                            and (tokens[j][0].lower() in _DETERMINERS or any(t[0].endswith(("'s", "’s")) for t in tokens[j:k])):
+                        # '..." said the Polish foreign minister, Ana Ruiz.', '..., said Berg's deputy
+                        # campaign manager, Ana Ruiz, who ...': the name in apposition
+                        m = c + 1
+                        while m < len(tokens) and m < c + 6 and (
                                 (tokens[m][0][:1].isupper() and tokens[m][0].lower() not in _FUNCTION)
-                                or _particle_in_name(tokens, m) or (m > k + 1 and _name_cap(tokens[m][0]))):
+                                or _particle_in_name(tokens, m) or (m > c + 1 and _name_cap(tokens[m][0]))):
                             m += 1
-                        if m - k > 2 and (m == len(tokens) or tokens[m][0] in (".", "!", "?")):
-                            last = self.classify([t[0] for t in tokens[k + 1 : m]], offset + tokens[k + 1][1])
+                        if m - c > 2 and (m == len(tokens) or tokens[m][0] in (".", "!", "?", ",")):
+                            last = self.classify([t[0] for t in tokens[c + 1 : m]], offset + tokens[c + 1][1])
                             if last[0] and last[1] == "person":
                                 name, kind = last
                                 mention = frame[tokens[j][1] : tokens[m - 1][2]]
