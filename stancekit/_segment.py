@@ -2321,15 +2321,15 @@ class _Attributor:
                         if last[0] and last[1] != "self":
                             name, kind = last
                             named = True
-                    c = k  # lowercase nouns of the role that the tag's scan left ("deputy campaign manager")
+                    c = k  # lowercase nouns of the role that the tag's scan left ("senior press adviser")
                     while c < len(tokens) and c < k + 3 and tokens[c][0].isalpha() and tokens[c][0].islower() \
                             and tokens[c][0] not in _FUNCTION:
                         c += 1
                     if not named and kind in ("person", "description") and c + 2 < len(tokens) and tokens[c][0] == "," \
                             and tokens[c - 1][0].islower() \
                             and (tokens[j][0].lower() in _DETERMINERS or any(t[0].endswith(("'s", "’s")) for t in tokens[j:k])):
-                        # '..." said the Polish foreign minister, Ana Ruiz.', '..., said Berg's deputy
-                        # campaign manager, Ana Ruiz, who ...': the name in apposition
+                        # '..." said the Polish foreign minister, Ana Ruiz.', '..., said Berg's senior
+                        # press adviser, Ana Ruiz, who ...': the name in apposition
                         m = c + 1
                         while m < len(tokens) and m < c + 6 and (
                                 (tokens[m][0][:1].isupper() and tokens[m][0].lower() not in _FUNCTION)

@@ -303,7 +303,7 @@ def test_particles_elsewhere(text, actor):
     (Q + "It is late," + E + " said the Velden foreign minister, Tom Berg.", "Tom Berg"),
     (Q + "It is late," + E + " said the Velden foreign minister, Mr. Berg.", "Berg"),
     (Q + "It is late," + E + " said the Velden foreign minister, Tom Berg, on Monday.", "Tom Berg"),
-    (Q + "It is late," + E + " said Lund's deputy campaign manager, Tom Berg, who ran the port.", "Tom Berg"),
+    (Q + "It is late," + E + " said Lund's senior press adviser, Tom Berg, who ran the port.", "Tom Berg"),
     (Q + "It is late," + E + " said the Velden foreign minister, Lima.", "Velden foreign minister"),
     (Q + "It is late," + E + " said the Velden foreign minister, Lima and Oslo.", "Velden foreign minister"),
     (Q + "It is late," + E + " said Tom Berg, the Velden foreign minister.", "Tom Berg"),
