@@ -665,13 +665,20 @@ def _tag(low: list[str], i: int) -> bool:
 # unchanged; "respond", "reply", "object", "point", "allude", "admit", "testify" with it: fold 1
 # false +2 for the same right.
 _TO_OBJECT = frozenset("refer refers referred referring".split())
+# After a verb of _TO_OBJECT, a "to" with no object after it (a stop, a comma, a preposition, "as")
+# is stranded: the reference sits in a relative or passive clause ("the piers, which the clerk
+# referred to in her talk, ...", "what is referred to as"), and says nothing of the statement's
+# content. Issue #13, fifteenth round, second pass (session 20).
+_STRANDED = frozenset(", . ; : ! ? — – ) ” \" '' in on at by as during for from with".split())
 
 
 def _commitment(low: list[str], i: int) -> bool:
     """A speech verb that is no saying here: "agreed to wait" (a commitment to act, SPEC's
     narrative voice). A cue taken under the cue threshold must not be one. "referred to" is
-    none (:data:`_TO_OBJECT`)."""
-    return i + 1 < len(low) and low[i + 1] == "to" and low[i] not in _TO_OBJECT
+    none (:data:`_TO_OBJECT`) unless its "to" is stranded (:data:`_STRANDED`)."""
+    if not (i + 1 < len(low) and low[i + 1] == "to"):
+        return False
+    return low[i] not in _TO_OBJECT or i + 2 >= len(low) or low[i + 2] in _STRANDED
 
 
 def _passive(low: list[str], i: int) -> bool:
