@@ -319,6 +319,9 @@ _LEAD_SPLIT = _leading_clause("While|Whereas|Although|Though")
 _TIME_SPLIT = _leading_clause("When|If|Before|Since|Because|Even as")
 
 _REGION_WORDS = frozenset("western eastern northern southern european central asian arab african latin".split())
+# Continents and regions written as names: no part of a person's name ("... Representative for Central
+# Asia Ana Ruiz" is Ana Ruiz)
+_REGIONS = frozenset("asia europe caucasus africa america americas balkans scandinavia".split())
 # Words that join a noun phrase to the one before: never part of an actor's name.
 _COORDINATORS = frozenset("and but or nor yet".split())
 _USE_VERBS = frozenset("used uses use using".split())
@@ -1896,7 +1899,7 @@ class _Attributor:
             if lw in lex.calendar and run:
                 break
             if _name_cap(w) and (lw not in lex.titles or (not run and _surname_title(low, words, lex))) \
-                    and b not in lex.country_of and b not in lex.org_words \
+                    and b not in lex.country_of and b not in lex.org_words and (not run or b not in _REGIONS) \
                     and (lw not in _PARTY_WORDS or not run or run[-1].lower() not in lex.gender_words) \
                     and not (w.isupper() and len(w) > 2 and not _INITIALS.fullmatch(w)) and b not in lex.seats:
                 run.append(w)
@@ -2119,6 +2122,13 @@ class _Attributor:
                 if inner is not None:
                     return inner
                 res = self.np_at(frame, offset, toks, 0, j)
+                if res[0] and (res[1] in ("person", "description") or res[1] == "org" and toks[j - 1][0] in lex.titles) \
+                        and j + 2 < len(toks) and toks[j][0] == "," and toks[j - 1][0].islower() \
+                        and (toks[0][0].lower() in _DETERMINERS or any(t[0].endswith(("'s", "’s")) for t in toks[:j])):
+                    # "According to the president's press secretary, Ana Ruiz, the ...": the name in apposition
+                    apposed = self._apposed_name(offset, toks, j, (",",))
+                    if apposed is not None:
+                        return apposed[0], apposed[1], frame[toks[0][1] : toks[apposed[2] - 1][2]]
                 if res[0]:
                     return res
                 # "according to the officer on duty at the pier that evening": the noun phrase before
@@ -2325,21 +2335,16 @@ class _Attributor:
                     while c < len(tokens) and c < k + 3 and tokens[c][0].isalpha() and tokens[c][0].islower() \
                             and tokens[c][0] not in _FUNCTION:
                         c += 1
-                    if not named and kind in ("person", "description") and c + 2 < len(tokens) and tokens[c][0] == "," \
+                    if not named and (kind in ("person", "description") or kind == "org" and tokens[c - 1][0] in lex.titles) \
+                            and c + 2 < len(tokens) and tokens[c][0] == "," \
                             and tokens[c - 1][0].islower() \
                             and (tokens[j][0].lower() in _DETERMINERS or any(t[0].endswith(("'s", "’s")) for t in tokens[j:k])):
                         # '..." said the Polish foreign minister, Ana Ruiz.', '..., said Berg's senior
                         # press adviser, Ana Ruiz, who ...': the name in apposition
-                        m = c + 1
-                        while m < len(tokens) and m < c + 6 and (
-                                (tokens[m][0][:1].isupper() and tokens[m][0].lower() not in _FUNCTION)
-                                or _particle_in_name(tokens, m) or (m > c + 1 and _name_cap(tokens[m][0]))):
-                            m += 1
-                        if m - c > 2 and (m == len(tokens) or tokens[m][0] in (".", "!", "?", ",")):
-                            last = self.classify([t[0] for t in tokens[c + 1 : m]], offset + tokens[c + 1][1])
-                            if last[0] and last[1] == "person":
-                                name, kind = last
-                                mention = frame[tokens[j][1] : tokens[m - 1][2]]
+                        apposed = self._apposed_name(offset, tokens, c, (".", "!", "?", ","))
+                        if apposed is not None:
+                            name, kind = apposed[0], apposed[1]
+                            mention = frame[tokens[j][1] : tokens[apposed[2] - 1][2]]
                     if name:
                         return name, kind, mention
         if shared is not None:
@@ -2370,6 +2375,22 @@ class _Attributor:
                 if name:
                     return name, kind, mention
         return self._views_and_passives(frame, offset)
+
+    def _apposed_name(self, offset: int, tokens: list[tuple[str, int, int]], c: int,
+                      ends: tuple[str, ...]) -> tuple[str, str, int] | None:
+        """A person's name of two to five words after the comma at ``c``, followed by the end of the
+        tokens or one of ``ends``: ``(name, "person", end)``, else None (", Ana Ruiz." after a
+        described speaker: "the Polish foreign minister, Ana Ruiz")."""
+        m = c + 1
+        while m < len(tokens) and m < c + 6 and (
+                (tokens[m][0][:1].isupper() and tokens[m][0].lower() not in _FUNCTION)
+                or _particle_in_name(tokens, m) or (m > c + 1 and _name_cap(tokens[m][0]))):
+            m += 1
+        if m - c > 2 and (m == len(tokens) or tokens[m][0] in ends):
+            last = self.classify([t[0] for t in tokens[c + 1 : m]], offset + tokens[c + 1][1])
+            if last[0] and last[1] == "person":
+                return last[0], last[1], m
+        return None
 
     def _closing_tag(self, frame: str, offset: int, tokens: list[tuple[str, int, int]], vi: int,
                      participle: bool = False):

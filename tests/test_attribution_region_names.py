@@ -267,11 +267,26 @@ ROWS = [
                  "Sergei Lavrov's deputy, Alexander Grushko", "direct", id="quote-possessor-then-name"),
     pytest.param("The Foreign Ministry's spokesman said the minister would not attend.", "Foreign Ministry's spokesman",
                  "The Foreign Ministry's spokesman", "indirect", id="body-possessor-spokesman"),
+    pytest.param("Special Representative of the Chairman-in-Office for Central Asia Zhanibek Karibzhanov said the "
+                 "office in Bishkek would reopen.", "Zhanibek Karibzhanov",
+                 "Special Representative of the Chairman-in-Office for Central Asia Zhanibek Karibzhanov", "indirect",
+                 id="title-ending-in-a-region"),
+    pytest.param("Ambassador-at-large Sergei Ordzhonikidze said the United Nations backed the talks.",
+                 "Sergei Ordzhonikidze", "Ambassador-at-large Sergei Ordzhonikidze", "indirect", id="hyphenated-title"),
+    pytest.param("The OSCE Minsk Group co-chairs said the sides were closer than a year ago.",
+                 "OSCE Minsk Group co-chairs", "The OSCE Minsk Group co-chairs", "indirect", id="co-chairs"),
+    pytest.param("Thomas Hammarberg said the media law was flawed. The commissioner added that it should be "
+                 "amended.", "Thomas Hammarberg", "The commissioner", "indirect", id="later-the-commissioner"),
+    pytest.param("Sergei Lavrov and Hillary Clinton met in Geneva. The Russian minister said the talks were useful.",
+                 "Sergei Lavrov", "The Russian minister", "indirect", id="later-untitled-minister", marks=_KNOWLEDGE),
     # --- according to, in X's view
     pytest.param("According to Kazakh Foreign Minister Kanat Saudabayev, the summit would meet in December.",
                  "Kanat Saudabayev", "Kazakh Foreign Minister Kanat Saudabayev", "indirect", id="according-title"),
     pytest.param("In the view of Marc Perrin de Brichambaut, the organisation is underfunded.",
                  "Marc Perrin de Brichambaut", "Marc Perrin de Brichambaut", "indirect", id="in-the-view-of-particle"),
+    pytest.param("According to Nursultan Nazarbayev's press secretary, Dauren Abayev, the president would attend.",
+                 "Dauren Abayev", "Nursultan Nazarbayev's press secretary, Dauren Abayev", "indirect",
+                 id="according-role-then-name"),
     pytest.param("According to the US mission to the OSCE, Washington is ready to discuss the text.",
                  "US mission to the OSCE", "the US mission to the OSCE", "indirect", id="according-mission"),
 ]
@@ -297,9 +312,12 @@ def test_particles_elsewhere(text, actor):
     assert checked_segment(text)[-1].actor == actor
 
 
-# (not in the table's count) a description closed by a comma and a name after an inverted verb: the
-# name is the speaker only when it ends the tag
+# (not in the table's count) a description closed by a comma and a name after an inverted verb or
+# "according to": the name is the speaker when a full stop or a comma follows it
 @pytest.mark.parametrize("text, actor", [
+    ("According to the minister, Tom Berg failed to pay the toll.", "minister"),
+    ("According to the Velden foreign minister, Tom Berg, the toll is fair.", "Tom Berg"),
+    ("Tom Asia said the toll was fair.", "Tom Asia"),
     (Q + "It is late," + E + " said the Velden foreign minister, Tom Berg.", "Tom Berg"),
     (Q + "It is late," + E + " said the Velden foreign minister, Mr. Berg.", "Berg"),
     (Q + "It is late," + E + " said the Velden foreign minister, Tom Berg, on Monday.", "Tom Berg"),

@@ -191,8 +191,11 @@ _RELATIVES = frozenset("who whose which that".split())
 # How far back a pronoun looks for a person of its gender past an unresolved description.
 _NEAR = 400
 # A description with one of these titles that fits no one named falls back to the last speaker.
+# Regions and their compass words opening a run before a name of two words or more: the end of an
+# office's name, no part of the person's ("... for Central Asia Ana Ruiz" is Ana Ruiz)
+_REGION_NAMES = frozenset("asia europe caucasus africa america balkans central eastern western northern southern".split())
 _FALLBACK_TITLES = frozenset("president minister ambassador envoy spokesman spokeswoman official head "
-                             "chairman-in-office chairman secretary diplomat leader".split())
+                             "chairman-in-office chairman secretary diplomat leader commissioner".split())
 # Resolving a pronoun or a description looks back over at most this many mentions (of named
 # persons, and of persons introduced by a description), so that it costs bounded time however
 # long the document; a window of paragraphs keeps at least as many from the windows before it.
@@ -415,6 +418,7 @@ class _Doc:
         # Leading titles and nationality words describe the person that follows.
         while i < len(words) and (words[i].lower().rstrip(".") in lex.titles or words[i].lower() in lex.country_of
                                   or words[i].lower() in lex.org_words or words[i].lower() in _PARTY_WORDS
+                                  or (words[i].lower() in _REGION_NAMES and len(words) - i > 2)
                                   or (words[i].isupper() and len(words[i]) > 1 and not _INITIALS.fullmatch(words[i]))):
             w = words[i].lower().rstrip(".")
             i += 1
