@@ -199,13 +199,10 @@ _IN_POSS_VIEW = re.compile(
     r"(?:view|opinion|words|assessment|estimation|judgement|judgment)\b"
 )
 _VIEW_WORDS = ("view", "opinion", "words", "assessment", "estimation", "judgement", "judgment")
-
-
-def _viewish(frame: str) -> bool:
-    """Whether ``frame`` holds one of :data:`_VIEW_WORDS`: a cheap test before the view regexes (one
-    substring search per word, about three times as fast as a pattern of the words)."""
-    return ("view" in frame or "opinion" in frame or "words" in frame or "assessment" in frame
-            or "estimation" in frame or "judgement" in frame or "judgment" in frame)
+# Both patterns need one of them as a word of its own (after whitespace, before a word boundary): a
+# frame whose lowercase words hold none is not searched (a set test on the words frame_speaker read,
+# about a quarter of the time of seven substring searches).
+_VIEW_WORD_SET = frozenset(_VIEW_WORDS)
 
 
 _OBJECT_PRONOUNS = frozenset("him her them us me".split())
@@ -267,7 +264,7 @@ _CLOSING_QUOTES = frozenset("\"”’'")
 def _quote_commas(text: str, s: int, frame: str) -> str:
     """``frame`` (``text[s:e]`` masked) with a comma on the closing mark of each quotation that ends
     with a comma and is followed by a conjunction of :data:`_SPLIT`; the same length."""
-    if "_ " not in frame and "_\n" not in frame:  # no masked quotation before a space
+    if "_" not in frame or "_ " not in frame and "_\n" not in frame:  # no masked quotation before a space
         return frame
     at = [p for p in (m.start() for m in _QUOTE_COMMA.finditer(frame))
           if p > 0 and text[s + p] in _CLOSING_QUOTES and text[s + p - 1] == ","]
@@ -1582,6 +1579,15 @@ _ANON_HEADS = frozenset(line.lower() for _, _, line in read_data_lines("attribut
 _ANON_PHRASES = tuple(tuple(line.lower().split()) for _, _, line in read_data_lines("attribution_anonymous_phrases.txt"))
 _ANON_STOPS = _FINITE | frozenset("who whom whose which that and but or".split())
 _ANON_BEFORE = frozenset("one two three four five six several some many a an the other".split())
+# The words of each phrase: a phrase follows its head word for word, so a frame whose lowercase words
+# lack one of a phrase's words holds no source with that phrase.
+_ANON_PHRASE_WORDS = tuple(frozenset(lower_words(" ".join(ph))) for ph in _ANON_PHRASES)
+
+
+def _anonymous_phrase_in(words: list[str]) -> bool:
+    """Whether the lowercase words of a frame hold every word of one of :data:`_ANON_PHRASES`."""
+    have = set(words)
+    return any(ws <= have for ws in _ANON_PHRASE_WORDS)
 
 
 def _anonymous_end(tokens: list[tuple[str, int, int]], h: int, lex: Lexicon) -> int | None:
@@ -2154,7 +2160,8 @@ class _Attributor:
         # Verbs are taken in lowercase, or capitalised as a frame's first word (lexicon entries are
         # single words, so the words of the frame tell which can occur).
         candidates = [vi for vi, t in enumerate(tokens) if t[0] in present]
-        anonymous = not _ANON_HEADS.isdisjoint(words)  # "people familiar with the plan said ..."
+        # "people familiar with the plan said ...": a head noun and every word of one of its phrases
+        anonymous = not _ANON_HEADS.isdisjoint(words) and _anonymous_phrase_in(words)
         # (_restricted_subject needs a token "who"; a token of ASCII letters is a word of ``words``)
         relative = "who" in words
         compared = "than" in words  # (_compared_saying needs a token "than": most frames have none)
@@ -2594,7 +2601,7 @@ class _Attributor:
     def _views_and_passives(self, frame: str, offset: int):
         """ "In X's view", "in the view of X", "it was argued by X", "criticism from X"."""
         lex = self.lex
-        viewish = _viewish(frame)
+        viewish = not _VIEW_WORD_SET.isdisjoint(_words_of(self, frame))
         m = _IN_POSS_VIEW.search(frame) if viewish else None
         if m:
             who = _bare(m.group(1))

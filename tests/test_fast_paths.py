@@ -312,14 +312,26 @@ _ODD_SENTENCES = _ODD_TEXTS + [
 ]
 
 
-def test_segment_view_test_equals_the_pattern(statements):
-    """_segment._viewish gives what a pattern of _VIEW_WORDS' alternatives finds."""
-    import re
+_VIEW_TEXTS = [
+    "In Ana Ruiz's view, the pier is safe.", "In the opinion of the harbour board, it is not.",
+    "In their words the levy is fair.", "in the judgment of  critics, it failed", "In his  assessment: no.",
+    "In the estimation of Varby's mayor the toll is low.", "In Tom Berg’s judgement the ferry is late.",
+    "In the viewpoint of many, and in her viewing, nothing changed.", "In Lee's view-point it is fine.",
+]
 
+
+def test_view_gate_holds_what_the_view_patterns_need(statements):
+    """_views_and_passives searches _IN_POSS_VIEW and _IN_VIEW only when the frame's lowercase words
+    hold one of _VIEW_WORDS: every text either pattern matches holds one."""
     from stancekit import _segment as S
-    pattern = re.compile("|".join(S._VIEW_WORDS))
-    for text in _ODD_SENTENCES + [s.text for s in statements]:
-        assert S._viewish(text) == (pattern.search(text) is not None)
+    from stancekit._text import lower_words
+
+    found = 0
+    for text in _ODD_SENTENCES + _VIEW_TEXTS + [s.text for s in statements]:
+        if S._IN_POSS_VIEW.search(text) is not None or S._IN_VIEW.search(text) is not None:
+            found += 1
+            assert not S._VIEW_WORD_SET.isdisjoint(lower_words(text)), text
+    assert found >= 6
 
 
 def test_last_word_equals_the_pattern():
@@ -912,4 +924,34 @@ def test_noun_cue_gate_holds_what_its_pattern_needs(statements):
         if S._NOUN_CUE.search(text) is not None:
             found += 1
             assert not S._NOUN_CUE_WORDS.isdisjoint(lower_words(text)), text
+    assert found >= 5
+
+
+_ANONYMOUS_TEXTS = [
+    "Two people familiar with the plan said the pier would close.",
+    "A source close to the mayor said no decision had been made.",
+    "Officials with direct knowledge of the talks said they had stalled.",
+    "Several members briefed on the audit said the figures were wrong.",
+    "People FAMILIAR WITH the toll said it would rise.",
+    "Aides involved in the talks said the ferry could wait.",
+    "Members close to, but not in, the board said nothing.",
+]
+
+
+def test_anonymous_gate_holds_what_anonymous_before_needs(statements):
+    """frame_speaker asks _anonymous_before only when the frame's lowercase words hold a head of
+    _ANON_HEADS and every word of one of _ANON_PHRASES: every source it finds is in such a frame."""
+    from stancekit import _segment as S
+    from stancekit._lexicon import load_lexicon
+    from stancekit._text import lower_words
+
+    lex = load_lexicon()
+    found = 0
+    for text in [s.text for s in statements] + _ANONYMOUS_TEXTS + _GATE_TEXTS + _ODD_TEXTS:
+        toks = S._tokens(text)
+        for vi in range(len(toks)):
+            if S._anonymous_before(toks, vi, lex) is not None:
+                found += 1
+                words = lower_words(text)
+                assert not S._ANON_HEADS.isdisjoint(words) and S._anonymous_phrase_in(words), text
     assert found >= 5
