@@ -677,6 +677,11 @@ def test_inverted_tag_role_noun(text, actor, mention):
     # a participle with its object is still an apposition
     pytest.param("Ana Ruiz, leading a group of ten towns, said the toll was unfair.",
                  "Ana Ruiz, leading a group of ten towns", id="participle-apposition"),
+    # second pass: an irregular past (data/irregular_past.txt) with its object, as a verb in "-ed"
+    pytest.param("Ana Ruiz, who led the talks, met her aides for an hour, and said the fee would stay.",
+                 "Ana Ruiz, who led the talks", id="irregular-met"),
+    pytest.param("Ana Ruiz, who runs the port, sent her deputy to the talks, and said the fee would stay.",
+                 "Ana Ruiz, who runs the port", id="irregular-sent"),
 ])
 def test_apposition_is_no_verb_with_object(text, mention):
     _check_speaker(text, "Ana Ruiz", mention)

@@ -27,6 +27,9 @@ _OPENERS = frozenset("a an the who whose which former then longtime his her thei
 # verb with its object ("X, who led the talks, thanked her aides for ..."), and the
 # segment is a clause, not an apposition.
 _DETERMINER_AFTER_VERB = frozenset("a an the his her their its our my your this these those".split())
+# Irregular past tenses (data/irregular_past.txt): as a word in "-ed", one that opens a segment
+# before a determiner is a verb with its object ("X, who led the talks, met his aides for ...").
+_IRREGULAR_PAST = frozenset(w.lower() for _, _, line in read_data_lines("irregular_past.txt") for w in line.split())
 # Finite verbs: a segment with one of them (outside a relative clause) is a clause, not an
 # apposition ("X, the bridge is safe").
 _VERBS = frozenset("is are was were has have had will would said says say can could should may might "
@@ -217,8 +220,8 @@ def _opens_apposition(words: list[str], titles: frozenset[str], nouns: frozenset
     first = words[0].lower()
     if first in _OPENERS or first[:1].isdigit() or first.endswith(("'s", "’s")) or _PARTY.match(words[0]):
         return True
-    if len(words) > 1 and first.endswith("ed") and words[0].isalpha() and words[0].islower() \
-            and words[1].lower() in _DETERMINER_AFTER_VERB:
+    if len(words) > 1 and (first.endswith("ed") or first in _IRREGULAR_PAST) and words[0].isalpha() \
+            and words[0].islower() and words[1].lower() in _DETERMINER_AFTER_VERB:
         return False  # a verb and its object ("thanked her aides for ..."), no modifier of a title
     modifiers = True  # only nouns that may modify a title so far ("refugee rights program")
     for k, w in enumerate(words[:_TITLE_WITHIN]):
