@@ -719,3 +719,21 @@ def test_group_words_of_the_fifteenth_round(text, actor, mention):
 ])
 def test_place_establishment_group(text, actor, mention):
     _check_speaker(text, actor, mention)
+
+
+# Session 20, second pass (found while reading f9cf94e's new statements): "she" after a sentence whose
+# capitalised plural group ("some Democrats", "Several Liberals") the name index reads as a named
+# subject resolves to that group (_coref._latest_person takes the later named subject). Not fixed: a
+# one-word capitalised name in "-s" is also a surname ("Jones"); the fix wants the group words read
+# before the name index.
+@pytest.mark.xfail(strict=True, reason="a capitalised plural group is read as a named subject (session 20)")
+@pytest.mark.parametrize("text", [
+    pytest.param("Ana Ruiz spoke at the pier on Monday. She also avoided the phrase, which some Democrats want "
+                 "the board to use. She said the toll would stay.", id="relative-some-group"),
+    pytest.param("Ana Ruiz spoke at the pier on Monday. Several Liberals said the toll should go. She said the "
+                 "toll would stay.", id="several-group"),
+])
+def test_she_is_no_plural_group(text):
+    got = segment(text, attribution=None)
+    check_offsets(text, got)
+    assert got[-1].actor == "Ana Ruiz"
