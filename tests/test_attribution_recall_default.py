@@ -210,14 +210,14 @@ def test_a_reference_is_no_commitment(text, cue, actor):
 
 
 # Issue #13, fifteenth round, second pass (session 20): with "referred to" read as a saying (f9cf94e),
-# the shipped model took a perfect participle opening an aside as the source ("..., having referred to
-# it as ..."), and later pronouns resolved to it. "having" is a non-source word
+# the shipped model took a perfect participle opening a closing phrase as the source ("..., having
+# referred to the plan as ..."), and later pronouns resolved to it. "having" is a non-source word
 # (data/attribution_non_sources.txt).
 @pytest.mark.parametrize("text", [
-    "For one thing, the mayor also misread the ferry board, having referred to it as a \"partner.\"\n",
-    "Worse, the council misjudged the dockers, having referred to their strike as \"a holiday.\"\n",
+    "Ana Ruiz lost the vote in May, having referred to the pier plan as \"finished\" for months.\n",
+    "The ferry line cut two routes last spring, having referred to both as \"losing money.\"\n",
     "The harbour master, having described the pier as safe, resigned in May.\n",
-], ids=["referred-aside", "referred-strike", "described-aside"])
+], ids=["referred-plan", "referred-routes", "described-aside"])
 def test_a_participle_is_no_source(text):
     for st in segment(text):
         assert st.actor is None or "having" not in st.actor.lower().split()

@@ -667,7 +667,7 @@ def _tag(low: list[str], i: int) -> bool:
 _TO_OBJECT = frozenset("refer refers referred referring".split())
 # After a verb of _TO_OBJECT, a "to" with no object after it (a stop, a comma, a preposition, "as")
 # is stranded: the reference sits in a relative or passive clause ("the piers, which the clerk
-# referred to in her talk, ...", "what is referred to as"), and says nothing of the statement's
+# referred to at the hearing, ...", "what is referred to as"), and says nothing of the statement's
 # content. Issue #13, fifteenth round, second pass (session 20).
 _STRANDED = frozenset(", . ; : ! ? — – ) ” \" '' in on at by as during for from with".split())
 
