@@ -96,6 +96,12 @@ class Lexicon:
     np_modifiers: frozenset[str] = frozenset()
     # "right", "careful": "X was right to say ...", "X has been careful to stress ..."
     speech_adjectives: frozenset[str] = frozenset()
+    # ("russian president", "Dmitry Medvedev", "2008-2012"): offices and their holders, a fallback
+    # inside an article that names the holder (office_holders.tsv)
+    office_holders: tuple[tuple[str, str, str], ...] = field(default=(), hash=False)
+    # ("alliance", "NATO", ("North Atlantic Treaty Organization", ...)): bodies a one-word
+    # description may stand for (body_descriptions.tsv)
+    body_descriptions: tuple[tuple[str, str, tuple[str, ...]], ...] = field(default=(), hash=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "stance_phrase_verbs", frozenset(self.stance_phrases))
@@ -108,6 +114,18 @@ def _parse_tsv(name: str, extra: Sequence[PathLike]) -> list[tuple[str, list[str
         if len(parts) != 2 or not parts[0].strip():
             raise DataError(f"{location(src, n)}: expected two tab-separated columns, got {line!r}")
         rows.append((parts[0].strip(), [p.strip() for p in parts[1].split(",") if p.strip()]))
+    return rows
+
+
+def _columns(name: str, extra: Sequence[PathLike], lo: int, hi: int) -> list[list[str]]:
+    """The tab-separated columns of each line of a data file (``lo`` to ``hi`` of them, none empty
+    but the last)."""
+    rows = []
+    for src, n, line in read_data_lines(name, extra):
+        parts = [p.strip() for p in line.split("\t")]
+        if not lo <= len(parts) <= hi or not all(parts[:lo]):
+            raise DataError(f"{location(src, n)}: expected {lo} to {hi} tab-separated columns, got {line!r}")
+        rows.append(parts + [""] * (hi - len(parts)))
     return rows
 
 
@@ -176,7 +194,11 @@ def _load(extra: tuple[str, ...]) -> Lexicon:
                    np_modifiers=frozenset(w.lower() for _, _, line in read_data_lines("np_modifiers.txt", extra)
                                           for w in line.split()),
                    speech_adjectives=frozenset(w.lower() for _, _, line in read_data_lines("speech_adjectives.txt", extra)
-                                               for w in line.split()))
+                                               for w in line.split()),
+                   office_holders=tuple((phrase.lower(), name, years)
+                                        for phrase, name, years in _columns("office_holders.tsv", extra, 2, 3)),
+                   body_descriptions=tuple((word.lower(), name, tuple(o.strip() for o in others.split(",") if o.strip()))
+                                           for word, name, others in _columns("body_descriptions.tsv", extra, 2, 3)))
 
 
 @lru_cache(maxsize=16)
@@ -196,7 +218,7 @@ def load_lexicon(lexicon_dirs: Iterable[PathLike] = ()) -> Lexicon:
         ``abbreviations.txt``, ``reaction_adjectives.txt``, ``calendar_words.txt``,
         ``document_nouns.txt``, ``subject_followers.txt``, ``irregular_past.txt``,
         ``gendered_words.tsv``, ``np_modifiers.txt``, ``speech_adjectives.txt``,
-        ``stance_phrases.txt``). Their entries are added to the shipped ones.
+        ``stance_phrases.txt``, ``office_holders.tsv``, ``body_descriptions.tsv``). Their entries are added to the shipped ones.
 
     Returns
     -------

@@ -1937,6 +1937,11 @@ class _Attributor:
             if _place_and_noun(low, bare, run, lex):
                 return text, "org"
             return doc.canonical_person(run), "person"
+        if definite and len(words) == 1 and words[0].islower() and bare[0] in doc.body_words \
+                and doc.org_name.get(bare[0]) is None:
+            listed = doc.body_described(bare[0])  # "the alliance": NATO, when the article names it
+            if listed is not None:
+                return listed, "org"
         # A description: "a senior U.S. official" (a new actor), "the minister", "the Russian president"
         desc = {b for b in bare if b in lex.titles or b in lex.country_of}
         if desc and (len(desc) == len(bare) or (bare[-1] in lex.titles and all(
@@ -1945,7 +1950,7 @@ class _Attributor:
             if indefinite:
                 doc.describe(_Entity(text, "subject", frozenset(bare), pos))
                 return text, "person"
-            named = doc.resolve_description(desc, pos)
+            named = doc.resolve_description(desc, pos, bare)
             if named is None and definite and bare == ["chair"]:
                 # "the chair said" in an article that named a chairmanship: the office (guide case 25)
                 last = doc.last_group

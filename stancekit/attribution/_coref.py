@@ -369,6 +369,7 @@ class _Doc:
         self._long_token: bool | None = None  # whether the text holds a token of 200 characters or more
         self.last_person: _Entity | None = None
         self.last_group: _Entity | None = None
+        self._bodies_written: dict[str, bool] = {}  # see body_described
         self.quotes = QuoteIndex(text, [])
         if sents is not None:
             self.open_window(sents, paras if paras is not None else [])
@@ -718,6 +719,81 @@ class _Doc:
                 best, best_pos = self.canonical_person(ent.name.split()), ent.pos
         return best or found
 
+    def _office_words(self, words: Iterable[str]) -> frozenset[str]:
+        """The words of an office's description, a country adjective or seat of power read as its
+        country ("Kremlin leader" -> {"russia", "leader"}), determiners and possessives dropped."""
+        lex = self.lex
+        out = set()
+        for w in words:
+            w = _unpossessive(w.lower().rstrip("’'"))
+            if w in _DETERMINERS:
+                continue
+            country = lex.country_of.get(w) or lex.seats.get(w)
+            out.add(country.lower() if country else w)
+        return frozenset(out)
+
+    def office_holder(self, words: Iterable[str]) -> str | None:
+        """The holder of the office that the description ``words`` name ("the Russian president",
+        "the Kremlin leader", "the Chairman-in-Office"), from the gazetteer ``office_holders.tsv``,
+        when the article names that person (the fullest name it gives under the listed name's
+        last word holds no word the listed name lacks: "Dmitry Medvedev", not "Roy Medvedev"; a
+        surname alone, never in a run of capitalised words, is no name here) and names no other
+        listed holder of an office the description fits; None otherwise. The name returned is the
+        fullest the article gives. Not when the article titles another person so ("President
+        Vladimir Putin ... The Russian president said": see :meth:`resolve_description`).
+
+        A fallback inside the document, asked only when the article's own text did not resolve
+        the description (a title before a name, an apposition). Out of scope: dates (the gazetteer
+        does not read the article's date: an article of another period that names a listed holder
+        gets that holder), and a person named only by the description, never by name (unresolved).
+        A listed phrase fits the same description, and a description of two words or more, one of
+        them a country or a seat of power, whose words it holds ("the Russian minister": the
+        foreign, the prime and the defence minister; not "its foreign minister")."""
+        offices = _lex_memo(self.lex, "offices")
+        table = offices.get(None)
+        if table is None:
+            table = offices[None] = [(self._office_words(phrase.split()), name)
+                                     for phrase, name, _ in self.lex.office_holders]
+        want = self._office_words(words)
+        if not want:
+            return None
+        # (a shorter description must keep its country: "its foreign minister" is no one's here)
+        shorter = len(want) >= 2 and any(w in self.lex.country_of for w in want)
+        found: set[str] = set()
+        for phrase, name in table:
+            if want == phrase or (shorter and want <= phrase):
+                parts = name.split()
+                full = self.full_name.get(parts[-1].lower())
+                if full is not None and set(full.lower().split()) <= set(name.lower().split()):
+                    found.add(full)
+        return found.pop() if len(found) == 1 else None
+
+    @property
+    def body_words(self) -> frozenset[str]:
+        """The words ``body_descriptions.tsv`` lists ("alliance", "bloc")."""
+        memo = _lex_memo(self.lex, "bodies")
+        found = memo.get(None)
+        if found is None:
+            found = memo[None] = frozenset(desc for desc, _, _ in self.lex.body_descriptions)
+        return found
+
+    def body_described(self, word: str) -> str | None:
+        """The body that a one-word description ("the alliance") stands for, from the gazetteer
+        ``body_descriptions.tsv``: the one body listed for ``word`` that the article writes (by
+        any of its names; the name returned is the listed one), None when it writes none or
+        several. A fallback for when no body of the article's own text ends in the word. The names
+        are searched for in the text once per document."""
+        written = self._bodies_written
+        found = set()
+        for desc, name, others in self.lex.body_descriptions:
+            if desc != word:
+                continue
+            if name not in written:
+                written[name] = any(_occurs_alone(self.text, n) for n in (name, *others))
+            if written[name]:
+                found.add(name)
+        return found.pop() if len(found) == 1 else None
+
     def _other_country(self, desc: set[str], last: _Entity) -> bool:
         """Whether ``desc`` names a country ("the French ambassador") and the last speaker
         ``last`` is known to be of another (the Russian ambassador): then the description is a
@@ -766,9 +842,11 @@ class _Doc:
             return self.canonical_person(named[end - 1].name.split())  # no subject nor speaker: the last person named
         return best.name if best else None
 
-    def resolve_description(self, desc: set[str], pos: int) -> str | None:
+    def resolve_description(self, desc: set[str], pos: int, words: Iterable[str] = ()) -> str | None:
         """"the minister", "the Russian president": the last person before ``pos`` that the words
-        ``desc`` describe, else the last person who spoke when ``desc`` holds a title.
+        ``desc`` describe, else the holder of the office that the description's ``words`` name
+        when the article names that holder (:meth:`office_holder`), else the last person who spoke
+        when ``desc`` holds a title.
 
         The person is the latest that fits, named or introduced by a description ("A State
         Department official said ... the official said"). A country word of ``desc`` counts as its country ("the Kazakh minister"
@@ -783,6 +861,14 @@ class _Doc:
             best = other  # the later of the two: a person named, or one introduced by a description
         if best is not None:
             return self.canonical_person(best.name.split())
+        if words:
+            held = self.office_holder(words)
+            titled = named.last_with(desc & self.lex.titles, bisect_left(named.pos, pos)) if held else None
+            if held is not None and (titled is None or self.canonical_person(titled.name.split()) == held
+                                     or self._other_country(desc, titled)):
+                # (not when the article titles another person so: "President Ivan Orlov ... the
+                # Ruritanian president" is Orlov's, whoever the gazetteer lists)
+                return held
         last = self.last_person
         if last is not None and desc & _FALLBACK_TITLES and not last.name.islower() \
                 and not self._other_country(desc, last):
