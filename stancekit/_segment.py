@@ -1974,6 +1974,14 @@ class _Attributor:
             # Ruiz's lawyer" (a person described, as "a Ruiz aide"; not "Russia's envoy": a description)
             doc.describe(_Entity(text, "subject", frozenset(bare[-1:]), pos))
             return text, "person"
+        if definite and 3 <= len(words) <= 4 and words[-2].endswith(("'s", "’s")) \
+                and (bare[-1] in lex.titles or bare[-1] in _PERSON_NOUNS) and words[-1].islower() \
+                and all(_name_cap(w) and b not in lex.country_of and b not in lex.org_words and b not in lex.titles
+                        and b not in lex.seats for w, b in zip(words[:-1], bare)):
+            # a body's name of words no list knows, its possessive before a title: "the Harbour
+            # Board's spokesman" (as "the Foreign Ministry's spokesman"; a person has no "the")
+            doc.describe(_Entity(text, "subject", frozenset(bare[-1:]), pos))
+            return text, "person"
         if indefinite and 1 <= len(words) <= 3 and (bare[-1] in _PERSON_NOUNS or bare[-1] in lex.titles) \
                 and all((w.islower() or w[:1].isupper()) and lw not in _FUNCTION for w, lw in zip(words[:-1], low)):
             # a noun of a person without a title ("one user", "a local resident"), or a title after

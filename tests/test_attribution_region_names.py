@@ -339,3 +339,22 @@ def test_description_then_name_after_inverted_verb(text, actor):
 ])
 def test_name_rules_on_pathological_sentences(shipped_attribution, text):
     check_offsets_rules_and_model(text, shipped_attribution)
+
+
+# (not in the table's count; session 20, hN2) a body's name of words no list knows ("board" is no
+# body word), its possessive then a title, with "the": the described spokesman in every position
+@pytest.mark.parametrize("text, actor", [
+    (Q + "The pier will close," + E + " said the Harbour Board's spokesman.", "Harbour Board's spokesman"),
+    ("According to the Harbour Board's spokesman, the pier will close.", "Harbour Board's spokesman"),
+    ("The Harbour Board's spokesman said the pier will close.", "Harbour Board's spokesman"),
+    (Q + "The pier will close," + E + " the Velden Pilots Board’s secretary said.", "Velden Pilots Board’s secretary"),
+    (Q + "The pier will close," + E + " said the Harbour Board's spokesman, Tom Berg.", "Tom Berg"),
+    ("According to the Harbour Board's spokesman, Tom Berg, the pier will close.", "Tom Berg"),
+    ("The Harbour Board's report said the pier will close.", None),  # a document, no person
+    ("Tom Berg said the Harbour Board's spokesman would resign.", "Tom Berg"),
+    pytest.param(Q + "The pier will close," + E + " said the Harbour Board's new spokesman.",
+                 "Harbour Board's new spokesman", marks=pytest.mark.xfail(
+                     strict=True, reason="a modifier between the possessive and the title is not read")),
+])
+def test_unlisted_body_possessive_before_a_title(text, actor):
+    assert checked_segment(text)[-1].actor == actor
