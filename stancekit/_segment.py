@@ -1957,6 +1957,8 @@ class _Attributor:
                 office = last.name if last is not None and last.kind == "org" else None
                 if office is None or not office.lower().endswith("chairmanship"):
                     office = doc.org_before(pos, -1)
+                if office is None or not office.lower().endswith("chairmanship"):
+                    office = doc.chairmanship_before(pos)  # "The Kazakh chairmanship has published ..."
                 if office is not None and office.lower().endswith("chairmanship"):
                     return office, "org"
             return (named, "person") if named else (text, "description")

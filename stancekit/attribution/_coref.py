@@ -212,6 +212,9 @@ _CHUNK = 1 << 20
 # words built once (see _Doc._written_in_lowercase). A bounded number of searches per document
 # keeps the time linear; most documents ask fewer, and never build the sets.
 _IT_BACK = 600  # characters before "it" where the body it stands for may be named
+# Capitalised words, then a lowercase "chairmanship" (see _Doc.chairmanship_before); each try starts
+# at a token's start only, so that a long token of capitals is read once.
+_CHAIRMANSHIP = re.compile(r"(?<![\w’'.\-])((?:[A-Z][\w’'.\-]*+[ \t]++){1,3}+)chairmanship\b")
 _DIRECT_SEARCHES = 16
 _DIRECT_LENGTH = 50_000
 
@@ -620,6 +623,19 @@ class _Doc:
                 memo[seq] = self._org_keys(seq)
             if memo[seq] is not None:
                 best = memo[seq][0]
+        return best
+
+    def chairmanship_before(self, pos: int) -> str | None:
+        """The last chairmanship named before ``pos`` by capitalised words before a lowercase
+        "chairmanship", within :data:`_IT_BACK` characters ("The Kazakh chairmanship has
+        published its programme. The chair said ..." -> "Kazakh chairmanship"), a sentence's
+        function words dropped; None when there is none or its words hold a possessive
+        ("Kazakhstan's chairmanship" is the country's, read as written elsewhere)."""
+        best = None
+        for m in _CHAIRMANSHIP.finditer(self.text, max(0, pos - _IT_BACK), pos):
+            words = [w for w in m.group(1).split() if w.lower() not in _FUNCTION]
+            best = " ".join(words) + " chairmanship" if words and not any(
+                w.endswith(_POSSESSIVE) or w.endswith(("’", "'")) for w in words) else None
         return best
 
     def _org_keys(self, seq: str) -> tuple[str, tuple[str, ...]] | None:
