@@ -77,3 +77,28 @@ def test_readme_rebuild_command_needs_no_shared_folder(tmp_path):
     assert (f"--eval {seed}: skipped: its documents are kept outside the repository, in "
             f"{(tmp_path / 'no-shared-here' / 'seed').resolve()}, which is not here") in r.stderr
     assert (tmp_path / "m.joblib").is_file()
+
+
+# Regression (session 20): pyproject.toml said Python >= 3.10, but the segmenter's patterns use
+# possessive quantifiers ("*+", "++"), which Python's re accepts only from 3.11: on 3.10,
+# `import stancekit` failed with "multiple repeat". The floor in pyproject.toml and the README
+# must be at least the newest version the package's patterns need.
+_POSSESSIVE = re.compile(r"[*+?}]\+")
+
+
+def _patterns_need_311() -> bool:
+    for path in sorted((ROOT / "stancekit").rglob("*.py")):
+        for m in re.finditer(r"re\.compile\(\s*(r?\"(?:[^\"\\]|\\.)*\"|r?'(?:[^'\\]|\\.)*')", path.read_text("utf-8")):
+            if _POSSESSIVE.search(m.group(1)):
+                return True
+    return False
+
+
+def test_python_floor_covers_the_patterns():
+    floor = re.search(r'^requires-python\s*=\s*">=\s*3\.(\d+)"', (ROOT / "pyproject.toml").read_text("utf-8"), re.M)
+    assert floor, "pyproject.toml gives no requires-python floor"
+    readme = re.search(r"^Python 3\.(\d+) or newer", README, re.M)
+    assert readme, "the README no longer says which Python it needs"
+    assert int(floor.group(1)) == int(readme.group(1))
+    if _patterns_need_311():
+        assert int(floor.group(1)) >= 11, "possessive quantifiers in the patterns need Python 3.11"
