@@ -389,9 +389,9 @@ def test_attribution_quote_test_equals_the_substring_tests():
 
 
 def test_segment_split_matches_equal_the_pattern(statements):
-    """_segment._split_matches (str.find, then a match at each comma or semicolon) gives the
+    """attribution._split._split_matches (str.find, then a match at each comma or semicolon) gives the
     matches of _SPLIT.finditer, with their spans and the 'appended' group."""
-    from stancekit import _segment as S
+    from stancekit.attribution import _split as S
     texts = _ODD_SENTENCES + [s.text for s in statements] + [
         ",", ";", ", and x", ",, but y", "; ;a", ",\n while x", "a, an idea ; b, but c;d", ";;", ", , ,",
         "Paris agreed, while Rome, a charge it denied; and then, though, x"]

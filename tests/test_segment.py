@@ -480,7 +480,7 @@ def test_two_sources_split_after_a_quotation_ending_with_a_comma(text, actors, f
 
 
 def test_split_patterns_on_pathological_input():
-    from stancekit._segment import _QUOTE_COMMA, _SUBJECT_ASIDE
+    from stancekit.attribution._split import _QUOTE_COMMA, _SUBJECT_ASIDE
 
     for bad in ("while " + "a" * 100_000, "while " + "a " * 50_000 + ", who",
                 "while a, " + "b of " * 30_000 + "whom", "while a, who " + "b" * 100_000 + ";"):
@@ -1114,7 +1114,7 @@ def test_a_window_never_ends_before_a_continued_quotation():
 _REGEX_PROBE = r"""
 import re, sys
 import stancekit._segment as seg, stancekit._text as txt, stancekit._lexicon as lexm
-import stancekit.attribution._coref as coref
+import stancekit.attribution._coref as coref, stancekit.attribution._split as split
 units = ["a", "A", "Ab ", "AB", "A.", "U.S. ", "Mr. ", ".", ". ", "!?", "…", "“", "”", '"', "'", "’", "‘", "«",
          " ", "\n", "\n\n", "\t", "-", "a-", "_", "a_", "(", ")", ",", ", ", ":", ": ", "1", "1,", "é", "Ā",
          "in ", "the ", "The ", "of ", "said ", "was ", "by ", "ly ", "according to ", "in the view of ",
@@ -1124,7 +1124,7 @@ anchored = {"_SPEAKER_LABEL", "_META", "_BYLINE", "_INITIALISM", "_NEXT_WORD", "
             "_QUANTITY", "_LEAD_DIGIT"}  # these two: once or twice per clause, at its first word
 # Run over every sentence through the function that bounds their cost (see _capital_runs).
 through = {"_NAME_SEQ": coref._capital_runs, "_ORG_SEQ": coref._capital_runs}
-pats = sorted({(m.__name__, k): v for m in (seg, coref, txt, lexm) for k, v in vars(m).items()
+pats = sorted({(m.__name__, k): v for m in (seg, coref, split, txt, lexm) for k, v in vars(m).items()
                if isinstance(v, re.Pattern)}.items())
 n = int(sys.argv[1])
 texts = [u * (n // len(u)) for u in units] + [(u + v) * (n // (len(u) + len(v)))
@@ -1767,7 +1767,8 @@ def test_author_clause_beside_a_source_not_split_yet(text, parts, own):
                                   "\"Yes,\" he" + " said" * 30_000 + ".", ",\" he " * 20_000,
                                   "Ann Lee said" + " he" * 30_000 + " she x."])
 def test_finding_subject_on_pathological_input(text):
-    from stancekit._segment import _FINDING_ACCORDING, _FINDING_IN, _FINDING_SUBJECT, _LATER_PRONOUN, _TAG_PRONOUN
+    from stancekit._segment import _LATER_PRONOUN, _TAG_PRONOUN
+    from stancekit.attribution._split import _FINDING_ACCORDING, _FINDING_IN, _FINDING_SUBJECT
     _LATER_PRONOUN.search(text)
     _FINDING_SUBJECT.match(text)
     _FINDING_IN.match(text)

@@ -23,6 +23,9 @@ from typing import NamedTuple
 from .._lexicon import Lexicon
 from .._text import QuoteIndex, Sentence
 
+# The kind of source a subject pronoun names (used by the segmenter's rules).
+_PRONOUNS = {"he": "person", "she": "person", "they": "group", "we": "self", "i": "self"}
+
 _ORG_SEQ = re.compile(
     r"[A-Z][\w’'.\-]*+(?:(?:\s++(?:of|for|and|on|in|to)(?:\s+the)?)?\s++[A-Z][\w’'.\-]*+)+"
 )
