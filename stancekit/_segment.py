@@ -13,7 +13,8 @@ from pathlib import Path
 from ._errors import type_error
 from ._lexicon import Lexicon, load_lexicon, read_data_lines
 from ._text import INTERVIEWER_LABELS, Sentence, gap_token_spans, iter_paragraphs, lower_words, paragraphs, sentences
-from .attribution._coref import _DETERMINERS, _FUNCTION, _INITIALS, _PARTY_WORDS, _PRONOUNS, _Doc, _Entity, _lex_memo
+from .attribution._coref import (_CONTINENTS, _DETERMINERS, _FUNCTION, _INITIALS, _PARTY_WORDS, _PRONOUNS, _Doc, _Entity,
+                                 _lex_memo)
 from .attribution._features import measure_noun
 from .attribution._mention import extend_mention, head_nouns
 from .attribution._model import _NEGATIVE_OF, resolve_attribution
@@ -231,7 +232,7 @@ def _bare(word: str) -> str:
 _REGION_WORDS = frozenset("western eastern northern southern european central asian arab african latin".split())
 # Continents and regions written as names: no part of a person's name ("... Representative for Central
 # Asia Ana Ruiz" is Ana Ruiz)
-_REGIONS = frozenset("asia europe caucasus africa america americas balkans scandinavia".split())
+_REGIONS = _CONTINENTS | frozenset(("americas", "scandinavia"))
 # Words that join a noun phrase to the one before: never part of an actor's name.
 _COORDINATORS = frozenset("and but or nor yet".split())
 _USE_VERBS = frozenset("used uses use using".split())
@@ -1580,6 +1581,28 @@ def _particle_in_name(tokens: list[tuple[str, int, int]], k: int) -> bool:
         tokens[k - 1][0][:1].isupper() or tokens[k - 1][0] in _PARTICLES) and _particles_then_cap(tokens, k)
 
 
+def _possessive_role(words: list[str], bare: list[str], lex: Lexicon, seats: bool = False) -> bool:
+    """Whether ``words`` (two or more, no determiner) are capitalised name words, the last of them a
+    possessive, then a lowercase title or noun of a person ("Lavrov's spokesman", "Harbour Board's
+    spokesman"): no country, body word or title among the name words, nor a seat of power with
+    ``seats``."""
+    return words[-2].endswith(("'s", "’s")) and (bare[-1] in lex.titles or bare[-1] in _PERSON_NOUNS) \
+        and words[-1].islower() \
+        and all(_name_cap(w) and b not in lex.country_of and b not in lex.org_words and b not in lex.titles
+                and not (seats and b in lex.seats) for w, b in zip(words[:-1], bare))
+
+
+def _role_before_comma(tokens: list[tuple[str, int, int]], s: int, c: int, kind: str, lex: Lexicon) -> bool:
+    """Whether ``tokens[s:c]``, read as a speaker of ``kind``, is a role that a name in apposition
+    may follow: a person or a description (or a body whose last word is a title), opened by a
+    determiner or holding a possessive, ending in a lowercase word before the comma at ``c`` with
+    two tokens or more after it ("the president's press secretary, Ana Ruiz", "the Polish foreign
+    minister, Ana Ruiz"; :meth:`_Attributor._apposed_name` reads the name)."""
+    return (kind in ("person", "description") or kind == "org" and tokens[c - 1][0] in lex.titles) \
+        and c + 2 < len(tokens) and tokens[c][0] == "," and tokens[c - 1][0].islower() \
+        and (tokens[s][0].lower() in _DETERMINERS or any(t[0].endswith(("'s", "’s")) for t in tokens[s:c]))
+
+
 def _inverted_end(tokens: list[tuple[str, int, int]], j: int, lex: Lexicon) -> tuple[int, int | None]:
     """``(end, name_start)`` of the speaker named after an inverted verb at ``j - 1``: capitalised
     words, determiners, titles and the full stops of initials (", said Rev. Lee Hart"); then,
@@ -1881,20 +1904,12 @@ class _Attributor:
             # described, whom "the aide" may name later)
             doc.describe(_Entity(text, "subject", frozenset(bare[-1:]), pos))
             return text, "person"
-        if not indefinite and not definite and 2 <= len(words) <= 4 and words[-2].endswith(("'s", "’s")) \
-                and (bare[-1] in lex.titles or bare[-1] in _PERSON_NOUNS) and words[-1].islower() \
-                and all(_name_cap(w) and b not in lex.country_of and b not in lex.org_words and b not in lex.titles
-                        for w, b in zip(words[:-1], bare)):
+        if (not indefinite and not definite and 2 <= len(words) <= 4 and _possessive_role(words, bare, lex)) \
+                or (definite and 3 <= len(words) <= 4 and _possessive_role(words, bare, lex, seats=True)):
             # a name's possessive before a title, opening the phrase: "Lavrov's spokesman", "Ana
-            # Ruiz's lawyer" (a person described, as "a Ruiz aide"; not "Russia's envoy": a description)
-            doc.describe(_Entity(text, "subject", frozenset(bare[-1:]), pos))
-            return text, "person"
-        if definite and 3 <= len(words) <= 4 and words[-2].endswith(("'s", "’s")) \
-                and (bare[-1] in lex.titles or bare[-1] in _PERSON_NOUNS) and words[-1].islower() \
-                and all(_name_cap(w) and b not in lex.country_of and b not in lex.org_words and b not in lex.titles
-                        and b not in lex.seats for w, b in zip(words[:-1], bare)):
-            # a body's name of words no list knows, its possessive before a title: "the Harbour
-            # Board's spokesman" (as "the Foreign Ministry's spokesman"; a person has no "the")
+            # Ruiz's lawyer" (a person described, as "a Ruiz aide"; not "Russia's envoy": a description);
+            # after "the", a body's name of words no list knows: "the Harbour Board's spokesman" (as
+            # "the Foreign Ministry's spokesman"; a person has no "the")
             doc.describe(_Entity(text, "subject", frozenset(bare[-1:]), pos))
             return text, "person"
         if indefinite and 1 <= len(words) <= 3 and (bare[-1] in _PERSON_NOUNS or bare[-1] in lex.titles) \
@@ -2056,9 +2071,7 @@ class _Attributor:
                 if inner is not None:
                     return inner
                 res = self.np_at(frame, offset, toks, 0, j)
-                if res[0] and (res[1] in ("person", "description") or res[1] == "org" and toks[j - 1][0] in lex.titles) \
-                        and j + 2 < len(toks) and toks[j][0] == "," and toks[j - 1][0].islower() \
-                        and (toks[0][0].lower() in _DETERMINERS or any(t[0].endswith(("'s", "’s")) for t in toks[:j])):
+                if res[0] and _role_before_comma(toks, 0, j, res[1], lex):
                     # "According to the president's press secretary, Ana Ruiz, the ...": the name in apposition
                     apposed = self._apposed_name(offset, toks, j, (",",))
                     if apposed is not None:
@@ -2270,10 +2283,7 @@ class _Attributor:
                     while c < len(tokens) and c < k + 3 and tokens[c][0].isalpha() and tokens[c][0].islower() \
                             and tokens[c][0] not in _FUNCTION:
                         c += 1
-                    if not named and (kind in ("person", "description") or kind == "org" and tokens[c - 1][0] in lex.titles) \
-                            and c + 2 < len(tokens) and tokens[c][0] == "," \
-                            and tokens[c - 1][0].islower() \
-                            and (tokens[j][0].lower() in _DETERMINERS or any(t[0].endswith(("'s", "’s")) for t in tokens[j:k])):
+                    if not named and _role_before_comma(tokens, j, c, kind, lex):
                         # '..." said the Polish foreign minister, Ana Ruiz.', '..., said Berg's senior
                         # press adviser, Ana Ruiz, who ...': the name in apposition
                         apposed = self._apposed_name(offset, tokens, c, (".", "!", "?", ","))

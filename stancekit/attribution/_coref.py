@@ -193,10 +193,12 @@ _APPOSITION_OPENERS = frozenset("the a an his her its their".split())
 _RELATIVES = frozenset("who whose which that".split())
 # How far back a pronoun looks for a person of its gender past an unresolved description.
 _NEAR = 400
-# A description with one of these titles that fits no one named falls back to the last speaker.
 # Regions and their compass words opening a run before a name of two words or more: the end of an
 # office's name, no part of the person's ("... for Central Asia Ana Ruiz" is Ana Ruiz)
-_REGION_NAMES = frozenset("asia europe caucasus africa america balkans central eastern western northern southern".split())
+# (stancekit._segment's classify keeps the same continents out of a person's name run)
+_CONTINENTS = frozenset("asia europe caucasus africa america balkans".split())
+_REGION_NAMES = _CONTINENTS | frozenset("central eastern western northern southern".split())
+# A description with one of these titles that fits no one named falls back to the last speaker.
 _FALLBACK_TITLES = frozenset("president minister ambassador envoy spokesman spokeswoman official head "
                              "chairman-in-office chairman secretary diplomat leader commissioner".split())
 # Resolving a pronoun or a description looks back over at most this many mentions (of named
