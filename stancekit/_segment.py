@@ -3334,7 +3334,7 @@ def segment(
         # named outside the statement (a sentence of a quotation whose tag is in another) takes the
         # nearest mention of the same actor with an apposition among the statements that name it
         own = [bool(m) and a is not None and text.find(m, ps, pe) >= 0 for ps, pe, a, m, _ in results]
-        full = [extend_mention(text, ps, pe, m, lex.titles, lex.speech_verbs, nouns) if o else None
+        full = [extend_mention(text, ps, pe, m, lex.titles, lex.speech_verbs, nouns, lex.irregular_past) if o else None
                 for (ps, pe, _, m, _), o in zip(results, own)]
         for i, (ps, pe, actor, mention, kind) in enumerate(results):
             sid = f"{doc_id}:{len(out)}" if doc_id is not None else str(len(out))
@@ -3349,7 +3349,7 @@ def segment(
                                  and mention in full[k] and full[k] != results[k][3]
                                  and text.find("\n", min(pe, results[k][1]), max(ps, results[k][0])) < 0), None)
                     # (in the same paragraph: a window of a long text holds whole paragraphs)
-                    mention = near or extend_mention(text, ps, pe, mention, lex.titles, lex.speech_verbs, nouns)
+                    mention = near or extend_mention(text, ps, pe, mention, lex.titles, lex.speech_verbs, nouns, lex.irregular_past)
                 if text.find(" he ", ps, pe) >= 0 or text.find(" she ", ps, pe) >= 0 or text.find(" they ", ps, pe) >= 0 \
                         or text.find(" it ", ps, pe) >= 0:
                     mention = _later_pronoun(text, ps, pe, actor, mention, doc.quotes.within(ps, pe), lex.speech_verbs)

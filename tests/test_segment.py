@@ -682,6 +682,18 @@ def test_user_lexicon_extends_irregular_past(tmp_path):
     assert segment(text, lexicon_dirs=[tmp_path])[0].actor == "Russia"
 
 
+def test_user_irregular_past_ends_an_apposition_too(tmp_path):
+    # regression: the apposition rules (attribution/_mention.py) read the shipped
+    # irregular_past.txt at import, so a user's lexicon_dirs entry was not seen there
+    text = "Tom Berg, the chair, swore his deputy to silence, and said the plan works."
+    assert segment(text)[0].actor_mention == "Tom Berg, the chair, swore his deputy to silence"
+    (tmp_path / "irregular_past.txt").write_text("swore\n", encoding="utf-8")
+    got = segment(text, lexicon_dirs=[tmp_path])[0]
+    assert (got.actor, got.actor_mention) == ("Tom Berg", "Tom Berg, the chair")
+    shipped = "Tom Berg, the chair, met his deputy in private, and said the plan works."
+    assert segment(shipped)[0].actor_mention == "Tom Berg, the chair"
+
+
 def test_user_lexicon_extends_stance_phrases(tmp_path):
     text = "Ivo Tamm adopted a cautious line."
     assert segment(text)[0].actor is None

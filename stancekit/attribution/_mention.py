@@ -213,14 +213,15 @@ _COMMA_WORD = re.compile(r",\s+([a-z]+)")
 _NO_APPOSITION = re.compile(r'[;:"“”«»()\[\]]|\'\'|``')
 
 
-def _opens_apposition(words: list[str], titles: frozenset[str], nouns: frozenset[str]) -> bool:
+def _opens_apposition(words: list[str], titles: frozenset[str], nouns: frozenset[str],
+                      past: frozenset[str] = _IRREGULAR_PAST) -> bool:
     """Whether a segment of these words may open an apposition: a determiner, a relative word,
     a number, a possessive, a title or head noun among its first three words or after lowercase
     words among its first five ("refugee rights program director at ..."), a party tag."""
     first = words[0].lower()
     if first in _OPENERS or first[:1].isdigit() or first.endswith(("'s", "’s")) or _PARTY.match(words[0]):
         return True
-    if len(words) > 1 and (first.endswith("ed") or first in _IRREGULAR_PAST) and words[0].isalpha() \
+    if len(words) > 1 and (first.endswith("ed") or first in past) and words[0].isalpha() \
             and words[0].islower() and words[1].lower() in _DETERMINER_AFTER_VERB:
         return False  # a verb and its object ("thanked her aides for ..."), no modifier of a title
     modifiers = True  # only nouns that may modify a title so far ("refugee rights program")
@@ -236,7 +237,8 @@ def _opens_apposition(words: list[str], titles: frozenset[str], nouns: frozenset
 
 
 def _long_apposition(text: str, pos: int, end: int, titles: frozenset[str], speech_verbs: frozenset[str],
-                     nouns: frozenset[str], inverted: bool = False) -> int | None:
+                     nouns: frozenset[str], inverted: bool = False,
+                     past: frozenset[str] = _IRREGULAR_PAST) -> int | None:
     """End of an apposition with commas inside it that runs up to the comma before a speech verb
     ("Paul Demir, a Tulsa, Okla., lawyer helping to draft it, said"; "Jane Ruiz, director for
     housing, transport, and planning, said"), or after an inverted speech verb to the end of the
@@ -251,19 +253,19 @@ def _long_apposition(text: str, pos: int, end: int, titles: frozenset[str], spee
             stop -= 1
         stretch = text[pos + 1 : stop]
         parts = [p.split() for p in stretch.split(",")]
-        if stop - pos <= MAX_CHARS and len(parts) > 1 and all(parts) and _apposition_words(stretch, titles, nouns) \
+        if stop - pos <= MAX_CHARS and len(parts) > 1 and all(parts) and _apposition_words(stretch, titles, nouns, past) \
                 and not any(w.lower() in ("who", "whose", "which", "that") for p in parts for w in p) \
                 and not any(p[0].lower() in _NOT_LIST or p[0].lower().endswith("ing") for p in parts[1:]):
             return stop  # a list inside the apposition, not "..., in an interview" or "..., referring to"
     for m in _COMMA_WORD.finditer(text, pos + 1, limit):
         if m.group(1) not in speech_verbs:
             continue
-        return m.start() if _apposition_words(text[pos + 1 : m.start()], titles, nouns) else None
+        return m.start() if _apposition_words(text[pos + 1 : m.start()], titles, nouns, past) else None
     return None
 
 
 def _inverted_rest(text: str, pos: int, end: int, titles: frozenset[str], speech_verbs: frozenset[str],
-                   nouns: frozenset[str]) -> int | None:
+                   nouns: frozenset[str], past: frozenset[str] = _IRREGULAR_PAST) -> int | None:
     """End of the statement after an inverted speaker ("..., said X, a co-author of ''Title.''",
     "..., said X, 34, a nurse from Y, who was polled."): the apposition with what it holds (a
     title in quotation marks, a relative clause), when the rest opens an apposition or a relative
@@ -279,7 +281,7 @@ def _inverted_rest(text: str, pos: int, end: int, titles: frozenset[str], speech
     if "''" not in text[pos:stop] and not any(w.lower() in ("who", "whose") for w in words):
         return None  # (the segments below read the rest when it holds neither)
     first = words[0].lower().strip(",")
-    if first in ("who", "whose") or _opens_apposition(words[:_TITLE_WITHIN], titles, nouns):
+    if first in ("who", "whose") or _opens_apposition(words[:_TITLE_WITHIN], titles, nouns, past):
         return stop
     return None
 
@@ -311,7 +313,8 @@ def _inverted_phrase(text: str, pos: int, end: int, speech_verbs: frozenset[str]
     return stop
 
 
-def _dash_apposition(text: str, pos: int, end: int, titles: frozenset[str], nouns: frozenset[str]) -> int | None:
+def _dash_apposition(text: str, pos: int, end: int, titles: frozenset[str], nouns: frozenset[str],
+                     past: frozenset[str] = _IRREGULAR_PAST) -> int | None:
     """End of an apposition between two dashes right after the mention that ends at ``pos`` ("Tom
     Reyes — a teacher from Lima — says"), before the closing dash; else None."""
     k = pos
@@ -331,7 +334,7 @@ def _dash_apposition(text: str, pos: int, end: int, titles: frozenset[str], noun
     if close < 0:
         return None
     close += mark.startswith(" ")  # (the hyphen, after its space)
-    if not _apposition_words(text[k + len(mark.strip()) : close], titles, nouns):
+    if not _apposition_words(text[k + len(mark.strip()) : close], titles, nouns, past):
         return None
     stop = close
     while stop > k and text[stop - 1].isspace():
@@ -339,12 +342,13 @@ def _dash_apposition(text: str, pos: int, end: int, titles: frozenset[str], noun
     return stop
 
 
-def _apposition_words(stretch: str, titles: frozenset[str], nouns: frozenset[str]) -> bool:
+def _apposition_words(stretch: str, titles: frozenset[str], nouns: frozenset[str],
+                      past: frozenset[str] = _IRREGULAR_PAST) -> bool:
     """Whether ``stretch`` (commas allowed) may be an apposition: it opens like one, holds no
     quotation, colon or semicolon, and no finite verb before a relative word."""
     words = stretch.split()
     if not words or len(words) > MAX_WORDS or _NO_APPOSITION.search(stretch) \
-            or not _opens_apposition(words, titles, nouns):
+            or not _opens_apposition(words, titles, nouns, past):
         return False
     for w in words:
         w = w.lower().strip(".,")
@@ -370,7 +374,8 @@ _NOUNS: dict[int, tuple[object, frozenset[str]]] = {}
 
 
 def extend_mention(text: str, start: int, end: int, mention: str | None, titles: frozenset[str],
-                   speech_verbs: frozenset[str], nouns: frozenset[str] = frozenset()) -> str | None:
+                   speech_verbs: frozenset[str], nouns: frozenset[str] = frozenset(),
+                   past: frozenset[str] = _IRREGULAR_PAST) -> str | None:
     """``mention`` with the apposition after it, when ``mention`` occurs in ``text[start:end]``.
 
     Parameters
@@ -388,6 +393,11 @@ def extend_mention(text: str, start: int, end: int, mention: str | None, titles:
     nouns : frozenset of str
         Head nouns (:func:`head_nouns`) that a mention runs on over when the name modifies them
         ("the Clinton" -> "the Clinton campaign").
+    past : frozenset of str
+        The lexicon's irregular past tenses (``irregular_past``, user entries from
+        ``lexicon_dirs`` included; default: the shipped ``data/irregular_past.txt``): a segment
+        after the name that opens with one of them (or a lowercase word in "-ed") before a
+        determiner is a verb with its object, not an apposition ("X, the chair, met his deputy").
 
     Returns
     -------
@@ -441,13 +451,13 @@ def extend_mention(text: str, start: int, end: int, mention: str | None, titles:
         if rest_end is not None:  # "..., said one owner of a shop that sells nets, who ...": to the end
             return text[m:rest_end]
     if after_verb and not according and text.startswith(",", pos):
-        rest_end = _inverted_rest(text, pos, end, titles, speech_verbs, nouns)
+        rest_end = _inverted_rest(text, pos, end, titles, speech_verbs, nouns, past)
         if rest_end is not None:  # "..., said X, the author of ''Title,'' who studies ...": to the end
             return text[m:rest_end]
-    dash_end = _dash_apposition(text, pos, end, titles, nouns)
+    dash_end = _dash_apposition(text, pos, end, titles, nouns, past)
     if dash_end is not None:  # "Tom Reyes — a teacher from Lima — says"
         return text[m:dash_end]
-    long_end = _long_apposition(text, pos, end, titles, speech_verbs, nouns, after_verb) or pos
+    long_end = _long_apposition(text, pos, end, titles, speech_verbs, nouns, after_verb, past) or pos
     new_end = pos
     inverted = None
     after_place = False  # the segment before ended in a place ("of Baldwin", then "Miss.")
@@ -469,7 +479,7 @@ def extend_mention(text: str, start: int, end: int, mention: str | None, titles:
             first == "at" and len(words) > 2 and words[1] == "the" and words[2][:1].isupper()) or (
             after_place and len(words) <= 3 and all(w[:1].isupper() for w in words))
         after_place = place or bool(_PLACE_END.search(text, seg_start, seg_end))
-        if not (place or _opens_apposition(words, titles, nouns)):
+        if not (place or _opens_apposition(words, titles, nouns, past)):
             break
         if not relative:  # a finite verb before any relative word: a clause
             for w in words:
