@@ -18,6 +18,13 @@ from .attribution._coref import (_CONTINENTS, _DETERMINERS, _FUNCTION, _INITIALS
 from .attribution._features import measure_noun
 from .attribution._mention import extend_mention, head_nouns
 from .attribution._model import _NEGATIVE_OF, resolve_attribution
+from .attribution._phrases import (_APPOSITIVE_OPENERS, _BE, _CLOSING_MARKS, _DESCRIBED_DETERMINERS, _FINITE, _HEDGES,
+                                   _INDEFINITE, _KIN_NOUNS, _NOT_NOUNS, _OBJECT_PREPOSITIONS, _PARTICLES, _PART_OWNERS,
+                                   _PERSON_NOUNS, _POSSESSIVE_DETERMINERS, _PRESS_NOUNS, _QUOTE_MARKS, _SKIP, _bare,
+                                   _described_subject, _describes_group, _first_conjunct, _in_number, _initial_dot,
+                                   _introductory, _lower_possessive, _modifies_next, _name_cap, _noun_kind, _noun_use,
+                                   _np_backward, _np_modifier, _np_word, _participle_of_quote, _skip_adverbs_back,
+                                   _tag_description, _tag_opening)
 from .attribution._split import (_FINDING_FIRST, _OTHER_FRAMES, _finding_speaker, _lead_quantity_speaker, _quantity_speaker,
                                  _quiet_speaker, _split_sources, _words_of)
 
@@ -154,38 +161,9 @@ _POSS_POSITION = re.compile(
     r"(?:is|was|has\s+been|had\s+been|remains|remained)\s+"
     r"(?:(?:more|less|far|much|rather|still|even|also|quite)\s+)?+(that\b|[A-Za-z]++(?:\s*+:)?)"
 )
-# "the paper", "the daily": a publication, the body that spoke last (see _Attributor.classify)
-_PRESS_NOUNS = frozenset("paper newspaper daily weekly tabloid magazine".split())
 _STATEMENT_NOUNS = frozenset(("statement", "communique", "communiqué"))  # "the statement said": its body
-_DASHES = frozenset("— –".split())
-_OBJECT_PREPOSITIONS = frozenset("to in at on from with by for of about into than".split())
 _CONTRACTIONS = frozenset(("s", "re", "ve", "ll", "d", "m"))  # "he's", "they're", "we've", "she'll", "i'm"
-_SKIP = frozenset(
-    "has have had also further then later recently repeatedly again publicly openly firmly "
-    "confidently only just already was were is are would will could may might did does do not never "
-    "once still often even reportedly privately formally officially subsequently initially first "
-    "last yesterday today nonetheless nevertheless meanwhile instead too sometimes always usually".split()
-)
-_CONNECT = frozenset("of to for at on in and".split())
-_BE = frozenset("is was were are be been being".split())
-_HEDGES = frozenset("appears appeared seems seemed".split())
-_APPOSITIVE_OPENERS = frozenset(
-    "a an the who which whose whom one now then himself herself itself its his her their including like such "
-    "led backed joined supported speaking citing of from at never on in during after before while as with "
-    "long ever always also still already".split()
-)
-# A question put to the subject, in apposition before its verb: "Ana Ruiz, asked about the toll on
-# Friday, said ...", "The mayor, when pressed, said ..." (_np_backward).
-_ASKED = frozenset("asked pressed questioned".split())
-_PARTICLES = frozenset("de van von der den al bin la le du di da dos del".split())
-# A name's part joined to a lowercase particle by a hyphen ("al-Rashed", "bin-Ali", "el-Sayed"): a
-# capitalised name word wherever the subject and name scans ask for a capital.
-_HYPHEN_NAME = re.compile(r"(?:al|el|ad|ar|as|ash|at|az|an|ibn|bin|abu|ul|ud)-[A-Z][\w’'\-]*")
 
-
-def _name_cap(tok: str) -> bool:
-    """Whether ``tok`` is capitalised or a particle-hyphen name ("al-Rashed")."""
-    return tok[:1].isupper() or (tok[:1].islower() and "-" in tok and _HYPHEN_NAME.fullmatch(tok) is not None)
 
 _WORDS = re.compile(r"[a-z]+")
 _COPULA_WORDS = frozenset(
@@ -218,15 +196,6 @@ _NOUN_CUE = re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, _NOUN_CUES))) +
 # Their words (each noun has letters): a frame whose lowercase words hold none of them has no match
 # (the search is skipped; a match's noun stands between a word boundary and a space, a word of its own).
 _NOUN_CUE_WORDS = frozenset(lower_words(" ".join(_NOUN_CUES)))
-
-
-def _bare(word: str) -> str:
-    """``word`` without a possessive ending ('s, ’s, or a lone apostrophe)."""
-    if word.endswith(("’s", "'s")):
-        return word[:-2]
-    if word.endswith(("’", "'")):
-        return word[:-1]
-    return word
 
 
 _REGION_WORDS = frozenset("western eastern northern southern european central asian arab african latin".split())
@@ -303,273 +272,15 @@ def _is_dateline(tokens: list[tuple[str, int, int]], end: int, lex: Lexicon) -> 
     return nxt == "," and (after in lex.calendar or after in _MONTH_ABBREVIATIONS)
 
 
-def _describes_group(word: str, lex: Lexicon) -> bool:
-    """A word that can describe a group noun in a coordination: a nationality or country
-    ("Polish", "Swiss") or an acronym ("US", "U.S.", "NATO"); not a person's name."""
-    bare = word.lower().rstrip(".")
-    return bare in lex.country_of or (word.isupper() and len(word) > 1) or bool(_INITIALS.fullmatch(word))
-
-
-def _titled_name(seg: list[tuple[str, int, int]], lex: Lexicon) -> bool:
-    """Whether an apposition is titles and countries, then a person's name: "State Secretary and
-    Foreign Minister of Kazakhstan Kanat Saudabayev" (after a description such as "the
-    Chairman-in-Office", the name is the subject)."""
-    words = [t[0] for t in seg]
-    n = len(words)
-    while n > 0:
-        w = words[n - 1]
-        b = _bare(w.lower().rstrip("."))
-        if not w[:1].isupper() or b in lex.titles or b in lex.country_of or b in lex.org_words or b in _FUNCTION:
-            break
-        n -= 1
-    if not 2 <= len(words) - n <= 4 or n == 0:
-        return False
-    prefix = [w.lower().rstrip(".") for w in words[:n]]
-    return any(w in lex.titles for w in prefix) and all(
-        w in lex.titles or _bare(w) in lex.country_of or w in ("of", "and", "the") for w in prefix)
-
-
-_AFTER_SUBJECT = frozenset("in at on for of with from by himself herself itself themselves who which that alone "
-                           "personally too now read".split())
-
-
-def _modifies_next(tokens: list[tuple[str, int, int]], k: int, verb_at: int, lex: Lexicon) -> bool:
-    """Whether the capitalised words before ``k`` modify the word at ``k`` instead of being the
-    clause's subject: "The Georgian war also put ...", "Its central idea can be stated ...",
-    "Article 1 asks ..."."""
-    if k >= verb_at:
-        return False
-    w = tokens[k][0]
-    low = w.lower()
-    if w[:1].isdigit():
-        return True
-    return w.islower() and not (low in _SKIP or low in _AFTER_SUBJECT or low in lex.subject_followers
-                                or low in lex.speech_verbs or low in lex.irregular_past or low in lex.titles
-                                or low in lex.groups or low.endswith(("ly", "ed", "ing"))
-                                or (low.endswith("s") and not low.endswith("ss")))
-
-
-def _skip_adverbs_back(tokens: list[tuple[str, int, int]], j: int) -> int:
-    """The last index at or before ``j`` that is not an auxiliary or adverb between a subject and
-    its verb ("has also", "repeatedly", "would")."""
-    while j >= 0:
-        low = tokens[j][0].lower()
-        if low not in _SKIP and (not low.endswith("ly") or low in _LY_NOUNS
-                                 or (j > 0 and tokens[j][0][:1].isupper())):  # "Ana Kelly": a name, no adverb
-            break
-        j -= 1
-    return j
-
-
-# Nouns in "-ly", no adverbs: "held a Lima rally blasting ..." (the rally is no adverb before a verb)
-_LY_NOUNS = frozenset("rally rallies ally family assembly reply supply tally anomaly monopoly italy july".split())
-
-
-def _np_word(tok: str, lex: Lexicon) -> bool:
-    """Whether ``tok`` can stand in a name or description read forward after "in the view of" or
-    "by": capitalised, a determiner, a title, a group noun or a modifier ("legal advisers")."""
-    low = tok.lower()
-    return _name_cap(tok) or low in _DETERMINERS or low in lex.titles or low in lex.groups or _np_modifier(tok, lex)
-
-
-def _joins_titles(tokens: list[tuple[str, int, int]], i: int, j: int, lex: Lexicon) -> bool:
-    """Whether the "and" at ``i`` joins two capitalised titles of one holder ("State Secretary and
-    Foreign Minister Kanat Saudabayev", "Deputy Prime Minister and Finance Minister X"): a title
-    before it, a capitalised title within two words after it, up to ``j``."""
-    return i > 0 and tokens[i - 1][0][:1].isupper() and tokens[i - 1][0].lower() in lex.titles \
-        and i + 1 <= j and tokens[i + 1][0][:1].isupper() \
-        and any(t[0][:1].isupper() and t[0].lower() in lex.titles for t in tokens[i + 1 : min(i + 3, j + 1)])
-
-
-def _inside_body_name(tokens: list[tuple[str, int, int]], i: int, lex: Lexicon) -> bool:
-    """Whether the "and" at ``i`` joins two parts of one body's name ("Office for Democratic
-    Institutions and Human Rights", "Ministry of Culture and Information"): capitalised words
-    before it run back to "for"/"of"/"on" after a body's word ("Office", "Ministry"). Not
-    "Lavrov and Clinton", "Poland and the Baltic states"."""
-    k = i - 1
-    while k > 0 and k > i - 8 and tokens[k][0][:1].isupper():
-        k -= 1
-    return k < i - 1 and k > 0 and tokens[k][0].lower() in ("for", "of", "on") \
-        and tokens[k - 1][0].lower() in lex.org_words
-
-
-def _np_modifier(tok: str, lex: Lexicon) -> bool:
-    """Whether the lowercase word ``tok`` may stand before a source's head noun: listed in
-    ``np_modifiers.txt``, or of five letters or more with a suffix listed there ("-al")."""
-    if not tok.isalpha() or not tok.islower():
-        return False
-    mods = lex.np_modifiers
-    return tok in mods or (len(tok) >= 5 and any(f"-{tok[-k:]}" in mods for k in (2, 3, 4))) \
-        or tok in _title_modifiers(lex)
-
-
-def _title_modifiers(lex: Lexicon) -> frozenset[str]:
-    """``title_modifiers.txt``: nouns that stand before a title ("the transport chief")."""
-    memo = _lex_memo(lex, "title_modifiers")
-    words = memo.get(None)
-    if words is None:
-        words = memo[None] = frozenset(line.lower() for _, _, line in read_data_lines("title_modifiers.txt"))
-    return words
-
-
-# Finite verbs: a stretch between commas holding one is a clause, not an apposition.
-_FINITE = frozenset("is are was were has have had will would can could should did does do said says told "
-                    "tells added argued noted".split())
-
-
-# A party and state tag as tokenised ("R-Ore" then ".", "D-NY", "R-S.C"): "Sen. Ann Lee, D-Ore., a
-# candidate, said" has the subject before it.
-_PARTY_TAG = re.compile(r"[RDI]-[A-Z][A-Za-z.]{0,6}")
-
-
-def _apposition_start(tokens: list[tuple[str, int, int]], j: int, lex: Lexicon) -> int | None:
-    """Index of the comma that opens an apposition running with inner commas up to the comma at
-    ``j`` ("Paul Demir, a Tulsa, Okla., lawyer helping to draft it, said"; "Jane Ruiz, deputy
-    director for housing, transport and planning, said"): the left-most comma within 30 tokens
-    that follows a name and opens with an appositive word, a title or a possessive, with no
-    finite verb, quotation or clause mark between it and ``j``; None when there is none."""
-    for c in range(max(1, j - 30), j - 1):
-        if tokens[c][0] != ",":
-            continue
-        prev, opener = tokens[c - 1][0], tokens[c + 1][0].lower()
-        if not ((prev[:1].isupper() and prev.lower() not in _FUNCTION and prev.lower() not in lex.titles)
-                or prev == ")"):
-            continue
-        if not (opener in _APPOSITIVE_OPENERS or opener in lex.titles or opener.endswith(("’s", "'s"))
-                or (opener.endswith("ing") and tokens[c + 1][0].islower())  # "Lee, speaking at ..., said"
-                or _PARTY_TAG.fullmatch(tokens[c + 1][0])  # a party and state: "Sen. Ann Lee, D-Ore., said"
-                or (opener.isdigit() and len(opener) <= 3 and tokens[c + 2][0] == ",")):  # an age: "Lee, 41, said"
-            continue
-        n = c - 1  # the name must open the clause: not "On CNN Tuesday, his wife, ..."
-        if tokens[n][0] == ")":
-            while n > 0 and n > c - 15 and tokens[n][0] != "(":
-                n -= 1
-            n -= 1
-        while n >= 1 and (tokens[n - 1][0][:1].isupper() and tokens[n - 1][0].lower() not in _FUNCTION
-                          or tokens[n - 1][0].lower().rstrip(".") in lex.titles or _initial_dot(tokens, n - 1)):
-            n -= 1
-        if n < 0 or (n > 0 and not (tokens[n - 1][0] in (",", ";", ":", "'", "’", "‘", "`")
-                                    or tokens[n - 1][0].startswith("_")
-                                    or tokens[n - 1][0].lower() in ("and", "but", "the", "a", "an"))):
-            return None
-        if any(t[0].lower() in _FINITE or t[0].startswith("_") or t[0] in (";", ":")
-               for t in tokens[c + 1 : j]):
-            return None
-        return c
-    return None
-
-
-_TAG_DETERMINERS = frozenset("a an the one another".split())
-_CLOSING_MARKS = frozenset(", ? ! ' ’ ` \" ”".split())
 _COLON_PRONOUNS = frozenset(("he", "she", "they"))  # a pronoun subject of a clause before a colon and a quotation
 
 
-def _tag_description(tokens: list[tuple[str, int, int]], i: int) -> int | None:
-    """Index of the determiner of a description ending with the lowercase noun at ``i`` that
-    follows a quotation as its tag ('"Will he run?" the insider asked.', '"...," a harbour
-    staffer wondered.'): right after the quotation's closing mark, then at most two words before
-    the noun; else None."""
-    if not tokens[i][0].isalpha() or not tokens[i][0].islower() or tokens[i][0].endswith("ly"):
-        return None
-    for d in range(i - 1, max(-1, i - 4), -1):
-        if tokens[d][0].lower() in _TAG_DETERMINERS:
-            q = d - 1
-            while q >= 0 and tokens[q][0] in _CLOSING_MARKS:
-                q -= 1
-            return d if q >= 0 and tokens[q][0].startswith("_") else None
-        if not tokens[d][0].isalpha() or tokens[d][0].lower() in _FUNCTION:
-            return None
-    return None
-
-
-def _participle_of_quote(tokens: list[tuple[str, int, int]], q: int) -> int | None:
-    """The index of the participle whose object is the quotation that ends at token ``q`` (or at
-    ``q - 1``, before a comma), after a subject and a comma ("Mr. Berg, citing ''the magic of the
-    port,'' said the mayor could ..."): the verb after it is the subject's, no inverted tag; else None."""
-    p = q
-    while p > 0 and not tokens[p][0].startswith("_") and (tokens[p][0] in _QUOTE_MARKS or tokens[p][0] == ","):
-        p -= 1
-    while p > 0 and (tokens[p - 1][0].startswith("_") or tokens[p - 1][0] in _QUOTE_MARKS):
-        p -= 1
-    if p >= 3 and tokens[p - 1][0].endswith("ing") and tokens[p - 1][0].islower() and tokens[p - 2][0] == ",":
-        return p - 1
-    return None
-
-
-_DESCRIBED_DETERMINERS = frozenset("a an the one another".split())
-_TAG_POSSESSIVES = frozenset("his her their".split())  # lowercase: not a sentence's first word
 _DESCRIBED_OPENERS = frozenset(("The", "A", "An"))  # a description opening a sentence ("The port union filed ...")
-
-
-def _noun_kind(noun: str) -> str:
-    """The kind of a speaker named by a description's noun alone: a plural ("dockers", not "boss")
-    is a group, else a person."""
-    return "group" if noun.endswith("s") and not noun.endswith("ss") else "person"
-
-
-def _tag_opening(tokens: list[tuple[str, int, int]], k: int) -> bool:
-    """Whether the token at ``k`` may stand right before a closing tag: a comma, or a masked
-    quotation with its closing marks (a quotation that ends with its own comma hides it)."""
-    while k >= 0 and tokens[k][0] in _QUOTE_MARKS:
-        k -= 1
-    return k >= 0 and (tokens[k][0] == "," or tokens[k][0].startswith("_"))
-
-
-def _described_subject(tokens: list[tuple[str, int, int]], vi: int, lex: Lexicon,
-                       possessive: bool = False) -> tuple[int, int] | None:
-    """``[d, n + 1)``: a description that opens the clause and is the subject of the saying verb at
-    ``vi`` ("A harbour employee said ...", "One former Lima dock worker, speaking on condition of
-    anonymity, said ..."): a determiner at the start or after a comma, at most three modifiers, a
-    lowercase noun, then the verb (after an adverb in "-ly" or a participle's phrase between
-    commas); else None. ``possessive``: a lowercase possessive may be a modifier ("the union's
-    lawyer"; only for a participle's shared subject, _Attributor._described_opener)."""
-    n = vi - 1
-    if n >= 1 and tokens[n][0].endswith("ly") and tokens[n][0].islower():
-        n -= 1
-    if n >= 2 and tokens[n][0] == ",":  # ", speaking on condition of anonymity,"
-        c = n - 1
-        while c > 0 and n - c < 12 and tokens[c][0] != ",":
-            c -= 1
-        if c < 1 or tokens[c][0] != "," or not tokens[c + 1][0].endswith("ing"):
-            return None
-        n = c - 1
-    w = tokens[n][0] if n >= 0 else ""
-    if not (w.isalpha() and w.islower()) or w.endswith("ly") or w in _FUNCTION or w in _NOT_NOUNS or w in _PRESS_NOUNS:
-        return None  # ("the paper added": the publication that spoke last, read by classify's rule)
-    for d in range(n - 1, max(-1, n - 5), -1):
-        t = tokens[d][0]
-        if t.lower() in _DESCRIBED_DETERMINERS or t in _TAG_POSSESSIVES and d >= 1 and _tag_opening(tokens, d - 1) \
-                and (w in _PERSON_NOUNS or w in _KIN_NOUNS or w in lex.titles):  # a person ("their smiles said" is none)
-            # (a possessive only in a tag after a comma or a quotation: '"...," his old neighbour told the Gazette.')
-            return (d, n + 1) if d == 0 or tokens[d - 1][0] == "," or t in _TAG_POSSESSIVES else None
-        if possessive and d > 0 and _lower_possessive(t):
-            continue  # "the union's lawyer": a possessive modifier
-        if not t.isalpha() or t.lower() in _FUNCTION or t.endswith(("ed", "ing")) and t.islower() \
-                or t.lower() in lex.country_of or t.lower() in _NOT_NOUNS:
-            return None  # (not "The Russian side": a country speaks, read by the rules after this)
-    return None
-
-
-def _lower_possessive(word: str) -> bool:
-    """A lowercase noun's possessive ("union's", "port’s")."""
-    return word[-2:] in ("'s", "’s") and word[:-2].isalpha() and word[:-2].islower()
 
 
 # Verbs that only say: their described subject speaks ("The source said"); other saying verbs take
 # one only before a later cue ("The talks confirmed the readiness ...": no speaker).
 _SAID = frozenset("said says told tells".split())
-_OCCASION_NOUNS = frozenset(line.lower() for name in ("attribution_occasion_nouns.txt", "document_nouns.txt")
-                            for _, _, line in read_data_lines(name))
-_OCCASION_PREPOSITIONS = frozenset(("in", "on"))
-# Auxiliaries and modals: "The same cannot be said", "The decision was announced".
-_NOT_NOUNS = frozenset("be been being was were is are am has have had will would can cannot could should "
-                       "shall may might must do does did not".split())
-
-
-def _spaced_hyphen(tokens: list[tuple[str, int, int]], k: int) -> bool:
-    """Whether token ``k`` is a hyphen with space on both sides, written for a dash ("Tom Reyes - a
-    teacher from Lima - says"), not the hyphen inside "policy-making"."""
-    return tokens[k][0] == "-" and 0 < k < len(tokens) - 1 and tokens[k - 1][2] < tokens[k][1] < tokens[k][2] < tokens[k + 1][1]
 
 
 # Particles of a stance phrase ("played down", "played the risk up", "spelled out", "brushed it aside"):
@@ -589,391 +300,10 @@ def _states_position(tokens: list[tuple[str, int, int]], vi: int, words: frozens
     return False
 
 
-def _np_backward(tokens: list[tuple[str, int, int]], vi: int, lex: Lexicon,
-                 conjunct: bool = True) -> tuple[int, int] | None:
-    """Index range ``[i, vi_np)`` of the noun phrase that is the subject of the verb at ``vi``
-    (with ``conjunct``, over a first conjunct before "and", ``_first_conjunct``, and over a group
-    before a phrase of place, ``_group_before_place``)."""
-    j = vi - 1
-    j = _skip_adverbs_back(tokens, j)
-    part = _participle_of_quote(tokens, j) if j >= 3 and (tokens[j][0].startswith("_") or tokens[j][0] in _QUOTE_MARKS) \
-        else None
-    if part is not None:  # "Mr. Berg, citing ''the magic of the port,'' said": the subject before the participle
-        j = _skip_adverbs_back(tokens, part - 2)
-    if j >= 3 and tokens[j][0].lower() == "who" and tokens[j - 1][0][:1].isupper():
-        # A cleft, "It was Nicolas Sarkozy who suggested": the name between "it was" and "who".
-        n = j - 1
-        while n > 0 and tokens[n - 1][0][:1].isupper() and tokens[n - 1][0].lower() != "it":
-            n -= 1
-        if n >= 2 and tokens[n - 2][0].lower() == "it" and tokens[n - 1][0].lower() in ("was", "is"):
-            j -= 1
-    # "Dmitry Medvedev on Thursday said": the day is when, not who.
-    if j >= 1 and tokens[j][0].lower() in lex.calendar and tokens[j - 1][0].lower() in ("on", "in", "last", "this", "next"):
-        j -= 2
-        j = _skip_adverbs_back(tokens, j)
-    elif j >= 3 and tokens[j][0].lower() in lex.calendar and tokens[j - 1][0].lower() in ("a", "the") \
-            and tokens[j - 2][0].lower() in ("during", "on") and tokens[j - 3][0][:1].isupper():
-        j -= 3  # "Ana Ruiz during a Sunday thanked the crew": the day is when, not who
-    # "Tom Berg in a blog post said", "Ana Ruiz on Twitter wrote": the occasion is where, not who.
-    if j >= 2 and tokens[j][0].lower() in _OCCASION_NOUNS:
-        p = j - 1
-        while p > 0 and j - p < 3 and tokens[p][0].isalpha() and tokens[p][0].lower() not in _OCCASION_PREPOSITIONS \
-                and tokens[p][0].lower() not in _FUNCTION:
-            p -= 1  # its modifiers: "a blog post", "a Sunday radio interview"
-        if p >= 1 and tokens[p][0].lower() in _DETERMINERS and tokens[p][0].lower() not in _OCCASION_PREPOSITIONS:
-            p -= 1
-        if p >= 1 and tokens[p][0] in _OCCASION_PREPOSITIONS and tokens[p - 1][0][:1].isupper() \
-                and tokens[p - 1][0].lower() not in _FUNCTION:
-            j = p - 1
-    # Between subject and verb: ", in fact,", ", a specialist at X,", ", who ...,", "(United Kingdom, ALDE)".
-    j0 = j
-    double = j >= 3 and tokens[j][0] == "-" and tokens[j - 1][0] == "-"  # "--" written for a dash
-    single = not double and j >= 2 and _spaced_hyphen(tokens, j)  # " - " written for a dash
-    if j >= 2 and (tokens[j][0] in _DASHES or double or single):  # "Tom Reyes — a teacher from Lima — says": the name before the dashes
-        k = j - 1 - double
-        while k > 0 and k > j - 20 and tokens[k][0] not in _DASHES and tokens[k][0] not in (".", ";", ":") \
-                and not (double and tokens[k][0] == "-" and tokens[k - 1][0] == "-") and not (single and _spaced_hyphen(tokens, k)):
-            k -= 1
-        k -= double and tokens[k][0] == "-"
-        head = tokens[k - 1][0] if k >= 1 else ""
-        if k >= 1 and k < j - 1 - double and (tokens[k][0] in _DASHES or double and tokens[k][0] == "-"
-                                              or single and _spaced_hyphen(tokens, k)) \
-                and (head[:1].isupper() or head in lex.titles or head in lex.groups) \
-                and (tokens[k + 1 + double][0].lower() in _APPOSITIVE_OPENERS or tokens[k + 1 + double][0].lower() in lex.titles):
-            j = k - 1  # (and a description: "The harbour judge -- who ... -- said")
-    for _ in range(3):
-        if j >= 1 and tokens[j][0] == "," and tokens[j - 1][0] == ")":
-            j -= 1
-        if j >= 0 and tokens[j][0] == ")":
-            k = j - 1
-            while k >= 0 and k > j - 15 and tokens[k][0] != "(":
-                k -= 1
-            if k >= 0 and tokens[k][0] == "(":
-                j = k - 1
-        if j >= 0 and tokens[j][0] == ",":
-            k = j - 1
-            while k >= 0 and k > j - 30 and (tokens[k][0] != "," or _in_number(tokens, k)):
-                k -= 1
-            seg = tokens[k + 1 : j]
-            lead = 0
-            while lead < len(seg) and seg[lead][0].lower().rstrip(".") in lex.titles:
-                lead += 1
-            name_part = seg[lead:]
-            run = 0  # "Another pollster, Ravi Mehta of Boston College, said": the name before "of"
-            while run < len(name_part) and name_part[run][0][:1].isupper() \
-                    and name_part[run][0].lower() not in _FUNCTION and name_part[run][0].lower() not in lex.titles:
-                run += 1
-            kin = run == 1 == len(name_part) == len(seg) and k >= 2 and tokens[k - 1][0] in _KIN_NOUNS \
-                and (tokens[k - 2][0].endswith(("'s", "’s")) or tokens[k - 2][0].lower() in _PART_OWNERS)
-            if kin:  # "Ruiz's husband, Tom, said": a relative by a given name alone
-                return (k + 1, k + 2)
-            if k >= 1 and tokens[k][0] == "," and 2 <= run <= 4 and not (  # not "in Charleston, West Virginia"
-                    k >= 2 and tokens[k - 1][0][:1].isupper() and tokens[k - 2][0] in ("in", "at", "from", "near")) and (
-                    run == len(name_part) or (
-                    name_part[run][0] in ("of", "from") and run + 1 < len(name_part)
-                    and all(t[0][:1].isupper() for t in name_part[run + 1 :]))):
-                return (k + 1, k + 1 + lead + run)  # the name in apposition is the subject
-            if k >= 1 and tokens[k][0] == "," and tokens[k - 1][0].lower().rstrip(".") in lex.titles \
-                    and _titled_name(seg, lex):
-                return (k + 1, j)  # "the Chairman-in-Office, Foreign Minister of Kazakhstan Kanat Saudabayev, said"
-            if k >= 1 and tokens[k][0] == "," and k < j - 1:
-                opener = tokens[k + 1][0].lower()
-                short_adverbial = j - k <= 4 and all(t[0][:1].islower() for t in tokens[k + 1 : j])
-                titled = j - k <= 16 and any(t[0].lower() in lex.titles for t in tokens[k + 1 : j]) \
-                    and tokens[k - 1][0][:1].isupper()  # "Kanat Saudabayev, Kazakhstan's Foreign Minister, said"
-                possessive = opener.endswith(("’s", "'s")) and j - k <= 8  # "Belarus, Russia's closest ally, backed"
-                participle = opener.endswith("ing") and opener.isalpha() and j - k <= 12 \
-                    and any(t[0].startswith("_") for t in tokens[k + 2 : j])  # ", citing ''...'',"
-                asked = opener in _ASKED or (opener == "when" and k + 2 < j and tokens[k + 2][0].lower() in _ASKED)
-                if short_adverbial or opener in _APPOSITIVE_OPENERS or opener.removeprefix("co-") in lex.titles \
-                        or titled or possessive or participle or asked:  # ("co-director", "co-founder": the title)
-                    j = k - 1
-        j = _skip_adverbs_back(tokens, j)
-    if j0 >= 1 and tokens[j0][0] == ",":
-        c = _apposition_start(tokens, j0, lex)
-        r = j  # (not when the search landed on a titled name: "..., Gov. Ann Kerr (R-OH), said")
-        while r >= 0 and (tokens[r][0][:1].isupper() or _initial_dot(tokens, r)) \
-                and tokens[r][0].lower().rstrip(".") not in lex.titles:
-            r -= 1
-        titled = r >= 0 and tokens[r][0].lower().rstrip(".") in lex.titles and 1 <= j - r <= 4 \
-            and not (r >= 1 and tokens[r - 1][0].lower() in ("of", "for", "and", "the"))  # not "of International"
-        if c is not None and j >= c and not titled:
-            # "Paul Demir, a Tulsa, Okla., lawyer helping to draft it, said"
-            j = c - 1
-            if tokens[j][0] == ")":  # "Sen. Ann Kerr (D-Ohio), a candidate, said"
-                k = j - 1
-                while k > 0 and k > j - 15 and tokens[k][0] != "(":
-                    k -= 1
-                j = k - 1 if tokens[k][0] == "(" else j
-    if j < 0:
-        return None
-    end = j + 1
-    first = tokens[j][0]
-    if first.lower() in _PRONOUNS:
-        return (j, end)
-    if first == "It" and j == 0 and tokens[vi][0].lower() not in _HEDGES \
-            and not any(t[0].lower() in _BE for t in tokens[j + 1 : vi]):
-        return (j, end)  # "It urges ..." opening the clause, not "It is said", "It seems to", "... makes it"
-    i = j
-    saw_head = False
-    while i >= 0:
-        tok = tokens[i][0]
-        low = tok.lower().rstrip(".")
-        base = _bare(low)
-        if low in lex.calendar and saw_head:
-            break  # "On Sunday Dmitry Medvedev offered": the subject starts after the day
-        if (_name_cap(tok) and low not in _FUNCTION) or low in lex.titles or low in lex.groups \
-                or base in lex.org_words or low in lex.org_words or (
-                i == j == vi - 1 and (vi + 1 == len(tokens) or tokens[vi + 1][0] in ".,!?") and (
-                    (low in _PERSON_NOUNS and any(t[0].lower() in _INDEFINITE for t in tokens[max(0, i - 3) : i]))
-                    or _tag_description(tokens, i) is not None)):
-            saw_head = True  # (a person's noun after "a", "one", "another" in a closing tag: "..., one user wrote.")
-            i -= 1
-            continue
-        if low in _PARTICLES and saw_head and i > 0 and (tokens[i - 1][0][:1].isupper() or (
-                i > 1 and tokens[i - 1][0] in _PARTICLES and tokens[i - 2][0][:1].isupper())):  # "van der"
-            i -= 1
-            continue
-        if saw_head and _np_modifier(tok, lex) and (tokens[i + 1][0] in lex.titles  # a lowercase title
-                                                     or tok not in _title_modifiers(lex)):
-            i -= 1  # "a senior presidential adviser", "local officials", "the transport chief"
-            continue
-        if low in _DETERMINERS and saw_head:
-            # "the US mission to the OSCE", "Yelena Stolyarova of the Institute": a determiner after a connector
-            if i >= 2 and tokens[i - 1][0].lower() in ("to", "of", "for", "at", "on") and (
-                tokens[i - 2][0].lower() in lex.org_words or tokens[i - 2][0].lower() in lex.titles
-                or (tokens[i - 2][0][:1].isupper() and tokens[i - 2][0].lower() not in _FUNCTION)
-            ):
-                i -= 2
-                continue
-            i -= 1
-            break
-        if low in _CONNECT and saw_head and i > 0 and (
-            tokens[i - 1][0][:1].isupper() or tokens[i - 1][0].lower() in lex.org_words
-            or tokens[i - 1][0].lower() in lex.titles or tokens[i - 1][0].lower() in lex.groups
-        ) and (low != "and" or _inside_body_name(tokens, i, lex) or _joins_titles(tokens, i, j, lex)):
-            i -= 1
-            continue
-        if (low.endswith(("’", "'")) or tok in ("’", "'")) and saw_head and (
-                tok not in ("’", "'") or (i >= 1 and tokens[i - 1][0][-1:].isalpha())):
-            i -= 1  # a possessive ("Sanders' campaign"), not the closing mark of ''...'' before the name
-            continue
-        if low == "and" and saw_head and 0 < i < j and tokens[j][0].lower() in lex.groups \
-                and tokens[i + 1][0][:1].isupper() and _describes_group(tokens[i - 1][0], lex):
-            i -= 1  # "Polish and Baltic diplomats", "US and NATO officials": both describe the group
-            continue
-        break
-    start = i + 1
-    # Trim leading connectors
-    while start < end and tokens[start][0].lower() in _CONNECT:
-        start += 1
-    if start >= end or not saw_head:
-        return None
-    # "Anna Keller of the Vienna-based monitoring group Civic Watch argued": reach back to the person.
-    for k in range(start - 1, max(-1, start - 8), -1):
-        if tokens[k][0] in (",", ".", ";", ":") or tokens[k][0].startswith("_"):
-            break
-        if tokens[k][0].lower() in ("of", "at", "from") and k >= 1 and tokens[k - 1][0][:1].isupper() \
-                and tokens[k - 1][0].lower() not in _FUNCTION and (k + 1 < len(tokens) and tokens[k + 1][0].lower() in ("the", "a", "an")):
-            n = k - 1
-            while n - 1 >= 0 and tokens[n - 1][0][:1].isupper() and tokens[n - 1][0].lower() not in _FUNCTION:
-                n -= 1
-            if k - n >= 2:
-                return (n, end)
-            break
-    if start >= 3 and tokens[start - 1][0] in ("to", "with") and tokens[start - 2][0].endswith("ing") \
-            and tokens[start - 2][0].islower():
-        # "A harbour official speaking to the Gazette said": the participle's object is no subject
-        outer = _np_backward(tokens, start - 2, lex)
-        if outer is None:  # "Another harbour source speaking to Ferry News said": a description
-            outer = _described_subject(tokens, start - 2, lex)
-        if outer is not None:
-            return outer
-    # The subject must not be a possessive ("Kazakhstan's support"), nor a day alone ("released a
-    # statement Wednesday saying": the statement's issuer speaks, see _Attributor._shared_subject).
-    if tokens[end - 1][0].endswith(("’s", "'s")) or (end - start == 1 and tokens[start][0].lower() in lex.calendar):
-        return None
-    # Appositive: "Dmitry Danilov, the head of ... asserted"
-    if tokens[start][0].lower() in _DETERMINERS and start >= 2 and tokens[start - 1][0] == ",":
-        k = start - 2
-        names = []
-        while k >= 0 and tokens[k][0][:1].isupper() and tokens[k][0].lower() not in lex.titles \
-                and tokens[k][0].lower() not in _FUNCTION and tokens[k][0].lower() not in lex.calendar:
-            names.append(k)  # (not "In March, the Harbor Board announced")
-            k -= 1
-        p = names[-1] - 1 if names else -1
-        if p >= 1 and tokens[p][0].lower() in ("the", "a", "an"):
-            p -= 1  # ("sent to The Gazette, the mayor said")
-        if len(names) >= 2 and not (p >= 0 and tokens[p][0] in _OBJECT_PREPOSITIONS):
-            return (names[-1], names[0] + 1)  # (not "In a letter sent to The Gazette, the mayor said")
-    if not conjunct:
-        return (start, end)
-    first = _first_conjunct(tokens, start, lex)
-    start = start if first is None else first
-    group = _group_before_place(tokens, start, lex)
-    return (start if group is None else group, end)
-
-
-# Prepositions of a place or a body after a group noun: "Critics in the port council say ...".
-_PLACE_PREPOSITIONS = frozenset(("in", "on", "at", "from", "across", "inside", "within"))
-
-
-def _group_before_place(tokens: list[tuple[str, int, int]], start: int, lex: Lexicon) -> int | None:
-    """Start of a plural group noun's phrase that opens its clause, when the subject found at
-    ``start`` is the object of a preposition after it ("Critics in the port council say ...":
-    the critics speak, not the council; the annotation guide keeps "critics in Warsaw and
-    Vilnius" whole); else None."""
-    p = start - 1
-    while p > 1 and p > start - 4 and (tokens[p][0] in _DETERMINERS or tokens[p][0].isalpha()
-                                       and tokens[p][0].islower() and tokens[p][0] not in _FUNCTION
-                                       and tokens[p][0] not in _CONNECT):
-        p -= 1  # "in the harbour council": the walk back took "council" alone
-    if p > 2 and tokens[p][0] == "and":  # "Diplomats from Spain and the northern states said": two places
-        other = _np_backward(tokens, p, lex, conjunct=False)
-        if other is not None and other[1] == p:  # (the walk may run over "in": "Critics in Lima")
-            p = next((q for q in range(p - 1, other[0] - 1, -1) if tokens[q][0] in _PLACE_PREPOSITIONS), other[0] - 1)
-    if p < 1 or tokens[p][0] not in _PLACE_PREPOSITIONS:
-        return None
-    g = p - 1
-    word = tokens[g][0]
-    head = word.lower()
-    if not (head.endswith("s") and (_bare(head) in lex.groups or word[:1].isupper() and word[1:].islower())):
-        return None
-    a = g
-    while a > 0 and a > g - 4 and (_np_modifier(tokens[a - 1][0], lex) or tokens[a - 1][0][:1].isupper()
-                                   and tokens[a - 1][0].lower() not in _FUNCTION):
-        a -= 1
-    if a > 0 and tokens[a - 1][0].lower() in _DETERMINERS:
-        a -= 1
-    if a > 0 and tokens[a - 1][0] not in _CLAUSE_OPENERS:
-        return None
-    return a
-
-
-# Tokens that may stand before a coordinated subject opening its clause ("On Monday, France and
-# Germany said"): the frame's start, a comma, a colon, a semicolon, a bracket or a dash.
-_CLAUSE_OPENERS = frozenset((",", ";", ":", "(") + tuple(_DASHES))
-_CONJUNCT_PREPOSITIONS = frozenset(("of", "for", "at", "from", "with", "in", "on", "across", "inside", "within"))
-
-
-def _first_conjunct(tokens: list[tuple[str, int, int]], start: int, lex: Lexicon) -> int | None:
-    """Start of the first conjunct when the subject at ``start`` is the second of "A and B" (SPEC
-    section 4: the group that speaks; "France and Germany said" gives France and Germany): A is a
-    noun phrase of its own, headed by a name, a group or a body, that opens its clause; else None.
-    Not a body's name ("Office for ... and Human Rights"), a nationality or acronym before a name
-    ("US and Russian officials": the walk back reads those), a title ("Port Minister and Harbour
-    Chief Ana Ruiz", "President Ana Ruiz and ..."), a phrase with a preposition ("a clerk of the
-    Roads and Bridges Office"), or the end of a list after a capitalised word
-    ("Tom Berg, Ana Ruiz and ..."; not "On Monday, A and B")."""
-    c = start - 1
-    if c < 1 or tokens[c][0] != "and" or not tokens[c - 1][0][-1:].isalnum() or _inside_body_name(tokens, c, lex):
-        return None
-    span = _np_backward(tokens, c, lex, conjunct=False)  # (one pair, not a chain: no recursion)
-    if span is None or span[1] != c or tokens[span[0]][0].lower() in _PRONOUNS:
-        return None
-    a = span[0]
-    if a > 0 and (tokens[a - 1][0] not in _CLAUSE_OPENERS or (
-            tokens[a - 1][0] == "," and a >= 2 and tokens[a - 2][0][:1].isupper()
-            and tokens[a - 2][0].lower() not in lex.calendar)):
-        return None
-    first = tokens[a + (tokens[a][0].lower() in _DETERMINERS) : c]
-    head = tokens[c - 1][0]
-    if not first or any(t[0].lower().rstrip(".") in lex.titles or t[0].lower() in _CONJUNCT_PREPOSITIONS for t in first) \
-            or not (head[:1].isupper() or _bare(head.lower()) in lex.groups or head.lower() in lex.org_words
-                    or head.lower() in _PERSON_NOUNS) \
-            or (len(first) == 1 and _describes_group(head, lex) and _before_group(tokens, start, lex)) \
-            or (start + 1 < len(tokens) and tokens[start][0][:1].isupper() and tokens[start][0].lower() not in lex.titles
-                and tokens[start + 1][0].lower().rstrip(".") in lex.titles):
-        return None  # (the last: a place before a title, most often a heading run on, "Lima and Oslo Mayor Ana Ruiz")
-    return a
-
-
-def _before_group(tokens: list[tuple[str, int, int]], k: int, lex: Lexicon) -> bool:
-    """Whether capitalised words from ``k`` on end at a group noun ("Russian officials")."""
-    while k < len(tokens) and tokens[k][0][:1].isupper():
-        k += 1
-    return k < len(tokens) and _bare(tokens[k][0].lower()) in lex.groups
-
-
 # Verbs that report words (not an intention or a position: "Moscow intends to ..."), for the
 # speaker of a clause after "according to X," (_Attributor._inner_speaker).
 _SAYING = frozenset("said says told tells stated states added adds noted notes announced announces declared "
                     "declares insisted insists explained explains confirmed confirms claimed claims".split())
-
-
-# Words that open an introductory phrase, not a subject: "Early in his campaign, ...".
-_INTRODUCTORY = frozenset("early earlier later afterwards meanwhile still instead now then last next "
-                          "yesterday today tonight once soon here likewise furthermore besides otherwise "
-                          "overall regardless again anyway therefore hence".split())
-_TIME_AFTER = frozenset(("later", "earlier", "ago"))
-
-
-def _introductory(tokens: list[tuple[str, int, int]], lex: Lexicon) -> bool:
-    """Whether the sentence opens with an introductory phrase that ends at its first comma: an
-    adverb ("Early in his campaign,", "Later,") or a participle with its object ("Facing mounting
-    criticism,", "Citing the report,"); not a name ("King, a lawyer,", "Beijing, ...")."""
-    head = tokens[0][0].lower()
-    if head in _INTRODUCTORY or (head.endswith("ly") and len(head) > 4):
-        return True
-    # "Minutes later,", "Two days earlier,", "Weeks ago,": a span of time, not a subject.
-    for k in range(1, min(4, len(tokens) - 1)):
-        if not tokens[k][0][:1].isalnum():
-            break
-        if tokens[k][0].lower() in _TIME_AFTER and tokens[k + 1][0] == ",":
-            return True
-    return head.endswith("ing") and len(head) > 4 and len(tokens) > 1 and tokens[1][0][:1].islower() \
-        and head not in lex.country_of and head not in lex.seats
-
-
-_POSSESSIVE_DETERMINERS = frozenset("the a an this his her their its our my your".split())
-
-
-# Adjectives of order or time between a determiner and the adjective before a noun (_noun_use).
-_ORDER_ADJECTIVES = frozenset("next last first second third final upcoming latest recent previous".split())
-
-
-_MODALS = frozenset("will would can could should shall may might must did does do".split())
-
-
-def _compound_noun(tokens: list[tuple[str, int, int]], vi: int, lex: Lexicon) -> bool:
-    """Whether the speech word at ``vi``, a base form, heads a compound noun after an article and
-    capitalised words that are no title and no plural ("the Lima contest", "a Sunday
-    tweet"; not "the Germans announce", "Nor will the Harbor Trust accept")."""
-    word = tokens[vi][0]
-    if word.endswith(("s", "ing")) or word in lex.irregular_past or word in ("said", "told"):
-        return False  # a base form only: "contest", "call"
-    k = vi - 1
-    if tokens[k][0].endswith("s") or not tokens[k][0][:1].isupper():
-        return False  # "the Germans announce": a plural subject
-    while k >= 0 and vi - k <= 3 and tokens[k][0][:1].isupper() and tokens[k][0].isalpha() \
-            and tokens[k][0].lower() not in lex.titles and tokens[k][0].lower() not in _FUNCTION:
-        k -= 1
-    return k >= 0 and k < vi - 1 and tokens[k][0] in ("a", "an", "the") and not (
-        k >= 1 and tokens[k - 1][0].lower() in _MODALS)  # not "Nor will the Harbor Trust accept"
-
-
-def _noun_use(tokens: list[tuple[str, int, int]], vi: int, lex: Lexicon) -> bool:
-    """Whether the speech verb at ``vi`` (not a past form) is used as a noun: right after a
-    determiner ("his call for"), or after a determiner or possessive and an adjective ("the
-    Democratic contest", "this year's Republican contest", "a political challenge")."""
-    if vi < 1 or tokens[vi][0].endswith("ed"):
-        return False
-    prev = tokens[vi - 1][0]
-    low = prev.lower()
-    if low in _POSSESSIVE_DETERMINERS:
-        return True
-    if vi + 1 < len(tokens) and tokens[vi + 1][0] == "that" and tokens[vi][0].endswith("s"):
-        return False  # "The Harbor Journal notes that": a verb with its clause ("Journal" is no adjective in "-al")
-    if vi >= 2 and _compound_noun(tokens, vi, lex):
-        return True
-    if vi < 2 or not prev[:1].isupper() or low in lex.titles or not (
-            low in lex.country_of or low in _PARTY_WORDS
-            or (len(low) >= 5 and any(f"-{low[-k:]}" in lex.np_modifiers for k in (2, 3)))):
-        return False  # (an adjective of a country or a party: "Russian", "Democratic", "Republican")
-    before = tokens[vi - 2][0].lower()
-    if before in _ORDER_ADJECTIVES and vi >= 3:  # "the next Republican contest", "its last Democratic debate"
-        before = tokens[vi - 3][0].lower()
-    return before in _POSSESSIVE_DETERMINERS or before.endswith(("'s", "’s"))
 
 
 # The article's own voice (issue #13, ninth round): "spoke" that reports no saying.
@@ -1414,7 +744,6 @@ def _conditional_saying(tokens: list[tuple[str, int, int]], i: int, vi: int) -> 
     return tokens[vi - 1][0].lower() not in _BE and tokens[vi][0].lower() not in _HEDGES
 
 
-_QUOTE_MARKS = frozenset("' ‘ ’ ` \" “ ”".split())
 _CLOSERS = _QUOTE_MARKS | {".", "!", "?"}
 # Verbs of a closing speech tag ("..., they say.", "..., analysts believe."): _SAYING and more.
 _TAG_VERBS = _SAYING | frozenset("say add note argue argued argues wrote writes reported reports warned warns "
@@ -1448,16 +777,6 @@ def _titles_then_name(tokens: list[tuple[str, int, int]], start: int, limit: int
     return m, r
 
 
-def _initial_dot(tokens: list[tuple[str, int, int]], k: int) -> bool:
-    """Whether ``tokens[k]`` is the full stop of an initial or a title ("Paul R. Pillar", "Rev.")."""
-    return tokens[k][0] == "." and k >= 1 and (len(tokens[k - 1][0]) == 1 or tokens[k - 1][0][:1].isupper()) \
-        and k + 1 < len(tokens) and tokens[k + 1][0][:1].isupper()
-
-
-# Anonymous sources: "people familiar with the plan", "a source close to the mayor" (data files).
-# Nouns of a person with no title (attribution_person_nouns.txt), after an indefinite determiner.
-_INDEFINITE = frozenset(("a", "an", "one", "another"))
-_PERSON_NOUNS = frozenset(line.lower() for _, _, line in read_data_lines("attribution_person_nouns.txt"))
 _ACTION_VERBS = frozenset(line.lower() for _, _, line in read_data_lines("attribution_action_verbs.txt"))
 _SEAT_SKIP = frozenset("has have had will would was were is also indeed nonetheless already then not just "
                        "since yet been be at least".split())  # between a seat of power and its verb: "Moscow has indeed sent"
@@ -1489,6 +808,9 @@ def _seat_action(tokens: list[tuple[str, int, int]], k: int) -> bool:
             and _SEAT_VIEWS.isdisjoint(t[0].lower() for t in tokens[k : k + 5]) and not any(t[0] == ":" for t in tokens[k:]):
         return True  # "Astana was a small town", "Moscow has every reason to ...": what it is or has
     return k < n and tokens[k][0] in _ACTION_VERBS
+
+
+# Anonymous sources: "people familiar with the plan", "a source close to the mayor" (data files).
 _ANON_HEADS = frozenset(line.lower() for _, _, line in read_data_lines("attribution_anonymous_heads.txt"))
 _ANON_PHRASES = tuple(tuple(line.lower().split()) for _, _, line in read_data_lines("attribution_anonymous_phrases.txt"))
 _ANON_STOPS = _FINITE | frozenset("who whom whose which that and but or".split())
@@ -2922,12 +2244,6 @@ def _place_and_noun(low: list[str], bare: list[str], run: list[str], lex: Lexico
     return last == last_bare and (last in lex.seats or last in lex.country_of) and last[:1].isalpha()
 
 
-def _in_number(tokens: list[tuple[str, int, int]], k: int) -> bool:
-    """Whether the comma at ``k`` separates thousands ("1,300"), touching digits on both sides."""
-    return 0 < k < len(tokens) - 1 and tokens[k - 1][0][-1:].isdigit() and tokens[k + 1][0][:1].isdigit() \
-        and tokens[k - 1][2] == tokens[k][1] and tokens[k][2] == tokens[k + 1][1]
-
-
 # determiners and possessives before a noun of a measure or a wish after "according to": no source
 # ("according to the wishes of the largest traders", "according to plan"; the learned model's
 # _according_measure asks the same, past one determiner)
@@ -2941,10 +2257,7 @@ def _according_measure(frame: str, at: int) -> bool:
 
 
 _POSSESSIVE_OPENERS = frozenset(("His", "Her", "Their", "Its"))
-_KIN_NOUNS = frozenset("colleague colleagues counterpart predecessor successor wife husband son daughter brother "
-                       "sister partner boss".split())  # "Her colleague Pavel Orlov" (clause_subject)
 _ASIDES = frozenset("however meanwhile too though instead".split())
-_PART_OWNERS = frozenset("its their his her our".split())
 _ASIDE_OPENERS = _ASIDES | {"for"}
 
 

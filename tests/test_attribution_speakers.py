@@ -580,7 +580,8 @@ def test_participle_after_a_link(text, actor, mention):
 # the backward walk, which called it again, once per "and": a RecursionError on a long chain).
 def test_coordinated_subject_chain_is_not_recursive():
     from stancekit._lexicon import load_lexicon
-    from stancekit._segment import _np_backward, _tokens
+    from stancekit._segment import _tokens
+    from stancekit.attribution._phrases import _np_backward
 
     text = "France and " * 3_000 + "Spain said it."
     tokens = _tokens(text)

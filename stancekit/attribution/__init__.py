@@ -1,7 +1,8 @@
 """Learned attribution: cues, sources and the model that finds the statements the rules miss.
 
 The rules that find speech and its speaker live in :mod:`stancekit._segment`, except the
-two-source splits and the share (quantity) and finding speakers (``_split``); this subpackage
+two-source splits and the share (quantity) and finding speakers (``_split``) and the subject noun
+phrases read back from a speech verb (``_phrases``); this subpackage
 also holds the document's persons and what "he" and "the minister" refer to (``_coref``), how far an
 actor's mention runs (``_mention``), and what is learned from labelled news (PolNeAR's brat
 standoff, SPEC section 6 folders): reading the data (``_corpus``), features (``_features``), the
