@@ -14,7 +14,8 @@ from sklearn.utils.validation import _check_sample_weight, check_is_fitted, vali
 from threadpoolctl import threadpool_limits
 
 from ._errors import setting_value_error
-from ._vectors import Perceptron, TreeEnsemble, _as_logits, _softmax, blend, dense_tail, neutral_offsets
+from ._vectors import (Perceptron, TreeEnsemble, _as_logits, _softmax, blend, dense_tail, neutral_offsets,
+                       with_neutral_bias)
 
 __all__ = ["StanceClassifier", "check_neutral_bias", "check_tree_blend", "check_tree_params", "TREE_PARAMS",
            "check_mlp_params", "MLP_PARAMS", "MLP_CLIP"]
@@ -118,16 +119,18 @@ class StanceClassifier(ClassifierMixin, BaseEstimator):
         (they may change labels). Falls back to the uncalibrated model when a
         class has fewer than 2 examples.
     neutral_bias : float, default 0.0
-        Added to the ``neutral`` logit after calibration (to ``logits / temperature``; for
-        sigmoid or isotonic calibration, to the log of the calibrated probabilities), before
-        the softmax: above 0 a statement needs more evidence to get a stance, below 0 less.
-        Balanced class weights raise the stance labels' prior; this takes part of that back
-        at the decision without refitting. Nothing is added without a ``neutral`` class.
+        Added to the log of the final ``neutral`` probability (after calibration and after any
+        blend with trees or the perceptron), the row then renormalised: each row re-weighted by
+        ``exp(neutral_bias)`` on ``neutral``. Above 0 a statement needs more evidence to get a
+        stance, below 0 less. Balanced class weights raise the stance labels' prior; this takes
+        part of that back at the decision without refitting. Nothing is added without a
+        ``neutral`` class. (Before session 21 the bias went to the linear model's logits before
+        a blend, so that with ``mlp_blend`` it moved only the linear share.)
     tree_blend : float, default 0.0
         The share of gradient-boosted trees (``tree_rounds`` rounds of
         :class:`~sklearn.ensemble.HistGradientBoostingClassifier`, :data:`TREE_PARAMS`, fitted
         with the same class and sample weights) in the probabilities: ``(1 - tree_blend) * linear + tree_blend * trees``, where
-        ``linear`` is the calibrated logistic regression's (``neutral_bias`` included). 0 fits no
+        ``linear`` is the calibrated logistic regression's (``neutral_bias`` is added after the blend). 0 fits no
         trees. Only with ``calibration="temperature"`` or None. The trees are fitted with one
         thread and a fixed seed (deterministic).
     tree_rounds : int, default 200
@@ -342,25 +345,20 @@ class StanceClassifier(ClassifierMixin, BaseEstimator):
         X = validate_data(self, X, accept_sparse="csr", dtype=np.float64, reset=False)
         offsets = neutral_offsets(self.classes_, self.neutral_bias)
         if isinstance(self.estimator_, CalibratedClassifierCV):
-            proba = self.estimator_.predict_proba(X)
-            if offsets is None:
-                return proba
-            with np.errstate(divide="ignore"):
-                return _softmax(np.log(proba) + offsets)
+            return with_neutral_bias(self.estimator_.predict_proba(X), offsets)
         if len(self.classes_) == 1:
             return np.ones((X.shape[0], 1))
         # the same operations, in the same order, as stancekit._vectors.LinearHead: bit for bit
-        z = _as_logits(self.estimator_.decision_function(X)) / self.temperature_
-        if offsets is not None:
-            z = z + offsets
-        p = _softmax(z)
+        p = _softmax(_as_logits(self.estimator_.decision_function(X)) / self.temperature_)
         trees = self.tree_ensemble_
-        if trees is not None:
-            return blend(p, trees.proba(dense_tail([X], X.shape[0], trees.n_columns)), float(self.tree_blend))
         net = self.perceptron_
-        if net is not None:
-            return blend(p, net.proba(dense_tail([X], X.shape[0], net.n_columns)), float(self.mlp_blend))
-        return p
+        if trees is not None:
+            p = blend(p, trees.proba(dense_tail([X], X.shape[0], trees.n_columns)), float(self.tree_blend))
+        elif net is not None:
+            p = blend(p, net.proba(dense_tail([X], X.shape[0], net.n_columns)), float(self.mlp_blend))
+        # the bias acts on the blend's result (not on the linear logits alone), so that it is the
+        # same re-weighting whatever is blended in, and --select-cv's held-out scoring of it is exact
+        return with_neutral_bias(p, offsets)
 
     def predict(self, X: object) -> np.ndarray:
         proba = self.predict_proba(X)

@@ -2045,6 +2045,18 @@ def _softmax(z: np.ndarray) -> np.ndarray:
     return e / e.sum(axis=1, keepdims=True)
 
 
+def with_neutral_bias(proba: np.ndarray, offsets: np.ndarray | None) -> np.ndarray:
+    """``proba`` with ``offsets`` (:func:`neutral_offsets`) added to its log-probabilities and
+    renormalised: each row re-weighted by ``exp(neutral_bias)`` on ``neutral``. It acts on the final
+    probabilities, after any blend with trees or a perceptron, so that a bias scored on held-out
+    probabilities (``--select-cv``) is the bias of a model fit with it; a row that is certain
+    (a gated row) stays as it is."""
+    if offsets is None:
+        return proba
+    with np.errstate(divide="ignore"):
+        return _softmax(np.log(proba) + offsets)
+
+
 def neutral_offsets(classes: Sequence[object], neutral_bias: float) -> np.ndarray | None:
     """The row added to calibrated logits (``logits / temperature``) for setting ``neutral_bias``:
     ``neutral_bias`` in the ``neutral`` column, 0 elsewhere; None when there is nothing to add
@@ -2313,11 +2325,12 @@ class Perceptron:
 
 class LinearHead:
     """:meth:`stancekit.sklearn.StanceClassifier.predict_proba` of a fitted logistic regression with
-    temperature calibration (or none): ``softmax((X @ coef.T + intercept) / temperature + b)``,
-    where ``b`` holds ``neutral_bias`` in the ``neutral`` column (see :func:`neutral_offsets`);
+    temperature calibration (or none): ``softmax((X @ coef.T + intercept) / temperature)``;
     with ``trees`` (setting ``tree_blend``), the mean of that and the trees' probabilities
     (:class:`TreeEnsemble`, reading the last columns of ``X``), the trees weighing ``tree_blend``;
-    with ``mlp`` (setting ``mlp_blend``), likewise with a perceptron's (:class:`Perceptron`)."""
+    with ``mlp`` (setting ``mlp_blend``), likewise with a perceptron's (:class:`Perceptron`); and
+    last ``neutral_bias`` added to the neutral log-probability of the result
+    (:func:`with_neutral_bias`)."""
 
     def __init__(self, classes: Sequence[str], coef: np.ndarray, intercept: np.ndarray, temperature: float,
                  neutral_bias: float = 0.0, trees: TreeEnsemble | None = None, tree_blend: float = 0.0,
@@ -2345,26 +2358,24 @@ class LinearHead:
         perceptron (``mlp``), which takes the trees' place."""
         second, share = (self.trees, self.tree_blend) if self.trees is not None else (self.mlp, self.mlp_blend)
         if second is None:
-            return p
+            return with_neutral_bias(p, self._offsets)
         X = dense_tail(blocks, n, second.n_columns)
         if skip is None or not skip.any() or "neutral" not in self.classes:  # the gate needs a neutral class
-            return blend(p, second._proba_in_place(X) if second is self.mlp else second.proba(X), share)
+            return with_neutral_bias(blend(p, second._proba_in_place(X) if second is self.mlp else second.proba(X),
+                                           share), self._offsets)
         out = p.copy()
         keep = ~skip
         if keep.any():
             # the perceptron scores each row on its own: all rows at once, then the kept ones (no copy of X)
             q = second._proba_in_place(X)[keep] if second is self.mlp else second.proba(X[keep])
             out[keep] = blend(p[keep], q, share)
-        return out
+        return with_neutral_bias(out, self._offsets)
 
     def _proba_of_scores(self, xw: np.ndarray) -> np.ndarray:
         scores = xw + self.intercept.reshape(1, -1)
         if scores.shape[1] == 1:
             scores = scores.reshape(-1)
-        z = _as_logits(scores) / self.temperature
-        if self._offsets is not None:
-            z = z + self._offsets
-        return _softmax(z)
+        return _softmax(_as_logits(scores) / self.temperature)
 
     def proba_of_blocks(self, blocks: Sequence[object], n: int, skip: np.ndarray | None = None) -> np.ndarray:
         """:meth:`predict_proba` of the ``n`` rows of ``blocks`` set side by side (as
