@@ -888,13 +888,14 @@ def test_compared_saying_gate_holds_what_it_needs(statements):
     every verb it reads as closing a comparison is in such a frame."""
     from stancekit import _segment as S
     from stancekit._text import lower_words
+    from stancekit.attribution._saying import _compared_saying
 
     found = 0
     for text in [s.text for s in statements] + _COMPARED_TEXTS + _GATE_TEXTS + _ODD_TEXTS:
         toks = S._tokens(text)
         for vi in range(1, len(toks)):
             for i in (None, 0, vi - 1):
-                if S._compared_saying(toks, i, vi):
+                if _compared_saying(toks, i, vi):
                     found += 1
                     assert "than" in lower_words(text), text
     assert found >= 3
