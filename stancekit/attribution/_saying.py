@@ -30,7 +30,7 @@ learned model's own reading of such sentences (:mod:`stancekit.attribution._mode
 from __future__ import annotations
 
 from .._lexicon import Lexicon, read_data_lines
-from ._coref import _FUNCTION, _PRONOUNS
+from ._coref import _DETERMINERS, _FUNCTION, _PRONOUNS
 from ._model import _NEGATIVE_OF
 from ._phrases import _BE, _HEDGES, _OBJECT_PREPOSITIONS, _POSSESSIVE_DETERMINERS, _QUOTE_MARKS
 
@@ -312,6 +312,46 @@ def _relative_proposal(tokens: list[tuple[str, int, int]], i: int, vi: int, lex:
 
 
 _QUANTIFIERS = frozenset("many several some most all few both".split())  # lowercase: inside the sentence
+_SUBORDINATE_WORDS = frozenset("that which what".split())
+# wishes, hopes, expectations, acceptance, agreement, regard, mention and naming (present tense), not
+# "said", "called", "described", "told", "asked", which PolNeAR counts in a relative clause too
+_RELATIVE_STANCES = frozenset(
+    "want wants wanted hope hopes hoped expect expects expected accept accepts accepted agree agrees agreed "
+    "regard regards regarded mention mentions mentioned promise promises promised intend intends intended "
+    "fear fears think thinks thought call calls blamed noted put".split())
+
+
+def _subordinate_saying(tokens: list[tuple[str, int, int]], i: int, vi: int, low: str) -> bool:
+    """Whether the wish, hope, expectation, agreement, regard, mention or naming at ``vi``, whose
+    subject starts at ``i``, stands in a relative clause opened by "that", "which" or "what" right
+    before its subject, whatever follows the verb ("the summit that the chair hopes to hold in
+    May", "a format that the board calls 'open'", "what the delegates call the Lima talks", "a
+    paragraph which the two delegations could not agree how to word", "a form that Lima accepts
+    without the clause"): the sentence is the author's (annotation guide, adjudicated case 12),
+    and the cue is not the learned model's either.
+
+    Kept as the source's: "in which he ..." (a speech or a text in which someone speaks), and a
+    pronoun "he"/"she" calling ("what she called 'a fresh start'": the speaker the sentence is
+    about). Out of scope: verbs of saying ("a trial that observers said fell short": PolNeAR
+    counts those as attributions, the guide does not; :func:`_relative_proposal` takes proposals
+    with nothing after them), "when"/"where" clauses, reduced relatives without the word ("the
+    questions the allies put"), "as critics claim"."""
+    if i < 1 or low not in _RELATIVE_STANCES:
+        return False
+    subject = tokens[i][0].lower()
+    k = i - 1
+    while k > 0 and k >= i - 3 and tokens[k][0].lower() not in _SUBORDINATE_WORDS and tokens[k][0].isalpha() and (
+            tokens[k][0].lower() in _DETERMINERS or tokens[k][0] in ("in", "of")
+            or (tokens[k][0].islower() and tokens[k][0] not in _FUNCTION)):
+        k -= 1  # "that the ferry union calls", "that few in Lima expected": the subject's first words
+    w = tokens[k][0].lower()
+    if w not in _SUBORDINATE_WORDS:
+        return False
+    if w == "which" and k >= 1 and tokens[k - 1][0].lower() == "in":
+        return False
+    return not (low in ("call", "calls") and subject in ("he", "she"))
+
+
 
 
 def _compared_saying(tokens: list[tuple[str, int, int]], i: int | None, vi: int) -> bool:
