@@ -140,6 +140,14 @@ def test_agreed_decision_on_pathological_sentences(shipped_attribution, text):
     # (second pass) a meeting's business planned: "expected to discuss", "to settle", "to adopt", "to take"
     ("Port officials are expected to discuss the toll with the ferry union next week.", None),
     ("Port officials are expected to adopt a new timetable at the spring meeting.", None),
+    # (session 21, issue #14) a step forecast: "to present", "to set out", "to raise", "to refer to",
+    # and a figure's "is expected to grow"; "to say" keeps its subject
+    ("Tom Berg is expected to present the harbour plan to the council in May.", None),
+    ("Ana Ruiz is expected to set out her budget on Monday.", None),
+    ("The mayor is expected to raise the toll question there.", None),
+    ("The captains are expected to refer to the toll in their speeches.", None),
+    ("The port economy is expected to grow by four percent this year.", None),
+    ("Tom Berg is expected to say more about the toll on Friday.", "Tom Berg"),
     ("Tom Berg is expected to announce the toll on Monday.", "Tom Berg"),
     ("Port officials are expected to reject the plan.", "Port officials"),
     ("Port officials expected at least a reply.", "Port officials"),
@@ -151,6 +159,7 @@ def test_an_arrival_expected_is_the_authors(text, actor):
 @pytest.mark.parametrize("text", [
     "The delegates expected at the" * 300 + " pier.",
     "Ana Ruiz is expected to" + " attend" * 400 + ".",
+    "Ana Ruiz is expected to present" * 300 + ".",
 ])
 def test_expected_arrival_on_pathological_sentences(shipped_attribution, text):
     check_offsets_rules_and_model(text, shipped_attribution)
@@ -218,12 +227,16 @@ def test_back_and_call_on_pathological_sentences(shipped_attribution, text):
     ("Nobody in Europe wants another winter without the ferry.", None),
     ("No one in Lima said the pier was safe.", None),
     ("A month after the vote, no town outside the Harbour League has said that it will pay.", None),
+    # (session 21, issue #14) a bare "few" inside the sentence: a doubt recalled in the author's voice
+    ("A year ago few captains expected the ferry to run again.", None),
+    ("A year ago few in Velden wanted a second pier, and now there are two.", None),
+    ("A few captains said the ferry would run again.", "captains"),
     ("Ana Ruiz said no one in Lima would pay.", "Ana Ruiz"),
     ("Tom Berg, who knows no one in Velden, said the toll was fair.", "Tom Berg"),
 ])
 def test_a_negative_subject_speaks_for_no_one(shipped_attribution, text, actor):
     assert [s.actor for s in checked_segment(text)] == [actor]
-    if not text.startswith("A month"):
+    if not text.startswith("A month") and " few " not in text:  # (the model may still take "captains")
         assert [s.actor for s in checked_segment(text, shipped_attribution)] == [actor]
 
 
@@ -237,6 +250,8 @@ def test_a_negative_subject_before_an_article_with_the_model(shipped_attribution
 @pytest.mark.parametrize("text", [
     "Nobody in" + " the" * 400 + " port said.",
     "No " * 500 + "member said.",
+    "and few in" * 300 + " Lima said.",
+    "a few" * 400 + " captains said.",
 ])
 def test_negative_subject_on_pathological_sentences(shipped_attribution, text):
     check_offsets_rules_and_model(text, shipped_attribution)
