@@ -26,9 +26,10 @@ from .attribution._phrases import (_APPOSITIVE_OPENERS, _BE, _CLOSING_MARKS, _DE
                                    _np_modifier, _np_word, _participle_of_quote, _skip_adverbs_back, _tag_description,
                                    _tag_opening)
 from .attribution._saying import (_AGREE, _NARRATED, _OCCASION_OPENERS, _PARTICIPLE_LINKS, _PROPOSALS, _RAISE,
-                                  _SAYING_ING, _SAY_FORMS, _SPEAK, _compared_saying, _conditional_saying,
-                                  _narrated_action, _negative_subject, _no_saying, _relative_proposal, _seat_action,
-                                  _speech_without_content, _states_position, _subordinate_saying, _text_says_little)
+                                  _SAYING_ING, _SAY_FORMS, _SILENT_TEXT_VERBS, _SPEAK, _compared_saying,
+                                  _conditional_saying, _narrated_action, _negative_subject, _no_saying,
+                                  _relative_proposal, _seat_action, _speech_without_content, _states_position,
+                                  _subordinate_saying, _text_says_little, _text_silent)
 from .attribution._split import (_FINDING_FIRST, _OTHER_FRAMES, _finding_speaker, _lead_quantity_speaker, _quantity_speaker,
                                  _quiet_speaker, _split_sources, _words_of)
 
@@ -174,6 +175,7 @@ _COPULA_WORDS = frozenset(
     "was were is are has have had been remains remained remain seemed seems appeared appears more less far much "
     "rather still even somewhat noticeably markedly distinctly openly deeply also again went go goes not yet".split()
 )
+_SUPERLATIVE = frozenset(("most", "least"))
 _ACCORDING = re.compile(r"\b[Aa]ccording to\s+")
 _IN_VIEW = re.compile(r"\b[Ii]n\s+(?:the\s+(?:view|opinion|words|assessment|estimation|judgement|judgment)\s+of\s+)")
 _IN_POSS_VIEW = re.compile(
@@ -1012,7 +1014,8 @@ class _Attributor:
             # "than many in Lima expected", "The text says nothing about ...": no saying, nor the model's cue
             unsaid = not action and (low in _SAY_FORMS and _text_says_little(tokens, vi)
                                      or compared and _compared_saying(tokens, span[0] if span else None, vi)
-                                     or span is not None and _subordinate_saying(tokens, span[0], vi, low))
+                                     or span is not None and _subordinate_saying(tokens, span[0], vi, low)
+                                     or low in _SILENT_TEXT_VERBS and _text_silent(tokens, vi))
             if action or unsaid or low in _SPEAK and _speech_without_content(tokens, vi, lex.calendar) \
                     or span and _conditional_saying(tokens, span[0], vi):
                 # "He spoke to Ana Ruiz in Lima.": a narrated action, the article's own voice; its
@@ -1493,10 +1496,6 @@ class _Attributor:
         low = [w.lower() for w in words if w.lower() not in _DETERMINERS]
         key = " ".join(low)
         mention = frame[tokens[span[0]][1] : tokens[span[1] - 1][2]]
-        if key in self.lex.seats:
-            if _seat_action(tokens, span[1]):
-                return None
-            return self.lex.seats[key], "country", mention
         # "Opposition leaders were unimpressed", "Washington was blunter": copula + reaction adjective.
         k = _after_apposition(tokens, span[1], self.lex)  # "Her colleague Pavel Lutsenko, a former diplomat, was"
         if k + 1 < len(tokens) and tokens[k][0] == "," and tokens[k + 1][0].lower() in _COPULA_WORDS:
@@ -1505,16 +1504,23 @@ class _Attributor:
             k += 2  # "Western diplomats in Almaty were more cautious"
         rest = [t[0].lower() for t in tokens[k : k + 6]]
         i = 0
-        while i < len(rest) and rest[i] in _COPULA_WORDS:
-            i += 1
+        while i < len(rest) and (rest[i] in _COPULA_WORDS or i and rest[i] in _SUPERLATIVE
+                                 or rest[i] == "the" and i + 1 < len(rest) and rest[i + 1] in _SUPERLATIVE):
+            i += 1  # (past "the most", "the least": "Lima was the most enthusiastic")
+        reaction = False
         if 0 < i < len(rest):
             adj = rest[i]
             stem = adj[:-2] if adj.endswith("er") else adj
-            if adj in self.lex.reaction_adjectives or stem in self.lex.reaction_adjectives or \
-                    stem + "e" in self.lex.reaction_adjectives or (stem[:-1] in self.lex.reaction_adjectives and stem[-1:] == stem[-2:-1]):
-                name, kind = self.classify(words, offset + tokens[span[0]][1])
-                if name:
-                    return name, kind, mention
+            reaction = adj in self.lex.reaction_adjectives or stem in self.lex.reaction_adjectives or \
+                stem + "e" in self.lex.reaction_adjectives or (stem[:-1] in self.lex.reaction_adjectives and stem[-1:] == stem[-2:-1])
+        if key in self.lex.seats:
+            if not reaction and _seat_action(tokens, span[1]):
+                return None  # (not "Moscow was the most enthusiastic": a position, though "was the" opens it)
+            return self.lex.seats[key], "country", mention
+        if reaction:
+            name, kind = self.classify(words, offset + tokens[span[0]][1])
+            if name:
+                return name, kind, mention
         return None
 
     def clause_subject(self, tokens: list[tuple[str, int, int]], strict: bool = True) -> tuple[int, int] | None:

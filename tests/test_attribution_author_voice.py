@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import pytest
 
+from stancekit.attribution import AttributionModel
+
 from .conftest import check_offsets_rules_and_model, checked_segment
 
 
@@ -393,3 +395,50 @@ def test_a_saying_in_a_relative_clause_is_the_authors():
 ])
 def test_relative_wish_on_pathological_sentences(shipped_attribution, text):
     check_offsets_rules_and_model(text, shipped_attribution)
+
+
+# A model that takes "mention", "say" and "presented" as cues and capitalised words and text nouns
+# as sources: what the rules leave to the learned model, without the shipped model's own scores.
+_TOY_META = {"format": "stancekit-attribution/1", "cue_bias": 0.0, "source_bias": 0.0, "cue_threshold": 0.0,
+             "source_threshold": 0.0, "vocab": ["mention", "say", "presented"]}
+_TOY = AttributionModel({"w=mention": 5.0, "w=say": 5.0, "w=presented": 5.0},
+                        {"pos=cap": 5.0, "w=declaration": 5.0, "w=draft": 5.0, "w=berg": 5.0, "w=ruiz": 5.0}, _TOY_META)
+
+
+# (session 21, issue #14) A text that does not say or mention something ("The declaration does not
+# mention the pier.", "The draft does not say who would pay."): the author points out a gap in it
+# (annotation guide, adjudicated case 18), and the learned model may not take the verb either. A
+# person who did not mention something keeps the actor (PolNeAR counts it).
+@pytest.mark.parametrize("text, actor", [
+    ("The declaration does not mention the pier.\n", None),
+    ("The draft does not say who would pay.\n", None),
+    ("The new draft does not even mention the ferry.\n", None),
+    ("Tom Berg did not mention the pier.\n", "Tom Berg"),
+])
+def test_a_text_that_does_not_mention_is_the_authors_reading(text, actor):
+    assert [s.actor for s in checked_segment(text)] == [actor]
+    assert [s.actor for s in checked_segment(text, _TOY)] == [actor]
+
+
+# (session 21, issue #14) "presented" with a text or a programme and no "as" or quotation after it
+# ("presented the harbour plan to the council on Monday") narrates a step (annotation guide,
+# adjudicated cases 11 and 13): never the learned model's cue. "presented the plan as a fair deal"
+# is a position, and a quotation after a colon is the speaker's words.
+@pytest.mark.parametrize("text, actor", [
+    ("Ana Ruiz presented the harbour plan to the council on Monday.\n", None),
+    ("Tom Berg presented the new timetable to the dockers in May.\n", None),
+    ("Ana Ruiz presented the plan as a fair deal for the dockers.\n", "Ana Ruiz"),
+    ('Ana Ruiz presented the plan: "It is fair."\n', "Ana Ruiz"),
+])
+def test_a_text_presented_is_a_narrated_step_for_the_model(text, actor):
+    assert [s.actor for s in checked_segment(text, _TOY)] == [actor]
+
+
+@pytest.mark.parametrize("text", [
+    "The declaration" + " does not" * 400 + " mention the pier.\n",
+    "Ana Ruiz presented" + " the plan" * 400 + ".\n",
+    "Ana Ruiz presented the plan" + " as" * 400 + ".\n",
+])
+def test_silent_text_and_presented_on_pathological_sentences(shipped_attribution, text):
+    check_offsets_rules_and_model(text, shipped_attribution)
+    check_offsets_rules_and_model(text, _TOY)

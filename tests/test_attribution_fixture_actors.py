@@ -90,6 +90,13 @@ def test_put_rule_on_pathological_sentences(shipped_attribution, text):
     ("Analysts are less sure.", "Analysts"),
     ("The Harbour Board's position was weak.", None),
     ("The Harbour Board's line has not moved.", None),
+    # (session 21, issue #14) a superlative of reaction: "the most enthusiastic", "the least keen",
+    # after a seat of power too (not "was the host", nor "the most important partner")
+    ("Moscow was the most enthusiastic.", "Russia"),
+    ("Washington has been the most cautious.", "United States"),
+    ("Lima was the least keen of the three.", "Lima"),
+    ("Moscow was the host.", None),
+    ("Moscow was the most important partner.", None),
 ])
 def test_a_possessors_reply_and_a_reaction_name_their_source(text, actor):
     assert checked_segment(text)[-1].actor == actor
@@ -100,6 +107,7 @@ def test_a_possessors_reply_and_a_reaction_name_their_source(text, actor):
     "The " + "A" * 3000 + "'s answer was " + "b" * 3000,
     "His answer was" + " more" * 500 + " blunt",
     "Lund's reply is" + " :" * 500,
+    "Moscow was the most" * 400 + " enthusiastic.",
 ])
 def test_possessive_position_on_pathological_sentences(shipped_attribution, text):
     check_offsets_rules_and_model(text, shipped_attribution)

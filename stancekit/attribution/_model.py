@@ -253,6 +253,7 @@ class AttributionModel:
                                              or (i + 1 < n and low[i + 1] in _SUBJECTS))) or (
                     w in ger and w in speech and i >= 1 and low[i - 1] in _GERUND_PREPS):
                 if (_passive(low, i) or _failed_saying(low, i) or (w not in speech and _continued_action(low, i))
+                        or w in _PRESENTED and _presented_text(low, i)
                         or _phase_verb(low, i)
                         or _according_measure(low, i) or circumstance and _circumstantial(low, i)):
                     continue  # never taken, whatever it scores: not scored
@@ -610,6 +611,24 @@ _BE = frozenset("is was are were be been being".split())
 # window read it as a saying; PolNeAR folds 1-3 are unchanged by the gate at both points.
 _FAILED = frozenset("fail fails failed failing neglect neglects neglected neglecting forget forgets forgot "
                     "forgetting".split())
+
+
+_PRESENTED = frozenset(("presented", "presents", "present", "presenting"))
+_PRESENTED_ENDS = frozenset(". ; : ! ? “ ” \" ''".split())
+
+
+def _presented_text(low: list[str], i: int) -> bool:
+    """A text or a programme handed over after "presented" ("presented the draft to his
+    counterparts", "presented the chair's priorities to the council on Monday"): a narrated action
+    without what the source holds (annotation guide, adjudicated cases 11 and 13), never the model's
+    cue (``_find_in``). Not "presented X as Y" (a characterisation: a position), "presented that
+    ...", "presented himself", nor a quotation or a colon after it."""
+    if i + 1 >= len(low) or low[i + 1] in ("that", ":", ",", "himself", "herself", "itself", "themselves"):
+        return False
+    for w in low[i + 1 : i + 25]:
+        if w == "as" or w in _PRESENTED_ENDS:
+            return w != "as" and w not in ("“", "”", '"', "''", ":")
+    return True
 
 
 def _failed_saying(low: list[str], i: int) -> bool:

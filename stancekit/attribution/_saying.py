@@ -525,6 +525,33 @@ def _text_says_little(tokens: list[tuple[str, int, int]], vi: int) -> bool:
     return False
 
 
+_SILENT_TEXT_VERBS = frozenset("say says said mention mentions mentioned".split())
+_SILENT_TEXTS = _TEXT_NOUNS | frozenset("statement statements paper papers report communique communiqué summary "
+                                        "memorandum".split())
+_SILENT_NOT = frozenset(("not", "n't", "never"))
+
+
+def _text_silent(tokens: list[tuple[str, int, int]], vi: int) -> bool:
+    """Whether "say" or "mention" at ``vi`` is denied with a text as its subject ("The declaration
+    does not mention the pier.", "The draft does not say who would pay.", "the paper never mentions
+    the levy"): the author's reading of the text (annotation guide, adjudicated case 18: a gap the
+    author points out), no saying, and not the learned model's cue either. A person or a body that
+    did not mention something is left as it was (PolNeAR counts "never mentioned X"); words outside
+    the speech-verb list ("refers") never reach this test."""
+    k = vi - 1
+    if k >= 1 and (tokens[k][0].endswith("ly") or tokens[k][0].lower() in ("even", "once", "so", "much")):
+        k -= 1  # "does not even mention", "did not explicitly say"
+    if k < 1 or tokens[k][0].lower() not in _SILENT_NOT:
+        return False
+    for j in range(k - 1, max(-1, k - 8), -1):
+        w = tokens[j][0]
+        if w in _CLAUSE_ENDS or w.lower() in _RELATIVE_WORDS or w.startswith("_"):
+            return False
+        if w.lower() in _SILENT_TEXTS:
+            return True
+    return False
+
+
 _WHEN_AFTER = frozenset("when in at on three two a last".split())  # "predicted when ...", "promised in Madrid"
 
 
