@@ -277,6 +277,9 @@ def _is_dateline(tokens: list[tuple[str, int, int]], end: int, lex: Lexicon) -> 
 
 
 _COLON_PRONOUNS = frozenset(("he", "she", "they"))  # a pronoun subject of a clause before a colon and a quotation
+# The first word of a content clause right after its speech verb ("said she ...", "says the ...").
+_CONTENT_OPENERS = frozenset("that he she they it we i the a an his her their its this these".split())
+_CLAUSE_MARKS = frozenset(", ; : ( ) — –".split())
 
 
 _DESCRIBED_OPENERS = frozenset(("The", "A", "An"))  # a description opening a sentence ("The port union filed ...")
@@ -969,6 +972,7 @@ class _Attributor:
                     if span is not None and span[0] == comma + 1:  # the verb's subject opens the main clause
                         candidates = main + [v for v in candidates if v < comma]
         shared = None
+        said_at = None  # a speech verb whose subject was not found, before the content it opens
         for vi in candidates:
             tok = tokens[vi][0]
             low = tok.lower()
@@ -1071,6 +1075,11 @@ class _Attributor:
                         return name, kind, mention  # ("the paper added": the publication)
                     noun = tokens[described[1] - 1][0]
                     return noun, _noun_kind(noun), mention
+            if span and said_at is not None and said_at < span[0] and vi > said_at \
+                    and not any(t[0] in _CLAUSE_MARKS for t in tokens[said_at + 1 : span[0]]):
+                # "... - a retired skipper said she insisted on ... -": the subject of a cue inside the
+                # content of an earlier one (whose own subject went unread) is no speaker
+                continue
             if span:
                 name, kind, mention = self.np_at(frame, offset, tokens, *span)
                 d = _tag_description(tokens, vi - 1) if not name and kind == "none" and span[1] == vi else None
@@ -1086,6 +1095,9 @@ class _Attributor:
                         return None, "self", mention
                     return name, kind, mention
             elif shared is None:
+                if said_at is None and low in lex.speech_verbs and vi + 1 < len(tokens) \
+                        and tokens[vi + 1][0].lower() in _CONTENT_OPENERS:
+                    said_at = vi
                 shared = self._shared_subject(frame, offset, tokens, vi)
                 if shared is not None and low.endswith("ing") and tokens[vi - 1][0] == "," \
                         and low not in _BARE_PARTICIPLES:
@@ -1158,6 +1170,15 @@ class _Attributor:
             if span:
                 name, kind, mention = self.np_at(frame, offset, tokens, *span)
                 if name:
+                    return name, kind, mention
+            # "A reply came later from Tom Berg: ...", "None of this puzzles the historian Ana Ruiz:
+            # ...": the words right before the colon, after "from" or a person's full name
+            span = _np_backward(tokens, len(before), lex) if before else None
+            if span and span[1] == len(before):
+                name, kind, mention = self.np_at(frame, offset, tokens, *span)
+                after = tokens[span[0] - 1][0].lower() if span[0] >= 1 else ""
+                # (not a byline before an excerpt: '"Title," by the Ledger's Ana Ruiz: "..."')
+                if name and (after == "from" and kind != "self" or kind == "person" and " " in name and after != "by"):
                     return name, kind, mention
         return self._views_and_passives(frame, offset)
 
@@ -1715,13 +1736,25 @@ def _later_pronoun(text: str, start: int, end: int, actor: str, mention: str,
         if p.group(1) == "it" and (w is None or w.group(1) not in speech_verbs):
             continue  # "it" only before a speech verb ("it is likely" is no source)
         if (w is None or w.group(1) not in speech_verbs) and (
-                text.endswith("that ", start, p.start()) or p.start() < brk_at):
-            continue  # the subject of a content clause ("tells workers she is", "showed that she was")
+                text.endswith("that ", start, p.start()) or p.start() < brk_at
+                or _after_speech_verb(text, max(start, p.start() - 24), p.start(), speech_verbs)):
+            continue  # the subject of a content clause ("tells workers she is", "showed that she was",
+            # "..., said he might")
         # "he", "she" for a name, not for a group ("the committee", "voters")
         if p.group(1) in ("they", "it") or words[-1][:1].isupper():
             return p.group(1)
         return mention
     return mention
+
+
+_WORD_BEFORE = re.compile(r"([a-z]{2,20}+) $")
+
+
+def _after_speech_verb(text: str, lo: int, pos: int, speech_verbs: frozenset[str]) -> bool:
+    """Whether the word right before ``pos`` (within ``text[lo:pos]``) is a speech verb ("said she
+    might"): the pronoun at ``pos`` opens that verb's content."""
+    m = _WORD_BEFORE.search(text, lo, pos)
+    return m is not None and m.group(1) in speech_verbs
 
 
 _STATE_FIRST = frozenset("New North South West Rhode".split())
@@ -2118,8 +2151,9 @@ def segment(
                             colon_block = (prev_colon[0], prev_colon[1], sent.paragraph)
                     elif own and colon_block is not None and colon_block[2] == sent.paragraph:
                         found = (colon_block[0], "person", colon_block[1])
-                    if found is None and pquotes and last_direct is not None and text[ps] in "“\"«‘'":
-                        # A new quotation right after the same speaker's words.
+                    if found is None and pquotes and last_direct is not None and _OPENS_QUOTATION.match(text, ps):
+                        # A new quotation right after the same speaker's words (also after a leading
+                        # "But" or "And": 'But "the pier is ours."').
                         found = (last_direct[0], "person", last_direct[1])
                     if found is not None and pquotes and found[2] and found[2].lower() not in _PRONOUNS:
                         tag = _TAG_PRONOUN.search(text, max(ps, pe - 80), pe)
@@ -2130,7 +2164,7 @@ def segment(
                     if found is None and attribution is not None and not att.no_model:
                         # the learned model, where the rules found no one (and read no narrated action)
                         found = attribution.speaker(text, ps, pe, att)
-                    if found is None and pquotes and last_tag is not None and text[ps] in "“\"«‘'" and (
+                    if found is None and pquotes and last_tag is not None and _OPENS_QUOTATION.match(text, ps) and (
                             last_tag[2] == sent.paragraph or (new_para and ps == s and last_tag[2] == sent.paragraph - 1
                                                               and ps - last_tag[3] <= 8 and not text[last_tag[3] : ps].strip())):
                         # (or one that opens the next paragraph: 'Ana Ruiz argued that ...' then a
@@ -2196,6 +2230,10 @@ def segment(
         results.clear()
     return out
 
+
+# A sentence that opens with a quotation mark, or with a lone conjunction right before one ('But "the
+# pier is ours."'): a quotation with no tag of its own, which continues the last speaker's words.
+_OPENS_QUOTATION = re.compile(r"(?:(?:But|And|Yet|Still|So)[ \t]+)?[“\"«‘']")
 
 _NEAR = 3  # statements each side where a quotation's tag may name its speaker
 

@@ -1128,6 +1128,7 @@ import re, sys
 import stancekit._segment as seg, stancekit._text as txt, stancekit._lexicon as lexm
 import stancekit.attribution._coref as coref, stancekit.attribution._split as split
 import stancekit.attribution._phrases as phrases, stancekit.attribution._saying as saying
+import stancekit.attribution._mention as mention
 units = ["a", "A", "Ab ", "AB", "A.", "U.S. ", "Mr. ", ".", ". ", "!?", "…", "“", "”", '"', "'", "’", "‘", "«",
          " ", "\n", "\n\n", "\t", "-", "a-", "_", "a_", "(", ")", ",", ", ", ":", ": ", "1", "1,", "é", "Ā",
          "in ", "the ", "The ", "of ", "said ", "was ", "by ", "ly ", "according to ", "in the view of ",
@@ -1137,7 +1138,8 @@ anchored = {"_SPEAKER_LABEL", "_META", "_BYLINE", "_INITIALISM", "_NEXT_WORD", "
             "_QUANTITY", "_LEAD_DIGIT"}  # these two: once or twice per clause, at its first word
 # Run over every sentence through the function that bounds their cost (see _capital_runs).
 through = {"_NAME_SEQ": coref._capital_runs, "_ORG_SEQ": coref._capital_runs}
-pats = sorted({(m.__name__, k): v for m in (seg, coref, split, phrases, saying, txt, lexm) for k, v in vars(m).items()
+pats = sorted({(m.__name__, k): v for m in (seg, coref, split, phrases, saying, mention, txt, lexm)
+               for k, v in vars(m).items()
                if isinstance(v, re.Pattern)}.items())
 n = int(sys.argv[1])
 texts = [u * (n // len(u)) for u in units] + [(u + v) * (n // (len(u) + len(v)))

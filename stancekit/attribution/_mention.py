@@ -21,7 +21,7 @@ __all__ = ["extend_mention", "head_nouns"]
 
 # Words an apposition may open with: determiners, relative words, "former"; numbers (ages)
 # and title words are accepted by code.
-_OPENERS = frozenset("a an the who whose which former then longtime his her their its one both "
+_OPENERS = frozenset("a an the who whose which former then longtime his her their its one both another "
                      "chief senior deputy top democrat republican also now long formerly currently including".split())
 # Determiners and possessives: after a lowercase word in "-ed" that opens a segment, that word is a
 # verb with its object ("X, who led the talks, thanked her aides for ..."), and the
@@ -44,6 +44,7 @@ _PRONOUNS = frozenset("he she they it we i you who".split())
 MAX_WORDS = 30  # an apposition is no longer than this
 MAX_SEGMENTS = 3  # "Ann Lee, 53, a nurse from Ohio, who ..."
 _TITLE_WITHIN = 5  # an apposition's title after lowercase modifiers: "refugee rights program director"
+_ROLE_LINKS = frozenset(("of", "at", "for"))  # "curator of the ...", "coach at ..." (_opens_apposition)
 _NOT_MODIFIERS = frozenset("to at in on of for from with by as the a an but or that this".split())
 LOOK_BACK = 400  # characters searched before a statement for a mention it does not hold
 _PARTY = re.compile(r"[RDI]-[A-Z][a-z]{0,4}\.?")  # "R-Ill.", "D-Mass"
@@ -221,6 +222,13 @@ def _opens_apposition(words: list[str], titles: frozenset[str], nouns: frozenset
     first = words[0].lower()
     if first in _OPENERS or first[:1].isdigit() or first.endswith(("'s", "’s")) or _PARTY.match(words[0]):
         return True
+    owner = next((k for k, w in enumerate(words[:4]) if w.endswith(("'s", "’s"))), None)
+    if owner is not None and any(w.lower().strip(".,") in titles or w.lower().strip(".,") in nouns
+                                 for w in words[owner + 1 : owner + 4]):
+        return True  # a possessive name, then a title: "New Mexico's longtime governor", "the Guild's chief"
+    if len(words) > 2 and words[0].isalpha() and words[0].islower() and words[1] in _ROLE_LINKS \
+            and (words[2][:1].isupper() or words[2] == "the") and not first.endswith(("ed", "ing", "ly")):
+        return True  # a role, then the body it serves: "curator of the Salem museum", "coach at Salem"
     if len(words) > 1 and (first.endswith("ed") or first in past) and words[0].isalpha() \
             and words[0].islower() and words[1].lower() in _DETERMINER_AFTER_VERB:
         return False  # a verb and its object ("thanked her aides for ..."), no modifier of a title
@@ -289,6 +297,11 @@ def _inverted_rest(text: str, pos: int, end: int, titles: frozenset[str], speech
 _RELATIVES = frozenset(("who", "whose", "which", "that"))
 
 
+# After an inverted speaker, a phrase that tells the description apart ("..., said a deputy to
+# Mayor Ruiz.", "..., said one pilot familiar with the dredging plans."): the mention runs on over it.
+_INVERTED_LINK = re.compile(r" (?:to (?:the |both |his |her |their )?[A-Z]|(?:familiar|involved) with |close to |involved in )")
+
+
 def _inverted_phrase(text: str, pos: int, end: int, speech_verbs: frozenset[str]) -> int | None:
     """End of the statement after an inverted speaker followed by a phrase or a relative clause
     of its own ("..., said one owner of a shop that sells nets.", "..., said a strategist for one
@@ -302,14 +315,16 @@ def _inverted_phrase(text: str, pos: int, end: int, speech_verbs: frozenset[str]
     if stop - pos > 2 * MAX_CHARS or stop <= pos + 1 or _NO_APPOSITION.search(text, pos, stop):
         return None
     relative = text.startswith((" who ", " whose "), pos)
+    prev = ""
     for w in _WORD_SPAN.finditer(text, pos, stop):
         low = w.group().lower()
-        if low in speech_verbs and low != "speaking":  # (", speaking from the harbour office")
-            return None
+        if low in speech_verbs and low != "speaking" and not (relative and prev == "to"):
+            return None  # (", speaking from the harbour office"; "who was not allowed to speak")
         if low in _RELATIVES:
             relative = True
         elif low in _VERBS and not relative:
             return None
+        prev = low
     return stop
 
 
@@ -444,12 +459,19 @@ def extend_mention(text: str, start: int, end: int, mention: str | None, titles:
         tail = _TAIL.match(text, pos, end)
         if tail is not None and tail.end() > pos:
             return text[m : tail.end()]
-    if after_verb and not according and (text.startswith((" of ", " for ", " who ", " whose "), pos) or (
+    if after_verb and not according and (text.startswith((" of ", " for ", " who ", " whose "), pos)
+                                         or _INVERTED_LINK.match(text, pos, end) is not None or (
             text.startswith(" in ", pos) and text[pos + 4 : pos + 5].isupper() and pos == m + len(mention))):
         # ("..., says Tom Berg in Lima.": a place right after the name; not after "of the Academy")
         rest_end = _inverted_phrase(text, pos, end, speech_verbs)
         if rest_end is not None:  # "..., said one owner of a shop that sells nets, who ...": to the end
             return text[m:rest_end]
+        link = _INVERTED_LINK.match(text, pos, end)
+        comma = text.find(",", pos, min(end, pos + 120)) if link is not None else -1
+        if comma > 0 and not _NO_APPOSITION.search(text, pos, comma) and not any(
+                w.group().lower() in _VERBS or w.group().lower() in speech_verbs
+                for w in _WORD_SPAN.finditer(text, pos, comma)):
+            return text[m:comma]  # "..., said one pilot familiar with the dredging, who added ...": to the comma
     if after_verb and not according and text.startswith(",", pos):
         rest_end = _inverted_rest(text, pos, end, titles, speech_verbs, nouns, past)
         if rest_end is not None:  # "..., said X, the author of ''Title,'' who studies ...": to the end

@@ -201,7 +201,8 @@ def _apposition_start(tokens: list[tuple[str, int, int]], j: int, lex: Lexicon) 
         if tokens[c][0] != ",":
             continue
         prev, opener = tokens[c - 1][0], tokens[c + 1][0].lower()
-        if not ((prev[:1].isupper() and prev.lower() not in _FUNCTION and prev.lower() not in lex.titles)
+        if not ((prev[:1].isupper() and prev.lower() not in _FUNCTION and prev.lower() not in lex.titles
+                 and prev.lower() not in _LEAD_CONJUNCTIONS)  # not "Or, as Tom Berg, a ..., once wrote"
                 or prev == ")"):
             continue
         if not (opener in _APPOSITIVE_OPENERS or opener in lex.titles or opener.endswith(("’s", "'s"))
@@ -221,13 +222,27 @@ def _apposition_start(tokens: list[tuple[str, int, int]], j: int, lex: Lexicon) 
                                     or tokens[n - 1][0].startswith("_")
                                     or tokens[n - 1][0].lower() in ("and", "but", "the", "a", "an"))):
             return None
-        if any(t[0].lower() in _FINITE or t[0].startswith("_") or t[0] in (";", ":")
-               for t in tokens[c + 1 : j]):
+        # (a relative clause inside the apposition may hold its own verbs: "Jon Lund, 31, who has
+        # rowed for the Salem club since May, told"; a title in quotation marks between commas is a
+        # name: "a pilot on the ferry, ''The Gull,'' who ...")
+        rel = next((k for k in range(c + 1, j) if tokens[k][0].lower() in _RELATIVE_WHO), j)
+        if any(t[0].lower() in _FINITE for t in tokens[c + 1 : rel]) or any(
+                t[0] in (";", ":") or t[0].startswith("_") and not (
+                    rel < j and tokens[k - 1][0] == "," and tokens[k + 1][0] == ",")
+                for k, t in enumerate(tokens[c + 1 : j], c + 1)):
             return None
         return c
     return None
 
 
+_RELATIVE_WHO = frozenset(("who", "whose"))  # a relative clause inside an apposition (_apposition_start)
+
+
+# A sentence's opening conjunction before a comma: no name that an apposition follows.
+_LEAD_CONJUNCTIONS = frozenset("or and but so yet still".split())
+# A role's noun then one of these and a name opens an apposition after a name ("Ana Ruiz, curator
+# of the Salem museum, said"; _np_backward).
+_ROLE_LINKS = frozenset(("of", "at", "for"))
 _TAG_DETERMINERS = frozenset("a an the one another".split())
 _CLOSING_MARKS = frozenset(", ? ! ' ’ ` \" ”".split())
 
@@ -432,8 +447,12 @@ def _np_backward(tokens: list[tuple[str, int, int]], vi: int, lex: Lexicon,
                 participle = opener.endswith("ing") and opener.isalpha() and j - k <= 12 \
                     and any(t[0].startswith("_") for t in tokens[k + 2 : j])  # ", citing ''...'',"
                 asked = opener in _ASKED or (opener == "when" and k + 2 < j and tokens[k + 2][0].lower() in _ASKED)
+                # "Ana Ruiz, curator of the Salem museum, said", "Lund, another trustee of the Fund, said"
+                role = 4 <= j - k <= 16 and tokens[k - 1][0][:1].isupper() and tokens[k + 1][0].isalpha() \
+                    and tokens[k + 1][0].islower() and (opener == "another" or (tokens[k + 2][0] in _ROLE_LINKS and (
+                        tokens[k + 3][0][:1].isupper() or tokens[k + 3][0] == "the")))
                 if short_adverbial or opener in _APPOSITIVE_OPENERS or opener.removeprefix("co-") in lex.titles \
-                        or titled or possessive or participle or asked:  # ("co-director", "co-founder": the title)
+                        or titled or possessive or participle or asked or role:  # ("co-director", "co-founder": the title)
                     j = k - 1
         j = _skip_adverbs_back(tokens, j)
     if j0 >= 1 and tokens[j0][0] == ",":
