@@ -28,7 +28,7 @@ from .attribution._phrases import (_APPOSITIVE_OPENERS, _BE, _CLOSING_MARKS, _DE
 from .attribution._saying import (_AGREE, _NARRATED, _OCCASION_OPENERS, _PARTICIPLE_LINKS, _PROPOSALS, _RAISE,
                                   _SAYING_ING, _SAY_FORMS, _SILENT_TEXT_VERBS, _SPEAK, _compared_saying,
                                   _conditional_saying, _narrated_action, _negative_subject, _no_saying,
-                                  _relative_proposal, _seat_action, _speech_without_content, _states_position,
+                                  _rejected_claim, _relative_proposal, _seat_action, _speech_without_content, _states_position,
                                   _subordinate_saying, _text_says_little, _text_silent)
 from .attribution._split import (_FINDING_FIRST, _OTHER_FRAMES, _finding_speaker, _lead_quantity_speaker, _quantity_speaker,
                                  _quiet_speaker, _split_sources, _words_of)
@@ -1019,7 +1019,8 @@ class _Attributor:
             unsaid = not action and (low in _SAY_FORMS and _text_says_little(tokens, vi)
                                      or compared and _compared_saying(tokens, span[0] if span else None, vi)
                                      or span is not None and _subordinate_saying(tokens, span[0], vi, low)
-                                     or low in _SILENT_TEXT_VERBS and _text_silent(tokens, vi))
+                                     or low in _SILENT_TEXT_VERBS and _text_silent(tokens, vi)
+                                     or span is not None and _rejected_claim(tokens, span[0]))
             if action or unsaid or low in _SPEAK and _speech_without_content(tokens, vi, lex.calendar) \
                     or span and _conditional_saying(tokens, span[0], vi):
                 # "He spoke to Ana Ruiz in Lima.": a narrated action, the article's own voice; its

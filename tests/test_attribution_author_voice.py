@@ -442,3 +442,29 @@ def test_a_text_presented_is_a_narrated_step_for_the_model(text, actor):
 def test_silent_text_and_presented_on_pathological_sentences(shipped_attribution, text):
     check_offsets_rules_and_model(text, shipped_attribution)
     check_offsets_rules_and_model(text, _TOY)
+
+
+# (session 21, issue #14) A claim the author rejects in the same sentence, its source in an "as ..."
+# aside ("Nor is it true, as several captains in Velden have claimed, that ...", "It is not true, as
+# officials in Lima like to say, that ...", "Nor would the plan close the pier, as one minister
+# suggested in May."): the author's sentence (annotation guide, adjudicated case 20). An aside
+# without the rejection, and a rejection that names its own speaker, keep the actor.
+@pytest.mark.parametrize("text, actor", [
+    ("Nor is it true, as several captains in Velden have claimed, that the levy would close the port.", None),
+    ("It is not true, as officials in Lima like to say, that the pier is safe.", None),
+    ("Nor would the plan close the pier, as one minister suggested in May.", None),
+    ("Nor is it true that the board ignored the dockers, as its harshest critics claim.", None),
+    ("As Ana Ruiz put it, the pier is a promise kept.", "Ana Ruiz"),
+    ("Nor did Ana Ruiz say the pier was safe.", "Ana Ruiz"),
+])
+def test_a_claim_the_author_rejects_is_the_authors(shipped_attribution, text, actor):
+    assert [s.actor for s in checked_segment(text)] == [actor]
+    assert [s.actor for s in checked_segment(text, shipped_attribution)] == [actor]
+
+
+@pytest.mark.parametrize("text", [
+    "Nor is it true, as" + " several" * 400 + " captains claimed, that the pier is safe.",
+    "Nor " * 500 + "as critics claim.",
+])
+def test_rejected_claim_on_pathological_sentences(shipped_attribution, text):
+    check_offsets_rules_and_model(text, shipped_attribution)

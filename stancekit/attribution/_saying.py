@@ -525,6 +525,29 @@ def _text_says_little(tokens: list[tuple[str, int, int]], vi: int) -> bool:
     return False
 
 
+_REJECTION_OPENERS = (("nor",), ("neither",), ("it", "is", "not"), ("it", "is", "wrong"), ("it", "is", "also", "wrong"),
+                      ("that", "is", "not"))
+
+
+def _rejected_claim(tokens: list[tuple[str, int, int]], i: int) -> bool:
+    """Whether the cue whose subject starts at ``i`` stands in an "as ..." aside of a sentence that
+    opens by rejecting a claim ("Nor is it true, as some critics in Lima have claimed, that the
+    levy would close the port.", "It is not true, as officials in Velden like to say, that ...",
+    "Nor would the plan close the pier, as one minister suggested in May."): the author's rejection
+    governs the sentence, so it is the author's (SPEC section 4; annotation guide, adjudicated case
+    20: the author's answer to a side's argument is the author's). Not "As Ana Ruiz put it, ..."
+    (no rejection), nor a rejection whose own clause names the speaker ("Nor did Ana Ruiz say ...")."""
+    k = i - 1
+    while k > 0 and k >= i - 3 and tokens[k][0].isalpha() and tokens[k][0].lower() != "as" and (
+            tokens[k][0].lower() in _DETERMINERS or tokens[k][0] in ("in", "of")
+            or tokens[k][0].islower() and tokens[k][0] not in _FUNCTION):
+        k -= 1  # "as several captains in Lima", "as its harshest critics"
+    if k < 1 or tokens[k][0].lower() != "as":
+        return False
+    low = [t[0].lower() for t in tokens[:4] if t[0] != "’s" and t[0] != "'s"]
+    return any(tuple(low[: len(o)]) == o for o in _REJECTION_OPENERS)
+
+
 _SILENT_TEXT_VERBS = frozenset("say says said mention mentions mentioned".split())
 _SILENT_TEXTS = _TEXT_NOUNS | frozenset("statement statements paper papers report communique communiqué summary "
                                         "memorandum".split())
