@@ -33,6 +33,9 @@ from .conftest import check_offsets_rules_and_model, checked_segment
     ("Tom Berg spoke on the toll for an hour.", "Tom Berg"),
     ("Ana Ruiz spoke on Tuesday about the new pier.", "Ana Ruiz"),
     ("Port officials spoke on Monday against the toll.", "Port officials"),
+    # (session 21, issue #14: a time adverb is no manner)
+    ("The mayor spoke immediately afterwards.", None),
+    ("Tom Berg, who shared the stage, spoke shortly after noon.", None),
 ])
 def test_spoke_without_content_is_the_articles_own_voice(text, actor):
     got = checked_segment(text)

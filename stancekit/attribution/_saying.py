@@ -79,11 +79,16 @@ def _on_a_place(tokens: list[tuple[str, int, int]], k: int) -> bool:
     return any(tokens[j][0].lower() in _ON_PLACES for j in range(k, min(len(tokens), k + 5)))
 
 
+# time adverbs after "spoke": when, not how ("spoke immediately afterwards", "spoke shortly after noon")
+_SPEAK_WHEN = frozenset("immediately shortly subsequently finally recently previously".split())
+
+
 def _speech_without_content(tokens: list[tuple[str, int, int]], vi: int, calendar: frozenset[str] = frozenset()) -> bool:
     """Whether "spoke" (or "speak", "speaking" ...) at ``vi`` gives no topic or position up to the
     end of its clause, which makes its sentence a narrated action (SPEC section 4): "He spoke to Ana
     Ruiz in Lima.", "spoke for twenty minutes", "spoke next for the Greens". Not "spoke about the
-    plan", "spoke highly of", "speaks for millions", "spoke in favour", "speak in one voice, arguing
+    plan", "spoke highly of" (a time adverb is no manner: "spoke immediately afterwards" is an action),
+    "speaks for millions", "spoke in favour", "speak in one voice, arguing
     ...", "Journalists who spoke to the Monitor see ...", nor a sentence with a quotation or a
     colon after the verb. "on" before a day, a month or a number (a word of ``calendar``) is a date,
     not a topic: "He spoke to Ana Ruiz in Lima on May 4." (an interview's closing credit)."""
@@ -93,7 +98,7 @@ def _speech_without_content(tokens: list[tuple[str, int, int]], vi: int, calenda
         return False  # the main clause is theirs
     if any(t[0] == ":" or t[0].startswith("_") for t in tokens[k:]):
         return False  # "Growing sharper as he spoke, Trump continued: ..."
-    if k < n and tokens[k][0].endswith("ly") and tokens[k][0] != "early":
+    if k < n and tokens[k][0].endswith("ly") and tokens[k][0] != "early" and tokens[k][0] not in _SPEAK_WHEN:
         return False  # "spoke highly of", "spoke briefly, ..."
     while k < n and tokens[k][0] not in _CLAUSE_ENDS:
         t = tokens[k][0].lower()
