@@ -226,3 +226,16 @@ def test_missed_sayings_not_reached_yet(text, index, actor):
     got = segment(text)
     check_offsets(text, got)
     assert got[index].actor == actor
+
+
+# (session 21, issue #14) "congratulates" is a speech act of its subject (data/speech_verbs.txt): a
+# body's own statement that names itself ("The Harbour Board congratulates ...") speaks for it
+# (annotation guide, adjudicated case 1). "support" was tried too and left out (PolNeAR: 14 more
+# false attributions).
+@pytest.mark.parametrize("text, actor", [
+    ("The Harbour Board congratulates the town of Velden on its new pier.", "Harbour Board"),
+    ("Ana Ruiz congratulated the dockers on the vote.", "Ana Ruiz"),
+    ("The ferry supports the old bridge.", None),
+])
+def test_congratulating_is_a_saying(text, actor):
+    assert [s.actor for s in checked_segment(text)] == [actor]
