@@ -239,3 +239,15 @@ def test_missed_sayings_not_reached_yet(text, index, actor):
 ])
 def test_congratulating_is_a_saying(text, actor):
     assert [s.actor for s in checked_segment(text)] == [actor]
+
+
+# (session 21, issue #14) "looks forward to" states its subject's position (data/stance_phrases.txt):
+# "The Harbour Board looks forward to working with the new mayor." A look ahead without "forward"
+# states none.
+@pytest.mark.parametrize("text, actor", [
+    ("The Harbour Board looks forward to working with the new mayor.", "Harbour Board"),
+    ("Ana Ruiz said she looked forward to the vote.", "Ana Ruiz"),
+    ("The ferry looked old and tired in the rain.", None),
+])
+def test_looking_forward_is_a_position(text, actor):
+    assert [s.actor for s in checked_segment(text)] == [actor]
