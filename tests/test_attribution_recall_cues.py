@@ -251,3 +251,29 @@ def test_congratulating_is_a_saying(text, actor):
 ])
 def test_looking_forward_is_a_position(text, actor):
     assert [s.actor for s in checked_segment(text)] == [actor]
+
+
+# (session 21, issue #14) "presents X as Y", "cites X as Y", "credits X with Y" state the subject's
+# position (data/stance_phrases.txt), as "casts X as" does; "as" before a role ("presented the plan as
+# mayor") states none, and the same verbs in a relative clause ("which most captains credit with
+# ...", "that his government presented as ...") are the author's (annotation guide, adjudicated case
+# 12; attribution/_saying._subordinate_saying).
+@pytest.mark.parametrize("text, actor", [
+    ("The Harbour Board presents the new pier as a gift to the whole coast.", "Harbour Board"),
+    ("Port officials like to cite the winter rescue as proof that the ferry works.", "Port officials"),
+    ("Ana Ruiz credits the dockers with keeping the port open.", "Ana Ruiz"),
+    ("Tom Berg presented the harbour plan as mayor of Velden to the council on Monday.", None),
+    ("The toll, which most captains credit with saving the ferry, stays.", None),
+    ("The amendments that his government presented as the first of many were modest.", None),
+    ("Ana Ruiz presented the plan to the council.", None),
+])
+def test_presenting_citing_and_crediting_as_positions(text, actor):
+    assert [s.actor for s in checked_segment(text)] == [actor]
+
+
+@pytest.mark.parametrize("text", [
+    "Ana Ruiz presents" + " the plan" * 400 + " as a gift.",
+    "Tom Berg presented the plan as" + " mayor" * 400 + ".",
+])
+def test_presents_as_on_pathological_sentences(text):
+    check_offsets_rules_and_model(text, _model())

@@ -45,13 +45,20 @@ _OCCASION_OPENERS = frozenset("his her its their the a an this that".split())
 _PHRASE_PARTICLES = frozenset(("down", "up", "out", "aside"))
 
 
+_AS_ROLES = frozenset("chairman chairwoman chair head host president minister mayor governor ambassador envoy "
+                       "member guest".split())
+
+
 def _states_position(tokens: list[tuple[str, int, int]], vi: int, words: frozenset[str]) -> bool:
     """Whether a word of ``words`` follows the stance phrase verb at ``vi`` within eight words (a
-    particle within five, with no "-ing" word before it)."""
+    particle within five, with no "-ing" word before it; "as" not before a role: "presented the
+    plan as chairman" states no position)."""
     gerund = False
     for k in range(vi + 1, min(len(tokens), vi + 9)):
         w = tokens[k][0].lower()
         if w in words and (w not in _PHRASE_PARTICLES or (k - vi <= 5 and not gerund)):
+            if w == "as" and k + 1 < len(tokens) and tokens[k + 1][0].lower() in _AS_ROLES:
+                return False  # "presented the priorities as chairman": a role, not a verdict
             return True
         gerund = gerund or w.endswith("ing")
     return False
@@ -327,7 +334,8 @@ _SUBORDINATE_WORDS = frozenset("that which what".split())
 _RELATIVE_STANCES = frozenset(
     "want wants wanted hope hopes hoped expect expects expected accept accepts accepted agree agrees agreed "
     "regard regards regarded mention mentions mentioned promise promises promised intend intends intended "
-    "fear fears think thinks thought call calls blamed noted put".split())
+    "fear fears think thinks thought call calls blamed noted put credit credits credited present presents presented "
+    "cite cites cited".split())
 
 
 def _subordinate_saying(tokens: list[tuple[str, int, int]], i: int, vi: int, low: str) -> bool:
@@ -351,8 +359,9 @@ def _subordinate_saying(tokens: list[tuple[str, int, int]], i: int, vi: int, low
     k = i - 1
     while k > 0 and k >= i - 3 and tokens[k][0].lower() not in _SUBORDINATE_WORDS and tokens[k][0].isalpha() and (
             tokens[k][0].lower() in _DETERMINERS or tokens[k][0] in ("in", "of")
+            or tokens[k][0].lower() in _POSSESSIVE_DETERMINERS
             or (tokens[k][0].islower() and tokens[k][0] not in _FUNCTION)):
-        k -= 1  # "that the ferry union calls", "that few in Lima expected": the subject's first words
+        k -= 1  # "that the ferry union calls", "that few in Lima expected", "that his government presented"
     w = tokens[k][0].lower()
     if w not in _SUBORDINATE_WORDS:
         return False
