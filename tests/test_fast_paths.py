@@ -317,6 +317,8 @@ _VIEW_TEXTS = [
     "In their words the levy is fair.", "in the judgment of  critics, it failed", "In his  assessment: no.",
     "In the estimation of Varby's mayor the toll is low.", "In Tom Berg’s judgement the ferry is late.",
     "In the viewpoint of many, and in her viewing, nothing changed.", "In Lee's view-point it is fine.",
+    "In the Kremlin's calculation, a summit helps.", "in their telling it was", "In his account , fine",
+    "in his account for a year", "In the calculation of  the board, no.", "in her accounts, yes",
 ]
 
 

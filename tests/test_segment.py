@@ -223,6 +223,13 @@ ATTRIBUTION = [
     ("According to Lena Arvidsson, the proposal deserves a hearing.", 0, "Lena Arvidsson", "indirect"),
     ("Lena Arvidsson spoke on Monday. In her view, the proposal deserves a hearing.", 1, "Lena Arvidsson", "indirect"),
     ("The law was, in the assessment of Lena Arvidsson, largely cosmetic.", 0, "Lena Arvidsson", "indirect"),
+    # (session 21, issue #14) "in X's calculation", "in their telling", "in his account," (set off by a
+    # comma: not a bank account)
+    ("In the Harbour Board's calculation, the toll is fair.", 0, "Harbour Board", "indirect"),
+    ("In the calculation of the Harbour Board, the toll is fair.", 0, "Harbour Board", "indirect"),
+    ("The dockers said the pier was unsafe. In their telling, the ferry saved the town.", 1, "dockers", "indirect"),
+    ("Tom Berg spoke next. The pier, in his account, was never safe.", 1, "Tom Berg", "indirect"),
+    ("Tom Berg spoke next. He kept the money in his account for a year.", 1, None, "narrative"),
     # Capitalised words that modify the next word are no subject of a later verb.
     ("The Norland war also put Astana in an awkward spot.", 0, None, "narrative"),
     ("Its central idea can be stated in a sentence.", 0, None, "narrative"),
