@@ -379,7 +379,8 @@ def _restricted_subject(tokens: list[tuple[str, int, int]], vi: int, lex: Lexico
     ("a report by analysts who studied it said": the report speaks) or an apposition after a comma
     ("X, a lawyer who ..., said": X speaks)."""
     w = vi - 2
-    while w >= 1 and vi - w <= 16 and tokens[w][0] not in _RELATIVE_BREAKS and tokens[w][0].lower() != "who":
+    while w >= 1 and vi - w <= 16 and tokens[w][0] not in _RELATIVE_BREAKS and tokens[w][0].lower() != "who" \
+            and not tokens[w][0].startswith("_"):  # (a quotation: 'Riders who ... are "...," Lund said')
         w -= 1
     if w < 1 or tokens[w][0].lower() != "who" or vi - w < 3:
         return None
@@ -1750,12 +1751,23 @@ def _later_pronoun(text: str, start: int, end: int, actor: str, mention: str,
     return mention
 
 
-_WORD_BEFORE = re.compile(r"([a-z]{2,20}+) $")
+# A comma (or a masked quotation) then a speech verb and its speaker: an inverted tag ("..., said Ana
+# Ruiz", '"...," says the mayor').
+_INVERTED_TAG = re.compile(r"[,_][ \t]++([a-z]{3,15}+)[ \t]++(?:[A-Z]|(?:the|a|an|one)[ \t])")
+
+
+def _inverted_tag_after(frame: str, speech_verbs: frozenset[str]) -> bool:
+    """Whether ``frame`` holds an inverted speech tag (see ``_INVERTED_TAG``)."""
+    return any(m.group(1) in speech_verbs for m in _INVERTED_TAG.finditer(frame))
+
+
+_WORD_BEFORE = re.compile(r"([a-z]{2,20}+)(?: (?:her|him|them|me|us))? $")  # ("told her she")
 
 
 def _after_speech_verb(text: str, lo: int, pos: int, speech_verbs: frozenset[str]) -> bool:
-    """Whether the word right before ``pos`` (within ``text[lo:pos]``) is a speech verb ("said she
-    might"): the pronoun at ``pos`` opens that verb's content."""
+    """Whether the word right before ``pos`` (within ``text[lo:pos]``), or before an object pronoun
+    there, is a speech verb ("said she might", "told them they"): the pronoun at ``pos`` opens that
+    verb's content."""
     m = _WORD_BEFORE.search(text, lo, pos)
     return m is not None and m.group(1) in speech_verbs
 
@@ -2128,7 +2140,9 @@ def segment(
                     if (frame[:1] in _FINDING_FIRST or ", according to " in frame) and (
                             "oll" in frame or "urvey" in frame or "tud" in frame or "eport" in frame or "nalysis" in frame):
                         # "The poll showed that 72% of voters said", "..., according to the poll."
-                        found = _finding_speaker(frame, ps, att) or found
+                        # (not before an inverted tag: 'Polling shows that "...," said Ana Ruiz.': hers)
+                        if not _inverted_tag_after(frame, lex.speech_verbs):
+                            found = _finding_speaker(frame, ps, att) or found
                     if (found is None or found[1] == "group") and ":" in frame:
                         # "There is less consensus on crime: 47% say ...", "...: a majority of farmers
                         # say ..." (the share, not only the group the frame's cue found)

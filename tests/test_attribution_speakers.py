@@ -912,3 +912,44 @@ def test_newspaper_names_are_bodies(text, actors):
     got = segment(text, attribution=None)
     check_offsets(text, got)
     assert [s.actor for s in got] == actors
+
+
+# (8) A quotation ends the search for a restrictive relative clause's head ('Riders who ... are
+# "...," Lund said': Lund, not the riders); a finding's subject does not take a sentence with an
+# inverted tag from its speaker ('Polling shows that "...," said Ana Ruiz': hers, the outer
+# source); a name then "of the <Body>" between commas is the subject; a pronoun after a speech
+# verb and its object pronoun opens the content ("told her she ...").
+@pytest.mark.parametrize("text, actor, mention", [
+    pytest.param("Riders who use the night ferry are \u201cvery, very tired,\u201d Lund said.", "Lund", "Lund",
+                 id="quotation-ends-relative-search"),
+    pytest.param("Residents who attended the meeting said the pier was unsafe.", "Residents",
+                 "Residents who attended the meeting", id="restricted-relative-kept"),
+    pytest.param("Polling shows that \u201cthe public is not keen on the toll,\u201d said Ana Ruiz, the editor of "
+                 "Harbour Weekly.", "Ana Ruiz", "Ana Ruiz, the editor of Harbour Weekly", id="finding-then-inverted-tag"),
+    pytest.param("A poll by the Salem Institute showed that most riders want a new pier.", "poll",
+                 "A poll by the Salem Institute", id="finding-kept"),
+    pytest.param("One pilot backing Mr. Berg, Ana Ruiz of the Salem Rowing Club, said she had called every skipper "
+                 "in the bay.", "Ana Ruiz", "Ana Ruiz of the Salem Rowing Club", id="name-of-the-body-in-apposition"),
+])
+def test_relative_finding_and_named_apposition(text, actor, mention):
+    _check_speaker(text, actor, mention)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Lund told her she", True), ("Lund told them they", True), ("Lund said she", True),
+    ("Lund met her she", False), ("Lund and she", False),
+])
+def test_after_speech_verb_object_pronoun(text, expected):
+    from stancekit._lexicon import load_lexicon
+    from stancekit._segment import _after_speech_verb
+
+    pos = text.rfind(" ") + 1
+    assert _after_speech_verb(text, 0, pos, load_lexicon().speech_verbs) is expected
+
+
+def test_inverted_tag_after_on_pathological_input():
+    from stancekit._lexicon import load_lexicon
+    from stancekit._segment import _inverted_tag_after
+
+    assert not _inverted_tag_after(", " * 20000 + "said", load_lexicon().speech_verbs)
+    assert _inverted_tag_after("The poll is out, said Ana Ruiz.", load_lexicon().speech_verbs)

@@ -433,7 +433,8 @@ def _np_backward(tokens: list[tuple[str, int, int]], vi: int, lex: Lexicon,
                     k >= 2 and tokens[k - 1][0][:1].isupper() and tokens[k - 2][0] in ("in", "at", "from", "near")) and (
                     run == len(name_part) or (
                     name_part[run][0] in ("of", "from") and run + 1 < len(name_part)
-                    and all(t[0][:1].isupper() for t in name_part[run + 1 :]))):
+                    and all(t[0][:1].isupper() or t[0] == "the" for t in name_part[run + 1 :])
+                    and name_part[-1][0][:1].isupper())):  # ("Ana Ruiz of the Salem Rowing Club")
                 return (k + 1, k + 1 + lead + run)  # the name in apposition is the subject
             if k >= 1 and tokens[k][0] == "," and tokens[k - 1][0].lower().rstrip(".") in lex.titles \
                     and _titled_name(seg, lex):
