@@ -367,6 +367,8 @@ def _anonymous_end(tokens: list[tuple[str, int, int]], h: int, lex: Lexicon) -> 
 
 
 _RELATIVE_BREAKS = frozenset(", ; : ( ) — – that which and but or \" “ ” ‘ ’".split()) | {"''", "``"}
+_SPOKE_WITH = frozenset(("spoke", "speak", "spoken", "talked", "talk"))  # "who spoke with ..." (_restricted_subject)
+_WHO_FORMS = frozenset(("who", "who'd", "who’d", "who've", "who’ve", "who'll", "who’ll"))
 _RESTRICTED_BEFORE = frozenset(", ; : — –".split())
 
 
@@ -379,18 +381,23 @@ def _restricted_subject(tokens: list[tuple[str, int, int]], vi: int, lex: Lexico
     ("a report by analysts who studied it said": the report speaks) or an apposition after a comma
     ("X, a lawyer who ..., said": X speaks)."""
     w = vi - 2
-    while w >= 1 and vi - w <= 16 and tokens[w][0] not in _RELATIVE_BREAKS and tokens[w][0].lower() != "who" \
+    while w >= 1 and vi - w <= 16 and tokens[w][0] not in _RELATIVE_BREAKS and tokens[w][0].lower() not in _WHO_FORMS \
             and not tokens[w][0].startswith("_"):  # (a quotation: 'Riders who ... are "...," Lund said')
         w -= 1
-    if w < 1 or tokens[w][0].lower() != "who" or vi - w < 3:
+    if w < 1 or tokens[w][0].lower() not in _WHO_FORMS or vi - w < 3:
         return None
-    if any(t[0].lower() in lex.speech_verbs for t in tokens[w + 1 : vi]):
-        return None
+    if any(t[0].lower() in lex.speech_verbs and not (t[0].lower() in _SPOKE_WITH and k + 1 < vi
+                                                     and tokens[k + 1][0].lower() in ("with", "to"))
+           for k, t in enumerate(tokens[w + 1 : vi], w + 1)):
+        return None  # (not "who spoke with the Ledger": an interview, no saying of its own)
     head = tokens[w - 1][0]
     low = head.lower()
     if not (head[:1].isupper() or low in lex.titles or low in lex.groups or low in _PERSON_NOUNS):
         return None
     span = _np_backward(tokens, w, lex)
+    if span is not None and span[0] >= 2 and tokens[span[0] - 1][0].lower() in ("and", "or") \
+            and tokens[span[0] - 2][0].isalpha() and (span[0] == 2 or tokens[span[0] - 3][0] in _RESTRICTED_BEFORE):
+        span = (span[0] - 2, span[1])  # "Current and former pilots who ..."
     if span is None or span[1] != w or not (span[0] == 0 or tokens[span[0] - 1][0] in _RESTRICTED_BEFORE):
         return None
     if span[0] > 0 and tokens[span[0]][0].lower() in ("a", "an"):
@@ -530,6 +537,20 @@ _INVERTED_UNQUOTED = frozenset("said says added adds argued argues noted notes".
 _WHO_AUX = frozenset("has have had also long often".split())  # "who has long complained"
 # prepositions that open no clause: the noun phrase after them is their object ("Despite party calls")
 _NOUN_PREPOSITIONS = frozenset("alongside amid amidst despite among amongst against beside unlike".split())
+def _closing_inverted_tag(tokens: list[tuple[str, int, int]], vi: int, lex: Lexicon) -> bool:
+    """Whether the speech verb at ``vi``, after a comma, opens an inverted tag that closes the
+    sentence: a capitalised name after it (``_inverted_end``), then the end, or a comma and an
+    apposition with no finite verb ("..., said Ana Ruiz, director of the Salem Institute."; not
+    "..., said Ana Ruiz, the clerk, was late", whose name opens the content)."""
+    j = vi + 1
+    if j >= len(tokens) or not tokens[j][0][:1].isupper():
+        return False
+    k, _ = _inverted_end(tokens, j, lex)
+    if k == j or k >= len(tokens) or tokens[k][0] not in _INVERTED_ENDS:
+        return False
+    return tokens[k][0] != "," or not any(t[0].lower() in _FINITE for t in tokens[k + 1 :])
+
+
 _INVERTED_ENDS = frozenset(", . ; : ! ? — –".split())
 _MADE_IT = frozenset("clear plain known be".split())  # "made it clear", "let it be known"
 
@@ -1084,6 +1105,9 @@ class _Attributor:
                 # "... - a retired skipper said she insisted on ... -": the subject of a cue inside the
                 # content of an earlier one (whose own subject went unread) is no speaker
                 continue
+            if span and span[1] < vi - 1 and tokens[vi - 1][0] == "," and low in _INVERTED_UNQUOTED \
+                    and not any(t[0].startswith("_") for t in tokens) and _closing_inverted_tag(tokens, vi, lex):
+                span = None  # "X lacks support on the board, whom he angered, said Ana Ruiz, a ...": the tag's
             if span:
                 name, kind, mention = self.np_at(frame, offset, tokens, *span)
                 d = _tag_description(tokens, vi - 1) if not name and kind == "none" and span[1] == vi else None

@@ -953,3 +953,26 @@ def test_inverted_tag_after_on_pathological_input():
 
     assert not _inverted_tag_after(", " * 20000 + "said", load_lexicon().speech_verbs)
     assert _inverted_tag_after("The poll is out, said Ana Ruiz.", load_lexicon().speech_verbs)
+
+
+# (9) An inverted tag that closes the sentence after an aside wins over the subject read back across
+# the aside (regression: "..., whom he has angered with his rhetoric, said Ana Ruiz, director of
+# ..." had the actor "Harbour Board"); a name after the verb that opens the content stays content.
+# A restrictive relative clause may open with "who'd" and hold "spoke with" (an interview), and
+# its head may be "<adjective> and <adjective> <noun>".
+@pytest.mark.parametrize("text, actor, mention", [
+    pytest.param("Lund also lacks support from his colleagues on the Harbour Board, whom he has angered with his "
+                 "rhetoric, said Ana Ruiz, director of the Salem Institute.", "Ana Ruiz",
+                 "Ana Ruiz, director of the Salem Institute", id="closing-inverted-tag-after-aside"),
+    pytest.param("Tom Berg, the harbour master, said Ana Ruiz, the clerk, was late.", "Tom Berg",
+                 "Tom Berg, the harbour master", id="name-opening-the-content-kept"),
+    pytest.param("Current and former pilots who spoke with the Salem Ledger said the board has become a shell of "
+                 "itself.", "Current and former pilots", "Current and former pilots who spoke with the Salem Ledger",
+                 id="relative-spoke-with"),
+    pytest.param("The pilots who'd worked the night shift said the crossing was rough.", "pilots", "The pilots",
+                 id="relative-who-d"),
+    pytest.param("Residents who spoke at the meeting said the pier was unsafe.", "Residents",
+                 "Residents who spoke at the meeting", id="relative-spoke-at-kept"),
+])
+def test_closing_tag_and_relative_heads(text, actor, mention):
+    _check_speaker(text, actor, mention)
