@@ -18,7 +18,7 @@ from .attribution._coref import (_CONTINENTS, _DETERMINERS, _FUNCTION, _INITIALS
 from .attribution._features import measure_noun
 from .attribution._mention import extend_mention, head_nouns
 from .attribution._model import resolve_attribution
-from .attribution._phrases import (_APPOSITIVE_OPENERS, _BE, _CLOSING_MARKS, _DESCRIBED_DETERMINERS, _FINITE,
+from .attribution._phrases import (_APPOSITIVE_OPENERS, _ASKED, _BE, _CLOSING_MARKS, _DESCRIBED_DETERMINERS, _FINITE,
                                    _INDEFINITE, _KIN_NOUNS, _NOT_NOUNS, _OBJECT_PREPOSITIONS, _PARTICLES, _PART_OWNERS,
                                    _PERSON_NOUNS, _PRESS_NOUNS, _QUOTE_MARKS, _SKIP, _bare, _described_subject,
                                    _describes_group, _first_conjunct, _in_number, _initial_dot, _introductory,
@@ -984,9 +984,11 @@ class _Attributor:
             # (past a degree or time word before the subordinator: "Shortly after X won, Y said ...")
             o = 1 if len(tokens) > 2 and tokens[0][0].lower() in _LEAD_DEGREE \
                 and tokens[1][0].lower() in _SUBORDINATORS else 0
-            if tokens[o][0].lower() in _SUBORDINATORS or tokens[o][0].lower() in _OPENING_PREPOSITIONS:
+            if tokens[o][0].lower() in _SUBORDINATORS or tokens[o][0].lower() in _OPENING_PREPOSITIONS \
+                    or (o == 0 and tokens[0][0].lower() in _ASKED):
                 # "When the moderator pointed out ..., the candidate said ...": the main clause's
-                # cues first, those of the opening subordinate clause after them
+                # cues first, those of the opening subordinate clause after them (and after "Asked
+                # if she believed ..., Ruiz said")
                 comma = next((k for k, t in enumerate(tokens[:40]) if t[0] == ","), None)
                 if comma is not None and candidates[-1] > comma and candidates[0] < comma and comma + 2 < len(tokens) \
                         and tokens[comma + 1][0].lower() not in _MAIN_PRONOUNS \

@@ -976,3 +976,18 @@ def test_inverted_tag_after_on_pathological_input():
 ])
 def test_closing_tag_and_relative_heads(text, actor, mention):
     _check_speaker(text, actor, mention)
+
+
+# (10) A sentence that opens with "Asked if/whether ...": the main clause's cue first (regression:
+# "believed" in the question, with "she", spoke for the sentence).
+@pytest.mark.parametrize("text, actor, mention", [
+    pytest.param("Asked if she believed Lund wanted Berg to win the seat, Ruiz said she was not going to guess.",
+                 "Ruiz", "Ruiz", id="asked-if-then-main-clause"),
+    pytest.param("Pressed about whether the pilots think the fares are fair, Lund argued that they were.", "Lund",
+                 "Lund", id="pressed-about-then-main-clause"),
+])
+def test_asked_opening_then_main_clause(text, actor, mention):
+    lead = "Mitt Romney spoke on Monday. "
+    got = segment(lead + text, attribution=None)
+    check_offsets(lead + text, got)
+    assert [(s.actor, s.actor_mention) for s in got if s.actor] == [(actor, mention)]
