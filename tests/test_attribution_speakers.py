@@ -991,3 +991,11 @@ def test_asked_opening_then_main_clause(text, actor, mention):
     got = segment(lead + text, attribution=None)
     check_offsets(lead + text, got)
     assert [(s.actor, s.actor_mention) for s in got if s.actor] == [(actor, mention)]
+
+
+# (11) A quoted title in an apposition may run straight into its relative clause (the title's
+# closing comma inside the quotation marks): 'X, a pilot on the old ferry, "The Gull," who ...,
+# said' is X's (regression: no speaker).
+def test_quoted_title_then_relative_in_apposition():
+    _check_speaker("Tom Berg, a pilot on the old ferry, \u201cThe Gull,\u201d who went on to run the port, said the "
+                   "crossing was rough.", "Tom Berg", "Tom Berg, a pilot on the old ferry")

@@ -228,7 +228,7 @@ def _apposition_start(tokens: list[tuple[str, int, int]], j: int, lex: Lexicon) 
         rel = next((k for k in range(c + 1, j) if tokens[k][0].lower() in _RELATIVE_WHO), j)
         if any(t[0].lower() in _FINITE for t in tokens[c + 1 : rel]) or any(
                 t[0] in (";", ":") or t[0].startswith("_") and not (
-                    rel < j and tokens[k - 1][0] == "," and tokens[k + 1][0] == ",")
+                    rel < j and tokens[k - 1][0] == "," and (tokens[k + 1][0] == "," or k + 1 == rel))
                 for k, t in enumerate(tokens[c + 1 : j], c + 1)):
             return None
         return c
