@@ -1148,6 +1148,12 @@ class _Attributor:
             ) and _participle_of_quote(tokens, q) is None):
                 j = vi + 1
                 k, r = _inverted_end(tokens, j, lex) if not described else (described, None)
+                if k > j and k + 1 < len(tokens) and tokens[k][0] == "and" and tokens[k + 1][0][:1].isupper():
+                    k2, _ = _inverted_end(tokens, k + 1, lex)  # '"...," wrote Tom Berg and Ana Ruiz.': both
+                    if k2 > k + 1 and (k2 == len(tokens) or tokens[k2][0] in _INVERTED_ENDS):
+                        joint = self._coordinated(frame, offset, tokens, j, k, k2)
+                        if joint is not None:
+                            return joint[0], joint[1], frame[tokens[j][1] : tokens[k2 - 1][2]]
                 if unquoted and k < len(tokens) and tokens[k][0] not in _INVERTED_ENDS and not (
                         tokens[k][0] == "of" and k + 1 < len(tokens) and tokens[k + 1][0] in _DETERMINERS) and not (
                         tokens[k][0] in ("in", "from") and k + 2 < len(tokens) and tokens[k + 1][0][:1].isupper()
@@ -1197,6 +1203,9 @@ class _Attributor:
                     span = (0, 1)  # "She later turned to the dockers once more: ...": hers
                 elif span and (span[1] - span[0] < 2 or before[span[0]][0].lower() in _DETERMINERS):
                     span = None
+            if span and span[1] + 1 < len(before) and before[span[1]][0] == "and" \
+                    and all(t[0][:1].isupper() for t in before[span[1] + 1 :]):
+                span = (span[0], len(before))  # "Tom Berg and Ana Ruiz: ...": both
             if span:
                 name, kind, mention = self.np_at(frame, offset, tokens, *span)
                 if name:

@@ -999,3 +999,18 @@ def test_asked_opening_then_main_clause(text, actor, mention):
 def test_quoted_title_then_relative_in_apposition():
     _check_speaker("Tom Berg, a pilot on the old ferry, \u201cThe Gull,\u201d who went on to run the port, said the "
                    "crossing was rough.", "Tom Berg", "Tom Berg, a pilot on the old ferry")
+
+
+# (12) Two persons named together after an inverted verb or before a colon introduction are one
+# joint actor, as "A and B said" is (annotation guide, section 5: "France and Germany said" gives
+# "France and Germany"; regression: the first or the second name alone).
+@pytest.mark.parametrize("text, actor, mention", [
+    pytest.param("Tom Berg and Ana Ruiz: \u201cThe piers are failing.\u201d", "Tom Berg and Ana Ruiz",
+                 "Tom Berg and Ana Ruiz", id="colon-two-names"),
+    pytest.param("\u201cThe piers are failing,\u201d wrote Tom Berg and Ana Ruiz.", "Tom Berg and Ana Ruiz",
+                 "Tom Berg and Ana Ruiz", id="inverted-two-names"),
+    pytest.param("Tom Berg and Ana Ruiz said the piers are failing.", "Tom Berg and Ana Ruiz",
+                 "Tom Berg and Ana Ruiz", id="subject-two-names-kept"),
+])
+def test_two_names_after_an_inverted_verb_or_before_a_colon(text, actor, mention):
+    _check_speaker(text, actor, mention)
