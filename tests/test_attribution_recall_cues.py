@@ -277,3 +277,15 @@ def test_presenting_citing_and_crediting_as_positions(text, actor):
 ])
 def test_presents_as_on_pathological_sentences(text):
     check_offsets_rules_and_model(text, _model())
+
+
+# (session 21, issue #14) "wonder" and "grumble" report their subject's doubt or complaint
+# (data/speech_verbs.txt): "Some captains privately wonder whether ...". The writer's own "I
+# wonder" stays the article's voice.
+@pytest.mark.parametrize("text, actor", [
+    ("Some captains privately wonder whether the ferry will run in May.", "captains"),
+    ("Ana Ruiz wondered aloud whether the pier was safe.", "Ana Ruiz"),
+    ("I wonder what the tide will do.", None),
+])
+def test_wondering_is_a_position(text, actor):
+    assert [s.actor for s in checked_segment(text)] == [actor]
