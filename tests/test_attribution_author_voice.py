@@ -200,6 +200,10 @@ def test_text_says_little_on_pathological_sentences(shipped_attribution, text):
 @pytest.mark.parametrize("text, actor", [
     ("Mayor Ana Ruiz was due to fly back to Velden on Friday morning.", None),
     ("Tom Berg came back from Lima on Monday.", None),
+    # (session 21, issue #14) "back" after a form of "be" and before a place: a return
+    ("Tom Berg was back in Velden within days.", None),
+    ("Ana Ruiz is back at work.", None),
+    ("The union is back behind the plan.", "union"),
     ("Tom Berg will back the plan.", "Tom Berg"),
     ("A party may call a conference, may ask for consultations, and may leave the board.", None),
     ("The new charter would let Velden call a meeting whenever a ferry changed its route.", None),

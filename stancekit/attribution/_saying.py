@@ -409,6 +409,7 @@ _TEXT_NOUNS = frozenset("text texts draft drafts record declaration speech treat
 _MOTION = frozenset("fly flew flies flying flown come comes came coming drive drove driven driving drives travel "
                     "travelled traveled travels head headed heads sail sailed sails".split())
 _BACK_AFTER = frozenset("to from home . , ;".split())  # "flew back to Lima", "came back home"
+_BACK_PLACE = frozenset("in at on to from home . , ; where".split())  # "was back in Lima", "is back at work"
 # a target's history recalled: "X first proposed the treaty in a speech in Berlin" (guide, adjudicated case 13)
 _FIRST_PUT = frozenset("proposed floated spoke suggested raised put outlined unveiled mooted aired called".split())
 
@@ -465,7 +466,7 @@ def _no_saying(tokens: list[tuple[str, int, int]], vi: int, low: str) -> bool:
     rules nor the learned model take it: a target's history recalled ("the treaty Medvedev first
     proposed in Berlin", guide case 13), the author's concession ("whatever Lima says,"), a power
     to convene ("any party may call a conference", "lets Lima call for talks") or a journey ("to fly
-    back to Lima", "came back from Lima": an adverb, not support)."""
+    back to Lima", "came back from Lima", "was back in Lima within days": an adverb, not support)."""
     if low in _FIRST_PUT and vi >= 2 and tokens[vi - 1][0] == "first" and tokens[vi - 2][0] not in _CLAUSE_ENDS:
         return True
     if low == "call" and _may_call_meeting(tokens, vi):
@@ -473,6 +474,9 @@ def _no_saying(tokens: list[tuple[str, int, int]], vi: int, low: str) -> bool:
     if low == "back" and vi >= 1 and tokens[vi - 1][0].lower() in _MOTION \
             and (vi + 1 == len(tokens) or tokens[vi + 1][0].lower() in _BACK_AFTER):
         return True
+    if low == "back" and vi >= 1 and tokens[vi - 1][0].lower() in _BE \
+            and (vi + 1 == len(tokens) or tokens[vi + 1][0].lower() in _BACK_PLACE):
+        return True  # "was back in Lima within days", "is back at work": a return, not support
     return _whatever_saying(tokens, vi)
 
 
