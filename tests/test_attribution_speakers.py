@@ -1014,3 +1014,16 @@ def test_quoted_title_then_relative_in_apposition():
 ])
 def test_two_names_after_an_inverted_verb_or_before_a_colon(text, actor, mention):
     _check_speaker(text, actor, mention)
+
+
+# (13) After an inverted speaker, a relative clause whose speech verb takes an object, not a content
+# clause, describes the speaker and belongs to the mention ("who backed Mayor Ruiz in May"); one
+# with a content clause ("who added that ...") is a saying of its own and stays out.
+@pytest.mark.parametrize("text, mention", [
+    pytest.param("\u201cThe port is too slow,\u201d said a harbour official who backed Mayor Ruiz in May.",
+                 "a harbour official who backed Mayor Ruiz in May", id="relative-speech-verb-with-object"),
+    pytest.param("\u201cThe port is too slow,\u201d said a harbour official who added that the pier was old.",
+                 "a harbour official", id="relative-speech-verb-with-content"),
+])
+def test_inverted_speaker_relative_with_a_speech_verb(text, mention):
+    _check_speaker(text, "harbour official", mention)
