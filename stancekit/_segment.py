@@ -238,7 +238,7 @@ def _used_to(tokens: list[tuple[str, int, int]], vi: int, lex: Lexicon) -> int |
         return None if vi >= 4 and tokens[vi - 4][0].lower() in ("it", "there", "this", "that") else vi - 3
     before = tokens[vi - 2][0].lower()
     if before in _HABIT_VERBS or before in _ON_CARE and tokens[vi - 3][0].lower() in _ON_CARE[before]:
-        # "The board likes to say ...", "He went on to say ...", "She took care to add ...": the
+        # "The board likes to say ...", "The mayor went on to say ...", "She took care to add ...": the
         # subject's words; not inside an earlier speech verb's content ("X regrets that some
         # delegations like to insist ...") nor in an aside ("(as the mayor likes to remind us)")
         at = vi - 2 if before in _HABIT_VERBS else vi - 3
@@ -401,7 +401,7 @@ def _restricted_subject(tokens: list[tuple[str, int, int]], vi: int, lex: Lexico
     if span is None or span[1] != w or not (span[0] == 0 or tokens[span[0] - 1][0] in _RESTRICTED_BEFORE):
         return None
     if span[0] > 0 and tokens[span[0]][0].lower() in ("a", "an"):
-        return None  # "X of Ohio, a Republican who has ..., said": an apposition, X speaks
+        return None  # "X of Vermont, a farmer who has ..., said": an apposition, X speaks
     return span
 
 
@@ -1054,7 +1054,7 @@ class _Attributor:
                 # decision, a briefing or a proposal recalled, the learned model does not take the
                 # word again; after "spoke", a condition, "brief" (most often an adjective) or money
                 # raised (inside a finding: "a report found that the levy would raise $2 million") it may
-                # take a later cue ("let Kingson speak first, and then he spent his speech praising
+                # take a later cue ("let Halvard speak first, and then she used her time praising
                 # ...", "..., even if they did not agree")
                 self.no_model = self.no_model or action and low != "brief" and low not in _RAISE
                 if unsaid:
@@ -1192,7 +1192,7 @@ class _Attributor:
                     return name, kind, mention
         at = frame.find(":")
         if colon and at > 0 and frame[at + 1 :].lstrip()[:1] == "_":
-            # Colon introduction: "Kyrgyz President Kurmanbek Bakiyev was more unequivocal: ...";
+            # Colon introduction: "Harbour Master Tom Berg was more direct: ...";
             # with any verb ("Rep. Ann Kerr pressed the point: ...") or none ("President Ann Kerr: ...")
             # when the subject is a name of two words or more, not a heading ("Seminar report: ...").
             before = [t for t in tokens if t[1] < at]

@@ -179,10 +179,10 @@ def test_model_on_pathological_statements(shipped, text):
      "Ada Ruiz, senior analyst at Delta Bank"),
     ("\"Rates will rise,\" said Ada Ruiz, an analyst at Delta Bank.", "Ada Ruiz", "Ada Ruiz, an analyst at Delta Bank"),
     # a title after lowercase modifiers among the first five words (regression: the mention stopped at the name)
-    ("\"The scheme is broken,\" said Ada Ruiz, migrant rights program director at Harbor Watch, in an interview.",
-     "Ada Ruiz", "Ada Ruiz, migrant rights program director at Harbor Watch"),
-    ("Piet Vos, research and policy director of the Delta Institute, said rates would rise.", "Piet Vos",
-     "Piet Vos, research and policy director of the Delta Institute"),
+    ("\"The scheme is broken,\" said Ada Ruiz, harbour safety program director at Tideway Trust, in an interview.",
+     "Ada Ruiz", "Ada Ruiz, harbour safety program director at Tideway Trust"),
+    ("Piet Vos, trade and policy director of the Delta Institute, said rates would rise.", "Piet Vos",
+     "Piet Vos, trade and policy director of the Delta Institute"),
     # an apposition between dashes (regression: the mention stopped at the name)
     ("Piet Vos — a retired pilot from Delft — says the runway is short.", "Piet Vos",
      "Piet Vos — a retired pilot from Delft"),
@@ -239,8 +239,8 @@ def test_extend_mention_reads_the_sentence_before_a_quotation():
     ("Surveys there could be wrong.", "Surveys", "Surveys"),
     # a source named by "according to" at the end of the statement runs to its end (regression: the
     # apposition and the restrictive clause were cut off, as no speech verb came before the name)
-    ("The fares rose in May and June, according to a Harbor Lines official who was not authorized to speak.",
-     "Harbor Lines official", "Harbor Lines official who was not authorized to speak"),
+    ("The fares rose in May and June, according to a Harbor Lines official who had no leave to talk to the press.",
+     "Harbor Lines official", "Harbor Lines official who had no leave to talk to the press"),
     ("The fares rose again in May and June, according to Ana Ruiz, director of the Lima Survey Center, which "
      "ran the poll.", "Ana Ruiz", "Ana Ruiz, director of the Lima Survey Center, which ran the poll"),
     ("It is a very different story in the north, according to former Sen. Tom Reyes, R-Ohio.",
@@ -561,7 +561,7 @@ def test_issue13_failure_patterns(shipped, mode, name):
     ("Tom Reyes provided new details about the fire and his talks with the mayor.\n", "Tom Reyes"),
     ("New polls released Sunday showed the mayor taking a lead in the race.\n", "New polls"),
     ("Members of the city council on Wednesday debated the results of the harbor summit.\n", None),
-    ("The Harbor Gazette has released an excerpt of the report.\n", None),
+    ("The Harbor Gazette has released excerpts of the report.\n", None),
     ("The fishers union drew the comparison during a speech to dockworkers on Sunday.\n", None),
     # an adverb opening the sentence is no part of the model's mention (regression: "Perhaps young voters")
     ("Perhaps young voters prefer the mayor's plan for the pier over the council's caution.\n", "young voters"),
@@ -687,9 +687,9 @@ def test_with_thresholds_sets_the_contextual_thresholds():
 
 def test_regression_phase_verb_before_a_non_speech_cue_is_narration(shipped):
     """Retrained on 153 fixture articles, the model took "restricting" (log-odds 2.06, over the
-    cue threshold of 2) after "has continued" as a cue and named the government as its source."""
-    text = ("Meanwhile, the Latvian government has continued restricting the freedom of assembly, "
-            "recently attempting to ban a march.\n")
+    cue threshold of 2) after "has continued" as a cue and named the subject as its source."""
+    text = ("Meanwhile, the Latvian cabinet has continued restricting press freedom, "
+            "recently trying to shut a radio station.\n")
     got = segment(text, "x", attribution=shipped)
     check_offsets(text, got)
     assert [(s.actor, s.kind) for s in got] == [(None, "narrative")]
@@ -1033,11 +1033,11 @@ def test_a_participle_after_a_comma_keeps_the_clause_subject(text, actor):
     assert [s.actor for s in got] == [actor]
 
 
-# Issue #13, eighth round: an opening conjunction is no part of a group subject ("While the top
-# candidates say ..." had the actor "While the top candidates").
+# Issue #13, eighth round: an opening conjunction is no part of a group subject ("While the main
+# candidates say ..." had the actor "While the main candidates").
 @pytest.mark.parametrize("text, actor, mention", [
-    ("While the top candidates of both parties say the pier must be rebuilt, they differ on the toll.",
-     "top candidates", "the top candidates of both parties"),
+    ("While the main candidates of both camps say the pier must be rebuilt, they differ on the toll.",
+     "main candidates", "the main candidates of both camps"),
     ("Although local officials say the pier is safe, a new survey is due.", "local officials", "local officials"),
     # (with a pronoun subject in the main clause, that pronoun is the mention: eighth round, second pass)
     ("Although local officials say the pier is safe, they want a new survey.", "local officials", "they"),

@@ -28,9 +28,10 @@ def _check_speaker(text: str, actor: str | None, mention: str | None) -> None:
     pytest.param("Tom Reyes repeatedly said the pier was safe.", "Tom Reyes", "Tom Reyes", id="ly-adverb"),
     # "according to" a phrase of more than 14 words that a comma closes runs to the comma
     # (regression: the mention stopped at its 14th word, "by", short of the source's name)
-    pytest.param("According to early results of exit surveys conducted for the Harbor Press and two radio stations by "
+    pytest.param("According to first tallies of exit surveys conducted for the Harbor Press and two radio stations by "
                  "Delta Research, most riders in all five towns say the fares are too high.", "Delta Research",
-                 "early results of exit surveys conducted for the Harbor Press and two radio stations by Delta Research",
+                 "first tallies of exit surveys conducted for the Harbor Press and two radio stations "
+                 "by Delta Research",
                  id="according-long-phrase"),
     # a dateline or a headline in capitals before a dash opening a sentence is no speaker (regression:
     # "LIMA" and the headline's first words were the actors)
@@ -44,7 +45,7 @@ def _check_speaker(text: str, actor: str | None, mention: str | None) -> None:
                  "Ana Ruiz", "Mayor Ana Ruiz", id="dateline-agency"),
     pytest.param("Tom Reyes (Liberal) - the mayor - said the pier is safe.", None, None, id="party-tag-no-dateline"),
     # "Even" opening a sentence is no name that "they" stands for (regression: the actor "Even")
-    pytest.param("Even as they all vowed to carry on, the mood was grim all day.", None, None, id="even-no-name"),
+    pytest.param("Even as they all promised to press on, the mood was grim all day.", None, None, id="even-no-name"),
     # a day is no speaker (regression: "Wednesday added one more twist" had the actor "Wednesday")
     pytest.param("Wednesday added one more twist to the race: Tom Reyes named Ana Ruiz as his deputy.", None, None,
                  id="calendar-subject"),
@@ -79,8 +80,8 @@ def _check_speaker(text: str, actor: str | None, mention: str | None) -> None:
     # actor was "Ana Ruiz", the subject of the reported clause)
     pytest.param("A harbour employee said Ana Ruiz described the plan as a fraud.", "employee", "A harbour employee",
                  id="described-subject"),
-    pytest.param("One former harbour employee, speaking on condition of anonymity, said Ana Ruiz described the plan "
-                 "as a fraud.", "employee", "One former harbour employee", id="described-subject-participle"),
+    pytest.param("One former harbour employee, speaking on condition his name be withheld, said Ana Ruiz "
+                 "described the plan as a fraud.", "employee", "One former harbour employee", id="described-subject-participle"),
     pytest.param("The talks confirmed the readiness of both towns to keep the ferry.", None, None,
                  id="described-no-saying"),
     pytest.param("The same cannot be said of the old pier.", None, None, id="auxiliary-no-noun"),
@@ -135,7 +136,7 @@ def test_wrong_speakers_not_fixed(text, actor, mention):
 
 
 # A lowercase head noun's phrase up to the verb runs to eight words (regression: seven and more were
-# not read, "Organizers of the push to boycott the mayor's speech said" kept "Organizers").
+# not read, "Backers of the campaign to block the mayor's budget said" kept "Backers").
 @pytest.mark.parametrize("text, mention", [
     pytest.param("Critics of the plan to rebuild the old pier said it was too costly.",
                  "Critics of the plan to rebuild the old pier", id="long-phrase"),
@@ -236,9 +237,9 @@ def test_wrong_speakers_eleventh_round_on_pathological_input(text):
     # end of the statement (regression: "one owner", "a strategist" alone)
     pytest.param("\u201cWe were misled,\u201d said one owner of a net shop that sells to the fleet.", "owner",
                  "one owner of a net shop that sells to the fleet", id="inverted-of-phrase"),
-    pytest.param("\u201cWe were misled,\u201d said a strategist for one of the ferry lines, speaking from the "
+    pytest.param("\u201cWe were misled,\u201d said a strategist for two of the ferry lines, speaking from the "
                  "harbour office.", "strategist",
-                 "a strategist for one of the ferry lines, speaking from the harbour office", id="inverted-for-phrase"),
+                 "a strategist for two of the ferry lines, speaking from the harbour office", id="inverted-for-phrase"),
     pytest.param("\u201cWe were misled,\u201d said Tom Berg on Tuesday.", "Tom Berg", "Tom Berg",
                  id="inverted-time-kept"),
     pytest.param("Ana Ruiz said Tom Berg of Lima had left the port.", "Ana Ruiz", "Ana Ruiz",
@@ -281,7 +282,7 @@ def test_answer_turn_mention(answer, mention):
 
 @pytest.mark.parametrize("text", [
     "Sen. Ana, R-Ore" + ", R-Ore." * 30_000 + ", said it.", "Ana, R-O" + ".," * 50_000 + " said it.",
-    "\u201cNo,\u201d said one owner of" + " a shop that" * 20_000 + " sells.",
+    "\u201cNo,\u201d said one keeper of" + " a stall that" * 20_000 + " sells.",
     "\u201cNo,\u201d said Tom Berg for" + " x" * 50_000 + ".",
     "He left, " + "his " * 50_000 + "friend said.", "\u201cNo,\u201d" + "\u201d" * 50_000 + " his friend told the Gazette.",
 ])

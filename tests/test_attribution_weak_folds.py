@@ -301,11 +301,11 @@ def test_a_degree_word_before_an_opening_subordinate_clause(text, actor):
 # scientist Ana Ruiz"); "consultant" and "scientist" are head nouns (regression: the speaker was the
 # party, the university, or no one). A lowercase description with no name after it is unchanged.
 @pytest.mark.parametrize("text, actor", [
-    ('"It was never meant to be," said Harbour Party political consultant Tom Berg.', "Tom Berg"),
-    ('"It was never meant to be," said Lakeside University political scientist Ana Ruiz.', "Ana Ruiz"),
-    ('"It was never meant to be," said political scientist Ana Ruiz.', "Ana Ruiz"),
-    ('"It was never meant to be," said harbour union spokesman Tom Berg.', "Tom Berg"),
-    ('"It was never meant to be," said Democratic strategist Ana Ruiz.', "Ana Ruiz"),
+    ('"It was never going to work," said Harbour Party political consultant Tom Berg.', "Tom Berg"),
+    ('"It was never going to work," said Lakeside University political scientist Ana Ruiz.', "Ana Ruiz"),
+    ('"It was never going to work," said political scientist Ana Ruiz.', "Ana Ruiz"),
+    ('"It was never going to work," said harbour union spokesman Tom Berg.', "Tom Berg"),
+    ('"It was never going to work," said Democratic strategist Ana Ruiz.', "Ana Ruiz"),
     ("The pier will close, said harbour officials.", "harbour officials"),
 ])
 def test_a_role_with_lowercase_modifiers_after_an_inverted_verb(text, actor):

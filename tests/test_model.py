@@ -624,7 +624,7 @@ def test_document_that_names_no_target_is_neutral_toward_it_with_the_gate(focus_
 
 # US news that names only the chairmanship's broad phrases ("elections", "opposition", "human rights",
 # "the chair"), none of its "about" phrases (data/target_about.json: OSCE, Kazakhstan, Astana, ...).
-_BROAD = ("Voters went to the polls in the state elections on Sunday. The opposition said the governor's "
+_BROAD = ("Voters cast ballots in the state elections on Sunday. The opposition said the governor's "
           "human rights record was a disgrace. \"We welcome the result,\" the chair of the party said.")
 
 

@@ -396,8 +396,8 @@ ATTRIBUTION = [
     ("Even so, 33% of voters say the economy is the top issue.", 0, "voters", "indirect"),
     ("In the new poll, 33% of voters say the economy is the top issue.", 0, "new poll", "indirect"),
     ("Four in 10 farmers see the levy as unfair.", 0, "farmers", "indirect"),
-    ("A third of independents, 33%, say the mayor is honest.", 0, "independents", "indirect"),
-    ("Thirty-nine percent of all Americans viewed the plan as fair.", 0, "Americans", "indirect"),
+    ("A quarter of renters, 26%, say the mayor is honest.", 0, "renters", "indirect"),
+    ("Forty-one percent of all Canadians viewed the plan as fair.", 0, "Canadians", "indirect"),
     ("Two-thirds of the delegates backed the motion.", 0, "delegates", "indirect"),
     ("The council met. 43 said the same of Tom Reyes.", 1, "43", "indirect"),  # not "Tom Reyes"
     # ... also in the main clause after a subordinate one
@@ -1501,8 +1501,8 @@ SPEAKER_PATTERNS = [
     # the closing mark of a quotation written ''...'' is no part of the name after it
     ("''We will win,'' Mr. Lee said.", 0, "Lee", "Mr. Lee"),
     # a relative clause with places and dates in it between subject and verb
-    ("Sandy Price, who lost her son in Aurora, Colorado, in July 2012, said that the senator had been rude.", 0,
-     "Sandy Price", "Sandy Price, who lost her son in Aurora, Colorado, in July 2012"),
+    ("Nell Ortega, who lost her brother in Tulsa, Oklahoma, in May 2009, said that the senator had been rude.", 0,
+     "Nell Ortega", "Nell Ortega, who lost her brother in Tulsa, Oklahoma, in May 2009"),
     # a candidate's campaign speaks (groups and organisation words of PolNeAR's sources)
     ("The Lee campaign said it would look into the recount.", 0, "Lee campaign", "The Lee campaign"),
     ("Political scientists say turnout is higher than in the last contest.", 0, "Political scientists",
@@ -1512,24 +1512,24 @@ SPEAKER_PATTERNS = [
      "Ed Tan"),
     # appositions opened by "now" or "long"; a list inside an apposition after an inverted verb
     ("Mr. Lee, now a paid TV commentator, has denied it.", 0, "Lee", "Mr. Lee, now a paid TV commentator"),
-    ("\"We will appeal,\" said Ed Lee, head of the climate, controls and security unit of Acme.", 0, "Ed Lee",
-     "Ed Lee, head of the climate, controls and security unit of Acme"),
+    ("\"We will appeal,\" said Ed Lee, head of the fares, timetables and safety unit of Acme.", 0, "Ed Lee",
+     "Ed Lee, head of the fares, timetables and safety unit of Acme"),
     # a speech tag between quotations names the speaker whatever its verb
-    ("Mary Tan spoke first. “Ann wants to be a tough guy tonight,” Ed Lee shot back.", 1, "Ed Lee", "Ed Lee"),
+    ("Mary Tan spoke first. “Ann means to play the hard man tonight,” Ed Lee shot back.", 1, "Ed Lee", "Ed Lee"),
     ("Ed Lee took the floor. “Honestly,” he continued, “we may lose the vote.”", 1, "Ed Lee", "he"),
     # a reflexive after the name and an apposition opened by "including" are part of the mention
     ("Ann Lee herself has proposed a tax on trades.", 0, "Ann Lee", "Ann Lee herself"),
     ("Several candidates, including Ann Lee, said the plan would fail.", 0, "candidates",
      "Several candidates, including Ann Lee"),
     # a party and a portfolio before a role: a description, not a name
-    ("Asked if she was ever bullied, the Republican presidential candidate said no.", 0,
-     "Republican presidential candidate", "the Republican presidential candidate"),
+    ("Asked if she had ever lost a race, the Republican mayoral candidate said no.", 0,
+     "Republican mayoral candidate", "the Republican mayoral candidate"),
     ("“This is strictly a business decision,” a company executive tells employees.", 0, "company executive",
      "a company executive"),
     # a name as a modifier before a title: a person described ("the adviser" names them later)
     ("A Ruiz adviser said the pier was unsafe.", 0, "Ruiz adviser", "A Ruiz adviser"),
-    ("A Ruiz adviser, who spoke on the condition of anonymity, said the pier was unsafe. The adviser added "
-     "that it was old.", 1, "Ruiz adviser", "The adviser"),
+    ("A Ruiz adviser, who asked not to be named because the talks were private, said the pier was unsafe. "
+     "The adviser added that it was old.", 1, "Ruiz adviser", "The adviser"),
     ("“We will appeal,” a Harbor Lines executive tells the crew.", 0, "Harbor Lines executive",
      "a Harbor Lines executive"),
     # an age in apposition between subject and verb, alone or before a description or a place
@@ -1539,8 +1539,8 @@ SPEAKER_PATTERNS = [
     ("Ana Ruiz, 41, of Lima, said she wanted a new bridge.", 0, "Ana Ruiz", "Ana Ruiz, 41, of Lima"),
     # a closing speech tag after the last comma wins over the cues of the clause it closes
     # (regression: the first cue with a subject won, "Ortiz advocated", "Republican contest")
-    ("Union leaders said the fares were too high. What's more, many of their best arguments, like that "
-     "Ortiz advocated for a speedy toll, are easily refuted, they say.", 1, "Union leaders", "they"),
+    ("Union leaders said the fares were too high. Besides, most of their strongest points, like that "
+     "Ortiz advocated for a quick toll, are easily answered, they say.", 1, "Union leaders", "they"),
     ("Dana Smith runs the Republican club. In this year's Republican contest, young voters are not likely "
      "to help one side more than another, Smith said.", 1, "Dana Smith", "Smith"),
     ("Dana Smith runs the Republican club. In this year's Republican contest, young voters are not likely "
@@ -1554,7 +1554,7 @@ SPEAKER_PATTERNS = [
     # a subordinate clause first, a cue of the main clause after it: the main clause's subject speaks
     # (regression: the first cue with a subject won, the subordinate clause's); since issue #13's
     # eighth round a "When"/"While" clause with a source of its own is a statement of its own (0)
-    ("When the moderator pointed out that Reyes had not answered, the candidate said the fares were fair.", 1,
+    ("When the chair pointed out that Reyes had not answered, the candidate said the fares were fair.", 1,
      "candidate", "the candidate"),
     ("After Tom Reyes argued that the fares should rise, Ana Ruiz said only that his numbers did not add up.",
      0, "Ana Ruiz", "Ana Ruiz"),
@@ -1575,27 +1575,27 @@ SPEAKER_PATTERNS = [
     ("Voters split on the levy: a majority of farmers say it is unfair.", 0, "farmers", "a majority of farmers"),
     ("On schools, 42% say they are liberal. Two-thirds support shorter sentences.", 1, "Two-thirds", "Two-thirds"),
     # an anonymous source is the whole description, not the last noun of it (regression: "Two people
-    # close to the mayor said" gave the mayor; "said one person with knowledge of the plan" no one)
+    # close to the mayor said" gave the mayor; "said one source with knowledge of the plan" no one)
     ("Two people close to the mayor said the pier would close.", 0, "people close to the mayor",
      "Two people close to the mayor"),
     ("People familiar with the plan said the pier would close.", 0, "people familiar with the plan",
      "People familiar with the plan"),
-    ("\"The pier will close,\" said one person with knowledge of the plan.", 0, "person with knowledge of the plan",
-     "one person with knowledge of the plan"),
-    ("The pier will close in May and June, according to three people briefed on the talks.", 0,
-     "people briefed on the talks", "three people briefed on the talks"),
+    ("\"The pier will close,\" said one source with knowledge of the plan.", 0, "source with knowledge of the plan",
+     "one source with knowledge of the plan"),
+    ("The pier will close in May and June, according to two aides briefed on the talks.", 0,
+     "aides briefed on the talks", "two aides briefed on the talks"),
     # ... not a named person described so
     ("Ana Ruiz, who is close to the mayor, said the pier would close.", 0, "Ana Ruiz",
      "Ana Ruiz, who is close to the mayor"),
-    # the comma of a number is no end of an introductory phrase (regression: "She greeted 2,000 ..."
-    # was read as an opening "She greeted 2," and the clause had no subject)
-    ("Ana Ruiz spoke on Monday. She greeted 2,000 supporters at a rally in Lima and told them that the pier "
+    # the comma of a number is no end of an introductory phrase (regression: "She greeted 3,500 ..."
+    # was read as an opening "She greeted 3," and the clause had no subject)
+    ("Ana Ruiz spoke on Monday. She greeted 3,500 fans at a fair in Lima and told them that the pier "
      "would reopen.", 1, "Ana Ruiz", "She"),
-    ("The Transport Department has deemed about 1,500 of those pages private and says it does not plan to "
-     "release them.", 0, "Transport Department", "The Transport Department"),
+    ("The Transport Department has judged about 2,300 of the files secret and says it will not "
+     "publish them.", 0, "Transport Department", "The Transport Department"),
     # a span of time opening the sentence ("Minutes later,", "Two days earlier,") is no subject
     # (regression: "Minutes" spoke for the campaign that issued the statement)
-    ("Minutes later, the Ruiz campaign issued a statement saying that the pier would reopen.", 0,
+    ("Minutes later, the Ruiz campaign issued a note saying the pier would reopen.", 0,
      "Ruiz", "the Ruiz campaign"),
     ("Tom Reyes left the hall. Hours later, he sent an email saying the vote was lost.", 1, "Tom Reyes", "he"),
     ("Two days earlier, Ana Ruiz released a letter insisting that the fares were fair.", 0, "Ana Ruiz",
@@ -1605,7 +1605,7 @@ SPEAKER_PATTERNS = [
     # a possessive before a speech noun is no subject: "Editor's note:", "X's remarks came ..." are the
     # article's voice (regression: the actors "Editor’s", "Reyes’s") ...
     ("Editor’s note: This story was updated on Friday to correct a date.", 0, None, None),
-    ("Reyes’s remarks came at a town hall in Lima.", 0, None, None),
+    ("Reyes’s remarks came during a visit to Lima.", 0, None, None),
     ("Ana Ruiz's comments are part of a wider trend.", 0, None, None),
     # ... a pronoun with a contraction is the pronoun (regression: the actor "He’s")
     ("Tom Reyes spoke first. He’s suggesting that the pier should close.", 1, "Tom Reyes", "He’s"),
@@ -1655,8 +1655,8 @@ SPEAKER_PATTERNS = [
     ("The Labour nominee told reporters that the pier was safe.", 0, "Labour nominee", "The Labour nominee"),
     # a poll, survey or study opening the statement as the subject of a verb of finding is the source,
     # not a group its finding quotes (regression: the actor "voters") ...
-    ("The poll showed that 72 percent of voters said the pier was unsafe.", 0, "poll", "The poll"),
-    ("Polls show that a large majority of voters believe the levy is too high.", 0, "Polls", "Polls"),
+    ("The poll showed that 58 percent of riders said the pier was unsafe.", 0, "poll", "The poll"),
+    ("Polls show that nearly all ferry riders believe the levy is too high.", 0, "Polls", "Polls"),
     ("A Harbor Times poll in June showed that most residents said the fares bothered them.", 0,
      "Harbor Times poll", "A Harbor Times poll in June"),
     # ... or as the opening phrase ("In a poll ..., 31% of voters said"), with its tail in the mention
@@ -1668,23 +1668,23 @@ SPEAKER_PATTERNS = [
      "A poll from the Harbor Institute released Wednesday"),
     ("A new study suggests the levy is too high.", 0, "new study", "A new study"),
     # ... or closing it with "according to"
-    ("Her lead among voters who say they will vote is larger -- 64% to 27%, according to the poll.", 0, "poll",
+    ("Her edge among riders who use the ferry daily is wider -- 61% to 30%, according to the poll.", 0, "poll",
      "the poll"),
-    ("Some 59 percent of registered voters view the levy unfavorably, according to a Harbor Times poll last week.",
+    ("Some 53 percent of licensed skippers view the levy unfavorably, according to a Harbor Times poll last week.",
      0, "Harbor Times poll", "a Harbor Times poll last week"),
     # "back" after an opening participle is its particle, not a verb of support (regression: the actor "Looking")
     ("Looking back to 2008, Reyes argued that the gap was narrower.", 0, "Reyes", "Reyes"),
     # a noun of a person after "a", "one", "another" names an unnamed speaker (regression: no speaker)
     ("Ana Ruiz spoke on Monday. \"It is great fun,\" one user wrote.", 1, "user", "one user"),
     ("A local resident said the pier was unsafe.", 0, "local resident", "A local resident"),
-    # ... not a participle after it ("raised" is no cue of "an independent voter")
-    ("Rosa Leon, 63, an independent voter raised in Lima, said she wanted change.", 0, "Rosa Leon",
-     "Rosa Leon, 63, an independent voter raised in Lima"),
+    # ... not a participle after it ("raised" is no cue of "a retired welder")
+    ("Rosa Leon, 58, a retired welder raised in Lima, said she wanted change.", 0, "Rosa Leon",
+     "Rosa Leon, 58, a retired welder raised in Lima"),
     # a title with "co-" opens an apposition (regression: no speaker; the mention stopped at the name)
-    ("Dean Baker, co-director of the Harbor Fund, said the pier was safe.", 0, "Dean Baker",
-     "Dean Baker, co-director of the Harbor Fund"),
-    ("\"It is a mess,\" said Ann Baker, co-director of the Harbor Institute, a liberal think tank.", 0,
-     "Ann Baker", "Ann Baker, co-director of the Harbor Institute, a liberal think tank"),
+    ("Lena Vogt, co-director of the Harbor Fund, said the pier was safe.", 0, "Lena Vogt",
+     "Lena Vogt, co-director of the Harbor Fund"),
+    ("\"It is a mess,\" said Ann Vogt, co-director of the Harbor Institute, a small research group.", 0,
+     "Ann Vogt", "Ann Vogt, co-director of the Harbor Institute, a small research group"),
     # "City, State," closing an introductory phrase: the state is no subject (regression: the actor "Oregon")
     ("Speaking at a town hall in Salem, Oregon, Reyes went after Ruiz, calling her a failure.", 0, "Reyes", "Reyes"),
     ("Speaking in Concord, New Hampshire, Reyes went after Ruiz, calling her a failure.", 0, "Reyes", "Reyes"),
@@ -1694,15 +1694,15 @@ SPEAKER_PATTERNS = [
     # clause (PolNeAR's Source; regression: the mention stopped at the name or inside the title)
     ("\"It is a mess,\" said Ada Serra, the author of ''Harbor Lights,'' who studies ports at the Lima Institute.",
      0, "Ada Serra", "Ada Serra, the author of ''Harbor Lights,'' who studies ports at the Lima Institute"),
-    ("\"It is a mess,\" said Rosa Leon, 34, a nurse from Lima, Ohio, who was among those polled.", 0, "Rosa Leon",
-     "Rosa Leon, 34, a nurse from Lima, Ohio, who was among those polled"),
+    ("\"It is a mess,\" said Rosa Quint, 29, a baker from Tulare, California, who was among those surveyed.", 0,
+     "Rosa Quint", "Rosa Quint, 29, a baker from Tulare, California, who was among those surveyed"),
     # a closing tag with a pronoun after a quotation: the pronoun is the mention, whoever the quotation's
     # speaker is found to be (regression: the mention was the earlier quotation's, "Ruiz")
     ("Tom Reyes met Ana Ruiz on Monday. \"It is fine,\" Ruiz said. \"It is a call to conscience,\" it added.", 2,
      "Ana Ruiz", "it"),
     # a speech word after a party adjective, and after "the next", is a noun (regression: the actor "Republican")
-    ("Tom Reyes spoke on Monday. He will do well in the next Republican contest in Nevada.", 1, None, None),
-    ("The Republican contest is in Nevada.", 0, None, None),
+    ("Tom Reyes spoke on Monday. He will do well when the next Republican contest comes to Oregon.", 1, None, None),
+    ("The Republican contest is in Oregon.", 0, None, None),
     # ... and after an inverted verb (regression: no speaker for "another Ohio Republican", "one user")
     ("Ana Ruiz spoke. \"It will be close,\" added another Ohio Republican.", 1, "Ohio Republican",
      "another Ohio Republican"),
@@ -1724,11 +1724,11 @@ SPEAKER_PATTERNS = [
     # no speaker for "the Ohio senator", and the next cue's pronoun taken instead) ...
     ("Tom Reyes, a Republican senator from Ohio, spoke on Monday. \"It would be a disaster,\" the Ohio senator "
      "said.", 1, "Tom Reyes", "the Ohio senator"),
-    ("Tom Reyes, a senator from Ohio, arrived late. The Ohio senator told reporters he feels good about the race.",
+    ("Tom Reyes, a senator from Ohio, arrived late. The Ohio senator told reporters he is hopeful about the vote.",
      1, "Tom Reyes", "The Ohio senator"),
-    # a title word after a given name is a surname (regression: no speaker for "Charlie King, a former ...")
-    ("Charlie King, a former director of the Harbor Party, said the group would focus on five towns.", 0,
-     "Charlie King", "Charlie King, a former director of the Harbor Party"),
+    # a title word after a given name is a surname (regression: no speaker for "Walter King, a former ...")
+    ("Walter King, a former director of the Harbor Party, said the club would target six towns.", 0,
+     "Walter King", "Walter King, a former director of the Harbor Party"),
     ("Ann Bishop said the pier was safe.", 0, "Ann Bishop", "Ann Bishop"),
     # ... not after a title ("Mr. President")
     ("The Queen said the pier was safe.", 0, "Queen", "The Queen"),

@@ -250,7 +250,7 @@ def _long_apposition(text: str, pos: int, end: int, titles: frozenset[str], spee
     """End of an apposition with commas inside it that runs up to the comma before a speech verb
     ("Paul Demir, a Tulsa, Okla., lawyer helping to draft it, said"; "Jane Ruiz, director for
     housing, transport, and planning, said"), or after an inverted speech verb to the end of the
-    statement ("..., said Ed Lee, head of the climate, controls and security unit of Acme."), when
+    statement ("..., said Ed Lee, head of the fares, timetables and safety unit of Acme."), when
     the mention ends at ``pos``; else None."""
     if not text.startswith(",", pos):
         return None
@@ -304,7 +304,7 @@ _INVERTED_LINK = re.compile(r" (?:to (?:the |both |his |her |their )?[A-Z]|(?:fa
 
 def _inverted_phrase(text: str, pos: int, end: int, speech_verbs: frozenset[str]) -> int | None:
     """End of the statement after an inverted speaker followed by a phrase or a relative clause
-    of its own ("..., said one owner of a shop that sells nets.", "..., said a strategist for one
+    of its own ("..., said one keeper of a stall that sells nets.", "..., said a strategist for two
     of the ferry lines, speaking from the harbour office."): the rest of the statement, when it
     opens with "of", "for", "who" or "whose", holds no speech verb and no finite verb before a
     relative word ("said Tom Berg of Lima had left" is a content) and is at most ``2 * MAX_CHARS``
@@ -472,7 +472,7 @@ def extend_mention(text: str, start: int, end: int, mention: str | None, titles:
             text.startswith(" in ", pos) and text[pos + 4 : pos + 5].isupper() and pos == m + len(mention))):
         # ("..., says Tom Berg in Lima.": a place right after the name; not after "of the Academy")
         rest_end = _inverted_phrase(text, pos, end, speech_verbs)
-        if rest_end is not None:  # "..., said one owner of a shop that sells nets, who ...": to the end
+        if rest_end is not None:  # "..., said one keeper of a stall that sells nets, who ...": to the end
             return text[m:rest_end]
         link = _INVERTED_LINK.match(text, pos, end)
         comma = text.find(",", pos, min(end, pos + 120)) if link is not None else -1

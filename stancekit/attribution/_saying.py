@@ -168,7 +168,7 @@ _DECISION_SKIP = frozenset("be then next also again".split())
 def _agreed_decision(tokens: list[tuple[str, int, int]], vi: int) -> bool:
     """Whether "agreed" at ``vi`` is followed, across a time, a place or an aside ("agreed, without a
     vote, that"), by "that" and a clause that decides a meeting ("that a summit would be held in
-    May", "that their leaders should meet before the end of the year", "that Velden would chair the
+    May", "that their leaders should meet before the year is out", "that Velden would chair the
     board in 2012"): a collective decision narrated as a meeting's outcome (annotation guide,
     adjudicated case 13). Not a judgement ("agreed that a summit could at least reaffirm ...",
     "agreed that the plan was premature")."""

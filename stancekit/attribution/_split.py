@@ -173,7 +173,7 @@ def _split_sources(text: str, s: int, e: int, frame: str | None, att: _Attributo
                 and (words[1] in _NO_SUBJECT or words[1] in att.lex.speech_verbs) \
                 and not (words[1] in _MORE_LESS and (q := _QUANTITY.match(right)) is not None and q.group("share")):
             continue  # ", and that X ...", ", but noted that ...": one source, the first part's
-            # (not a share: ", and more than 4 in 10 said ...")
+            # (not a share: ", and nearly 3 in 10 said ...")
         if m.group(0)[0] == "," and not m.group("appended") and len(words) > 1 \
                 and (words[1] in _NO_SOURCE or words[1] == _OWNED_SUBJECT):
             continue  # ", whereas nobody wanted ...", ", and no delegation disagreed": no source of its own
@@ -322,7 +322,7 @@ def _quantity_verbs(lex: Lexicon) -> frozenset[str]:
 
 # A poll, survey or study opening the statement as the subject of a verb of finding ("The poll showed
 # that ...", "A Bloomberg poll in June found ...", "Polls show ..."): the finding's source, whatever
-# speaker the clause it reports names ("... that 72 percent of voters said"). At most five words
+# speaker the clause it reports names ("... that 58 percent of riders said"). At most five words
 # before the noun and six after it (a date, "released Sunday", "from Acme"), no comma: possessive
 # quantifiers, no backtracking.
 _FINDING_FIRST = frozenset("TAPNOSBEI")  # the first letters the patterns allow
@@ -343,7 +343,7 @@ _FINDING_IN = re.compile(
     r"In ((?:(?:the|a|an|its|their|our|this|that|another) )?+"
     r"(?:[\w/.&'’-]{1,40}+ ){0,5}?(?:poll|polls|polling|survey|surveys|study|studies))"
     r"((?: (?!also\b|now\b|still\b|just\b)[\w/.&'’-]{1,40}+){0,6}?),")
-# ... or closing it: "..., 64% to 27%, according to the poll." (searched from the last ", according to ")
+# ... or closing it: "..., 61% to 30%, according to the poll." (searched from the last ", according to ")
 _FINDING_ACCORDING = re.compile(
     r", according to ((?:(?:the|a|an|its|their|this|that|another) )?+"
     r"(?:[\w/.&'’-]{1,40}+ ){0,5}?(?:poll|polls|polling|survey|surveys|study|studies))"
@@ -459,7 +459,7 @@ def _quantity_speaker(frame: str, offset: int, att: _Attributor) -> tuple[str, s
         end_q = group[-1][2]
     if words and k == 1 and words[0][0].lower() == "of":
         return None  # "of" and no group after it
-    # an apposition of a number: "A third of independents, 33%, say"
+    # an apposition of a number: "A quarter of renters, 26%, say"
     app = re.match(r",\s*[\d.,]+\s*(?:%|percent)\s*,", frame[end_q:])
     after = end_q + (app.end() if app else 0)
     if not _verb_after(frame, words, after, verbs):

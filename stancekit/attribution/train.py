@@ -45,7 +45,7 @@ CUE_RATE = 0.1
 # 2,595, C 4: 2,625, C 0.25: 2,547), but it is more confident about narration too, and only C 1 kept
 # fixtures/dev and the seed article at thresholds that keep most of the gain (C 1.5 and more lose dev
 # statements at every threshold tried). The source ranker stays at 0.5: at 1 it lost sources that 0.5
-# finds ('..., said the base chief known as Bob'), at 2 it gained one. Fold models with the code of
+# finds ('..., said the depot foreman known only as Sal'), at 2 it gained one. Fold models with the code of
 # b2f30ba: fold 1 right 2,568 -> 2,587 (F1 0.7588 -> 0.7618), fold 2 2,438 -> 2,443.
 CUE_C = 1.0
 SOURCE_C = 0.5
@@ -105,7 +105,7 @@ JOINT_SOURCE_THRESHOLD = 1.5
 # SPEC's "findings of polls, reports, studies". Fold 1: F1 +0.001 at -1 (0: +0, -2: same as -1);
 # dev, fixtures/train and the seed unchanged.
 # Eighth round: -1 -> -2, with the finding's source taken whatever it scores (a poll, study or report
-# before the verb; "Surveys of caucus-goers taken as they entered caucus sites showed" scored "surveys"
+# before the verb; "Surveys of ferry riders taken as they boarded at the piers showed" scored "surveys"
 # under the source threshold): fold 1 right 2,609 -> 2,614 (the source alone: 2,611; -3: the same as -2),
 # no fixture statement moved, seed 35/35.
 FINDING_THRESHOLD = -2.0
