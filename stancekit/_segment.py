@@ -986,7 +986,7 @@ class _Attributor:
                 and tokens[1][0].lower() in _SUBORDINATORS else 0
             if tokens[o][0].lower() in _SUBORDINATORS or tokens[o][0].lower() in _OPENING_PREPOSITIONS \
                     or (o == 0 and tokens[0][0].lower() in _ASKED):
-                # "When the moderator pointed out ..., the candidate said ...": the main clause's
+                # "When the chair pointed out ..., the candidate said ...": the main clause's
                 # cues first, those of the opening subordinate clause after them (and after "Asked
                 # if she believed ..., Ruiz said")
                 comma = next((k for k, t in enumerate(tokens[:40]) if t[0] == ","), None)
@@ -1183,7 +1183,7 @@ class _Attributor:
         if shared is not None:
             return shared  # no verb has a subject of its own: one shares the clause's subject
         if verb_at is not None:
-            # "Medvedev in this sense regards ...": the clause's opening subject, a few words before.
+            # "Ruiz in that respect regards ...": the clause's opening subject, a few words before.
             span = self.clause_subject(tokens, strict=False)
             if span and span[1] <= verb_at and verb_at - span[1] <= 5 and "," not in [t[0] for t in tokens[span[1]:verb_at]] \
                     and not _modifies_next(tokens, span[1], verb_at, lex):
@@ -1240,7 +1240,7 @@ class _Attributor:
     def _closing_tag(self, frame: str, offset: int, tokens: list[tuple[str, int, int]], vi: int,
                      participle: bool = False):
         """The speaker of a closing speech tag after the frame's last comma ("Most of their
-        arguments are easily refuted, they say.", "..., with the economy adding jobs, the
+        points are easily answered, they say.", "..., with the economy adding jobs, the
         mayor said."): a saying verb that ends the frame, its subject right after the comma. It
         wins over the cues of the clause it closes, which are the reported content. With
         ``participle``, the tag is followed by a comma and its own participle instead ("...,
@@ -1310,7 +1310,7 @@ class _Attributor:
         k = j + 1
         if k + 1 < n and (
                 toks[k][0] in _CLOSING_TAIL or toks[k][0].lower() in self.lex.calendar):
-            # '"...," Reyes fumed on Tuesday.', '"...," the Republican said this week.': the verb,
+            # '"...," Reyes fumed on Tuesday.', '"...," the councillor said this week.': the verb,
             # then a date or a short place (four words), then the stop
             t = k + 1
             while t < n and t < k + 5 and toks[t][0].isalpha() and toks[t][0] != "that":
@@ -1811,7 +1811,7 @@ _STATE_FIRST = frozenset("New North South West Rhode".split())
 
 
 def _after_state(tokens: list[tuple[str, int, int]], i: int) -> int:
-    """Past the state after an introductory phrase that ends with a place ("Speaking at a town hall
+    """Past the state after an introductory phrase that ends with a place ("Speaking at a fish market
     in Salem, Oregon, Reyes said"): a capitalised word (two after "New", "North" ...) between commas,
     after "in", "at", "from" or "near" and a capitalised word, and before a capitalised subject."""
     if i < 3 or tokens[i - 1][0] != "," or not tokens[i - 2][0][:1].isupper() \

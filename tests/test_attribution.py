@@ -559,7 +559,7 @@ def test_issue13_failure_patterns(shipped, mode, name):
     # together (AttributionModel._find_in, CLEAR_SOURCE): both are joint cues, and "provided" (Reyes at
     # log-odds 3.8) now speaks over "details" (Reyes at -0.3, under the joint source threshold).
     ("Tom Reyes provided new details about the fire and his talks with the mayor.\n", "Tom Reyes"),
-    ("New polls released Sunday showed the mayor taking a lead in the race.\n", "New polls"),
+    ("New polls published Friday showed the mayor pulling ahead in the race.\n", "New polls"),
     ("Members of the city council on Wednesday debated the results of the harbor summit.\n", None),
     ("The Harbor Gazette has released excerpts of the report.\n", None),
     ("The fishers union drew the comparison during a speech to dockworkers on Sunday.\n", None),
@@ -790,10 +790,10 @@ def test_a_finding_takes_its_poll_whatever_it_scores(text, actor):
 
 # A verb of finding that scores over the joint cue threshold but under its context's, with no source
 # clear enough for a joint cue, is still a finding when a poll, study or report comes before it
-# (regression: "New polls released Sunday showed ..." was lost when the cue threshold rose over its
+# (regression: "New polls published Friday showed ..." was lost when the cue threshold rose over its
 # score, as the joint path took it and found no clear source).
 @pytest.mark.parametrize("text, joint, actor", [
-    ("New harbour polls released Sunday showed the ferry losing riders.\n", (0.0, 10.0), "polls"),
+    ("New harbour polls published Friday showed the ferry losing riders.\n", (0.0, 10.0), "polls"),
     ("A harbour survey showed the ferry losing riders.\n", (0.0, 10.0), "survey"),
     ("The harbour master showed the ferry to visitors.\n", (0.0, 10.0), None),  # no poll, study or report
     ("Mayor Ada Ruiz showed the ferry to visitors.\n", (0.0, 2.0), "ada ruiz"),  # a clear source: a joint cue

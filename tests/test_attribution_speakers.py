@@ -52,7 +52,7 @@ def _check_speaker(text: str, actor: str | None, mention: str | None) -> None:
     pytest.param("The chair is Ana May. May said the deal was fair.", "Ana May", "May", id="month-surname"),
     # an opening adverb before a comma is no name (regression: "Likewise, X went after ..." had the
     # actor "Likewise")
-    pytest.param("Likewise, Tom Reyes went after Ana Ruiz for her silence and called for her to quit.", "Tom Reyes",
+    pytest.param("Likewise, Tom Reyes went after Ana Ruiz for her silence and called on her to step aside.", "Tom Reyes",
                  "Tom Reyes", id="opening-adverb"),
     # capitalised modifiers, lowercase words up to a title, then the name: the name is the subject
     # (regression: the mention stopped at the capitalised adjective, "Liberal")
@@ -167,7 +167,7 @@ def test_a_head_nouns_phrase_on_pathological_input():
     # a closing tag followed by its own participle names the speaker, not the subject of the content
     # (regression: "Ms. Ruiz intends ..., Mr. Berg said, adding ..." had the actor "Ruiz")
     pytest.param("Ms. Ruiz intends to give a harbour address at the Press Club this month, Mr. Berg said, adding that "
-                 "she would also hold similar events.", "Berg", "Mr. Berg", id="tag-then-participle"),
+                 "she would also give such talks elsewhere.", "Berg", "Mr. Berg", id="tag-then-participle"),
     pytest.param("The pier will open in May, the harbour chief said Tuesday, noting that Ana Ruiz had agreed.", "chief",
                  "chief", id="tag-calendar-then-participle"),
     pytest.param("Ana Ruiz said the pier would open in May, adding that the toll would stay.", "Ana Ruiz", "Ana Ruiz",
@@ -384,7 +384,7 @@ def test_kin_given_name(text, actor, mention):
                  "the Gazette.", "friend", "his old friend", id="possessive-tag-object-after-quote"),
     pytest.param("Ana Ruiz left the port. She was headed to Lima, her colleague said.", "colleague", "her colleague",
                  id="possessive-tag-kin"),
-    pytest.param("Ana Ruiz left the port. Though they speak no Greek, their smiles said a lot.", None, None,
+    pytest.param("Ana Ruiz left the port. Though they share no language, their faces said plenty.", None, None,
                  id="possessive-thing-no-speaker"),
     pytest.param("Ana Ruiz left the port. The pier was safe, the mayor told reporters on Tuesday.", "mayor",
                  "the mayor", id="tag-object-kept"),
@@ -962,13 +962,13 @@ def test_inverted_tag_after_on_pathological_input():
 # A restrictive relative clause may open with "who'd" and hold "spoke with" (an interview), and
 # its head may be "<adjective> and <adjective> <noun>".
 @pytest.mark.parametrize("text, actor, mention", [
-    pytest.param("Lund also lacks support from his colleagues on the Harbour Board, whom he has angered with his "
-                 "rhetoric, said Ana Ruiz, director of the Salem Institute.", "Ana Ruiz",
+    pytest.param("Lund also has few friends among the pilots on the Harbour Board, whom he has annoyed with his "
+                 "speeches, said Ana Ruiz, director of the Salem Institute.", "Ana Ruiz",
                  "Ana Ruiz, director of the Salem Institute", id="closing-inverted-tag-after-aside"),
     pytest.param("Tom Berg, the harbour master, said Ana Ruiz, the clerk, was late.", "Tom Berg",
                  "Tom Berg, the harbour master", id="name-opening-the-content-kept"),
-    pytest.param("Current and former pilots who spoke with the Salem Ledger said the board has become a shell of "
-                 "itself.", "Current and former pilots", "Current and former pilots who spoke with the Salem Ledger",
+    pytest.param("Current and former pilots who spoke with the Salem Ledger said the board is now an empty "
+                 "shell.", "Current and former pilots", "Current and former pilots who spoke with the Salem Ledger",
                  id="relative-spoke-with"),
     pytest.param("The pilots who'd worked the night shift said the crossing was rough.", "pilots", "The pilots",
                  id="relative-who-d"),
@@ -982,7 +982,7 @@ def test_closing_tag_and_relative_heads(text, actor, mention):
 # (10) A sentence that opens with "Asked if/whether ...": the main clause's cue first (regression:
 # "believed" in the question, with "she", spoke for the sentence).
 @pytest.mark.parametrize("text, actor, mention", [
-    pytest.param("Asked if she believed Lund wanted Berg to win the seat, Ruiz said she was not going to guess.",
+    pytest.param("Asked if she believed Lund wanted Berg to win the seat, Ruiz said she would rather not guess.",
                  "Ruiz", "Ruiz", id="asked-if-then-main-clause"),
     pytest.param("Pressed about whether the pilots think the fares are fair, Lund argued that they were.", "Lund",
                  "Lund", id="pressed-about-then-main-clause"),

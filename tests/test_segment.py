@@ -1524,7 +1524,7 @@ SPEAKER_PATTERNS = [
     # a party and a portfolio before a role: a description, not a name
     ("Asked if she had ever lost a race, the Republican mayoral candidate said no.", 0,
      "Republican mayoral candidate", "the Republican mayoral candidate"),
-    ("“This is strictly a business decision,” a company executive tells employees.", 0, "company executive",
+    ("“This is purely a matter of cost,” a company executive tells employees.", 0, "company executive",
      "a company executive"),
     # a name as a modifier before a title: a person described ("the adviser" names them later)
     ("A Ruiz adviser said the pier was unsafe.", 0, "Ruiz adviser", "A Ruiz adviser"),
@@ -1541,10 +1541,10 @@ SPEAKER_PATTERNS = [
     # (regression: the first cue with a subject won, "Ortiz advocated", "Republican contest")
     ("Union leaders said the fares were too high. Besides, most of their strongest points, like that "
      "Ortiz advocated for a quick toll, are easily answered, they say.", 1, "Union leaders", "they"),
-    ("Dana Smith runs the Republican club. In this year's Republican contest, young voters are not likely "
-     "to help one side more than another, Smith said.", 1, "Dana Smith", "Smith"),
-    ("Dana Smith runs the Republican club. In this year's Republican contest, young voters are not likely "
-     "to help one side more than another, Smith said in an interview.", 1, "Dana Smith", "Smith"),
+    ("Dana Smith runs the Republican club. In this spring's Republican contest, first-time voters are "
+     "unlikely to favour either side, Smith said.", 1, "Dana Smith", "Smith"),
+    ("Dana Smith runs the Republican club. In this spring's Republican contest, first-time voters are "
+     "unlikely to favour either side, Smith said in an interview.", 1, "Dana Smith", "Smith"),
     ("Lee welcomed the news that the port would reopen, saying it was \"the right call,\" suggesting he "
      "might visit, the Harbor Gazette reported.", 0, "Harbor Gazette", "the Harbor Gazette"),
     # ... but not a tag inside the sentence, nor a verb closing a relative clause
@@ -1566,7 +1566,7 @@ SPEAKER_PATTERNS = [
     # (the main clause's pronoun is the mention: PolNeAR's Source of "said"; eighth round, second pass)
     ("While Ana Ruiz praised the plan, she said it was costly.", 0, "Ana Ruiz", "she"),
     # a word that opens a sentence is no part of a name (regression: "Neither Donald J. Trump" as the
-    # fullest name of every "Trump" of the article, "Until Mr. Comey" as an actor)
+    # fullest name of every "Trump" of the article, "Until Mr. Reyes" as an actor)
     ("Neither Ana Ruiz nor Tom Reyes answered. Ruiz said later that the pier was safe.", 1, "Ana Ruiz", "Ruiz"),
     # ("said so": since the ninth round "Until X spoke," with no content is the article's own voice)
     ("Until Mr. Reyes said so, both Ana Ruiz and her staff had said the pier was safe.", 0, "Reyes", "Mr. Reyes"),
@@ -1624,8 +1624,8 @@ SPEAKER_PATTERNS = [
     # a name that is the object of a preposition before the comma is no name that "the title" after the
     # comma stands beside (regression: "In a letter sent to The Gazette, the mayor said" gave the Gazette)
     ("In a letter sent to The Harbor Gazette, the mayor said that the pier was safe.", 0, "mayor", "the mayor"),
-    ("In a video released by Port News, a veteran diplomat said the pier was unsafe.", 0, "veteran diplomat",
-     "a veteran diplomat"),
+    ("In a recording released by Port News, a longtime envoy said the pier was unsafe.", 0, "longtime envoy",
+     "a longtime envoy"),
     # ... but a name opening the sentence is ("Name, the title, said")
     ("Dmitry Volkov, the head of the harbor board, asserted that the pier was safe.", 0, "Dmitry Volkov",
      "Dmitry Volkov, the head of the harbor board"),
@@ -1657,11 +1657,11 @@ SPEAKER_PATTERNS = [
     # not a group its finding quotes (regression: the actor "voters") ...
     ("The poll showed that 58 percent of riders said the pier was unsafe.", 0, "poll", "The poll"),
     ("Polls show that nearly all ferry riders believe the levy is too high.", 0, "Polls", "Polls"),
-    ("A Harbor Times poll in June showed that most residents said the fares bothered them.", 0,
-     "Harbor Times poll", "A Harbor Times poll in June"),
+    ("A Harbor Times poll in July showed that most residents said the fares bothered them.", 0,
+     "Harbor Times poll", "A Harbor Times poll in July"),
     # ... or as the opening phrase ("In a poll ..., 31% of voters said"), with its tail in the mention
-    ("In a national Harbor Times poll released Monday, 31% of voters said they were enthusiastic.", 0,
-     "national Harbor Times poll", "a national Harbor Times poll released Monday"),
+    ("In a statewide Harbor Times poll released Friday, 27% of riders said they were pleased.", 0,
+     "statewide Harbor Times poll", "a statewide Harbor Times poll released Friday"),
     ("In Lima, most residents said the levy was fair.", 0, "residents", "most residents"),
     # ... also where the rules had no speaker (regression: the learned model named "Harbor Institute")
     ("A poll from the Harbor Institute released Wednesday found Ruiz leading Reyes by 15 points.", 0, "poll",
@@ -1686,7 +1686,7 @@ SPEAKER_PATTERNS = [
     ("\"It is a mess,\" said Ann Vogt, co-director of the Harbor Institute, a small research group.", 0,
      "Ann Vogt", "Ann Vogt, co-director of the Harbor Institute, a small research group"),
     # "City, State," closing an introductory phrase: the state is no subject (regression: the actor "Oregon")
-    ("Speaking at a town hall in Salem, Oregon, Reyes went after Ruiz, calling her a failure.", 0, "Reyes", "Reyes"),
+    ("Speaking at a fish market in Salem, Oregon, Reyes turned on Ruiz, calling her a failure.", 0, "Reyes", "Reyes"),
     ("Speaking in Concord, New Hampshire, Reyes went after Ruiz, calling her a failure.", 0, "Reyes", "Reyes"),
     # ... not a name in apposition after the place
     ("In Salem, Ruiz, the mayor, said the pier was safe.", 0, "Ruiz", "Ruiz, the mayor"),
@@ -1741,11 +1741,11 @@ SPEAKER_PATTERNS = [
 # Issue #13, eighth round: speaker patterns of single attributions studied and not fixed (strict xfails:
 # a fix shows). Each (text, statement index, what the speaker should be).
 SPEAKERS_NOT_YET = [
-    # a participle's subject across its object: "an email to supporters stating" (the rules take "supporters")
-    ("Her campaign quickly sent an email to supporters stating that the levy was dead.", 0, "Her campaign"),
-    # a possessive before the head noun is read as the subject ("The Navy's")
-    ("The Navy's recent top adviser on the naval campaign went further, arguing the plan was bad.", 0,
-     "The Navy's recent top adviser"),
+    # a participle's subject across its object: "a note to members stating" (the rules take "members")
+    ("Her team quickly sent a note to members stating that the levy was dead.", 0, "Her team"),
+    # a possessive before the head noun is read as the subject ("The Harbour Board's")
+    ("The Harbour Board's former chief adviser on the dredging plan went further, arguing it was bad.", 0,
+     "The Harbour Board's former chief adviser"),
 ]
 
 

@@ -437,8 +437,8 @@ class _Doc:
         words = words[i:]
         inner = False
         if len(words) >= 3 and not self._personlike(words):
-            # A title inside the run ("Clinton Communication Director Jennifer Palmieri", "Rights
-            # Watch researcher Anna Keller"): the name is the words after its last title, and the
+            # A title inside the run ("Velden Harbour Director Tomas Lindqvist", "Tideway
+            # Trust researcher Anna Keller"): the name is the words after its last title, and the
             # words up to that title describe the person.
             last = max((k for k, w in enumerate(words[:-2]) if w.lower().rstrip(".") in lex.titles), default=-1)
             if last >= 0 and self._personlike(words[last + 1 :]):
@@ -470,7 +470,7 @@ class _Doc:
                 continue
             if found[2] and (any(self._written_in_lowercase(w.lower()) for w in found[0])
                              or _title_case(self.text, start, end)):
-                continue  # after a title inside a headline's run: "Big-Name Senator Endorsed Trump"
+                continue  # after a title inside a headline's run: "Harbour Chief Backs New Toll"
             words, desc = found[0], set(found[1])
             before = self.text[max(0, at - 40) : at].lower().split()
             for w in reversed(before[-4:]):

@@ -1,13 +1,13 @@
 """A source's whole mention: the name and the apposition that describes it.
 
-``"Mark Penn, a pollster who worked for both candidates, argued ..."`` names its source with
-all of ``Mark Penn, a pollster who worked for both candidates``, and so does ``"..., said
+``"Ida Brandt, a pollster who has polled for both parties, argued ..."`` names its source with
+all of ``Ida Brandt, a pollster who has polled for both parties``, and so does ``"..., said
 Ana Ruiz, a lawyer in Lima."`` with ``Ana Ruiz, a lawyer in Lima``: PolNeAR's Source spans
 run over such appositions, and SPEC's ``actor_mention`` is "the words in the text that name
 the source". :func:`extend_mention` adds the apposition to a mention found by the rules or
 the learned model; the actor (the canonical name) does not change.
 
-Out of scope: appositions before the name ("A pollster, Mark Penn, said"), parentheses, and
+Out of scope: appositions before the name ("A pollster, Ida Brandt, said"), parentheses, and
 a mention neither inside its statement nor in the 400 characters before it.
 """
 
@@ -71,7 +71,7 @@ def _head_nouns(text: str, pos: int, end: int, nouns: frozenset[str]) -> int:
     return pos
 
 
-# Findings of polls and reports ("New polls released Sunday showed", "The report published
+# Findings of polls and reports ("New polls published Friday showed", "The report published
 # Tuesday found"): their nouns head a complement, their verbs end one (data files).
 _FINDING_NOUNS = frozenset(line.lower() for _, _, line in read_data_lines("attribution_finding_nouns.txt"))
 _FINDING_VERBS = frozenset(line.lower() for _, _, line in read_data_lines("attribution_finding_verbs.txt"))
@@ -218,7 +218,7 @@ def _opens_apposition(words: list[str], titles: frozenset[str], nouns: frozenset
                       past: frozenset[str] = _IRREGULAR_PAST) -> bool:
     """Whether a segment of these words may open an apposition: a determiner, a relative word,
     a number, a possessive, a title or head noun among its first three words or after lowercase
-    words among its first five ("refugee rights program director at ..."), a party tag."""
+    words among its first five ("harbour safety program director at ..."), a party tag."""
     first = words[0].lower()
     if first in _OPENERS or first[:1].isdigit() or first.endswith(("'s", "’s")) or _PARTY.match(words[0]):
         return True

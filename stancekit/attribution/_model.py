@@ -301,7 +301,7 @@ class AttributionModel:
             # A verb of finding between the joint cue threshold and its context's, with no clear source
             # or one that names no speaker ("Surveys of riders at the three ferry sites showed":
             # "sites"): a finding all the same when a poll, study or report comes before it
-            # ("New polls released Sunday showed", scored 1.63 under the cue threshold 1.75 and over
+            # ("New polls published Friday showed", scored 1.63 under the cue threshold 1.75 and over
             # the joint one).
             best = (best[0], i, True, True)
             head = self._best_source(toks, low, inq, i, lex_sets, qc, True)

@@ -210,7 +210,7 @@ def _apposition_start(tokens: list[tuple[str, int, int]], j: int, lex: Lexicon) 
                 or _PARTY_TAG.fullmatch(tokens[c + 1][0])  # a party and state: "Sen. Ann Lee, D-Ore., said"
                 or (opener.isdigit() and len(opener) <= 3 and tokens[c + 2][0] == ",")):  # an age: "Lee, 41, said"
             continue
-        n = c - 1  # the name must open the clause: not "On CNN Tuesday, his wife, ..."
+        n = c - 1  # the name must open the clause: not "On Port News Tuesday, his sister, ..."
         if tokens[n][0] == ")":
             while n > 0 and n > c - 15 and tokens[n][0] != "(":
                 n -= 1
@@ -560,7 +560,7 @@ def _np_backward(tokens: list[tuple[str, int, int]], vi: int, lex: Lexicon,
     # statement Wednesday saying": the statement's issuer speaks, see _Attributor._shared_subject).
     if tokens[end - 1][0].endswith(("’s", "'s")) or (end - start == 1 and tokens[start][0].lower() in lex.calendar):
         return None
-    # Appositive: "Dmitry Danilov, the head of ... asserted"
+    # Appositive: "Ivan Petrov, the head of ... asserted"
     if tokens[start][0].lower() in _DETERMINERS and start >= 2 and tokens[start - 1][0] == ",":
         k = start - 2
         names = []

@@ -104,7 +104,7 @@ def _speech_without_content(tokens: list[tuple[str, int, int]], vi: int, calenda
     if vi >= 1 and tokens[vi - 1][0].lower() == "who":
         return False  # the main clause is theirs
     if any(t[0] == ":" or t[0].startswith("_") for t in tokens[k:]):
-        return False  # "Growing sharper as he spoke, Trump continued: ..."
+        return False  # "Growing louder as she spoke, Ruiz continued: ..."
     if k < n and tokens[k][0].endswith("ly") and tokens[k][0] != "early" and tokens[k][0] not in _SPEAK_WHEN:
         return False  # "spoke highly of", "spoke briefly, ..."
     while k < n and tokens[k][0] not in _CLAUSE_ENDS:
@@ -607,7 +607,7 @@ def _conditional_saying(tokens: list[tuple[str, int, int]], i: int, vi: int) -> 
     is the article's own voice (annotation guide, adjudicated case 12). Not a verb with a clause or
     an object of its own ("if he thinks that ...", "If Ana Ruiz says the pier is safe, Tom Berg
     insisted, ...": a source of its own, split from the main clause), a hedge ("if she seemed to")
-    or a passive ("if Obama is remembered as"), which report a position."""
+    or a passive ("if Ruiz is remembered as"), which report a position."""
     if i < 1 or tokens[i - 1][0].lower() not in _CONDITIONS:
         return False
     n = len(tokens)

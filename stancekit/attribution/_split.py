@@ -321,7 +321,7 @@ def _quantity_verbs(lex: Lexicon) -> frozenset[str]:
 
 
 # A poll, survey or study opening the statement as the subject of a verb of finding ("The poll showed
-# that ...", "A Bloomberg poll in June found ...", "Polls show ..."): the finding's source, whatever
+# that ...", "A Harbor Times poll in July found ...", "Polls show ..."): the finding's source, whatever
 # speaker the clause it reports names ("... that 58 percent of riders said"). At most five words
 # before the noun and six after it (a date, "released Sunday", "from Acme"), no comma: possessive
 # quantifiers, no backtracking.
@@ -338,7 +338,7 @@ _FINDING_SUBJECT = re.compile(
 _FINDING_MAIN = re.compile(
     r"(?: (?:conducted|released|taken|published)\b[^,;]{1,80}+,)? ((?:[A-Z][\w.&'’-]{0,40}+ ){1,4}+)"
     r"(?:also )?(?:found|finds|showed|shows|suggests|suggested)\b")
-# ... or as the opening phrase of the statement: "In a national poll released Monday, 31% of voters said"
+# ... or as the opening phrase of the statement: "In a statewide poll released Friday, 27% of riders said"
 _FINDING_IN = re.compile(
     r"In ((?:(?:the|a|an|its|their|our|this|that|another) )?+"
     r"(?:[\w/.&'’-]{1,40}+ ){0,5}?(?:poll|polls|polling|survey|surveys|study|studies))"
@@ -438,7 +438,7 @@ def _quantity_speaker(frame: str, offset: int, att: _Attributor) -> tuple[str, s
             return None
     pos = m.end("q")
     words = [(w.group(), w.start(), w.end()) for w in _GROUP_WORD.finditer(frame, pos, min(len(frame), pos + 120))]
-    # the text between the words must be blank (or a comma with an apposition: "A third of independents, 33%,")
+    # the text between the words must be blank (or a comma with an apposition: "A quarter of renters, 26%,")
     group: list[tuple[str, int, int]] = []
     k = 0
     if words and words[0][0].lower() == "of" and not frame[pos : words[0][1]].strip():

@@ -155,7 +155,7 @@ def _marks(doc: AttributedDoc, speech: frozenset[str]) -> tuple[dict[int, int], 
     for k, a in enumerate(doc.attributions):
         if a.source:
             s, e = a.source[0]
-            # The head of the source's first noun phrase: "Mark Penn, a pollster who ..." -> Penn.
+            # The head of the source's first noun phrase: "Ida Brandt, a pollster who ..." -> Brandt.
             cut = _APPOSITION.search(text, s, e)
             words = [t for t in tokenize(text, s, cut.start() if cut else e) if t[0][:1].isalnum()]
             if not words:
