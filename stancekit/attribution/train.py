@@ -60,7 +60,7 @@ SOURCE_C = 0.5
 # - PolNeAR's broad attributions, -1 / -3 (:data:`RECALL_THRESHOLDS`, for
 #   ``model.with_thresholds(*RECALL_THRESHOLDS)``; CV F1 0.753): fold 1 F1 0.684 at 0/0, 0.715
 #   at -1/-1, 0.726 at -1/-3, 0.720 at -2/-2 (first model). It attributes SPEC's narrated
-#   actions and nominal cues ("little doubt", "three promises") to their doers.
+#   actions and nominal cues ("few can question", "three promises") to their doers.
 #
 # Issue #13, second round: the cue threshold of reported speech, where SPEC and PolNeAR agree,
 # is lower: in a statement with a quotation mark (QUOTE_THRESHOLD), before "that" or a colon
