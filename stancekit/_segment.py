@@ -303,7 +303,7 @@ _CLOSERS = _QUOTE_MARKS | {".", "!", "?"}
 _TAG_VERBS = _SAYING | frozenset("say add note argue argued argues wrote writes reported reports warned warns "
                                  "predicted predicts contend contends contended believe believes think thinks".split())
 # Words that open a subordinate clause before the main one ("When X pointed out ..., Y said ...").
-# (not "As The Hill reported, ...": the clause names the source of the main one; nor a main clause
+# (not "As The Ledger reported, ...": the clause names the source of the main one; nor a main clause
 # whose subject is a pronoun, which most often stands for the subordinate clause's speaker, nor a
 # subordinate clause whose subject is one: "Though he said ..., John said" names one person)
 _OPENING_PREPOSITIONS = frozenset("during in at on amid".split())  # "During a call on Monday, the campaign said"
@@ -765,7 +765,7 @@ class _Attributor:
             return (named, "person") if named else (text, "description")
         if indefinite and not run and 2 <= len(words) <= 3 and bare[-1] in lex.titles \
                 and all(w[:1].isupper() and b not in lex.country_of for w, b in zip(words[:-1], bare)):
-            # a name as a modifier before a title: "a Clinton aide", "a Ruiz spokesman" (a person
+            # a name as a modifier before a title: "a Lund aide", "a Ruiz spokesman" (a person
             # described, whom "the aide" may name later)
             doc.describe(_Entity(text, "subject", frozenset(bare[-1:]), pos))
             return text, "person"
@@ -2179,7 +2179,7 @@ def segment(
                         if not _inverted_tag_after(frame, lex.speech_verbs):
                             found = _finding_speaker(frame, ps, att) or found
                     if (found is None or found[1] == "group") and ":" in frame:
-                        # "There is less consensus on crime: 47% say ...", "...: a majority of farmers
+                        # "There is less agreement on the ferry: 47% say ...", "...: a majority of farmers
                         # say ..." (the share, not only the group the frame's cue found)
                         c = frame.find(":")
                         found = _quantity_speaker(frame[c + 1 :], ps + c + 1, att) or found

@@ -181,8 +181,8 @@ def test_model_on_pathological_statements(shipped, text):
     # a title after lowercase modifiers among the first five words (regression: the mention stopped at the name)
     ("\"The scheme is broken,\" said Ada Ruiz, harbour safety program director at Tideway Trust, in an interview.",
      "Ada Ruiz", "Ada Ruiz, harbour safety program director at Tideway Trust"),
-    ("Piet Vos, trade and policy director of the Delta Institute, said rates would rise.", "Piet Vos",
-     "Piet Vos, trade and policy director of the Delta Institute"),
+    ("Piet Vos, port and customs director of the Delta Institute, said rates would rise.", "Piet Vos",
+     "Piet Vos, port and customs director of the Delta Institute"),
     # an apposition between dashes (regression: the mention stopped at the name)
     ("Piet Vos — a retired pilot from Delft — says the runway is short.", "Piet Vos",
      "Piet Vos — a retired pilot from Delft"),
@@ -604,10 +604,10 @@ def test_contextual_cue_thresholds(text, thresholds, actor):
     assert got[-1].actor == actor
 
 
-# Issue #13, eighth round: a relative "who" after a description ("a young child, who ...") or a dash,
+# Issue #13, eighth round: a relative "who" after a description ("an old ferryman, who ...") or a dash,
 # and a relative "which" after a capitalised name, stand for the words before them.
 @pytest.mark.parametrize("text, actor", [
-    ("The last question came from a young child, who grumbled that the hall was cold.\n", "child"),
+    ("The last question came from an old ferryman, who grumbled that the hall was cold.\n", "ferryman"),
     ("The order answered the Harbor Gazette, which grumbled that the files were public.\n", "Harbor Gazette"),
     ("Mayor Ada Ruiz - who grumbled that the hall was cold - left early.\n", "Ada Ruiz"),
     ("The hall was cold, which grumbled nothing.\n", None),  # no name before "which"

@@ -132,7 +132,7 @@ def test_conditional_saying_on_pathological_sentences(shipped_attribution, text)
     ("Mayor Ana Ruiz is expected in Velden on Tuesday.", None),
     ("The two mayors are expected back at the table on Monday.", None),
     ("Who could object to such a pier?", None),
-    ("Union leaders agreed in 2011 to a new wage system.", "Union leaders"),
+    ("Union leaders agreed in 2008 to a new shift rota.", "Union leaders"),
     ("Tom Berg briefed reporters that the pier would close.", "Tom Berg"),
     ("Tom Berg is expected to announce the toll on Monday.", "Tom Berg"),
     # (twelfth round, session 17) questions answered without their answers narrate an action;

@@ -159,8 +159,8 @@ def _model_preferring_names(cue_threshold: float = 0.0):
 
 
 # A subject pronoun that opens the statement is the source of the learned model's cue in its
-# predicate, not a noun after the cue or inside the predicate ("She started the week with an
-# address in Harlem focused on ..." had the actor Harlem); not an expletive "it" ("It's been ...").
+# predicate, not a noun after the cue or inside the predicate ("She opened the week with a
+# speech in Velden given over to ..." had the actor Velden); not an expletive "it" ("It's been ...").
 @pytest.mark.parametrize("text, mention", [
     ("Ana Ruiz came in. She grumbled all week about the ferry in Velden.\n", "She"),
     ("Ana Ruiz came in. Then she grumbled all week about the ferry in Velden.\n", "she"),

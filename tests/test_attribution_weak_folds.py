@@ -286,7 +286,7 @@ def test_a_speech_tag_with_a_date_pathological_input():
 # after") is read like one opened by the subordinator: the main clause's cue and subject first
 # (regression: the name inside the opening clause was the speaker).
 @pytest.mark.parametrize("text, actor", [
-    ("Shortly after Ruiz was declared the winner, Berg told a crowd in Lima that he expects to win the county.",
+    ("Shortly after Ruiz was named the winner, Berg told a crowd in Lima that he still hoped to carry the county.",
      "Berg"),
     ("Just before Ruiz announced her plan, Berg said the pier would close.", "Berg"),
     ("Hours after Ruiz conceded, Berg said the count had been fair.", "Berg"),

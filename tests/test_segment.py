@@ -1493,7 +1493,7 @@ SPEAKER_PATTERNS = [
     ("Facing criticism from both parties, Ms. Ruiz released a note, insisting that the budget was sound.", 0,
      "Ruiz", "Ms. Ruiz"),
     # a participle phrase between subject and verb, with a place "City, State" inside it
-    ("Ana Ruiz, speaking at a rally in Fargo, North Dakota, said the budget was a fraud.", 0, "Ana Ruiz",
+    ("Ana Ruiz, speaking at a fair in Lindell, North Dakota, said the budget was a fraud.", 0, "Ana Ruiz",
      "Ana Ruiz"),
     # "a statement (on) Wednesday saying ...": the day is not who speaks
     ("The Harbor Council released a statement Wednesday saying the port would stay open.", 0,
@@ -1516,7 +1516,7 @@ SPEAKER_PATTERNS = [
      "Ed Lee, head of the fares, timetables and safety unit of Acme"),
     # a speech tag between quotations names the speaker whatever its verb
     ("Mary Tan spoke first. “Ann means to play the hard man tonight,” Ed Lee shot back.", 1, "Ed Lee", "Ed Lee"),
-    ("Ed Lee took the floor. “Honestly,” he continued, “we may lose the vote.”", 1, "Ed Lee", "he"),
+    ("Ed Lee took the floor. “Frankly,” he continued, “the vote may be lost.”", 1, "Ed Lee", "he"),
     # a reflexive after the name and an apposition opened by "including" are part of the mention
     ("Ann Lee herself has proposed a tax on trades.", 0, "Ann Lee", "Ann Lee herself"),
     ("Several candidates, including Ann Lee, said the plan would fail.", 0, "candidates",
@@ -1556,24 +1556,24 @@ SPEAKER_PATTERNS = [
     # eighth round a "When"/"While" clause with a source of its own is a statement of its own (0)
     ("When the chair pointed out that Reyes had not answered, the candidate said the fares were fair.", 1,
      "candidate", "the candidate"),
-    ("After Tom Reyes argued that the fares should rise, Ana Ruiz said only that his numbers did not add up.",
+    ("After Tom Reyes argued that the fares should rise, Ana Ruiz said only that his sums were wrong.",
      0, "Ana Ruiz", "Ana Ruiz"),
     ("While Ana Ruiz has said the pier is safe, Tom Reyes said it needs repairs.", 1, "Tom Reyes", "Tom Reyes"),
     # ... but not "As X reported,", nor a pronoun subject in either clause (one person, most often)
-    ("As the Harbor Gazette reported, Tom Reyes was also accused of breaking the rules.", 0, "Harbor Gazette",
+    ("As the Harbor Gazette reported, Tom Reyes had also been blamed for the delay.", 0, "Harbor Gazette",
      "the Harbor Gazette"),
     ("Tom Reyes spoke. Though he said the fares were fair, Reyes said none were raised.", 1, "Tom Reyes", "he"),
     # (the main clause's pronoun is the mention: PolNeAR's Source of "said"; eighth round, second pass)
     ("While Ana Ruiz praised the plan, she said it was costly.", 0, "Ana Ruiz", "she"),
-    # a word that opens a sentence is no part of a name (regression: "Neither Donald J. Trump" as the
-    # fullest name of every "Trump" of the article, "Until Mr. Reyes" as an actor)
+    # a word that opens a sentence is no part of a name (regression: "Neither Tomas K. Berg" as the
+    # fullest name of every "Berg" of the article, "Until Mr. Reyes" as an actor)
     ("Neither Ana Ruiz nor Tom Reyes answered. Ruiz said later that the pier was safe.", 1, "Ana Ruiz", "Ruiz"),
     # ("said so": since the ninth round "Until X spoke," with no content is the article's own voice)
     ("Until Mr. Reyes said so, both Ana Ruiz and her staff had said the pier was safe.", 0, "Reyes", "Mr. Reyes"),
     # a share of a group after a colon ("... on the levy: a majority of farmers say"), and a share named
     # before is no group that a later share stands for (regression: "Two-thirds" got the actor "42%")
     ("Voters split on the levy: a majority of farmers say it is unfair.", 0, "farmers", "a majority of farmers"),
-    ("On schools, 42% say they are liberal. Two-thirds support shorter sentences.", 1, "Two-thirds", "Two-thirds"),
+    ("On ferries, 38% say they are regulars. Two-thirds support a lower toll.", 1, "Two-thirds", "Two-thirds"),
     # an anonymous source is the whole description, not the last noun of it (regression: "Two people
     # close to the mayor said" gave the mayor; "said one source with knowledge of the plan" no one)
     ("Two people close to the mayor said the pier would close.", 0, "people close to the mayor",
@@ -1617,7 +1617,7 @@ SPEAKER_PATTERNS = [
     # ... not a noun before a parenthesis between dashes
     ("The plan — a costly one — says nothing about the pier.", 0, None, None),
     # "Here" and a preposition opening the sentence are no subject and no part of a name (regression:
-    # the actors "Here", "Beyond", "Among Democrats", "Alongside BLM")
+    # the actors "Here", "Beyond", "Among Democrats", "Alongside Greenpeace")
     ("Here in Lima, Ruiz stepped up her attacks on the port, saying the fares were too high.", 0, "Ruiz",
      "Ruiz"),
     ("Beyond the port, the council cited new figures and said the fares would rise.", 0, None, None),
@@ -1630,7 +1630,7 @@ SPEAKER_PATTERNS = [
     ("Dmitry Volkov, the head of the harbor board, asserted that the pier was safe.", 0, "Dmitry Volkov",
      "Dmitry Volkov, the head of the harbor board"),
     # an opening "So", "Now", "Perhaps", "Maybe", "What" is no part of a name (regression: the canonical
-    # names "So Donald Trump", "Now Donald Trump", "Perhaps ...")
+    # names "So Tomas Berg", "Now Tomas Berg", "Perhaps ...")
     ("Ana Ruiz opened the session. So Ana Ruiz said the fares were fair. Ruiz added that the pier was safe.", 2,
      "Ana Ruiz", "Ruiz"),
     ("Perhaps Tom Reyes will agree. Reyes said the fares were fair.", 1, "Tom Reyes", "Reyes"),
@@ -1687,25 +1687,25 @@ SPEAKER_PATTERNS = [
      "Ann Vogt", "Ann Vogt, co-director of the Harbor Institute, a small research group"),
     # "City, State," closing an introductory phrase: the state is no subject (regression: the actor "Oregon")
     ("Speaking at a fish market in Salem, Oregon, Reyes turned on Ruiz, calling her a failure.", 0, "Reyes", "Reyes"),
-    ("Speaking in Concord, New Hampshire, Reyes went after Ruiz, calling her a failure.", 0, "Reyes", "Reyes"),
+    ("Speaking in Taos, New Mexico, Reyes went after Ruiz, calling her a failure.", 0, "Reyes", "Reyes"),
     # ... not a name in apposition after the place
     ("In Salem, Ruiz, the mayor, said the pier was safe.", 0, "Ruiz", "Ruiz, the mayor"),
     # after an inverted speaker, the apposition runs to the end over a title in ''...'' and a relative
     # clause (PolNeAR's Source; regression: the mention stopped at the name or inside the title)
     ("\"It is a mess,\" said Ada Serra, the author of ''Harbor Lights,'' who studies ports at the Lima Institute.",
      0, "Ada Serra", "Ada Serra, the author of ''Harbor Lights,'' who studies ports at the Lima Institute"),
-    ("\"It is a mess,\" said Rosa Quint, 29, a baker from Tulare, California, who was among those surveyed.", 0,
-     "Rosa Quint", "Rosa Quint, 29, a baker from Tulare, California, who was among those surveyed"),
+    ("\"It is a mess,\" said Rosa Quint, 29, a baker from Salem, Oregon, who took part in the survey.", 0,
+     "Rosa Quint", "Rosa Quint, 29, a baker from Salem, Oregon, who took part in the survey"),
     # a closing tag with a pronoun after a quotation: the pronoun is the mention, whoever the quotation's
     # speaker is found to be (regression: the mention was the earlier quotation's, "Ruiz")
     ("Tom Reyes met Ana Ruiz on Monday. \"It is fine,\" Ruiz said. \"It is a call to conscience,\" it added.", 2,
      "Ana Ruiz", "it"),
     # a speech word after a party adjective, and after "the next", is a noun (regression: the actor "Republican")
-    ("Tom Reyes spoke on Monday. He will do well when the next Republican contest comes to Oregon.", 1, None, None),
-    ("The Republican contest is in Oregon.", 0, None, None),
-    # ... and after an inverted verb (regression: no speaker for "another Ohio Republican", "one user")
-    ("Ana Ruiz spoke. \"It will be close,\" added another Ohio Republican.", 1, "Ohio Republican",
-     "another Ohio Republican"),
+    ("Tom Reyes spoke on Monday. He will do well when the next Republican contest reaches Velden.", 1, None, None),
+    ("The Republican contest is in Velden.", 0, None, None),
+    # ... and after an inverted verb (regression: no speaker for "another Velden Republican", "one user")
+    ("Ana Ruiz spoke. \"It will be close,\" added another Velden Republican.", 1, "Velden Republican",
+     "another Velden Republican"),
     ("Ana Ruiz spoke. \"It is fun,\" wrote one Reyes supporter, tweeting a link.", 1, "Reyes supporter",
      "one Reyes supporter"),
     # ... but not a poll that a speaker cites

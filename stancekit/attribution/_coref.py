@@ -72,7 +72,7 @@ def _description_words(raw: list[str]) -> list[str]:
     return [_unpossessive(w.rstrip("’'")) for w in raw]
 
 
-# Party words before a name describe the person ("Republican Donald Trump", "Democrat Bernie Sanders").
+# Party words before a name describe the person ("Republican Tomas Berg", "Democrat Ana Ruiz").
 _PARTY_WORDS = frozenset("republican democrat democratic gop rival".split())
 # Capitalised only because they open a sentence: never part of a name.
 _FUNCTION = frozenset(
@@ -675,7 +675,7 @@ class _Doc:
         full = self.full_name.get(words[-1].lower())
         if full and len(full) > len(name) and full.endswith(words[-1]) and (
                 len(words) == 1 or {w.lower() for w in words} <= set(full.lower().split())):
-            return full  # (not "Bill Clinton" for "Hillary Clinton": another person of that surname)
+            return full  # (not "Per Lund" for "Ana Lund": another person of that surname)
         return name
 
     def gender_of(self, name: str, descriptors: Iterable[str] = ()) -> str | None:

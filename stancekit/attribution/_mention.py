@@ -61,7 +61,7 @@ _MAX_NOUNS = 2
 
 
 def _head_nouns(text: str, pos: int, end: int, nouns: frozenset[str]) -> int:
-    """End of the nouns that follow a name used as a modifier ("Clinton aides", "Sanders'
+    """End of the nouns that follow a name used as a modifier ("Lund aides", "Reyes'
     campaign"): at most two words of ``nouns``, lowercase."""
     for _ in range(_MAX_NOUNS):
         m = _WORD_AFTER.match(text, pos, end)
@@ -123,7 +123,7 @@ _AUXILIARIES = frozenset("is are was were be been has have had will would can co
 
 def _who_clause(text: str, pos: int, end: int, speech_verbs: frozenset[str]) -> int:
     """End of a restrictive "who" clause right after the mention that ends at ``pos``, when a speech
-    verb of the main clause follows it ("A woman who has accused the mayor of fraud said", not
+    verb of the main clause follows it ("A pilot who has sued the port board said", not
     "officials who have said"); else ``pos``."""
     found = _WHO_CLAUSE.match(text, pos, end)
     if found is None:
@@ -184,7 +184,7 @@ def _complement(text: str, m: int, pos: int, end: int, speech_verbs: frozenset[s
     last = words[-1] if words else ""
     if last.lower() not in nouns and last.lower() not in _FINDING_NOUNS:
         found = _OF_NAME.match(text, pos, end) if last[:1].isupper() else None
-        # (and the body's noun after a capitalised modifier: "Tom Berg of the New York delegation")
+        # (and the body's noun after a capitalised modifier: "Tom Berg of the Velden delegation")
         return _head_nouns(text, found.end(), end, nouns) if found else pos
     found = _PHRASE.match(text, pos, end)
     if found is None:
@@ -415,7 +415,7 @@ def extend_mention(text: str, start: int, end: int, mention: str | None, titles:
         a lawyer.", not "According to X, the bridge is safe.").
     nouns : frozenset of str
         Head nouns (:func:`head_nouns`) that a mention runs on over when the name modifies them
-        ("the Clinton" -> "the Clinton campaign").
+        ("the Ruiz" -> "the Ruiz campaign").
     past : frozenset of str
         The lexicon's irregular past tenses (``irregular_past``, user entries from
         ``lexicon_dirs`` included; default: the shipped ``data/irregular_past.txt``): a segment
@@ -447,7 +447,7 @@ def extend_mention(text: str, start: int, end: int, mention: str | None, titles:
     if head_end == pos and mention[-1:].isalpha() and mention.split()[-1][:1].isupper():
         head_end = _plural_head(text, pos, end, speech_verbs)
     pos = head_end
-    reflexive = _REFLEXIVE.match(text, pos, end)  # "Clinton herself has proposed"
+    reflexive = _REFLEXIVE.match(text, pos, end)  # "Lund herself has proposed"
     if reflexive:
         pos = reflexive.end()
     pos = _complement(text, m, pos, end, speech_verbs, nouns)

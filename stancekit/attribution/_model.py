@@ -398,7 +398,7 @@ class AttributionModel:
             j -= 2
             k = mention_start(toks, [t[0].lower() for t in toks[: j + 1]], j, self._lex_sets(att.lex)[0])
         while k < j and toks[k][0].lower() in _CLAUSE_WORDS:
-            k += 1  # "While Hurun lists ...": a capitalised conjunction opens the sentence, not the name
+            k += 1  # "While Halvard lists ...": a capitalised conjunction opens the sentence, not the name
         words = [t[0] for t in toks[k : j + 1]]
         mention = text[toks[k][1] : toks[j][2]]
         if j == k and words[0].lower() in ("who", "which"):  # "Ann Lee, who said ...": the name before the comma
@@ -446,7 +446,7 @@ class AttributionModel:
         e = k - 2
         described = (toks[e][0][:1].islower() and toks[k][0].lower() == "who"
                      and any(w in _DETERMINERS or w in _POSSESSIVE for w in low[max(0, e - 2) : e]))
-        # ("a young child, who", "the port's night clerks, who")
+        # ("an old ferryman, who", "the port's night clerks, who")
         if not (toks[e][0][:1].isupper() or low[e] in lex_sets[0] or low[e] in lex_sets[1] or described) \
                 or low[e] in _STOP or low[e] in NON_SOURCES:  # "Then, who ...?"
             return None

@@ -523,7 +523,7 @@ def _np_backward(tokens: list[tuple[str, int, int]], vi: int, lex: Lexicon,
             continue
         if (low.endswith(("’", "'")) or tok in ("’", "'")) and saw_head and (
                 tok not in ("’", "'") or (i >= 1 and tokens[i - 1][0][-1:].isalpha())):
-            i -= 1  # a possessive ("Sanders' campaign"), not the closing mark of ''...'' before the name
+            i -= 1  # a possessive ("Reyes' campaign"), not the closing mark of ''...'' before the name
             continue
         if low == "and" and saw_head and 0 < i < j and tokens[j][0].lower() in lex.groups \
                 and tokens[i + 1][0][:1].isupper() and _describes_group(tokens[i - 1][0], lex):

@@ -119,7 +119,7 @@ def _speech_without_content(tokens: list[tuple[str, int, int]], vi: int, calenda
         if t == "in" and k + 1 < n and tokens[k + 1][0].lower() in _IN_FAVOUR:
             return False
         if t == "for" and k + 1 < n and not (tokens[k + 1][0][:1].isdigit() or tokens[k + 1][0].lower() in _FOR_TIME):
-            return False  # "speaks for millions of voters", "spoke for Trump": on someone's behalf
+            return False  # "speaks for millions of voters", "spoke for Ruiz": on someone's behalf
         k += 1
     return not (k + 1 < n and tokens[k][0] == "," and tokens[k + 1][0] in _SAYING_ING)
 
@@ -149,7 +149,7 @@ _NARRATED = _AGREE | _BRIEFED | _PUT | _RAISE | _REPORTED_FROM | _ANSWERED | {"e
 def _agreed_to_act(tokens: list[tuple[str, int, int]], vi: int) -> bool:
     """Whether "agreed" at ``vi`` is followed, across a time, a place or "in principle", by "to" and a
     verb: a decision ("agreed in principle on Saturday to hold a summit"; annotation guide, adjudicated
-    case 13), as "agreed to" right after it is; not "agreed in 2011 to a new wage system"."""
+    case 13), as "agreed to" right after it is; not "agreed in 2008 to a new shift rota"."""
     n = len(tokens)
     k = vi + 1
     while k < n and k < vi + 12 and (tokens[k][0].lower() in _AGREE_PP or tokens[k][0][:1].isupper()
