@@ -44,7 +44,10 @@ _PRONOUNS = frozenset("he she they it we i you who".split())
 MAX_WORDS = 30  # an apposition is no longer than this
 MAX_SEGMENTS = 3  # "Ann Lee, 53, a nurse from Ohio, who ..."
 _TITLE_WITHIN = 5  # an apposition's title after lowercase modifiers: "refugee rights program director"
-_ROLE_LINKS = frozenset(("of", "at", "for"))  # "curator of the ...", "coach at ..." (_opens_apposition)
+# A role's noun then one of these and a name or "the" opens an apposition: "curator of the Salem
+# museum", "coach at Salem" (_opens_apposition; also _phrases._np_backward: "Ana Ruiz, curator of
+# the Salem museum, said").
+_ROLE_LINKS = frozenset(("of", "at", "for"))
 _NOT_MODIFIERS = frozenset("to at in on of for from with by as the a an but or that this".split())
 LOOK_BACK = 400  # characters searched before a statement for a mention it does not hold
 _PARTY = re.compile(r"[RDI]-[A-Z][a-z]{0,4}\.?")  # "R-Ill.", "D-Mass"
@@ -467,14 +470,14 @@ def extend_mention(text: str, start: int, end: int, mention: str | None, titles:
         tail = _TAIL.match(text, pos, end)
         if tail is not None and tail.end() > pos:
             return text[m : tail.end()]
+    link = _INVERTED_LINK.match(text, pos, end) if after_verb and not according else None
     if after_verb and not according and (text.startswith((" of ", " for ", " who ", " whose "), pos)
-                                         or _INVERTED_LINK.match(text, pos, end) is not None or (
+                                         or link is not None or (
             text.startswith(" in ", pos) and text[pos + 4 : pos + 5].isupper() and pos == m + len(mention))):
         # ("..., says Tom Berg in Lima.": a place right after the name; not after "of the Academy")
         rest_end = _inverted_phrase(text, pos, end, speech_verbs)
         if rest_end is not None:  # "..., said one keeper of a stall that sells nets, who ...": to the end
             return text[m:rest_end]
-        link = _INVERTED_LINK.match(text, pos, end)
         comma = text.find(",", pos, min(end, pos + 120)) if link is not None else -1
         if comma > 0 and not _NO_APPOSITION.search(text, pos, comma) and not any(
                 w.group().lower() in _VERBS or w.group().lower() in speech_verbs

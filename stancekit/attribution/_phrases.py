@@ -27,6 +27,7 @@ import re
 
 from .._lexicon import Lexicon, read_data_lines
 from ._coref import _DETERMINERS, _FUNCTION, _INITIALS, _PARTY_WORDS, _PRONOUNS, _lex_memo
+from ._mention import _ROLE_LINKS
 
 
 # "the paper", "the daily": a publication, the body that spoke last (see _Attributor.classify)
@@ -240,9 +241,6 @@ _RELATIVE_WHO = frozenset(("who", "whose"))  # a relative clause inside an appos
 
 # A sentence's opening conjunction before a comma: no name that an apposition follows.
 _LEAD_CONJUNCTIONS = frozenset("or and but so yet still".split())
-# A role's noun then one of these and a name opens an apposition after a name ("Ana Ruiz, curator
-# of the Salem museum, said"; _np_backward).
-_ROLE_LINKS = frozenset(("of", "at", "for"))
 _TAG_DETERMINERS = frozenset("a an the one another".split())
 _CLOSING_MARKS = frozenset(", ? ! ' ’ ` \" ”".split())
 

@@ -329,6 +329,24 @@ def _relative_proposal(tokens: list[tuple[str, int, int]], i: int, vi: int, lex:
 
 _QUANTIFIERS = frozenset("many several some most all few both".split())  # lowercase: inside the sentence
 _SUBORDINATE_WORDS = frozenset("that which what".split())
+_AS = frozenset(("as",))
+
+
+def _opener_before(tokens: list[tuple[str, int, int]], i: int, stop: frozenset[str], possessives: bool = False) -> int:
+    """The index of the word that may open the clause of the subject starting at ``i``: back from
+    ``i - 1`` over at most three words of the subject's phrase (determiners, "in", "of", lowercase
+    words that are no function words, and with ``possessives`` the possessive determiners), to the
+    first word of ``stop`` ("that the ferry union", "as several captains in Lima"), and no further
+    than index 0 (:func:`_subordinate_saying`, :func:`_rejected_claim`)."""
+    k = i - 1
+    while k > 0 and k >= i - 3 and tokens[k][0].isalpha() and tokens[k][0].lower() not in stop and (
+            tokens[k][0].lower() in _DETERMINERS or tokens[k][0] in ("in", "of")
+            or possessives and tokens[k][0].lower() in _POSSESSIVE_DETERMINERS
+            or tokens[k][0].islower() and tokens[k][0] not in _FUNCTION):
+        k -= 1
+    return k
+
+
 # wishes, hopes, expectations, acceptance, agreement, regard, mention and naming (present tense), not
 # "said", "called", "described", "told", "asked", which PolNeAR counts in a relative clause too
 _RELATIVE_STANCES = frozenset(
@@ -356,20 +374,14 @@ def _subordinate_saying(tokens: list[tuple[str, int, int]], i: int, vi: int, low
     if i < 1 or low not in _RELATIVE_STANCES:
         return False
     subject = tokens[i][0].lower()
-    k = i - 1
-    while k > 0 and k >= i - 3 and tokens[k][0].lower() not in _SUBORDINATE_WORDS and tokens[k][0].isalpha() and (
-            tokens[k][0].lower() in _DETERMINERS or tokens[k][0] in ("in", "of")
-            or tokens[k][0].lower() in _POSSESSIVE_DETERMINERS
-            or (tokens[k][0].islower() and tokens[k][0] not in _FUNCTION)):
-        k -= 1  # "that the ferry union calls", "that few in Lima expected", "that his government presented"
+    # "that the ferry union calls", "that few in Lima expected", "that his government presented"
+    k = _opener_before(tokens, i, _SUBORDINATE_WORDS, possessives=True)
     w = tokens[k][0].lower()
     if w not in _SUBORDINATE_WORDS:
         return False
     if w == "which" and k >= 1 and tokens[k - 1][0].lower() == "in":
         return False
     return not (low in ("call", "calls") and subject in ("he", "she"))
-
-
 
 
 def _compared_saying(tokens: list[tuple[str, int, int]], i: int | None, vi: int) -> bool:
@@ -555,11 +567,7 @@ def _rejected_claim(tokens: list[tuple[str, int, int]], i: int) -> bool:
     governs the sentence, so it is the author's (SPEC section 4; annotation guide, adjudicated case
     20: the author's answer to a side's argument is the author's). Not "As Ana Ruiz put it, ..."
     (no rejection), nor a rejection whose own clause names the speaker ("Nor did Ana Ruiz say ...")."""
-    k = i - 1
-    while k > 0 and k >= i - 3 and tokens[k][0].isalpha() and tokens[k][0].lower() != "as" and (
-            tokens[k][0].lower() in _DETERMINERS or tokens[k][0] in ("in", "of")
-            or tokens[k][0].islower() and tokens[k][0] not in _FUNCTION):
-        k -= 1  # "as several captains in Lima", "as its harshest critics"
+    k = _opener_before(tokens, i, _AS)  # "as several captains in Lima", "as its harshest critics"
     if k < 1 or tokens[k][0].lower() != "as":
         return False
     low = [t[0].lower() for t in tokens[:4] if t[0] != "’s" and t[0] != "'s"]
