@@ -1028,3 +1028,28 @@ def test_two_names_after_an_inverted_verb_or_before_a_colon(text, actor, mention
 ])
 def test_inverted_speaker_relative_with_a_speech_verb(text, mention):
     _check_speaker(text, "harbour official", mention)
+
+
+# Session 22 (issue #13, PolNeAR fold 3; docs/attribution.md, "Seventeenth round"). Every sentence
+# is invented.
+# (14) Verbs of exclaiming, opining and confiding are speech verbs (data/speech_verbs.txt), and
+# plural nouns of advisers and commentators are groups (data/groups.txt) after a possessive, "and
+# his" or "a number of" (regression: no speaker).
+@pytest.mark.parametrize("text, actor, mention", [
+    pytest.param("\u201cThe pier is sinking,\u201d Ana Ruiz exclaimed upon seeing it.", "Ana Ruiz", "Ana Ruiz",
+                 id="exclaimed-then-phrase"),
+    pytest.param("\u201cThe fares must fall,\u201d opined the Harbour Gazette.", "Harbour Gazette", "the Harbour Gazette",
+                 id="opined-inverted"),
+    pytest.param("Tom Berg confided to a friend that the pier was unsafe.", "Tom Berg", "Tom Berg",
+                 id="confided-that"),
+    pytest.param("Tom Berg and his attorneys have said the firm would reopen next year.", "attorneys", "attorneys",
+                 id="and-his-attorneys"),
+    pytest.param("His consultants said the toll would pay for the pier.", "consultants", "consultants",
+                 id="possessive-consultants"),
+    pytest.param("A number of columnists suggested the pier was a waste of money.", "columnists", "columnists",
+                 id="a-number-of-columnists"),
+    pytest.param("Several party operatives argue that the mayor cannot win.", "party operatives",
+                 "Several party operatives", id="quantifier-operatives-kept"),
+])
+def test_exclaiming_verbs_and_adviser_groups(text, actor, mention):
+    _check_speaker(text, actor, mention)
