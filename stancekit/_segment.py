@@ -360,8 +360,8 @@ def _anonymous_end(tokens: list[tuple[str, int, int]], h: int, lex: Lexicon) -> 
         if m < n and all(tokens[h + 1 + i][0].lower() == w for i, w in enumerate(ph)):
             e = m
             while e < n and e < m + 6 and tokens[e][0][:1].isalnum() and tokens[e][0].lower() not in _ANON_STOPS \
-                    and tokens[e][0].lower() not in lex.speech_verbs:
-                e += 1
+                    and (tokens[e][0].lower() not in lex.speech_verbs or tokens[e - 1][0].endswith(("'s", "’s"))):
+                e += 1  # (a possessive's noun of the list: "familiar with the mayor's thinking")
             return e if e > m else None
     return None
 
@@ -446,12 +446,23 @@ def _possessive_role(words: list[str], bare: list[str], lex: Lexicon, seats: boo
 def _role_before_comma(tokens: list[tuple[str, int, int]], s: int, c: int, kind: str, lex: Lexicon) -> bool:
     """Whether ``tokens[s:c]``, read as a speaker of ``kind``, is a role that a name in apposition
     may follow: a person or a description (or a body whose last word is a title), opened by a
-    determiner or holding a possessive, ending in a lowercase word before the comma at ``c`` with
-    two tokens or more after it ("the president's press secretary, Ana Ruiz", "the Polish foreign
-    minister, Ana Ruiz"; :meth:`_Attributor._apposed_name` reads the name)."""
+    determiner (or "another") or holding a possessive, ending in a lowercase word before the comma
+    at ``c`` with two tokens or more after it ("the president's press secretary, Ana Ruiz", "the
+    Polish foreign minister, Ana Ruiz", "another forum user, Ana Ruiz";
+    :meth:`_Attributor._apposed_name` reads the name)."""
     return (kind in ("person", "description") or kind == "org" and tokens[c - 1][0] in lex.titles) \
         and c + 2 < len(tokens) and tokens[c][0] == "," and tokens[c - 1][0].islower() \
-        and (tokens[s][0].lower() in _DETERMINERS or any(t[0].endswith(("'s", "’s")) for t in tokens[s:c]))
+        and (tokens[s][0].lower() in _DETERMINERS or tokens[s][0].lower() == "another"
+             or any(t[0].endswith(("'s", "’s")) for t in tokens[s:c]))
+
+
+_ORDINAL = re.compile(r"[1-9][0-9]?(?:st|nd|rd|th)")
+
+
+def _ordinal_before_title(tokens: list[tuple[str, int, int]], k: int) -> bool:
+    """Whether ``tokens[k]`` is an ordinal of a rank before a capitalised title ("Navy 2nd Lt.
+    Ana Ruiz", "1st Sgt. Tom Berg"); a number of two digits at most."""
+    return k + 1 < len(tokens) and _ORDINAL.fullmatch(tokens[k][0]) is not None and tokens[k + 1][0][:1].isupper()
 
 
 def _inverted_end(tokens: list[tuple[str, int, int]], j: int, lex: Lexicon) -> tuple[int, int | None]:
@@ -467,7 +478,8 @@ def _inverted_end(tokens: list[tuple[str, int, int]], j: int, lex: Lexicon) -> t
                      or tokens[k][0].lower() in lex.titles or _initial_dot(tokens, k)
                      or (k > j and tokens[k - 1][0][:1].isupper() and _name_cap(tokens[k][0]))
                      or (k > j and _particle_in_name(tokens, k))
-                     or (k == j and tokens[k][0].lower() == "another")):
+                     or (k == j and tokens[k][0].lower() == "another")
+                     or (k > j and _ordinal_before_title(tokens, k))):
         k += 1
     if j < k < n and tokens[k][0] in _PERSON_NOUNS and tokens[j][0].lower() in _INDEFINITE:
         k += 1  # ", said one user.", ", added a local resident."

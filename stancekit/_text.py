@@ -524,8 +524,8 @@ def _quote_marks(text: str, start: int, end: int) -> list[int]:
 class QuoteIndex:
     """Top-level quotation spans of a text, with fast lookup of the quoted share of a span.
 
-    Straight, curly and angle (guillemet) double quotes, and single quotes where no
-    double quote is open. Apostrophes inside words (``Kazakhstan’s``, ``didn't``)
+    Straight, curly and angle (guillemet) double quotes (and two straight apostrophes in a row,
+    ''...'', as one double mark), and single quotes where no double quote is open. Apostrophes inside words (``Kazakhstan’s``, ``didn't``)
     are never quotes. A quotation left open at the end of a paragraph is closed
     there, unless the next paragraph opens with a quotation mark (the
     convention for quotations running over several paragraphs). Nested single
@@ -533,7 +533,7 @@ class QuoteIndex:
     """
 
     def __init__(self, text: str, paras: list[tuple[int, int]]) -> None:
-        self.spans: list[tuple[int, int]] = quote_spans(text, paras)
+        self.spans: list[tuple[int, int]] = quote_spans(text, paras, paired=True)
         self._starts = [s for s, _ in self.spans]
         cum = [0]
         for s, e in self.spans:
@@ -569,9 +569,12 @@ class QuoteIndex:
         return out
 
 
-def quote_spans(text: str, paras: list[tuple[int, int]]) -> list[tuple[int, int]]:
+def quote_spans(text: str, paras: list[tuple[int, int]], paired: bool = False) -> list[tuple[int, int]]:
     """Top-level quotation spans ``(start, end)``, quote marks included, in the paragraphs
-    ``paras`` (all of a text, or a run of them). See :class:`QuoteIndex`."""
+    ``paras`` (all of a text, or a run of them). See :class:`QuoteIndex`. With ``paired``, two
+    straight apostrophes in a row ("''", a typewriter's double quote: ''The council says 'no'
+    to us,'' said Tom Berg.) are one double mark, so that single marks inside nest in its
+    quotation; without it (the stance features' reading) each is a single mark."""
     spans: list[tuple[int, int]] = []
     if not paras:
         return spans
@@ -582,8 +585,14 @@ def quote_spans(text: str, paras: list[tuple[int, int]]) -> list[tuple[int, int]
     d_para = -1
     s_open: int | None = None  # start of an open single quotation
     s_para = -1
+    pair_at = -1  # the second apostrophe of a pair read as one double mark
     for i in _quote_marks(text, para_starts[0], para_ends[-1]):
+        if i == pair_at:
+            continue
         ch = text[i]
+        width = 1
+        if paired and ch == "'" and i + 1 < n and text[i + 1] == "'":
+            ch, width, pair_at = '"', 2, i + 1
         pi = bisect_right(para_starts, i) - 1
         if d_open is not None and pi != d_para:
             # Crossed a paragraph break with a quotation open.
@@ -598,7 +607,7 @@ def quote_spans(text: str, paras: list[tuple[int, int]]) -> list[tuple[int, int]
                 pass  # an unclosed single mark was most likely an apostrophe
             s_open = None
         prev = text[i - 1] if i > 0 else " "
-        nxt = text[i + 1] if i + 1 < n else " "
+        nxt = text[i + width] if i + width < n else " "
         if ch in "“«":
             if d_open is not None and ch == "“" and nxt.isspace() and not prev.isspace():
                 # '“The pier is old,“ she said': an opening mark written where the closing one belongs
@@ -617,7 +626,7 @@ def quote_spans(text: str, paras: list[tuple[int, int]]) -> list[tuple[int, int]
                 if not nxt.isspace():
                     d_open, d_para, s_open = i, pi, None
             elif not prev.isspace():
-                spans.append((d_open, i + 1))
+                spans.append((d_open, i + width))
                 d_open, s_open = None, None
             elif not nxt.isspace():
                 spans.append((d_open, i))

@@ -1053,3 +1053,64 @@ def test_inverted_speaker_relative_with_a_speech_verb(text, mention):
 ])
 def test_exclaiming_verbs_and_adviser_groups(text, actor, mention):
     _check_speaker(text, actor, mention)
+
+
+# (15) Speakers after an inverted verb and in front of a subject's verb (session 22): a role opened
+# by "another" takes the name in apposition after it; an ordinal rank belongs to a titled name; a
+# possessive's noun of the speech list ends the phrase of an anonymous source ("familiar with the
+# mayor's thinking"); a speech verb after an article, a plain adjective and a party's or country's
+# adjective is a noun ("a tough Democratic challenge"; regression: "Democratic" spoke); two
+# straight apostrophes ('') are one double quotation mark, so single marks nest inside (regression:
+# the quotation ended at the nested mark and no tag was read).
+@pytest.mark.parametrize("text, actor, mention", [
+    pytest.param("\u201cThe storm is getting closer,\u201d said another Twitter user, Ana Ruiz.", "Ana Ruiz",
+                 "another Twitter user, Ana Ruiz", id="another-role-then-name"),
+    pytest.param("\u201cThe storm is getting closer,\u201d said one Twitter user, Ana Ruiz.", "Ana Ruiz",
+                 "one Twitter user, Ana Ruiz", id="one-role-then-name-kept"),
+    pytest.param("\u201cI never saw a worse pier,\u201d said Navy 2nd Lt. Tom Berg.", "Tom Berg",
+                 "Navy 2nd Lt. Tom Berg", id="ordinal-rank"),
+    pytest.param("Another source familiar with Ruiz's thinking said, \u201cShe will run again.\u201d",
+                 "source familiar with Ruiz's thinking", "source familiar with Ruiz's thinking",
+                 id="familiar-with-possessive-thinking"),
+    pytest.param("\u201cShe will run again,\u201d said a source familiar with the mayor's thinking.",
+                 "source familiar with the mayor's thinking", "a source familiar with the mayor's thinking",
+                 id="inverted-familiar-with-possessive"),
+    pytest.param("Sen. Tom Berg, facing a tough Democratic challenge in Ohio, a swing state, said he would "
+                 "welcome the plan.", "Tom Berg", "Sen. Tom Berg", id="article-adjective-party-noun"),
+    pytest.param("The outgoing Republican says the pier must close.", "Republican", "The outgoing Republican",
+                 id="party-noun-subject-kept"),
+    pytest.param("''When the council says 'We can't,' I don't believe it,'' said Tom Berg, a pier surveyor.",
+                 "Tom Berg", "Tom Berg, a pier surveyor", id="double-apostrophes-nested-single"),
+    pytest.param("''The council says 'no' to us,'' said Tom Berg.", "Tom Berg", "Tom Berg",
+                 id="double-apostrophes-nested-word"),
+])
+def test_inverted_roles_ranks_and_double_apostrophes(text, actor, mention):
+    _check_speaker(text, actor, mention)
+
+
+@pytest.mark.parametrize("text, spans", [
+    ("''The pier is old,'' she said.", [(0, 20)]),
+    ("''The council says 'no' to us,'' he said.", [(0, 32)]),
+    ("The 1990s' boom ended.", []),
+    ("He said ''yes.'' Then ''no.''", [(8, 16), (22, 29)]),
+])
+def test_double_apostrophes_are_one_mark(text, spans):
+    from stancekit._text import QuoteIndex, paragraphs, quote_spans
+
+    assert QuoteIndex(text, paragraphs(text)).spans == spans
+    # the stance features' reading keeps each apostrophe a single mark
+    assert quote_spans(text, paragraphs(text)) == quote_spans(text, paragraphs(text), paired=False)
+
+
+@pytest.mark.parametrize("text", [
+    "''" * 20000 + "'",
+    "'' a ' b " * 5000,
+    ", said Navy " + "2nd " * 5000 + "Lt. Tom Berg.",
+    "A source familiar with " + "Ruiz's thinking " * 3000 + "said so.",
+    "a tough Democratic challenge " * 3000,
+])
+def test_session22_shapes_on_pathological_input(text):
+    from stancekit._segment import _ORDINAL
+
+    check_offsets(text, segment(text, attribution=None))
+    assert _ORDINAL.fullmatch("2" * 50000 + "nd") is None
