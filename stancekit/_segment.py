@@ -177,14 +177,14 @@ _COPULA_WORDS = frozenset(
 )
 _SUPERLATIVE = frozenset(("most", "least"))
 _ACCORDING = re.compile(r"\b[Aa]ccording to\s+")
-_IN_VIEW = re.compile(r"\b[Ii]n\s+(?:the\s+(?:view|opinion|words|assessment|estimation|judgement|judgment|calculation)"
-                      r"\s+of\s+)")
+# The nouns of "in the view of X" and "in X's view" (both patterns are built from this tuple).
+_VIEW_NOUNS = ("view", "opinion", "words", "assessment", "estimation", "judgement", "judgment", "calculation")
+_IN_VIEW = re.compile(r"\b[Ii]n\s+(?:the\s+(?:" + "|".join(_VIEW_NOUNS) + r")\s+of\s+)")
 _IN_POSS_VIEW = re.compile(
     r"\b[Ii]n\s+(his|her|their|(?:the\s+)?[A-Za-z][\w.\-]*(?:\s[\w.\-]+){0,6}?(?:’s|'s|’|'))\s+"
-    r"(?:view|opinion|words|assessment|estimation|judgement|judgment|calculation|telling|account(?=\s*,))\b"
+    r"(?:" + "|".join(_VIEW_NOUNS) + r"|telling|account(?=\s*,))\b"
 )  # ("in his account," set off by a comma: not "kept the money in his account")
-_VIEW_WORDS = ("view", "opinion", "words", "assessment", "estimation", "judgement", "judgment", "calculation", "account",
-               "telling")
+_VIEW_WORDS = _VIEW_NOUNS + ("account", "telling")
 # Both patterns need one of them as a word of its own (after whitespace, before a word boundary): a
 # frame whose lowercase words hold none is not searched (a set test on the words frame_speaker read,
 # about a quarter of the time of seven substring searches).
