@@ -445,15 +445,17 @@ def _possessive_role(words: list[str], bare: list[str], lex: Lexicon, seats: boo
 
 def _role_before_comma(tokens: list[tuple[str, int, int]], s: int, c: int, kind: str, lex: Lexicon) -> bool:
     """Whether ``tokens[s:c]``, read as a speaker of ``kind``, is a role that a name in apposition
-    may follow: a person or a description (or a body whose last word is a title), opened by a
-    determiner (or "another") or holding a possessive, ending in a lowercase word before the comma
+    may follow: a person or a description (or a body whose last word is a title; or a role after
+    "his", "her", "their", which names no one by itself), opened by a determiner (or "another", or
+    a possessive pronoun) or holding a possessive, ending in a lowercase word before the comma
     at ``c`` with two tokens or more after it ("the president's press secretary, Ana Ruiz", "the
     Polish foreign minister, Ana Ruiz", "another forum user, Ana Ruiz";
     :meth:`_Attributor._apposed_name` reads the name)."""
-    return (kind in ("person", "description") or kind == "org" and tokens[c - 1][0] in lex.titles) \
+    return (kind in ("person", "description") or kind == "org" and tokens[c - 1][0] in lex.titles
+            or kind == "none" and tokens[s][0] in _POSSESSIVE_PRON) \
         and c + 2 < len(tokens) and tokens[c][0] == "," and tokens[c - 1][0].islower() \
         and (tokens[s][0].lower() in _DETERMINERS or tokens[s][0].lower() == "another"
-             or any(t[0].endswith(("'s", "’s")) for t in tokens[s:c]))
+             or tokens[s][0] in _POSSESSIVE_PRON or any(t[0].endswith(("'s", "’s")) for t in tokens[s:c]))
 
 
 _ORDINAL = re.compile(r"[1-9][0-9]?(?:st|nd|rd|th)")
@@ -478,7 +480,7 @@ def _inverted_end(tokens: list[tuple[str, int, int]], j: int, lex: Lexicon) -> t
                      or tokens[k][0].lower() in lex.titles or _initial_dot(tokens, k)
                      or (k > j and tokens[k - 1][0][:1].isupper() and _name_cap(tokens[k][0]))
                      or (k > j and _particle_in_name(tokens, k))
-                     or (k == j and tokens[k][0].lower() == "another")
+                     or (k == j and (tokens[k][0].lower() == "another" or tokens[k][0] in _POSSESSIVE_PRON))
                      or (k > j and _ordinal_before_title(tokens, k))):
         k += 1
     if j < k < n and tokens[k][0] in _PERSON_NOUNS and tokens[j][0].lower() in _INDEFINITE:
@@ -544,8 +546,37 @@ def _group_word(word: str, lex: Lexicon) -> bool:
         or word in _PERSON_NOUNS or base in _PERSON_NOUNS
 
 
+_DESCRIBED_LINKS = frozenset("who of for at with in from".split())  # after a closing tag's described speaker
+_DESCRIBED_OPENING = frozenset("a an another one".split())
+
+
+def _closing_described_end(tokens: list[tuple[str, int, int]], vi: int, lex: Lexicon) -> int:
+    """End of the head noun of a described speaker after the inverted verb at ``vi`` when the tag
+    closes the sentence (", said a port official who was briefed on the talks.", ", said a former
+    spokesman for the Harbour Board, Ivo Marten, who ..."): "a", "an", "another" or "one", at most
+    three modifiers, a group, title or person noun (:func:`_group_word`), then the end or a
+    relative "who" or a preposition, with no finite verb between it and a relative word; else 0.
+    Out of scope: "the" (a description the article resolves), a noun no list knows."""
+    j, n = vi + 1, len(tokens)
+    if j >= n or tokens[j][0] not in _DESCRIBED_OPENING:
+        return 0
+    h = j + 1
+    while h < n and h <= j + 3 and tokens[h][0].replace("-", "").isalpha() \
+            and tokens[h][0].lower() not in _FUNCTION and not _group_word(tokens[h][0], lex):
+        h += 1
+    if h >= n or not tokens[h][0].islower() or not _group_word(tokens[h][0], lex):
+        return 0
+    e = h + 1
+    if e == n or tokens[e][0] in (".", "!", "?"):
+        return e
+    if tokens[e][0] not in _DESCRIBED_LINKS:
+        return 0
+    rel = next((k for k in range(e, n) if tokens[k][0] in ("who", "whose", "which")), n)
+    return 0 if any(t[0].lower() in _FINITE for t in tokens[e:rel]) else e
+
+
 # verbs of an inverted tag after a comma with no quotation ("The plan is late, said Tom Berg.")
-_INVERTED_UNQUOTED = frozenset("said says added adds argued argues noted notes".split())
+_INVERTED_UNQUOTED = frozenset("said says added adds argued argues noted notes predicted predicts wrote writes".split())
 _WHO_AUX = frozenset("has have had also long often".split())  # "who has long complained"
 # prepositions that open no clause: the noun phrase after them is their object ("Despite party calls")
 _NOUN_PREPOSITIONS = frozenset("alongside amid amidst despite among amongst against beside unlike".split())
@@ -1009,6 +1040,14 @@ class _Attributor:
                     span = _np_backward(tokens, main[0], lex)
                     if span is not None and span[0] == comma + 1:  # the verb's subject opens the main clause
                         candidates = main + [v for v in candidates if v < comma]
+        last = -1  # "The mayor warned the board ..., said a port official who ...": the closing tag's
+        # speaker reports the sentence, the cues before it are its content (those after it, its relative clause)
+        if len(candidates) > 1 and not after_quote and not any(t[0].startswith("_") for t in tokens):
+            last = next((v for v in reversed(candidates) if v >= 4 and tokens[v - 1][0] == "," and v + 1 < len(tokens)
+                         and tokens[v][0] in _INVERTED_UNQUOTED
+                         and (_closing_inverted_tag(tokens, v, lex) or _closing_described_end(tokens, v, lex))), -1)
+            if last > candidates[0]:
+                candidates = [last] + [v for v in candidates if v != last]
         shared = None
         said_at = None  # a speech verb whose subject was not found, before the content it opens
         for vi in candidates:
@@ -1106,7 +1145,8 @@ class _Attributor:
                 if shared is not None:
                     return shared
                 continue
-            if span is None and low in _SAYING and (low in _SAID or vi != candidates[-1]):
+            if span is None and low in _SAYING and (low in _SAID or vi != candidates[-1]) \
+                    and vi != last:  # (not a closing tag put first: its speaker is after it)
                 described = _described_subject(tokens, vi, lex)
                 if described is not None:  # "A harbour employee said Ana Ruiz described ...": not the name after it
                     name, kind, mention = self.np_at(frame, offset, tokens, *described)
@@ -1120,7 +1160,8 @@ class _Attributor:
                 # content of an earlier one (whose own subject went unread) is no speaker
                 continue
             if span and span[1] < vi - 1 and tokens[vi - 1][0] == "," and low in _INVERTED_UNQUOTED \
-                    and not any(t[0].startswith("_") for t in tokens) and _closing_inverted_tag(tokens, vi, lex):
+                    and not any(t[0].startswith("_") for t in tokens) \
+                    and (_closing_inverted_tag(tokens, vi, lex) or _closing_described_end(tokens, vi, lex)):
                 span = None  # "X lacks support on the board, whom he angered, said Ana Ruiz, a ...": the tag's
             if span:
                 name, kind, mention = self.np_at(frame, offset, tokens, *span)
@@ -1151,6 +1192,8 @@ class _Attributor:
             unquoted = not after_quote and vi >= 4 and vi + 1 < len(tokens) and tokens[vi - 1][0] == "," \
                 and (low in _INVERTED_UNQUOTED or low == "say") and tokens[vi + 1][0].lower() not in lex.calendar
             described = unquoted and tokens[vi + 1][0].islower() and _described_end(tokens, vi + 1, lex)
+            closing = unquoted and not described and _closing_described_end(tokens, vi, lex)
+            described = described or closing  # "..., said a port official who was briefed on the talks."
             # "..., says harbour engineer Tom Berg.": a role in lowercase, then the name
             titled = unquoted and not described and tokens[vi + 1][0].islower() and tokens[vi + 1][0] not in _DETERMINERS \
                 and _inverted_end(tokens, vi + 1, lex)[1] is not None
@@ -1166,7 +1209,7 @@ class _Attributor:
                         joint = self._coordinated(frame, offset, tokens, j, k, k2)
                         if joint is not None:
                             return joint[0], joint[1], frame[tokens[j][1] : tokens[k2 - 1][2]]
-                if unquoted and k < len(tokens) and tokens[k][0] not in _INVERTED_ENDS and not (
+                if unquoted and not closing and k < len(tokens) and tokens[k][0] not in _INVERTED_ENDS and not (
                         tokens[k][0] == "of" and k + 1 < len(tokens) and tokens[k + 1][0] in _DETERMINERS) and not (
                         tokens[k][0] in ("in", "from") and k + 2 < len(tokens) and tokens[k + 1][0][:1].isupper()
                         and tokens[k + 2][0] in _INVERTED_ENDS):  # "..., says Tom Berg in Lima."

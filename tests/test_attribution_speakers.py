@@ -1114,3 +1114,62 @@ def test_session22_shapes_on_pathological_input(text):
 
     check_offsets(text, segment(text, attribution=None))
     assert _ORDINAL.fullmatch("2" * 50000 + "nd") is None
+
+
+# (16) After an inverted verb, a role opened by "his", "her" or "their" before a name, or before a
+# comma and a name in apposition, gives the name (regression: no speaker). A closing inverted tag
+# with no quotation ("said", "says", "added", "argued", "noted", "predicted", "wrote") whose
+# speaker ends the sentence, a name or a described person with a phrase or relative clause of its
+# own, speaks for the whole sentence: the cues before it are its content (regression: the
+# content's subject, "the mayor", spoke). More groups: campaigns, surrogates, trackers, progressives.
+@pytest.mark.parametrize("text, actor, mention", [
+    pytest.param("\u201cWe will win,\u201d said her spokesman Tom Berg.", "Tom Berg", "her spokesman Tom Berg",
+                 id="possessive-role-then-name"),
+    pytest.param("\u201cWe will win,\u201d added his campaign manager Tom Berg, speaking to reporters after the "
+                 "mayor spoke.", "Tom Berg", "his campaign manager Tom Berg", id="possessive-two-word-role"),
+    pytest.param("\u201cWe will win,\u201d said her spokesman, Tom Berg.", "Tom Berg", "her spokesman, Tom Berg",
+                 id="possessive-role-comma-name"),
+    pytest.param("The toll will fall, said her campaign manager Tom Berg.", "Tom Berg",
+                 "her campaign manager Tom Berg", id="unquoted-possessive-role"),
+    pytest.param("The stakes are high, and the mayor warned the council not to close the pier, said a port "
+                 "official who was briefed on the talks.", "port official", "a port official",
+                 id="closing-described-tag-over-content-cue"),
+    pytest.param("Tom Berg will back the toll before the vote, predicted Ana Ruiz, the former governor of Ohio.",
+                 "Ana Ruiz", "Ana Ruiz, the former governor of Ohio", id="closing-predicted-over-content-cue"),
+    pytest.param("The pier is safe, said a port official.", "port official", "a port official",
+                 id="closing-described-tag-alone-kept"),
+    pytest.param("Tom Berg warned that the pier, said to be the oldest in Lima, was unsafe.", "Tom Berg", "Tom Berg",
+                 id="no-closing-tag-kept"),
+    pytest.param("Harbour campaigns argue that the toll is unfair.", "Harbour campaigns", "Harbour campaigns",
+                 id="group-campaigns"),
+    pytest.param("His surrogates said the toll would fall.", "surrogates", "surrogates", id="group-surrogates"),
+])
+def test_possessive_roles_and_closing_inverted_tags(text, actor, mention):
+    lead = "Ana Ruiz runs the port. "
+    got = segment(lead + text, attribution=None)
+    check_offsets(lead + text, got)
+    assert [(s.actor, s.actor_mention) for s in got if s.actor] == [(actor, mention)]
+
+
+@pytest.mark.parametrize("text, end", [
+    ("The pier is safe , said a port official .", 9),
+    ("The pier is safe , said a port official who was there .", 9),
+    ("The pier is safe , said a longtime port official for the board .", 10),
+    ("The pier is safe , said the port official .", 0),  # "the": a description the article resolves
+    ("The pier is safe , said a port official was late .", 0),  # a finite verb: the content goes on
+    ("The pier is safe , said a pier .", 0),  # no group, title or person noun
+])
+def test_closing_described_end(text, end):
+    from stancekit._lexicon import load_lexicon
+    from stancekit._segment import _closing_described_end
+
+    tokens = [(w, 0, 0) for w in text.split()]
+    assert _closing_described_end(tokens, tokens.index(("said", 0, 0)), load_lexicon()) == end
+
+
+@pytest.mark.parametrize("text", [
+    "The pier is safe, " + "said a port official, " * 3000 + "who left.",
+    "The mayor warned, " * 3000 + "said her spokesman, Tom Berg.",
+])
+def test_closing_tags_on_pathological_input(text):
+    check_offsets(text, segment(text, attribution=None))
