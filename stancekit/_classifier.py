@@ -22,14 +22,14 @@ __all__ = ["StanceClassifier", "check_neutral_bias", "check_tree_blend", "check_
 
 # The trees of setting ``tree_blend`` (HistGradientBoostingClassifier) besides their rounds and
 # learning rate (tree_rounds, tree_learning_rate): the seventh #14 round's configuration
-# (docs/model-card.md), not tuned. No early stopping (it would hold out a random part of the
+# (docs/history/model-card.md), not tuned. No early stopping (it would hold out a random part of the
 # data), and a fixed seed: the fit is deterministic.
 TREE_PARAMS: dict[str, object] = {"max_leaf_nodes": 15, "min_samples_leaf": 20, "l2_regularization": 1.0,
                                   "early_stopping": False}
 
 
 # The perceptron of setting ``mlp_blend`` (MLPClassifier) besides its hidden units and alpha
-# (mlp_hidden, mlp_alpha): the ninth #14 round's configuration (docs/model-card.md). lbfgs on the
+# (mlp_hidden, mlp_alpha): the ninth #14 round's configuration (docs/history/model-card.md). lbfgs on the
 # whole training set with a fixed seed: the fit is deterministic.
 MLP_PARAMS: dict[str, object] = {"solver": "lbfgs", "activation": "relu", "max_iter": 500}
 # Its inputs are standardised with the training data's mean and standard deviation, then clipped to
