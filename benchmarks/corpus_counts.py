@@ -6,11 +6,12 @@ checks that every article has records, then prints the "Counts" figures of docs/
 together, each split, and one row per writing round (the middle part of the
 doc_id: h1 to h7 are the seven periods, h8 on the rounds added to train).
 
-Usage: python benchmarks/corpus_counts.py [FIXTURES_DIR]
+Usage: python benchmarks/corpus_counts.py [FIXTURES_DIR]   (--help: the options)
 """
 
 from __future__ import annotations
 
+import argparse
 import re
 import sys
 from collections import Counter
@@ -62,8 +63,11 @@ def sqn(labels: Counter, target: str) -> str:
     return " / ".join(str(labels[target, lab]) for lab in LABELS)
 
 
-def main() -> None:
-    root = Path(sys.argv[1]) if len(sys.argv) > 1 else FIXTURES
+def main(argv: list[str] | None = None) -> None:
+    ap = argparse.ArgumentParser(description="Print the 'Counts' tables of docs/data.md for a fixtures folder.")
+    ap.add_argument("fixtures", nargs="?", type=Path, default=FIXTURES,
+                    help="a folder holding train/ and dev/ (SPEC section 6 folders; default: this repository's fixtures/)")
+    root = ap.parse_args(argv).fixtures
     split = {name: load(root / name) for name in ("train", "dev")}
     both = split["train"] + split["dev"]
     docs, statements, ambiguous, labels, kinds = summary(both)

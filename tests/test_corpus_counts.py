@@ -74,3 +74,11 @@ def test_broken_offset_and_missing_records_stop(bench: ModuleType, tmp_path: Pat
     (root / "dev" / "ngo_h2_04.txt").write_text("An unannotated note.", encoding="utf-8")
     with pytest.raises(SystemExit, match="texts without records"):
         bench.load(root / "dev")
+
+
+def test_regression_help_is_not_read_as_the_fixtures_folder(bench: ModuleType, capsys: pytest.CaptureFixture[str]) -> None:
+    # "--help" was taken for the folder and the script crashed reading "--help/train".
+    with pytest.raises(SystemExit) as stop:
+        bench.main(["--help"])
+    assert stop.value.code == 0
+    assert "fixtures" in capsys.readouterr().out
