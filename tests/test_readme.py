@@ -102,3 +102,20 @@ def test_python_floor_covers_the_patterns():
     assert int(floor.group(1)) == int(readme.group(1))
     if _patterns_need_311():
         assert int(floor.group(1)) >= 11, "possessive quantifiers in the patterns need Python 3.11"
+
+
+def test_model_card_lists_every_training_setting_with_its_default():
+    # Regression: the settings table of docs/model-card.md had no rows for `paragraph_context` and
+    # `questions` (session 22); a setting a user can pass must be documented with its default.
+    from stancekit._model import DEFAULT_SETTINGS
+
+    card = (ROOT / "docs" / "model-card.md").read_text(encoding="utf-8")
+    rows = re.findall(r"^\| (`[^|]+`) \| ([^|]+) \|", card, flags=re.M)
+    documented = {key.strip("` "): default.strip() for keys, default in rows
+                  for key in keys.split(",")}
+    missing = sorted(set(DEFAULT_SETTINGS) - set(documented))
+    assert not missing, f"docs/model-card.md's settings table lacks {missing}"
+    for key, value in DEFAULT_SETTINGS.items():
+        if not isinstance(value, (bool, int, float, str, list, tuple)) or "," in documented[key]:
+            continue  # rows of several keys give their defaults together
+        assert json.loads(documented[key].replace("(", "[").replace(")", "]")) == (list(value) if isinstance(value, tuple) else value), key
