@@ -2262,6 +2262,12 @@ def segment(
                         # A new quotation right after the same speaker's words (also after a leading
                         # "But" or "And": 'But "the pier is ours."').
                         found = (last_direct[0], "person", last_direct[1])
+                    if found is None and pquotes and last_direct is not None and results \
+                            and results[-1][4] == "direct" and text.find("\n", results[-1][1], ps) < 0 \
+                            and _closing_quotation(text, ps, pe, pquotes[-1]):
+                        # 'It is "a disgrace to the whole town."' right after her quotation, in the same
+                        # paragraph: a quotation that closes the sentence after a short lead goes on with her words
+                        found = (last_direct[0], "person", last_direct[1])
                     if found is not None and pquotes and found[2] and found[2].lower() not in _PRONOUNS:
                         tag = _TAG_PRONOUN.search(text, max(ps, pe - 80), pe)
                         if tag is not None:  # '"...," it added.': the pronoun names the speaker here
@@ -2343,6 +2349,19 @@ def segment(
 _OPENS_QUOTATION = re.compile(r"(?:(?:But|And|Yet|Still|So)[ \t]+)?[“\"«‘']")
 
 _NEAR = 3  # statements each side where a quotation's tag may name its speaker
+_LEAD_WORDS = 4  # words before a quotation that closes its sentence (_closing_quotation)
+_QUOTED_WORDS = 4  # words at least inside it
+
+
+def _closing_quotation(text: str, ps: int, pe: int, quote: tuple[int, int]) -> bool:
+    """Whether the quotation ``quote`` closes the sentence ``text[ps:pe]`` (at most a full stop or
+    a mark after it) after a lead of at most ``_LEAD_WORDS`` words and holds ``_QUOTED_WORDS``
+    words or more: 'It is "a disgrace to the whole town."', 'That makes her "the best mayor this
+    port has had."'. Out of scope: a shorter quotation (a term, "so-called"), a longer lead."""
+    qs, qe = quote
+    if not ps <= qs < qe <= pe or pe - qe > 2 or not text[qe:pe].strip(" .!?\"”’'") == "":
+        return False
+    return len(text[ps:qs].split()) <= _LEAD_WORDS and len(text[qs:qe].split()) >= _QUOTED_WORDS
 
 # A description's tail that tells an unnamed source apart but is no part of its name (annotation
 # guide 5.3, 5.5: "a NATO official who spoke on condition of anonymity" is the actor "NATO
@@ -2531,7 +2550,7 @@ _QUOTE_OPENERS = frozenset("\"“«‘'")
 # content: '"...?" Reyes said to the dock workers on the quay.', '"..." Ana Ruiz, a retired pilot from
 # Lima, said quietly over the radio.', '"...!" Reyes wrote, citing the harbour board.' (not "Reyes said
 # the pier ...").
-_TAG_SENTENCE_LONG = 100
+_TAG_SENTENCE_LONG = 200
 _TAG_WORD = re.compile(r"[A-Za-z][\w'’.-]*+|[,;:]")
 _TAG_TAIL = frozenset("to of at in as on during while before after from with about into when , ; :".split())
 _TAG_APPOSITION = 16  # tokens: the comma that closes an apposition after the mention

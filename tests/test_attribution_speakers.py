@@ -1173,3 +1173,57 @@ def test_closing_described_end(text, end):
 ])
 def test_closing_tags_on_pathological_input(text):
     check_offsets(text, segment(text, attribution=None))
+
+
+# (17) Quotations and their tags (session 22): a described speaker's closing tag may end with the
+# object of "told" ('"...," the shipping mogul told the Gazette.'; regression: no speaker); a tag
+# sentence of its own after a quotation may run to 200 characters when its verb follows the
+# speaker and a preposition follows the verb ('"...?" Ruiz asks as ...'; regression: the quotation
+# had no speaker); a sentence right after the speaker's quotation, in the same paragraph, that
+# ends with a quotation of four words or more after a lead of four words at most goes on with her
+# words ('It is "a disgrace to the whole town."'; regression: the article's voice).
+@pytest.mark.parametrize("text, expected", [
+    pytest.param("\u201cMy guilty pleasure is the ferry,\u201d the billionaire shipping mogul told the Gazette.",
+                 [("mogul", "the billionaire shipping mogul")], id="described-told-object"),
+    pytest.param("\u201cMy guilty pleasure is the ferry,\u201d a shipping mogul told reporters.",
+                 [("mogul", "a shipping mogul")], id="described-told-reporters"),
+    pytest.param("\u201cMy guilty pleasure is the ferry,\u201d the shipping mogul told the crew.", [],
+                 id="described-told-lowercase-object-not-read"),
+    pytest.param("\u201cWho can fix the pier? Is it the mayor? The council?\u201d Ruiz asks as a harbour clerk "
+                 "walks in front of her with a long list of the repairs that the pier still needs.",
+                 [("Ana Ruiz", "Ruiz")] * 4, id="long-tag-sentence-after-questions"),
+    pytest.param("\u201cThe pier is old,\u201d she says. It is \u201ca disgrace to the whole town.\u201d",
+                 [("Ana Ruiz", "she")] * 2, id="closing-quotation-goes-on"),
+    pytest.param("\u201cThe pier is old,\u201d she says. The toll is \u201cunfair.\u201d", [("Ana Ruiz", "she")],
+                 id="short-quotation-not-hers"),
+    pytest.param("\u201cThe pier is old,\u201d she says.\n\nIt is \u201ca disgrace to the whole town.\u201d",
+                 [("Ana Ruiz", "she")], id="closing-quotation-next-paragraph-not-hers"),
+])
+def test_told_objects_long_tags_and_closing_quotations(text, expected):
+    lead = "Ana Ruiz runs the port. "
+    got = segment(lead + text, attribution=None)
+    check_offsets(lead + text, got)
+    assert [(s.actor, s.actor_mention) for s in got if s.actor] == expected
+
+
+@pytest.mark.parametrize("words, vi, expected", [
+    ("the mogul told the Gazette .", 2, True),
+    ("the mogul told the Harbour Daily Gazette .", 2, True),
+    ("the mogul told reporters .", 2, True),
+    ("the mogul told the crew .", 2, False),
+    ("the mogul said .", 2, True),
+    ("the mogul said the pier is old .", 2, False),
+])
+def test_tag_ends(words, vi, expected):
+    from stancekit.attribution._phrases import _tag_ends
+
+    assert _tag_ends([(w, 0, 0) for w in words.split()], vi) is expected
+
+
+@pytest.mark.parametrize("text", [
+    "\u201cThe pier is old,\u201d she says. " + "It is \u201ca " * 3000 + "town.\u201d",
+    "\u201cWho?\u201d Ruiz asks as " + "a clerk walks " * 3000 + "in.",
+    "\u201cThe pier is old,\u201d the mogul told " + "the Gazette " * 3000 + ".",
+])
+def test_quotation_tags_on_pathological_input(text):
+    check_offsets(text, segment(text, attribution=None))

@@ -263,6 +263,26 @@ def _tag_description(tokens: list[tuple[str, int, int]], i: int) -> int | None:
     return None
 
 
+_TOLD = frozenset(("told", "tells"))
+
+
+def _tag_ends(tokens: list[tuple[str, int, int]], vi: int) -> bool:
+    """Whether the closing tag's verb at ``vi`` ends the sentence: the end or a mark of
+    punctuation follows, or, after "told" or "tells", its object first ('"...," the harbour
+    veteran told the Gazette.': "the", "a" or "an", then up to three capitalised words, or
+    "reporters")."""
+    k, n = vi + 1, len(tokens)
+    if k < n and tokens[vi][0] in _TOLD:
+        k += k < n and tokens[k][0] in ("the", "a", "an")
+        e = k
+        while e < n and e < k + 3 and tokens[e][0][:1].isupper() and tokens[e][0].isalpha():
+            e += 1
+        if e == k and k < n and tokens[k][0] == "reporters":
+            e = k + 1
+        k = e if e > k else vi + 1
+    return k == n or tokens[k][0] in (".", ",", "!", "?")
+
+
 def _participle_of_quote(tokens: list[tuple[str, int, int]], q: int) -> int | None:
     """The index of the participle whose object is the quotation that ends at token ``q`` (or at
     ``q - 1``, before a comma), after a subject and a comma ("Mr. Berg, citing ''the magic of the
@@ -489,7 +509,7 @@ def _np_backward(tokens: list[tuple[str, int, int]], vi: int, lex: Lexicon,
             break  # "On Sunday Dmitry Medvedev offered": the subject starts after the day
         if (_name_cap(tok) and low not in _FUNCTION) or low in lex.titles or low in lex.groups \
                 or base in lex.org_words or low in lex.org_words or (
-                i == j == vi - 1 and (vi + 1 == len(tokens) or tokens[vi + 1][0] in ".,!?") and (
+                i == j == vi - 1 and _tag_ends(tokens, vi) and (
                     (low in _PERSON_NOUNS and any(t[0].lower() in _INDEFINITE for t in tokens[max(0, i - 3) : i]))
                     or _tag_description(tokens, i) is not None)):
             saw_head = True  # (a person's noun after "a", "one", "another" in a closing tag: "..., one user wrote.")
