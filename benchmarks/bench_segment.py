@@ -35,7 +35,7 @@ def timed(text: str, repeat: int = 1, clock=time.perf_counter) -> float:
     move the garbage collector's passes into this one, and from empty memos of names (the
     lexicon's memos, kept from one document to the next), as a new document of new names does:
     a run on a text whose names an earlier run had read took about half the time, and the
-    doubling ratios mixed runs with and without them (docs/benchmarks.md, session 19)."""
+    doubling ratios mixed runs with and without them (docs/history/benchmarks.md, "Session 19: linearity")."""
     best = float("inf")
     for _ in range(repeat):
         _LEX_MEMOS.clear()

@@ -1,7 +1,7 @@
 """Issue #13, fifteenth round (session 20): speakers' names in the shipped targets' news.
 
 A golden table of the name shapes of 2009-2010 wire and analysis on the OSCE, Russia, Kazakhstan,
-Central Asia and the Caucasus (docs/attribution.md, "Fifteenth round (session 20): names in the
+Central Asia and the Caucasus (docs/history/attribution.md, "Fifteenth round (session 20): names in the
 targets' news"): long official titles before a name, names in several parts or with particles,
 diacritics, later short references, spokesmen, offices and missions, sources in parentheses and
 relative clauses, titles in apposition after the name and quotes closed by "said X, the ...".
@@ -20,7 +20,7 @@ from .conftest import check_offsets_rules_and_model, checked_segment
 Q = "\u201c"
 E = "\u201d"
 
-# Strict xfails: shapes found and not fixed this round (docs/attribution.md, "Fifteenth round
+# Strict xfails: shapes found and not fixed this round (docs/history/attribution.md, "Fifteenth round
 # (session 20): names in the targets' news", "Left").
 _MENTION_BEFORE = pytest.mark.xfail(strict=True, reason="a description before the name and closed by a comma "
                                     "('The head of X, Name, said') is left out of the mention; the actor is right")

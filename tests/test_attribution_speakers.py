@@ -1,4 +1,4 @@
-"""Issue #13, tenth round (session 15): junk and wrong speakers (docs/attribution.md, "Tenth round").
+"""Issue #13, tenth round (session 15): junk and wrong speakers (docs/history/attribution.md, "Tenth round").
 
 Golden rows of the rules' speaker (``attribution=None``): each kind of wrong speaker fixed, with a
 regression note, and strict xfails for kinds studied and not fixed. Every sentence is invented.
@@ -116,7 +116,7 @@ def test_wrong_speakers_tenth_round_on_pathological_input(text):
     check_offsets(text, got)
 
 
-# Studied in the tenth round and not fixed (docs/attribution.md, "Tenth round (session 15): junk and
+# Studied in the tenth round and not fixed (docs/history/attribution.md, "Tenth round (session 15): junk and
 # wrong speakers", Left): the expected speaker is SPEC's; the rules give another.
 @pytest.mark.xfail(strict=True, reason="issue #13, tenth round: studied, not fixed")
 @pytest.mark.parametrize("text, actor, mention", [
@@ -161,7 +161,7 @@ def test_a_head_nouns_phrase_on_pathological_input():
     assert extend_mention(text, 0, len(text), "Critics", lex.titles, lex.speech_verbs, head_nouns(lex)) == "Critics"
 
 
-# Eleventh round (session 16): wrong speakers (docs/attribution.md, "Eleventh round (session 16):
+# Eleventh round (session 16): wrong speakers (docs/history/attribution.md, "Eleventh round (session 16):
 # wrong speakers"). Every sentence is invented.
 @pytest.mark.parametrize("text, actor, mention", [
     # a closing tag followed by its own participle names the speaker, not the subject of the content
@@ -214,7 +214,7 @@ def test_wrong_speakers_eleventh_round_on_pathological_input(text):
     check_offsets(text, segment(text, attribution=None))
 
 
-# Twelfth round (session 17): wrong speakers (docs/attribution.md, "Twelfth round (session 17):
+# Twelfth round (session 17): wrong speakers (docs/history/attribution.md, "Twelfth round (session 17):
 # wrong speakers"). Every sentence is invented.
 @pytest.mark.parametrize("text, actor, mention", [
     # a party and state tag after a name opens the apposition before the verb (regression: no
@@ -1030,7 +1030,7 @@ def test_inverted_speaker_relative_with_a_speech_verb(text, mention):
     _check_speaker(text, "harbour official", mention)
 
 
-# Session 22 (issue #13, PolNeAR fold 3; docs/attribution.md, "Seventeenth round"). Every sentence
+# Session 22 (issue #13, PolNeAR fold 3; docs/history/attribution.md, "Seventeenth round"). Every sentence
 # is invented.
 # (14) Verbs of exclaiming, opining and confiding are speech verbs (data/speech_verbs.txt), and
 # plural nouns of advisers and commentators are groups (data/groups.txt) after a possessive, "and

@@ -1,5 +1,5 @@
 """Patterns of citation-heavy bulletins and wire copy found in the h28p round of fixtures
-(`*_h28p_*`, docs/history/data.md), strict xfails until session 17 fixed them (docs/attribution.md, "Twelfth
+(`*_h28p_*`, docs/history/data.md), strict xfails until session 17 fixed them (docs/history/attribution.md, "Twelfth
 round (session 17): bulletin headers and long titles"): golden rows and near misses. All texts are
 invented for this file."""
 

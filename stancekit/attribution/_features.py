@@ -197,7 +197,7 @@ def measure_noun(low: list[str], j: int, openers: frozenset[str], most: int) -> 
 # apposition or relative clause runs long ("Ana Ruiz, the harbour master who has run the northern
 # pier for a dozen years, warned ...") ends further back, and no source after its cue lies that far.
 # Candidates 13-20 tokens back fall in the distance feature's "13+" bucket, which training never
-# fills: they are ranked by their other features (see docs/attribution.md for the figures, and for
+# fills: they are ranked by their other features (see docs/history/attribution.md for the figures, and for
 # a model trained on 20 tokens back, which lost a seed actor).
 SOURCE_BEFORE = 20
 
