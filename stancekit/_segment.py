@@ -1189,8 +1189,10 @@ class _Attributor:
             q = vi - 1
             while q >= 1 and tokens[q][0] in ("'", "`", "’", "‘"):
                 q -= 1  # the outer marks of a quotation written ''...'' or ``...''
-            unquoted = not after_quote and vi >= 4 and vi + 1 < len(tokens) and tokens[vi - 1][0] == "," \
-                and (low in _INVERTED_UNQUOTED or low == "say") and tokens[vi + 1][0].lower() not in lex.calendar
+            unquoted = vi >= 4 and vi + 1 < len(tokens) and tokens[vi - 1][0] == "," \
+                and (low in _INVERTED_UNQUOTED or low == "say") and tokens[vi + 1][0].lower() not in lex.calendar \
+                and (not after_quote or not tokens[vi - 2][0].startswith("_") and _closing_inverted_tag(tokens, vi, lex))
+            # (after a quotation, words of the author's between it and the tag: '"..." but to lead, says Tom Berg.')
             described = unquoted and tokens[vi + 1][0].islower() and _described_end(tokens, vi + 1, lex)
             closing = unquoted and not described and _closing_described_end(tokens, vi, lex)
             described = described or closing  # "..., said a port official who was briefed on the talks."

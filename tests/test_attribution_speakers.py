@@ -1227,3 +1227,23 @@ def test_tag_ends(words, vi, expected):
 ])
 def test_quotation_tags_on_pathological_input(text):
     check_offsets(text, segment(text, attribution=None))
+
+
+# (18) After a quotation, words of the author's may stand between it and a closing inverted tag
+# whose name ends the sentence ('"..." but to take the lead, says Tom Berg, a ...'; regression: no
+# speaker); a mention runs over a parenthesis of up to 100 characters after the name ("Berg (who
+# has 25 delegates so far) said"; regression: cut at the name, the parenthesis limit was 30).
+@pytest.mark.parametrize("text, expected", [
+    pytest.param("\u201cFerries are losing money. They have no choice\u201d but to take the lead, says Tom Berg, "
+                 "a harbour consultant in Salem.",
+                 [("Tom Berg", "Tom Berg, a harbour consultant in Salem")] * 2, id="words-between-quotation-and-tag"),
+    pytest.param("Berg (who has 25 delegates so far) said it is possible to win.",
+                 [("Tom Berg", "Berg (who has 25 delegates so far)")], id="parenthesis-in-mention"),
+    pytest.param("Berg (R-Ohio) said it is possible to win.", [("Tom Berg", "Berg (R-Ohio)")],
+                 id="party-tag-in-mention-kept"),
+])
+def test_tag_after_authors_words_and_long_parenthesis(text, expected):
+    lead = "Tom Berg runs the port. "
+    got = segment(lead + text, attribution=None)
+    check_offsets(lead + text, got)
+    assert [(s.actor, s.actor_mention) for s in got if s.actor] == expected

@@ -334,6 +334,10 @@ def _inverted_phrase(text: str, pos: int, end: int, speech_verbs: frozenset[str]
     return stop
 
 
+# The characters of a parenthesis right after a mention that the mention runs over (100: a short
+# clause, "(who has 25 delegates so far)"; 30 until session 22, a party tag only).
+_PARENTHESIS_CHARS = 100
+
 # Words that open a content clause after a speech verb (_inverted_phrase).
 # ("not", "to": a request, "who asked not to be named", stays out as before)
 _CONTENT_WORDS = frozenset("that he she they it we i the a an his her their its this these there not to".split())
@@ -456,8 +460,8 @@ def extend_mention(text: str, start: int, end: int, mention: str | None, titles:
     pos = _complement(text, m, pos, end, speech_verbs, nouns)
     pos = _who_clause(text, pos, end, speech_verbs)
     pos = _participle_phrase(text, pos, end, speech_verbs)
-    if text.startswith(" (", pos):  # "Sen. Ann Lee (D-Ohio)"
-        close = text.find(")", pos, min(end, pos + 30))
+    if text.startswith(" (", pos):  # "Sen. Ann Lee (D-Ohio)", "Lee (who has 25 delegates so far)"
+        close = text.find(")", pos, min(end, pos + _PARENTHESIS_CHARS))
         if close > 0:
             pos = close + 1
     before = text[max(start, m - 40) : m].lower().split()
