@@ -449,7 +449,7 @@ def _role_before_comma(tokens: list[tuple[str, int, int]], s: int, c: int, kind:
     "his", "her", "their", which names no one by itself), opened by a determiner (or "another", or
     a possessive pronoun) or holding a possessive, ending in a lowercase word before the comma
     at ``c`` with two tokens or more after it ("the president's press secretary, Ana Ruiz", "the
-    Polish foreign minister, Ana Ruiz", "another forum user, Ana Ruiz";
+    Polish foreign minister, Ana Ruiz", "another Lima resident, Ana Ruiz";
     :meth:`_Attributor._apposed_name` reads the name)."""
     return (kind in ("person", "description") or kind == "org" and tokens[c - 1][0] in lex.titles
             or kind == "none" and tokens[s][0] in _POSSESSIVE_PRON) \
@@ -462,7 +462,7 @@ _ORDINAL = re.compile(r"[1-9][0-9]?(?:st|nd|rd|th)")
 
 
 def _ordinal_before_title(tokens: list[tuple[str, int, int]], k: int) -> bool:
-    """Whether ``tokens[k]`` is an ordinal of a rank before a capitalised title ("Navy 2nd Lt.
+    """Whether ``tokens[k]`` is an ordinal of a rank before a capitalised title ("Marine 2nd Lt.
     Ana Ruiz", "1st Sgt. Tom Berg"); a number of two digits at most."""
     return k + 1 < len(tokens) and _ORDINAL.fullmatch(tokens[k][0]) is not None and tokens[k + 1][0][:1].isupper()
 
@@ -552,8 +552,8 @@ _DESCRIBED_OPENING = frozenset("a an another one".split())
 
 def _closing_described_end(tokens: list[tuple[str, int, int]], vi: int, lex: Lexicon) -> int:
     """End of the head noun of a described speaker after the inverted verb at ``vi`` when the tag
-    closes the sentence (", said a port official who was briefed on the talks.", ", said a former
-    spokesman for the Harbour Board, Ivo Marten, who ..."): "a", "an", "another" or "one", at most
+    closes the sentence (", said a port official who sat in on the meeting.", ", said a retired
+    pilot from the ferry guild, Ivo Marten, who ..."): "a", "an", "another" or "one", at most
     three modifiers, a group, title or person noun (:func:`_group_word`), then the end or a
     relative "who" or a preposition, with no finite verb between it and a relative word; else 0.
     Out of scope: "the" (a description the article resolves), a noun no list knows."""
@@ -1040,7 +1040,7 @@ class _Attributor:
                     span = _np_backward(tokens, main[0], lex)
                     if span is not None and span[0] == comma + 1:  # the verb's subject opens the main clause
                         candidates = main + [v for v in candidates if v < comma]
-        last = -1  # "The mayor warned the board ..., said a port official who ...": the closing tag's
+        last = -1  # "The mayor urged the board ..., said a port official who ...": the closing tag's
         # speaker reports the sentence, the cues before it are its content (those after it, its relative clause)
         if len(candidates) > 1 and not after_quote and not any(t[0].startswith("_") for t in tokens):
             last = next((v for v in reversed(candidates) if v >= 4 and tokens[v - 1][0] == "," and v + 1 < len(tokens)
@@ -1192,10 +1192,10 @@ class _Attributor:
             unquoted = vi >= 4 and vi + 1 < len(tokens) and tokens[vi - 1][0] == "," \
                 and (low in _INVERTED_UNQUOTED or low == "say") and tokens[vi + 1][0].lower() not in lex.calendar \
                 and (not after_quote or not tokens[vi - 2][0].startswith("_") and _closing_inverted_tag(tokens, vi, lex))
-            # (after a quotation, words of the author's between it and the tag: '"..." but to lead, says Tom Berg.')
+            # (after a quotation, words of the author's between it and the tag: '"..." except to sell, says Tom Berg.')
             described = unquoted and tokens[vi + 1][0].islower() and _described_end(tokens, vi + 1, lex)
             closing = unquoted and not described and _closing_described_end(tokens, vi, lex)
-            described = described or closing  # "..., said a port official who was briefed on the talks."
+            described = described or closing  # "..., said a port official who sat in on the meeting."
             # "..., says harbour engineer Tom Berg.": a role in lowercase, then the name
             titled = unquoted and not described and tokens[vi + 1][0].islower() and tokens[vi + 1][0] not in _DETERMINERS \
                 and _inverted_end(tokens, vi + 1, lex)[1] is not None
@@ -2358,8 +2358,8 @@ _QUOTED_WORDS = 4  # words at least inside it
 def _closing_quotation(text: str, ps: int, pe: int, quote: tuple[int, int]) -> bool:
     """Whether the quotation ``quote`` closes the sentence ``text[ps:pe]`` (at most a full stop or
     a mark after it) after a lead of at most ``_LEAD_WORDS`` words and holds ``_QUOTED_WORDS``
-    words or more: 'It is "a disgrace to the whole town."', 'That makes her "the best mayor this
-    port has had."'. Out of scope: a shorter quotation (a term, "so-called"), a longer lead."""
+    words or more: 'It is "a disgrace to the whole town."', 'The vote was "the worst day the
+    harbour has seen."'. Out of scope: a shorter quotation (a term, "so-called"), a longer lead."""
     qs, qe = quote
     if not ps <= qs < qe <= pe or pe - qe > 2 or not text[qe:pe].strip(" .!?\"”’'") == "":
         return False

@@ -1036,17 +1036,17 @@ def test_inverted_speaker_relative_with_a_speech_verb(text, mention):
 # plural nouns of advisers and commentators are groups (data/groups.txt) after a possessive, "and
 # his" or "a number of" (regression: no speaker).
 @pytest.mark.parametrize("text, actor, mention", [
-    pytest.param("\u201cThe pier is sinking,\u201d Ana Ruiz exclaimed upon seeing it.", "Ana Ruiz", "Ana Ruiz",
+    pytest.param("\u201cThe pier is sinking,\u201d Ana Ruiz exclaimed from the quay.", "Ana Ruiz", "Ana Ruiz",
                  id="exclaimed-then-phrase"),
     pytest.param("\u201cThe fares must fall,\u201d opined the Harbour Gazette.", "Harbour Gazette", "the Harbour Gazette",
                  id="opined-inverted"),
     pytest.param("Tom Berg confided to a friend that the pier was unsafe.", "Tom Berg", "Tom Berg",
                  id="confided-that"),
-    pytest.param("Tom Berg and his attorneys have said the firm would reopen next year.", "attorneys", "attorneys",
+    pytest.param("Tom Berg and his attorneys argue that the ferry contract was never signed.", "attorneys", "attorneys",
                  id="and-his-attorneys"),
     pytest.param("His consultants said the toll would pay for the pier.", "consultants", "consultants",
                  id="possessive-consultants"),
-    pytest.param("A number of columnists suggested the pier was a waste of money.", "columnists", "columnists",
+    pytest.param("A number of columnists argued the pier was a waste of money.", "columnists", "columnists",
                  id="a-number-of-columnists"),
     pytest.param("Several party operatives argue that the mayor cannot win.", "party operatives",
                  "Several party operatives", id="quantifier-operatives-kept"),
@@ -1059,27 +1059,27 @@ def test_exclaiming_verbs_and_adviser_groups(text, actor, mention):
 # by "another" takes the name in apposition after it; an ordinal rank belongs to a titled name; a
 # possessive's noun of the speech list ends the phrase of an anonymous source ("familiar with the
 # mayor's thinking"); a speech verb after an article, a plain adjective and a party's or country's
-# adjective is a noun ("a tough Democratic challenge"; regression: "Democratic" spoke); two
+# adjective is a noun ("a firm Russian pledge"; regression: "Russian" spoke); two
 # straight apostrophes ('') are one double quotation mark, so single marks nest inside (regression:
 # the quotation ended at the nested mark and no tag was read).
 @pytest.mark.parametrize("text, actor, mention", [
-    pytest.param("\u201cThe storm is getting closer,\u201d said another Twitter user, Ana Ruiz.", "Ana Ruiz",
-                 "another Twitter user, Ana Ruiz", id="another-role-then-name"),
-    pytest.param("\u201cThe storm is getting closer,\u201d said one Twitter user, Ana Ruiz.", "Ana Ruiz",
-                 "one Twitter user, Ana Ruiz", id="one-role-then-name-kept"),
-    pytest.param("\u201cI never saw a worse pier,\u201d said Navy 2nd Lt. Tom Berg.", "Tom Berg",
-                 "Navy 2nd Lt. Tom Berg", id="ordinal-rank"),
-    pytest.param("Another source familiar with Ruiz's thinking said, \u201cShe will run again.\u201d",
-                 "source familiar with Ruiz's thinking", "source familiar with Ruiz's thinking",
+    pytest.param("\u201cThe tide turned early,\u201d said another Lima resident, Ana Ruiz.", "Ana Ruiz",
+                 "another Lima resident, Ana Ruiz", id="another-role-then-name"),
+    pytest.param("\u201cThe tide turned early,\u201d said one Lima resident, Ana Ruiz.", "Ana Ruiz",
+                 "one Lima resident, Ana Ruiz", id="one-role-then-name-kept"),
+    pytest.param("\u201cThe crossing was rough,\u201d said Marine 2nd Lt. Ana Ruiz.", "Ana Ruiz",
+                 "Marine 2nd Lt. Ana Ruiz", id="ordinal-rank"),
+    pytest.param("One aide familiar with the mayor's thinking argued that the levy would stay.",
+                 "aide familiar with the mayor's thinking", "One aide familiar with the mayor's thinking",
                  id="familiar-with-possessive-thinking"),
-    pytest.param("\u201cShe will run again,\u201d said a source familiar with the mayor's thinking.",
-                 "source familiar with the mayor's thinking", "a source familiar with the mayor's thinking",
-                 id="inverted-familiar-with-possessive"),
-    pytest.param("Sen. Tom Berg, facing a tough Democratic challenge in Ohio, a swing state, said he would "
-                 "welcome the plan.", "Tom Berg", "Sen. Tom Berg", id="article-adjective-party-noun"),
+    pytest.param("\u201cThe levy will stay,\u201d a harbour aide familiar with the mayor's thinking told the Gazette.",
+                 "aide familiar with the mayor's thinking", "aide familiar with the mayor's thinking",
+                 id="closing-familiar-with-possessive"),
+    pytest.param("Mayor Ana Ruiz, citing a firm Russian pledge to the port, said the ferry would run.", "Ana Ruiz",
+                 "Mayor Ana Ruiz, citing a firm Russian pledge to the port", id="article-adjective-country-noun"),
     pytest.param("The outgoing Republican says the pier must close.", "Republican", "The outgoing Republican",
                  id="party-noun-subject-kept"),
-    pytest.param("''When the council says 'We can't,' I don't believe it,'' said Tom Berg, a pier surveyor.",
+    pytest.param("''The clerk told me 'wait,' and I waited two hours,'' said Tom Berg, a pier surveyor.",
                  "Tom Berg", "Tom Berg, a pier surveyor", id="double-apostrophes-nested-single"),
     pytest.param("''The council says 'no' to us,'' said Tom Berg.", "Tom Berg", "Tom Berg",
                  id="double-apostrophes-nested-word"),
@@ -1107,7 +1107,7 @@ def test_double_apostrophes_are_one_mark(text, spans):
     "'' a ' b " * 5000,
     ", said Navy " + "2nd " * 5000 + "Lt. Tom Berg.",
     "A source familiar with " + "Ruiz's thinking " * 3000 + "said so.",
-    "a tough Democratic challenge " * 3000,
+    "a firm Russian pledge " * 3000,
 ])
 def test_session22_shapes_on_pathological_input(text):
     from stancekit._segment import _ORDINAL
@@ -1125,17 +1125,17 @@ def test_session22_shapes_on_pathological_input(text):
 @pytest.mark.parametrize("text, actor, mention", [
     pytest.param("\u201cWe will win,\u201d said her spokesman Tom Berg.", "Tom Berg", "her spokesman Tom Berg",
                  id="possessive-role-then-name"),
-    pytest.param("\u201cWe will win,\u201d added his campaign manager Tom Berg, speaking to reporters after the "
-                 "mayor spoke.", "Tom Berg", "his campaign manager Tom Berg", id="possessive-two-word-role"),
+    pytest.param("\u201cWe will win,\u201d added her press aide Tom Berg, speaking from the quay at dawn.", "Tom Berg",
+                 "her press aide Tom Berg", id="possessive-two-word-role"),
     pytest.param("\u201cWe will win,\u201d said her spokesman, Tom Berg.", "Tom Berg", "her spokesman, Tom Berg",
                  id="possessive-role-comma-name"),
     pytest.param("The toll will fall, said her campaign manager Tom Berg.", "Tom Berg",
                  "her campaign manager Tom Berg", id="unquoted-possessive-role"),
-    pytest.param("The stakes are high, and the mayor warned the council not to close the pier, said a port "
-                 "official who was briefed on the talks.", "port official", "a port official",
+    pytest.param("The board is split, and the mayor urged the council to delay the vote, said a port official "
+                 "who sat in on the meeting.", "port official", "a port official who sat in on the meeting",
                  id="closing-described-tag-over-content-cue"),
-    pytest.param("Tom Berg will back the toll before the vote, predicted Ana Ruiz, the former governor of Ohio.",
-                 "Ana Ruiz", "Ana Ruiz, the former governor of Ohio", id="closing-predicted-over-content-cue"),
+    pytest.param("The council will praise the new pier in its report, predicted Tom Berg, a former harbour master.",
+                 "Tom Berg", "Tom Berg, a former harbour master", id="closing-predicted-over-content-cue"),
     pytest.param("The pier is safe, said a port official.", "port official", "a port official",
                  id="closing-described-tag-alone-kept"),
     pytest.param("Tom Berg warned that the pier, said to be the oldest in Lima, was unsafe.", "Tom Berg", "Tom Berg",
@@ -1176,23 +1176,23 @@ def test_closing_tags_on_pathological_input(text):
 
 
 # (17) Quotations and their tags (session 22): a described speaker's closing tag may end with the
-# object of "told" ('"...," the shipping mogul told the Gazette.'; regression: no speaker); a tag
+# object of "told" ('"...," the shipping magnate told the Gazette.'; regression: no speaker); a tag
 # sentence of its own after a quotation may run to 200 characters when its verb follows the
-# speaker and a preposition follows the verb ('"...?" Ruiz asks as ...'; regression: the quotation
+# speaker and a preposition follows the verb ('"...?" Ruiz asks while ...'; regression: the quotation
 # had no speaker); a sentence right after the speaker's quotation, in the same paragraph, that
 # ends with a quotation of four words or more after a lead of four words at most goes on with her
-# words ('It is "a disgrace to the whole town."'; regression: the article's voice).
+# words ('The vote was "the worst day the harbour has seen."'; regression: the article's voice).
 @pytest.mark.parametrize("text, expected", [
-    pytest.param("\u201cMy guilty pleasure is the ferry,\u201d the billionaire shipping mogul told the Gazette.",
-                 [("mogul", "the billionaire shipping mogul")], id="described-told-object"),
-    pytest.param("\u201cMy guilty pleasure is the ferry,\u201d a shipping mogul told reporters.",
-                 [("mogul", "a shipping mogul")], id="described-told-reporters"),
-    pytest.param("\u201cMy guilty pleasure is the ferry,\u201d the shipping mogul told the crew.", [],
+    pytest.param("\u201cI still ride the night ferry,\u201d the retired shipping magnate told the Gazette.",
+                 [("magnate", "the retired shipping magnate")], id="described-told-object"),
+    pytest.param("\u201cI still ride the night ferry,\u201d a retired shipping magnate told reporters.",
+                 [("magnate", "a retired shipping magnate")], id="described-told-reporters"),
+    pytest.param("\u201cI still ride the night ferry,\u201d the shipping magnate told the crew.", [],
                  id="described-told-lowercase-object-not-read"),
-    pytest.param("\u201cWho can fix the pier? Is it the mayor? The council?\u201d Ruiz asks as a harbour clerk "
-                 "walks in front of her with a long list of the repairs that the pier still needs.",
-                 [("Ana Ruiz", "Ruiz")] * 4, id="long-tag-sentence-after-questions"),
-    pytest.param("\u201cThe pier is old,\u201d she says. It is \u201ca disgrace to the whole town.\u201d",
+    pytest.param("\u201cWhere did the money go? Ask the board.\u201d Ruiz asks while a clerk hands her a list of the "
+                 "repairs that the old pier still needs, and the crowd laughs.",
+                 [("Ana Ruiz", "Ruiz")] * 3, id="long-tag-sentence-after-a-question"),
+    pytest.param("\u201cThe pier is old,\u201d she says. The vote was \u201cthe worst day the harbour has seen.\u201d",
                  [("Ana Ruiz", "she")] * 2, id="closing-quotation-goes-on"),
     pytest.param("\u201cThe pier is old,\u201d she says. The toll is \u201cunfair.\u201d", [("Ana Ruiz", "she")],
                  id="short-quotation-not-hers"),
@@ -1207,12 +1207,12 @@ def test_told_objects_long_tags_and_closing_quotations(text, expected):
 
 
 @pytest.mark.parametrize("words, vi, expected", [
-    ("the mogul told the Gazette .", 2, True),
-    ("the mogul told the Harbour Daily Gazette .", 2, True),
-    ("the mogul told reporters .", 2, True),
-    ("the mogul told the crew .", 2, False),
-    ("the mogul said .", 2, True),
-    ("the mogul said the pier is old .", 2, False),
+    ("the magnate told the Gazette .", 2, True),
+    ("the magnate told the Harbour Daily Gazette .", 2, True),
+    ("the magnate told reporters .", 2, True),
+    ("the magnate told the crew .", 2, False),
+    ("the magnate said .", 2, True),
+    ("the magnate said the pier is old .", 2, False),
 ])
 def test_tag_ends(words, vi, expected):
     from stancekit.attribution._phrases import _tag_ends
@@ -1222,23 +1222,23 @@ def test_tag_ends(words, vi, expected):
 
 @pytest.mark.parametrize("text", [
     "\u201cThe pier is old,\u201d she says. " + "It is \u201ca " * 3000 + "town.\u201d",
-    "\u201cWho?\u201d Ruiz asks as " + "a clerk walks " * 3000 + "in.",
-    "\u201cThe pier is old,\u201d the mogul told " + "the Gazette " * 3000 + ".",
+    "\u201cWho?\u201d Ruiz asks while " + "a clerk walks " * 3000 + "in.",
+    "\u201cThe pier is old,\u201d the magnate told " + "the Gazette " * 3000 + ".",
 ])
 def test_quotation_tags_on_pathological_input(text):
     check_offsets(text, segment(text, attribution=None))
 
 
 # (18) After a quotation, words of the author's may stand between it and a closing inverted tag
-# whose name ends the sentence ('"..." but to take the lead, says Tom Berg, a ...'; regression: no
+# whose name ends the sentence ('"..." except to sell them, says Tom Berg, a ...'; regression: no
 # speaker); a mention runs over a parenthesis of up to 100 characters after the name ("Berg (who
-# has 25 delegates so far) said"; regression: cut at the name, the parenthesis limit was 30).
+# has run the ferry line since 1998) said"; regression: cut at the name, the limit was 30).
 @pytest.mark.parametrize("text, expected", [
-    pytest.param("\u201cFerries are losing money. They have no choice\u201d but to take the lead, says Tom Berg, "
-                 "a harbour consultant in Salem.",
+    pytest.param("\u201cThe old boats leak. We had no option\u201d except to sell them, says Tom Berg, a harbour "
+                 "consultant in Salem.",
                  [("Tom Berg", "Tom Berg, a harbour consultant in Salem")] * 2, id="words-between-quotation-and-tag"),
-    pytest.param("Berg (who has 25 delegates so far) said it is possible to win.",
-                 [("Tom Berg", "Berg (who has 25 delegates so far)")], id="parenthesis-in-mention"),
+    pytest.param("Berg (who has run the ferry line since 1998) said the fares would stay.",
+                 [("Tom Berg", "Berg (who has run the ferry line since 1998)")], id="parenthesis-in-mention"),
     pytest.param("Berg (R-Ohio) said it is possible to win.", [("Tom Berg", "Berg (R-Ohio)")],
                  id="party-tag-in-mention-kept"),
 ])

@@ -335,7 +335,7 @@ def _inverted_phrase(text: str, pos: int, end: int, speech_verbs: frozenset[str]
 
 
 # The characters of a parenthesis right after a mention that the mention runs over (100: a short
-# clause, "(who has 25 delegates so far)"; 30 until session 22, a party tag only).
+# clause, "(who has run the ferry line since 1998)"; 30 until session 22, a party tag only).
 _PARENTHESIS_CHARS = 100
 
 # Words that open a content clause after a speech verb (_inverted_phrase).
@@ -460,7 +460,7 @@ def extend_mention(text: str, start: int, end: int, mention: str | None, titles:
     pos = _complement(text, m, pos, end, speech_verbs, nouns)
     pos = _who_clause(text, pos, end, speech_verbs)
     pos = _participle_phrase(text, pos, end, speech_verbs)
-    if text.startswith(" (", pos):  # "Sen. Ann Lee (D-Ohio)", "Lee (who has 25 delegates so far)"
+    if text.startswith(" (", pos):  # "Sen. Ann Lee (D-Ohio)", "Lee (who has run the ferry line since 1998)"
         close = text.find(")", pos, min(end, pos + _PARENTHESIS_CHARS))
         if close > 0:
             pos = close + 1

@@ -735,7 +735,7 @@ def _noun_use(tokens: list[tuple[str, int, int]], vi: int, lex: Lexicon) -> bool
     """Whether the speech verb at ``vi`` (not a past form) is used as a noun: right after a
     determiner ("his call for"), or after a determiner or possessive and an adjective ("the
     Democratic contest", "this year's Republican contest", "a political challenge"; an article and
-    a plain adjective may come first: "a tough Democratic challenge")."""
+    a plain adjective may come first: "a firm Russian pledge")."""
     if vi < 1 or tokens[vi][0].endswith("ed"):
         return False
     prev = tokens[vi - 1][0]
@@ -753,7 +753,7 @@ def _noun_use(tokens: list[tuple[str, int, int]], vi: int, lex: Lexicon) -> bool
     before = tokens[vi - 2][0].lower()
     if vi >= 3 and (before in _ORDER_ADJECTIVES  # "the next Republican contest", "its last Democratic debate"
                     or tokens[vi - 3][0].lower() in _ARTICLES and _plain_adjective(tokens[vi - 2][0], lex)
-                    and tokens[vi][0] not in ("said", "says", "told", "tells")):  # "a tough Democratic challenge"
+                    and tokens[vi][0] not in ("said", "says", "told", "tells")):  # "a firm Russian pledge"
         before = tokens[vi - 3][0].lower()
     return before in _POSSESSIVE_DETERMINERS or before.endswith(("'s", "’s"))
 
@@ -763,9 +763,9 @@ _ARTICLES = frozenset(("a", "an", "the"))
 
 def _plain_adjective(word: str, lex: Lexicon) -> bool:
     """Whether ``word`` may be a plain adjective between an article and a country's or party's
-    adjective ("a tough Democratic challenge"): a lowercase word of letters that is no function
+    adjective ("a firm Russian pledge"): a lowercase word of letters that is no function
     word, speech verb or plural, and no "-ly" adverb. Out of scope: it is not checked against a
-    dictionary, so a lowercase noun ("the party Democratic challenge") passes too."""
+    dictionary, so a lowercase noun ("the party Russian pledge") passes too."""
     return word.isalpha() and word.islower() and word not in _FUNCTION and word not in lex.speech_verbs \
         and not word.endswith(("ly", "s"))
 
