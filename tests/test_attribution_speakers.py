@@ -1247,3 +1247,45 @@ def test_tag_after_authors_words_and_long_parenthesis(text, expected):
     got = segment(lead + text, attribution=None)
     check_offsets(lead + text, got)
     assert [(s.actor, s.actor_mention) for s in got if s.actor] == expected
+
+
+# (19) Subjects on fold 4 (session 22, hB): a base-form speech word right before a finite speech
+# verb is the subject's head noun ("The former Olympic champion said"; regression: "champion" was
+# read as the verb and the speaker cut to "Olympic Games"); names inside an opening prepositional
+# phrase are no apposition of the subject ("In a debate with Lena Ortiz and Paul Brandt, the
+# candidate said"; regression: Paul Brandt); "in particular" and "late/early last <day>" stand
+# between a subject and its verb (regression: no speaker, or the learned model's "particular");
+# "laud" and "commend" are verbs of praise.
+@pytest.mark.parametrize("text, expected", [
+    pytest.param("The former Olympic Games champion said the levy was unfair.",
+                 [("champion", "The former Olympic Games champion")], id="champion-head-noun"),
+    pytest.param("The harbour advocate told the board that the levy was unfair.",
+                 [("advocate", "The harbour advocate")], id="advocate-head-noun"),
+    pytest.param("Those who report said nothing.", [], id="who-report-stays-a-verb"),
+    pytest.param("In a debate with radio hosts Lena Ortiz and Paul Brandt, the candidate said the levy was unfair.",
+                 [("candidate", "the candidate")], id="names-in-opening-phrase-not-apposition"),
+    pytest.param("In an interview with radio host Lena Ortiz, the candidate said the levy was unfair.",
+                 [("candidate", "the candidate")], id="one-name-in-opening-phrase"),
+    pytest.param("The ferry pilot Tom Berg, the union's oldest member, said the levy was unfair.",
+                 [("Tom Berg", "Tom Berg, the union's oldest member")], id="apposition-still-read"),
+    pytest.param("Norway and Denmark in particular feared the return of the old tariffs.",
+                 [("Norway and Denmark", "Norway and Denmark")], id="in-particular"),
+    pytest.param("Port officials early this week said the channel was closed.",
+                 [("Port officials", "Port officials")], id="early-this-week"),
+    pytest.param("The finance minister also lauded the mayor for the new pier.",
+                 [("finance minister", "The finance minister")], id="lauded"),
+    pytest.param("The council commended the crew for the rescue.", [("council", "The council")], id="commended"),
+])
+def test_head_nouns_opening_phrases_and_adverbials(text, expected):
+    got = segment(text, attribution=None)
+    check_offsets(text, got)
+    assert [(s.actor, s.actor_mention) for s in got if s.actor] == expected
+
+
+@pytest.mark.parametrize("text", [
+    "In a debate with " + "Lena Ortiz and " * 3000 + "Paul Brandt, the candidate said it.",
+    "The " + "Olympic " * 3000 + "champion said it.",
+    "Port officials " + "in particular " * 3000 + "said it.",
+])
+def test_head_nouns_and_opening_phrases_on_pathological_input(text):
+    check_offsets(text, segment(text, attribution=None))

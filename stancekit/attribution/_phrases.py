@@ -350,6 +350,22 @@ def _described_subject(tokens: list[tuple[str, int, int]], vi: int, lex: Lexicon
     return None
 
 
+# Prepositions that open a sentence with an adverbial phrase before its subject.
+_OPENING_PREPOSITIONS = frozenset("in at on during after before with from since following like unlike despite "
+                                  "among through over under".split())
+
+
+def _prepositional_opener(tokens: list[tuple[str, int, int]], p: int) -> bool:
+    """Whether the words up to ``p`` (the word before a run of capitalised words and a comma) lie
+    in an adverbial phrase that opens the sentence with a preposition ("In a debate with radio
+    hosts Lena Ortiz and Paul Brandt, the candidate said": the names are no apposition of the
+    subject). Out of scope: a phrase opened after a comma mid-sentence, or longer than 25 words."""
+    k = p
+    while k >= 0 and p - k < 25 and tokens[k][0] not in (".", ";", ":", ",") and not tokens[k][0].startswith("_"):
+        k -= 1
+    return k < p and (k < 0 or tokens[k][0] in (".", ";", ":")) and tokens[k + 1][0].lower() in _OPENING_PREPOSITIONS
+
+
 def _lower_possessive(word: str) -> bool:
     """A lowercase noun's possessive ("union's", "port’s")."""
     return word[-2:] in ("'s", "’s") and word[:-2].isalpha() and word[:-2].islower()
@@ -390,7 +406,11 @@ def _np_backward(tokens: list[tuple[str, int, int]], vi: int, lex: Lexicon,
     # "Dmitry Medvedev on Thursday said": the day is when, not who.
     if j >= 1 and tokens[j][0].lower() in lex.calendar and tokens[j - 1][0].lower() in ("on", "in", "last", "this", "next"):
         j -= 2
+        if j >= 1 and tokens[j][0].lower() in ("late", "early"):
+            j -= 1  # "Surveys of ferry riders late last month showed": when, not who
         j = _skip_adverbs_back(tokens, j)
+    if j >= 2 and tokens[j][0].lower() == "particular" and tokens[j - 1][0].lower() == "in":
+        j = _skip_adverbs_back(tokens, j - 2)  # "Norway and Denmark in particular feared"
     elif j >= 3 and tokens[j][0].lower() in lex.calendar and tokens[j - 1][0].lower() in ("a", "the") \
             and tokens[j - 2][0].lower() in ("during", "on") and tokens[j - 3][0][:1].isupper():
         j -= 3  # "Ana Ruiz during a Sunday thanked the crew": the day is when, not who
@@ -589,7 +609,8 @@ def _np_backward(tokens: list[tuple[str, int, int]], vi: int, lex: Lexicon,
         p = names[-1] - 1 if names else -1
         if p >= 1 and tokens[p][0].lower() in ("the", "a", "an"):
             p -= 1  # ("sent to The Gazette, the mayor said")
-        if len(names) >= 2 and not (p >= 0 and tokens[p][0] in _OBJECT_PREPOSITIONS):
+        if len(names) >= 2 and not (p >= 0 and tokens[p][0] in _OBJECT_PREPOSITIONS) \
+                and not _prepositional_opener(tokens, p):
             return (names[-1], names[0] + 1)  # (not "In a letter sent to The Gazette, the mayor said")
     if not conjunct:
         return (start, end)
@@ -742,6 +763,8 @@ def _noun_use(tokens: list[tuple[str, int, int]], vi: int, lex: Lexicon) -> bool
     low = prev.lower()
     if low in _POSSESSIVE_DETERMINERS:
         return True
+    if _head_before_verb(tokens, vi, lex):
+        return True
     if vi + 1 < len(tokens) and tokens[vi + 1][0] == "that" and tokens[vi][0].endswith("s"):
         return False  # "The Harbor Journal notes that": a verb with its clause ("Journal" is no adjective in "-al")
     if vi >= 2 and _compound_noun(tokens, vi, lex):
@@ -759,6 +782,23 @@ def _noun_use(tokens: list[tuple[str, int, int]], vi: int, lex: Lexicon) -> bool
 
 
 _ARTICLES = frozenset(("a", "an", "the"))
+# Words before a base form that make it a verb after all: "those who report said" is no noun.
+_VERB_SUBJECTS = frozenset("who they we i you to will would can could should may might must not".split())
+
+
+def _head_before_verb(tokens: list[tuple[str, int, int]], vi: int, lex: Lexicon) -> bool:
+    """Whether the speech word at ``vi``, a base form ("champion", "report", "reply", "advocate"),
+    is the head noun of the subject of the finite speech verb right after it ("The former Olympic
+    champion said", "The audit report cited", "A 2008 council reply stated"): a base form cannot
+    be followed by a finite verb. Out of scope: an "-s" form ("The audit reports cited") and a base
+    form after a pronoun, "who", "to" or a modal, which stay verbs."""
+    word = tokens[vi][0]
+    if vi + 1 >= len(tokens) or not word.isalpha() or not word.islower() or word.endswith(("s", "ing")) \
+            or word in lex.irregular_past or tokens[vi - 1][0].lower() in _VERB_SUBJECTS:
+        return False
+    nxt = tokens[vi + 1][0]
+    return nxt.isalpha() and nxt.islower() and nxt in lex.speech_verbs and nxt != word and (
+        nxt.endswith("ed") or nxt in lex.irregular_past or nxt in ("said", "says", "told", "tells", "wrote", "writes"))
 
 
 def _plain_adjective(word: str, lex: Lexicon) -> bool:
