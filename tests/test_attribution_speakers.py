@@ -1289,3 +1289,38 @@ def test_head_nouns_opening_phrases_and_adverbials(text, expected):
 ])
 def test_head_nouns_and_opening_phrases_on_pathological_input(text):
     check_offsets(text, segment(text, attribution=None))
+
+
+# (20) Appositions and phrases of place on fold 4 (session 22, hB): an apposition that ends with a
+# quoted title whose closing comma is inside the quotation ('Lund, the author of "Salt Roads,"
+# said'; regression: no speaker) gives the name before it, and the mention runs over the title; a
+# noun in "-ly" ("rally", "assembly") is no adverb before a share's verb ("Many speakers at the
+# rally said"; regression: the group "speakers at the").
+@pytest.mark.parametrize("text, expected", [
+    pytest.param('Lund, the author of "Salt Roads," said the levy was too high.',
+                 [("Lund", 'Lund, the author of "Salt Roads,"')], id="quoted-title-in-apposition"),
+    pytest.param("Ruiz, the host of the radio show \u201cHarbour Talk,\u201d said in an interview that the levy was too high.",
+                 [("Ruiz", "Ruiz, the host of the radio show \u201cHarbour Talk,\u201d")], id="curly-quoted-title"),
+    pytest.param('In Salem, the author of "Salt Roads," said the levy was too high.', [],
+                 id="place-before-comma-not-a-name"),
+    pytest.param('In Salem, the crowd chanted "no levy," said a clerk.', [], id="no-of-no-apposition"),
+    pytest.param("Many speakers at the rally said the levy was unfair.",
+                 [("speakers", "Many speakers at the rally")], id="share-at-the-rally"),
+    pytest.param("Most riders at the assembly said the fare was too high.",
+                 [("riders", "Most riders at the assembly")], id="share-at-the-assembly"),
+    pytest.param("Many riders quietly said the fare was too high.", [("riders", "Many riders")],
+                 id="share-adverb-still-skipped"),
+])
+def test_quoted_titles_and_ly_nouns(text, expected):
+    got = segment(text, attribution=None)
+    check_offsets(text, got)
+    assert [(s.actor, s.actor_mention) for s in got if s.actor] == expected
+
+
+@pytest.mark.parametrize("text", [
+    'Lund, the author of "' + "Salt Roads " * 3000 + ',", said it.',
+    'Lund, the author of "' + "Salt, " * 3000 + '" said it.',
+    "Many speakers at the " + "rally " * 3000 + "said it.",
+])
+def test_quoted_titles_on_pathological_input(text):
+    check_offsets(text, segment(text, attribution=None))

@@ -53,6 +53,25 @@ LOOK_BACK = 400  # characters searched before a statement for a mention it does 
 _PARTY = re.compile(r"[RDI]-[A-Z][a-z]{0,4}\.?")  # "R-Ill.", "D-Mass"
 
 
+_TITLE_QUOTES = {"\"": "\"", "\u201c": "\u201d"}
+_TITLE_CHARS = 80  # a quoted title in an apposition is no longer than this
+
+
+def _quoted_title_end(text: str, pos: int, end: int) -> int | None:
+    """The end of a quoted title that opens at ``pos`` and holds the comma that closes its
+    apposition before a lowercase verb ('the author of "Salt Roads," said': the index after the
+    closing mark); None for anything else (a quotation with no comma before its closing mark, one
+    longer than 80 characters, or one not followed by a space and a lowercase word)."""
+    close_mark = _TITLE_QUOTES.get(text[pos]) if pos < end else None
+    if close_mark is None:
+        return None
+    close = text.find(close_mark, pos + 1, min(end, pos + _TITLE_CHARS))
+    if close < 2 or text[close - 1] != "," or not text.startswith(" ", close + 1) \
+            or not text[close + 2 : close + 3].islower():
+        return None
+    return close + 1
+
+
 def _segment_end(text: str, pos: int, end: int) -> int:
     """Index of the first stop character (comma, quotation mark, dash, ...) at or after ``pos``."""
     m = _STOP_RE.search(text, pos, end)
@@ -507,6 +526,9 @@ def extend_mention(text: str, start: int, end: int, mention: str | None, titles:
         seg_end = _segment_end(text, seg_start, min(end, seg_start + MAX_CHARS + 1))
         if seg_end - seg_start > MAX_CHARS:
             break
+        title_end = _quoted_title_end(text, seg_end, end)
+        if title_end is not None:  # 'Lund, the author of "Salt Roads," said': the title holds the comma
+            seg_end = title_end - 2
         words = text[seg_start:seg_end].split()
         if not words or len(words) > MAX_WORDS:
             break
@@ -538,5 +560,8 @@ def extend_mention(text: str, start: int, end: int, mention: str | None, titles:
             stop -= 1
         new_end = stop
         pos = seg_end
+        if title_end is not None and closed:
+            new_end = title_end  # (the closing comma and mark with it, as the title is written)
+            break
     new_end = max(new_end, long_end)
     return text[m:new_end] if new_end > m + len(mention) else mention

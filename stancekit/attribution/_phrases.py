@@ -131,6 +131,31 @@ def _skip_adverbs_back(tokens: list[tuple[str, int, int]], j: int) -> int:
     return j
 
 
+def _quoted_apposition(tokens: list[tuple[str, int, int]], q: int, lex: Lexicon) -> int:
+    """The index of the name before an apposition that ends with the quotation at ``q`` right before
+    the verb ('Lund, the author of "Salt Roads," said', 'Ruiz, host of "Harbour Talk," said': the
+    comma that closes the apposition is inside the quotation, so the quotation stands for it); ``q``
+    itself for anything else. The apposition opens after a comma that follows a capitalised word,
+    with a determiner or a title, holds "of" and runs at most 15 words. Out of scope: a
+    quotation that is the subject's own words with no comma before it, an apposition with no "of"
+    ('Ruiz, whose show "Harbour Talk," ...')."""
+    k = q - 1
+    while k > 0 and q - k < 16 and tokens[k][0] not in (",", ".", ";", ":") and not tokens[k][0].startswith("_") \
+            and tokens[k][0] not in _QUOTE_MARKS:
+        k -= 1
+    if k < 1 or tokens[k][0] != "," or k > q - 3:
+        return q
+    name = tokens[k - 1][0]
+    opener = tokens[k + 1][0].lower()
+    if not (name[:1].isupper() and name.isalpha() and name.lower() not in _FUNCTION) or not (
+            opener in _DETERMINERS or opener.removeprefix("co-") in lex.titles) \
+            or not any(t[0] == "of" for t in tokens[k + 2 : q]):
+        return q
+    if k >= 2 and tokens[k - 2][0].lower() in ("in", "at", "from", "near"):
+        return q  # "In Salem, the ...": a place, no name
+    return k - 1
+
+
 # Nouns in "-ly", no adverbs: "held a Lima rally blasting ..." (the rally is no adverb before a verb)
 _LY_NOUNS = frozenset("rally rallies ally family assembly reply supply tally anomaly monopoly italy july".split())
 
@@ -396,6 +421,8 @@ def _np_backward(tokens: list[tuple[str, int, int]], vi: int, lex: Lexicon,
         else None
     if part is not None:  # "Mr. Berg, citing ''the magic of the port,'' said": the subject before the participle
         j = _skip_adverbs_back(tokens, part - 2)
+    elif j >= 4 and tokens[j][0].startswith("_"):
+        j = _quoted_apposition(tokens, j, lex)
     if j >= 3 and tokens[j][0].lower() == "who" and tokens[j - 1][0][:1].isupper():
         # A cleft, "It was Nicolas Sarkozy who suggested": the name between "it was" and "who".
         n = j - 1

@@ -26,6 +26,7 @@ from .._lexicon import Lexicon
 from .._text import lower_words
 from ._coref import _FUNCTION, _PRONOUNS
 from ._features import CLAUSE_WITHIN
+from ._phrases import _LY_NOUNS
 
 if TYPE_CHECKING:
     from .._segment import _Attributor  # annotations only: no import of _segment at load
@@ -279,10 +280,17 @@ _PLACE_DETERMINERS = frozenset("the a an this that its their his her our".split(
 def _verb_after(frame: str, words: list[tuple[str, int, int]], after: int, verbs: frozenset[str]) -> bool:
     """Whether a verb of ``verbs`` follows ``frame[:after]``, after at most adverbs (a comma aside)."""
     rest = [w for w in words if w[1] >= after][:3]
-    while rest and (rest[0][0].lower() in _QUANTITY_SKIP or rest[0][0].lower().endswith("ly")) and len(rest) > 1:
+    while rest and (rest[0][0].lower() in _QUANTITY_SKIP or _ly_adverb(rest[0][0])) and len(rest) > 1:
         rest = rest[1:]
     return bool(rest) and rest[0][0].lower() in verbs and not (frame[after : rest[0][1]].strip(" ,") and not all(
-        x.lower() in _QUANTITY_SKIP or x.lower().endswith("ly") for x in frame[after : rest[0][1]].split()))
+        x.lower() in _QUANTITY_SKIP or _ly_adverb(x) for x in frame[after : rest[0][1]].split()))
+
+
+def _ly_adverb(word: str) -> bool:
+    """Whether ``word`` is an adverb in "-ly", not a noun in "-ly" ("at the rally": no adverb before
+    the verb, so "Many speakers at the rally said" keeps the rally in its phrase of place)."""
+    low = word.lower()
+    return low.endswith("ly") and low not in _LY_NOUNS
 
 
 def _place_tail(frame: str, words: list[tuple[str, int, int]], k: int, verbs: frozenset[str]) -> int | None:
