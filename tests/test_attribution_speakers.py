@@ -1324,3 +1324,20 @@ def test_quoted_titles_and_ly_nouns(text, expected):
 ])
 def test_quoted_titles_on_pathological_input(text):
     check_offsets(text, segment(text, attribution=None))
+
+
+# (21) A dash aside after a described speaker whose head is a body's word (session 22, hB): "A
+# spokesman for the Ruiz campaign - a small office in the old bank - noted" reads the speaker
+# before the dashes (regression: no speaker; the head had to be capitalised, a title or a group).
+@pytest.mark.parametrize("text, expected", [
+    pytest.param("A spokesman for the Ana Ruiz campaign - a small office in the old bank - noted that the levy had passed.",
+                 [("spokesman for the Ana Ruiz campaign",
+                   "A spokesman for the Ana Ruiz campaign - a small office in the old bank")], id="dash-after-campaign"),
+    pytest.param("A spokesman for the Ana Ruiz campaign noted that the levy had passed.",
+                 [("spokesman for the Ana Ruiz campaign", "A spokesman for the Ana Ruiz campaign")], id="no-dash"),
+    pytest.param("The old mill - a ruin since 1990 - said nothing to anyone.", [], id="dash-after-plain-noun-not-read"),
+])
+def test_dash_aside_after_a_body_word(text, expected):
+    got = segment(text, attribution=None)
+    check_offsets(text, got)
+    assert [(s.actor, s.actor_mention) for s in got if s.actor] == expected

@@ -465,9 +465,10 @@ def _np_backward(tokens: list[tuple[str, int, int]], vi: int, lex: Lexicon,
         head = tokens[k - 1][0] if k >= 1 else ""
         if k >= 1 and k < j - 1 - double and (tokens[k][0] in _DASHES or double and tokens[k][0] == "-"
                                               or single and _spaced_hyphen(tokens, k)) \
-                and (head[:1].isupper() or head in lex.titles or head in lex.groups) \
+                and (head[:1].isupper() or head in lex.titles or head in lex.groups or head in lex.org_words) \
                 and (tokens[k + 1 + double][0].lower() in _APPOSITIVE_OPENERS or tokens[k + 1 + double][0].lower() in lex.titles):
-            j = k - 1  # (and a description: "The harbour judge -- who ... -- said")
+            j = k - 1  # (and a description: "The harbour judge -- who ... -- said", "A spokesman for the
+            # Ruiz campaign - a small office - noted": a body's word as the head)
     for _ in range(3):
         if j >= 1 and tokens[j][0] == "," and tokens[j - 1][0] == ")":
             j -= 1
