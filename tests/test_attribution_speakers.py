@@ -1328,7 +1328,10 @@ def test_quoted_titles_on_pathological_input(text):
 
 # (21) A dash aside after a described speaker whose head is a body's word (session 22, hB): "A
 # spokesman for the Ruiz campaign - a small office in the old bank - noted" reads the speaker
-# before the dashes (regression: no speaker; the head had to be capitalised, a title or a group).
+# before the dashes (regression: no speaker; the head had to be capitalised, a title or a group),
+# not when the body's word is the object of "at/in/on/..." (regression of that step: "the
+# service" spoke); a name's possessive and one or two lowercase words is an apposition ("Ana
+# Ruiz, Tom Berg's daughter, said"; regression: no speaker, then a mention without it).
 @pytest.mark.parametrize("text, expected", [
     pytest.param("A spokesman for the Ana Ruiz campaign - a small office in the old bank - noted that the levy had passed.",
                  [("spokesman for the Ana Ruiz campaign",
@@ -1336,6 +1339,14 @@ def test_quoted_titles_on_pathological_input(text):
     pytest.param("A spokesman for the Ana Ruiz campaign noted that the levy had passed.",
                  [("spokesman for the Ana Ruiz campaign", "A spokesman for the Ana Ruiz campaign")], id="no-dash"),
     pytest.param("The old mill - a ruin since 1990 - said nothing to anyone.", [], id="dash-after-plain-noun-not-read"),
+    pytest.param("Many speakers at the service \u2014 including fishermen, clerks, teachers, nurses \u2014 said the levy "
+                 "was unfair.", [], id="body-word-after-at-is-no-speaker"),
+    pytest.param("Ana Ruiz, Tom Berg's daughter, said the pier was unsafe.",
+                 [("Ana Ruiz", "Ana Ruiz, Tom Berg's daughter")], id="possessive-name-apposition"),
+    pytest.param("Ana Ruiz, Berg's longtime aide, said the pier was unsafe.",
+                 [("Ana Ruiz", "Ana Ruiz, Berg's longtime aide")], id="possessive-title-apposition"),
+    pytest.param("In Salem, Berg's home town, the mayor said the pier was unsafe.", [("mayor", "the mayor")],
+                 id="possessive-after-place-not-the-subject"),
 ])
 def test_dash_aside_after_a_body_word(text, expected):
     got = segment(text, attribution=None)

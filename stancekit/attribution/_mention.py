@@ -248,6 +248,9 @@ def _opens_apposition(words: list[str], titles: frozenset[str], nouns: frozenset
     if owner is not None and any(w.lower().strip(".,") in titles or w.lower().strip(".,") in nouns
                                  for w in words[owner + 1 : owner + 4]):
         return True  # a possessive name, then a title: "New Mexico's longtime governor", "the Guild's chief"
+    if owner is not None and 1 <= len(words) - owner - 1 <= 2 and all(w[:1].isupper() for w in words[: owner + 1]) \
+            and all(w.isalpha() and w.islower() for w in words[owner + 1 :]):
+        return True  # a name's possessive and its noun, the whole segment: "Tom Berg's daughter"
     if len(words) > 2 and words[0].isalpha() and words[0].islower() and words[1] in _ROLE_LINKS \
             and (words[2][:1].isupper() or words[2] == "the") and not first.endswith(("ed", "ing", "ly")):
         return True  # a role, then the body it serves: "curator of the Salem museum", "coach at Salem"

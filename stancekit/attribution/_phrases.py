@@ -391,6 +391,29 @@ def _prepositional_opener(tokens: list[tuple[str, int, int]], p: int) -> bool:
     return k < p and (k < 0 or tokens[k][0] in (".", ";", ":")) and tokens[k + 1][0].lower() in _OPENING_PREPOSITIONS
 
 
+_PLACE_OBJECT_PREPOSITIONS = frozenset("at in on during after before from".split())
+
+
+def _object_of_place(tokens: list[tuple[str, int, int]], h: int) -> bool:
+    """Whether the noun at ``h`` is the object of a preposition of place or time, after a
+    determiner and at most two modifiers ("Many speakers at the service — ... — said": the
+    service does not speak; "a spokesman for the Ruiz campaign" is no such object)."""
+    for d in range(h - 1, max(-1, h - 4), -1):
+        if tokens[d][0].lower() in ("the", "a", "an"):
+            return d >= 1 and tokens[d - 1][0].lower() in _PLACE_OBJECT_PREPOSITIONS
+    return False
+
+
+def _possessive_name_apposition(seg: list[tuple[str, int, int]]) -> bool:
+    """Whether ``seg`` is a capitalised name's possessive and one or two lowercase words ("Tom Berg's
+    daughter", "Lund's longtime aide"): an apposition of the name before it. Out of scope: a
+    title between ("Berg's Deputy Minister")."""
+    p = next((i for i, t in enumerate(seg) if t[0].endswith(("'s", "’s"))), None)
+    return p is not None and 1 <= len(seg) - p - 1 <= 2 and all(
+        t[0][:1].isupper() and t[0].replace("'s", "").replace("’s", "").isalpha() for t in seg[: p + 1]) \
+        and all(t[0].isalpha() and t[0].islower() for t in seg[p + 1 :])
+
+
 def _lower_possessive(word: str) -> bool:
     """A lowercase noun's possessive ("union's", "port’s")."""
     return word[-2:] in ("'s", "’s") and word[:-2].isalpha() and word[:-2].islower()
@@ -465,7 +488,8 @@ def _np_backward(tokens: list[tuple[str, int, int]], vi: int, lex: Lexicon,
         head = tokens[k - 1][0] if k >= 1 else ""
         if k >= 1 and k < j - 1 - double and (tokens[k][0] in _DASHES or double and tokens[k][0] == "-"
                                               or single and _spaced_hyphen(tokens, k)) \
-                and (head[:1].isupper() or head in lex.titles or head in lex.groups or head in lex.org_words) \
+                and (head[:1].isupper() or head in lex.titles or head in lex.groups
+                     or head in lex.org_words and not _object_of_place(tokens, k - 1)) \
                 and (tokens[k + 1 + double][0].lower() in _APPOSITIVE_OPENERS or tokens[k + 1 + double][0].lower() in lex.titles):
             j = k - 1  # (and a description: "The harbour judge -- who ... -- said", "A spokesman for the
             # Ruiz campaign - a small office - noted": a body's word as the head)
@@ -511,6 +535,9 @@ def _np_backward(tokens: list[tuple[str, int, int]], vi: int, lex: Lexicon,
                 titled = j - k <= 16 and any(t[0].lower() in lex.titles for t in tokens[k + 1 : j]) \
                     and tokens[k - 1][0][:1].isupper()  # "Kanat Saudabayev, Kazakhstan's Foreign Minister, said"
                 possessive = opener.endswith(("’s", "'s")) and j - k <= 8  # "Belarus, Russia's closest ally, backed"
+                # "Ana Ruiz, Tom Berg's daughter, said": a name's possessive, then its noun
+                possessive = possessive or (j - k <= 6 and tokens[k - 1][0][:1].isupper() and tokens[j - 1][0].islower()
+                                            and _possessive_name_apposition(tokens[k + 1 : j]))
                 participle = opener.endswith("ing") and opener.isalpha() and j - k <= 12 \
                     and any(t[0].startswith("_") for t in tokens[k + 2 : j])  # ", citing ''...'',"
                 asked = opener in _ASKED or (opener == "when" and k + 2 < j and tokens[k + 2][0].lower() in _ASKED)
