@@ -1352,3 +1352,28 @@ def test_dash_aside_after_a_body_word(text, expected):
     got = segment(text, attribution=None)
     check_offsets(text, got)
     assert [(s.actor, s.actor_mention) for s in got if s.actor] == expected
+
+
+# (22) A mention's apposition may hold a parenthesis before its closing comma (session 22, hB):
+# "Tom Berg, chairman of Harbour First (a small civic group), said" (regression: the mention
+# stopped at the name).
+@pytest.mark.parametrize("text, expected", [
+    pytest.param("Tom Berg, chairman of Harbour First (a small civic group), said the pier was closed.",
+                 [("Tom Berg", "Tom Berg, chairman of Harbour First (a small civic group)")], id="parenthesis-in-apposition"),
+    pytest.param("Tom Berg, chairman of Harbour First (a small civic group), tweeted: \"The pier is closed.\"",
+                 [("Tom Berg", "Tom Berg, chairman of Harbour First (a small civic group)")], id="parenthesis-before-colon"),
+    pytest.param("Tom Berg, chairman of Harbour First (a small civic group) and a former pilot, said the pier was closed.",
+                 [("Tom Berg", "Tom Berg")], id="parenthesis-not-before-comma"),
+])
+def test_parenthesis_inside_apposition(text, expected):
+    got = segment(text, attribution=None)
+    check_offsets(text, got)
+    assert [(s.actor, s.actor_mention) for s in got if s.actor] == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Tom Berg, chairman of Harbour First (" + "a group " * 3000 + "), said it.",
+    "Tom Berg, chairman of Harbour First " + "(a group), " * 3000 + "said it.",
+])
+def test_parenthesis_inside_apposition_on_pathological_input(text):
+    check_offsets(text, segment(text, attribution=None))

@@ -532,6 +532,10 @@ def extend_mention(text: str, start: int, end: int, mention: str | None, titles:
         title_end = _quoted_title_end(text, seg_end, end)
         if title_end is not None:  # 'Lund, the author of "Salt Roads," said': the title holds the comma
             seg_end = title_end - 2
+        elif text.startswith(" (", seg_end - 1) or text.startswith("(", seg_end):
+            close = text.find(")", seg_end, min(end, seg_end + _PARENTHESIS_CHARS))
+            if close > 0 and text.startswith(",", close + 1) and "(" not in text[seg_end + 1 : close]:
+                seg_end = close + 1  # "Tom Berg, chairman of Harbour First (a civic group), said": over the aside
         words = text[seg_start:seg_end].split()
         if not words or len(words) > MAX_WORDS:
             break
