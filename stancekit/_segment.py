@@ -520,6 +520,18 @@ def _inverted_end(tokens: list[tuple[str, int, int]], j: int, lex: Lexicon) -> t
     return (k, None) if k0 > j else (k0, None)
 
 
+def _lower_then_capitalised(words: list[str], bare: list[str], lex: Lexicon) -> bool:
+    """Whether ``words`` are one or two lowercase modifiers, then one to three capitalised words
+    that name no country ("senior Harbour Board", "leading Supreme Court"): the modifiers of a
+    described person's title. Out of scope: a capitalised word first ("Harbour senior official")."""
+    k = 0
+    while k < len(words) and k < 2 and words[k].isalpha() and words[k].islower() and words[k] not in _FUNCTION:
+        k += 1
+    rest = words[k:]
+    return 1 <= k and 1 <= len(rest) <= 3 and all(
+        w[:1].isupper() and w.isalpha() and b not in lex.country_of for w, b in zip(rest, bare[k:]))
+
+
 _SOME = frozenset("some many several most other few".split())
 
 
@@ -810,6 +822,12 @@ class _Attributor:
                 and all(w[:1].isupper() and b not in lex.country_of for w, b in zip(words[:-1], bare)):
             # a name as a modifier before a title: "a Lund aide", "a Ruiz spokesman" (a person
             # described, whom "the aide" may name later)
+            doc.describe(_Entity(text, "subject", frozenset(bare[-1:]), pos))
+            return text, "person"
+        if indefinite and not run and 3 <= len(words) <= 5 and bare[-1] in lex.titles \
+                and _lower_then_capitalised(words[:-1], bare[:-1], lex):
+            # lowercase modifiers, then a body's name before a title: "a senior Harbour Board
+            # official", "another leading Supreme Court advocate" (as "a Harbour Board official")
             doc.describe(_Entity(text, "subject", frozenset(bare[-1:]), pos))
             return text, "person"
         if (not indefinite and not definite and 2 <= len(words) <= 4 and _possessive_role(words, bare, lex)) \

@@ -1294,18 +1294,18 @@ def test_head_nouns_and_opening_phrases_on_pathological_input(text):
 # (20) Appositions and phrases of place on fold 4 (session 22, hB): an apposition that ends with a
 # quoted title whose closing comma is inside the quotation ('Lund, the author of "Salt Roads,"
 # said'; regression: no speaker) gives the name before it, and the mention runs over the title; a
-# noun in "-ly" ("rally", "assembly") is no adverb before a share's verb ("Many speakers at the
-# rally said"; regression: the group "speakers at the").
+# noun in "-ly" ("rally", "assembly") is no adverb before a share's verb ("Most porters at the
+# rally said"; regression: the group "porters at the").
 @pytest.mark.parametrize("text, expected", [
     pytest.param('Lund, the author of "Salt Roads," said the levy was too high.',
                  [("Lund", 'Lund, the author of "Salt Roads,"')], id="quoted-title-in-apposition"),
-    pytest.param("Ruiz, the host of the radio show \u201cHarbour Talk,\u201d said in an interview that the levy was too high.",
-                 [("Ruiz", "Ruiz, the host of the radio show \u201cHarbour Talk,\u201d")], id="curly-quoted-title"),
+    pytest.param("Ruiz, the editor of the weekly \u201cHarbour Notes,\u201d wrote that the levy was too high.",
+                 [("Ruiz", "Ruiz, the editor of the weekly \u201cHarbour Notes,\u201d")], id="curly-quoted-title"),
     pytest.param('In Salem, the author of "Salt Roads," said the levy was too high.', [],
                  id="place-before-comma-not-a-name"),
     pytest.param('In Salem, the crowd chanted "no levy," said a clerk.', [], id="no-of-no-apposition"),
-    pytest.param("Many speakers at the rally said the levy was unfair.",
-                 [("speakers", "Many speakers at the rally")], id="share-at-the-rally"),
+    pytest.param("Most porters at the rally said the fares were unfair.",
+                 [("porters", "Most porters at the rally")], id="share-at-the-rally"),
     pytest.param("Most riders at the assembly said the fare was too high.",
                  [("riders", "Most riders at the assembly")], id="share-at-the-assembly"),
     pytest.param("Many riders quietly said the fare was too high.", [("riders", "Many riders")],
@@ -1320,7 +1320,7 @@ def test_quoted_titles_and_ly_nouns(text, expected):
 @pytest.mark.parametrize("text", [
     'Lund, the author of "' + "Salt Roads " * 3000 + ',", said it.',
     'Lund, the author of "' + "Salt, " * 3000 + '" said it.',
-    "Many speakers at the " + "rally " * 3000 + "said it.",
+    "Most porters at the " + "rally " * 3000 + "said it.",
 ])
 def test_quoted_titles_on_pathological_input(text):
     check_offsets(text, segment(text, attribution=None))
@@ -1329,8 +1329,8 @@ def test_quoted_titles_on_pathological_input(text):
 # (21) A dash aside after a described speaker whose head is a body's word (session 22, hB): "A
 # spokesman for the Ruiz campaign - a small office in the old bank - noted" reads the speaker
 # before the dashes (regression: no speaker; the head had to be capitalised, a title or a group),
-# not when the body's word is the object of "at/in/on/..." (regression of that step: "the
-# service" spoke); a name's possessive and one or two lowercase words is an apposition ("Ana
+# not when the body's word is the object of "at/in/on/..." after a noun no list names as a
+# speaker (regression of that step: "the service" spoke); a name's possessive and one or two lowercase words is an apposition ("Ana
 # Ruiz, Tom Berg's daughter, said"; regression: no speaker, then a mention without it).
 @pytest.mark.parametrize("text, expected", [
     pytest.param("A spokesman for the Ana Ruiz campaign - a small office in the old bank - noted that the levy had passed.",
@@ -1339,8 +1339,11 @@ def test_quoted_titles_on_pathological_input(text):
     pytest.param("A spokesman for the Ana Ruiz campaign noted that the levy had passed.",
                  [("spokesman for the Ana Ruiz campaign", "A spokesman for the Ana Ruiz campaign")], id="no-dash"),
     pytest.param("The old mill - a ruin since 1990 - said nothing to anyone.", [], id="dash-after-plain-noun-not-read"),
-    pytest.param("Many speakers at the service \u2014 including fishermen, clerks, teachers, nurses \u2014 said the levy "
-                 "was unfair.", [], id="body-word-after-at-is-no-speaker"),
+    pytest.param("Most guests at the service - including two retired skippers - said the fares were unfair.", [],
+                 id="body-word-after-at-is-no-speaker"),
+    pytest.param("Two pilots at the agency - including its oldest skipper - said the fares were unfair.",
+                 [("pilots at the agency", "Two pilots at the agency - including its oldest skipper")],
+                 id="group-at-a-body-still-read"),
     pytest.param("Ana Ruiz, Tom Berg's daughter, said the pier was unsafe.",
                  [("Ana Ruiz", "Ana Ruiz, Tom Berg's daughter")], id="possessive-name-apposition"),
     pytest.param("Ana Ruiz, Berg's longtime aide, said the pier was unsafe.",
@@ -1377,3 +1380,20 @@ def test_parenthesis_inside_apposition(text, expected):
 ])
 def test_parenthesis_inside_apposition_on_pathological_input(text):
     check_offsets(text, segment(text, attribution=None))
+
+
+# (23) A described person with lowercase modifiers before a body's name and a title (session 22,
+# hB): '"...," said a senior Harbour Board official.' (regression: no speaker; "a Harbour Board
+# official" was read, the lowercase modifier broke it).
+@pytest.mark.parametrize("text, expected", [
+    pytest.param("\u201cWe will not pay twice,\u201d said a senior Harbour Board official.",
+                 [("senior Harbour Board official", "a senior Harbour Board official")], id="inverted-senior-body-title"),
+    pytest.param("A senior Harbour Board official said the pier was closed.",
+                 [("senior Harbour Board official", "A senior Harbour Board official")], id="subject-senior-body-title"),
+    pytest.param("\u201cWe will not pay twice,\u201d said a senior Norwegian official.",
+                 [("senior Norwegian official", "a senior Norwegian official")], id="country-adjective-as-before"),
+])
+def test_lowercase_modifiers_before_a_body_and_title(text, expected):
+    got = segment(text, attribution=None)
+    check_offsets(text, got)
+    assert [(s.actor, s.actor_mention) for s in got if s.actor] == expected

@@ -394,13 +394,18 @@ def _prepositional_opener(tokens: list[tuple[str, int, int]], p: int) -> bool:
 _PLACE_OBJECT_PREPOSITIONS = frozenset("at in on during after before from".split())
 
 
-def _object_of_place(tokens: list[tuple[str, int, int]], h: int) -> bool:
+def _object_of_place(tokens: list[tuple[str, int, int]], h: int, lex: Lexicon) -> bool:
     """Whether the noun at ``h`` is the object of a preposition of place or time, after a
-    determiner and at most two modifiers ("Many speakers at the service — ... — said": the
-    service does not speak; "a spokesman for the Ruiz campaign" is no such object)."""
+    determiner and at most two modifiers, behind a noun that no list names as a speaker ("Most
+    guests at the service — ... — said": neither the guests, unknown to the lists, nor the
+    service speak here; "Two pilots at the agency — ... — said": the pilots, a group, are read
+    with their place; "a spokesman for the Ruiz campaign" is no such object)."""
     for d in range(h - 1, max(-1, h - 4), -1):
         if tokens[d][0].lower() in ("the", "a", "an"):
-            return d >= 1 and tokens[d - 1][0].lower() in _PLACE_OBJECT_PREPOSITIONS
+            if d < 1 or tokens[d - 1][0].lower() not in _PLACE_OBJECT_PREPOSITIONS:
+                return False
+            before = tokens[d - 2][0].lower() if d >= 2 else ""
+            return not (before in lex.groups or before in lex.titles or _bare(before) in lex.groups)
     return False
 
 
@@ -489,7 +494,7 @@ def _np_backward(tokens: list[tuple[str, int, int]], vi: int, lex: Lexicon,
         if k >= 1 and k < j - 1 - double and (tokens[k][0] in _DASHES or double and tokens[k][0] == "-"
                                               or single and _spaced_hyphen(tokens, k)) \
                 and (head[:1].isupper() or head in lex.titles or head in lex.groups
-                     or head in lex.org_words and not _object_of_place(tokens, k - 1)) \
+                     or head in lex.org_words and not _object_of_place(tokens, k - 1, lex)) \
                 and (tokens[k + 1 + double][0].lower() in _APPOSITIVE_OPENERS or tokens[k + 1 + double][0].lower() in lex.titles):
             j = k - 1  # (and a description: "The harbour judge -- who ... -- said", "A spokesman for the
             # Ruiz campaign - a small office - noted": a body's word as the head)
