@@ -246,9 +246,10 @@ def test_a_negative_subject_speaks_for_no_one(shipped_attribution, text, actor):
         assert [s.actor for s in checked_segment(text, shipped_attribution)] == [actor]
 
 
-@pytest.mark.xfail(strict=True, reason="session 19: the learned model takes the body after 'no town outside the' "
-                   "(its mention starts past the article, so the negative-subject gate does not see 'no town')")
 def test_a_negative_subject_before_an_article_with_the_model(shipped_attribution):
+    # A strict xfail from session 19 to 21 (the learned model took the body after "no town outside
+    # the"); the model rebuilt in session 22 on 602 articles (56aca698) reads the sentence as the
+    # author's, so the row now guards that reading.
     text = "A month after the vote, no town outside the Harbour League has said that it will pay."
     assert [s.actor for s in checked_segment(text, shipped_attribution)] == [None]
 
