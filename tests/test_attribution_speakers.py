@@ -13,11 +13,16 @@ from stancekit import segment
 from .conftest import check_offsets
 
 
-def _check_speaker(text: str, actor: str | None, mention: str | None) -> None:
-    """The rules alone give the one actor (and mention) expected, or none; offsets hold."""
+def _rules_speakers(text: str) -> list[tuple[str, str | None]]:
+    """``(actor, actor_mention)`` of each statement the rules alone attribute; offsets checked."""
     got = segment(text, attribution=None)
     check_offsets(text, got)
-    assert [(s.actor, s.actor_mention) for s in got if s.actor] == ([(actor, mention)] if actor else [])
+    return [(s.actor, s.actor_mention) for s in got if s.actor]
+
+
+def _check_speaker(text: str, actor: str | None, mention: str | None) -> None:
+    """The rules alone give the one actor (and mention) expected, or none; offsets hold."""
+    assert _rules_speakers(text) == ([(actor, mention)] if actor else [])
 
 
 @pytest.mark.parametrize("text, actor, mention", [
@@ -1277,9 +1282,7 @@ def test_tag_after_authors_words_and_long_parenthesis(text, expected):
     pytest.param("The council commended the crew for the rescue.", [("council", "The council")], id="commended"),
 ])
 def test_head_nouns_opening_phrases_and_adverbials(text, expected):
-    got = segment(text, attribution=None)
-    check_offsets(text, got)
-    assert [(s.actor, s.actor_mention) for s in got if s.actor] == expected
+    assert _rules_speakers(text) == expected
 
 
 @pytest.mark.parametrize("text", [
@@ -1312,9 +1315,7 @@ def test_head_nouns_and_opening_phrases_on_pathological_input(text):
                  id="share-adverb-still-skipped"),
 ])
 def test_quoted_titles_and_ly_nouns(text, expected):
-    got = segment(text, attribution=None)
-    check_offsets(text, got)
-    assert [(s.actor, s.actor_mention) for s in got if s.actor] == expected
+    assert _rules_speakers(text) == expected
 
 
 @pytest.mark.parametrize("text", [
@@ -1352,9 +1353,7 @@ def test_quoted_titles_on_pathological_input(text):
                  id="possessive-after-place-not-the-subject"),
 ])
 def test_dash_aside_after_a_body_word(text, expected):
-    got = segment(text, attribution=None)
-    check_offsets(text, got)
-    assert [(s.actor, s.actor_mention) for s in got if s.actor] == expected
+    assert _rules_speakers(text) == expected
 
 
 # (22) A mention's apposition may hold a parenthesis before its closing comma (session 22, hB):
@@ -1369,9 +1368,7 @@ def test_dash_aside_after_a_body_word(text, expected):
                  [("Tom Berg", "Tom Berg")], id="parenthesis-not-before-comma"),
 ])
 def test_parenthesis_inside_apposition(text, expected):
-    got = segment(text, attribution=None)
-    check_offsets(text, got)
-    assert [(s.actor, s.actor_mention) for s in got if s.actor] == expected
+    assert _rules_speakers(text) == expected
 
 
 @pytest.mark.parametrize("text", [
@@ -1394,6 +1391,4 @@ def test_parenthesis_inside_apposition_on_pathological_input(text):
                  [("senior Norwegian official", "a senior Norwegian official")], id="country-adjective-as-before"),
 ])
 def test_lowercase_modifiers_before_a_body_and_title(text, expected):
-    got = segment(text, attribution=None)
-    check_offsets(text, got)
-    assert [(s.actor, s.actor_mention) for s in got if s.actor] == expected
+    assert _rules_speakers(text) == expected
