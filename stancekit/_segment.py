@@ -606,6 +606,15 @@ def _closing_inverted_tag(tokens: list[tuple[str, int, int]], vi: int, lex: Lexi
     return tokens[k][0] != "," or not any(t[0].lower() in _FINITE for t in tokens[k + 1 :])
 
 
+def _closes_unquoted(tokens: list[tuple[str, int, int]], vi: int, lex: Lexicon) -> bool:
+    """Whether the verb at ``vi`` opens an inverted tag after a comma with no quotation that closes
+    the sentence: a verb of ``_INVERTED_UNQUOTED`` whose speaker is a name
+    (:func:`_closing_inverted_tag`) or a described person (:func:`_closing_described_end`) ending
+    it ("..., said Ana Ruiz.", "..., said a port official who sat in on the meeting.")."""
+    return vi >= 1 and tokens[vi - 1][0] == "," and vi + 1 < len(tokens) and tokens[vi][0].lower() in _INVERTED_UNQUOTED \
+        and (_closing_inverted_tag(tokens, vi, lex) or bool(_closing_described_end(tokens, vi, lex)))
+
+
 _INVERTED_ENDS = frozenset(", . ; : ! ? — –".split())
 _MADE_IT = frozenset("clear plain known be".split())  # "made it clear", "let it be known"
 
@@ -818,16 +827,14 @@ class _Attributor:
                 if office is not None and office.lower().endswith("chairmanship"):
                     return office, "org"
             return (named, "person") if named else (text, "description")
-        if indefinite and not run and 2 <= len(words) <= 3 and bare[-1] in lex.titles \
-                and all(w[:1].isupper() and b not in lex.country_of for w, b in zip(words[:-1], bare)):
-            # a name as a modifier before a title: "a Lund aide", "a Ruiz spokesman" (a person
-            # described, whom "the aide" may name later)
-            doc.describe(_Entity(text, "subject", frozenset(bare[-1:]), pos))
-            return text, "person"
-        if indefinite and not run and 3 <= len(words) <= 5 and bare[-1] in lex.titles \
-                and _lower_then_capitalised(words[:-1], bare[:-1], lex):
-            # lowercase modifiers, then a body's name before a title: "a senior Harbour Board
-            # official", "another leading Supreme Court advocate" (as "a Harbour Board official")
+        if indefinite and not run and bare[-1] in lex.titles and (
+                2 <= len(words) <= 3
+                and all(w[:1].isupper() and b not in lex.country_of for w, b in zip(words[:-1], bare))
+                or 3 <= len(words) <= 5 and _lower_then_capitalised(words[:-1], bare[:-1], lex)):
+            # a name as a modifier before a title: "a Lund aide", "a Ruiz spokesman"; or lowercase
+            # modifiers, then a body's name before a title: "a senior Harbour Board official",
+            # "another leading Supreme Court advocate" (a person described, whom "the aide" or
+            # "the official" may name later)
             doc.describe(_Entity(text, "subject", frozenset(bare[-1:]), pos))
             return text, "person"
         if (not indefinite and not definite and 2 <= len(words) <= 4 and _possessive_role(words, bare, lex)) \
@@ -1061,9 +1068,7 @@ class _Attributor:
         last = -1  # "The mayor urged the board ..., said a port official who ...": the closing tag's
         # speaker reports the sentence, the cues before it are its content (those after it, its relative clause)
         if len(candidates) > 1 and not after_quote and not any(t[0].startswith("_") for t in tokens):
-            last = next((v for v in reversed(candidates) if v >= 4 and tokens[v - 1][0] == "," and v + 1 < len(tokens)
-                         and tokens[v][0] in _INVERTED_UNQUOTED
-                         and (_closing_inverted_tag(tokens, v, lex) or _closing_described_end(tokens, v, lex))), -1)
+            last = next((v for v in reversed(candidates) if v >= 4 and _closes_unquoted(tokens, v, lex)), -1)
             if last > candidates[0]:
                 candidates = [last] + [v for v in candidates if v != last]
         shared = None
@@ -1177,9 +1182,8 @@ class _Attributor:
                 # "... - a retired skipper said she insisted on ... -": the subject of a cue inside the
                 # content of an earlier one (whose own subject went unread) is no speaker
                 continue
-            if span and span[1] < vi - 1 and tokens[vi - 1][0] == "," and low in _INVERTED_UNQUOTED \
-                    and not any(t[0].startswith("_") for t in tokens) \
-                    and (_closing_inverted_tag(tokens, vi, lex) or _closing_described_end(tokens, vi, lex)):
+            if span and span[1] < vi - 1 and _closes_unquoted(tokens, vi, lex) \
+                    and not any(t[0].startswith("_") for t in tokens):  # (no masked quotation in the frame)
                 span = None  # "X lacks support on the board, whom he angered, said Ana Ruiz, a ...": the tag's
             if span:
                 name, kind, mention = self.np_at(frame, offset, tokens, *span)

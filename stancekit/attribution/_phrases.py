@@ -124,7 +124,7 @@ def _skip_adverbs_back(tokens: list[tuple[str, int, int]], j: int) -> int:
     its verb ("has also", "repeatedly", "would")."""
     while j >= 0:
         low = tokens[j][0].lower()
-        if low not in _SKIP and (not low.endswith("ly") or low in _LY_NOUNS
+        if low not in _SKIP and (not _ly_adverb(low)
                                  or (j > 0 and tokens[j][0][:1].isupper())):  # "Ana Kelly": a name, no adverb
             break
         j -= 1
@@ -158,6 +158,14 @@ def _quoted_apposition(tokens: list[tuple[str, int, int]], q: int, lex: Lexicon)
 
 # Nouns in "-ly", no adverbs: "held a Lima rally blasting ..." (the rally is no adverb before a verb)
 _LY_NOUNS = frozenset("rally rallies ally family assembly reply supply tally anomaly monopoly italy july".split())
+
+
+def _ly_adverb(word: str) -> bool:
+    """Whether ``word`` is an adverb in "-ly", not a noun in "-ly" (``_LY_NOUNS``: "at the rally" has
+    no adverb before the verb, so "Many speakers at the rally said" keeps the rally in its phrase
+    of place)."""
+    low = word.lower()
+    return low.endswith("ly") and low not in _LY_NOUNS
 
 
 def _np_word(tok: str, lex: Lexicon) -> bool:
@@ -376,7 +384,7 @@ def _described_subject(tokens: list[tuple[str, int, int]], vi: int, lex: Lexicon
 
 
 # Prepositions that open a sentence with an adverbial phrase before its subject.
-_OPENING_PREPOSITIONS = frozenset("in at on during after before with from since following like unlike despite "
+_ADVERBIAL_PREPOSITIONS = frozenset("in at on during after before with from since following like unlike despite "
                                   "among through over under".split())
 
 
@@ -388,7 +396,7 @@ def _prepositional_opener(tokens: list[tuple[str, int, int]], p: int) -> bool:
     k = p
     while k >= 0 and p - k < 25 and tokens[k][0] not in (".", ";", ":", ",") and not tokens[k][0].startswith("_"):
         k -= 1
-    return k < p and (k < 0 or tokens[k][0] in (".", ";", ":")) and tokens[k + 1][0].lower() in _OPENING_PREPOSITIONS
+    return k < p and (k < 0 or tokens[k][0] in (".", ";", ":")) and tokens[k + 1][0].lower() in _ADVERBIAL_PREPOSITIONS
 
 
 _PLACE_OBJECT_PREPOSITIONS = frozenset("at in on during after before from".split())

@@ -26,7 +26,7 @@ from .._lexicon import Lexicon
 from .._text import lower_words
 from ._coref import _FUNCTION, _PRONOUNS
 from ._features import CLAUSE_WITHIN
-from ._phrases import _LY_NOUNS
+from ._phrases import _ly_adverb
 
 if TYPE_CHECKING:
     from .._segment import _Attributor  # annotations only: no import of _segment at load
@@ -284,13 +284,6 @@ def _verb_after(frame: str, words: list[tuple[str, int, int]], after: int, verbs
         rest = rest[1:]
     return bool(rest) and rest[0][0].lower() in verbs and not (frame[after : rest[0][1]].strip(" ,") and not all(
         x.lower() in _QUANTITY_SKIP or _ly_adverb(x) for x in frame[after : rest[0][1]].split()))
-
-
-def _ly_adverb(word: str) -> bool:
-    """Whether ``word`` is an adverb in "-ly", not a noun in "-ly" ("at the rally": no adverb before
-    the verb, so "Many speakers at the rally said" keeps the rally in its phrase of place)."""
-    low = word.lower()
-    return low.endswith("ly") and low not in _LY_NOUNS
 
 
 def _place_tail(frame: str, words: list[tuple[str, int, int]], k: int, verbs: frozenset[str]) -> int | None:
