@@ -1831,12 +1831,15 @@ _CLAUSE_BREAK = re.compile(r"[,;—]| (?:and|but|as|while|where|when) ")
 
 
 def _later_pronoun(text: str, start: int, end: int, actor: str, mention: str,
-                   quotes: list[tuple[int, int]], speech_verbs: frozenset[str]) -> str:
+                   quotes: list[tuple[int, int]], speech_verbs: frozenset[str],
+                   gender: str | None = None) -> str:
     """The first pronoun subject ("he", "she", "they"; "it" before a speech verb) after a short
     mention that names the actor (its last word one of the actor's), outside quotations: PolNeAR's
     Source of the statement's later cues is that pronoun, and the actor still names the person. A
     pronoun counts after a clause break, or before a speech verb; not as the subject of a content
-    clause. ``mention`` otherwise."""
+    clause. ``mention`` otherwise, and also when the pronoun is of the other gender than the actor's
+    known ``gender`` ("f" or "m"; "Ana Ruiz said he ...": "he" is someone else, so the mention stays
+    "Ana Ruiz")."""
     words = mention.split()
     if len(words) > _MENTION_WORDS or words[-1].strip(".,").lower() not in actor.lower().split():
         return mention
@@ -1859,9 +1862,11 @@ def _later_pronoun(text: str, start: int, end: int, actor: str, mention: str,
             continue  # the subject of a content clause ("tells workers she is", "showed that she was",
             # "..., said he might")
         # "he", "she" for a name, not for a group ("the committee", "voters")
-        if p.group(1) in ("they", "it") or words[-1][:1].isupper():
+        if p.group(1) in ("they", "it"):
             return p.group(1)
-        return mention
+        if not words[-1][:1].isupper() or gender == ("m" if p.group(1) == "she" else "f"):
+            return mention  # (a group; or "he" after a woman's name, "she" after a man's)
+        return p.group(1)
     return mention
 
 
@@ -2357,7 +2362,8 @@ def segment(
                     mention = near or extend_mention(text, ps, pe, mention, lex.titles, lex.speech_verbs, nouns, lex.irregular_past)
                 if text.find(" he ", ps, pe) >= 0 or text.find(" she ", ps, pe) >= 0 or text.find(" they ", ps, pe) >= 0 \
                         or text.find(" it ", ps, pe) >= 0:
-                    mention = _later_pronoun(text, ps, pe, actor, mention, doc.quotes.within(ps, pe), lex.speech_verbs)
+                    mention = _later_pronoun(text, ps, pe, actor, mention, doc.quotes.within(ps, pe), lex.speech_verbs,
+                                             doc.gender_of(actor))
             if out and text.find("\n", prev_end, ps) >= 0 and _PARAGRAPH_BREAK.search(text, prev_end, ps) is not None:
                 para += 1  # paragraph_numbers, statement by statement
             prev_end = pe

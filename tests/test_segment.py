@@ -1821,6 +1821,20 @@ def test_later_pronoun_on_pathological_input(text):
     checked_segment(text)
 
 
+# A later pronoun of the other gender than the actor's known one is someone else: the mention stays the
+# name (regression, session 23: "Anna Lund said ..., as he had planned, ..." gave the mention "he").
+@pytest.mark.parametrize("text,mention", [
+    ("Anna Lund said on Monday, as he had planned, that the ferry would sail.", "Anna Lund"),
+    ("Viktor Dal said on Monday, as she had planned, that the ferry would sail.", "Viktor Dal"),
+    ("Anna Lund said on Monday, as she had planned, that the ferry would sail.", "she"),
+    ("Viktor Dal said on Monday, as he had planned, that the ferry would sail.", "he"),
+    ("Kim Oda said on Monday, as he had planned, that the ferry would sail.", "he"),  # gender not known
+])
+def test_later_pronoun_of_the_other_gender_is_not_the_mention(text, mention):
+    (s,) = checked_segment(text)
+    assert (s.actor, s.actor_mention) == (text.split(" said")[0], mention)
+
+
 @pytest.mark.parametrize("text,i,actor,mention", SPEAKER_PATTERNS)
 def test_speaker_and_whole_mention(text, i, actor, mention):
     got = checked_segment(text)
