@@ -558,6 +558,43 @@ def _group_word(word: str, lex: Lexicon) -> bool:
         or word in _PERSON_NOUNS or base in _PERSON_NOUNS
 
 
+_EXAMPLE_LINKS = frozenset(("like", "including"))  # ", say experts like Ana Ruiz,"
+
+
+def _example_end(tokens: list[tuple[str, int, int]], j: int, lex: Lexicon) -> tuple[int, int] | None:
+    """``(end of the group, end of its examples)`` of a group described after an inverted tag and
+    named by examples (", say experts like Ana Ruiz, ...", '"...," said residents such as Tom Berg
+    and Ana Ruiz.'): at most three lowercase words, the last a plural group, title or person noun
+    (:func:`_group_word`), then "like", "including" or "such as", then capitalised words or
+    initials (two names joined by "and" at most, eight tokens), then punctuation; else None.
+    Out of scope: examples in lowercase ("experts like this one") and a determiner before the group."""
+    n = len(tokens)
+    e = j
+    while e < n and e < j + 3 and tokens[e][0].isalpha() and tokens[e][0].islower() and tokens[e][0] not in _FUNCTION \
+            and tokens[e][0] not in _EXAMPLE_LINKS and tokens[e][0] != "such":
+        e += 1
+    m = e - 1
+    if e == j or not tokens[m][0].endswith("s") or not _group_word(tokens[m][0], lex):
+        return None
+    if e < n and tokens[e][0] in _EXAMPLE_LINKS:
+        e += 1
+    elif e + 1 < n and tokens[e][0] == "such" and tokens[e + 1][0] == "as":
+        e += 2
+    else:
+        return None
+    s = e
+    ands = 0
+    while e < n and e < s + 8 and (tokens[e][0][:1].isupper() and tokens[e][0].lower() not in _FUNCTION
+                                   or _initial_dot(tokens, e)
+                                   or (tokens[e][0] == "and" and e > s and ands == 0 and e + 1 < n
+                                       and tokens[e + 1][0][:1].isupper())):
+        ands += tokens[e][0] == "and"
+        e += 1
+    if e == s or tokens[e - 1][0] == "and" or (e < n and tokens[e][0] not in _INVERTED_ENDS):
+        return None
+    return m + 1, e
+
+
 _DESCRIBED_LINKS = frozenset("who of for at with in from".split())  # after a closing tag's described speaker
 _DESCRIBED_OPENING = frozenset("a an another one".split())
 
@@ -1215,9 +1252,16 @@ class _Attributor:
                 and (low in _INVERTED_UNQUOTED or low == "say") and tokens[vi + 1][0].lower() not in lex.calendar \
                 and (not after_quote or not tokens[vi - 2][0].startswith("_") and _closing_inverted_tag(tokens, vi, lex))
             # (after a quotation, words of the author's between it and the tag: '"..." except to sell, says Tom Berg.')
-            described = unquoted and tokens[vi + 1][0].islower() and _described_end(tokens, vi + 1, lex)
+            # ('"...," said local officials.': the same group right after a quotation)
+            described = (unquoted or after_quote and tokens[q][0].startswith("_")) and vi + 1 < len(tokens) \
+                and tokens[vi + 1][0].islower() and _described_end(tokens, vi + 1, lex)
             closing = unquoted and not described and _closing_described_end(tokens, vi, lex)
             described = described or closing  # "..., said a port official who sat in on the meeting."
+            # ", say experts like Ana Ruiz, ...": the group speaks, its mention runs over the examples
+            example = _example_end(tokens, vi + 1, lex) if not described and vi + 1 < len(tokens) \
+                and tokens[vi + 1][0].islower() and (unquoted or after_quote) else None
+            if example is not None:
+                described = example[0]
             # "..., says harbour engineer Tom Berg.": a role in lowercase, then the name
             titled = unquoted and not described and tokens[vi + 1][0].islower() and tokens[vi + 1][0] not in _DETERMINERS \
                 and _inverted_end(tokens, vi + 1, lex)[1] is not None
@@ -1233,13 +1277,15 @@ class _Attributor:
                         joint = self._coordinated(frame, offset, tokens, j, k, k2)
                         if joint is not None:
                             return joint[0], joint[1], frame[tokens[j][1] : tokens[k2 - 1][2]]
-                if unquoted and not closing and k < len(tokens) and tokens[k][0] not in _INVERTED_ENDS and not (
+                if unquoted and not closing and example is None and k < len(tokens) and tokens[k][0] not in _INVERTED_ENDS and not (
                         tokens[k][0] == "of" and k + 1 < len(tokens) and tokens[k + 1][0] in _DETERMINERS) and not (
                         tokens[k][0] in ("in", "from") and k + 2 < len(tokens) and tokens[k + 1][0][:1].isupper()
                         and tokens[k + 2][0] in _INVERTED_ENDS):  # "..., says Tom Berg in Lima."
                     k = j  # "..., said Almaty Institute of Strategic Research scholar X": left to the model
                 if k > j:
                     name, kind, mention = self.np_at(frame, offset, tokens, j, k)
+                    if example is not None:
+                        mention = frame[tokens[j][1] : tokens[example[1] - 1][2]]
                     named = False
                     if r is not None:  # "said campaign manager Tom Burke": the name is Tom Burke
                         last = self.classify([t[0] for t in tokens[r:k]], offset + tokens[r][1])

@@ -1392,3 +1392,79 @@ def test_parenthesis_inside_apposition_on_pathological_input(text):
 ])
 def test_lowercase_modifiers_before_a_body_and_title(text, expected):
     assert _rules_speakers(text) == expected
+
+
+# (24) Fold 1 (session 23, hE). The learned model's mention of a hyphened surname ran back from its
+# last piece only ('"...," said master of ceremonies Omar Al-Rashid.' had the actor "Rashid": the
+# model's tokens split "Al-Rashid" at the hyphen, the rules' keep it whole); the helpers join the
+# pieces again. Shipped model where the rules name no one.
+@pytest.mark.parametrize("text, actor, mention", [
+    pytest.param("\u201cThe pier is safe,\u201d said master of ceremonies Omar Al-Rashid.", "Omar Al-Rashid",
+                 "Omar Al-Rashid", id="model-hyphened-surname"),
+    pytest.param("\u201cThe pier is safe,\u201d said harbour master Ana Ruiz-Lund, a retired captain.", "Ana Ruiz-Lund",
+                 "Ana Ruiz-Lund, a retired captain", id="model-double-barrelled-surname"),
+])
+def test_model_mention_keeps_a_hyphened_name(shipped_attribution, text, actor, mention):
+    got = segment(text, attribution=shipped_attribution)
+    check_offsets(text, got)
+    assert [(s.actor, s.actor_mention) for s in got if s.actor] == [(actor, mention)]
+
+
+@pytest.mark.parametrize("text, start, words", [
+    pytest.param("said Omar Al-Rashid", 2, ["Omar", "Al-Rashid"], id="one-hyphen"),
+    pytest.param("said Ana Ruiz-Lund-Berg", 2, ["Ana", "Ruiz-Lund-Berg"], id="two-hyphens"),
+    pytest.param("said Omar Al - Rashid", 4, ["Omar", "Al", "-", "Rashid"], id="spaced-dash-is-no-hyphen"),
+    pytest.param("said Tom de-Vries", 4, ["Tom", "de-Vries"], id="lowercase-piece-out-of-scope"),
+])
+def test_hyphened_start_and_joined_words(text, start, words):
+    """``_hyphened_start`` from the last token; ``_joined_words`` from the first name word."""
+    from stancekit.attribution._features import tokenize
+    from stancekit.attribution._model import _hyphened_start, _joined_words
+
+    toks = tokenize(text)
+    j = len(toks) - 1
+    assert _hyphened_start(toks, j) == start
+    assert _joined_words(toks, 1, j) == words
+
+
+def test_hyphened_start_on_pathological_input():
+    from stancekit.attribution._features import tokenize
+    from stancekit.attribution._model import _hyphened_start, _joined_words
+
+    toks = tokenize("said " + "Ab-" * 5000 + "Cd")
+    k = _hyphened_start(toks, len(toks) - 1)
+    assert k == 1 and len(_joined_words(toks, k, len(toks) - 1)) == 1
+    text = "\u201cNo,\u201d said master of ceremonies " + "Al-" * 3000 + "Rashid."
+    check_offsets(text, segment(text))
+
+
+# (25) Groups after an inverted tag (session 23, hE, fold 1): a group named by examples, ", say
+# experts like Ana Ruiz, a Chilean engineer, is ..." (regression: no speaker; the tag's scan
+# stopped at "like"), speaks as the group with the examples in its mention; a group with a
+# lowercase modifier right after a quotation, '"...," said local officials.' (regression: the
+# actor "local"; '"...," said experts.' had none), is read as after a comma.
+@pytest.mark.parametrize("text, expected", [
+    pytest.param("Part of the trouble with the bay, say experts like Ana Ruiz, a Chilean engineer, is the silt.",
+                 [("experts", "experts like Ana Ruiz, a Chilean engineer")], id="mid-tag-experts-like"),
+    pytest.param("The silt is the trouble, say engineers such as Ana Ruiz and Tom Berg.",
+                 [("engineers", "engineers such as Ana Ruiz and Tom Berg")], id="closing-tag-such-as-two"),
+    pytest.param("\u201cThe silt is the trouble,\u201d said local residents including Ana Ruiz.",
+                 [("local residents", "local residents including Ana Ruiz")], id="quote-tag-including"),
+    pytest.param("\u201cThe silt is the trouble,\u201d said local officials.",
+                 [("local officials", "local officials")], id="quote-tag-modifier-group"),
+    pytest.param("\u201cThe silt is the trouble,\u201d said experts.", [("experts", "experts")], id="quote-tag-bare-group"),
+    pytest.param("\u201cThe silt is the trouble,\u201d said some analysts.", [("analysts", "some analysts")],
+                 id="quote-tag-quantifier-as-before"),
+    pytest.param("The silt is the trouble, say experts like this one.", [], id="lowercase-example-out-of-scope"),
+])
+def test_groups_after_an_inverted_tag(text, expected):
+    assert _rules_speakers(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "The silt is bad, say experts like " + "Ana Ruiz and " * 3000 + "Tom Berg.",
+    "The silt is bad, say experts such as " + "Ana " * 5000 + "Ruiz.",
+    "\u201cNo,\u201d said " + "local " * 5000 + "officials.",
+])
+def test_groups_after_an_inverted_tag_on_pathological_input(text):
+    check_offsets(text, segment(text, attribution=None))

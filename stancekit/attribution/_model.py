@@ -399,7 +399,10 @@ class AttributionModel:
             k = mention_start(toks, [t[0].lower() for t in toks[: j + 1]], j, self._lex_sets(att.lex)[0])
         while k < j and toks[k][0].lower() in _CLAUSE_WORDS:
             k += 1  # "While Halvard lists ...": a capitalised conjunction opens the sentence, not the name
-        words = [t[0] for t in toks[k : j + 1]]
+        h = _hyphened_start(toks, k)
+        if h < k:  # "Omar Al-Rashid": the model's tokens split the name at its hyphen
+            k = mention_start(toks, [t[0].lower() for t in toks[: h + 1]], h, self._lex_sets(att.lex)[0])
+        words = _joined_words(toks, k, j)
         mention = text[toks[k][1] : toks[j][2]]
         if j == k and words[0].lower() in ("who", "which"):  # "Ann Lee, who said ...": the name before the comma
             saying = toks[cue][0].lower() in att.lex.speech_verbs and not _commitment([t[0].lower() for t in toks], cue)
@@ -816,6 +819,36 @@ def _phase_verb(low: list[str], i: int) -> bool:
     """A verb of phase before the verb it governs ("has continued restricting", "began to close"):
     the aspect of the next verb, not a cue of its own."""
     return low[i] in _PHASE and i + 1 < len(low) and (low[i + 1] == "to" or low[i + 1].endswith("ing"))
+
+
+_HYPHENS = frozenset("-\u2010\u2011")
+
+
+def _hyphened_start(toks, k: int) -> int:
+    """First token of a capitalised word that runs into ``toks[k]`` over hyphens with no space
+    ("Al-Rashid", "Ruiz-Lund": the model's tokens split them, the rules' keep them whole); ``k``
+    when none does. Out of scope: a lowercase piece ("Tom de-Vries") and a dash between spaces."""
+    while k >= 2 and toks[k - 1][0] in _HYPHENS and toks[k - 1][2] == toks[k][1] \
+            and toks[k - 2][2] == toks[k - 1][1] and toks[k - 2][0][:1].isupper() and toks[k][0][:1].isupper():
+        k -= 2
+    return k
+
+
+def _joined_words(toks, k: int, j: int) -> list[str]:
+    """The words of ``toks[k : j + 1]`` with the pieces of a hyphened name joined again
+    ("Al", "-", "Rashid" -> "Al-Rashid"), as the rules' tokens have them."""
+    words: list[str] = []
+    prev_end = -1
+    glue = False
+    for t, s, e in toks[k : j + 1]:
+        if words and s == prev_end and (glue or t in _HYPHENS):
+            words[-1] += t
+            glue = t in _HYPHENS
+        else:
+            words.append(t)
+            glue = False
+        prev_end = e
+    return words
 
 
 def _apposed_name(toks, j: int, k: int) -> tuple[int, int]:
