@@ -1468,3 +1468,28 @@ def test_groups_after_an_inverted_tag(text, expected):
 ])
 def test_groups_after_an_inverted_tag_on_pathological_input(text):
     check_offsets(text, segment(text, attribution=None))
+
+
+# (26) A member's party apposition between a name and its verb (session 23, hE, fold 1): "Senator
+# Ana Ruiz, Democrat of Ohio, said" (regression: no speaker; the aside opens with a capitalised
+# word, so the subject search read it as a name of one word and stopped).
+@pytest.mark.parametrize("text, expected", [
+    pytest.param("Senator Ana Ruiz, Democrat of Ohio, said the ferry toll must go.",
+                 [("Ana Ruiz", "Senator Ana Ruiz, Democrat of Ohio")], id="subject-party-of-state"),
+    pytest.param("\u201cThe toll must go,\u201d Ana Ruiz, Republican of Lima, told the Gazette.",
+                 [("Ana Ruiz", "Ana Ruiz, Republican of Lima")], id="quote-tag-party-told"),
+    pytest.param("Tom Berg, independent of Vermont, argued that the toll must go.",
+                 [("Tom Berg", "Tom Berg, independent of Vermont")], id="lowercase-independent"),
+    pytest.param("\u201cThe toll must go,\u201d Senator Ana Ruiz, a Democrat from Ohio, said.",
+                 [("Ana Ruiz", "Senator Ana Ruiz, a Democrat from Ohio")], id="article-party-as-before"),
+])
+def test_party_apposition_before_the_verb(text, expected):
+    assert _rules_speakers(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Ana Ruiz, " + "Democrat of Ohio, " * 3000 + "said it.",
+    "Ana Ruiz, Democrat of " + "Ohio " * 5000 + ", said it.",
+])
+def test_party_apposition_on_pathological_input(text):
+    check_offsets(text, segment(text, attribution=None))

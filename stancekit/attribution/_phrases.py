@@ -45,6 +45,8 @@ _SKIP = frozenset(
 _CONNECT = frozenset("of to for at on in and".split())
 _BE = frozenset("is was were are be been being".split())
 _HEDGES = frozenset("appears appeared seems seemed".split())
+# Party words that open a member's apposition ("Ana Ruiz, Democrat of Ohio, said"), compared in lowercase.
+_PARTY_APPOSITIONS = frozenset("democrat republican independent libertarian".split())
 _APPOSITIVE_OPENERS = frozenset(
     "a an the who which whose whom one now then himself herself itself its his her their including like such "
     "led backed joined supported speaking citing of from at never on in during after before while as with "
@@ -558,8 +560,11 @@ def _np_backward(tokens: list[tuple[str, int, int]], vi: int, lex: Lexicon,
                 role = 4 <= j - k <= 16 and tokens[k - 1][0][:1].isupper() and tokens[k + 1][0].isalpha() \
                     and tokens[k + 1][0].islower() and (opener == "another" or (tokens[k + 2][0] in _ROLE_LINKS and (
                         tokens[k + 3][0][:1].isupper() or tokens[k + 3][0] == "the")))
+                # "Senator Ana Ruiz, Democrat of Ohio, said": a party and the state or town a member sits for
+                party = 4 <= j - k <= 7 and opener in _PARTY_APPOSITIONS and tokens[k + 2][0] in ("of", "from") \
+                    and tokens[k + 3][0][:1].isupper() and tokens[k - 1][0][:1].isupper()
                 if short_adverbial or opener in _APPOSITIVE_OPENERS or opener.removeprefix("co-") in lex.titles \
-                        or titled or possessive or participle or asked or role:  # ("co-director", "co-founder": the title)
+                        or titled or possessive or participle or asked or role or party:  # ("co-director": the title)
                     j = k - 1
         j = _skip_adverbs_back(tokens, j)
     if j0 >= 1 and tokens[j0][0] == ",":
