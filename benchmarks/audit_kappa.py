@@ -18,12 +18,15 @@ LABELS = ("supporting", "questioning", "neutral")
 AUDIT = Path(__file__).resolve().parents[1] / "fixtures" / "audit" / "blind_audit.jsonl"
 
 
-def kappa(x: list[str], y: list[str]) -> tuple[float, float]:
-    """Observed agreement and Cohen's kappa."""
+def kappa(x: list[str], y: list[str]) -> tuple[float, float | None]:
+    """Observed agreement and Cohen's kappa; kappa is None (undefined) when chance agreement is 1,
+    i.e. both annotators gave every statement the same one label."""
     n = len(x)
     po = sum(a == b for a, b in zip(x, y)) / n
     cx, cy = Counter(x), Counter(y)
     pe = sum(cx[lab] * cy[lab] for lab in LABELS) / (n * n)
+    if pe == 1.0:
+        return po, None
     return po, (po - pe) / (1 - pe)
 
 
@@ -37,7 +40,8 @@ def main() -> None:
         print(f"{name}: {len(group)} statements re-labelled blind")
         for t in ("treaty", "chairmanship"):
             po, k = kappa([r["first"][t] for r in group], [r["second"][t] for r in group])
-            print(f"  {t:<13} agreement {po:.3f}  kappa {k:.3f}")
+            shown = "n/a (one label only)" if k is None else f"{k:.3f}"
+            print(f"  {t:<13} agreement {po:.3f}  kappa {shown}")
 
 
 if __name__ == "__main__":
