@@ -139,33 +139,51 @@ def test_segmenter_statements_take_the_one_pass_inputs(statements):
 
 
 def test_attribution_weights_by_position_equal_the_whole_dict(monkeypatch):
-    """Every cue and source score the model computes while segmenting fixture articles equals the
-    sum over the whole weight dict, and every feature list has a known layout (no fallback)."""
+    """Every cue and source score the model computes from feature values while segmenting fixture
+    articles equals the sum over the whole weight dict of the feature strings (each value after its
+    template's prefix), and every value list has a known layout (no fallback)."""
+    from stancekit.attribution import _features as AF
     model = AM.resolve_attribution("default")
     if model is None:
         pytest.skip("no shipped attribution model")
     seen = {"cue": 0, "source": 0}
-    cue, source = AM.AttributionModel.cue_score, AM.AttributionModel.source_score
+    cue, source = AM.AttributionModel._cue_value_score, AM.AttributionModel._source_value_score
 
-    def check_cue(self, feats):
-        got = cue(self, feats)
-        assert len(feats) in self._cue_by_pos
-        assert got == self._cb + sum(map(self.cue_weights.get, feats, repeat(0.0)))
+    def check_cue(self, vals):
+        got = cue(self, vals)
+        assert len(vals) in self._cue_by_pos
+        feats = [p + v for p, v in zip(AF.CUE_PREFIXES, vals, strict=True)]
+        assert got == self._cb + sum(map(self.cue_weights.get, feats, repeat(0.0))) == self.cue_score(feats)
         seen["cue"] += 1
         return got
 
-    def check_source(self, feats):
-        got = source(self, feats)
-        assert len(feats) in self._source_by_pos
-        assert got == self._sb + sum(map(self.source_weights.get, feats, repeat(0.0)))
+    def check_source(self, vals):
+        got = source(self, vals)
+        assert len(vals) in self._source_by_pos
+        feats = [p + v for p, v in zip(AF.source_prefixes(len(vals)), vals, strict=True)]
+        assert got == self._sb + sum(map(self.source_weights.get, feats, repeat(0.0))) == self.source_score(feats)
         seen["source"] += 1
         return got
 
-    monkeypatch.setattr(AM.AttributionModel, "cue_score", check_cue)
-    monkeypatch.setattr(AM.AttributionModel, "source_score", check_source)
+    monkeypatch.setattr(AM.AttributionModel, "_cue_value_score", check_cue)
+    monkeypatch.setattr(AM.AttributionModel, "_source_value_score", check_source)
     for doc_id, text in _texts(30):
         stancekit.segment(text, doc_id)
     assert seen["cue"] > 50 and seen["source"] > 50
+
+
+def test_attribution_feature_values_fall_back_to_the_whole_dict():
+    """A value list of a length no layout knows is scored from the whole dict, its values joined to
+    their prefixes; a value that only a name alone and a '<template>=' feature could share leaves
+    the template's layouts out."""
+    model = AM.AttributionModel({"b": 1.0, "w=said": 0.5}, {"b": -1.0}, {
+        "format": AM.FORMAT, "cue_bias": 0.0, "source_bias": 0.0, "cue_threshold": 0.0, "source_threshold": 0.0,
+        "vocab": ["said"]})
+    model._by_pos = ({}, {})
+    assert model._cue_value_score(["b", "said"] + ["x"] * 19) == 1.5
+    assert model._source_value_score(["b"] + ["x"] * 26) == -1.0
+    cue, _ = AM._weights_by_position({"b": 1.0, "b=b": 2.0, "w=b": 3.0}, {})
+    assert cue == {}
 
 
 def test_weights_by_position_leave_out_ambiguous_layouts(monkeypatch):

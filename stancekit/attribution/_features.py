@@ -21,7 +21,8 @@ from operator import itemgetter
 
 from .._text import gap_token_spans
 
-__all__ = ["tokenize", "cue_features", "source_features", "PRONOUNS", "QUOTES", "quote_counts",
+__all__ = ["tokenize", "cue_features", "source_features", "cue_values", "source_values", "CUE_PREFIXES",
+           "source_prefixes", "PRONOUNS", "QUOTES", "quote_counts",
            "quote_state", "source_candidates", "mention_start", "NON_SOURCES"]
 
 # A word (inner apostrophes kept, "don't"), a possessive "'s" on its own, or one other character.
@@ -118,22 +119,25 @@ def quote_counts(low: list[str]) -> list[int]:
     return list(accumulate(map(QUOTES.__contains__, low), initial=0))
 
 
-# The features' constant strings, made once (a feature list holds the same objects each time,
-# and their hashes are computed once): indexed by a bool, a side (0 left, 1 right), a distance.
+# A feature is ``<template>=<value>`` ("w=said", "inq=True"), or a name alone ("b", "cap_first").
+# The model scores a statement from the values alone (:func:`cue_values`, :func:`source_values`),
+# each looked up in the weights of its position's template (``_model._weights_by_position``): no
+# feature string is built at inference, and most values are words of the statement whose hashes
+# are already computed. :func:`cue_features` and :func:`source_features` (training) put each value
+# after its template's prefix (:data:`CUE_PREFIXES`, :func:`source_prefixes`): the same strings.
+# The values' constant strings are made once: indexed by a bool, a side (0 left, 1 right), a distance.
 _BOOL = ("False", "True")
-_POS = ("pos=0", "pos=1-2", "pos=1-2", "pos=3-6", "pos=3-6", "pos=3-6", "pos=3-6")
-_C_INQ = tuple("inq=" + b for b in _BOOL)
-_C_Q = tuple("q=" + a + b + c for a in _BOOL for b in _BOOL for c in _BOOL)
-_C_SV = tuple("sv=" + b for b in _BOOL)
-_C_SVW = tuple("svw=" + b + "|" for b in _BOOL)
-_C_PRON = tuple("pron_before=" + b for b in _BOOL)
-_C_CAP = tuple("cap_before=" + b for b in _BOOL)
-_C_COLON = tuple("colon=" + b for b in _BOOL)
+_POS = ("0", "1-2", "1-2", "3-6", "3-6", "3-6", "3-6")
+_Q = tuple(a + b + c for a in _BOOL for b in _BOOL for c in _BOOL)
+_SVW = tuple(b + "|" for b in _BOOL)
+# The prefix of each value of cue_values, in order ("" for the feature "b", a name alone).
+CUE_PREFIXES = ("", "w=", "suf=", "sh=", "p1=", "p2=", "n1=", "n2=", "p1w=", "wn1=", "p2p1w=", "p1sh=", "inq=",
+                "q=", "pos=", "rest=", "sv=", "svw=", "pron_before=", "cap_before=", "colon=")
 
 
-def cue_features(low: list[str], toks: list[tuple[str, int, int]], inq: list[bool], i: int,
-                 speech_verbs: frozenset[str], qc: list[int], colon: bool) -> list[str]:
-    """Features of token ``i`` as a cue (``low``: lowercase tokens; ``qc``: :func:`quote_counts`)."""
+def cue_values(low: list[str], toks: list[tuple[str, int, int]], inq: list[bool], i: int,
+               speech_verbs: frozenset[str], qc: list[int], colon: bool) -> list[str]:
+    """The values of :func:`cue_features` (each feature without its :data:`CUE_PREFIXES` prefix)."""
     n = len(low)
     w = low[i]
     if i >= 2:
@@ -147,18 +151,23 @@ def cue_features(low: list[str], toks: list[tuple[str, int, int]], inq: list[boo
     last = qc[-1]
     sv = w in speech_verbs
     return [
-        "b", "w=" + w, "suf=" + w[-3:], "sh=" + _shape(toks[i][0]),
-        "p1=" + p1, "p2=" + p2, "n1=" + n1, "n2=" + n2,
-        "p1w=" + p1 + "|" + w, "wn1=" + w + "|" + n1, "p2p1w=" + p2 + "|" + p1 + "|" + w,
-        "p1sh=" + _shape(toks[i - 1][0]) if i else "p1sh=<s>",
-        _C_INQ[inq[i]], _C_Q[(last > 0) * 4 + (qc[i] > 0) * 2 + (last > qc[i + 1])],
-        _POS[i] if i <= 6 else "pos=7+",
-        "rest=0" if n - i <= 2 else "rest=1-5" if n - i <= 6 else "rest=6+",
-        _C_SV[sv], _C_SVW[sv] + p1,
-        _C_PRON[p1 in PRONOUNS or p2 in PRONOUNS],
-        _C_CAP[i >= 1 and toks[i - 1][0][:1].isupper()],
-        _C_COLON[colon],
+        "b", w, w[-3:], _shape(toks[i][0]), p1, p2, n1, n2,
+        p1 + "|" + w, w + "|" + n1, p2 + "|" + p1 + "|" + w,
+        _shape(toks[i - 1][0]) if i else "<s>",
+        _BOOL[inq[i]], _Q[(last > 0) * 4 + (qc[i] > 0) * 2 + (last > qc[i + 1])],
+        _POS[i] if i <= 6 else "7+",
+        "0" if n - i <= 2 else "1-5" if n - i <= 6 else "6+",
+        _BOOL[sv], _SVW[sv] + p1,
+        _BOOL[p1 in PRONOUNS or p2 in PRONOUNS],
+        _BOOL[i >= 1 and toks[i - 1][0][:1].isupper()],
+        _BOOL[colon],
     ]
+
+
+def cue_features(low: list[str], toks: list[tuple[str, int, int]], inq: list[bool], i: int,
+                 speech_verbs: frozenset[str], qc: list[int], colon: bool) -> list[str]:
+    """Features of token ``i`` as a cue (``low``: lowercase tokens; ``qc``: :func:`quote_counts`)."""
+    return list(map(str.__add__, CUE_PREFIXES, cue_values(low, toks, inq, i, speech_verbs, qc, colon)))
 
 
 def _non_sources() -> frozenset[str]:
@@ -247,29 +256,32 @@ _DETS = frozenset("the a an his her their its our my your this that these those 
 
 
 _SIDES = "LR"
-_C_SIDE = ("side=L", "side=R")
-_C_DIST = tuple(tuple("dist=" + s + _bucket(d) for d in range(14)) for s in _SIDES)  # by side, distance (13: 13+)
-_C_ADJ = tuple(tuple("adj=" + b + s for b in _BOOL) for s in _SIDES)
+_DIST = tuple(tuple(s + _bucket(d) for d in range(14)) for s in _SIDES)  # by side, distance (13: 13+)
+_ADJ = tuple(tuple(b + s for b in _BOOL) for s in _SIDES)
 _KINDS = ("pron", "title", "group", "org", "cap", "low")
-_C_KIND = {k: "kind=" + k for k in _KINDS}
-_C_KIND_SIDE = {k: tuple("kind_side=" + k + s for s in _SIDES) for k in _KINDS}
-_C_KIND_DIST = {k: tuple(tuple("kind_dist=" + k + s + _bucket(d) for d in range(14)) for s in _SIDES) for k in _KINDS}
-_C_COMMAS = tuple(tuple("commas=" + s + str(c) for c in range(4)) for s in _SIDES)
-_C_QUOTES = tuple(tuple("quotes=" + s + str(c) for c in range(3)) for s in _SIDES)
-_C_CUES_BETWEEN = ("cues_between=0", "cues_between=1", "cues_between=2")
-_C_RUN_END = tuple("run_end=" + b for b in _BOOL)
-_C_POSS = tuple("poss=" + b for b in _BOOL)
-_C_FIRST = tuple("first=" + b for b in _BOOL)
-_C_CUE_FIRST = tuple("cue_first=" + b for b in _BOOL)
-_C_NP_DET = tuple(tuple("np_det=" + b + s for b in _BOOL) for s in _SIDES)
-_C_NP_LEN = {k: tuple("np_len=" + str(n) + k for n in range(5)) for k in _KINDS}
-_C_NP_PREV_CUE = tuple(tuple("np_prev_cue=" + b + s for b in _BOOL) for s in _SIDES)
+_KIND_SIDE = {k: tuple(k + s for s in _SIDES) for k in _KINDS}
+_KIND_DIST = {k: tuple(tuple(k + s + _bucket(d) for d in range(14)) for s in _SIDES) for k in _KINDS}
+_COMMAS = tuple(tuple(s + str(c) for c in range(4)) for s in _SIDES)
+_QUOTES = tuple(tuple(s + str(c) for c in range(3)) for s in _SIDES)
+_CUES_BETWEEN = ("0", "1", "2")
+_NP_LEN = {k: tuple(str(n) + k for n in range(5)) for k in _KINDS}
+# The prefixes of source_values, in order: 27 values, or 28 with "cap_first" (a name alone) after the 23rd.
+_SOURCE_HEAD = ("", "side=", "dist=", "adj=", "w=", "suf=", "sh=", "kind=", "kind_side=", "kind_dist=", "nxt=",
+                "prv=", "nxt_side=", "commas=", "quotes=", "cues_between=", "cue=", "cue_kind=", "run_end=", "poss=",
+                "inq=", "first=", "cue_first=")
+_SOURCE_TAIL = ("np_prev=", "np_det=", "np_len=", "np_prev_cue=")
+_SOURCE_PREFIXES = (_SOURCE_HEAD + _SOURCE_TAIL, _SOURCE_HEAD + ("",) + _SOURCE_TAIL)
 
 
-def source_features(low: list[str], toks: list[tuple[str, int, int]], inq: list[bool], i: int, j: int,
-                    lex_sets: tuple[frozenset[str], frozenset[str], frozenset[str]],
-                    cue_vocab: frozenset[str], qc: list[int]) -> list[str]:
-    """Features of token ``j`` as the last word of the source of the cue at ``i``."""
+def source_prefixes(n: int) -> tuple[str, ...]:
+    """The prefixes of the ``n`` values (27 or 28) of :func:`source_values`."""
+    return _SOURCE_PREFIXES[n - len(_SOURCE_PREFIXES[0])]
+
+
+def source_values(low: list[str], toks: list[tuple[str, int, int]], inq: list[bool], i: int, j: int,
+                  lex_sets: tuple[frozenset[str], frozenset[str], frozenset[str]],
+                  cue_vocab: frozenset[str], qc: list[int]) -> list[str]:
+    """The values of :func:`source_features` (each feature without its :func:`source_prefixes` prefix)."""
     titles, groups, org_words = lex_sets
     n = len(low)
     d = j - i
@@ -296,15 +308,15 @@ def source_features(low: list[str], toks: list[tuple[str, int, int]], inq: list[
             else "org" if w in org_words else "cap" if cap else "low")
     cue = low[i]
     f = [
-        "b", _C_SIDE[r], _C_DIST[r][ad], _C_ADJ[r][ad == 1],
-        "w=" + w, "suf=" + w[-3:], "sh=" + _shape(tok), _C_KIND[kind], _C_KIND_SIDE[kind][r],
-        _C_KIND_DIST[kind][r][ad],
-        "nxt=" + nxt, "prv=" + prv, "nxt_side=" + nxt + side,
-        _C_COMMAS[r][min(commas, 3)], _C_QUOTES[r][min(quotes, 2)],
-        _C_CUES_BETWEEN[min(cues_between, 2)],
-        "cue=" + cue + "|" + side, "cue_kind=" + cue + "|" + kind,
-        _C_RUN_END[cap and not (j + 1 < n and toks[j + 1][0][:1].isupper())], _C_POSS[nxt == "'s" or nxt == "’s"],
-        _C_INQ[inq[j]], _C_FIRST[j == 0], _C_CUE_FIRST[i == 0],
+        "b", side, _DIST[r][ad], _ADJ[r][ad == 1],
+        w, w[-3:], _shape(tok), kind, _KIND_SIDE[kind][r],
+        _KIND_DIST[kind][r][ad],
+        nxt, prv, nxt + side,
+        _COMMAS[r][min(commas, 3)], _QUOTES[r][min(quotes, 2)],
+        _CUES_BETWEEN[min(cues_between, 2)],
+        cue + "|" + side, cue + "|" + kind,
+        _BOOL[cap and not (j + 1 < n and toks[j + 1][0][:1].isupper())], _BOOL[nxt == "'s" or nxt == "’s"],
+        _BOOL[inq[j]], _BOOL[j == 0], _BOOL[i == 0],
     ]
     if cap and j == 0:
         f.append("cap_first")
@@ -315,6 +327,13 @@ def source_features(low: list[str], toks: list[tuple[str, int, int]], inq: list[
     det = p >= 0 and low[p] in _DETS
     if det:
         p -= 1
-    f += ["np_prev=" + (low[p] if p >= 0 else "<s>") + side, _C_NP_DET[r][det],
-          _C_NP_LEN[kind][min(j - k + 1, 4)], _C_NP_PREV_CUE[r][p == i]]
+    f += [(low[p] if p >= 0 else "<s>") + side, _ADJ[r][det], _NP_LEN[kind][min(j - k + 1, 4)], _ADJ[r][p == i]]
     return f
+
+
+def source_features(low: list[str], toks: list[tuple[str, int, int]], inq: list[bool], i: int, j: int,
+                    lex_sets: tuple[frozenset[str], frozenset[str], frozenset[str]],
+                    cue_vocab: frozenset[str], qc: list[int]) -> list[str]:
+    """Features of token ``j`` as the last word of the source of the cue at ``i``."""
+    vals = source_values(low, toks, inq, i, j, lex_sets, cue_vocab, qc)
+    return list(map(str.__add__, source_prefixes(len(vals)), vals))

@@ -23,8 +23,9 @@ import numpy as np
 from .._errors import ModelError, ModelIntegrityError, ModelVersionWarning, choice_error, type_error
 from .._files import atomic_write_bytes, blas_kernels, library_versions, write_npz, read_manifest, sha256_file
 from .._text import lower_words
-from ._features import (_STOP, CLAUSE_WITHIN, NON_SOURCES, PRONOUNS, SOURCE_BEFORE, cue_features, has_quote, measure_noun,
-                        mention_start, quote_counts, quote_state, source_candidates, source_features, tokenize)
+from ._features import (_STOP, CLAUSE_WITHIN, CUE_PREFIXES, NON_SOURCES, PRONOUNS, SOURCE_BEFORE, cue_features, cue_values,
+                        has_quote, measure_noun, mention_start, quote_counts, quote_state, source_candidates,
+                        source_features, source_prefixes, source_values, tokenize)
 
 __all__ = ["AttributionModel", "load_attribution_model", "default_attribution_path", "FORMAT",
            "resolve_attribution"]
@@ -192,16 +193,29 @@ class AttributionModel:
 
     # -- scores -------------------------------------------------------------------
     def cue_score(self, feats: list[str]) -> float:
-        by_pos = self._cue_by_pos.get(len(feats))
-        if by_pos is None:
-            return self._cb + sum(map(self.cue_weights.get, feats, repeat(0.0)))
-        return self._cb + sum(map(dict.get, by_pos, feats, repeat(0.0)))
+        """The log-odds of a cue with the features ``feats`` (:func:`cue_features`)."""
+        return self._cb + sum(map(self.cue_weights.get, feats, repeat(0.0)))
 
     def source_score(self, feats: list[str]) -> float:
-        by_pos = self._source_by_pos.get(len(feats))
+        """The log-odds of a source with the features ``feats`` (:func:`source_features`)."""
+        return self._sb + sum(map(self.source_weights.get, feats, repeat(0.0)))
+
+    def _cue_value_score(self, vals: list[str]) -> float:
+        """:meth:`cue_score` of the features whose values are ``vals`` (:func:`cue_values`): each
+        value looked up in the weights of its position's template, the same weights added in the
+        same order (no feature string is built)."""
+        by_pos = self._cue_by_pos.get(len(vals))
         if by_pos is None:
-            return self._sb + sum(map(self.source_weights.get, feats, repeat(0.0)))
-        return self._sb + sum(map(dict.get, by_pos, feats, repeat(0.0)))
+            return self.cue_score(list(map(str.__add__, CUE_PREFIXES, vals)))
+        return self._cb + sum(map(dict.get, by_pos, vals, repeat(0.0)))
+
+    def _source_value_score(self, vals: list[str]) -> float:
+        """:meth:`source_score` of the features whose values are ``vals`` (:func:`source_values`),
+        as :meth:`_cue_value_score`."""
+        by_pos = self._source_by_pos.get(len(vals))
+        if by_pos is None:
+            return self.source_score(list(map(str.__add__, source_prefixes(len(vals)), vals)))
+        return self._sb + sum(map(dict.get, by_pos, vals, repeat(0.0)))
 
     @property
     def _cue_by_pos(self) -> dict[int, list[dict[str, float]]]:
@@ -257,7 +271,7 @@ class AttributionModel:
                         or _phase_verb(low, i)
                         or _according_measure(low, i) or circumstance and _circumstantial(low, i)):
                     continue  # never taken, whatever it scores: not scored
-                s = self.cue_score(cue_features(low, toks, inq, i, speech, qc, colon))
+                s = self._cue_value_score(cue_values(low, toks, inq, i, speech, qc, colon))
                 # The speech-verb list's threshold is for its finite forms: "the only country
                 # expecting payback" is a participle, not a saying.
                 t = self._st if w in speech and not w.endswith("ing") else self._ct
@@ -338,7 +352,7 @@ class AttributionModel:
         for j in source_candidates(toks, low, i, inq, before=SOURCE_BEFORE):
             if finding and (j > i or low[j] not in _FINDING_NOUNS):
                 continue  # a finding's source: the poll, study or report before it
-            s = self.source_score(source_features(low, toks, inq, i, j, lex_sets, self.vocab, qc))
+            s = self._source_value_score(source_values(low, toks, inq, i, j, lex_sets, self.vocab, qc))
             if s > threshold and (head is None or s > head[0]):
                 head = (s, j)
         return head
@@ -573,24 +587,32 @@ def _sample_features() -> tuple[list[list[str]], list[list[str]]]:
 
 def _weights_by_position(cue_weights: dict[str, float], source_weights: dict[str, float]
                          ) -> tuple[dict[int, list[dict[str, float]]], dict[int, list[dict[str, float]]]]:
-    """For each length of a feature list, the weights of each position's template alone: a
-    feature's weight is looked up in a dict of its own template (a handful of entries for
-    most templates, which stay in the processor's caches) instead of all 40,000; the same
-    weights, added in the same order. A length at which two feature lists put different
-    templates at one position is left out (those lists are scored from the whole dict)."""
+    """For each length of a feature list, the weights of each position's template alone, keyed
+    by the feature's value (its text after ``<template>=``, or the whole feature for a name alone,
+    ``"b"``): a feature's weight is looked up by its value (:func:`cue_values`,
+    :func:`source_values`) in a dict of its own template (a handful of entries for most
+    templates, which stay in the processor's caches) instead of all 40,000; the same weights,
+    added in the same order. A length at which two feature lists put different templates at one
+    position is left out (those lists are scored from the whole dict), and so is one with a
+    template whose values would not tell two features apart (a name alone ``"x"`` and ``"x=x"``)."""
     out = []
     for weights, samples in zip((cue_weights, source_weights), _sample_features()):
         by_template: dict[str, dict[str, float]] = {}
+        clash: set[str] = set()
         for k, v in weights.items():
-            t = k.partition("=")[0]  # _template(k), without a call
+            t, eq, value = k.partition("=")  # t: _template(k), without a call
             d = by_template.get(t)
             if d is None:
                 d = by_template[t] = {}
-            d[k] = v
+            if not eq:
+                value = k
+            if value in d:
+                clash.add(t)
+            d[value] = v
         layouts: dict[int, list[str] | None] = {}
         for feats in samples:
             names = [_template(f) for f in feats]
-            if layouts.setdefault(len(feats), names) != names:
+            if layouts.setdefault(len(feats), names) != names or not clash.isdisjoint(names):
                 layouts[len(feats)] = None
         out.append({n: [by_template.get(t, {}) for t in names] for n, names in layouts.items() if names is not None})
     return out[0], out[1]
