@@ -77,6 +77,9 @@ SPLITS = [
     ("“Why now?” asked the envoy.", 1),
     ("The minister, Mr. Olsen, was blunt.", 1),
     ("They met in the U.S. capital on Monday.", 1),
+    # plural titles (session 23, hE; regression: "Sens." and "Reps." ended the sentence)
+    ("Several leaders, including Sens. Ana Ruiz (Ohio) and Tom Berg (Iowa), opposed the toll.", 1),
+    ("Reps. Ana Ruiz and Tom Berg voted no. Govs. Lund and Haas voted yes.", 2),
 ]
 
 
