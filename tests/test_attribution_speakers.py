@@ -1508,3 +1508,19 @@ def test_party_apposition_on_pathological_input(text):
 ])
 def test_pointing_out_shares_the_subject(text, expected):
     assert _rules_speakers(text) == expected
+
+
+# (28) Verbs of estimating, grumbling, pleading and rebuking (session 23, hE): the forms added to
+# data/speech_verbs.txt name their subject (regression: no speaker with the rules alone).
+@pytest.mark.parametrize("text, expected", [
+    pytest.param("Tom Ashby, an economist at Lima Bank, calculates that the toll costs riders $9 a week.",
+                 [("Tom Ashby", "Tom Ashby, an economist at Lima Bank")], id="calculates-that"),
+    pytest.param("Ana Ruiz vented that the council had ignored the dockers for years.",
+                 [("Ana Ruiz", "Ana Ruiz")], id="vented-that"),
+    pytest.param("Lena Ortiz demurred, saying the pier was not hers to close.",
+                 [("Lena Ortiz", "Lena Ortiz")], id="demurred-saying"),
+    pytest.param("Tom Berg rebutted the charge, arguing the ferry had never run late.",
+                 [("Tom Berg", "Tom Berg")], id="rebutted-arguing"),
+])
+def test_verbs_added_in_session_23(text, expected):
+    assert _rules_speakers(text) == expected
