@@ -1521,6 +1521,9 @@ def test_pointing_out_shares_the_subject(text, expected):
                  [("Lena Ortiz", "Lena Ortiz")], id="demurred-saying"),
     pytest.param("Tom Berg rebutted the charge, arguing the ferry had never run late.",
                  [("Tom Berg", "Tom Berg")], id="rebutted-arguing"),
+    pytest.param("Ana Ruiz swore that the ferry would run on Sunday.", [("Ana Ruiz", "Ana Ruiz")], id="swore-that"),
+    pytest.param("The Ferry Guild disputes that the toll has fallen.", [("Ferry Guild", "The Ferry Guild")],
+                 id="disputes-that"),
 ])
 def test_verbs_added_in_session_23(text, expected):
     assert _rules_speakers(text) == expected
