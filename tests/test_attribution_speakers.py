@@ -1527,3 +1527,17 @@ def test_pointing_out_shares_the_subject(text, expected):
 ])
 def test_verbs_added_in_session_23(text, expected):
     assert _rules_speakers(text) == expected
+
+
+# (29) Plural subjects added to data/groups.txt (session 23, hE): "Party loyalists say ..." and
+# "investigators said ..." name the group (regression: no speaker with the rules alone).
+@pytest.mark.parametrize("text, expected", [
+    pytest.param("Party loyalists say the ferry toll must go.", [("Party loyalists", "Party loyalists")],
+                 id="loyalists"),
+    pytest.param("Harbour investigators said the pier had been unsafe for years.",
+                 [("Harbour investigators", "Harbour investigators")], id="investigators"),
+    pytest.param("Some hardliners argued that the toll was too low.", [("hardliners", "Some hardliners")],
+                 id="hardliners"),
+])
+def test_groups_added_in_session_23(text, expected):
+    assert _rules_speakers(text) == expected
