@@ -1541,3 +1541,17 @@ def test_verbs_added_in_session_23(text, expected):
 ])
 def test_groups_added_in_session_23(text, expected):
     assert _rules_speakers(text) == expected
+
+
+# (30) Titles added to data/titles.txt (session 23, hE): "the attorney" resolves to the attorney
+# described before, and "Treasurer" / "Pastor" are dropped from the canonical name.
+@pytest.mark.parametrize("text, expected", [
+    pytest.param("Ana Ruiz, a Lima attorney, joined the board. The attorney said the toll was unlawful.",
+                 [("Ana Ruiz", "The attorney")], id="the-attorney-resolves"),
+    pytest.param("Treasurer Tom Berg said the toll was unlawful.", [("Tom Berg", "Treasurer Tom Berg")],
+                 id="treasurer-title"),
+    pytest.param("\u201cThe toll is unlawful,\u201d said Pastor Ana Ruiz.", [("Ana Ruiz", "Pastor Ana Ruiz")],
+                 id="pastor-title"),
+])
+def test_titles_added_in_session_23(text, expected):
+    assert _rules_speakers(text) == expected
