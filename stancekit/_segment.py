@@ -177,6 +177,13 @@ _COPULA_WORDS = frozenset(
 )
 _SUPERLATIVE = frozenset(("most", "least"))
 _ACCORDING = re.compile(r"\b[Aa]ccording to\s+")
+# "reports" as a speech verb (_Attributor._closing_reports), in two shapes only. An opening "The
+# Harbour Gazette reports the ferry ..." / "Tom Berg reports that ...": one to five capitalised
+# words, "reports", then "that", a determiner, a pronoun or a capitalised word (not "Port reports
+# show ...", a noun). A closing tag "..., Tom Berg reports.": "reports" ends the sentence.
+_OPENING_REPORTS = re.compile(r"(?:The\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,4}\s+reports\s+"
+                              r"(?:that|the|a|an|his|her|their|its|he|she|they|it|[A-Z]\w*)\b")
+_CLOSING_REPORTS = re.compile(r",\s+(?:the\s+)?[A-Z][^,]{0,60}?\sreports[.!]?\s*$")
 # The nouns of "in the view of X" and "in X's view" (both patterns are built from this tuple).
 _VIEW_NOUNS = ("view", "opinion", "words", "assessment", "estimation", "judgement", "judgment", "calculation")
 _IN_VIEW = re.compile(r"\b[Ii]n\s+(?:the\s+(?:" + "|".join(_VIEW_NOUNS) + r")\s+of\s+)")
@@ -467,6 +474,12 @@ def _ordinal_before_title(tokens: list[tuple[str, int, int]], k: int) -> bool:
     return k + 1 < len(tokens) and _ORDINAL.fullmatch(tokens[k][0]) is not None and tokens[k + 1][0][:1].isupper()
 
 
+# Modifiers in "-ing" of a title after an inverted verb (", said Finance ranking member Tom Berg",
+# ", said Harbour Fund managing director Ana Ruiz"): not a participle that ends the speaker.
+_ING_TITLE_MODIFIERS = frozenset("ranking managing founding presiding".split())
+_PARTY_MEMBERS = frozenset(("Democrat", "Republican"))
+
+
 def _inverted_end(tokens: list[tuple[str, int, int]], j: int, lex: Lexicon) -> tuple[int, int | None]:
     """``(end, name_start)`` of the speaker named after an inverted verb at ``j - 1``: capitalised
     words, determiners, titles and the full stops of initials (", said Rev. Lee Hart"); then,
@@ -506,10 +519,16 @@ def _inverted_end(tokens: list[tuple[str, int, int]], j: int, lex: Lexicon) -> t
         t = k
         while t < n and t < k + 2 and tokens[t][0].replace("-", "").isalpha() and tokens[t][0].islower() \
                 and tokens[t][0] not in nouns \
-                and tokens[t][0] not in _FUNCTION and not tokens[t][0].endswith(("ly", "ing")):
+                and tokens[t][0] not in _FUNCTION \
+                and (not tokens[t][0].endswith(("ly", "ing")) or tokens[t][0] in _ING_TITLE_MODIFIERS):
             t += 1
         if t < n and t > k and tokens[t][0] in nouns:
             k, low = t, tokens[t][0]
+        elif t < n and t > k and tokens[t - 1][0] in _ING_TITLE_MODIFIERS and tokens[t][0] in _PARTY_MEMBERS:
+            # ", said Finance ranking Democrat Tom Berg": a party's member before the name
+            m, r = _titles_then_name(tokens, t + 1, t + 1, nouns)
+            if m - r >= 2:
+                return m, r
     described = k0 > j and (tokens[j][0].lower() in _INDEFINITE or all(t[0].lower() in _DETERMINERS for t in tokens[j:k0]))
     if low in nouns or (low == "of" and k > j and tokens[k - 1][0] in nouns):
         m, r = _titles_then_name(tokens, k + 1 if low == "of" else k, k + 4, nouns)
@@ -949,6 +968,39 @@ class _Attributor:
             return name or w, "person", mention  # (no one named before: the description, as "the insider")
         return None
 
+    def _closing_reports(self, frame: str, offset: int):
+        """``(actor, kind, mention)`` of a closing tag "..., Tom Berg reports." or "..., the Harbour
+        Gazette reports.": after a comma, capitalised words (with a leading "the") and "reports"
+        end the sentence. "reports" is no speech verb in the lists (a noun most of the time: "Port
+        reports show ..."), so only these shapes read it, and the opening one "The Harbour Gazette
+        reports the ferry ...", "Tom Berg reports that ..." (:data:`_OPENING_REPORTS`); else None.
+        Out of scope: a lowercase description ("..., a local paper reports.", "A local paper
+        reports ...")."""
+        m = _OPENING_REPORTS.match(frame)
+        if m is not None:
+            tokens = _tokens(frame, 0, m.end())
+            i = 1 if tokens[0][0] == "The" else 0
+            v = len(tokens) - 2
+            if v > i and all(t[0][:1].isupper() and t[0].lower() not in _FUNCTION for t in tokens[i:v]):
+                name, kind, mention = self.np_at(frame, offset, tokens, 0, v)
+                if name and kind in ("person", "org"):
+                    return name, kind, mention
+            return None
+        if _CLOSING_REPORTS.search(frame) is None:
+            return None
+        tokens = _tokens(frame)
+        n = len(tokens)
+        v = n - 1 - (tokens[-1][0] in (".", "!"))
+        i = v
+        while i > 0 and v - i < 6 and tokens[i - 1][0][:1].isupper() and tokens[i - 1][0].lower() not in _FUNCTION:
+            i -= 1
+        if i > 0 and tokens[i - 1][0].lower() == "the" and i < v:
+            i -= 1
+        if i == v or i < 2 or tokens[i - 1][0] != ",":
+            return None
+        name, kind, mention = self.np_at(frame, offset, tokens, i, v)
+        return (name, kind, mention) if name and kind in ("person", "org", "group") else None
+
     def np_at(self, frame: str, offset: int, tokens: list[tuple[str, int, int]], i: int, j: int):
         words = [t[0] for t in tokens[i:j]]
         if "and" in words[1:-1]:
@@ -1002,6 +1054,10 @@ class _Attributor:
             aged = self.aged_tag(frame, offset)
             if aged is not None:
                 return aged
+        if "reports" in frame:
+            reported = self._closing_reports(frame, offset)
+            if reported is not None:
+                return reported
         m = _ACCORDING.search(frame) if "ccording" in frame else None
         if m and _according_measure(frame, m.end()):
             m = None  # "according to the wishes of the largest traders": a measure, no source

@@ -1565,3 +1565,49 @@ def test_titles_added_in_session_23(text, expected):
 ])
 def test_body_words_added_in_session_23(text, expected):
     assert _rules_speakers(text) == expected
+
+
+# (32) Inverted speakers and "reports" on fold 5 (session 23, hC): "ranking", "managing",
+# "founding" and "presiding" before a title, or "ranking" before a party's member, belong to the
+# speaker after an inverted verb (regression: the committee's name, "Finance", spoke); a
+# constituent and a confidant are a name's people (regression: the name before them spoke, or no
+# one); "reports" is a speech verb only when a capitalised name or publication and "reports" close
+# the sentence after a comma, or open it before "that", a determiner, a pronoun or a name
+# (regression: no speaker; "reports" stays out of the lists, a noun most of the time).
+@pytest.mark.parametrize("text, expected", [
+    pytest.param("\u201cThe quay must stay open,\u201d said Harbour Finance ranking member Tom Berg (D-Ore.).",
+                 [("Tom Berg", "Harbour Finance ranking member Tom Berg (D-Ore.)")], id="ranking-member"),
+    pytest.param("\u201cThe quay must stay open,\u201d said Harbour Finance ranking Democrat Tom Berg.",
+                 [("Tom Berg", "Harbour Finance ranking Democrat Tom Berg")], id="ranking-democrat"),
+    pytest.param("\u201cThe quay must stay open,\u201d said Nordport Fund managing director Ana Ruiz.",
+                 [("Ana Ruiz", "Nordport Fund managing director Ana Ruiz")], id="managing-director"),
+    pytest.param("\u201cThe quay must stay open,\u201d said Lund constituent Per Ask.",
+                 [("Per Ask", "Lund constituent Per Ask")], id="constituent"),
+    pytest.param("\u201cThe quay must stay open,\u201d said one Lund confidant.",
+                 [("Lund confidant", "one Lund confidant")], id="confidant"),
+    pytest.param("The ferry will run again in May, the Dalby Courier reports.",
+                 [("Dalby Courier", "the Dalby Courier")], id="closing-publication-reports"),
+    pytest.param("After the vote, the pilots walked out, Tom Berg reports.",
+                 [("Tom Berg", "Tom Berg")], id="closing-name-reports"),
+    pytest.param("The Dalby Courier reports the two mayors fell out over the toll.",
+                 [("Dalby Courier", "The Dalby Courier")], id="opening-publication-reports"),
+    pytest.param("Harborline reports that the ferry will run on Monday.",
+                 [("Harborline", "Harborline")], id="opening-reports-that"),
+    pytest.param("Mayor Ana Ruiz reports to the council on Monday.", [], id="reports-to-narrates"),
+    pytest.param("The ferry ran late, police reports.", [], id="lowercase-before-reports"),
+    pytest.param("The dockers read the reports.", [], id="reports-a-noun"),
+])
+def test_inverted_roles_and_reports(text, expected):
+    assert _rules_speakers(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "The ferry ran late, " + "Tom " * 3000 + "reports.",
+    "The ferry ran late, T" + "x" * 5000 + " reports.",
+    ", A" * 3000 + " reports.",
+    "The " + "Dalby " * 3000 + "reports the toll.",
+    "A" + " B" * 3000 + " reportsx",
+    "\u201cNo,\u201d said Finance " + "ranking " * 3000 + "Democrat Tom Berg.",
+])
+def test_inverted_roles_and_reports_on_pathological_input(text):
+    check_offsets(text, segment(text, attribution=None))
