@@ -319,6 +319,12 @@ _MAIN_PRONOUNS = frozenset("he she they it we i".split())
 # Words that may stand before an opening subordinator ("Shortly after", "Just before", "Hours after").
 _LEAD_DEGREE = frozenset("shortly just soon long only right even immediately directly moments minutes hours "
                          "days weeks months years".split())
+# Words that end the noun phrase of a source named by "according to" (_Attributor.frame_speaker).
+_DESCRIPTION_STOPS = frozenset("familiar close knowledgeable briefed involved who that".split())
+# Focusing adverbs that may stand before a subject with no comma ("Even the organizer of the rally said").
+_FOCUS_OPENERS = frozenset("even only perhaps maybe".split())
+# Words before a degree or time word that opens a subordinate clause ("Not long after", "Two days before").
+_LEAD_COUNT = frozenset("not two three four five six seven eight nine ten several few".split())
 _CLOSING_TAIL = frozenset("on in at during last this earlier later recently".split())  # after a closing tag's verb
 _PARTICLES_AFTER = frozenset("back up on out in".split())  # "shot back"
 
@@ -825,6 +831,8 @@ class _Attributor:
                 continue
             if lw in lex.calendar and run:
                 break
+            if run and w.endswith(("'s", "’s")):
+                break  # "NBC's Tom Berg": the possessor is no part of the name
             if _name_cap(w) and (lw not in lex.titles or (not run and _surname_title(low, words, lex))) \
                     and b not in lex.country_of and b not in lex.org_words and (not run or b not in _REGIONS) \
                     and (lw not in _PARTY_WORDS or not run or run[-1].lower() not in lex.gender_words) \
@@ -1106,7 +1114,10 @@ class _Attributor:
                     return res
                 # "according to the officer on duty at the pier that evening": the noun phrase before
                 # its first preposition names the source, the whole phrase is the mention
-                k = next((p for p in range(1, j) if toks[p][0] in _OBJECT_PREPOSITIONS), None)
+                k = next((p for p in range(1, j) if toks[p][0] in _OBJECT_PREPOSITIONS
+                          or toks[p][0] in _DESCRIPTION_STOPS), None)
+                # (or before an anonymous source's phrase or a relative clause: "according to a
+                # shipping executive familiar with the sale", "... a clerk who saw the vote")
                 if k is not None:
                     name, kind, _ = self.np_at(frame, offset, toks, 0, k)
                     if name and kind != "self":
@@ -1145,6 +1156,10 @@ class _Attributor:
             # (past a degree or time word before the subordinator: "Shortly after X won, Y said ...")
             o = 1 if len(tokens) > 2 and tokens[0][0].lower() in _LEAD_DEGREE \
                 and tokens[1][0].lower() in _SUBORDINATORS else 0
+            if not o and len(tokens) > 3 and tokens[1][0].lower() in _LEAD_DEGREE \
+                    and tokens[2][0].lower() in _SUBORDINATORS \
+                    and (tokens[0][0].lower() in _LEAD_COUNT or tokens[0][0].isdigit()):
+                o = 2  # "Not long after X tweeted, Y asked ...", "Two days before X spoke, Y said ..."
             if tokens[o][0].lower() in _SUBORDINATORS or tokens[o][0].lower() in _OPENING_PREPOSITIONS \
                     or (o == 0 and tokens[0][0].lower() in _ASKED):
                 # "When the chair pointed out ..., the candidate said ...": the main clause's
@@ -1798,6 +1813,10 @@ class _Attributor:
                     i = k + 1
                     i = _after_state(tokens, i)
                 break
+        # "Even the organizer of the rally said": a focusing adverb before the subject's determiner
+        if i + 2 < len(tokens) and tokens[i][0].lower() in _FOCUS_OPENERS \
+                and (tokens[i + 1][0].lower() in _DETERMINERS or tokens[i + 1][0][:1].isupper()):
+            i += 1
         # "Human rights groups were less forgiving": lowercase modifiers up to a group noun
         # (not an opening conjunction: "While the top candidates say ...")
         g0 = i + 1 if i < len(tokens) and tokens[i][0].lower() in _SUBORDINATORS else i
@@ -2685,6 +2704,9 @@ _QUOTE_OPENERS = frozenset("\"“«‘'")
 _TAG_SENTENCE_LONG = 200
 _TAG_WORD = re.compile(r"[A-Za-z][\w'’.-]*+|[,;:]")
 _TAG_TAIL = frozenset("to of at in as on during while before after from with about into when , ; :".split())
+# Verbs of a tag that take a person as object before their tail ("told Harbour TV in an interview").
+_TAG_OBJECT_VERBS = frozenset("told tells tell asked asks".split())
+_TAG_OBJECT_WORDS = frozenset("reporters him her them me us journalists".split())
 _TAG_APPOSITION = 16  # tokens: the comma that closes an apposition after the mention
 
 
@@ -2706,14 +2728,31 @@ def _tag_verb_after(text: str, s: int, e: int, mention: str | None, speech_verbs
         k += 1
     if k >= len(toks) or toks[k].lower() not in speech_verbs:
         return False
+    if toks[k].lower() in _TAG_OBJECT_VERBS and k + 1 < len(toks):
+        # "Berg told Harbour TV in an interview.", "Ruiz asked reporters on Monday", "Lee told
+        # Dalby's harbour radio station during a call": the object, then a preposition
+        o = k + 1
+        while o < len(toks) and o < k + 5 and toks[o][:1].isupper():
+            o += 1
+        if o == k + 1 and toks[o].lower() in _TAG_OBJECT_WORDS:
+            o += 1
+        elif o > k + 1:
+            low = o
+            while o < len(toks) and o < low + 2 and toks[o].isalpha() and toks[o].islower() \
+                    and toks[o] not in _TAG_TAIL:
+                o += 1
+            if o > low and (o >= len(toks) or toks[o] not in _TAG_TAIL):
+                return False  # "Berg told Ruiz the fee was high": a clause, not an object's noun
+        k = o - 1
     nxt = toks[k + 1].lower() if k + 1 < len(toks) else ""
     return not nxt or nxt in _TAG_TAIL or (len(nxt) > 3 and nxt.endswith("ly"))
 
 
 # A paragraph of a name after a dash under a quotation: '"..."' then '- Ana Ruiz.' (the name of up
 # to four capitalised words; the line at most _DASH_TAG_MAX characters).
-_DASH_TAG = re.compile(r"[-—–][ \t]?([A-Z][\w'’.-]*(?:[ \t][A-Z][\w'’.-]*){0,3})[ \t]*\Z")
-_DASH_TAG_MAX = 50
+# (and a short place or phrase after a comma: '- Ana Ruiz, Dalby.', '- Ana Ruiz, speaking at the pier.')
+_DASH_TAG = re.compile(r"[-—–][ \t]?([A-Z][\w'’.-]*(?:[ \t][A-Z][\w'’.-]*){0,3})(?:,[ \t][^\n\"“”]{1,40})?[ \t]*\Z")
+_DASH_TAG_MAX = 60
 
 
 def _dash_tag(text: str, s: int, e: int, results: list[tuple[int, int, str | None, str | None, str]], first: int,

@@ -345,6 +345,32 @@ def test_a_description_beside_a_name_gives_the_name(text, head, expected):
     assert text[toks[k2][1]:toks[j2][2]] == expected
 
 
+# A possessor's role beside a name (session 23, hC, fold 5): the learned model's source head on the
+# possessor ("Ruiz's attorney, Tom J. Berg, declined to comment") gave the possessor, not the name.
+@pytest.mark.parametrize("text, head, expected", [
+    ("Ruiz's attorney, Tom J. Berg, also declined to comment.", "Ruiz", "Tom J. Berg"),
+    ("Ruiz\u2019s chief strategist, Tom Berg, declined to comment.", "Ruiz", "Tom Berg"),
+    ("Ruiz's attorney declined to comment.", "Ruiz", "Ruiz"),                 # no name beside the role
+    ("Ruiz's attorney, who was in Lima, declined to comment.", "Ruiz", "Ruiz"),  # no name after the comma
+    ("Ruiz's ferry, the Dawn, sank.", "Ruiz", "Ruiz"),                        # not a capitalised run of names
+    ("Ruiz, Berg's aide, declined to comment.", "Ruiz", "Ruiz"),              # no possessive on the head
+])
+def test_a_possessors_role_beside_a_name_gives_the_name(text, head, expected):
+    from stancekit.attribution._model import _apposed_name, _possessor_apposed_name
+    toks = tokenize(text)
+    j = [t[0] for t in toks].index(head)
+    j2, k2 = _apposed_name(toks, *_possessor_apposed_name(toks, j, j))
+    assert text[toks[k2][1]:toks[j2][2]] == expected
+
+
+@pytest.mark.parametrize("text", ["Ruiz's " + "old " * 3000 + "aide, Tom Berg, said it.",
+                                  "Ruiz's aide, " + "Tom " * 3000 + "said it."])
+def test_a_possessors_role_on_pathological_input(text):
+    from stancekit.attribution._model import _possessor_apposed_name
+    toks = tokenize(text)
+    _possessor_apposed_name(toks, 0, 0)
+
+
 @pytest.mark.parametrize("word", ["already", "Nov", "sometimes", "any", "2008", "December", "someone"])
 def test_source_candidates_leave_out_adverbs_numbers_and_months(word):
     from stancekit.attribution._features import quote_state, source_candidates

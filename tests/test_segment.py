@@ -1650,9 +1650,10 @@ SPEAKER_PATTERNS = [
     ("Ana Ruiz opened the session. So Ana Ruiz said the fares were fair. Ruiz added that the pier was safe.", 2,
      "Ana Ruiz", "Ruiz"),
     ("Perhaps Tom Reyes will agree. Reyes said the fares were fair.", 1, "Tom Reyes", "Reyes"),
-    # what must not change: "of" after a name is no part of an inverted title
+    # what must not change: "of" after a name is no part of an inverted title (session 23: the
+    # mention runs on over the body's place, "in Moscow", as over "of Grace Church in Dalby")
     ("\"Security is indivisible,\" said Ivan Petrov of the Diplomatic Academy in Moscow.", 0, "Ivan Petrov",
-     "Ivan Petrov of the Diplomatic Academy"),
+     "Ivan Petrov of the Diplomatic Academy in Moscow"),
     ("\"It will fail,\" said a senior official of the Secretariat, who asked not to be named.", 0,
      "senior official", "a senior official"),
     # issue #13, eighth round: a headline label before a colon is no speaker ("The Latest:", "EXCLUSIVE:")

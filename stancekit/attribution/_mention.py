@@ -105,9 +105,12 @@ _ARTICLES = frozenset("a an the".split())
 _TAIL = re.compile(r"(?: (?:who|that|familiar|close|briefed|in|at|with|on|from|for|of)\b[\w'’ ]{0,200}+)(?=[.!?]?\s*+$)")
 
 
-# "Ann Lee of Ohio" (a capitalised run after "of"); "supporters of the bill" (a phrase after
-# a lowercase head noun, up to a finite verb or a speech verb).
-_OF_NAME = re.compile(r" of (?:the )?[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}")
+# "Ann Lee of Ohio" (a capitalised run after "of", and one more after "in", "of" or "at": "Tom Berg
+# of Grace Church in Dalby", "Ola Vinter of the University of Lima"; no full stop at the end of
+# that run); "supporters of the bill" (a
+# phrase after a lowercase head noun, up to a finite verb or a speech verb).
+_OF_NAME = re.compile(r" of (?:the )?[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}"
+                      r"(?: (?:in|of|at) (?:the )?[A-Z](?:[\w'’-]|\.(?=\w))*(?: [A-Z](?:[\w'’-]|\.(?=\w))*){0,2})?")
 _PHRASE = re.compile(r" (?:(?:of|for|to|at|from|with|in|on|by|released|published|conducted|commissioned|taken|out) [\w'’/-]+"
                      r"(?: [\w'’/-]+){0,7}|there(?= [a-z]))")
 _WORD_SPAN = re.compile(r"[\w'’/-]+")

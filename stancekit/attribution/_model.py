@@ -404,6 +404,7 @@ class AttributionModel:
         """``(actor, kind, mention)`` of the source that :meth:`_find_in` found, resolved by the
         rules' attributor ``att``; None for a pronoun that resolves to no one or a first person."""
         cue, j, k = found
+        j, k = _possessor_apposed_name(toks, j, k)
         j, k = _apposed_name(toks, j, k)
         if j == k and j > 1 and toks[j - 1][0] in ("'s", "\u2019s") and toks[j - 2][0][:1].isupper() \
                 and toks[j][0].islower() \
@@ -871,6 +872,23 @@ def _joined_words(toks, k: int, j: int) -> list[str]:
             glue = False
         prev_end = e
     return words
+
+
+def _possessor_apposed_name(toks, j: int, k: int) -> tuple[int, int]:
+    """``(head, start)`` of the name set beside a possessor's role: "Ruiz's attorney, Tom Berg,
+    declined to comment" names Tom Berg, not Ruiz (one to three lowercase words after the
+    possessive, a comma, then the name :func:`_apposed_name` reads); else ``(j, k)`` unchanged.
+    Out of scope: a role with no name beside it ("Ruiz's attorney declined": the possessor)."""
+    n = len(toks)
+    if j + 4 >= n or toks[j + 1][0] not in ("'s", "\u2019s") or not toks[j][0][:1].isupper():
+        return j, k
+    e = j + 2
+    while e < n and e < j + 5 and toks[e][0].isalpha() and toks[e][0].islower():
+        e += 1
+    if e == j + 2 or e >= n or toks[e][0] != ",":
+        return j, k
+    head, start = _apposed_name(toks, e - 1, k)
+    return (head, start) if head != e - 1 else (j, k)
 
 
 def _apposed_name(toks, j: int, k: int) -> tuple[int, int]:

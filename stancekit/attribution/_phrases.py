@@ -43,6 +43,9 @@ _SKIP = frozenset(
     "last yesterday today nonetheless nevertheless meanwhile instead too sometimes always usually".split()
 )
 _CONNECT = frozenset("of to for at on in and".split())
+# Words inside a body's name or its place after a name in apposition ("Ana Ruiz of the Salem Rowing
+# Club", "Tom Berg of Grace Church in Dalby", "Ola Vinter of the University of Lima").
+_BODY_PLACE_LINKS = frozenset("the of in at".split())
 _BE = frozenset("is was were are be been being".split())
 _HEDGES = frozenset("appears appeared seems seemed".split())
 # Party words that open a member's apposition ("Ana Ruiz, Democrat of Ohio, said"), compared in lowercase.
@@ -334,6 +337,9 @@ def _participle_of_quote(tokens: list[tuple[str, int, int]], q: int) -> int | No
 
 _DESCRIBED_DETERMINERS = frozenset("a an the one another".split())
 _TAG_POSSESSIVES = frozenset("his her their".split())  # lowercase: not a sentence's first word
+# A demonstrative and an anonymous source's noun in a closing tag ('"...," this source told the Gazette.').
+_TAG_DEMONSTRATIVES = frozenset(("this", "that"))
+_TAG_DEMONSTRATIVE_NOUNS = frozenset("source insider official person aide adviser".split())
 
 
 def _noun_kind(noun: str) -> str:
@@ -363,16 +369,20 @@ def _described_subject(tokens: list[tuple[str, int, int]], vi: int, lex: Lexicon
         n -= 1
     if n >= 2 and tokens[n][0] == ",":  # ", speaking on condition of anonymity,"
         c = n - 1
-        while c > 0 and n - c < 12 and tokens[c][0] != ",":
+        while c > 0 and n - c < 25 and tokens[c][0] != ",":
             c -= 1
-        if c < 1 or tokens[c][0] != "," or not tokens[c + 1][0].endswith("ing"):
-            return None
+        if c < 1 or tokens[c][0] != "," or not (tokens[c + 1][0].endswith("ing") and n - c < 12
+                                                or tokens[c + 1][0].lower() == "who"):
+            return None  # (or a "who" clause: "A ferry hand, who wanted no name printed, said")
         n = c - 1
     w = tokens[n][0] if n >= 0 else ""
     if not (w.isalpha() and w.islower()) or w.endswith("ly") or w in _FUNCTION or w in _NOT_NOUNS or w in _PRESS_NOUNS:
         return None  # ("the paper added": the publication that spoke last, read by classify's rule)
     for d in range(n - 1, max(-1, n - 5), -1):
         t = tokens[d][0]
+        if t in _TAG_DEMONSTRATIVES and d == n - 1 and d >= 1 and _tag_opening(tokens, d - 1) \
+                and w in _TAG_DEMONSTRATIVE_NOUNS:
+            return d, n + 1  # '"...," this source told the Gazette.': the source the article spoke of
         if t.lower() in _DESCRIBED_DETERMINERS or t in _TAG_POSSESSIVES and d >= 1 and _tag_opening(tokens, d - 1) \
                 and (w in _PERSON_NOUNS or w in _KIN_NOUNS or w in lex.titles):  # a person ("their smiles said" is none)
             # (a possessive only in a tag after a comma or a quotation: '"...," his old neighbour told the Gazette.')
@@ -538,8 +548,8 @@ def _np_backward(tokens: list[tuple[str, int, int]], vi: int, lex: Lexicon,
                     k >= 2 and tokens[k - 1][0][:1].isupper() and tokens[k - 2][0] in ("in", "at", "from", "near")) and (
                     run == len(name_part) or (
                     name_part[run][0] in ("of", "from") and run + 1 < len(name_part)
-                    and all(t[0][:1].isupper() or t[0] == "the" for t in name_part[run + 1 :])
-                    and name_part[-1][0][:1].isupper())):  # ("Ana Ruiz of the Salem Rowing Club")
+                    and all(t[0][:1].isupper() or t[0] in _BODY_PLACE_LINKS for t in name_part[run + 1 :])
+                    and name_part[-1][0][:1].isupper())):  # ("Ana Ruiz of the Salem Rowing Club", "of Grace Church in Dalby")
                 return (k + 1, k + 1 + lead + run)  # the name in apposition is the subject
             if k >= 1 and tokens[k][0] == "," and tokens[k - 1][0].lower().rstrip(".") in lex.titles \
                     and _titled_name(seg, lex):
