@@ -1740,3 +1740,30 @@ def test_tags_sources_and_signatures(text, expected):
 ])
 def test_tags_sources_and_signatures_on_pathological_input(text):
     check_offsets(text, segment(text, attribution=None))
+
+
+# (37) A body's name with an "of" complement, then a past verb and its object (session 23, the lead):
+# "The Ministry of Justice issued a statement saying ..." gave the mention "The Ministry of Justice
+# issued a statement saying the verdict" (regression: the complement of a head noun ran on to the
+# next finite verb in its list, over "issued a statement"). A past form before a determiner ends it.
+@pytest.mark.parametrize("text, expected", [
+    pytest.param("The Ministry of Justice issued a statement saying the verdict was fair.",
+                 [("Ministry of Justice", "The Ministry of Justice")], id="issued-a-statement-saying"),
+    pytest.param("The Harbour Board of Dalby released a note calling the fee unfair.",
+                 [("Harbour Board", "The Harbour Board of Dalby")], id="released-a-note-calling"),
+    pytest.param("The Union of Pilots of Dalby sent the council a letter saying the fee was unfair.",
+                 [("Union of Pilots", "The Union of Pilots of Dalby")], id="irregular-past-sent"),
+    pytest.param("Supporters of the ferry bill said it would pass.",
+                 [("Supporters", "Supporters of the ferry bill")], id="complement-before-said-unchanged"),
+])
+def test_complement_ends_before_a_past_verb_and_its_object(text, expected):
+    assert _rules_speakers(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "The Ministry of " + "Justice " * 5000 + "issued a note saying it.",
+    "The Ministry of Justice issued" + " the" * 5000 + " note saying it.",
+    "The Ministry of" + " issued a" * 3000 + " statement saying it.",
+])
+def test_complement_ends_before_a_past_verb_on_pathological_input(text):
+    check_offsets(text, segment(text, attribution=None))

@@ -114,6 +114,7 @@ _OF_NAME = re.compile(r" of (?:the )?[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}"
 _PHRASE = re.compile(r" (?:(?:of|for|to|at|from|with|in|on|by|released|published|conducted|commissioned|taken|out) [\w'’/-]+"
                      r"(?: [\w'’/-]+){0,7}|there(?= [a-z]))")
 _WORD_SPAN = re.compile(r"[\w'’/-]+")
+_DETERMINER_NEXT = re.compile(r" (?:a|an|the|its|his|her|their|this|that|these|those) ")
 _PLACE_END = re.compile(r"\b(?:of|from|in) [A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,2}$")
 
 
@@ -201,10 +202,12 @@ def _participle_phrase(text: str, pos: int, end: int, speech_verbs: frozenset[st
 
 
 def _complement(text: str, m: int, pos: int, end: int, speech_verbs: frozenset[str],
-                nouns: frozenset[str]) -> int:
+                nouns: frozenset[str], past: frozenset[str] = _IRREGULAR_PAST) -> int:
     """End of the complement after the mention ``text[m:pos]``: "Gov. Ann Lee of Ohio" after a
     name; "supporters of the bill" after a lowercase head noun of ``nouns``, taken only when a
-    finite verb or a speech verb follows it; else ``pos``."""
+    finite verb or a speech verb follows it; else ``pos``. A past form ("-ed" or one of ``past``)
+    before a determiner is that finite verb with its object ("The Ministry of Justice issued a
+    statement saying ...": the complement ends before "issued")."""
     words = text[m:pos].split()
     last = words[-1] if words else ""
     if last.lower() not in nouns and last.lower() not in _FINDING_NOUNS:
@@ -226,6 +229,8 @@ def _complement(text: str, m: int, pos: int, end: int, speech_verbs: frozenset[s
         low = w.group().lower()
         if low in _VERBS or low in speech_verbs or low in _FINDING_VERBS:
             return k if k > pos + 4 and not prev.endswith("ing") else pos  # not "elections going back"
+        if k > pos + 4 and (low.endswith("ed") or low in past) and _DETERMINER_NEXT.match(text, w.end(), end):
+            return k  # "of Justice issued a statement": the verb of the clause and its object
         k = w.end()
         prev = low
     return pos
@@ -482,7 +487,7 @@ def extend_mention(text: str, start: int, end: int, mention: str | None, titles:
     reflexive = _REFLEXIVE.match(text, pos, end)  # "Lund herself has proposed"
     if reflexive:
         pos = reflexive.end()
-    pos = _complement(text, m, pos, end, speech_verbs, nouns)
+    pos = _complement(text, m, pos, end, speech_verbs, nouns, past)
     pos = _who_clause(text, pos, end, speech_verbs)
     pos = _participle_phrase(text, pos, end, speech_verbs)
     if text.startswith(" (", pos):  # "Sen. Ann Lee (D-Ohio)", "Lee (who has run the ferry line since 1998)"
