@@ -696,6 +696,9 @@ def _seat_trigger(w: str, lex: Lexicon) -> bool:
     return (w in lex.seats or w in adj or w[:-2] in adj or w[:-3] in adj or w[:-1] in adj
             or w in ("white", "downing"))
 
+# Subjects that name no side: "Others were less charitable." is the author's linking line (guide case
+# 35), not a statement of "Others".
+_UNNAMED_SIDES = frozenset(("others", "some", "many", "few", "several", "most", "not all", "not everyone"))
 _NO_NAME_OPENERS = frozenset(("who", "whom"))  # a question's pronoun: "Who could object ...?"
 
 
@@ -1773,6 +1776,8 @@ class _Attributor:
             if not reaction and _seat_action(tokens, span[1]):
                 return None  # (not "Moscow was the most enthusiastic": a position, though "was the" opens it)
             return self.lex.seats[key], "country", mention
+        if reaction and key in _UNNAMED_SIDES:
+            return None  # "Others were less charitable.": unnamed dissent is the author's (guide case 35)
         if reaction:
             name, kind = self.classify(words, offset + tokens[span[0]][1])
             if name:

@@ -1767,3 +1767,23 @@ def test_complement_ends_before_a_past_verb_and_its_object(text, expected):
 ])
 def test_complement_ends_before_a_past_verb_on_pathological_input(text):
     check_offsets(text, segment(text, attribution=None))
+
+
+# (38) A copula and a reaction adjective after a subject that names no side (session 23, the lead):
+# "Others were less charitable." is the author's linking line (guide case 35), not a statement of
+# "Others" (regression: actor "Others"); a named side keeps its statement. "charitable" joins
+# data/reaction_adjectives.txt ("careful" was tried and dropped: "has been careful not to take sides"
+# describes conduct, and three fixtures/train statements went wrong).
+_PILOTS = ("pilots", "The pilots")  # "praised the plan": the first statement is theirs
+
+
+@pytest.mark.parametrize("text, expected", [
+    pytest.param("The pilots praised the plan. Others were less sure.", [_PILOTS], id="others-unnamed"),
+    pytest.param("The pilots praised the plan. Some were more cautious.", [_PILOTS], id="some-unnamed"),
+    pytest.param("The pilots praised the plan. Human rights groups were less charitable.",
+                 [_PILOTS, ("Human rights groups", "Human rights groups")], id="named-side-charitable"),
+    pytest.param("The pilots praised the plan. Dockers were more cautious.",
+                 [_PILOTS, ("Dockers", "Dockers")], id="named-side-cautious"),
+])
+def test_unnamed_side_with_a_reaction_adjective_is_the_authors(text, expected):
+    assert _rules_speakers(text) == expected
