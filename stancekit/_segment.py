@@ -463,12 +463,22 @@ def _role_before_comma(tokens: list[tuple[str, int, int]], s: int, c: int, kind:
     a possessive pronoun) or holding a possessive, ending in a lowercase word before the comma
     at ``c`` with two tokens or more after it ("the president's press secretary, Ana Ruiz", "the
     Polish foreign minister, Ana Ruiz", "another Lima resident, Ana Ruiz";
-    :meth:`_Attributor._apposed_name` reads the name)."""
-    return (kind in ("person", "description") or kind == "org" and tokens[c - 1][0] in lex.titles
+    :meth:`_Attributor._apposed_name` reads the name). The word before the comma may also be the
+    capitalised end of a body after a lowercase title and "for", "of", "at" or "to" ("a spokesman
+    for the Foreign Ministry, Ana Ruiz")."""
+    titled_body = _title_of_body(tokens, s, c, lex)
+    return (kind in ("person", "description") or kind == "org" and (tokens[c - 1][0] in lex.titles or titled_body)
             or kind == "none" and tokens[s][0] in _POSSESSIVE_PRON) \
-        and c + 2 < len(tokens) and tokens[c][0] == "," and tokens[c - 1][0].islower() \
+        and c + 2 < len(tokens) and tokens[c][0] == "," and (tokens[c - 1][0].islower() or titled_body) \
         and (tokens[s][0].lower() in _DETERMINERS or tokens[s][0].lower() == "another"
              or tokens[s][0] in _POSSESSIVE_PRON or any(t[0].endswith(("'s", "’s")) for t in tokens[s:c]))
+
+
+def _title_of_body(tokens: list[tuple[str, int, int]], s: int, c: int, lex: Lexicon) -> bool:
+    """Whether ``tokens[s:c]`` holds a lowercase title followed by "for", "of", "at" or "to" ("a
+    spokesman for the Kazakh Foreign Ministry", "the head of the Harbour Board")."""
+    return any(tokens[i][0] in lex.titles and tokens[i + 1][0] in ("for", "of", "at", "to")
+               for i in range(s, c - 2))
 
 
 _ORDINAL = re.compile(r"[1-9][0-9]?(?:st|nd|rd|th)")

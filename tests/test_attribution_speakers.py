@@ -1787,3 +1787,22 @@ _PILOTS = ("pilots", "The pilots")  # "praised the plan": the first statement is
 ])
 def test_unnamed_side_with_a_reaction_adjective_is_the_authors(text, expected):
     assert _rules_speakers(text) == expected
+
+
+# (39) "According to" a title of a body, then the name in apposition (session 23, the lead; issue #13's
+# "According to X's spokesman, Y, ..." shape): "According to a spokesman for the Harbour Board, Ana
+# Ruiz, the pier ..." gave the actor "spokesman for the Harbour Board" (regression: the word before the
+# comma had to be lowercase). A lowercase title with "for", "of", "at" or "to" before the body now lets
+# the name in apposition speak; a body or place after the comma is no apposed name.
+@pytest.mark.parametrize("text, expected", [
+    pytest.param("According to a spokesman for the Dalby Harbour Board, Ana Ruiz, the pier will close in May.",
+                 [("Ana Ruiz", "a spokesman for the Dalby Harbour Board, Ana Ruiz")], id="spokesman-for-body-name"),
+    pytest.param("According to the head of the Harbour Board, Tom Berg, the pier will close in May.",
+                 [("Tom Berg", "the head of the Harbour Board, Tom Berg")], id="head-of-body-name"),
+    pytest.param("According to a spokesman for the Harbour Board, Dalby Council has agreed to wait.",
+                 [("Harbour Board", "a spokesman for the Harbour Board")], id="body-after-the-comma-is-no-name"),
+    pytest.param("According to the head of the Harbour Board, the pier will close in May.",
+                 [("Harbour Board", "the head of the Harbour Board")], id="no-apposition"),
+])
+def test_according_to_a_title_of_a_body_then_the_name(text, expected):
+    assert _rules_speakers(text) == expected
