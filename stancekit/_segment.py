@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from array import array
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field as _field
 from itertools import islice
 from pathlib import Path
@@ -706,9 +706,9 @@ def _seat_trigger(w: str, lex: Lexicon) -> bool:
     return (w in lex.seats or w in adj or w[:-2] in adj or w[:-3] in adj or w[:-1] in adj
             or w in ("white", "downing"))
 
-# Subjects that name no side: "Others were less charitable." is the author's linking line (guide case
-# 35), not a statement of "Others".
-_UNNAMED_SIDES = frozenset(("others", "some", "many", "few", "several", "most", "not all", "not everyone"))
+# Subjects that name no side: a quantifier of _SOME standing alone, or "others" ("Others were less
+# charitable." is the author's linking line, guide case 35, not a statement of "Others").
+_UNNAMED_SIDES = (_SOME - {"other"}) | {"others"}
 _NO_NAME_OPENERS = frozenset(("who", "whom"))  # a question's pronoun: "Who could object ...?"
 
 
@@ -1968,14 +1968,14 @@ _CLAUSE_BREAK = re.compile(r"[,;—]| (?:and|but|as|while|where|when) ")
 
 def _later_pronoun(text: str, start: int, end: int, actor: str, mention: str,
                    quotes: list[tuple[int, int]], speech_verbs: frozenset[str],
-                   gender: str | None = None) -> str:
+                   gender_of: Callable[[str], str | None] | None = None) -> str:
     """The first pronoun subject ("he", "she", "they"; "it" before a speech verb) after a short
     mention that names the actor (its last word one of the actor's), outside quotations: PolNeAR's
     Source of the statement's later cues is that pronoun, and the actor still names the person. A
     pronoun counts after a clause break, or before a speech verb; not as the subject of a content
-    clause. ``mention`` otherwise, and also when the pronoun is of the other gender than the actor's
-    known ``gender`` ("f" or "m"; "Ana Ruiz said he ...": "he" is someone else, so the mention stays
-    "Ana Ruiz")."""
+    clause. ``mention`` otherwise, and also when the pronoun is of the other gender than the actor's,
+    as ``gender_of`` tells it ("f", "m" or None; asked only for such a pronoun: "Ana Ruiz said he
+    ...": "he" is someone else, so the mention stays "Ana Ruiz")."""
     words = mention.split()
     if len(words) > _MENTION_WORDS or words[-1].strip(".,").lower() not in actor.lower().split():
         return mention
@@ -2000,7 +2000,8 @@ def _later_pronoun(text: str, start: int, end: int, actor: str, mention: str,
         # "he", "she" for a name, not for a group ("the committee", "voters")
         if p.group(1) in ("they", "it"):
             return p.group(1)
-        if not words[-1][:1].isupper() or gender == ("m" if p.group(1) == "she" else "f"):
+        if not words[-1][:1].isupper() or (
+                gender_of is not None and gender_of(actor) == ("m" if p.group(1) == "she" else "f")):
             return mention  # (a group; or "he" after a woman's name, "she" after a man's)
         return p.group(1)
     return mention
@@ -2499,7 +2500,7 @@ def segment(
                 if text.find(" he ", ps, pe) >= 0 or text.find(" she ", ps, pe) >= 0 or text.find(" they ", ps, pe) >= 0 \
                         or text.find(" it ", ps, pe) >= 0:
                     mention = _later_pronoun(text, ps, pe, actor, mention, doc.quotes.within(ps, pe), lex.speech_verbs,
-                                             doc.gender_of(actor))
+                                             doc.gender_of)
             if out and text.find("\n", prev_end, ps) >= 0 and _PARAGRAPH_BREAK.search(text, prev_end, ps) is not None:
                 para += 1  # paragraph_numbers, statement by statement
             prev_end = pe

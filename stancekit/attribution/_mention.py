@@ -114,6 +114,8 @@ _OF_NAME = re.compile(r" of (?:the )?[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}"
 _PHRASE = re.compile(r" (?:(?:of|for|to|at|from|with|in|on|by|released|published|conducted|commissioned|taken|out) [\w'’/-]+"
                      r"(?: [\w'’/-]+){0,7}|there(?= [a-z]))")
 _WORD_SPAN = re.compile(r"[\w'’/-]+")
+# A determiner, or "that", after a past form in a complement (_complement): the clause's verb with its
+# object or content clause. Not _DETERMINER_AFTER_VERB: "that" opens a content clause here.
 _DETERMINER_NEXT = re.compile(r" (?:a|an|the|its|his|her|their|this|that|these|those) ")
 _PLACE_END = re.compile(r"\b(?:of|from|in) [A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,2}$")
 
@@ -206,8 +208,8 @@ def _complement(text: str, m: int, pos: int, end: int, speech_verbs: frozenset[s
     """End of the complement after the mention ``text[m:pos]``: "Gov. Ann Lee of Ohio" after a
     name; "supporters of the bill" after a lowercase head noun of ``nouns``, taken only when a
     finite verb or a speech verb follows it; else ``pos``. A past form ("-ed" or one of ``past``)
-    before a determiner is that finite verb with its object ("The Ministry of Justice issued a
-    statement saying ...": the complement ends before "issued")."""
+    before a determiner or "that" is that finite verb with its object or content clause ("The
+    Ministry of Justice issued a statement saying ...": the complement ends before "issued")."""
     words = text[m:pos].split()
     last = words[-1] if words else ""
     if last.lower() not in nouns and last.lower() not in _FINDING_NOUNS:
@@ -230,7 +232,7 @@ def _complement(text: str, m: int, pos: int, end: int, speech_verbs: frozenset[s
         if low in _VERBS or low in speech_verbs or low in _FINDING_VERBS:
             return k if k > pos + 4 and not prev.endswith("ing") else pos  # not "elections going back"
         if k > pos + 4 and (low.endswith("ed") or low in past) and _DETERMINER_NEXT.match(text, w.end(), end):
-            return k  # "of Justice issued a statement": the verb of the clause and its object
+            return k  # "of Justice issued a statement", "of State Ann Lee testified that": the clause's verb
         k = w.end()
         prev = low
     return pos
