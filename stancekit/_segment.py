@@ -401,10 +401,18 @@ def _restricted_subject(tokens: list[tuple[str, int, int]], vi: int, lex: Lexico
         return None
     if any(t[0].lower() in lex.speech_verbs and not (t[0].lower() in _SPOKE_WITH and k + 1 < vi
                                                      and tokens[k + 1][0].lower() in ("with", "to"))
+           and not (k + 2 < vi and tokens[k + 1][0].lower() == "to" and tokens[k + 2][0].islower())
            for k, t in enumerate(tokens[w + 1 : vi], w + 1)):
-        return None  # (not "who spoke with the Ledger": an interview, no saying of its own)
+        return None  # (not "who spoke with the Ledger": an interview, no saying of its own; nor
+        # "who want to close the pier": a wish before an infinitive)
     head = tokens[w - 1][0]
     low = head.lower()
+    if low == "others" and w >= 3 and tokens[w - 2][0].lower() == "and":
+        # "Ana Ruiz and others who want to close the pier said": the conjuncts before "who"
+        first = _np_backward(tokens, w - 2, lex)
+        if first is not None and first[1] == w - 2 and (first[0] == 0 or tokens[first[0] - 1][0] in _RESTRICTED_BEFORE):
+            return first[0], w
+        return None
     if not (head[:1].isupper() or low in lex.titles or low in lex.groups or low in _PERSON_NOUNS):
         return None
     span = _np_backward(tokens, w, lex)
@@ -1024,6 +1032,11 @@ class _Attributor:
 
     def np_at(self, frame: str, offset: int, tokens: list[tuple[str, int, int]], i: int, j: int):
         words = [t[0] for t in tokens[i:j]]
+        if j - i >= 3 and words[-1].lower() == "others" and words[-2].lower() == "and" and "and" not in words[:-2]:
+            # "Ana Ruiz and others said": the first conjunct's name and the others, one group
+            name, kind = self.classify(words[:-2], offset + tokens[i][1])
+            if name and kind in ("person", "group", "org", "country"):
+                return name + " and others", "group", frame[tokens[i][1] : tokens[j - 1][2]]
         if "and" in words[1:-1]:
             c = next(k for k in range(i + 1, j - 1) if tokens[k][0] == "and")
             if _first_conjunct(tokens, c + 1, self.lex) == i and "and" not in words[c + 1 - i :]:

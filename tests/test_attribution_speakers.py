@@ -1806,3 +1806,41 @@ def test_unnamed_side_with_a_reaction_adjective_is_the_authors(text, expected):
 ])
 def test_according_to_a_title_of_a_body_then_the_name(text, expected):
     assert _rules_speakers(text) == expected
+
+
+# (40) Fold 2 (session 24, hF): "yell" and "shout" join data/speech_verbs.txt ("The fee, Ana Ruiz
+# yells, is too high." had no speaker: the rules read only "yelled" / "shouted" in tags); "X and
+# others" is one subject (regression: "Ana Ruiz and others said" had no speaker: "others" is no
+# head noun), also before a restrictive "who" clause, where a wish before an infinitive ("who want
+# to close the pier") is no saying of the clause's own (regression: no speaker).
+@pytest.mark.parametrize("text, expected", [
+    pytest.param("The fee, Ana Ruiz yells, is too high.", [("Ana Ruiz", "Ana Ruiz")], id="yells-inside"),
+    pytest.param("Ana Ruiz yells at the board that the fee is too high.", [("Ana Ruiz", "Ana Ruiz")],
+                 id="yells-at-that"),
+    pytest.param("Tom Berg shouts at the board that the fee is too high.", [("Tom Berg", "Tom Berg")],
+                 id="shouts-at-that"),
+    pytest.param("Ana Ruiz and others said the vote will be close.",
+                 [("Ana Ruiz and others", "Ana Ruiz and others")], id="name-and-others"),
+    pytest.param("The pilots and others said the vote will be close.",
+                 [("pilots and others", "The pilots and others")], id="group-and-others"),
+    pytest.param("Ana Ruiz and others who want to close the pier said the vote will be close.",
+                 [("Ana Ruiz and others", "Ana Ruiz and others who want to close the pier")],
+                 id="and-others-who-want-to"),
+    pytest.param("Residents and others who attended the meeting said the vote will be close.",
+                 [("Residents and others", "Residents and others who attended the meeting")],
+                 id="residents-and-others-who"),
+    pytest.param("The fees and others said nothing.", [], id="fees-and-others-no-speaker"),
+    pytest.param("The pilot who told the board the fee was high said nothing else.",
+                 [("who", "The pilot who")], id="relative-saying-unchanged"),
+])
+def test_yell_shout_and_others(text, expected):
+    assert _rules_speakers(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Ana Ruiz" + " and others" * 3000 + " said it.",
+    "Ana Ruiz and others who want to" + " want to" * 3000 + " close it said so.",
+    "Residents and others who" + " want to close" * 3000 + " said so.",
+])
+def test_yell_shout_and_others_on_pathological_input(text):
+    check_offsets(text, segment(text, attribution=None))

@@ -595,6 +595,10 @@ def _np_backward(tokens: list[tuple[str, int, int]], vi: int, lex: Lexicon,
                 j = k - 1 if tokens[k][0] == "(" else j
     if j < 0:
         return None
+    if j >= 2 and tokens[j][0].lower() == "others" and tokens[j - 1][0].lower() == "and":
+        # "Ana Ruiz and others said": the first conjunct and "others", one subject
+        before = _np_backward(tokens, j - 1, lex, conjunct=False)
+        return (before[0], j + 1) if before is not None and before[1] == j - 1 else None
     end = j + 1
     first = tokens[j][0]
     if first.lower() in _PRONOUNS:
