@@ -1844,3 +1844,27 @@ def test_yell_shout_and_others(text, expected):
 ])
 def test_yell_shout_and_others_on_pathological_input(text):
     check_offsets(text, segment(text, attribution=None))
+
+
+# (41) A group before "in each / every" and a title's word (session 24, hF, fold 2): "Almost half
+# of voters in each state say ..." spoke as "state" ("state" is a title's word, as in "secretary
+# of state", so the walk back from the verb stopped on it); the group before the preposition speaks.
+@pytest.mark.parametrize("text, expected", [
+    pytest.param("Almost half of voters in each state say both ferry fares are too high.",
+                 [("voters", "voters in each state")], id="half-of-voters-in-each-state"),
+    pytest.param("The fees in each state say little.", [], id="fees-in-each-state-no-speaker"),
+    pytest.param("Most voters in every state say the fare is too high.",
+                 [("voters", "Most voters in every state")], id="most-voters-every-state-unchanged"),
+    pytest.param("Almost half of voters in each town say both ferry fares are too high.",
+                 [("Almost half of voters", "Almost half of voters in each town")], id="each-town-unchanged"),
+])
+def test_group_before_in_each_title_word(text, expected):
+    assert _rules_speakers(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Voters" + " in each state" * 3000 + " say it.",
+    "Almost half of voters in each" + " each" * 5000 + " state say it.",
+])
+def test_group_before_in_each_title_word_on_pathological_input(text):
+    check_offsets(text, segment(text, attribution=None))

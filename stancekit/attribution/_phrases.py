@@ -595,6 +595,14 @@ def _np_backward(tokens: list[tuple[str, int, int]], vi: int, lex: Lexicon,
                 j = k - 1 if tokens[k][0] == "(" else j
     if j < 0:
         return None
+    if j >= 3 and tokens[j][0].isalpha() and tokens[j][0].islower() and tokens[j - 2][0].lower() in _PLACE_PREPOSITIONS \
+            and tokens[j - 1][0].lower() in _EACH_PLACE and (tokens[j][0] in lex.titles or tokens[j][0] in lex.org_words):
+        # "Almost half of voters in each state say": the group before a phrase of place that
+        # names no place, not the place's noun ("state" is a title's word: "secretary of state")
+        group = _np_backward(tokens, j - 2, lex, conjunct=False)
+        if group is not None and group[1] == j - 2 and _bare(tokens[j - 3][0].lower()) in lex.groups:
+            return group
+        return None
     if j >= 2 and tokens[j][0].lower() == "others" and tokens[j - 1][0].lower() == "and":
         # "Ana Ruiz and others said": the first conjunct and "others", one subject
         before = _np_backward(tokens, j - 1, lex, conjunct=False)
@@ -708,6 +716,8 @@ def _np_backward(tokens: list[tuple[str, int, int]], vi: int, lex: Lexicon,
 
 
 # Prepositions of a place or a body after a group noun: "Critics in the port council say ...".
+# Quantifiers of a phrase of place that names no place ("in each town", "across both states").
+_EACH_PLACE = frozenset(("each", "every"))
 _PLACE_PREPOSITIONS = frozenset(("in", "on", "at", "from", "across", "inside", "within"))
 
 
