@@ -183,6 +183,9 @@ _ACCORDING = re.compile(r"\b[Aa]ccording to\s+")
 # show ...", a noun). A closing tag "..., Tom Berg reports.": "reports" ends the sentence.
 _OPENING_REPORTS = re.compile(r"(?:The\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,4}\s+reports\s+"
                               r"(?:that|the|a|an|his|her|their|its|he|she|they|it|[A-Z]\w*)\b")
+# Lowercase nouns of a news outlet before its name in a closing "reports" tag (_Attributor._closing_reports).
+_MEDIA_NOUNS = frozenset("newspaper paper daily weekly magazine broadcaster station channel network website "
+                         "agency outlet tabloid".split())
 _CLOSING_REPORTS = re.compile(r",\s+(?:the\s+)?[A-Z][^,]{0,60}?\sreports[.!]?\s*$")
 # The nouns of "in the view of X" and "in X's view" (both patterns are built from this tuple).
 _VIEW_NOUNS = ("view", "opinion", "words", "assessment", "estimation", "judgement", "judgment", "calculation")
@@ -1021,8 +1024,13 @@ class _Attributor:
         n = len(tokens)
         v = n - 1 - (tokens[-1][0] in (".", "!"))
         i = v
-        while i > 0 and v - i < 6 and tokens[i - 1][0][:1].isupper() and tokens[i - 1][0].lower() not in _FUNCTION:
+        while i > 0 and v - i < 6 and (tokens[i - 1][0][:1].isupper() and tokens[i - 1][0].lower() not in _FUNCTION
+                                       or i > 1 and i < v and tokens[i - 1][0] in _PARTICLES
+                                       and tokens[i - 2][0][:1].isupper()):  # "Correio da Tarde"
             i -= 1
+        if i < v and i > 2 and tokens[i - 1][0] in _MEDIA_NOUNS and (tokens[i - 2][0] == "," or (
+                tokens[i - 2][0][:1].isupper() and tokens[i - 3][0] == ",")):
+            i -= 1 if tokens[i - 2][0] == "," else 2  # "..., Norwegian newspaper Dalby Posten reports."
         if i > 0 and tokens[i - 1][0].lower() == "the" and i < v:
             i -= 1
         if i == v or i < 2 or tokens[i - 1][0] != ",":

@@ -1868,3 +1868,34 @@ def test_group_before_in_each_title_word(text, expected):
 ])
 def test_group_before_in_each_title_word_on_pathological_input(text):
     check_offsets(text, segment(text, attribution=None))
+
+
+# (42) Papers' names (session 24, hF, fold 2): a capitalised "Today" after a capitalised word ends a
+# paper's name ("Dalby Today reported ..." spoke as "Dalby": "today" was skipped as an adverb between
+# the subject and its verb); a closing "reports" tag may open with a nationality and a lowercase
+# noun of a news outlet, and a name may hold a particle ('..., Portuguese daily Correio da Tarde
+# reports.' had no speaker).
+@pytest.mark.parametrize("text, expected", [
+    pytest.param("Dalby Today reported last month that the pier had closed.", [("Dalby Today", "Dalby Today")],
+                 id="dalby-today"),
+    pytest.param("DALBY TODAY reported last month that the pier had closed.", [("DALBY TODAY", "DALBY TODAY")],
+                 id="dalby-today-capitals"),
+    pytest.param("Ana Ruiz today said the pier had closed.", [("Ana Ruiz", "Ana Ruiz")], id="lowercase-today-unchanged"),
+    pytest.param("The ferry had been late, Norwegian newspaper Dalby Posten reports.",
+                 [("Dalby Posten", "Norwegian newspaper Dalby Posten")], id="nationality-newspaper-reports"),
+    pytest.param("The ferry had been late, Portuguese daily Correio da Tarde reports.",
+                 [("Correio da Tarde", "Portuguese daily Correio da Tarde")], id="daily-with-particle-reports"),
+    pytest.param("The ferry had been late, the Dalby Courier reports.", [("Dalby Courier", "the Dalby Courier")],
+                 id="the-paper-reports-unchanged"),
+])
+def test_papers_names(text, expected):
+    assert _rules_speakers(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Dalby" + " Today" * 5000 + " reported it.",
+    "It was late, Norwegian newspaper" + " Dalby" * 3000 + " reports.",
+    "It was late, Portuguese daily Correio" + " da Tarde" * 3000 + " reports.",
+])
+def test_papers_names_on_pathological_input(text):
+    check_offsets(text, segment(text, attribution=None))

@@ -132,6 +132,9 @@ def _skip_adverbs_back(tokens: list[tuple[str, int, int]], j: int) -> int:
         if low not in _SKIP and (not _ly_adverb(low)
                                  or (j > 0 and tokens[j][0][:1].isupper())):  # "Ana Kelly": a name, no adverb
             break
+        if low == "today" and j > 0 and tokens[j][0][:1].isupper() and _name_cap(tokens[j - 1][0]) \
+                and tokens[j - 1][0].lower() not in _FUNCTION:
+            break  # "Dalby Today reported", "USA TODAY reported": the last word of a paper's name
         j -= 1
     return j
 
