@@ -1899,3 +1899,33 @@ def test_papers_names(text, expected):
 ])
 def test_papers_names_on_pathological_input(text):
     check_offsets(text, segment(text, attribution=None))
+
+
+# (43) Appositions of a named subject (session 24, hF, fold 2): a name in apposition after a
+# description that is itself an apposition of the sentence's first name names the description's
+# body ("Ana Lund, the editor of the port's paper, L'Ancre Bleue, said" spoke as "L'Ancre Bleue");
+# a "like" aside may hold its body's own relative clause ("The Gazette, like the Dalby Courier,
+# which was the first paper to do so, declared" spoke as "Dalby Courier").
+@pytest.mark.parametrize("text, expected", [
+    pytest.param("Ana Lund, the editor of the port's paper, L'Ancre Bleue, said every mayor was political.",
+                 [("Ana Lund", "Ana Lund, the editor of the port's paper, L'Ancre Bleue")], id="editor-of-paper-name"),
+    pytest.param("In Dalby, the head of the union, Ana Ruiz, said the fee was high.", [("Ana Ruiz", "Ana Ruiz")],
+                 id="place-opener-then-name-unchanged"),
+    pytest.param("The mayor's aide, Ana Ruiz, said the fee was high.", [("Ana Ruiz", "Ana Ruiz")],
+                 id="aide-name-unchanged"),
+    pytest.param("The Gazette, like the Dalby Courier, which was the first paper to do so, declared that the pier "
+                 "was closed.", [("Gazette", "The Gazette")], id="like-aside-with-which"),
+    pytest.param("Tom Berg, the owner of the Gull, which sank in May, said the pier was unsafe.",
+                 [("Tom Berg", "Tom Berg, the owner of the Gull, which sank in May")], id="which-in-apposition-unchanged"),
+])
+def test_appositions_of_a_named_subject(text, expected):
+    assert _rules_speakers(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Ana Lund, the editor of the" + " port's" * 3000 + " paper, L'Ancre Bleue, said it.",
+    "Ana Lund" + ", the editor of the paper" * 2000 + ", L'Ancre Bleue, said it.",
+    "The Gazette, like the Courier" + ", which was first" * 2000 + ", declared it.",
+])
+def test_appositions_of_a_named_subject_on_pathological_input(text):
+    check_offsets(text, segment(text, attribution=None))
