@@ -1929,3 +1929,16 @@ def test_appositions_of_a_named_subject(text, expected):
 ])
 def test_appositions_of_a_named_subject_on_pathological_input(text):
     check_offsets(text, segment(text, attribution=None))
+
+
+# (44) Word lists, each word measured alone on the five fold models (session 24, hF, fold 2):
+# groups.txt detractors ("Her detractors say ..." had no speaker); speech_verbs.txt trash ("Ana Ruiz
+# trashes the plan" had no speaker). "figures" (fold 2 +2) was dropped: "the council cited new
+# figures and said ..." spoke as "council cited new figures" (a golden row of tests/test_segment.py).
+@pytest.mark.parametrize("text, expected", [
+    pytest.param("Her detractors say the fee is too high.", [("detractors", "detractors")], id="detractors"),
+    pytest.param("Ana Ruiz trashes the plan in a new letter.", [("Ana Ruiz", "Ana Ruiz")], id="trashes"),
+    pytest.param("Figures released on Sunday show the fee rose.", [], id="figures-as-numbers-unchanged"),
+])
+def test_session_24_word_lists(text, expected):
+    assert _rules_speakers(text) == expected
