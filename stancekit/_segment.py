@@ -183,6 +183,8 @@ _ACCORDING = re.compile(r"\b[Aa]ccording to\s+")
 # show ...", a noun). A closing tag "..., Tom Berg reports.": "reports" ends the sentence.
 _OPENING_REPORTS = re.compile(r"(?:The\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,4}\s+reports\s+"
                               r"(?:that|the|a|an|his|her|their|its|he|she|they|it|[A-Z]\w*)\b")
+# A lead before a sentence-final "according to" ("That's according to ..."): the rest is the source.
+_THAT_IS = re.compile(r"(?:That|This|It)(?:'s|’s|\s+is|\s+was)", re.IGNORECASE)
 # Lowercase nouns of a news outlet before its name in a closing "reports" tag (_Attributor._closing_reports).
 _MEDIA_NOUNS = frozenset("newspaper paper daily weekly magazine broadcaster station channel network website "
                          "agency outlet tabloid".split())
@@ -1120,7 +1122,10 @@ class _Attributor:
             while j < len(toks) and j < 30 and toks[j][0] not in (",", ".", ";", ":", "(", ")", "—", "–") \
                     and not toks[j][0].startswith("_") and not (toks[j][0] == "-" and frame[toks[j][2] : toks[j][2] + 1] == " "):
                 j += 1
-            if j > 14 and (j in (30, len(toks)) or toks[j][0] in (".", ")") or toks[j][0].startswith("_")):
+            closing = j < 30 and (j == len(toks) or toks[j][0] == "." and j + 1 == len(toks)) \
+                and (frame[: m.start()].rstrip().endswith(",") or _THAT_IS.fullmatch(frame[: m.start()].strip()) is not None)
+            # ("..., according to <phrase>." or "That's according to <phrase>." ends the sentence)
+            if j > 14 and not closing and (j in (30, len(toks)) or toks[j][0] in (".", ")") or toks[j][0].startswith("_")):
                 j = 14  # no comma or dash closes a long phrase: its first 14 words (past them, the content)
             # "according to a statement from the embassy", "... figures released by the ministry":
             # the text's source, named after "from", "by" or "of", is the actor.

@@ -1942,3 +1942,33 @@ def test_appositions_of_a_named_subject_on_pathological_input(text):
 ])
 def test_session_24_word_lists(text, expected):
     assert _rules_speakers(text) == expected
+
+
+# (45) A sentence-final "according to" with a long phrase (session 24, hF, fold 2): after a comma,
+# or after "That's" / "That is", an "according to" phrase that runs to the sentence's end is the
+# source whole, up to 30 words (regression: its first 14 words were read, "... conducted by Harbour
+# Research for the Dalby Courier and" named no one, or the mention ended on "by").
+@pytest.mark.parametrize("text, expected", [
+    pytest.param("The pier will close next year, according to early results of a survey conducted by Harbour Research "
+                 "for the Dalby Courier and Harbour Radio.",
+                 [("early results of a survey conducted by Harbour Research for the Dalby Courier and Harbour Radio",
+                   "early results of a survey conducted by Harbour Research for the Dalby Courier and Harbour Radio")],
+                 id="closing-according-long"),
+    pytest.param("That is according to early results of surveys conducted for the Dalby Courier and two radio stations "
+                 "by Harbour Research.",
+                 [("Harbour Research", "early results of surveys conducted for the Dalby Courier and two radio stations "
+                   "by Harbour Research")], id="that-is-according-long"),
+    pytest.param("According to early results of a survey conducted by Harbour Research for the Dalby Courier and Harbour "
+                 "Radio the pier will close next year and the fee will rise.", [], id="opening-according-unchanged"),
+])
+def test_sentence_final_according_to_a_long_phrase(text, expected):
+    assert _rules_speakers(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "The pier will close, according to" + " results" * 5000 + ".",
+    "That" * 3000 + " is according to the survey by Harbour Research.",
+    "That is according to" + " the survey of the port" * 2000 + ".",
+])
+def test_sentence_final_according_to_on_pathological_input(text):
+    check_offsets(text, segment(text, attribution=None))
