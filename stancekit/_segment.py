@@ -185,6 +185,9 @@ _OPENING_REPORTS = re.compile(r"(?:The\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]
                               r"(?:that|the|a|an|his|her|their|its|he|she|they|it|[A-Z]\w*)\b")
 # A lead before a sentence-final "according to" ("That's according to ..."): the rest is the source.
 _THAT_IS = re.compile(r"(?:That|This|It)(?:'s|’s|\s+is|\s+was)", re.IGNORECASE)
+# A closing tag "..., the church posted on Facebook." (_Attributor._closing_posted): bounded, linear.
+_CLOSING_POSTED = re.compile(r",\s+((?:the\s+|its\s+|his\s+|her\s+|their\s+)?[A-Za-z][\w'’.-]*(?:\s+[\w'’.-]+){0,5}?)"
+                             r"\s+posted\s+(?:on|to)\s+[A-Z][\w.]*(?:\s+[A-Za-z]+){0,2}[.!]?\s*$")
 # Lowercase nouns of a news outlet before its name in a closing "reports" tag (_Attributor._closing_reports).
 _MEDIA_NOUNS = frozenset("newspaper paper daily weekly magazine broadcaster station channel network website "
                          "agency outlet tabloid".split())
@@ -1040,6 +1043,23 @@ class _Attributor:
         name, kind, mention = self.np_at(frame, offset, tokens, i, v)
         return (name, kind, mention) if name and kind in ("person", "org", "group") else None
 
+    def _closing_posted(self, frame: str, offset: int):
+        """``(actor, kind, mention)`` of a closing tag "..., the church posted on Facebook." (a
+        comma, a subject of at most six words, "posted on" or "posted to" and a capitalised site,
+        with a day at most, ending the sentence): "posted" is no speech verb in the lists ("posted a
+        photo", "posted gains"), so only this shape reads it; else None."""
+        m = _CLOSING_POSTED.search(frame)
+        if m is None:
+            return None
+        tokens = _tokens(frame, m.start(1), m.end(1))
+        if not tokens or len(tokens) > 6 or tokens[-1][0].lower() in ("was", "were", "is", "are", "been", "be", "being"):
+            return None  # (a passive: "..., the video was posted on Harbour TV.")
+        name, kind, mention = self.np_at(frame, offset, tokens, 0, len(tokens))
+        if not name and 2 <= len(tokens) <= 3 and tokens[0][0].lower() in ("the", "its", "his", "her", "their") \
+                and tokens[-1][0].isalpha() and tokens[-1][0].islower():
+            return tokens[-1][0], _noun_kind(tokens[-1][0]), mention  # "the church", "his sister": the noun
+        return (name, kind, mention) if name and kind in ("person", "org", "group", "description") else None
+
     def np_at(self, frame: str, offset: int, tokens: list[tuple[str, int, int]], i: int, j: int):
         words = [t[0] for t in tokens[i:j]]
         if j - i >= 3 and words[-1].lower() == "others" and words[-2].lower() == "and" and "and" not in words[:-2]:
@@ -1102,6 +1122,10 @@ class _Attributor:
             reported = self._closing_reports(frame, offset)
             if reported is not None:
                 return reported
+        if " posted " in frame:
+            posted = self._closing_posted(frame, offset)
+            if posted is not None:
+                return posted
         m = _ACCORDING.search(frame) if "ccording" in frame else None
         if m and _according_measure(frame, m.end()):
             m = None  # "according to the wishes of the largest traders": a measure, no source

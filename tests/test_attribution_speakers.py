@@ -1972,3 +1972,31 @@ def test_sentence_final_according_to_a_long_phrase(text, expected):
 ])
 def test_sentence_final_according_to_on_pathological_input(text):
     check_offsets(text, segment(text, attribution=None))
+
+
+# (46) A closing "posted on" tag (session 24, hF, fold 2): "..., the church posted on Facebook."
+# had no speaker ("posted" is no speech verb in the lists: as a list word it cost false
+# attributions and 22 fixtures/train statements); only this shape reads it, a lowercase noun after
+# "the" or a possessive naming the speaker when no list knows it. Not a passive, not an opening
+# "The club posted on Facebook that ..." (the shape is a closing tag only).
+@pytest.mark.parametrize("text, expected", [
+    pytest.param("Tom Lund was returning home to Dalby after a month-long stay in Brill, the church posted on Facebook.",
+                 [("church", "the church")], id="the-church-posted-on"),
+    pytest.param("Tom Lund was returning home to Dalby, his sister posted on Twitter on Friday.",
+                 [("sister", "his sister")], id="his-sister-posted-on-a-day"),
+    pytest.param("Tom Lund was returning home to Dalby, Ana Ruiz posted to Facebook.", [("Ana Ruiz", "Ana Ruiz")],
+                 id="name-posted-to"),
+    pytest.param("Tom Lund was home, the video was posted on Harbour TV.", [], id="passive-posted-no-speaker"),
+    pytest.param("Tom Lund was home, and a photo of the pier was posted on Facebook.", [], id="long-passive-no-speaker"),
+])
+def test_closing_posted_on_tag(text, expected):
+    assert _rules_speakers(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "It was late," + " the church" * 3000 + " posted on Facebook.",
+    "It was late, the church posted on" + " Facebook" * 3000 + ".",
+    ", the church" * 2000 + " posted on it.",
+])
+def test_closing_posted_on_tag_on_pathological_input(text):
+    check_offsets(text, segment(text, attribution=None))
