@@ -1933,12 +1933,17 @@ def test_appositions_of_a_named_subject_on_pathological_input(text):
 
 # (44) Word lists, each word measured alone on the five fold models (session 24, hF, fold 2):
 # groups.txt detractors ("Her detractors say ..." had no speaker); speech_verbs.txt trash ("Ana Ruiz
-# trashes the plan" had no speaker). "figures" (fold 2 +2) was dropped: "the council cited new
+# trashes the plan" had no speaker); titles.txt founder ("The founder of the rowing club said" had
+# no speaker, "Harbour Watch founder Ana Ruiz" gave the mention "Ana Ruiz"). "figures" (fold 2 +2) was dropped: "the council cited new
 # figures and said ..." spoke as "council cited new figures" (a golden row of tests/test_segment.py).
 @pytest.mark.parametrize("text, expected", [
     pytest.param("Her detractors say the fee is too high.", [("detractors", "detractors")], id="detractors"),
     pytest.param("Ana Ruiz trashes the plan in a new letter.", [("Ana Ruiz", "Ana Ruiz")], id="trashes"),
     pytest.param("Figures released on Sunday show the fee rose.", [], id="figures-as-numbers-unchanged"),
+    pytest.param("The founder of the rowing club said the fee was too high.",
+                 [("founder", "The founder of the rowing club")], id="founder-of"),
+    pytest.param("Harbour Watch founder Ana Ruiz said the fee was too high.",
+                 [("Ana Ruiz", "Harbour Watch founder Ana Ruiz")], id="body-founder-name"),
 ])
 def test_session_24_word_lists(text, expected):
     assert _rules_speakers(text) == expected
