@@ -183,6 +183,14 @@ _ACCORDING = re.compile(r"\b[Aa]ccording to\s+")
 # show ...", a noun). A closing tag "..., Tom Berg reports.": "reports" ends the sentence.
 _OPENING_REPORTS = re.compile(r"(?:The\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,4}\s+reports\s+"
                               r"(?:that|the|a|an|his|her|their|its|he|she|they|it|[A-Z]\w*)\b")
+# A lead before a sentence-final "according to" ("That's according to ..."): the rest is the source.
+_THAT_IS = re.compile(r"(?:That|This|It)(?:'s|’s|\s+is|\s+was)", re.IGNORECASE)
+# A closing tag "..., the church posted on Facebook." (_Attributor._closing_posted): bounded, linear.
+_CLOSING_POSTED = re.compile(r",\s+((?:the\s+|its\s+|his\s+|her\s+|their\s+)?[A-Za-z][\w'’.-]*(?:\s+[\w'’.-]+){0,5}?)"
+                             r"\s+posted\s+(?:on|to)\s+[A-Z][\w.]*(?:\s+[A-Za-z]+){0,2}[.!]?\s*$")
+# Lowercase nouns of a news outlet before its name in a closing "reports" tag (_Attributor._closing_reports).
+_MEDIA_NOUNS = frozenset("newspaper paper daily weekly magazine broadcaster station channel network website "
+                         "agency outlet tabloid".split())
 _CLOSING_REPORTS = re.compile(r",\s+(?:the\s+)?[A-Z][^,]{0,60}?\sreports[.!]?\s*$")
 # The nouns of "in the view of X" and "in X's view" (both patterns are built from this tuple).
 _VIEW_NOUNS = ("view", "opinion", "words", "assessment", "estimation", "judgement", "judgment", "calculation")
@@ -401,10 +409,18 @@ def _restricted_subject(tokens: list[tuple[str, int, int]], vi: int, lex: Lexico
         return None
     if any(t[0].lower() in lex.speech_verbs and not (t[0].lower() in _SPOKE_WITH and k + 1 < vi
                                                      and tokens[k + 1][0].lower() in ("with", "to"))
+           and not (k + 2 < vi and tokens[k + 1][0].lower() == "to" and tokens[k + 2][0].islower())
            for k, t in enumerate(tokens[w + 1 : vi], w + 1)):
-        return None  # (not "who spoke with the Ledger": an interview, no saying of its own)
+        return None  # (not "who spoke with the Ledger": an interview, no saying of its own; nor
+        # "who want to close the pier": a wish before an infinitive)
     head = tokens[w - 1][0]
     low = head.lower()
+    if low == "others" and w >= 3 and tokens[w - 2][0].lower() == "and":
+        # "Ana Ruiz and others who want to close the pier said": the conjuncts before "who"
+        first = _np_backward(tokens, w - 2, lex)
+        if first is not None and first[1] == w - 2 and (first[0] == 0 or tokens[first[0] - 1][0] in _RESTRICTED_BEFORE):
+            return first[0], w
+        return None
     if not (head[:1].isupper() or low in lex.titles or low in lex.groups or low in _PERSON_NOUNS):
         return None
     span = _np_backward(tokens, w, lex)
@@ -1013,8 +1029,13 @@ class _Attributor:
         n = len(tokens)
         v = n - 1 - (tokens[-1][0] in (".", "!"))
         i = v
-        while i > 0 and v - i < 6 and tokens[i - 1][0][:1].isupper() and tokens[i - 1][0].lower() not in _FUNCTION:
+        while i > 0 and v - i < 6 and (tokens[i - 1][0][:1].isupper() and tokens[i - 1][0].lower() not in _FUNCTION
+                                       or i > 1 and i < v and tokens[i - 1][0] in _PARTICLES
+                                       and tokens[i - 2][0][:1].isupper()):  # "Correio da Tarde"
             i -= 1
+        if i < v and i > 2 and tokens[i - 1][0] in _MEDIA_NOUNS and (tokens[i - 2][0] == "," or (
+                tokens[i - 2][0][:1].isupper() and tokens[i - 3][0] == ",")):
+            i -= 1 if tokens[i - 2][0] == "," else 2  # "..., Norwegian newspaper Dalby Posten reports."
         if i > 0 and tokens[i - 1][0].lower() == "the" and i < v:
             i -= 1
         if i == v or i < 2 or tokens[i - 1][0] != ",":
@@ -1022,8 +1043,30 @@ class _Attributor:
         name, kind, mention = self.np_at(frame, offset, tokens, i, v)
         return (name, kind, mention) if name and kind in ("person", "org", "group") else None
 
+    def _closing_posted(self, frame: str, offset: int):
+        """``(actor, kind, mention)`` of a closing tag "..., the church posted on Facebook." (a
+        comma, a subject of at most six words, "posted on" or "posted to" and a capitalised site,
+        with a day at most, ending the sentence): "posted" is no speech verb in the lists ("posted a
+        photo", "posted gains"), so only this shape reads it; else None."""
+        m = _CLOSING_POSTED.search(frame)
+        if m is None:
+            return None
+        tokens = _tokens(frame, m.start(1), m.end(1))
+        if not tokens or len(tokens) > 6 or tokens[-1][0].lower() in ("was", "were", "is", "are", "been", "be", "being"):
+            return None  # (a passive: "..., the video was posted on Harbour TV.")
+        name, kind, mention = self.np_at(frame, offset, tokens, 0, len(tokens))
+        if not name and 2 <= len(tokens) <= 3 and tokens[0][0].lower() in ("the", "its", "his", "her", "their") \
+                and tokens[-1][0].isalpha() and tokens[-1][0].islower():
+            return tokens[-1][0], _noun_kind(tokens[-1][0]), mention  # "the church", "his sister": the noun
+        return (name, kind, mention) if name and kind in ("person", "org", "group", "description") else None
+
     def np_at(self, frame: str, offset: int, tokens: list[tuple[str, int, int]], i: int, j: int):
         words = [t[0] for t in tokens[i:j]]
+        if j - i >= 3 and words[-1].lower() == "others" and words[-2].lower() == "and" and "and" not in words[:-2]:
+            # "Ana Ruiz and others said": the first conjunct's name and the others, one group
+            name, kind = self.classify(words[:-2], offset + tokens[i][1])
+            if name and kind in ("person", "group", "org", "country"):
+                return name + " and others", "group", frame[tokens[i][1] : tokens[j - 1][2]]
         if "and" in words[1:-1]:
             c = next(k for k in range(i + 1, j - 1) if tokens[k][0] == "and")
             if _first_conjunct(tokens, c + 1, self.lex) == i and "and" not in words[c + 1 - i :]:
@@ -1079,6 +1122,10 @@ class _Attributor:
             reported = self._closing_reports(frame, offset)
             if reported is not None:
                 return reported
+        if " posted " in frame:
+            posted = self._closing_posted(frame, offset)
+            if posted is not None:
+                return posted
         m = _ACCORDING.search(frame) if "ccording" in frame else None
         if m and _according_measure(frame, m.end()):
             m = None  # "according to the wishes of the largest traders": a measure, no source
@@ -1099,7 +1146,10 @@ class _Attributor:
             while j < len(toks) and j < 30 and toks[j][0] not in (",", ".", ";", ":", "(", ")", "—", "–") \
                     and not toks[j][0].startswith("_") and not (toks[j][0] == "-" and frame[toks[j][2] : toks[j][2] + 1] == " "):
                 j += 1
-            if j > 14 and (j in (30, len(toks)) or toks[j][0] in (".", ")") or toks[j][0].startswith("_")):
+            closing = j < 30 and (j == len(toks) or toks[j][0] == "." and j + 1 == len(toks)) \
+                and (frame[: m.start()].rstrip().endswith(",") or _THAT_IS.fullmatch(frame[: m.start()].strip()) is not None)
+            # ("..., according to <phrase>." or "That's according to <phrase>." ends the sentence)
+            if j > 14 and not closing and (j in (30, len(toks)) or toks[j][0] in (".", ")") or toks[j][0].startswith("_")):
                 j = 14  # no comma or dash closes a long phrase: its first 14 words (past them, the content)
             # "according to a statement from the embassy", "... figures released by the ministry":
             # the text's source, named after "from", "by" or "of", is the actor.

@@ -1806,3 +1806,202 @@ def test_unnamed_side_with_a_reaction_adjective_is_the_authors(text, expected):
 ])
 def test_according_to_a_title_of_a_body_then_the_name(text, expected):
     assert _rules_speakers(text) == expected
+
+
+# (40) Fold 2 (session 24, hF): "yell" and "shout" join data/speech_verbs.txt ("The fee, Ana Ruiz
+# yells, is too high." had no speaker: the rules read only "yelled" / "shouted" in tags); "X and
+# others" is one subject (regression: "Ana Ruiz and others said" had no speaker: "others" is no
+# head noun), also before a restrictive "who" clause, where a wish before an infinitive ("who want
+# to close the pier") is no saying of the clause's own (regression: no speaker).
+@pytest.mark.parametrize("text, expected", [
+    pytest.param("The fee, Ana Ruiz yells, is too high.", [("Ana Ruiz", "Ana Ruiz")], id="yells-inside"),
+    pytest.param("Ana Ruiz yells at the board that the fee is too high.", [("Ana Ruiz", "Ana Ruiz")],
+                 id="yells-at-that"),
+    pytest.param("Tom Berg shouts at the board that the fee is too high.", [("Tom Berg", "Tom Berg")],
+                 id="shouts-at-that"),
+    pytest.param("Ana Ruiz and others said the vote will be close.",
+                 [("Ana Ruiz and others", "Ana Ruiz and others")], id="name-and-others"),
+    pytest.param("The pilots and others said the vote will be close.",
+                 [("pilots and others", "The pilots and others")], id="group-and-others"),
+    pytest.param("Ana Ruiz and others who want to close the pier said the vote will be close.",
+                 [("Ana Ruiz and others", "Ana Ruiz and others who want to close the pier")],
+                 id="and-others-who-want-to"),
+    pytest.param("Residents and others who attended the meeting said the vote will be close.",
+                 [("Residents and others", "Residents and others who attended the meeting")],
+                 id="residents-and-others-who"),
+    pytest.param("The fees and others said nothing.", [], id="fees-and-others-no-speaker"),
+    pytest.param("The pilot who told the board the fee was high said nothing else.",
+                 [("who", "The pilot who")], id="relative-saying-unchanged"),
+])
+def test_yell_shout_and_others(text, expected):
+    assert _rules_speakers(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Ana Ruiz" + " and others" * 3000 + " said it.",
+    "Ana Ruiz and others who want to" + " want to" * 3000 + " close it said so.",
+    "Residents and others who" + " want to close" * 3000 + " said so.",
+])
+def test_yell_shout_and_others_on_pathological_input(text):
+    check_offsets(text, segment(text, attribution=None))
+
+
+# (41) A group before "in each / every" and a title's word (session 24, hF, fold 2): "Almost half
+# of voters in each state say ..." spoke as "state" ("state" is a title's word, as in "secretary
+# of state", so the walk back from the verb stopped on it); the group before the preposition speaks.
+@pytest.mark.parametrize("text, expected", [
+    pytest.param("Almost half of voters in each state say both ferry fares are too high.",
+                 [("voters", "voters in each state")], id="half-of-voters-in-each-state"),
+    pytest.param("The fees in each state say little.", [], id="fees-in-each-state-no-speaker"),
+    pytest.param("Most voters in every state say the fare is too high.",
+                 [("voters", "Most voters in every state")], id="most-voters-every-state-unchanged"),
+    pytest.param("Almost half of voters in each town say both ferry fares are too high.",
+                 [("Almost half of voters", "Almost half of voters in each town")], id="each-town-unchanged"),
+])
+def test_group_before_in_each_title_word(text, expected):
+    assert _rules_speakers(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Voters" + " in each state" * 3000 + " say it.",
+    "Almost half of voters in each" + " each" * 5000 + " state say it.",
+])
+def test_group_before_in_each_title_word_on_pathological_input(text):
+    check_offsets(text, segment(text, attribution=None))
+
+
+# (42) Papers' names (session 24, hF, fold 2): a capitalised "Today" after a capitalised word ends a
+# paper's name ("Dalby Today reported ..." spoke as "Dalby": "today" was skipped as an adverb between
+# the subject and its verb); a closing "reports" tag may open with a nationality and a lowercase
+# noun of a news outlet, and a name may hold a particle ('..., Portuguese daily Correio da Tarde
+# reports.' had no speaker).
+@pytest.mark.parametrize("text, expected", [
+    pytest.param("Dalby Today reported last month that the pier had closed.", [("Dalby Today", "Dalby Today")],
+                 id="dalby-today"),
+    pytest.param("DALBY TODAY reported last month that the pier had closed.", [("DALBY TODAY", "DALBY TODAY")],
+                 id="dalby-today-capitals"),
+    pytest.param("Ana Ruiz today said the pier had closed.", [("Ana Ruiz", "Ana Ruiz")], id="lowercase-today-unchanged"),
+    pytest.param("The ferry had been late, Norwegian newspaper Dalby Posten reports.",
+                 [("Dalby Posten", "Norwegian newspaper Dalby Posten")], id="nationality-newspaper-reports"),
+    pytest.param("The ferry had been late, Portuguese daily Correio da Tarde reports.",
+                 [("Correio da Tarde", "Portuguese daily Correio da Tarde")], id="daily-with-particle-reports"),
+    pytest.param("The ferry had been late, the Dalby Courier reports.", [("Dalby Courier", "the Dalby Courier")],
+                 id="the-paper-reports-unchanged"),
+])
+def test_papers_names(text, expected):
+    assert _rules_speakers(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Dalby" + " Today" * 5000 + " reported it.",
+    "It was late, Norwegian newspaper" + " Dalby" * 3000 + " reports.",
+    "It was late, Portuguese daily Correio" + " da Tarde" * 3000 + " reports.",
+])
+def test_papers_names_on_pathological_input(text):
+    check_offsets(text, segment(text, attribution=None))
+
+
+# (43) Appositions of a named subject (session 24, hF, fold 2): a name in apposition after a
+# description that is itself an apposition of the sentence's first name names the description's
+# body ("Ana Lund, the editor of the port's paper, L'Ancre Bleue, said" spoke as "L'Ancre Bleue");
+# a "like" aside may hold its body's own relative clause ("The Gazette, like the Dalby Courier,
+# which was the first paper to do so, declared" spoke as "Dalby Courier").
+@pytest.mark.parametrize("text, expected", [
+    pytest.param("Ana Lund, the editor of the port's paper, L'Ancre Bleue, said every mayor was political.",
+                 [("Ana Lund", "Ana Lund, the editor of the port's paper, L'Ancre Bleue")], id="editor-of-paper-name"),
+    pytest.param("In Dalby, the head of the union, Ana Ruiz, said the fee was high.", [("Ana Ruiz", "Ana Ruiz")],
+                 id="place-opener-then-name-unchanged"),
+    pytest.param("The mayor's aide, Ana Ruiz, said the fee was high.", [("Ana Ruiz", "Ana Ruiz")],
+                 id="aide-name-unchanged"),
+    pytest.param("The Gazette, like the Dalby Courier, which was the first paper to do so, declared that the pier "
+                 "was closed.", [("Gazette", "The Gazette")], id="like-aside-with-which"),
+    pytest.param("Tom Berg, the owner of the Gull, which sank in May, said the pier was unsafe.",
+                 [("Tom Berg", "Tom Berg, the owner of the Gull, which sank in May")], id="which-in-apposition-unchanged"),
+])
+def test_appositions_of_a_named_subject(text, expected):
+    assert _rules_speakers(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Ana Lund, the editor of the" + " port's" * 3000 + " paper, L'Ancre Bleue, said it.",
+    "Ana Lund" + ", the editor of the paper" * 2000 + ", L'Ancre Bleue, said it.",
+    "The Gazette, like the Courier" + ", which was first" * 2000 + ", declared it.",
+])
+def test_appositions_of_a_named_subject_on_pathological_input(text):
+    check_offsets(text, segment(text, attribution=None))
+
+
+# (44) Word lists, each word measured alone on the five fold models (session 24, hF, fold 2):
+# groups.txt detractors ("Her detractors say ..." had no speaker); speech_verbs.txt trash ("Ana Ruiz
+# trashes the plan" had no speaker); titles.txt founder ("The founder of the rowing club said" had
+# no speaker, "Harbour Watch founder Ana Ruiz" gave the mention "Ana Ruiz"). "figures" (fold 2 +2) was dropped: "the council cited new
+# figures and said ..." spoke as "council cited new figures" (a golden row of tests/test_segment.py).
+@pytest.mark.parametrize("text, expected", [
+    pytest.param("Her detractors say the fee is too high.", [("detractors", "detractors")], id="detractors"),
+    pytest.param("Ana Ruiz trashes the plan in a new letter.", [("Ana Ruiz", "Ana Ruiz")], id="trashes"),
+    pytest.param("Figures released on Sunday show the fee rose.", [], id="figures-as-numbers-unchanged"),
+    pytest.param("The founder of the rowing club said the fee was too high.",
+                 [("founder", "The founder of the rowing club")], id="founder-of"),
+    pytest.param("Harbour Watch founder Ana Ruiz said the fee was too high.",
+                 [("Ana Ruiz", "Harbour Watch founder Ana Ruiz")], id="body-founder-name"),
+])
+def test_session_24_word_lists(text, expected):
+    assert _rules_speakers(text) == expected
+
+
+# (45) A sentence-final "according to" with a long phrase (session 24, hF, fold 2): after a comma,
+# or after "That's" / "That is", an "according to" phrase that runs to the sentence's end is the
+# source whole, up to 30 words (regression: its first 14 words were read, "... conducted by Harbour
+# Research for the Dalby Courier and" named no one, or the mention ended on "by").
+@pytest.mark.parametrize("text, expected", [
+    pytest.param("The pier will close next year, according to early results of a survey conducted by Harbour Research "
+                 "for the Dalby Courier and Harbour Radio.",
+                 [("early results of a survey conducted by Harbour Research for the Dalby Courier and Harbour Radio",
+                   "early results of a survey conducted by Harbour Research for the Dalby Courier and Harbour Radio")],
+                 id="closing-according-long"),
+    pytest.param("That is according to early results of surveys conducted for the Dalby Courier and two radio stations "
+                 "by Harbour Research.",
+                 [("Harbour Research", "early results of surveys conducted for the Dalby Courier and two radio stations "
+                   "by Harbour Research")], id="that-is-according-long"),
+    pytest.param("According to early results of a survey conducted by Harbour Research for the Dalby Courier and Harbour "
+                 "Radio the pier will close next year and the fee will rise.", [], id="opening-according-unchanged"),
+])
+def test_sentence_final_according_to_a_long_phrase(text, expected):
+    assert _rules_speakers(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "The pier will close, according to" + " results" * 5000 + ".",
+    "That" * 3000 + " is according to the survey by Harbour Research.",
+    "That is according to" + " the survey of the port" * 2000 + ".",
+])
+def test_sentence_final_according_to_on_pathological_input(text):
+    check_offsets(text, segment(text, attribution=None))
+
+
+# (46) A closing "posted on" tag (session 24, hF, fold 2): "..., the church posted on Facebook."
+# had no speaker ("posted" is no speech verb in the lists: as a list word it cost false
+# attributions and 22 fixtures/train statements); only this shape reads it, a lowercase noun after
+# "the" or a possessive naming the speaker when no list knows it. Not a passive, not an opening
+# "The club posted on Facebook that ..." (the shape is a closing tag only).
+@pytest.mark.parametrize("text, expected", [
+    pytest.param("Tom Lund was returning home to Dalby after a month-long stay in Brill, the church posted on Facebook.",
+                 [("church", "the church")], id="the-church-posted-on"),
+    pytest.param("Tom Lund was returning home to Dalby, his sister posted on Twitter on Friday.",
+                 [("sister", "his sister")], id="his-sister-posted-on-a-day"),
+    pytest.param("Tom Lund was returning home to Dalby, Ana Ruiz posted to Facebook.", [("Ana Ruiz", "Ana Ruiz")],
+                 id="name-posted-to"),
+    pytest.param("Tom Lund was home, the video was posted on Harbour TV.", [], id="passive-posted-no-speaker"),
+    pytest.param("Tom Lund was home, and a photo of the pier was posted on Facebook.", [], id="long-passive-no-speaker"),
+])
+def test_closing_posted_on_tag(text, expected):
+    assert _rules_speakers(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "It was late," + " the church" * 3000 + " posted on Facebook.",
+    "It was late, the church posted on" + " Facebook" * 3000 + ".",
+    ", the church" * 2000 + " posted on it.",
+])
+def test_closing_posted_on_tag_on_pathological_input(text):
+    check_offsets(text, segment(text, attribution=None))

@@ -124,6 +124,24 @@ def _modifies_next(tokens: list[tuple[str, int, int]], k: int, verb_at: int, lex
                                 or (low.endswith("s") and not low.endswith("ss")))
 
 
+def _name_of_apposed_body(tokens: list[tuple[str, int, int]], k: int) -> bool:
+    """Whether the name after the comma at ``k`` names the body of a description that is itself an
+    apposition of a name before it ("Ana Lund, the editor of the port's paper, L'Ancre Bleue,
+    said": the paper's name, Ana Lund speaks): the words before ``k`` back to a comma open with "the",
+    "a" or "an" and hold "of", and a capitalised word stands before that comma."""
+    c = k - 1
+    while c > 0 and k - c < 16 and tokens[c][0] not in (",", ".", ";", ":") and not tokens[c][0].startswith("_"):
+        c -= 1
+    if not (c >= 1 and tokens[c][0] == "," and c + 2 < k and tokens[c + 1][0].lower() in ("the", "a", "an")
+            and any(t[0] == "of" for t in tokens[c + 2 : k])):
+        return False
+    s = c  # the name before that comma opens the sentence (not "In Dalby, the head of ..., Ana Ruiz, said")
+    while s > 0 and c - s < 6 and tokens[s - 1][0][:1].isupper() and tokens[s - 1][0].lower() not in _FUNCTION:
+        s -= 1
+    # (one word that opens the sentence may be a participle or an adverb: "Replying, the chair of ...")
+    return s < c and s == 0 and (c > 1 or not tokens[0][0].lower().endswith(("ing", "ly", "ed", "ever")))
+
+
 def _skip_adverbs_back(tokens: list[tuple[str, int, int]], j: int) -> int:
     """The last index at or before ``j`` that is not an auxiliary or adverb between a subject and
     its verb ("has also", "repeatedly", "would")."""
@@ -132,6 +150,9 @@ def _skip_adverbs_back(tokens: list[tuple[str, int, int]], j: int) -> int:
         if low not in _SKIP and (not _ly_adverb(low)
                                  or (j > 0 and tokens[j][0][:1].isupper())):  # "Ana Kelly": a name, no adverb
             break
+        if low == "today" and j > 0 and tokens[j][0][:1].isupper() and _name_cap(tokens[j - 1][0]) \
+                and tokens[j - 1][0].lower() not in _FUNCTION:
+            break  # "Dalby Today reported", "USA TODAY reported": the last word of a paper's name
         j -= 1
     return j
 
@@ -264,7 +285,9 @@ def _apposition_start(tokens: list[tuple[str, int, int]], j: int, lex: Lexicon) 
         # (a relative clause inside the apposition may hold its own verbs: "Jon Lund, 31, who has
         # rowed for the Salem club since May, told"; a title in quotation marks between commas is a
         # name: "a pilot on the ferry, ''The Gull,'' who ...")
-        rel = next((k for k in range(c + 1, j) if tokens[k][0].lower() in _RELATIVE_WHO), j)
+        rel = next((k for k in range(c + 1, j) if tokens[k][0].lower() in _RELATIVE_WHO
+                    or opener == "like" and tokens[k][0].lower() == "which" and tokens[k - 1][0] == ","), j)
+        # (and after "like" a body's own relative clause: "The Gazette, like the Courier, which was first, said")
         if any(t[0].lower() in _FINITE for t in tokens[c + 1 : rel]) or any(
                 t[0] in (";", ":") or t[0].startswith("_") and not (
                     rel < j and tokens[k - 1][0] == "," and (tokens[k + 1][0] == "," or k + 1 == rel))
@@ -550,7 +573,10 @@ def _np_backward(tokens: list[tuple[str, int, int]], vi: int, lex: Lexicon,
                     name_part[run][0] in ("of", "from") and run + 1 < len(name_part)
                     and all(t[0][:1].isupper() or t[0] in _BODY_PLACE_LINKS for t in name_part[run + 1 :])
                     and name_part[-1][0][:1].isupper())):  # ("Ana Ruiz of the Salem Rowing Club", "of Grace Church in Dalby")
-                return (k + 1, k + 1 + lead + run)  # the name in apposition is the subject
+                if not _name_of_apposed_body(tokens, k):
+                    return (k + 1, k + 1 + lead + run)  # the name in apposition is the subject
+                j = k - 1  # "Ana Lund, the editor of the port's paper, L'Ancre Bleue, said": Ana Lund
+                continue
             if k >= 1 and tokens[k][0] == "," and tokens[k - 1][0].lower().rstrip(".") in lex.titles \
                     and _titled_name(seg, lex):
                 return (k + 1, j)  # "the Chairman-in-Office, Foreign Minister of Kazakhstan Kanat Saudabayev, said"
@@ -595,6 +621,18 @@ def _np_backward(tokens: list[tuple[str, int, int]], vi: int, lex: Lexicon,
                 j = k - 1 if tokens[k][0] == "(" else j
     if j < 0:
         return None
+    if j >= 3 and tokens[j][0].isalpha() and tokens[j][0].islower() and tokens[j - 2][0].lower() in _PLACE_PREPOSITIONS \
+            and tokens[j - 1][0].lower() in _EACH_PLACE and (tokens[j][0] in lex.titles or tokens[j][0] in lex.org_words):
+        # "Almost half of voters in each state say": the group before a phrase of place that
+        # names no place, not the place's noun ("state" is a title's word: "secretary of state")
+        group = _np_backward(tokens, j - 2, lex, conjunct=False)
+        if group is not None and group[1] == j - 2 and _bare(tokens[j - 3][0].lower()) in lex.groups:
+            return group
+        return None
+    if j >= 2 and tokens[j][0].lower() == "others" and tokens[j - 1][0].lower() == "and":
+        # "Ana Ruiz and others said": the first conjunct and "others", one subject
+        before = _np_backward(tokens, j - 1, lex, conjunct=False)
+        return (before[0], j + 1) if before is not None and before[1] == j - 1 else None
     end = j + 1
     first = tokens[j][0]
     if first.lower() in _PRONOUNS:
@@ -704,6 +742,8 @@ def _np_backward(tokens: list[tuple[str, int, int]], vi: int, lex: Lexicon,
 
 
 # Prepositions of a place or a body after a group noun: "Critics in the port council say ...".
+# Quantifiers of a phrase of place that names no place ("in each town", "across both states").
+_EACH_PLACE = frozenset(("each", "every"))
 _PLACE_PREPOSITIONS = frozenset(("in", "on", "at", "from", "across", "inside", "within"))
 
 
