@@ -473,3 +473,40 @@ def test_a_claim_the_author_rejects_is_the_authors(shipped_attribution, text, ac
 ])
 def test_rejected_claim_on_pathological_sentences(shipped_attribution, text):
     check_offsets_rules_and_model(text, shipped_attribution)
+
+
+# (session 24, the seed guard) An "-ing" word inside the noun phrase that "be" predicates of the
+# subject ("... is not the only EU body expecting payback for ...") describes the subject's class:
+# the article's own voice. The attribution model rebuilt on 1,514 articles took such a participle over
+# its cue threshold with the noun as the source (_model._predicate_participle). The progressive ("is
+# still expecting") and a participle with a clause of its own ("warning that") keep their speakers.
+@pytest.mark.parametrize("text, actor", [
+    ("The ferry union is not the only EU body expecting payback for backing the bridge.", None),
+    ("Velden is not the only harbour town expecting payback for backing Lima's regatta ambitions.", None),
+    ("Tom Berg is still expecting a reply from the board.", "Tom Berg"),
+    ("Tom Berg was one of the engineers warning that the pier would fail.", "engineers"),
+])
+def test_a_participle_in_a_predicate_noun_phrase_is_the_authors(shipped_attribution, text, actor):
+    assert [s.actor for s in checked_segment(text, shipped_attribution)] == [actor]
+
+
+# The rules read the same shape as a saying when the participle's object is a plain noun phrase
+# after a group noun or a name: studied in session 24, not reached.
+@pytest.mark.xfail(strict=True, reason="session 24: the rules take the participle of a predicate noun "
+                                       "phrase as a saying of its noun or of the subject")
+@pytest.mark.parametrize("text", [
+    "The dockers' guild is not the only group expecting a favour in return for its votes.",
+    "Lima is one of several ports expecting a share of the new ferry money.",
+])
+def test_a_predicate_participle_with_the_rules_not_reached_yet(text):
+    assert [s.actor for s in checked_segment(text)] == [None]
+
+
+@pytest.mark.parametrize("text", [
+    "The union is not the only" + " big" * 400 + " body expecting payback.",
+    "the " * 500 + "expecting payback.",
+    "The union is " * 300 + "expecting",
+    "is a " * 400 + "body expecting that the pier will close.",
+])
+def test_predicate_participle_on_pathological_sentences(shipped_attribution, text):
+    check_offsets_rules_and_model(text, shipped_attribution)
