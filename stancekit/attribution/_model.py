@@ -691,23 +691,6 @@ def _predicate_participle(low: list[str], i: int) -> bool:
     return False
 
 
-# "spoke first", "spoke briefly": a verb of speaking with only an adverb of order or length after it
-# and then the clause's end reports that someone spoke, not what (_contentless_speaking).
-_SPEAKING = frozenset("speak speaks spoke spoken speaking".split())
-_ORDER_ADVERBS = frozenset("first last next later briefly again twice early late".split())
-_CLAUSE_END = frozenset(", . ; : ! ? — –".split())
-
-
-def _contentless_speaking(low: list[str], i: int) -> bool:
-    """A verb of speaking followed only by an adverb of order or length before the clause ends
-    ("Minister Ivo Marten spoke first.", "Ivo Tamm, who spoke first, left early."): a narrated act
-    with no content, the article's own voice (SPEC section 4). Session 24: the attribution model
-    rebuilt on 1,514 articles took "spoke" there with the subject as source."""
-    if low[i] not in _SPEAKING or i + 1 >= len(low) or low[i + 1] not in _ORDER_ADVERBS:
-        return False
-    return i + 2 >= len(low) or low[i + 2] in _CLAUSE_END
-
-
 _PERSONAL = frozenset("he she they we i you".split())
 # A nominative pronoun right after a cue opens its reported clause ("said they would", "suggested she
 # marry"): the subject of the complement, as after "that".
@@ -748,6 +731,23 @@ def _tag(low: list[str], i: int) -> bool:
         if w in _TAG_ENDS or w in _TAG_BREAKS or w in _CLAUSE_WORDS or w.endswith(("n't", "n’t")):
             return False
     return False
+
+
+# "spoke first", "spoke briefly": a verb of speaking with only an adverb of order or length after it
+# and then the clause's end reports that someone spoke, not what (_contentless_speaking).
+_SPEAKING = frozenset("speak speaks spoke spoken speaking".split())
+_ORDER_ADVERBS = frozenset("first last next later briefly again twice early late".split())
+_CLAUSE_END = _TAG_ENDS | frozenset(": — –".split())  # a tag's ends, and a colon or a dash
+
+
+def _contentless_speaking(low: list[str], i: int) -> bool:
+    """A verb of speaking followed only by an adverb of order or length before the clause ends
+    ("Minister Ivo Marten spoke first.", "Ivo Tamm, who spoke first, left early."): a narrated act
+    with no content, the article's own voice (SPEC section 4). Session 24: the attribution model
+    rebuilt on 1,514 articles took "spoke" there with the subject as source."""
+    if low[i] not in _SPEAKING or i + 1 >= len(low) or low[i + 1] not in _ORDER_ADVERBS:
+        return False
+    return i + 2 >= len(low) or low[i + 2] in _CLAUSE_END
 
 
 # Verbs whose "to" opens their object, not an infinitive: "She referred to the levy as a tax" says
